@@ -1,0 +1,175 @@
+"""The subgraph app factory: every subgraph is served the same way, alone or side by side."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any, Generic, TypeVar
+
+from beanie import Document
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.schema import BaseSchema
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+
+from common.auth import TokenVerifier
+from common.db import Database, init_database
+from common.errors import LifeGraphError
+from common.graphql.context import RequestContext
+from common.infra import Infrastructure, open_infrastructure
+from common.metrics import metrics_endpoint
+from common.requestid import RequestIdMiddleware
+from common.settings import Settings
+
+log = logging.getLogger(__name__)
+
+S = TypeVar("S")
+
+
+@dataclass
+class Runtime:
+    """What a subgraph gets at start-up to build its services, consumers and background work."""
+
+    name: str
+    infra: Infrastructure
+    database: Database
+    verifier: TokenVerifier
+    _tasks: list[asyncio.Task[None]] = field(default_factory=list)
+
+    def spawn(self, work: Coroutine[Any, Any, None], *, name: str) -> None:
+        self._tasks.append(asyncio.create_task(work, name=f"{self.name}:{name}"))
+
+
+@dataclass(frozen=True)
+class SubgraphDefinition(Generic[S]):
+    name: str
+    schema: BaseSchema
+    models: Sequence[type[Document]]
+    build: Callable[[Runtime], Awaitable[S]]
+    routes: Callable[[SubgraphHost[S]], Sequence[BaseRoute]] = lambda _: ()
+
+
+class SubgraphHost(Generic[S]):
+    """A subgraph's ASGI app plus the services it builds once infrastructure exists."""
+
+    def __init__(self, definition: SubgraphDefinition[S]) -> None:
+        self.definition = definition
+        self._runtime: Runtime | None = None
+        self._services: S | None = None
+        self.asgi = self._build_asgi()
+
+    @property
+    def name(self) -> str:
+        return self.definition.name
+
+    @property
+    def runtime(self) -> Runtime:
+        if self._runtime is None:
+            raise RuntimeError(f"subgraph {self.name} is not started")
+        return self._runtime
+
+    @property
+    def services(self) -> S:
+        if self._services is None:
+            raise RuntimeError(f"subgraph {self.name} is not started")
+        return self._services
+
+    async def start(self, infra: Infrastructure) -> None:
+        database = await init_database(
+            infra.mongo, infra.settings, self.name, self.definition.models
+        )
+        self._runtime = Runtime(self.name, infra, database, infra.verifier)
+        self._services = await self.definition.build(self._runtime)
+
+    async def stop(self) -> None:
+        if self._runtime is None:
+            return
+        for task in self._runtime._tasks:
+            task.cancel()
+        await asyncio.gather(*self._runtime._tasks, return_exceptions=True)
+        self._runtime = None
+        self._services = None
+
+    def _build_asgi(self) -> Starlette:
+        view = _SubgraphGraphQL(self)
+        routes: list[BaseRoute] = [
+            Route("/graphql", view, methods=["GET", "POST"]),
+            Mount("/graphql", view),
+            Route("/health", self._health),
+            Route("/metrics", metrics_endpoint),
+            *self.definition.routes(self),
+        ]
+        app = Starlette(routes=routes)
+        app.add_middleware(RequestIdMiddleware)
+        return app
+
+    async def _health(self, _: Request) -> Response:
+        checks = await self.runtime.infra.health() if self._runtime else {"subgraph": "starting"}
+        ok = all(v in ("ok", "in-process") for v in checks.values())
+        body = {"status": "ok" if ok else "degraded", "subgraph": self.name, "checks": checks}
+        return JSONResponse(body, status_code=200 if ok else 503)
+
+
+class _SubgraphGraphQL(GraphQL[RequestContext[Any], None]):
+    def __init__(self, host: SubgraphHost[Any]) -> None:
+        super().__init__(
+            host.definition.schema,
+            graphql_ide="graphiql",
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            connection_init_wait_timeout=timedelta(seconds=10),
+        )
+        self._host = host
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket
+    ) -> RequestContext[Any]:
+        runtime = self._host.runtime
+        return RequestContext(
+            request=request,
+            services=self._host.services,
+            verifier=runtime.verifier,
+            authorization=request.headers.get("authorization"),
+            request_id=request.scope.get("state", {}).get("request_id", ""),
+        )
+
+    async def on_ws_connect(self, context: RequestContext[Any]) -> None:
+        # Browsers cannot set headers on a WebSocket: the token travels in connection_init.
+        params = context.connection_params or {}
+        authorization = params.get("Authorization") or params.get("authorization")
+        if isinstance(authorization, str):
+            context.authorization = authorization
+        try:
+            context.set_principal(await context.verifier.verify_header(context.authorization))
+        except LifeGraphError as exc:
+            raise ConnectionRejectionError({"message": exc.message, "code": exc.code}) from exc
+
+
+def create_subgraph_app(
+    definition: SubgraphDefinition[Any],
+    settings: Settings,
+    *,
+    infrastructure: Callable[[Settings], Any] = open_infrastructure,
+) -> Starlette:
+    """A standalone process serving one subgraph against the services in `settings`."""
+    host = SubgraphHost(definition)
+
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        async with infrastructure(settings) as infra:
+            await host.start(infra)
+            await infra.bus.start_consuming()
+            try:
+                yield
+            finally:
+                await host.stop()
+
+    return Starlette(routes=[Mount("/", app=host.asgi)], lifespan=lifespan)

@@ -1,0 +1,71 @@
+"""Where verification keys come from: a fixed key set, or a JWKS URL cached by `kid`."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Protocol
+
+import httpx
+from joserfc.jwk import KeySet, RSAKey
+
+
+class KeySource(Protocol):
+    async def get_key(self, kid: str) -> RSAKey | None: ...
+
+
+class StaticKeySource:
+    def __init__(self, key_set: KeySet) -> None:
+        self._keys = {k.kid: k for k in key_set.keys if isinstance(k, RSAKey) and k.kid}
+
+    async def get_key(self, kid: str) -> RSAKey | None:
+        return self._keys.get(kid)
+
+
+class RemoteKeySource:
+    """Fetches a JWKS lazily; an unknown `kid` triggers at most one refetch per cooldown.
+
+    The cooldown stops a flood of tokens with made-up kids from turning into a
+    flood of JWKS requests.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        client: httpx.AsyncClient | None = None,
+        max_age: float = 300.0,
+        refetch_cooldown: float = 10.0,
+    ) -> None:
+        self._url = url
+        self._client = client
+        self._max_age = max_age
+        self._cooldown = refetch_cooldown
+        self._keys: dict[str, RSAKey] = {}
+        self._fetched_at = float("-inf")
+        self._lock = asyncio.Lock()
+
+    async def get_key(self, kid: str) -> RSAKey | None:
+        now = time.monotonic()
+        stale = now - self._fetched_at > self._max_age
+        unknown = kid not in self._keys and now - self._fetched_at > self._cooldown
+        if stale or unknown:
+            async with self._lock:
+                if (
+                    time.monotonic() - self._fetched_at > min(self._cooldown, self._max_age)
+                    or stale
+                ):
+                    await self._refresh()
+        return self._keys.get(kid)
+
+    async def _refresh(self) -> None:
+        client = self._client or httpx.AsyncClient(timeout=5.0)
+        try:
+            response = await client.get(self._url)
+            response.raise_for_status()
+            key_set = KeySet.import_key_set(response.json())
+        finally:
+            if self._client is None:
+                await client.aclose()
+        self._keys = {k.kid: k for k in key_set.keys if isinstance(k, RSAKey) and k.kid}
+        self._fetched_at = time.monotonic()

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Role(StrEnum):
+    USER = "user"
+    MODERATOR = "moderator"
+    ADMIN = "admin"
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """Who is calling, as proven by a verified access token."""
+
+    user_id: str
+    roles: frozenset[Role] = frozenset({Role.USER})
+    claims: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def has_role(self, role: Role) -> bool:
+        # Admins can do whatever moderators can.
+        if role is Role.MODERATOR:
+            return bool(self.roles & {Role.MODERATOR, Role.ADMIN})
+        return role in self.roles

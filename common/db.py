@@ -1,0 +1,38 @@
+"""MongoDB: one client per process, one database per subgraph, beanie on PyMongo's async client."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from beanie import Document, init_beanie
+from pymongo import AsyncMongoClient
+from pymongo.asynchronous.database import AsyncDatabase
+
+from common.settings import Settings
+
+MongoClient = AsyncMongoClient[dict[str, Any]]
+Database = AsyncDatabase[dict[str, Any]]
+
+
+def create_mongo_client(settings: Settings) -> MongoClient:
+    # tz_aware: every datetime we store is UTC and must come back aware, or
+    # comparisons with `datetime.now(UTC)` raise.
+    return AsyncMongoClient(settings.mongodb_url, tz_aware=True, connect=False)
+
+
+async def init_database(
+    client: MongoClient, settings: Settings, subgraph: str, models: Sequence[type[Document]]
+) -> Database:
+    database = client[settings.database_name(subgraph)]
+    if models:
+        await init_beanie(database=database, document_models=list(models))
+    return database
+
+
+async def ping(client: MongoClient) -> bool:
+    try:
+        await client.admin.command("ping")
+    except Exception:
+        return False
+    return True

@@ -1,0 +1,59 @@
+"""The request context every resolver sees: caller, services, per-request loaders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from starlette.requests import Request
+from starlette.websockets import WebSocket
+
+from common.auth import Principal, Role, TokenVerifier
+from common.errors import Forbidden, Unauthenticated
+
+S = TypeVar("S")
+L = TypeVar("L")
+
+_UNRESOLVED: Any = object()
+
+
+@dataclass
+class RequestContext(Generic[S]):
+    request: Request | WebSocket
+    services: S
+    verifier: TokenVerifier
+    authorization: str | None
+    request_id: str
+    # Filled by Strawberry from a WebSocket's connection_init payload.
+    connection_params: dict[str, Any] | None = None
+    _principal: Principal | None = field(default=_UNRESOLVED, repr=False)
+    _loaders: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    async def viewer(self) -> Principal | None:
+        """The verified caller, or None without a token. A bad token is an error, not anonymity."""
+        if self._principal is _UNRESOLVED:
+            self._principal = await self.verifier.verify_header(self.authorization)
+        return self._principal
+
+    async def require_viewer(self) -> Principal:
+        principal = await self.viewer()
+        if principal is None:
+            raise Unauthenticated()
+        return principal
+
+    async def require_role(self, role: Role) -> Principal:
+        principal = await self.require_viewer()
+        if not principal.has_role(role):
+            raise Forbidden(f"This needs the {role.value} role.")
+        return principal
+
+    def set_principal(self, principal: Principal | None) -> None:
+        self._principal = principal
+
+    def loader(self, name: str, factory: Callable[[], L]) -> L:
+        """A DataLoader that lives for this request only, so caches never leak between users."""
+        if name not in self._loaders:
+            self._loaders[name] = factory()
+        loader: L = self._loaders[name]
+        return loader

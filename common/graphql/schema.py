@@ -1,0 +1,40 @@
+"""How every subgraph builds its federation schema: same extensions, same error policy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.types import ExecutionContext
+
+from common.graphql.errors import ErrorFormatter
+from common.metrics import operation_metrics
+
+
+class SubgraphSchema(strawberry.federation.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        # ErrorFormatter logs what is unexpected; client errors are not worth a log line each.
+        return None
+
+
+def build_schema(
+    subgraph: str,
+    *,
+    query: type,
+    mutation: type | None = None,
+    subscription: type | None = None,
+    types: Iterable[type] = (),
+    **options: Any,
+) -> SubgraphSchema:
+    return SubgraphSchema(
+        query=query,
+        mutation=mutation,
+        subscription=subscription,
+        types=list(types),
+        extensions=[ErrorFormatter, operation_metrics(subgraph)],
+        **options,
+    )

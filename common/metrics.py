@@ -1,0 +1,34 @@
+"""Prometheus metrics shared by every subgraph in a process, labelled by subgraph."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+from starlette.requests import Request
+from starlette.responses import Response
+from strawberry.extensions import SchemaExtension
+
+OPERATIONS = Histogram(
+    "lifegraph_graphql_operation_seconds",
+    "GraphQL operations served, by subgraph and outcome.",
+    ["subgraph", "outcome"],
+)
+EVENTS_PUBLISHED = Counter("lifegraph_events_published_total", "Events published.", ["type"])
+
+
+def operation_metrics(subgraph: str) -> type[SchemaExtension]:
+    class OperationMetrics(SchemaExtension):
+        def on_operation(self) -> Iterator[None]:
+            started = time.perf_counter()
+            yield
+            result = self.execution_context.result
+            outcome = "error" if result is not None and result.errors else "ok"
+            OPERATIONS.labels(subgraph, outcome).observe(time.perf_counter() - started)
+
+    return OperationMetrics
+
+
+async def metrics_endpoint(_: Request) -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,63 @@
+"""Pub/sub for real-time fan-out: any replica publishes, every replica's subscribers receive.
+
+Both implementations multiplex: one upstream subscription per channel per
+process, however many local subscribers share it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager
+from typing import Any, Protocol
+
+Message = dict[str, Any]
+
+
+class SubscriberOverflow(Exception):
+    """A subscriber fell too far behind and was cut off rather than stall the rest."""
+
+
+class PubSub(Protocol):
+    async def publish(self, channel: str, message: Message) -> None: ...
+
+    def subscribe(self, channel: str) -> AbstractAsyncContextManager[Subscription]:
+        """Entering returns once the subscription is live: nothing published after is missed."""
+
+    async def close(self) -> None: ...
+
+    async def healthy(self) -> bool: ...
+
+
+class Subscription:
+    def __init__(self, channel: str, max_pending: int) -> None:
+        self.channel = channel
+        self._queue: asyncio.Queue[Message | None] = asyncio.Queue(maxsize=max_pending)
+        self._overflowed = False
+
+    def deliver(self, message: Message) -> None:
+        if self._overflowed:
+            return
+        try:
+            self._queue.put_nowait(message)
+        except asyncio.QueueFull:
+            self._overflowed = True
+            self._queue.get_nowait()
+            self._queue.put_nowait(None)
+
+    def end(self) -> None:
+        with contextlib.suppress(asyncio.QueueFull):
+            self._queue.put_nowait(None)
+
+    def __aiter__(self) -> AsyncIterator[Message]:
+        return self._iterate()
+
+    async def _iterate(self) -> AsyncIterator[Message]:
+        while True:
+            message = await self._queue.get()
+            if message is None:
+                if self._overflowed:
+                    raise SubscriberOverflow(self.channel)
+                return
+            yield message

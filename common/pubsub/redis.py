@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections import defaultdict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from redis.asyncio import Redis
+from redis.asyncio.client import PubSub as RedisPubSubConnection
+
+from common.pubsub.base import Message, Subscription
+
+log = logging.getLogger(__name__)
+
+
+class RedisPubSub:
+    """One Redis pub/sub connection per process, fanned out to local subscribers."""
+
+    def __init__(self, redis: Redis, *, prefix: str = "lifegraph", max_pending: int = 1000) -> None:
+        self._redis = redis
+        self._prefix = prefix
+        self._max_pending = max_pending
+        self._subscribers: defaultdict[str, set[Subscription]] = defaultdict(set)
+        self._conn: RedisPubSubConnection | None = None
+        self._reader: asyncio.Task[None] | None = None
+        self._lock = asyncio.Lock()
+        self._confirmations: dict[str, asyncio.Event] = {}
+
+    def _key(self, channel: str) -> str:
+        return f"{self._prefix}:pubsub:{channel}"
+
+    async def publish(self, channel: str, message: Message) -> None:
+        await self._redis.publish(self._key(channel), json.dumps(message, default=str))
+
+    @asynccontextmanager
+    async def subscribe(self, channel: str) -> AsyncIterator[Subscription]:
+        sub = Subscription(channel, self._max_pending)
+        async with self._lock:
+            conn = await self._connection()
+            self._subscribers[channel].add(sub)
+            if len(self._subscribers[channel]) == 1:
+                await self._subscribe_confirmed(conn, channel)
+        try:
+            yield sub
+        finally:
+            async with self._lock:
+                self._subscribers[channel].discard(sub)
+                if not self._subscribers[channel]:
+                    del self._subscribers[channel]
+                    if self._conn is not None:
+                        await self._conn.unsubscribe(self._key(channel))
+
+    async def _subscribe_confirmed(self, conn: RedisPubSubConnection, channel: str) -> None:
+        # Return only once Redis confirms: a publish racing an unconfirmed
+        # SUBSCRIBE from another connection could otherwise be missed.
+        confirmed = self._confirmations[self._key(channel)] = asyncio.Event()
+        await conn.subscribe(self._key(channel))
+        try:
+            await asyncio.wait_for(confirmed.wait(), timeout=10)
+        finally:
+            self._confirmations.pop(self._key(channel), None)
+
+    async def _connection(self) -> RedisPubSubConnection:
+        if self._conn is None:
+            self._conn = self._redis.pubsub()
+            # A pub/sub connection with no channel cannot be read; one stays open for the reader.
+            await self._conn.subscribe(self._key("__keepalive__"))
+            self._reader = asyncio.create_task(self._read(self._conn), name="redis-pubsub-reader")
+        return self._conn
+
+    async def _read(self, conn: RedisPubSubConnection) -> None:
+        offset = len(self._key(""))
+        async for raw in conn.listen():
+            channel = raw["channel"]
+            channel = channel.decode() if isinstance(channel, bytes) else channel
+            if raw.get("type") == "subscribe" and channel in self._confirmations:
+                self._confirmations[channel].set()
+            if raw.get("type") != "message":
+                continue
+            try:
+                message = json.loads(raw["data"])
+            except ValueError:
+                log.warning("dropped a malformed pub/sub message", extra={"channel": channel})
+                continue
+            for sub in list(self._subscribers.get(channel[offset:], ())):
+                sub.deliver(message)
+
+    async def close(self) -> None:
+        if self._reader is not None:
+            self._reader.cancel()
+            await asyncio.gather(self._reader, return_exceptions=True)
+        if self._conn is not None:
+            await self._conn.aclose()  # type: ignore[no-untyped-call]
+        for subs in self._subscribers.values():
+            for sub in subs:
+                sub.end()
+        self._conn = self._reader = None
+
+    async def healthy(self) -> bool:
+        try:
+            return bool(await self._redis.ping())
+        except Exception:
+            return False

@@ -1,0 +1,82 @@
+"""Settings shared by every process: one pydantic-settings model, read from the environment."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _env(name: str) -> AliasChoices:
+    # The plain names (MONGODB_URL, ...) are what container platforms and
+    # compose files conventionally set; the prefixed form wins when both exist.
+    return AliasChoices(f"LIFEGRAPH_{name}", name)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="LIFEGRAPH_",
+        env_file=".env",
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+    environment: str = Field(default="development", description="development | test | production")
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    # Infrastructure. Unset AMQP/Redis URLs select the in-process implementations.
+    mongodb_url: str = Field(
+        default="mongodb://127.0.0.1:27017", validation_alias=_env("MONGODB_URL")
+    )
+    database_prefix: str = "lifegraph"
+    amqp_url: str | None = Field(default=None, validation_alias=_env("AMQP_URL"))
+    redis_url: str | None = Field(default=None, validation_alias=_env("REDIS_URL"))
+    redis_prefix: str = "lifegraph"
+    events_exchange: str = "lifegraph.events"
+    # Tests set this so their queues vanish once unused; production queues live forever.
+    events_queue_expires_ms: int | None = None
+
+    # Embedded default (`lifegraph up`).
+    data_dir: Path = Path(".lifegraph")
+    host: str = "127.0.0.1"
+    port: int = 4000
+
+    # Tokens. The users subgraph signs; everyone else verifies against the JWKS.
+    jwt_issuer: str = "https://lifegraph.local"
+    jwt_audience: str = "lifegraph"
+    jwks_url: str = "http://127.0.0.1:4000/.well-known/jwks.json"
+    jwks_cache_seconds: int = 300
+    # A JWK Set (JSON) of private signing keys; the first key signs, all verify.
+    # Unset in development: `lifegraph up` generates one under data_dir.
+    jwt_private_jwks: SecretStr | None = None
+    jwt_private_jwks_file: Path | None = None
+    access_token_ttl_seconds: int = 15 * 60
+    refresh_token_ttl_seconds: int = 30 * 24 * 3600
+
+    # Login throttling.
+    login_max_failures_per_account: int = 5
+    login_max_failures_per_ip: int = 20
+    login_failure_window_seconds: int = 15 * 60
+
+    # Mail. Without an SMTP host, mail goes to the log.
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = True
+    mail_from: str = "LifeGraph <no-reply@lifegraph.local>"
+    public_base_url: str = "http://127.0.0.1:4000"
+
+    # CORS origins allowed to call the router from browsers.
+    cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
+
+    def database_name(self, subgraph: str) -> str:
+        return f"{self.database_prefix}_{subgraph}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,140 @@
+"""The app factory, through a tiny subgraph served on a real uvicorn server."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+import strawberry
+
+from common.app import Runtime, SubgraphDefinition
+from common.errors import BadUserInput
+from common.graphql.context import RequestContext
+from common.graphql.schema import build_schema
+from common.testing.fixtures import ServeSubgraph
+from common.testing.tokens import TestKeys
+
+
+@dataclass
+class Services:
+    greeting: str
+
+
+Info = strawberry.Info[RequestContext[Services], None]
+
+
+@strawberry.type(description="Probe queries.")
+class Query:
+    @strawberry.field(description="Greets the caller.")
+    async def hello(self, info: Info) -> str:
+        viewer = await info.context.require_viewer()
+        return f"{info.context.services.greeting} {viewer.user_id}"
+
+    @strawberry.field(description="Always rejects its input.")
+    def reject(self) -> str:
+        raise BadUserInput("Title must not be empty.", field="title")
+
+    @strawberry.field(description="Fails unexpectedly.")
+    def crash(self) -> str:
+        raise RuntimeError("database password is hunter2")
+
+
+async def _build(runtime: Runtime) -> Services:
+    return Services(greeting="hello")
+
+
+DEFINITION = SubgraphDefinition(
+    name="probe",
+    schema=build_schema("probe", query=Query),
+    models=[],
+    build=_build,
+)
+
+
+async def _post(url: str, query: str, headers: dict[str, str] | None = None) -> dict[str, Any]:
+    async with httpx.AsyncClient() as client:
+        response = await client.post(f"{url}/graphql", json={"query": query}, headers=headers or {})
+    body: dict[str, Any] = response.json()
+    return body
+
+
+@pytest.fixture
+async def probe(serve_subgraph: ServeSubgraph) -> Any:
+    async with serve_subgraph(DEFINITION) as url:
+        yield url
+
+
+async def test_verified_token_identifies_the_caller(probe: str, test_keys: TestKeys) -> None:
+    body = await _post(probe, "{ hello }", test_keys.bearer("user-1"))
+    assert body == {"data": {"hello": "hello user-1"}}
+
+
+@pytest.mark.parametrize(
+    ("headers", "message"),
+    [
+        ({}, "Authentication required."),
+        ({"Authorization": "Bearer not.a.jwt"}, "The token is malformed."),
+        ({"Authorization": "Basic abc"}, "Authorization must be 'Bearer <token>'."),
+    ],
+)
+async def test_missing_or_bad_tokens_are_unauthenticated(
+    probe: str, headers: dict[str, str], message: str
+) -> None:
+    body = await _post(probe, "{ hello }", headers)
+    assert body["errors"][0]["message"] == message
+    assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_expired_token_is_unauthenticated(probe: str, test_keys: TestKeys) -> None:
+    body = await _post(probe, "{ hello }", test_keys.bearer("user-1", ttl=-120))
+    assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    assert "expired" in body["errors"][0]["message"]
+
+
+async def test_a_client_header_claiming_identity_is_ignored(probe: str) -> None:
+    body = await _post(probe, "{ hello }", {"X-User-Id": "admin", "X-Roles": "admin"})
+    assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_domain_errors_keep_their_code_and_field(probe: str) -> None:
+    body = await _post(probe, "{ reject }")
+    assert body["errors"][0]["message"] == "Title must not be empty."
+    assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "title"}
+
+
+async def test_internal_errors_are_masked_and_carry_the_request_id(
+    probe: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with httpx.AsyncClient() as client:
+        response = await client.post(
+            f"{probe}/graphql", json={"query": "{ crash }"}, headers={"X-Request-ID": "req-42"}
+        )
+    error = response.json()["errors"][0]
+    assert error["message"] == "Internal server error."
+    assert "hunter2" not in response.text
+    assert error["extensions"] == {"code": "INTERNAL", "requestId": "req-42"}
+    assert response.headers["x-request-id"] == "req-42"
+    assert any("hunter2" in (r.exc_text or "") for r in caplog.records)
+
+
+async def test_validation_errors_have_a_code(probe: str) -> None:
+    body = await _post(probe, "{ nope }")
+    assert body["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+
+
+async def test_health_reports_each_dependency(probe: str) -> None:
+    async with httpx.AsyncClient() as client:
+        response = await client.get(f"{probe}/health")
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "subgraph": "probe",
+        "checks": {"database": "ok", "broker": "ok", "redis": "ok"},
+    }
+
+
+async def test_federation_service_sdl_is_served(probe: str) -> None:
+    body = await _post(probe, "{ _service { sdl } }")
+    assert "hello: String!" in body["data"]["_service"]["sdl"]

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from redis.asyncio import Redis
+
+from common.pubsub import PubSub, SubscriberOverflow
+from common.pubsub.memory import InMemoryPubSub
+from common.pubsub.redis import RedisPubSub
+from common.settings import Settings
+
+
+async def _next(sub: object) -> dict[str, object]:
+    async with asyncio.timeout(5):
+        return await anext(aiter(sub))  # type: ignore[call-overload, no-any-return]
+
+
+async def _roundtrip(publisher: PubSub, subscriber: PubSub) -> None:
+    async with subscriber.subscribe("chat:c1") as first, subscriber.subscribe("chat:c1") as second:
+        await publisher.publish("chat:c2", {"text": "elsewhere"})
+        await publisher.publish("chat:c1", {"text": "hello"})
+        assert await _next(first) == {"text": "hello"}
+        assert await _next(second) == {"text": "hello"}
+
+
+async def test_in_memory_pubsub_fans_out_to_every_subscriber() -> None:
+    pubsub = InMemoryPubSub()
+    await _roundtrip(pubsub, pubsub)
+
+
+@pytest.mark.redis
+async def test_redis_pubsub_reaches_subscribers_of_another_process(settings: Settings) -> None:
+    assert settings.redis_url
+    # Two clients stand for two replicas: what one publishes, the other's subscribers get.
+    a, b = Redis.from_url(settings.redis_url), Redis.from_url(settings.redis_url)
+    replica_a = RedisPubSub(a, prefix=settings.redis_prefix)
+    replica_b = RedisPubSub(b, prefix=settings.redis_prefix)
+    try:
+        await _roundtrip(replica_a, replica_b)
+    finally:
+        await replica_a.close()
+        await replica_b.close()
+        await a.aclose()
+        await b.aclose()
+
+
+async def test_a_subscriber_that_falls_behind_is_cut_off_not_the_others() -> None:
+    pubsub = InMemoryPubSub(max_pending=3)
+    async with pubsub.subscribe("c") as slow, pubsub.subscribe("c") as fast:
+        for i in range(5):
+            await pubsub.publish("c", {"n": i})
+            assert await _next(fast) == {"n": i}
+        with pytest.raises(SubscriberOverflow):
+            async for _ in slow:
+                pass
