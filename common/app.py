@@ -24,6 +24,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from common.auth import TokenVerifier
 from common.db import Database, init_database
 from common.errors import LifeGraphError
+from common.events import EventPublisher
 from common.graphql.context import RequestContext
 from common.infra import Infrastructure, open_infrastructure
 from common.metrics import metrics_endpoint
@@ -43,6 +44,9 @@ class Runtime:
     infra: Infrastructure
     database: Database
     verifier: TokenVerifier
+    # Where services publish events after a successful write. The bus today;
+    # an outbox-backed publisher can take its place without touching services.
+    publisher: EventPublisher
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     def spawn(self, work: Coroutine[Any, Any, None], *, name: str) -> None:
@@ -87,7 +91,7 @@ class SubgraphHost(Generic[S]):
         database = await init_database(
             infra.mongo, infra.settings, self.name, self.definition.models
         )
-        self._runtime = Runtime(self.name, infra, database, infra.verifier)
+        self._runtime = Runtime(self.name, infra, database, infra.verifier, infra.bus)
         self._services = await self.definition.build(self._runtime)
 
     async def stop(self) -> None:

@@ -1,4 +1,4 @@
-from common.events.bus import EventBus, EventHandler, topic_matches
+from common.events.bus import EventBus, EventHandler, EventPublisher, topic_matches
 from common.events.envelope import Event
 
-__all__ = ["Event", "EventBus", "EventHandler", "topic_matches"]
+__all__ = ["Event", "EventBus", "EventHandler", "EventPublisher", "topic_matches"]

@@ -10,6 +10,10 @@ from common.events.envelope import Event
 EventHandler = Callable[[Event], Awaitable[None]]
 
 
+class EventPublisher(Protocol):
+    async def publish(self, event: Event) -> None: ...
+
+
 class EventBus(Protocol):
     async def connect(self) -> None: ...
 

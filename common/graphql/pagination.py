@@ -34,7 +34,7 @@ class Connection(Generic[T]):
     )
     page_info: PageInfo = strawberry.field(description="Paging information.")
 
-    @strawberry.field(description="The items of this page without cursors.")  # type: ignore[untyped-decorator]
+    @strawberry.field(description="The items of this page without cursors.")
     def nodes(self) -> list[T]:
         return [edge.node for edge in self.edges]
 

@@ -5,15 +5,15 @@ import asyncio
 import pytest
 from redis.asyncio import Redis
 
-from common.pubsub import PubSub, SubscriberOverflow
+from common.pubsub import PubSub, SubscriberOverflow, Subscription
 from common.pubsub.memory import InMemoryPubSub
 from common.pubsub.redis import RedisPubSub
 from common.settings import Settings
 
 
-async def _next(sub: object) -> dict[str, object]:
+async def _next(sub: Subscription) -> dict[str, object]:
     async with asyncio.timeout(5):
-        return await anext(aiter(sub))  # type: ignore[call-overload, no-any-return]
+        return await anext(aiter(sub))
 
 
 async def _roundtrip(publisher: PubSub, subscriber: PubSub) -> None:

@@ -1,0 +1,204 @@
+"""The event contract between subgraphs: routing key -> payload model.
+
+Subgraphs never import one another, so what they tell each other is defined
+here. Add fields with defaults to evolve a payload; a breaking change gets a
+new `version` and both shapes are accepted until every consumer has moved.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+LifeArea = Literal["health", "finance", "family", "career", "learning", "creativity"]
+Privacy = Literal["public", "followers", "private"]
+
+
+class Payload(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+
+# users
+class UserRegistered(Payload):
+    user_id: str
+    display_name: str
+    timezone: str = "UTC"
+
+
+class UserUpdated(Payload):
+    user_id: str
+    display_name: str
+    avatar_url: str | None = None
+    timezone: str = "UTC"
+    profile_privacy: Privacy = "public"
+    life_areas: dict[str, int] = {}
+
+
+class UserDeleted(Payload):
+    user_id: str
+
+
+# goals
+class GoalChanged(Payload):
+    goal_id: str
+    owner_id: str
+    title: str
+    area: LifeArea
+    status: Literal["active", "paused", "completed", "abandoned"]
+    progress: int
+    parent_id: str | None = None
+    visibility: Privacy = "private"
+    completed_at: datetime | None = None
+
+
+class TaskCompleted(Payload):
+    goal_id: str
+    task_id: str
+    owner_id: str
+
+
+class HabitCheckedIn(Payload):
+    habit_id: str
+    owner_id: str
+    day: date
+    current_streak: int
+    longest_streak: int
+
+
+class StreakMilestone(Payload):
+    habit_id: str
+    owner_id: str
+    days: int
+
+
+class FocusFinished(Payload):
+    session_id: str
+    owner_id: str
+    minutes: float
+    goal_id: str | None = None
+
+
+class ActivityScheduled(Payload):
+    activity_id: str
+    owner_id: str
+    title: str
+    starts_at: datetime
+
+
+class ReminderDue(Payload):
+    reminder_id: str
+    owner_id: str
+    target_type: Literal["goal", "task", "habit", "activity"]
+    target_id: str
+    title: str
+    fire_at: datetime
+    late: bool = False
+
+
+class TrackerLogged(Payload):
+    entry_id: str
+    owner_id: str
+    kind: Literal["vitals", "spending", "learning"]
+    area: LifeArea
+    value: float
+
+
+# community
+class UserFollowed(Payload):
+    follower_id: str
+    followee_id: str
+
+
+class PostCreated(Payload):
+    post_id: str
+    author_id: str
+    category: str
+    goal_id: str | None = None
+
+
+class PostLiked(Payload):
+    post_id: str
+    author_id: str
+    liker_id: str
+
+
+class PostCommented(Payload):
+    post_id: str
+    author_id: str
+    comment_id: str
+    commenter_id: str
+
+
+class PostReported(Payload):
+    post_id: str
+    reporter_id: str
+    reason: str
+
+
+# chat
+class MessageSent(Payload):
+    conversation_id: str
+    message_id: str
+    sender_id: str
+    recipient_ids: list[str]
+    preview: str
+
+
+class CoachGoalRequested(Payload):
+    request_id: str
+    conversation_id: str
+    user_id: str
+    title: str
+    area: LifeArea
+    due_date: date | None = None
+
+
+class CoachGoalCreated(Payload):
+    request_id: str
+    conversation_id: str
+    user_id: str
+    goal_id: str
+    title: str
+
+
+# analytics
+class AchievementUnlocked(Payload):
+    user_id: str
+    badge: str
+    title: str
+
+
+EVENTS: dict[str, type[Payload]] = {
+    "users.user.registered": UserRegistered,
+    "users.user.updated": UserUpdated,
+    "users.user.deleted": UserDeleted,
+    "goals.goal.created": GoalChanged,
+    "goals.goal.updated": GoalChanged,
+    "goals.goal.completed": GoalChanged,
+    "goals.goal.reopened": GoalChanged,
+    "goals.goal.deleted": GoalChanged,
+    "goals.task.completed": TaskCompleted,
+    "goals.habit.checked_in": HabitCheckedIn,
+    "goals.habit.streak_milestone": StreakMilestone,
+    "goals.focus.finished": FocusFinished,
+    "goals.activity.scheduled": ActivityScheduled,
+    "goals.reminder.due": ReminderDue,
+    "goals.tracker.logged": TrackerLogged,
+    "goals.coach_goal.created": CoachGoalCreated,
+    "community.user.followed": UserFollowed,
+    "community.user.unfollowed": UserFollowed,
+    "community.post.created": PostCreated,
+    "community.post.liked": PostLiked,
+    "community.post.commented": PostCommented,
+    "community.post.reported": PostReported,
+    "chat.message.sent": MessageSent,
+    "chat.coach.goal_requested": CoachGoalRequested,
+    "analytics.achievement.unlocked": AchievementUnlocked,
+}
+
+
+def payload_of(event_type: str, data: dict[str, object]) -> Payload:
+    """Parse an event's data with its registered model; raises for unknown types or bad data."""
+    return EVENTS[event_type].model_validate(data)
