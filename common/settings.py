@@ -47,7 +47,7 @@ class Settings(BaseSettings):
     # Tokens. The users subgraph signs; everyone else verifies against the JWKS.
     jwt_issuer: str = "https://lifegraph.local"
     jwt_audience: str = "lifegraph"
-    jwks_url: str = "http://127.0.0.1:4000/.well-known/jwks.json"
+    jwks_url: str = "http://127.0.0.1:4000/subgraphs/users/.well-known/jwks.json"
     jwks_cache_seconds: int = 300
     # A JWK Set (JSON) of private signing keys; the first key signs, all verify.
     # Unset in development: `lifegraph up` generates one under data_dir.

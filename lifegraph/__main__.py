@@ -1,0 +1,3 @@
+from lifegraph.cli import app
+
+app()

@@ -1,0 +1,118 @@
+"""The `lifegraph` command."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from common.logs import configure_logging
+from common.mongo_server import SecantusServer, free_port
+from common.settings import get_settings
+from lifegraph.discovery import discover_subgraphs, service_sdl
+from lifegraph.embedded import create_embedded_app
+
+app = typer.Typer(
+    help="LifeGraph: run the platform, its parts and its tools.", no_args_is_help=True
+)
+
+SCHEMA_DIR = Path("schema")
+
+
+@app.command()
+def up(
+    port: Annotated[int | None, typer.Option(help="Port to serve on.")] = None,
+    data_dir: Annotated[
+        Path | None, typer.Option(help="Where the embedded database lives.")
+    ] = None,
+) -> None:
+    """Start the whole system in one process on embedded defaults."""
+    settings = get_settings()
+    updates: dict[str, object] = {"port": port or settings.port}
+    if data_dir:
+        updates["data_dir"] = data_dir
+    settings = settings.model_copy(update=updates)
+    configure_logging(settings.log_level, json_output=False)
+    database: SecantusServer | None = None
+    if not _explicit("MONGODB_URL"):
+        # Data under data_dir survives restarts; the port is private to this run.
+        database = SecantusServer(storage=settings.data_dir / "db", port=free_port())
+        typer.echo(f"Starting the embedded database in {settings.data_dir / 'db'} ...")
+        database.start()
+        settings = settings.model_copy(update={"mongodb_url": database.url})
+    try:
+        definitions = discover_subgraphs()
+        base = f"http://{settings.host}:{settings.port}"
+        typer.echo(f"LifeGraph is up: GraphiQL at {base}/graphql")
+        for name in definitions:
+            typer.echo(f"  subgraph {name:<14} {base}/subgraphs/{name}/graphql")
+        uvicorn.run(
+            create_embedded_app(settings, definitions),
+            host=settings.host,
+            port=settings.port,
+            log_level="warning",
+            ws="websockets-sansio",
+        )
+    finally:
+        if database is not None:
+            typer.echo("Stopping the embedded database ...")
+            database.stop()
+
+
+@app.command()
+def serve(
+    subgraph: Annotated[str, typer.Argument(help="Which subgraph to run.")],
+    port: Annotated[int, typer.Option(help="Port to serve on.")] = 4001,
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "0.0.0.0",  # noqa: S104
+) -> None:
+    """Run one subgraph in this process against MONGODB_URL, AMQP_URL and REDIS_URL."""
+    from common.app import create_subgraph_app
+
+    settings = get_settings()
+    configure_logging(settings.log_level, json_output=settings.log_json)
+    definitions = discover_subgraphs()
+    if subgraph not in definitions:
+        raise typer.BadParameter(f"unknown subgraph {subgraph!r}; known: {', '.join(definitions)}")
+    application = create_subgraph_app(definitions[subgraph], settings)
+    uvicorn.run(application, host=host, port=port, log_level="warning", ws="websockets-sansio")
+
+
+@app.command()
+def schema(
+    check: Annotated[bool, typer.Option(help="Fail if schema/ differs from the code.")] = False,
+    out: Annotated[Path, typer.Option(help="Directory to write to.")] = SCHEMA_DIR,
+) -> None:
+    """Write every subgraph's SDL to schema/ (or check that it is current)."""
+    rendered = asyncio.run(_render_schemas())
+    stale = [name for name, text in rendered.items() if _read(out / name) != text]
+    if check:
+        if stale:
+            typer.echo(
+                f"schema/ is out of date: {', '.join(stale)}. Run `lifegraph schema`.", err=True
+            )
+            raise typer.Exit(1)
+        typer.echo("schema/ is current.")
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in rendered.items():
+        (out / name).write_text(text)
+    typer.echo(f"wrote {len(rendered)} files to {out}/")
+
+
+async def _render_schemas() -> dict[str, str]:
+    return {
+        f"{name}.graphql": (await service_sdl(definition)).rstrip() + "\n"
+        for name, definition in discover_subgraphs().items()
+    }
+
+
+def _read(path: Path) -> str | None:
+    return path.read_text() if path.exists() else None
+
+
+def _explicit(name: str) -> bool:
+    return bool(os.environ.get(name) or os.environ.get(f"LIFEGRAPH_{name}"))

@@ -1,0 +1,46 @@
+"""The embedded default: every subgraph (and the router) in one process and one event loop."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping
+from contextlib import AsyncExitStack, asynccontextmanager
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+
+from common.app import SubgraphDefinition, SubgraphHost
+from common.infra import open_infrastructure
+from common.requestid import RequestIdMiddleware
+from common.settings import Settings
+
+
+def subgraph_url(settings: Settings, name: str) -> str:
+    return f"http://{settings.host}:{settings.port}/subgraphs/{name}/graphql"
+
+
+def create_embedded_app(
+    settings: Settings, definitions: Mapping[str, SubgraphDefinition[Any]]
+) -> Starlette:
+    hosts = [SubgraphHost(d) for d in definitions.values()]
+
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        async with AsyncExitStack() as stack:
+            infra = await stack.enter_async_context(open_infrastructure(settings))
+            for host in hosts:
+                await host.start(infra)
+                stack.push_async_callback(host.stop)
+            await infra.bus.start_consuming()
+            yield
+
+    async def health(_: Request) -> Response:
+        return JSONResponse({"status": "ok", "subgraphs": [h.name for h in hosts]})
+
+    routes: list[BaseRoute] = [Route("/health", health)]
+    routes += [Mount(f"/subgraphs/{h.name}", app=h.asgi) for h in hosts]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.add_middleware(RequestIdMiddleware)
+    return app
