@@ -1,4 +1,8 @@
-"""Relay-style connections, shared so every subgraph's lists page the same way."""
+"""Relay-style connections, shared so every subgraph's lists page the same way.
+
+Every subgraph defines these same types, so they are @shareable: composition
+refuses a type defined in several subgraphs otherwise.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,9 @@ T = TypeVar("T")
 D = TypeVar("D")
 
 
-@strawberry.type(description="Where a page sits in the whole list (Relay cursor connections).")
+@strawberry.federation.type(
+    shareable=True, description="Where a page sits in the whole list (Relay cursor connections)."
+)
 class PageInfo:
     has_next_page: bool = strawberry.field(description="Whether more items follow this page.")
     end_cursor: str | None = strawberry.field(
@@ -21,13 +27,15 @@ class PageInfo:
     )
 
 
-@strawberry.type(description="One item of a connection with its cursor.")
+@strawberry.federation.type(shareable=True, description="One item of a connection with its cursor.")
 class Edge(Generic[T]):
     node: T = strawberry.field(description="The item.")
     cursor: str = strawberry.field(description="Opaque position of this item in the list.")
 
 
-@strawberry.type(description="A page of items with cursors (Relay cursor connection).")
+@strawberry.federation.type(
+    shareable=True, description="A page of items with cursors (Relay cursor connection)."
+)
 class Connection(Generic[T]):
     edges: list[Edge[T]] = strawberry.field(
         description="The items of this page with their cursors."
