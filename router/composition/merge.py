@@ -333,14 +333,19 @@ class Merger(FieldMerging):
         if inaccessible or usage.position == "Output" or not any(missing):
             return
         if usage.position == "Both":
-            self.mismatch_error(
+            presence = [None if s is None else "yes" if name in s.values else "no" for s in sources]
+            parts = self.distribution(
+                presence,
+                "yes",
+                lambda v, n: f'"{name}" is defined in {n}' if v == "yes" else f" but not in {n}",
+            )
+            self.error(
                 "ENUM_VALUE_MISMATCH",
                 f'Enum type "{dest.name}" is used as both input type (for example, as type of'
                 f' "{usage.examples["Input"]}") and output type (for example, as type of'
                 f' "{usage.examples["Output"]}"), but value "{name}" is not defined in all the'
-                f' subgraphs defining "{dest.name}": ',
-                [None if s is None else "yes" if name in s.values else "no" for s in sources],
-                "yes",
+                f' subgraphs defining "{dest.name}": ' + parts[0] + " and ".join(parts[1:]),
+                self.present(sources),
                 dest.name,
             )
             return
