@@ -1,7 +1,9 @@
 import re
 from collections.abc import Callable, Mapping
+from enum import Enum
 
 import pytest
+import strawberry
 from graphql import build_ast_schema, parse
 
 from router.composition import CompositionError, CompositionIssue, SubgraphSource, compose
@@ -61,3 +63,95 @@ def composition_issues() -> Callable[[Subgraphs], list[CompositionIssue]]:
         return list(caught.value.issues)
 
     return run
+
+
+# Two small subgraphs built the way ours are: Strawberry federation schemas.
+@strawberry.federation.type(keys=["id"], description="A LifeGraph member.")
+class User:
+    id: strawberry.ID
+    name: str = strawberry.field(description="Display name.")
+    email: str = strawberry.federation.field(inaccessible=True, description="Login e-mail.")
+
+
+def _me() -> User | None:
+    return None
+
+
+@strawberry.type(description="What the users subgraph answers.")
+class UsersQuery:
+    me: User | None = strawberry.field(resolver=_me, description="The signed-in user.")
+
+
+@strawberry.enum(description="Where a goal stands.")
+class GoalStatus(Enum):
+    ACTIVE = "active"
+    DONE = "done"
+
+
+@strawberry.federation.type(keys=["id"], description="Something a member wants to achieve.")
+class Goal:
+    id: strawberry.ID
+    title: str = strawberry.field(description="What the goal is.")
+    status: GoalStatus = strawberry.field(description="Where it stands.")
+
+
+def _goals(status: GoalStatus | None = None) -> list[Goal]:
+    return []
+
+
+@strawberry.federation.type(keys=["id"], name="User")
+class GoalsUser:
+    id: strawberry.ID
+    goals: list[Goal] = strawberry.field(resolver=_goals, description="Goals the member set.")
+
+
+@strawberry.input(description="A goal to create.")
+class CreateGoalInput:
+    title: str = strawberry.field(description="What the goal is.")
+    status: GoalStatus = GoalStatus.ACTIVE
+
+
+def _goal(id: strawberry.ID) -> Goal | None:
+    return None
+
+
+def _create_goal(input: CreateGoalInput) -> Goal:
+    raise NotImplementedError
+
+
+@strawberry.type(name="Query")
+class GoalsQuery:
+    goal: Goal | None = strawberry.field(resolver=_goal, description="One goal.")
+
+
+@strawberry.type
+class Mutation:
+    create_goal: Goal = strawberry.mutation(resolver=_create_goal, description="Create a goal.")
+
+
+def _service_sdl(schema: strawberry.federation.Schema) -> str:
+    result = schema.execute_sync("{ _service { sdl } }")
+    assert result.errors is None
+    assert result.data is not None
+    sdl = result.data["_service"]["sdl"]
+    assert isinstance(sdl, str)
+    return sdl
+
+
+_USERS = strawberry.federation.Schema(query=UsersQuery, types=[User])
+_GOALS = strawberry.federation.Schema(query=GoalsQuery, mutation=Mutation, types=[GoalsUser])
+
+
+@pytest.fixture
+def users_schema() -> strawberry.federation.Schema:
+    return _USERS
+
+
+@pytest.fixture
+def goals_schema() -> strawberry.federation.Schema:
+    return _GOALS
+
+
+@pytest.fixture
+def service_sdl() -> Callable[[strawberry.federation.Schema], str]:
+    return _service_sdl
