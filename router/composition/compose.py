@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from graphql import GraphQLError, build_ast_schema, parse, validate_schema
 
 from router.composition.federation import Metadata, compute_metadata, validate_federation
+from router.composition.inaccessible import validate_inaccessible
 from router.composition.issues import CompositionError, CompositionIssue
 from router.composition.merge import Merger
 from router.composition.printer import print_supergraph
@@ -36,8 +37,9 @@ def compose(subgraphs: Sequence[SubgraphSource]) -> CompositionResult:
         raise CompositionError(issues)
     merger = Merger(built, metas)
     supergraph = merger.merge()
-    if merger.issues:
-        raise CompositionError(merger.issues)
+    issues = merger.issues or validate_inaccessible(supergraph, built)
+    if issues:
+        raise CompositionError(issues)
     sdl = print_supergraph(supergraph)
     _check_supergraph(sdl)
     return CompositionResult(sdl, tuple(ordered), tuple(merger.hints))

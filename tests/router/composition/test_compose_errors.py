@@ -372,6 +372,81 @@ CASES = {
         'Invalid use of @shareable on field "I.x": only object type fields can be marked with'
         " @shareable",
     ),
+    "external with another type": Case(
+        {
+            "a": 'type Query { t: T @provides(fields: "n") }'
+            ' type T @key(fields: "id") { id: ID! n: String @external }',
+            "b": 'type T @key(fields: "id") { id: ID! n: Int @shareable }',
+        },
+        "EXTERNAL_TYPE_MISMATCH",
+        (("a", "b"), "T", "n"),
+        'Type of field "T.n" is incompatible across subgraphs (where marked @external): it has'
+        ' type "Int" in subgraph "b" but type "String" in subgraph "a"',
+    ),
+    "entity interface missing an implementation": Case(
+        {
+            "a": 'type Query { n: N } interface N @key(fields: "id") { id: ID! }'
+            ' type A implements N @key(fields: "id") { id: ID! }',
+            "b": 'interface N { id: ID! } type B implements N @key(fields: "id") { id: ID! }',
+        },
+        "INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE",
+        (("a",), "N", None),
+        '[a] Interface type "N" has a resolvable key (@key(fields: "id")) in subgraph "a" but'
+        ' that subgraph is missing some of the supergraph implementation types of "N".'
+        ' Subgraph "a" should define type "B" (and have it implement "N").',
+    ),
+    "key on an interface before federation 2.3": Case(
+        {
+            "a": 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.2",'
+            ' import: ["@key"])\n'
+            'type Query { n: N } interface N @key(fields: "id") { id: ID! }'
+        },
+        "KEY_UNSUPPORTED_ON_INTERFACE",
+        (("a",), "N", None),
+        '[a] Cannot use @key on interface "N": @key is not yet supported on interfaces',
+    ),
+    "interface object next to its implementations": Case(
+        {
+            "a": 'type Query { n: N } interface N @key(fields: "id") { id: ID! }'
+            ' type X implements N @key(fields: "id") { id: ID! }',
+            "b": 'type N @key(fields: "id") @interfaceObject { id: ID! }'
+            ' type X @key(fields: "id") { id: ID! }',
+        },
+        "INTERFACE_OBJECT_USAGE_ERROR",
+        (("b",), "N", None),
+        '[b] Interface type "N" is defined as an @interfaceObject in subgraph "b" so that'
+        ' subgraph should not define any of the implementation types of "N", but it defines'
+        ' type "X"',
+    ),
+    "visible field of an inaccessible type": Case(
+        {"a": "type Query { s: Secret } type Secret @inaccessible { x: Int }"},
+        "REFERENCED_INACCESSIBLE",
+        (("a",), "Query", "s"),
+        'Type "Secret" is @inaccessible but is referenced by "Query.s", which is in the API'
+        " schema.",
+    ),
+    "every field inaccessible": Case(
+        {"a": "type Query { t: T } type T { x: Int @inaccessible }"},
+        "ONLY_INACCESSIBLE_CHILDREN",
+        (("a",), "T", None),
+        'Type "T" is in the API schema but all of its fields are @inaccessible.',
+    ),
+    "required argument inaccessible": Case(
+        {"a": "type Query { f(x: Int! @inaccessible, y: Int): Int }"},
+        "REQUIRED_INACCESSIBLE",
+        (("a",), "Query", "f"),
+        'Argument "Query.f(x:)" is @inaccessible but is a required argument of its field.',
+    ),
+    "inaccessible implementation of a visible interface field": Case(
+        {
+            "a": "type Query { i: I } interface I { x: Int y: Int } type C implements I {"
+            " x: Int @inaccessible y: Int }"
+        },
+        "IMPLEMENTED_BY_INACCESSIBLE",
+        (("a",), "C", "x"),
+        'Field "C.x" is @inaccessible but implements the interface field "I.x", which is in the'
+        " API schema.",
+    ),
 }
 
 
