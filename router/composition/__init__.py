@@ -1,7 +1,7 @@
 """Apollo Federation 2 composition: subgraph SDLs to a supergraph SDL in Apollo's format."""
 
 from router.composition.compose import compose
-from router.composition.fetch import SubgraphFetchError, fetch_subgraph_sdl
+from router.composition.fetch import SubgraphFetchError, compose_services, fetch_subgraph_sdl
 from router.composition.issues import CompositionError, CompositionIssue
 from router.composition.source import CompositionResult, SubgraphSource
 
@@ -12,5 +12,6 @@ __all__ = [
     "SubgraphFetchError",
     "SubgraphSource",
     "compose",
+    "compose_services",
     "fetch_subgraph_sdl",
 ]

@@ -1,6 +1,12 @@
 """Fetches a running subgraph's SDL with the standard `_service { sdl }` query."""
 
+import asyncio
+from collections.abc import Sequence
+
 import httpx
+
+from router.composition.compose import compose
+from router.composition.source import CompositionResult, SubgraphSource
 
 SERVICE_QUERY = "query __ApolloGetServiceDefinition__ { _service { sdl } }"
 
@@ -35,3 +41,13 @@ async def fetch_subgraph_sdl(url: str, client: httpx.AsyncClient) -> str:
     if not isinstance(sdl, str):
         raise SubgraphFetchError(url, "the response has no data._service.sdl string")
     return sdl
+
+
+async def compose_services(
+    services: Sequence[tuple[str, str]], client: httpx.AsyncClient
+) -> CompositionResult:
+    """Fetches every (name, url) subgraph's SDL concurrently, then composes them."""
+    sdls = await asyncio.gather(*(fetch_subgraph_sdl(url, client) for _, url in services))
+    return compose(
+        [SubgraphSource(name, url, sdl) for (name, url), sdl in zip(services, sdls, strict=True)]
+    )

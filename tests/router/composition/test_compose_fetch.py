@@ -10,7 +10,13 @@ import strawberry
 from starlette.applications import Starlette
 from strawberry.asgi import GraphQL
 
-from router.composition import SubgraphFetchError, SubgraphSource, compose, fetch_subgraph_sdl
+from router.composition import (
+    SubgraphFetchError,
+    SubgraphSource,
+    compose,
+    compose_services,
+    fetch_subgraph_sdl,
+)
 
 Schema = strawberry.federation.Schema
 EXPECTED = Path(__file__).parent / "data" / "strawberry_users_goals.graphql"
@@ -57,3 +63,18 @@ async def test_unreachable_subgraph_is_reported() -> None:
     async with httpx.AsyncClient(timeout=5) as client:
         with pytest.raises(SubgraphFetchError, match="ConnectError"):
             await fetch_subgraph_sdl(f"http://127.0.0.1:{port}/graphql", client)
+
+
+async def test_compose_services_fetches_every_subgraph(
+    users_schema: Schema, goals_schema: Schema
+) -> None:
+    mounts = {
+        "http://users:8000": httpx.ASGITransport(app=GraphQL(users_schema)),
+        "http://goals:8000": httpx.ASGITransport(app=GraphQL(goals_schema)),
+    }
+    async with httpx.AsyncClient(mounts=mounts) as client:
+        result = await compose_services(
+            [("users", "http://users:8000/graphql"), ("goals", "http://goals:8000/graphql")],
+            client,
+        )
+    assert result.supergraph_sdl == EXPECTED.read_text()
