@@ -120,3 +120,10 @@ def link_directive_nodes(nodes: list[ConstDirectiveNode]) -> list[ConstDirective
     """`@link` applications: the link spec may itself be imported under another name, but
     no subgraph printer we target does that, so the default name is enough."""
     return [d for d in nodes if d.name.value == "link"]
+
+
+def default_federation_link() -> FederationLink:
+    """Federation 2.0 with every directive under its own name."""
+    link = FederationLink(url=SpecUrl(FEDERATION_IDENTITY, 2, 0), prefix="federation")
+    link.directives = {name: name for name in FEDERATION_DIRECTIVES}
+    return link

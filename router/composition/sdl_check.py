@@ -37,6 +37,7 @@ from router.composition.links import (
     FEDERATION_DIRECTIVES,
     KNOWN_MINOR_VERSIONS,
     FederationLink,
+    default_federation_link,
     find_federation_link,
     link_directive_nodes,
 )
@@ -103,15 +104,9 @@ def parse_subgraph_sdl(
     links = link_directive_nodes([d for node in schema_nodes for d in node.directives or ()])
     link = find_federation_link(links)
     if link is None:
-        return [
-            CompositionIssue(
-                "UNSUPPORTED_FEDERATION_VERSION",
-                f'[{name}] Subgraph "{name}" is not a Federation 2 subgraph: its schema has no'
-                ' @link(url: "https://specs.apollo.dev/federation/v2.x"). Federation 1'
-                " subgraphs are not supported.",
-                (name,),
-            )
-        ]
+        # Strawberry prints no @link when a schema happens to use no federation directive;
+        # such a schema is a Federation 2 subgraph that imports nothing it needs.
+        link = default_federation_link()
     if link.url.major != 2 or link.url.minor not in KNOWN_MINOR_VERSIONS:
         return [
             CompositionIssue(

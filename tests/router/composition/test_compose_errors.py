@@ -32,11 +32,13 @@ CASES = {
         (("a",), None, None),
         "[a] Unknown type 'Missing'.",
     ),
-    "no federation link": Case(
-        {"a": 'type Query { x: Int }\nextend schema @link(url: "https://example.com/x/v1.0")'},
-        "UNSUPPORTED_FEDERATION_VERSION",
+    "federation 1 link": Case(
+        {
+            "a": 'extend schema @link(url: "https://specs.apollo.dev/federation/v1.0")\ntype Query { x: Int }'
+        },
+        "UNKNOWN_FEDERATION_LINK_VERSION",
         (("a",), None, None),
-        '[a] Subgraph "a" is not a Federation 2 subgraph',
+        "[a] Invalid version v1.0 for the federation feature in @link direction on schema",
     ),
     "unimported directive": Case(
         {

@@ -32,3 +32,21 @@ def test_as_str_and_service_sdl_compose_the_same(users_schema: Schema, service_s
     from_service = compose([SubgraphSource("users", "http://u", service_sdl(users_schema))])
     from_as_str = compose([SubgraphSource("users", "http://u", users_schema.as_str())])
     assert from_service.supergraph_sdl == from_as_str.supergraph_sdl
+
+
+def test_a_schema_using_no_federation_directive_is_still_a_federation_2_subgraph(
+    users_schema: Schema,
+) -> None:
+    @strawberry.type(description="Notifications queries.")
+    class Query:
+        unread: int = strawberry.field(default=0, description="Unread notifications.")
+
+    plain = strawberry.federation.Schema(query=Query)
+    assert "@link" not in plain.as_str()
+    result = compose(
+        [
+            SubgraphSource("notifications", "http://n", plain.as_str()),
+            SubgraphSource("users", "http://u", users_schema.as_str()),
+        ]
+    )
+    assert "  unread: Int! @join__field(graph: NOTIFICATIONS)\n" in result.supergraph_sdl
