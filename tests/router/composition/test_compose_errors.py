@@ -34,7 +34,8 @@ CASES = {
     ),
     "federation 1 link": Case(
         {
-            "a": 'extend schema @link(url: "https://specs.apollo.dev/federation/v1.0")\ntype Query { x: Int }'
+            "a": 'extend schema @link(url: "https://specs.apollo.dev/federation/v1.0")\n'
+            "type Query { x: Int }"
         },
         "UNKNOWN_FEDERATION_LINK_VERSION",
         (("a",), None, None),
