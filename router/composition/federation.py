@@ -3,7 +3,7 @@ Apollo runs on each subgraph before merging."""
 
 from dataclasses import dataclass, field
 
-from graphql import print_ast
+from graphql import BooleanValueNode, print_ast
 
 from router.composition.fieldset import (
     COMPOSITE,
@@ -13,7 +13,7 @@ from router.composition.fieldset import (
     parse_field_set,
     target_fields,
 )
-from router.composition.issues import CompositionIssue
+from router.composition.issues import CompositionIssue, human_list
 from router.composition.subgraph import (
     Directive,
     Field,
@@ -121,6 +121,8 @@ class _Checker:
             if t.kind not in ("object", "interface"):
                 continue
             self.check_keys(t)
+            if t.kind == "interface":
+                self.check_interface_keys_on_implementations(t)
             if self.meta.is_interface_object(t) and not t.applied("key"):
                 self.error(
                     "INTERFACE_OBJECT_USAGE_ERROR",
@@ -132,6 +134,46 @@ class _Checker:
             for f in t.fields.values():
                 self.check_field(t, f)
         return self.issues
+
+    def check_interface_keys_on_implementations(self, t: NamedType) -> None:
+        for key in t.applied("key"):
+            wanted = _shape(self.sub, t.name, _fields_arg(key))
+            if wanted is None:
+                continue
+            resolvable = is_resolvable(key)
+            missing: list[str] = []
+            unresolvable: list[str] = []
+            for impl in self.sub.implementations(t.name):
+                match = next(
+                    (
+                        k
+                        for k in impl.applied("key")
+                        if _shape(self.sub, impl.name, _fields_arg(k)) == wanted
+                    ),
+                    None,
+                )
+                if match is None:
+                    missing.append(impl.name)
+                elif resolvable and not is_resolvable(match):
+                    unresolvable.append(impl.name)
+            key_text = print_ast(key.node)
+            if missing:
+                self.error(
+                    "INTERFACE_KEY_NOT_ON_IMPLEMENTATION",
+                    f'Key {key_text} on interface type "{t.name}" is missing on implementation'
+                    f" {_types(missing)}.",
+                    t.name,
+                    None,
+                )
+            elif unresolvable:
+                self.error(
+                    "INTERFACE_KEY_NOT_ON_IMPLEMENTATION",
+                    f'Key {key_text} on interface type "{t.name}" should be resolvable on all'
+                    ' implementation types, but is declared with argument "@key(resolvable:)"'
+                    f" set to false in {_types(unresolvable)}.",
+                    t.name,
+                    None,
+                )
 
     def check_keys(self, t: NamedType) -> None:
         if t.kind == "interface" and t.applied("key") and self.sub.link.url.minor < 3:
@@ -358,6 +400,27 @@ class _Checker:
             f.name in impl.fields and self.meta.is_external(impl.fields[f.name])
             for impl in self.sub.implementations(parent.name)
         )
+
+
+def is_resolvable(key: Directive) -> bool:
+    value = key.args.get("resolvable")
+    return not (isinstance(value, BooleanValueNode) and not value.value)
+
+
+def _shape(sub: Subgraph, type_name: str, fields: str) -> frozenset[object] | None:
+    """A field set as nested sets, so equal selections compare equal whatever their order."""
+
+    def shape(selected: list[Selected]) -> frozenset[object]:
+        return frozenset((s.field.name, shape(s.children)) for s in selected)
+
+    try:
+        return shape(parse_field_set(sub, type_name, fields))
+    except FieldSetError:
+        return None
+
+
+def _types(names: list[str]) -> str:
+    return human_list([f'"{n}"' for n in names], "type", "types")
 
 
 def validate_federation(meta: Metadata) -> list[CompositionIssue]:

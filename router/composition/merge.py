@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 from graphql import print_ast
 
-from router.composition.federation import Metadata
+from router.composition.federation import Metadata, is_resolvable
 from router.composition.issues import human_list, subgraph_names
 from router.composition.merge_base import EnumUsage
 from router.composition.merge_fields import FieldContext, FieldMerging
@@ -234,14 +234,7 @@ class Merger(FieldMerging):
         for idx, source in enumerate(sources):
             if source is None or source.kind != "interface":
                 continue
-            resolvable = [
-                k
-                for k in source.applied("key")
-                if not (
-                    k.args.get("resolvable") is not None
-                    and value_str(k.args["resolvable"]) == "false"
-                )
-            ]
+            resolvable = [k for k in source.applied("key") if is_resolvable(k)]
             if not resolvable:
                 continue
             local = {t.name for t in self.subs[idx].implementations(dest.name)}

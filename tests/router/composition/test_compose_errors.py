@@ -398,6 +398,16 @@ CASES = {
         ' that subgraph is missing some of the supergraph implementation types of "N".'
         ' Subgraph "a" should define type "B" (and have it implement "N").',
     ),
+    "interface key not on an implementation": Case(
+        {
+            "a": 'type Query { n: N } interface N @key(fields: "id") { id: ID! }'
+            ' type A implements N @key(fields: "id") { id: ID! }'
+            " type B implements N { id: ID! }"
+        },
+        "INTERFACE_KEY_NOT_ON_IMPLEMENTATION",
+        (("a",), "N", None),
+        '[a] Key @key(fields: "id") on interface type "N" is missing on implementation type "B".',
+    ),
     "key on an interface before federation 2.3": Case(
         {
             "a": 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.2",'
