@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 from graphql import GraphQLError, build_ast_schema, parse, validate_schema
 
-from router.composition.federation import Metadata, compute_metadata, validate_federation
+from router.composition.federation import Metadata, compute_metadata
 from router.composition.inaccessible import validate_inaccessible
 from router.composition.issues import CompositionError, CompositionIssue
 from router.composition.merge import Merger
@@ -12,6 +12,7 @@ from router.composition.printer import print_supergraph
 from router.composition.sdl_check import parse_subgraph_sdl
 from router.composition.source import CompositionResult, SubgraphSource
 from router.composition.subgraph import Subgraph, build_subgraph
+from router.composition.subgraph_checks import validate_federation
 
 
 def compose(subgraphs: Sequence[SubgraphSource]) -> CompositionResult:
