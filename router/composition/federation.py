@@ -1,5 +1,4 @@
-"""Per-subgraph federation semantics (what is external, shareable, used) and the checks
-Apollo runs on each subgraph before merging."""
+"""Per-subgraph federation semantics: what is external, shareable and used."""
 
 from dataclasses import dataclass, field
 
