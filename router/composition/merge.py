@@ -6,7 +6,7 @@ from graphql import print_ast
 
 from router.composition.federation import Metadata, is_resolvable
 from router.composition.issues import human_list, subgraph_names
-from router.composition.merge_fields import FieldContext
+from router.composition.merge_override import FieldContext
 from router.composition.merge_values import ValueMerging
 from router.composition.subgraph import DEFAULT_ROOTS, NamedType, Subgraph
 from router.composition.supergraph import (

@@ -8,7 +8,7 @@ from graphql import print_ast
 from router.composition.issues import human_list, subgraph_names
 from router.composition.merge_override import FieldContext, OverrideChecks
 from router.composition.subgraph import Field, InputValue, NamedType, has_applied
-from router.composition.supergraph import Applied, SField, SInputValue, join_field, value_str
+from router.composition.supergraph import Applied, SField, SInputValue, join_field
 
 
 class FieldMerging(OverrideChecks):
@@ -308,6 +308,3 @@ class FieldMerging(OverrideChecks):
             ):
                 return True
         return False
-
-
-__all__ = ["FieldContext", "FieldMerging", "value_str"]

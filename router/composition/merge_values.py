@@ -5,7 +5,8 @@ from collections.abc import Sequence
 
 from router.composition.issues import subgraph_names
 from router.composition.merge_base import EnumUsage
-from router.composition.merge_fields import FieldContext, FieldMerging
+from router.composition.merge_fields import FieldMerging
+from router.composition.merge_override import FieldContext
 from router.composition.subgraph import NamedType
 from router.composition.supergraph import Applied, SEnumValue, SInputValue, SType, quote
 
