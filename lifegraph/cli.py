@@ -15,6 +15,8 @@ from common.mongo_server import SecantusServer, free_port
 from common.settings import get_settings
 from lifegraph.discovery import discover_subgraphs, service_sdl
 from lifegraph.embedded import create_embedded_app
+from lifegraph.supergraph import compose_lifegraph, describe, standalone_url
+from router.composition import CompositionError
 
 app = typer.Typer(
     help="LifeGraph: run the platform, its parts and its tools.", no_args_is_help=True
@@ -104,10 +106,18 @@ def schema(
 
 
 async def _render_schemas() -> dict[str, str]:
-    return {
+    definitions = discover_subgraphs()
+    rendered = {
         f"{name}.graphql": (await service_sdl(definition)).rstrip() + "\n"
-        for name, definition in discover_subgraphs().items()
+        for name, definition in definitions.items()
     }
+    if definitions:
+        try:
+            rendered["supergraph.graphql"] = await compose_lifegraph(definitions, standalone_url)
+        except CompositionError as exc:
+            typer.echo(describe(exc), err=True)
+            raise typer.Exit(1) from exc
+    return rendered
 
 
 def _read(path: Path) -> str | None:
