@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
+import httpx
 import pytest
 import pytest_asyncio
 
 from tests.router.fixtures import shop
-from tests.router.kit import FixtureSubgraph, Recorder, serve, subgraph_app
+from tests.router.kit import FixtureSubgraph, Recorder, router_client, serve, subgraph_app
 
 
 def all_subgraphs() -> list[FixtureSubgraph]:
@@ -34,3 +35,9 @@ async def subgraph_base(
 @pytest.fixture(autouse=True)
 def _fresh_recorder(recorder: Recorder) -> None:
     recorder.clear()
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def shop_client(subgraph_base: str) -> AsyncIterator[httpx.AsyncClient]:
+    async with router_client("shop.graphql", subgraph_base) as client:
+        yield client
