@@ -67,7 +67,9 @@ class _Pruner:
     def type_definition(self, node: TypeDefinitionNode) -> DefinitionNode:
         changes: dict[str, object] = {"directives": self.directives(node)}
         if isinstance(node, ObjectTypeDefinitionNode | InterfaceTypeDefinitionNode):
-            changes["fields"] = tuple(self.field(f) for f in node.fields if self.keeps_field(f))
+            changes["fields"] = tuple(
+                self.field(f) for f in node.fields or () if self.keeps_field(f)
+            )
             changes["interfaces"] = tuple(
                 i for i in node.interfaces or () if i.name.value not in self.removed
             )
@@ -82,7 +84,9 @@ class _Pruner:
                 if not self.hidden(v)
             )
         elif isinstance(node, UnionTypeDefinitionNode):
-            changes["types"] = tuple(t for t in node.types or () if t.name.value not in self.removed)
+            changes["types"] = tuple(
+                t for t in node.types or () if t.name.value not in self.removed
+            )
         return dataclasses.replace(node, **changes)  # type: ignore[arg-type]
 
     def directive_definition(self, node: DirectiveDefinitionNode) -> bool:
@@ -103,9 +107,11 @@ class _Pruner:
             elif isinstance(definition, DirectiveDefinitionNode):
                 if self.directive_definition(definition):
                     kept.append(definition)
-            elif isinstance(definition, TypeDefinitionNode):
-                if definition.name.value not in self.removed:
-                    kept.append(self.type_definition(definition))
+            elif (
+                isinstance(definition, TypeDefinitionNode)
+                and definition.name.value not in self.removed
+            ):
+                kept.append(self.type_definition(definition))
         return DocumentNode(definitions=tuple(kept))
 
 

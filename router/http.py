@@ -73,7 +73,9 @@ def _decode_post(body: bytes) -> GraphQLRequest:
         raise _malformed("Request body is not valid JSON") from exc
     if not isinstance(payload, dict):
         raise _malformed("Request body must be a JSON object")
-    return _graphql_request(payload.get("query"), payload.get("operationName"), payload.get("variables"))
+    return _graphql_request(
+        payload.get("query"), payload.get("operationName"), payload.get("variables")
+    )
 
 
 def _decode_get(params: Mapping[str, str]) -> GraphQLRequest:
@@ -164,7 +166,9 @@ class GraphQLEndpoint:
             return response
         except Exception:
             logger.exception("request %s failed", request_id)
-            body = {"errors": [graphql_error("Internal server error", INTERNAL, requestId=request_id)]}
+            body = {
+                "errors": [graphql_error("Internal server error", INTERNAL, requestId=request_id)]
+            }
             return _Body(body, 500, media_type, request_id)
         return _Body(result, 200, media_type, request_id)
 

@@ -242,7 +242,9 @@ class Router:
 def _located(error: GraphQLError) -> dict[str, Any]:
     formatted: dict[str, Any] = {"message": error.message}
     if error.locations:
-        formatted["locations"] = [{"line": loc.line, "column": loc.column} for loc in error.locations]
+        formatted["locations"] = [
+            {"line": loc.line, "column": loc.column} for loc in error.locations
+        ]
     formatted["extensions"] = {"code": BAD_USER_INPUT}
     return formatted
 

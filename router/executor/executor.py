@@ -36,9 +36,7 @@ class PlanExecutor:
     def __init__(self, supergraph: Supergraph, clients: Mapping[str, SubgraphClient]) -> None:
         self.clients = clients
         self.possible_types = supergraph.possible_types
-        self.abstract = frozenset(
-            name for name in supergraph.types if supergraph.is_abstract(name)
-        )
+        self.abstract = frozenset(name for name in supergraph.types if supergraph.is_abstract(name))
 
     async def execute(
         self, plan: QueryPlan, variables: Mapping[str, Any], headers: Mapping[str, str]
@@ -94,13 +92,17 @@ class PlanExecutor:
             return
         self._absorb_root(state, node.service, response)
 
-    def _absorb_root(self, state: ExecutionState, service: str, response: Mapping[str, Any]) -> None:
+    def _absorb_root(
+        self, state: ExecutionState, service: str, response: Mapping[str, Any]
+    ) -> None:
         data = response.get("data")
         if isinstance(data, dict):
             deep_merge(state.data, data, self.abstract)
         for error in response.get("errors") or ():
             path = error.get("path") if isinstance(error, dict) else None
-            state.errors.append(from_subgraph(error, service, path if isinstance(path, list) else None))
+            state.errors.append(
+                from_subgraph(error, service, path if isinstance(path, list) else None)
+            )
 
     async def _entity_fetch(self, flatten: FlattenNode, state: ExecutionState) -> None:
         node = flatten.node

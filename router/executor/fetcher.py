@@ -50,18 +50,16 @@ class SubgraphClient:
         request_headers = {"content-type": "application/json", "accept": _ACCEPT, **headers}
         try:
             async with asyncio.timeout(self.timeout):
-                response = await self._client.post(
-                    self.url, content=body, headers=request_headers
-                )
+                response = await self._client.post(self.url, content=body, headers=request_headers)
         except (TimeoutError, httpx.TimeoutException) as exc:
             raise self._unavailable(f"timed out after {self.timeout:g}s") from exc
         except httpx.TransportError as exc:
             raise self._unavailable("could not be reached") from exc
         return self._decode(response)
 
-    async def ping(self, timeout: float) -> bool:
+    async def ping(self, deadline: float) -> bool:
         try:
-            async with asyncio.timeout(timeout):
+            async with asyncio.timeout(deadline):
                 response = await self._client.post(
                     self.url,
                     content=b'{"query":"{__typename}"}',

@@ -42,9 +42,7 @@ def _walk(
         _walk(value.get(segment), path, index + 1, (*at, segment), found)
 
 
-def matches(
-    typename: Any, required: str, possible_types: Mapping[str, frozenset[str]]
-) -> bool:
+def matches(typename: Any, required: str, possible_types: Mapping[str, frozenset[str]]) -> bool:
     return typename == required or typename in possible_types.get(required, ())
 
 

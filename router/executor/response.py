@@ -43,7 +43,10 @@ class ResponseShaper:
         if introspection:
             root.update(introspection)
         result = run.object(plan.root_type, plan.selections, root, [])
-        return None if result is _NULL else result  # type: ignore[return-value]
+        if result is _NULL or result is None:
+            return None
+        shaped: dict[str, Any] = result
+        return shaped
 
     def field_type(self, type_name: str, field_name: str) -> GraphQLOutputType | None:
         cache_key = (type_name, field_name)
@@ -191,6 +194,8 @@ class _Run:
             return
         field = path[-1] if path else "?"
         self.errors.append(
-            graphql_error(f"Cannot return null for non-nullable field {field}", SUBGRAPH_ERROR, path)
+            graphql_error(
+                f"Cannot return null for non-nullable field {field}", SUBGRAPH_ERROR, path
+            )
         )
         self.prefixes = None

@@ -53,7 +53,7 @@ def condition_variables(
         for selection in selection_set.selections if selection_set else ():
             for directive in selection.directives or ():
                 if directive.name.value in _CONDITIONS:
-                    for arg in directive.arguments:
+                    for arg in directive.arguments or ():
                         if isinstance(arg.value, VariableNode):
                             found.add(arg.value.name.value)
             if isinstance(selection, FragmentSpreadNode):
@@ -61,8 +61,8 @@ def condition_variables(
                 if name not in seen and name in fragments:
                     seen.add(name)
                     walk(fragments[name].selection_set)
-            else:
-                walk(selection.selection_set)  # type: ignore[union-attr]
+            elif isinstance(selection, FieldNode | InlineFragmentNode):
+                walk(selection.selection_set)
 
     walk(operation.selection_set)
     return tuple(sorted(found))
@@ -81,7 +81,7 @@ def is_included(directives: Sequence[DirectiveNode], variables: Mapping[str, Any
         name = directive.name.value
         if name not in _CONDITIONS:
             continue
-        arg = next((a for a in directive.arguments if a.name.value == "if"), None)
+        arg = next((a for a in directive.arguments or () if a.name.value == "if"), None)
         flag = _condition(arg.value, variables) if arg else False
         if (name == "skip" and flag) or (name == "include" and not flag):
             return False

@@ -132,14 +132,12 @@ class QueryPlanner:
         fragments: Mapping[str, FragmentDefinitionNode],
         variables: Mapping[str, Any],
     ) -> QueryPlan:
-        kind: OperationKind = operation.operation.value  # type: ignore[assignment]
+        kind: OperationKind = operation.operation.value
         root_type = self._root_type(kind)
         selections = Normalizer(fragments, variables).selections(operation.selection_set)
         build = _Build()
         self._plan_root(build, kind, root_type, selections)
-        var_types = {
-            d.variable.name.value: d.type for d in operation.variable_definitions or ()
-        }
+        var_types = {d.variable.name.value: d.type for d in operation.variable_definitions or ()}
         name = operation.name.value if operation.name else None
         emitter = _Emitter(build, kind, name, var_types)
         subscription_root: FetchNode | None = None
@@ -485,7 +483,9 @@ class QueryPlanner:
             )
         build.hops.append(hop)
         try:
-            graph, entity_type, key = self._pick_remote(group, type_name, field, sub, path, provided)
+            graph, entity_type, key = self._pick_remote(
+                group, type_name, field, sub, path, provided
+            )
             key_selections = self.field_set(key.selection)
             deps = {group}
             deps |= self._plan_object_fields(
@@ -625,8 +625,8 @@ class QueryPlanner:
         used.add(group)
         if not remote:
             return used
-        owner, key = self._interface_owner(group.service, type_name, provided_fields)
-        key_selections = self.field_set(key.selection)
+        owner, owner_key = self._interface_owner(group.service, type_name, provided_fields)
+        key_selections = self.field_set(owner_key.selection)
         deps = {group} | self._plan_object_fields(
             build, group, type_name, key_selections, path, target, provided_fields
         )
@@ -758,9 +758,7 @@ class _Emitter:
             return None
         members = set(groups)
         deps = {g: {d for d in g.deps if d in members and d is not g} for g in groups}
-        is_tree = all(
-            not deps[g] or (len(deps[g]) == 1 and g.parent in deps[g]) for g in groups
-        )
+        is_tree = all(not deps[g] or (len(deps[g]) == 1 and g.parent in deps[g]) for g in groups)
         if is_tree:
             roots = [g for g in groups if not deps[g]]
             return _parallel([self._tree(g, members) for g in roots])
@@ -776,14 +774,13 @@ class _Emitter:
             level(group)
         stages = sorted(set(levels.values()))
         return _sequence(
-            [
-                _parallel([self.fetch(g) for g in groups if levels[g] == stage])
-                for stage in stages
-            ]
+            [_parallel([self.fetch(g) for g in groups if levels[g] == stage]) for stage in stages]
         )
 
     def _tree(self, group: FetchGroup, members: set[FetchGroup]) -> PlanNode:
         node = self.fetch(group)
         children = [self._tree(c, members) for c in group.children if c in members]
         after = _parallel(list(children))
-        return _sequence([node, after]) if after is not None else node
+        if after is None:
+            return node
+        return SequenceNode((node, *(after.nodes if isinstance(after, SequenceNode) else (after,))))

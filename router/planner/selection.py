@@ -94,7 +94,7 @@ class SubSelection:
                     _variables_in(arg.value, variables)
             for directive in field.directives:
                 out.append(" " + print_ast(directive))
-                for arg in directive.arguments:
+                for arg in directive.arguments or ():
                     _variables_in(arg.value, variables)
             if field.selection is not None:
                 field.selection.print(out, variables)
@@ -125,5 +125,5 @@ def _variables_in(value: ValueNode, found: set[str]) -> None:
         for item in value.values:
             _variables_in(item, found)
     elif isinstance(value, ObjectValueNode):
-        for item in value.fields:
-            _variables_in(item.value, found)
+        for object_field in value.fields:
+            _variables_in(object_field.value, found)

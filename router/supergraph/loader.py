@@ -84,7 +84,8 @@ def parse_field_set(text: str) -> SelectionSetNode:
 def named_type(node: TypeNode) -> str:
     while isinstance(node, NonNullTypeNode | ListTypeNode):
         node = node.type
-    return node.name.value  # type: ignore[attr-defined]
+    name: str = node.name.value  # type: ignore[attr-defined]
+    return name
 
 
 def list_depth(node: TypeNode) -> int:
@@ -96,7 +97,7 @@ def list_depth(node: TypeNode) -> int:
 
 
 def _args(directive: DirectiveNode) -> dict[str, ValueNode]:
-    return {arg.name.value: arg.value for arg in directive.arguments}
+    return {arg.name.value: arg.value for arg in directive.arguments or ()}
 
 
 def _str(value: ValueNode | None) -> str | None:
@@ -125,7 +126,7 @@ def read_links(document: DocumentNode) -> LinkedNames:
     for definition in document.definitions:
         if not isinstance(definition, SchemaDefinitionNode):
             continue
-        for directive in definition.directives:
+        for directive in definition.directives or ():
             if directive.name.value not in ("link", "core"):
                 continue
             args = _args(directive)
@@ -187,7 +188,7 @@ class _Reader:
             if isinstance(definition, EnumTypeDefinitionNode) and definition.name.value == (
                 graph_enum
             ):
-                for value in definition.values:
+                for value in definition.values or ():
                     for directive in self.directives(value, "graph"):
                         args = _args(directive)
                         name = _str(args.get("name")) or value.name.value.lower()
@@ -279,7 +280,9 @@ class _Reader:
             node.name.value, named_type(node.type), list_depth(node.type), resolvers, sources
         )
 
-    def read_implements(self, node: TypeDefinition, graphs: frozenset[str]) -> dict[str, frozenset]:
+    def read_implements(
+        self, node: TypeDefinition, graphs: frozenset[str]
+    ) -> dict[str, frozenset[str]]:
         declared = [i.name.value for i in getattr(node, "interfaces", None) or ()]
         if not declared:
             return {}
@@ -293,7 +296,9 @@ class _Reader:
             return {g: frozenset(v) for g, v in found.items()}
         return {g: frozenset(declared) for g in graphs}
 
-    def read_members(self, node: TypeDefinition, graphs: frozenset[str]) -> dict[str, frozenset]:
+    def read_members(
+        self, node: TypeDefinition, graphs: frozenset[str]
+    ) -> dict[str, frozenset[str]]:
         if not isinstance(node, UnionTypeDefinitionNode):
             return {}
         found: dict[str, set[str]] = {}
@@ -304,7 +309,7 @@ class _Reader:
                 found.setdefault(self.graph_of(args.get("graph")), set()).add(member)
         if found:
             return {g: frozenset(v) for g, v in found.items()}
-        members = frozenset(t.name.value for t in node.types)
+        members = frozenset(t.name.value for t in node.types or ())
         return {g: members for g in graphs}
 
     def read_enum_values(
@@ -313,8 +318,10 @@ class _Reader:
         if not isinstance(node, EnumTypeDefinitionNode):
             return {}
         values: dict[str, frozenset[str]] = {}
-        for value in node.values:
-            in_graphs = {self.graph_of(_args(d).get("graph")) for d in self.directives(value, "enumValue")}
+        for value in node.values or ():
+            in_graphs = {
+                self.graph_of(_args(d).get("graph")) for d in self.directives(value, "enumValue")
+            }
             values[value.name.value] = frozenset(in_graphs) if in_graphs else graphs
         return values
 
@@ -336,7 +343,9 @@ def _root_types(document: DocumentNode) -> dict[OperationType, str]:
     return {}
 
 
-def _possible_types(types: dict[str, TypeInfo], definitions: list[DefinitionNode]) -> dict:
+def _possible_types(
+    types: dict[str, TypeInfo], definitions: list[DefinitionNode]
+) -> dict[str, frozenset[str]]:
     possible: dict[str, set[str]] = {}
     declared: dict[str, list[str]] = {}
     for definition in definitions:

@@ -33,7 +33,8 @@ directive @requires(fields: String!) on FIELD_DEFINITION
 directive @provides(fields: String!) on FIELD_DEFINITION
 directive @shareable repeatable on OBJECT | FIELD_DEFINITION
 directive @override(from: String!) on FIELD_DEFINITION
-directive @inaccessible on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ENUM_VALUE | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION | ENUM | SCALAR | INPUT_OBJECT
+directive @inaccessible on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ENUM_VALUE
+  | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION | ENUM | SCALAR | INPUT_OBJECT
 directive @interfaceObject on OBJECT
 """
 

@@ -98,7 +98,8 @@ async def test_request_id_and_authorization_are_forwarded_not_hop_headers(
     sent = recorder.to("accounts")[0].headers
     assert sent["authorization"] == "Bearer abc"
     assert sent["x-request-id"] == "req-123"
-    assert "x-secret" not in sent and "te" not in sent
+    assert "x-secret" not in sent
+    assert "te" not in sent
     generated = await shop_client.post("/graphql", json={"query": "{ me { id } }"})
     assert len(generated.headers["x-request-id"]) == 32
 
@@ -110,7 +111,9 @@ async def test_depth_and_alias_limits(limited: httpx.AsyncClient) -> None:
     error = deep.json()["errors"][0]
     assert error["message"] == "Query depth 5 exceeds the maximum allowed depth of 3"
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
-    aliased = await limited.post("/graphql", json={"query": "{ a: me { id } b: me { id } c: me { id } }"})
+    aliased = await limited.post(
+        "/graphql", json={"query": "{ a: me { id } b: me { id } c: me { id } }"}
+    )
     assert aliased.json()["errors"][0]["message"] == "Query uses 3 aliases; at most 2 are allowed"
 
 
@@ -131,7 +134,8 @@ async def test_health_reports_each_subgraph(limited: httpx.AsyncClient) -> None:
     response = await limited.get("/health")
     body = response.json()
     assert response.status_code == 200
-    assert body["status"] == "degraded" and body["ready"] is True
+    assert body["status"] == "degraded"
+    assert body["ready"] is True
     assert {name: s["reachable"] for name, s in body["subgraphs"].items()} == {
         "accounts": True,
         "inventory": False,

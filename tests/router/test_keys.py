@@ -77,13 +77,13 @@ async def test_root_fields_of_different_subgraphs_are_fetched_in_parallel(
     shop_client: httpx.AsyncClient, recorder: Recorder
 ) -> None:
     result = await post(shop_client, '{ me { name } review(id: "r3") { body } }')
-    assert result == {"data": {"me": {"name": "Ada Lovelace"}, "review": {"body": "Could be better"}}}
+    assert result == {
+        "data": {"me": {"name": "Ada Lovelace"}, "review": {"body": "Could be better"}}
+    }
     assert recorder.summary() == [("accounts", False), ("reviews", False)]
 
 
-async def test_missing_entity_is_null(
-    shop_client: httpx.AsyncClient, recorder: Recorder
-) -> None:
+async def test_missing_entity_is_null(shop_client: httpx.AsyncClient, recorder: Recorder) -> None:
     result = await post(shop_client, '{ review(id: "nope") { body author { name } } }')
     assert result == {"data": {"review": None}}
     assert recorder.summary() == [("reviews", False)]

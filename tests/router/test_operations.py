@@ -78,9 +78,13 @@ async def test_skip_and_include_prune_fetches(
 async def test_typename_anywhere_including_root(
     shop_client: httpx.AsyncClient, recorder: Recorder
 ) -> None:
-    result = await post(shop_client, '{ __typename t: __typename me { __typename n: name } }')
+    result = await post(shop_client, "{ __typename t: __typename me { __typename n: name } }")
     assert result == {
-        "data": {"__typename": "Query", "t": "Query", "me": {"__typename": "User", "n": "Ada Lovelace"}}
+        "data": {
+            "__typename": "Query",
+            "t": "Query",
+            "me": {"__typename": "User", "n": "Ada Lovelace"},
+        }
     }
     assert recorder.summary() == [("accounts", False)]
     recorder.clear()

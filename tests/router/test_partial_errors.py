@@ -98,9 +98,18 @@ async def test_subgraph_graphql_errors_keep_code_and_get_client_paths(
         ]
     }
     assert [(e["path"], e["extensions"]) for e in result["errors"]] == [
-        (["topProducts", 0, "reviews", 0, "flaky"], {"code": "NOT_FOUND", "serviceName": "reviews"}),
-        (["topProducts", 0, "reviews", 1, "flaky"], {"code": "NOT_FOUND", "serviceName": "reviews"}),
-        (["topProducts", 1, "reviews", 0, "flaky"], {"code": "NOT_FOUND", "serviceName": "reviews"}),
+        (
+            ["topProducts", 0, "reviews", 0, "flaky"],
+            {"code": "NOT_FOUND", "serviceName": "reviews"},
+        ),
+        (
+            ["topProducts", 0, "reviews", 1, "flaky"],
+            {"code": "NOT_FOUND", "serviceName": "reviews"},
+        ),
+        (
+            ["topProducts", 1, "reviews", 0, "flaky"],
+            {"code": "NOT_FOUND", "serviceName": "reviews"},
+        ),
     ]
     assert recorder.summary() == [("products", False), ("reviews", True)]
 

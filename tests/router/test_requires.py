@@ -19,7 +19,8 @@ async def test_requires_fetches_required_fields_first_and_sends_them(
     }
     assert recorder.summary() == [("inventory", True), ("products", False)]
     products_call = recorder.to("products")[0]
-    assert "price" in products_call.query and "weight" in products_call.query
+    assert "price" in products_call.query
+    assert "weight" in products_call.query
     assert recorder.to("inventory")[0].representations == [
         {"__typename": "Product", "upc": "1", "price": 10, "weight": 1},
         {"__typename": "Product", "upc": "2", "price": 20, "weight": 2},
