@@ -6,12 +6,12 @@ import httpx
 import pytest
 import pytest_asyncio
 
-from tests.router.fixtures import shop
+from tests.router.fixtures import catalog, shop
 from tests.router.kit import FixtureSubgraph, Recorder, router_client, serve, subgraph_app
 
 
 def all_subgraphs() -> list[FixtureSubgraph]:
-    return shop.subgraphs()
+    return shop.subgraphs() + catalog.subgraphs()
 
 
 @pytest.fixture(scope="session")
@@ -40,4 +40,10 @@ def _fresh_recorder(recorder: Recorder) -> None:
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
 async def shop_client(subgraph_base: str) -> AsyncIterator[httpx.AsyncClient]:
     async with router_client("shop.graphql", subgraph_base) as client:
+        yield client
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def catalog_client(subgraph_base: str) -> AsyncIterator[httpx.AsyncClient]:
+    async with router_client("catalog.graphql", subgraph_base) as client:
         yield client
