@@ -32,6 +32,16 @@ class ExecutionState:
     errors: list[dict[str, Any]] = field(default_factory=list)
 
 
+def _identity(rep: dict[str, Any]) -> Any:
+    """A hashable stand-in for a representation, cheap for flat keys."""
+    items = tuple(rep.items())
+    try:
+        hash(items)
+    except TypeError:
+        return json.dumps(rep, sort_keys=True, separators=(",", ":"))
+    return items
+
+
 class PlanExecutor:
     def __init__(self, supergraph: Supergraph, clients: Mapping[str, SubgraphClient]) -> None:
         self.clients = clients
@@ -108,7 +118,7 @@ class PlanExecutor:
         node = flatten.node
         representations: list[dict[str, Any]] = []
         owners: list[list[tuple[dict[str, Any], Path, str]]] = []
-        index: dict[str, int] = {}
+        index: dict[Any, int] = {}
         for obj, at in objects_at(state.data, flatten.path):
             typename = obj.get("__typename")
             for required in node.requires:
@@ -117,7 +127,7 @@ class PlanExecutor:
                 rep = representation(obj, required, self.possible_types)
                 if rep is None:
                     continue
-                identity = json.dumps(rep, sort_keys=True, separators=(",", ":"))
+                identity = _identity(rep)
                 position = index.get(identity)
                 if position is None:
                     position = index[identity] = len(representations)

@@ -13,6 +13,7 @@ from graphql import (
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
+    GraphQLScalarType,
     GraphQLSchema,
     GraphQLUnionType,
 )
@@ -22,7 +23,10 @@ from router.planner.nodes import QueryPlan
 from router.planner.operation import SField, SSelection
 
 _NULL = object()  # a non-null position got null: the parent must become null
-Shape = list[tuple[str, str, list[SSelection]]]
+
+# How a field is copied into the response; leaf scalars take the fast paths.
+_TYPENAME, _INTROSPECTION, _SCALAR, _SCALAR_NON_NULL, _GENERAL, _UNKNOWN = range(6)
+Shape = list[tuple[str, str, int, GraphQLOutputType | None, list[SSelection]]]
 
 
 class ResponseShaper:
@@ -30,6 +34,11 @@ class ResponseShaper:
         self.schema = schema
         self._field_types: dict[tuple[str, str], GraphQLOutputType | None] = {}
         self._shapes: dict[tuple[int, str], Shape] = {}
+        self.abstract = frozenset(
+            name
+            for name, named in schema.type_map.items()
+            if isinstance(named, GraphQLInterfaceType | GraphQLUnionType)
+        )
 
     def shape(
         self,
@@ -70,11 +79,26 @@ class ResponseShaper:
                 merged: list[SSelection] = []
                 for field in fields:
                     merged.extend(field.selections)
-                shape.append((key, fields[0].name, merged))
+                name = fields[0].name
+                field_type = self.field_type(runtime, name)
+                shape.append((key, name, self._kind(name, field_type), field_type, merged))
             if len(self._shapes) > 50_000:
                 self._shapes.clear()
             self._shapes[cache_key] = shape
         return shape
+
+    @staticmethod
+    def _kind(name: str, field_type: GraphQLOutputType | None) -> int:
+        if name == "__typename":
+            return _TYPENAME
+        if name in ("__schema", "__type"):
+            return _INTROSPECTION
+        if field_type is None:
+            return _UNKNOWN
+        inner = field_type.of_type if isinstance(field_type, GraphQLNonNull) else field_type
+        if isinstance(inner, GraphQLScalarType):
+            return _SCALAR_NON_NULL if inner is not field_type else _SCALAR
+        return _GENERAL
 
     def _collect(
         self, runtime: str, selections: list[SSelection], out: dict[str, list[SField]]
@@ -113,30 +137,37 @@ class _Run:
         path: list[str | int],
     ) -> Any:
         runtime = type_name
-        static = self.shaper.schema.type_map.get(type_name)
-        if isinstance(static, GraphQLInterfaceType | GraphQLUnionType):
+        shaper = self.shaper
+        if type_name in shaper.abstract:
             typename = obj.get("__typename")
-            if not isinstance(typename, str) or typename not in self.shaper.schema.type_map:
+            if not isinstance(typename, str) or typename not in shaper.schema.type_map:
                 self.error(f"Could not resolve the concrete type of {type_name}", path)
                 return None
             runtime = typename
         out: dict[str, Any] = {}
-        for key, name, sub in self.shaper.fields_for(runtime, selections):
-            if name == "__typename":
-                out[key] = runtime
-                continue
-            if name in ("__schema", "__type"):
+        for key, _name, kind, field_type, sub in shaper.fields_for(runtime, selections):
+            if kind == _SCALAR:
                 out[key] = obj.get(key)
-                continue
-            field_type = self.shaper.field_type(runtime, name)
-            if field_type is None:
-                continue
-            path.append(key)
-            value = self.value(field_type, obj.get(key), sub, path)
-            path.pop()
-            if value is _NULL:
-                return _NULL
-            out[key] = value
+            elif kind == _TYPENAME:
+                out[key] = runtime
+            elif kind == _INTROSPECTION:
+                out[key] = obj.get(key)
+            elif kind == _SCALAR_NON_NULL:
+                value = obj.get(key)
+                if value is None:
+                    path.append(key)
+                    self.null_error(path)
+                    path.pop()
+                    return _NULL
+                out[key] = value
+            elif kind == _GENERAL:
+                assert field_type is not None
+                path.append(key)
+                value = self.value(field_type, obj.get(key), sub, path)
+                path.pop()
+                if value is _NULL:
+                    return _NULL
+                out[key] = value
         return out
 
     def value(
