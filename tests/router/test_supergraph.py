@@ -134,3 +134,16 @@ def test_renamed_join_spec_is_read() -> None:
     supergraph = load_supergraph(renamed)
     assert list(supergraph.subgraphs) == ["a", "b", "c"]
     assert "j__Graph" not in print_schema(build_api_schema(renamed))
+
+
+def test_subscription_plan_splits_primary_fetch_from_the_rest() -> None:
+    sdl = CHAINED.replace("{ query: Query }", "{ query: Query subscription: Subscription }") + (
+        "type Subscription @join__type(graph: A) { changed: T @join__field(graph: A) }\n"
+    )
+    planner = QueryPlanner(load_supergraph(sdl))
+    operation = parse("subscription { changed { id c1 } }").definitions[0]
+    plan = planner.plan(operation, {}, {})  # type: ignore[arg-type]
+    assert plan.subscription_root is not None
+    assert plan.subscription_root.operation.startswith("subscription{changed{")
+    rest = plan.describe()["node"]
+    assert [step["fetch"] for step in rest["sequence"]] == ["b", "c"]
