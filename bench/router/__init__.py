@@ -1,0 +1,1 @@
+"""Router benchmark: `python -m bench.router`."""

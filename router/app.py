@@ -1,0 +1,52 @@
+"""`create_router_app`: the router as a Starlette application."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.routing import Route
+
+from router.config import RouterConfig
+from router.http import GraphQLEndpoint, health
+from router.service import Router
+
+
+def create_router_app(config: RouterConfig) -> Starlette:
+    router = Router(config)
+    endpoint = GraphQLEndpoint(router)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await router.start()
+        try:
+            yield
+        finally:
+            await router.close()
+
+    middleware = []
+    if config.cors_origins:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(config.cors_origins),
+                allow_methods=["GET", "POST", "OPTIONS"],
+                allow_headers=["authorization", "content-type", "x-request-id"],
+                expose_headers=["x-request-id"],
+                allow_credentials=True,
+            )
+        )
+    app = Starlette(
+        routes=[
+            Route("/graphql", endpoint.post, methods=["POST"]),
+            Route("/graphql", endpoint.get, methods=["GET"]),
+            Route("/health", health, methods=["GET"]),
+        ],
+        middleware=middleware,
+        lifespan=lifespan,
+    )
+    app.state.router = router
+    return app

@@ -1,0 +1,137 @@
+"""Client operations normalised for planning: named fragments inlined, @skip/@include resolved."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphql import (
+    BooleanValueNode,
+    DirectiveNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    ValueNode,
+    VariableNode,
+)
+from graphql.language import ArgumentNode
+
+
+@dataclass(slots=True, eq=False)
+class SField:
+    key: str
+    name: str
+    alias: str | None
+    arguments: tuple[ArgumentNode, ...] = ()
+    directives: tuple[DirectiveNode, ...] = ()
+    selections: list[SSelection] = field(default_factory=list)
+
+
+@dataclass(slots=True, eq=False)
+class SFragment:
+    type_condition: str | None
+    selections: list[SSelection] = field(default_factory=list)
+
+
+SSelection = SField | SFragment
+
+_CONDITIONS = ("skip", "include")
+
+
+def condition_variables(
+    operation: OperationDefinitionNode, fragments: Mapping[str, FragmentDefinitionNode]
+) -> tuple[str, ...]:
+    """Variables that steer @skip/@include: a plan is specific to their values."""
+    found: set[str] = set()
+    seen: set[str] = set()
+
+    def walk(selection_set: SelectionSetNode | None) -> None:
+        for selection in selection_set.selections if selection_set else ():
+            for directive in selection.directives or ():
+                if directive.name.value in _CONDITIONS:
+                    for arg in directive.arguments or ():
+                        if isinstance(arg.value, VariableNode):
+                            found.add(arg.value.name.value)
+            if isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                if name not in seen and name in fragments:
+                    seen.add(name)
+                    walk(fragments[name].selection_set)
+            elif isinstance(selection, FieldNode | InlineFragmentNode):
+                walk(selection.selection_set)
+
+    walk(operation.selection_set)
+    return tuple(sorted(found))
+
+
+def _condition(value: ValueNode, variables: Mapping[str, Any]) -> bool:
+    if isinstance(value, BooleanValueNode):
+        return value.value
+    if isinstance(value, VariableNode):
+        return bool(variables.get(value.name.value))
+    return False
+
+
+def is_included(directives: Sequence[DirectiveNode], variables: Mapping[str, Any]) -> bool:
+    for directive in directives:
+        name = directive.name.value
+        if name not in _CONDITIONS:
+            continue
+        arg = next((a for a in directive.arguments or () if a.name.value == "if"), None)
+        flag = _condition(arg.value, variables) if arg else False
+        if (name == "skip" and flag) or (name == "include" and not flag):
+            return False
+    return True
+
+
+class Normalizer:
+    def __init__(
+        self,
+        fragments: Mapping[str, FragmentDefinitionNode],
+        variables: Mapping[str, Any],
+    ) -> None:
+        self.fragments = fragments
+        self.variables = variables
+
+    def selections(self, selection_set: SelectionSetNode | None) -> list[SSelection]:
+        result: list[SSelection] = []
+        if selection_set is None:
+            return result
+        for node in selection_set.selections:
+            if not is_included(node.directives or (), self.variables):
+                continue
+            if isinstance(node, FieldNode):
+                result.append(self.field(node))
+            elif isinstance(node, InlineFragmentNode):
+                condition = node.type_condition.name.value if node.type_condition else None
+                result.append(SFragment(condition, self.selections(node.selection_set)))
+            elif isinstance(node, FragmentSpreadNode):
+                definition = self.fragments[node.name.value]
+                result.append(
+                    SFragment(
+                        definition.type_condition.name.value,
+                        self.selections(definition.selection_set),
+                    )
+                )
+        return result
+
+    def field(self, node: FieldNode) -> SField:
+        alias = node.alias.value if node.alias else None
+        name = node.name.value
+        return SField(
+            key=alias or name,
+            name=name,
+            alias=alias,
+            arguments=tuple(node.arguments or ()),
+            directives=tuple(d for d in node.directives or () if d.name.value not in _CONDITIONS),
+            selections=self.selections(node.selection_set),
+        )
+
+
+def from_field_set(selection_set: SelectionSetNode) -> list[SSelection]:
+    """Selections of a `@key`/`@requires`/`@provides` field set."""
+    return Normalizer({}, {}).selections(selection_set)

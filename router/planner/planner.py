@@ -1,0 +1,786 @@
+"""Builds query plans: which subgraph fetches what, in which order, merged where."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from graphql import (
+    FragmentDefinitionNode,
+    OperationDefinitionNode,
+    TypeNode,
+    print_ast,
+)
+
+from router.planner.nodes import (
+    FetchNode,
+    FlattenNode,
+    OperationKind,
+    ParallelNode,
+    PlanNode,
+    QueryPlan,
+    RequiredType,
+    SequenceNode,
+)
+from router.planner.operation import Normalizer, SField, SFragment, SSelection, from_field_set
+from router.planner.selection import SubSelection
+from router.supergraph.model import EntityKey, FieldInfo, Supergraph, TypeKind
+
+_COMPOSITE = (TypeKind.OBJECT, TypeKind.INTERFACE, TypeKind.UNION)
+_LOCAL_ROOT_FIELDS = frozenset({"__typename", "__schema", "__type"})
+_MAX_HOPS = 24
+
+FieldsByKey = dict[str, list[SField]]
+
+
+class PlanningError(Exception):
+    """No plan exists for the operation over this supergraph."""
+
+
+class FetchGroup:
+    """One future subgraph request; grows while the planner walks the operation."""
+
+    __slots__ = (
+        "children",
+        "deps",
+        "entity",
+        "id",
+        "key_fields",
+        "parent",
+        "path",
+        "requires",
+        "selection",
+        "service",
+    )
+
+    def __init__(
+        self,
+        group_id: int,
+        service: str,
+        path: tuple[str, ...],
+        parent: FetchGroup | None,
+    ) -> None:
+        self.id = group_id
+        self.service = service
+        self.path = path
+        self.parent = parent
+        self.entity = parent is not None
+        self.selection = SubSelection()
+        self.requires: dict[str, SubSelection] = {}
+        self.key_fields: dict[str, set[str]] = {}
+        self.deps: set[FetchGroup] = set()
+        self.children: list[FetchGroup] = []
+
+
+class _Build:
+    def __init__(self) -> None:
+        self.groups: list[FetchGroup] = []
+        self.roots: list[FetchGroup] = []
+        self.hops: list[tuple[str, str, int]] = []
+
+    def new_group(
+        self, service: str, path: tuple[str, ...], parent: FetchGroup | None
+    ) -> FetchGroup:
+        group = FetchGroup(len(self.groups), service, path, parent)
+        self.groups.append(group)
+        if parent is None:
+            self.roots.append(group)
+        else:
+            parent.children.append(group)
+        return group
+
+
+def _merged(fields: list[SField]) -> list[SSelection]:
+    if len(fields) == 1:
+        return fields[0].selections
+    merged: list[SSelection] = []
+    for field in fields:
+        merged.extend(field.selections)
+    return merged
+
+
+def _closure(groups: Iterable[FetchGroup]) -> set[FetchGroup]:
+    seen: set[FetchGroup] = set()
+    stack = list(groups)
+    while stack:
+        group = stack.pop()
+        if group not in seen:
+            seen.add(group)
+            stack.extend(group.deps)
+    return seen
+
+
+class QueryPlanner:
+    def __init__(self, supergraph: Supergraph) -> None:
+        self.sg = supergraph
+        self.order = {name: index for index, name in enumerate(supergraph.subgraphs)}
+        self._interfaces: dict[str, set[str]] = {}
+        for abstract, members in supergraph.possible_types.items():
+            if supergraph.types[abstract].kind is TypeKind.INTERFACE:
+                for member in members:
+                    self._interfaces.setdefault(member, set()).add(abstract)
+        self._sources: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self._key_names: dict[tuple[str, str], frozenset[str]] = {}
+        self._field_sets: dict[int, list[SSelection]] = {}
+
+    # -- entry point -------------------------------------------------------------------
+
+    def plan(
+        self,
+        operation: OperationDefinitionNode,
+        fragments: Mapping[str, FragmentDefinitionNode],
+        variables: Mapping[str, Any],
+    ) -> QueryPlan:
+        kind: OperationKind = operation.operation.value
+        root_type = self._root_type(kind)
+        selections = Normalizer(fragments, variables).selections(operation.selection_set)
+        build = _Build()
+        self._plan_root(build, kind, root_type, selections)
+        var_types = {d.variable.name.value: d.type for d in operation.variable_definitions or ()}
+        name = operation.name.value if operation.name else None
+        emitter = _Emitter(build, kind, name, var_types)
+        subscription_root: FetchNode | None = None
+        if kind == "subscription" and build.roots:
+            root = build.roots[0]
+            subscription_root = emitter.fetch(root)  # type: ignore[assignment]
+            node = emitter.schedule([g for g in build.groups if g is not root])
+        elif kind == "mutation":
+            node = _sequence([emitter.schedule(_descendants(r)) for r in build.roots])
+        else:
+            node = _parallel([emitter.schedule(_descendants(r)) for r in build.roots])
+        return QueryPlan(
+            kind=kind,
+            root_type=root_type,
+            node=node,
+            selections=selections,
+            subscription_root=subscription_root,
+        )
+
+    def _root_type(self, kind: OperationKind) -> str:
+        name = {
+            "query": self.sg.query_type,
+            "mutation": self.sg.mutation_type,
+            "subscription": self.sg.subscription_type,
+        }[kind]
+        if name is None:
+            raise PlanningError(f"the supergraph has no {kind} type")
+        return name
+
+    # -- schema helpers ----------------------------------------------------------------
+
+    def applies(self, condition: str | None, type_name: str) -> bool:
+        return (
+            condition is None
+            or condition == type_name
+            or type_name in self.sg.possible_types.get(condition, ())
+        )
+
+    def collect(self, type_name: str, selections: list[SSelection]) -> FieldsByKey:
+        found: FieldsByKey = {}
+        self._collect_into(type_name, selections, found)
+        return found
+
+    def _collect_into(self, type_name: str, selections: list[SSelection], out: FieldsByKey) -> None:
+        for selection in selections:
+            if isinstance(selection, SField):
+                out.setdefault(selection.key, []).append(selection)
+            elif self.applies(selection.type_condition, type_name):
+                self._collect_into(type_name, selection.selections, out)
+
+    def field_info(self, type_name: str, field_name: str) -> FieldInfo:
+        info = self.sg.types[type_name].fields.get(field_name)
+        if info is None:
+            raise PlanningError(f"{type_name}.{field_name} is not in the supergraph")
+        return info
+
+    def field_set(self, node: Any) -> list[SSelection]:
+        cached = self._field_sets.get(id(node))
+        if cached is None:
+            cached = self._field_sets[id(node)] = from_field_set(node)
+        return cached
+
+    def key_names(self, type_name: str, graph: str) -> frozenset[str]:
+        cache_key = (type_name, graph)
+        names = self._key_names.get(cache_key)
+        if names is None:
+            names = frozenset(
+                s.name
+                for key in self.sg.types[type_name].keys_in(graph, resolvable_only=False)
+                for s in self.field_set(key.selection)
+                if isinstance(s, SField)
+            )
+            self._key_names[cache_key] = names
+        return names
+
+    def is_local(self, graph: str, type_name: str, info: FieldInfo) -> bool:
+        if graph in info.resolvers:
+            source = info.sources.get(graph)
+            return source is None or source.requires is None
+        return info.name in self.key_names(type_name, graph)
+
+    def provides(self, info: FieldInfo, graph: str) -> list[SSelection] | None:
+        source = info.sources.get(graph)
+        if source is None or source.provides is None:
+            return None
+        return self.field_set(source.provides)
+
+    def sources(self, type_name: str, field_name: str) -> list[tuple[str, str]]:
+        """(subgraph, entity type to fetch through) pairs able to resolve a field."""
+        cache_key = (type_name, field_name)
+        found = self._sources.get(cache_key)
+        if found is not None:
+            return found
+        info = self.field_info(type_name, field_name)
+        found = [(g, type_name) for g in self.ordered(info.resolvers)]
+        seen = {g for g, _ in found}
+        for iface in sorted(self._interfaces.get(type_name, ())):
+            iface_info = self.sg.types[iface]
+            iface_field = iface_info.fields.get(field_name)
+            if iface_field is None:
+                continue
+            for graph in self.ordered(iface_info.interface_object_graphs):
+                if graph in iface_field.resolvers and graph not in seen:
+                    seen.add(graph)
+                    found.append((graph, iface))
+        self._sources[cache_key] = found
+        return found
+
+    def ordered(self, graphs: Iterable[str]) -> list[str]:
+        return sorted(graphs, key=lambda g: self.order.get(g, 0))
+
+    def fetchable(
+        self, graph: str, type_name: str, selections: list[SSelection], provided: FieldsByKey
+    ) -> bool:
+        info_type = self.sg.types[type_name]
+        for selection in selections:
+            if isinstance(selection, SFragment):
+                continue
+            if selection.name in provided:
+                continue
+            info = info_type.fields.get(selection.name)
+            if info is None or not self.is_local(graph, type_name, info):
+                return False
+            target = self.sg.types.get(info.type_name)
+            if (
+                selection.selections
+                and target is not None
+                and target.kind is TypeKind.OBJECT
+                and not self.fetchable(graph, info.type_name, selection.selections, {})
+            ):
+                return False
+        return True
+
+    def coverage(
+        self, graph: str, type_name: str, selections: list[SSelection], depth: int = 0
+    ) -> tuple[int, int]:
+        info_type = self.sg.types.get(type_name)
+        if info_type is None or not selections or depth > 5:
+            return (0, 0)
+        covered = total = 0
+        for selection in selections:
+            if isinstance(selection, SFragment):
+                c, t = self.coverage(
+                    graph, selection.type_condition or type_name, selection.selections, depth
+                )
+            elif selection.name.startswith("__"):
+                continue
+            else:
+                info = info_type.fields.get(selection.name)
+                c, t = 0, 1
+                if info is not None and (
+                    graph in info.resolvers or selection.name in self.key_names(type_name, graph)
+                ):
+                    c = 1
+                    sub_c, sub_t = self.coverage(
+                        graph, info.type_name, selection.selections, depth + 1
+                    )
+                    c, t = c + sub_c, t + sub_t
+                elif info is not None:
+                    t += self.coverage(graph, info.type_name, selection.selections, depth + 1)[1]
+            covered, total = covered + c, total + t
+        return covered, total
+
+    def _choose(
+        self, candidates: list[str], type_name: str, sub: list[SSelection], preferred: set[str]
+    ) -> str:
+        def score(graph: str) -> tuple[bool, bool, int, int]:
+            covered, total = self.coverage(graph, type_name, sub)
+            return (covered == total, graph in preferred, covered, -self.order.get(graph, 0))
+
+        return max(candidates, key=score)
+
+    # -- root level --------------------------------------------------------------------
+
+    def _plan_root(
+        self, build: _Build, kind: OperationKind, root_type: str, selections: list[SSelection]
+    ) -> None:
+        for fields in self.collect(root_type, selections).values():
+            field = fields[0]
+            if field.name in _LOCAL_ROOT_FIELDS:
+                continue
+            info = self.field_info(root_type, field.name)
+            sub = _merged(fields)
+            candidates = self.ordered(info.resolvers)
+            if not candidates:
+                raise PlanningError(f"no subgraph resolves {root_type}.{field.name}")
+            group: FetchGroup | None = None
+            if kind == "mutation":
+                last = build.roots[-1] if build.roots else None
+                if last is not None and last.service in candidates:
+                    group = last
+                else:
+                    service = self._choose(candidates, info.type_name, sub, set())
+            else:
+                existing = {r.service for r in build.roots}
+                service = self._choose(candidates, info.type_name, sub, existing)
+                group = next((r for r in build.roots if r.service == service), None)
+            if group is None:
+                group = build.new_group(service, (), None)
+            self._add_local(
+                build,
+                group,
+                root_type,
+                field,
+                sub,
+                (),
+                group.selection,
+                self.provides(info, group.service),
+            )
+
+    # -- nested levels -----------------------------------------------------------------
+
+    def _add_local(
+        self,
+        build: _Build,
+        group: FetchGroup,
+        type_name: str,
+        field: SField,
+        sub: list[SSelection],
+        path: tuple[str, ...],
+        target: SubSelection,
+        provided: list[SSelection] | None,
+    ) -> None:
+        info = self.field_info(type_name, field.name)
+        return_type = self.sg.types.get(info.type_name)
+        composite = return_type is not None and return_type.kind in _COMPOSITE
+        node = target.add(field, composite=composite)
+        if composite and node.selection is not None:
+            child_path = (*path, field.key, *("@",) * info.list_depth)
+            self._plan_selection(
+                build, group, info.type_name, sub, child_path, node.selection, provided
+            )
+
+    def _plan_selection(
+        self,
+        build: _Build,
+        group: FetchGroup,
+        type_name: str,
+        selections: list[SSelection],
+        path: tuple[str, ...],
+        target: SubSelection,
+        provided: list[SSelection] | None,
+    ) -> set[FetchGroup]:
+        info = self.sg.types[type_name]
+        if info.kind is TypeKind.OBJECT:
+            return self._plan_object(build, group, type_name, selections, path, target, provided)
+        if group.service in info.interface_object_graphs:
+            return self._plan_interface_object(
+                build, group, type_name, selections, path, target, provided
+            )
+        target.add_typename()
+        used: set[FetchGroup] = {group}
+        for object_type in self.sg.possible_in(type_name, group.service):
+            fields = self.collect(object_type, selections)
+            if all(fs[0].name == "__typename" for fs in fields.values()):
+                continue
+            provided_fields = self.collect(object_type, provided) if provided else {}
+            used |= self._plan_fields(
+                build,
+                group,
+                object_type,
+                fields,
+                path,
+                target.fragment(object_type),
+                provided_fields,
+            )
+        return used
+
+    def _plan_object(
+        self,
+        build: _Build,
+        group: FetchGroup,
+        type_name: str,
+        selections: list[SSelection],
+        path: tuple[str, ...],
+        target: SubSelection,
+        provided: list[SSelection] | None,
+    ) -> set[FetchGroup]:
+        fields = self.collect(type_name, selections)
+        provided_fields = self.collect(type_name, provided) if provided else {}
+        return self._plan_fields(build, group, type_name, fields, path, target, provided_fields)
+
+    def _plan_fields(
+        self,
+        build: _Build,
+        group: FetchGroup,
+        type_name: str,
+        fields: FieldsByKey,
+        path: tuple[str, ...],
+        target: SubSelection,
+        provided: FieldsByKey,
+    ) -> set[FetchGroup]:
+        used: set[FetchGroup] = set()
+        for same_key in fields.values():
+            field = same_key[0]
+            if field.name == "__typename":
+                continue
+            used.add(
+                self._plan_field(
+                    build, group, type_name, field, _merged(same_key), path, target, provided
+                )
+            )
+        return used
+
+    def _plan_field(
+        self,
+        build: _Build,
+        group: FetchGroup,
+        type_name: str,
+        field: SField,
+        sub: list[SSelection],
+        path: tuple[str, ...],
+        target: SubSelection,
+        provided: FieldsByKey,
+    ) -> FetchGroup:
+        info = self.field_info(type_name, field.name)
+        given = provided.get(field.name)
+        if given is not None:
+            inner = _merged(given) + (self.provides(info, group.service) or [])
+            self._add_local(build, group, type_name, field, sub, path, target, inner or None)
+            return group
+        if self.is_local(group.service, type_name, info):
+            provides = self.provides(info, group.service)
+            self._add_local(build, group, type_name, field, sub, path, target, provides)
+            return group
+        return self._plan_remote(build, group, type_name, field, sub, path, target, provided)
+
+    def _plan_remote(
+        self,
+        build: _Build,
+        group: FetchGroup,
+        type_name: str,
+        field: SField,
+        sub: list[SSelection],
+        path: tuple[str, ...],
+        target: SubSelection,
+        provided: FieldsByKey,
+    ) -> FetchGroup:
+        hop = (type_name, field.name, group.id)
+        if hop in build.hops or len(build.hops) > _MAX_HOPS:
+            raise PlanningError(
+                f"cannot reach {type_name}.{field.name} from subgraph {group.service!r}"
+            )
+        build.hops.append(hop)
+        try:
+            graph, entity_type, key = self._pick_remote(
+                group, type_name, field, sub, path, provided
+            )
+            key_selections = self.field_set(key.selection)
+            deps = {group}
+            deps |= self._plan_object_fields(
+                build, group, type_name, key_selections, path, target, provided
+            )
+            info = self.field_info(entity_type, field.name)
+            source = info.sources.get(graph)
+            requires = self.field_set(source.requires) if source and source.requires else []
+            if requires:
+                deps |= self._plan_object_fields(
+                    build, group, type_name, requires, path, target, provided
+                )
+            target.add_typename()
+            child = self._child_group(build, group, graph, path, deps)
+            self._require(child, entity_type, key_selections, requires)
+            self._add_local(
+                build,
+                child,
+                entity_type,
+                field,
+                sub,
+                path,
+                child.selection.fragment(entity_type),
+                self.provides(info, graph),
+            )
+            return child
+        finally:
+            build.hops.pop()
+
+    def _plan_object_fields(
+        self,
+        build: _Build,
+        group: FetchGroup,
+        type_name: str,
+        selections: list[SSelection],
+        path: tuple[str, ...],
+        target: SubSelection,
+        provided: FieldsByKey,
+    ) -> set[FetchGroup]:
+        fields = self.collect(type_name, selections)
+        return self._plan_fields(build, group, type_name, fields, path, target, provided)
+
+    def _pick_remote(
+        self,
+        group: FetchGroup,
+        type_name: str,
+        field: SField,
+        sub: list[SSelection],
+        path: tuple[str, ...],
+        provided: FieldsByKey,
+    ) -> tuple[str, str, EntityKey]:
+        candidates: list[tuple[tuple[bool, bool, int, int], str, str, EntityKey]] = []
+        existing = {c.service for c in group.children if c.path == path}
+        return_type = self.field_info(type_name, field.name).type_name
+        for graph, entity_type in self.sources(type_name, field.name):
+            keys = self.sg.types[entity_type].keys_in(graph)
+            if not keys:
+                continue
+            direct = [
+                k
+                for k in keys
+                if self.fetchable(group.service, type_name, self.field_set(k.selection), provided)
+            ]
+            key = direct[0] if direct else keys[0]
+            covered = self.coverage(graph, return_type, sub)[0]
+            score = (bool(direct), graph in existing, covered, -self.order.get(graph, 0))
+            candidates.append((score, graph, entity_type, key))
+        if not candidates:
+            raise PlanningError(
+                f"no subgraph can resolve {type_name}.{field.name} for an entity "
+                f"fetched from {group.service!r} (no resolvable @key)"
+            )
+        _, graph, entity_type, key = max(candidates, key=lambda c: c[0])
+        return graph, entity_type, key
+
+    def _child_group(
+        self,
+        build: _Build,
+        parent: FetchGroup,
+        service: str,
+        path: tuple[str, ...],
+        deps: set[FetchGroup],
+    ) -> FetchGroup:
+        blocked = _closure(deps)
+        for child in parent.children:
+            if child.service == service and child.path == path and child not in blocked:
+                child.deps |= deps
+                return child
+        child = build.new_group(service, path, parent)
+        child.deps = set(deps)
+        return child
+
+    def _require(
+        self,
+        group: FetchGroup,
+        entity_type: str,
+        key: list[SSelection],
+        requires: list[SSelection],
+    ) -> None:
+        representation = group.requires.get(entity_type)
+        if representation is None:
+            representation = group.requires[entity_type] = SubSelection()
+            representation.add_typename()
+        representation.merge_field_set(key)
+        representation.merge_field_set(requires)
+        names = group.key_fields.setdefault(entity_type, set())
+        names.update(s.name for s in key if isinstance(s, SField))
+
+    def _plan_interface_object(
+        self,
+        build: _Build,
+        group: FetchGroup,
+        type_name: str,
+        selections: list[SSelection],
+        path: tuple[str, ...],
+        target: SubSelection,
+        provided: list[SSelection] | None,
+    ) -> set[FetchGroup]:
+        """The subgraph only knows the interface as an object: concrete types live elsewhere."""
+        target.add_typename()
+        info = self.sg.types[type_name]
+        fields = self.collect(type_name, selections)
+        provided_fields = self.collect(type_name, provided) if provided else {}
+        local: FieldsByKey = {}
+        remote = self._has_foreign_fragments(type_name, selections)
+        for key, same_key in fields.items():
+            field = same_key[0]
+            field_info = info.fields.get(field.name)
+            if field.name != "__typename" and (
+                field.name in provided_fields
+                or (field_info is not None and self.is_local(group.service, type_name, field_info))
+            ):
+                local[key] = same_key
+            else:
+                remote = True
+        used = self._plan_fields(build, group, type_name, local, path, target, provided_fields)
+        used.add(group)
+        if not remote:
+            return used
+        owner, owner_key = self._interface_owner(group.service, type_name, provided_fields)
+        key_selections = self.field_set(owner_key.selection)
+        deps = {group} | self._plan_object_fields(
+            build, group, type_name, key_selections, path, target, provided_fields
+        )
+        child = self._child_group(build, group, owner, path, deps)
+        self._require(child, type_name, key_selections, [])
+        rest = [s for s in selections if not (isinstance(s, SField) and s.key in local)]
+        used.add(child)
+        used |= self._plan_selection(
+            build, child, type_name, rest, path, child.selection.fragment(type_name), None
+        )
+        return used
+
+    def _has_foreign_fragments(self, type_name: str, selections: list[SSelection]) -> bool:
+        for selection in selections:
+            if isinstance(selection, SFragment):
+                if selection.type_condition not in (None, type_name):
+                    return True
+                if self._has_foreign_fragments(type_name, selection.selections):
+                    return True
+        return False
+
+    def _interface_owner(
+        self, service: str, type_name: str, provided: FieldsByKey
+    ) -> tuple[str, EntityKey]:
+        info = self.sg.types[type_name]
+        fallback: tuple[str, EntityKey] | None = None
+        for graph in self.ordered(info.graphs - info.interface_object_graphs):
+            for key in info.keys_in(graph):
+                selections = self.field_set(key.selection)
+                if self.fetchable(service, type_name, selections, provided):
+                    return graph, key
+                fallback = fallback or (graph, key)
+        if fallback is None:
+            raise PlanningError(
+                f"no subgraph defines interface {type_name} with a resolvable @key "
+                f"to find the concrete types behind subgraph {service!r}"
+            )
+        return fallback
+
+
+def _descendants(root: FetchGroup) -> list[FetchGroup]:
+    found: list[FetchGroup] = []
+    stack = [root]
+    while stack:
+        group = stack.pop()
+        found.append(group)
+        stack.extend(reversed(group.children))
+    return sorted(found, key=lambda g: g.id)
+
+
+def _sequence(nodes: list[PlanNode | None]) -> PlanNode | None:
+    present = [n for n in nodes if n is not None]
+    flat: list[PlanNode] = []
+    for node in present:
+        flat.extend(node.nodes if isinstance(node, SequenceNode) else (node,))
+    if not flat:
+        return None
+    return flat[0] if len(flat) == 1 else SequenceNode(tuple(flat))
+
+
+def _parallel(nodes: list[PlanNode | None]) -> PlanNode | None:
+    present = [n for n in nodes if n is not None]
+    flat: list[PlanNode] = []
+    for node in present:
+        flat.extend(node.nodes if isinstance(node, ParallelNode) else (node,))
+    if not flat:
+        return None
+    return flat[0] if len(flat) == 1 else ParallelNode(tuple(flat))
+
+
+_UNSAFE_NAME = re.compile(r"\W")
+
+
+class _Emitter:
+    """Turns fetch groups into plan nodes with printed subgraph operations."""
+
+    def __init__(
+        self,
+        build: _Build,
+        kind: OperationKind,
+        operation_name: str | None,
+        var_types: Mapping[str, TypeNode],
+    ) -> None:
+        self.build = build
+        self.kind = kind
+        self.operation_name = operation_name
+        self.var_types = var_types
+
+    def fetch(self, group: FetchGroup) -> PlanNode:
+        variables: set[str] = set()
+        out: list[str] = []
+        group.selection.print(out, variables)
+        body = "".join(out)
+        defs = [f"${n}:{print_ast(self.var_types[n])}" for n in sorted(variables)]
+        kind: OperationKind = "query" if group.entity else self.kind
+        if group.entity:
+            defs.insert(0, "$representations:[_Any!]!")
+            body = "{_entities(representations:$representations)" + body + "}"
+        name = None
+        if self.operation_name:
+            service = _UNSAFE_NAME.sub("_", group.service)
+            name = f"{self.operation_name}__{service}__{group.id}"
+        header = kind + (f" {name}" if name else "") + (f"({','.join(defs)})" if defs else "")
+        requires = tuple(
+            RequiredType(type_name, rep.required(), frozenset(group.key_fields.get(type_name, ())))
+            for type_name, rep in group.requires.items()
+        )
+        if group.entity:
+            output_keys = tuple(
+                (type_name, next(iter(fragment.fields)))
+                for type_name, fragment in group.selection.fragments.items()
+                if fragment.fields
+            )
+        else:
+            output_keys = tuple(("", key) for key in group.selection.fields)
+        node = FetchNode(
+            service=group.service,
+            operation=header + body,
+            operation_name=name,
+            operation_kind=kind,
+            variable_names=tuple(sorted(variables)),
+            requires=requires,
+            output_keys=output_keys,
+        )
+        return FlattenNode(group.path, node) if group.entity else node
+
+    def schedule(self, groups: list[FetchGroup]) -> PlanNode | None:
+        if not groups:
+            return None
+        members = set(groups)
+        deps = {g: {d for d in g.deps if d in members and d is not g} for g in groups}
+        is_tree = all(not deps[g] or (len(deps[g]) == 1 and g.parent in deps[g]) for g in groups)
+        if is_tree:
+            roots = [g for g in groups if not deps[g]]
+            return _parallel([self._tree(g, members) for g in roots])
+        levels: dict[FetchGroup, int] = {}
+
+        def level(group: FetchGroup) -> int:
+            if group not in levels:
+                levels[group] = 0
+                levels[group] = 1 + max((level(d) for d in deps[group]), default=-1)
+            return levels[group]
+
+        for group in groups:
+            level(group)
+        stages = sorted(set(levels.values()))
+        return _sequence(
+            [_parallel([self.fetch(g) for g in groups if levels[g] == stage]) for stage in stages]
+        )
+
+    def _tree(self, group: FetchGroup, members: set[FetchGroup]) -> PlanNode:
+        node = self.fetch(group)
+        children = [self._tree(c, members) for c in group.children if c in members]
+        after = _parallel(list(children))
+        if after is None:
+            return node
+        return SequenceNode((node, *(after.nodes if isinstance(after, SequenceNode) else (after,))))

@@ -1,0 +1,290 @@
+"""The router's request path, transport-free: prepare, plan, execute, shape."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    GraphQLError,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+    execute_sync,
+    parse,
+    validate,
+    validate_schema,
+)
+from graphql.error import GraphQLSyntaxError
+from graphql.execution.values import get_variable_values
+
+from router.api_schema import build_api_schema
+from router.config import RouterConfig
+from router.executor import PlanExecutor, ResponseShaper, SubgraphClient
+from router.executor.errors import BAD_USER_INPUT, INTERNAL, graphql_error
+from router.limits import alias_count, operation_depth
+from router.planner import PlanningError, QueryPlan, QueryPlanner
+from router.planner.cache import LRUCache
+from router.planner.operation import condition_variables
+from router.supergraph import Supergraph, SupergraphError, load_supergraph
+
+logger = logging.getLogger("router")
+
+_MAX_QUERY_TOKENS = 20_000
+
+
+class RequestError(Exception):
+    """The request can't be executed at all; `errors` explain why."""
+
+    def __init__(self, errors: list[dict[str, Any]], *, status: int = 400) -> None:
+        super().__init__(errors[0]["message"] if errors else "bad request")
+        self.errors = errors
+        self.status = status
+
+
+def bad_request(message: str, *, status: int = 400) -> RequestError:
+    return RequestError([graphql_error(message, BAD_USER_INPUT)], status=status)
+
+
+@dataclass(slots=True)
+class PreparedOperation:
+    document: DocumentNode
+    operation: OperationDefinitionNode
+    fragments: dict[str, FragmentDefinitionNode]
+    condition_variables: tuple[str, ...]
+    introspection: DocumentNode | None
+    plans: dict[tuple[bool, ...], QueryPlan] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> OperationType:
+        return self.operation.operation
+
+
+@dataclass(frozen=True, slots=True)
+class GraphQLRequest:
+    query: str
+    operation_name: str | None = None
+    variables: Mapping[str, Any] | None = None
+
+
+class Router:
+    def __init__(self, config: RouterConfig) -> None:
+        self.config = config
+        self.supergraph: Supergraph = load_supergraph(config.supergraph_sdl)
+        self.api_schema = build_api_schema(config.supergraph_sdl)
+        problems = validate_schema(self.api_schema)
+        if problems:
+            raise SupergraphError(f"API schema is invalid: {problems[0].message}")
+        unknown = set(config.subgraph_urls) - set(self.supergraph.subgraphs)
+        if unknown:
+            raise SupergraphError(f"URL overrides for unknown subgraphs: {sorted(unknown)}")
+        self.planner = QueryPlanner(self.supergraph)
+        self.shaper = ResponseShaper(self.api_schema)
+        self.operations: LRUCache[tuple[str, str | None], PreparedOperation] = LRUCache(
+            config.plan_cache_size
+        )
+        self.clients: dict[str, SubgraphClient] = {}
+        self._executor: PlanExecutor | None = None
+
+    def subgraph_url(self, name: str) -> str:
+        return self.config.subgraph_urls.get(name) or self.supergraph.subgraphs[name].url
+
+    async def start(self) -> None:
+        self.clients = {
+            name: SubgraphClient(
+                name,
+                self.subgraph_url(name),
+                self.config.subgraph_timeout,
+                max_connections=self.config.max_connections_per_subgraph,
+            )
+            for name in self.supergraph.subgraphs
+        }
+        self._executor = PlanExecutor(self.supergraph, self.clients)
+
+    async def close(self) -> None:
+        clients, self.clients, self._executor = self.clients, {}, None
+        await asyncio.gather(*(client.close() for client in clients.values()))
+
+    @property
+    def executor(self) -> PlanExecutor:
+        if self._executor is None:
+            raise RuntimeError("the router is not started (use the app lifespan)")
+        return self._executor
+
+    @property
+    def started(self) -> bool:
+        return self._executor is not None
+
+    # -- preparing -----------------------------------------------------------------
+
+    def prepare(self, query: str, operation_name: str | None) -> PreparedOperation:
+        cache_key = (query, operation_name)
+        prepared = self.operations.get(cache_key)
+        if prepared is None:
+            prepared = self._prepare(query, operation_name)
+            self.operations.put(cache_key, prepared)
+        return prepared
+
+    def _prepare(self, query: str, operation_name: str | None) -> PreparedOperation:
+        try:
+            document = parse(query, max_tokens=_MAX_QUERY_TOKENS)
+        except GraphQLSyntaxError as exc:
+            raise RequestError([_located(exc)]) from exc
+        errors = validate(self.api_schema, document)
+        if errors:
+            raise RequestError([_located(e) for e in errors])
+        operation = _select_operation(document, operation_name)
+        fragments = {
+            d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+        }
+        self._check_limits(operation, fragments)
+        return PreparedOperation(
+            document=document,
+            operation=operation,
+            fragments=fragments,
+            condition_variables=condition_variables(operation, fragments),
+            introspection=_introspection_document(document, operation),
+        )
+
+    def _check_limits(
+        self, operation: OperationDefinitionNode, fragments: dict[str, FragmentDefinitionNode]
+    ) -> None:
+        max_depth, max_aliases = self.config.max_depth, self.config.max_aliases
+        if max_depth is not None:
+            depth = operation_depth(operation, fragments)
+            if depth > max_depth:
+                raise bad_request(
+                    f"Query depth {depth} exceeds the maximum allowed depth of {max_depth}"
+                )
+        if max_aliases is not None:
+            aliases = alias_count(operation, fragments)
+            if aliases > max_aliases:
+                raise bad_request(
+                    f"Query uses {aliases} aliases; at most {max_aliases} are allowed"
+                )
+
+    def plan_for(self, prepared: PreparedOperation, variables: Mapping[str, Any]) -> QueryPlan:
+        flags = tuple(bool(variables.get(name)) for name in prepared.condition_variables)
+        plan = prepared.plans.get(flags)
+        if plan is None:
+            plan = self.planner.plan(prepared.operation, prepared.fragments, variables)
+            prepared.plans[flags] = plan
+        return plan
+
+    def coerce_variables(
+        self, prepared: PreparedOperation, raw: Mapping[str, Any] | None
+    ) -> dict[str, Any]:
+        result = get_variable_values(
+            self.api_schema, prepared.operation.variable_definitions or (), dict(raw or {})
+        )
+        if isinstance(result, list):
+            raise RequestError([_located(e) for e in result])
+        return result.coerced
+
+    # -- executing -----------------------------------------------------------------
+
+    async def execute(
+        self,
+        request: GraphQLRequest,
+        headers: Mapping[str, str],
+        *,
+        allow_mutations: bool = True,
+        request_id: str = "",
+    ) -> dict[str, Any]:
+        prepared = self.prepare(request.query, request.operation_name)
+        if prepared.kind is OperationType.SUBSCRIPTION:
+            raise bad_request("Subscriptions are served over WebSocket, not HTTP", status=405)
+        if prepared.kind is OperationType.MUTATION and not allow_mutations:
+            raise bad_request("Mutations are only accepted over POST", status=405)
+        variables = self.coerce_variables(prepared, request.variables)
+        try:
+            plan = self.plan_for(prepared, variables)
+        except PlanningError:
+            logger.exception("query planning failed (request %s)", request_id)
+            return {"data": None, "errors": [_internal(request_id)]}
+        introspection = None
+        if prepared.introspection is not None:
+            introspection = self._introspect(prepared, request.variables)
+        state = await self.executor.execute(plan, variables, headers)
+        data = self.shaper.shape(plan, state.data, state.errors, introspection)
+        if state.errors:
+            return {"data": data, "errors": state.errors}
+        return {"data": data}
+
+    def _introspect(
+        self, prepared: PreparedOperation, variables: Mapping[str, Any] | None
+    ) -> dict[str, Any]:
+        assert prepared.introspection is not None
+        result = execute_sync(
+            self.api_schema, prepared.introspection, variable_values=dict(variables or {})
+        )
+        return result.data or {}
+
+    async def health(self) -> dict[str, Any]:
+        names = list(self.clients)
+        reachable = await asyncio.gather(
+            *(self.clients[n].ping(self.config.health_timeout) for n in names)
+        )
+        subgraphs = {
+            name: {"url": self.subgraph_url(name), "reachable": ok}
+            for name, ok in zip(names, reachable, strict=True)
+        }
+        status = "ok" if all(reachable) else "degraded"
+        return {"status": status, "ready": self.started, "subgraphs": subgraphs}
+
+
+def _located(error: GraphQLError) -> dict[str, Any]:
+    formatted: dict[str, Any] = {"message": error.message}
+    if error.locations:
+        formatted["locations"] = [
+            {"line": loc.line, "column": loc.column} for loc in error.locations
+        ]
+    formatted["extensions"] = {"code": BAD_USER_INPUT}
+    return formatted
+
+
+def _internal(request_id: str) -> dict[str, Any]:
+    return graphql_error("Internal server error", INTERNAL, requestId=request_id)
+
+
+def _select_operation(
+    document: DocumentNode, operation_name: str | None
+) -> OperationDefinitionNode:
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if operation_name:
+        for operation in operations:
+            if operation.name and operation.name.value == operation_name:
+                return operation
+        raise bad_request(f"Unknown operation named '{operation_name}'")
+    if len(operations) != 1:
+        raise bad_request("Must provide operation name if query contains multiple operations")
+    return operations[0]
+
+
+def _introspection_document(
+    document: DocumentNode, operation: OperationDefinitionNode
+) -> DocumentNode | None:
+    if operation.operation is not OperationType.QUERY:
+        return None
+    fields = [
+        s
+        for s in operation.selection_set.selections
+        if isinstance(s, FieldNode) and s.name.value in ("__schema", "__type")
+    ]
+    if not fields:
+        return None
+    only = OperationDefinitionNode(
+        operation=OperationType.QUERY,
+        name=operation.name,
+        variable_definitions=operation.variable_definitions,
+        directives=(),
+        selection_set=SelectionSetNode(selections=tuple(fields)),
+    )
+    fragments = [d for d in document.definitions if isinstance(d, FragmentDefinitionNode)]
+    return DocumentNode(definitions=(only, *fragments))

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+import pytest_asyncio
+
+from tests.router.fixtures import catalog, shop
+from tests.router.kit import FixtureSubgraph, Recorder, router_client, serve, subgraph_app
+
+
+def all_subgraphs() -> list[FixtureSubgraph]:
+    return shop.subgraphs() + catalog.subgraphs()
+
+
+@pytest.fixture(scope="session")
+def recorder() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture(scope="session")
+def fixture_subgraphs() -> dict[str, FixtureSubgraph]:
+    return {s.name: s for s in all_subgraphs()}
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def subgraph_base(
+    recorder: Recorder, fixture_subgraphs: dict[str, FixtureSubgraph]
+) -> AsyncIterator[str]:
+    async with serve(subgraph_app(list(fixture_subgraphs.values()), recorder)) as base:
+        yield base
+
+
+@pytest.fixture(autouse=True)
+def _fresh_recorder(recorder: Recorder) -> None:
+    recorder.clear()
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def shop_client(subgraph_base: str) -> AsyncIterator[httpx.AsyncClient]:
+    async with router_client("shop.graphql", subgraph_base) as client:
+        yield client
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def catalog_client(subgraph_base: str) -> AsyncIterator[httpx.AsyncClient]:
+    async with router_client("catalog.graphql", subgraph_base) as client:
+        yield client

@@ -1,0 +1,216 @@
+"""Fixture subgraphs on graphql-core, served for real over loopback HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import uvicorn
+from graphql import GraphQLObjectType, GraphQLSchema, build_schema, graphql
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from router.app import create_router_app
+from router.config import RouterConfig
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+_FEDERATION = """
+scalar _Any
+type _Service { sdl: String }
+directive @key(fields: String!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE
+directive @external on FIELD_DEFINITION | OBJECT
+directive @requires(fields: String!) on FIELD_DEFINITION
+directive @provides(fields: String!) on FIELD_DEFINITION
+directive @shareable repeatable on OBJECT | FIELD_DEFINITION
+directive @override(from: String!) on FIELD_DEFINITION
+directive @inaccessible on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ENUM_VALUE
+  | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION | ENUM | SCALAR | INPUT_OBJECT
+directive @interfaceObject on OBJECT
+"""
+
+Resolver = Callable[..., Any]
+ReferenceResolver = Callable[[dict[str, Any]], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    subgraph: str
+    query: str
+    variables: dict[str, Any]
+    headers: dict[str, str]
+
+    @property
+    def representations(self) -> list[dict[str, Any]]:
+        reps: list[dict[str, Any]] = self.variables.get("representations", [])
+        return reps
+
+    @property
+    def is_entities(self) -> bool:
+        return "_entities" in self.query
+
+
+@dataclass
+class FixtureSubgraph:
+    name: str
+    sdl: str
+    entities: tuple[str, ...] = ()
+    root: dict[str, Any] = field(default_factory=dict)
+    resolve_reference: ReferenceResolver | None = None
+    mutation_root: dict[str, Any] = field(default_factory=dict)
+    # test knobs
+    fail_status: int | None = None
+    block: asyncio.Event | None = None
+
+    def schema(self) -> GraphQLSchema:
+        extra = _FEDERATION
+        if self.entities:
+            extra += f"union _Entity = {' | '.join(self.entities)}\n"
+            extra += "extend type Query { _entities(representations: [_Any!]!): [_Entity]! }\n"
+        extra += "extend type Query { _service: _Service! }\n"
+        base = self.sdl if "type Query" in self.sdl else self.sdl + "\ntype Query\n"
+        schema = build_schema(base + extra)
+        query = schema.query_type
+        assert isinstance(query, GraphQLObjectType)
+        if self.entities:
+            query.fields["_entities"].resolve = self._entities
+        query.fields["_service"].resolve = lambda *_: {"sdl": self.sdl}
+        return schema
+
+    def _entities(self, _root: Any, _info: Any, representations: list[dict[str, Any]]) -> Any:
+        assert self.resolve_reference is not None
+        found = []
+        for rep in representations:
+            entity = self.resolve_reference(dict(rep))
+            if isinstance(entity, dict):
+                entity = {"__typename": rep["__typename"], **entity}
+            found.append(entity)
+        return found
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+
+    def clear(self) -> None:
+        self.calls.clear()
+
+    def to(self, subgraph: str) -> list[Call]:
+        return [c for c in self.calls if c.subgraph == subgraph]
+
+    def summary(self) -> list[tuple[str, bool]]:
+        """(subgraph, is an _entities call), sorted for order-independent asserts."""
+        return sorted((c.subgraph, c.is_entities) for c in self.calls)
+
+
+def subgraph_app(subgraphs: list[FixtureSubgraph], recorder: Recorder) -> Starlette:
+    schemas = {s.name: s.schema() for s in subgraphs}
+    by_name = {s.name: s for s in subgraphs}
+
+    async def endpoint(request: Request) -> Response:
+        name = request.path_params["name"]
+        spec = by_name[name]
+        body = json.loads(await request.body())
+        recorder.calls.append(
+            Call(name, body["query"], body.get("variables") or {}, dict(request.headers))
+        )
+        if spec.block is not None:
+            await spec.block.wait()
+        if spec.fail_status is not None:
+            return Response("boom", status_code=spec.fail_status)
+        root = {**spec.root, **spec.mutation_root}
+        result = await graphql(
+            schemas[name],
+            body["query"],
+            root_value=root,
+            variable_values=body.get("variables"),
+            operation_name=body.get("operationName"),
+        )
+        payload: dict[str, Any] = {"data": result.data}
+        if result.errors:
+            payload["errors"] = [e.formatted for e in result.errors]
+        return JSONResponse(payload)
+
+    return Starlette(routes=[Route("/{name}/graphql", endpoint, methods=["POST"])])
+
+
+def free_socket() -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
+def unused_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port
+
+
+@asynccontextmanager
+async def serve(app: Any, ready_path: str | None = None) -> AsyncIterator[str]:
+    """Run an ASGI app under uvicorn on a free loopback port; yields its base URL."""
+    sock = free_socket()
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False)
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve(sockets=[sock]))
+    base = f"http://127.0.0.1:{port}"
+    try:
+        async with asyncio.timeout(10):
+            while not server.started:
+                if task.done():
+                    task.result()
+                await asyncio.sleep(0.005)
+        yield base
+    finally:
+        server.should_exit = True
+        await task
+        sock.close()
+
+
+@asynccontextmanager
+async def router_client(
+    supergraph_file: str,
+    subgraph_base: str,
+    *,
+    down: tuple[str, ...] = (),
+    **options: Any,
+) -> AsyncIterator[httpx.AsyncClient]:
+    """The router over a fixture supergraph, its subgraph URLs pointed at our servers."""
+    sdl = (FIXTURES / supergraph_file).read_text()
+    from router.supergraph import load_supergraph
+
+    names = list(load_supergraph(sdl).subgraphs)
+    urls: Mapping[str, str] = {
+        name: (
+            f"http://127.0.0.1:{unused_port()}/graphql"
+            if name in down
+            else f"{subgraph_base}/{name}/graphql"
+        )
+        for name in names
+    }
+    app = create_router_app(RouterConfig(supergraph_sdl=sdl, subgraph_urls=urls, **options))
+    transport = httpx.ASGITransport(app=app)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url="http://router") as client,
+    ):
+        yield client
+
+
+async def post(client: httpx.AsyncClient, query: str, **body: Any) -> dict[str, Any]:
+    response = await client.post("/graphql", json={"query": query, **body})
+    assert response.status_code == 200, response.text
+    result: dict[str, Any] = response.json()
+    return result
