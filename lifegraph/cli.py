@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import os
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from types import MappingProxyType
+from typing import Annotated, Any
 
 import typer
 import uvicorn
 
+from common.app import SubgraphDefinition
 from common.logs import configure_logging
 from common.mongo_server import SecantusServer, free_port
 from common.settings import get_settings
 from lifegraph.discovery import discover_subgraphs, service_sdl
-from lifegraph.embedded import create_embedded_app
+from lifegraph.embedded import create_embedded_app, router_config, subgraph_url
 from lifegraph.supergraph import compose_lifegraph, describe, standalone_url
+from router.app import create_router_app
 from router.composition import CompositionError
 
 app = typer.Typer(
@@ -48,12 +53,13 @@ def up(
         settings = settings.model_copy(update={"mongodb_url": database.url})
     try:
         definitions = discover_subgraphs()
+        supergraph = _compose_or_exit(definitions, lambda name: subgraph_url(settings, name))
         base = f"http://{settings.host}:{settings.port}"
         typer.echo(f"LifeGraph is up: GraphiQL at {base}/graphql")
         for name in definitions:
             typer.echo(f"  subgraph {name:<14} {base}/subgraphs/{name}/graphql")
         uvicorn.run(
-            create_embedded_app(settings, definitions),
+            create_embedded_app(settings, definitions, supergraph_sdl=supergraph),
             host=settings.host,
             port=settings.port,
             log_level="warning",
@@ -81,6 +87,48 @@ def serve(
         raise typer.BadParameter(f"unknown subgraph {subgraph!r}; known: {', '.join(definitions)}")
     application = create_subgraph_app(definitions[subgraph], settings)
     uvicorn.run(application, host=host, port=port, log_level="warning", ws="websockets-sansio")
+
+
+@app.command()
+def router(
+    supergraph: Annotated[
+        Path, typer.Option(help="Supergraph SDL file (Apollo join-spec format).")
+    ],
+    port: Annotated[int, typer.Option(help="Port to serve on.")] = 4000,
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "0.0.0.0",  # noqa: S104
+    subgraph_url: Annotated[
+        list[str] | None, typer.Option(help="Override a subgraph URL: NAME=URL (repeatable).")
+    ] = None,
+) -> None:
+    """Run the federation router for any supergraph composed by Apollo's tools or ours."""
+    settings = get_settings()
+    configure_logging(settings.log_level, json_output=settings.log_json)
+    overrides = dict(_name_value(item) for item in subgraph_url or [])
+    config = replace(
+        router_config(settings, supergraph.read_text()), subgraph_urls=MappingProxyType(overrides)
+    )
+    uvicorn.run(
+        create_router_app(config), host=host, port=port, log_level="warning", ws="websockets-sansio"
+    )
+
+
+def _name_value(item: str) -> tuple[str, str]:
+    name, sep, value = item.partition("=")
+    if not sep or not name or not value:
+        raise typer.BadParameter(f"expected NAME=URL, got {item!r}")
+    return name, value
+
+
+def _compose_or_exit(
+    definitions: Mapping[str, SubgraphDefinition[Any]], url_for: Callable[[str], str]
+) -> str | None:
+    if not definitions:
+        return None
+    try:
+        return asyncio.run(compose_lifegraph(definitions, url_for))
+    except CompositionError as exc:
+        typer.echo(describe(exc), err=True)
+        raise typer.Exit(1) from exc
 
 
 @app.command()

@@ -15,6 +15,12 @@ from common.app import SubgraphDefinition, SubgraphHost
 from common.infra import open_infrastructure
 from common.requestid import RequestIdMiddleware
 from common.settings import Settings
+from router.app import create_router_app
+from router.config import RouterConfig
+
+
+def router_config(settings: Settings, supergraph_sdl: str) -> RouterConfig:
+    return RouterConfig(supergraph_sdl=supergraph_sdl, cors_origins=tuple(settings.cors_origins))
 
 
 def subgraph_url(settings: Settings, name: str) -> str:
@@ -22,9 +28,14 @@ def subgraph_url(settings: Settings, name: str) -> str:
 
 
 def create_embedded_app(
-    settings: Settings, definitions: Mapping[str, SubgraphDefinition[Any]]
+    settings: Settings,
+    definitions: Mapping[str, SubgraphDefinition[Any]],
+    *,
+    supergraph_sdl: str | None,
 ) -> Starlette:
+    """Subgraphs at /subgraphs/<name>; the router, when there is a supergraph, at /."""
     hosts = [SubgraphHost(d) for d in definitions.values()]
+    router = create_router_app(router_config(settings, supergraph_sdl)) if supergraph_sdl else None
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
@@ -34,13 +45,16 @@ def create_embedded_app(
                 await host.start(infra)
                 stack.push_async_callback(host.stop)
             await infra.bus.start_consuming()
+            if router is not None:
+                # Mounted apps get no lifespan of their own from Starlette.
+                await stack.enter_async_context(router.router.lifespan_context(router))
             yield
 
     async def health(_: Request) -> Response:
         return JSONResponse({"status": "ok", "subgraphs": [h.name for h in hosts]})
 
-    routes: list[BaseRoute] = [Route("/health", health)]
-    routes += [Mount(f"/subgraphs/{h.name}", app=h.asgi) for h in hosts]
+    routes: list[BaseRoute] = [Mount(f"/subgraphs/{h.name}", app=h.asgi) for h in hosts]
+    routes.append(Mount("/", app=router) if router is not None else Route("/health", health))
     app = Starlette(routes=routes, lifespan=lifespan)
     app.add_middleware(RequestIdMiddleware)
     return app

@@ -1,0 +1,68 @@
+"""The `lifegraph` commands other than `up`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from typer.testing import CliRunner
+
+from common.mongo_server import free_port
+from lifegraph.cli import app
+
+FIXTURES = Path(__file__).parents[1] / "router" / "fixtures"
+
+
+def test_schema_check_passes_when_current_and_fails_on_drift(tmp_path: Path) -> None:
+    runner = CliRunner()
+    written = runner.invoke(app, ["schema", "--out", str(tmp_path)])
+    assert written.exit_code == 0, written.output
+    assert runner.invoke(app, ["schema", "--check", "--out", str(tmp_path)]).exit_code == 0
+
+    files = sorted(tmp_path.iterdir())
+    if files:
+        files[0].write_text(files[0].read_text() + "\n# edited by hand\n")
+        drifted = runner.invoke(app, ["schema", "--check", "--out", str(tmp_path)])
+        assert drifted.exit_code == 1
+        assert files[0].name in drifted.output
+
+
+def test_router_command_serves_any_supergraph_file(tmp_path: Path) -> None:
+    port = free_port()
+    command = [
+        str(Path(sys.executable).parent / "lifegraph"),
+        "router",
+        "--supergraph",
+        str(FIXTURES / "apollo_demo.graphql"),
+        "--port",
+        str(port),
+        "--host",
+        "127.0.0.1",
+    ]
+    with subprocess.Popen(command, cwd=tmp_path) as process:  # noqa: S603
+        try:
+            deadline = time.monotonic() + 60
+            response = None
+            while time.monotonic() < deadline and process.poll() is None:
+                try:
+                    response = httpx.get(f"http://127.0.0.1:{port}/health", timeout=1)
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.2)  # polling readiness, bounded by the deadline
+            assert response is not None, "the router never answered"
+            body = response.json()
+            # The demo's subgraphs are not running here: the router is up, they are not.
+            assert response.status_code == 200
+            assert body["status"] == "degraded"
+            schema = httpx.post(
+                f"http://127.0.0.1:{port}/graphql",
+                json={"query": "{ __schema { queryType { name } } }"},
+                timeout=5,
+            ).json()
+            assert schema == {"data": {"__schema": {"queryType": {"name": "Query"}}}}
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
