@@ -8,7 +8,6 @@ from datetime import date
 from typing import Literal, Protocol
 
 from common.events.catalog import LifeArea
-from subgraphs.chat.models import CoachCheckIn, CoachGoal
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,14 +17,28 @@ class Turn:
 
 
 @dataclass(frozen=True, slots=True)
+class RememberedGoal:
+    title: str
+    area: str
+    due_date: str | None
+    goal_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RememberedCheckIn:
+    habit: str
+    day: str
+
+
+@dataclass(frozen=True, slots=True)
 class CoachRequest:
     user_id: str
     message_id: str
     text: str
     today: date
     history: list[Turn] = field(default_factory=list)
-    goals: list[CoachGoal] = field(default_factory=list)
-    recent_check_ins: list[CoachCheckIn] = field(default_factory=list)
+    goals: list[RememberedGoal] = field(default_factory=list)
+    recent_check_ins: list[RememberedCheckIn] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from subgraphs.chat.coach.provider import CoachReply, CoachRequest, GoalProposal
 Intent = Literal["goal", "check_in", "progress", "motivation", "help"]
 
 _GOAL = re.compile(
-    r"^(?:(?:so\s+|well\s+)?i\s+(?:really\s+)?(?:want|would\s+like|'d\s+like|wanna|plan|hope|aim|intend)\s+to"
+    r"^(?:(?:so\s+|well\s+)?i\s*(?:really\s+)?(?:want|would\s+like|'d\s+like|wanna|plan|hope|aim|intend)\s+to"
     r"|my\s+(?:new\s+)?goal\s+is\s+to|set\s+(?:me\s+)?(?:a\s+)?(?:new\s+)?goal\s*(?:to|:)?"
     r"|new\s+goal\s*:|goal\s*:|i(?:'m|\s+am)\s+going\s+to|help\s+me)\s+(?P<rest>.+)$",
     re.IGNORECASE,

@@ -10,7 +10,14 @@ from datetime import UTC, datetime, timedelta
 
 from common.events import Event, EventPublisher
 from common.events.catalog import CoachGoalCreated, CoachGoalRequested
-from subgraphs.chat.coach.provider import CoachProvider, CoachReply, CoachRequest, Turn
+from subgraphs.chat.coach.provider import (
+    CoachProvider,
+    CoachReply,
+    CoachRequest,
+    RememberedCheckIn,
+    RememberedGoal,
+    Turn,
+)
 from subgraphs.chat.models import (
     CoachGoal,
     Conversation,
@@ -118,10 +125,16 @@ class CoachService:
             text=message.text,
             today=today,
             history=history,
-            goals=await self._memory.goals(message.sender_id),
-            recent_check_ins=await self._memory.check_ins_since(
-                message.sender_id, (today - timedelta(days=6)).isoformat()
-            ),
+            goals=[
+                RememberedGoal(g.title, g.area, g.due_date, g.goal_id)
+                for g in await self._memory.goals(message.sender_id)
+            ],
+            recent_check_ins=[
+                RememberedCheckIn(c.habit, c.day)
+                for c in await self._memory.check_ins_since(
+                    message.sender_id, (today - timedelta(days=6)).isoformat()
+                )
+            ],
         )
 
     async def _deliver(
