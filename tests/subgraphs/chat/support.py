@@ -11,9 +11,14 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
+import aio_pika
 import httpx
+from aio_pika.abc import AbstractIncomingMessage
 from websockets.asyncio.client import ClientConnection, connect
 
+from common.events import Event
+from common.events.amqp import AmqpEventBus
+from common.settings import Settings
 from common.testing.tokens import TestKeys
 
 WAIT = 10.0
@@ -179,3 +184,54 @@ async def open_socket(url: str, token: str | None) -> AsyncIterator[Socket]:
 
 def texts(connection: dict[str, Any]) -> list[str]:
     return [edge["node"]["text"] for edge in connection["edges"]]
+
+
+@asynccontextmanager
+async def captured_events(settings: Settings, *patterns: str) -> AsyncIterator[Captured]:
+    """Events on the test's exchange matching `patterns`, as a real consumer would get them."""
+    assert settings.amqp_url
+    connection = await aio_pika.connect(settings.amqp_url)
+    async with connection:
+        channel = await connection.channel()
+        exchange = await channel.declare_exchange(
+            settings.events_exchange, aio_pika.ExchangeType.TOPIC, durable=True
+        )
+        queue = await channel.declare_queue(exclusive=True, auto_delete=True)
+        for pattern in patterns:
+            await queue.bind(exchange, routing_key=pattern)
+        captured = Captured()
+
+        async def on_message(message: AbstractIncomingMessage) -> None:
+            async with message.process():
+                captured.queue.put_nowait(Event.model_validate_json(message.body))
+
+        await queue.consume(on_message)
+        yield captured
+
+
+class Captured:
+    def __init__(self) -> None:
+        self.queue: asyncio.Queue[Event] = asyncio.Queue()
+
+    async def next(self) -> Event:
+        async with asyncio.timeout(WAIT):
+            return await self.queue.get()
+
+
+async def publish_event(settings: Settings, event: Event) -> None:
+    assert settings.amqp_url
+    bus = AmqpEventBus(settings.amqp_url, exchange=settings.events_exchange)
+    await bus.connect()
+    try:
+        await bus.publish(event)
+    finally:
+        await bus.close()
+
+
+async def eventually(check: Callable[[], Awaitable[bool]]) -> None:
+    """Poll an observable effect of asynchronous work until it holds, within a bound."""
+    async with asyncio.timeout(WAIT):
+        while True:
+            if await check():
+                return
+            await asyncio.sleep(0.05)
