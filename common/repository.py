@@ -122,7 +122,7 @@ class Repository(Generic[D]):
 
 
 def cursor_of(doc: Document, sort_field: str = "_id") -> str:
-    """The cursor `page` gives `doc`, for items that reach clients outside a page (subscriptions)."""
+    """The cursor `page` gives `doc`, for items reaching clients outside a page (subscriptions)."""
     raw = doc.model_dump(by_alias=True)
     return _encode_cursor(raw.get(sort_field) if sort_field != "_id" else None, raw["_id"])
 
