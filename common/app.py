@@ -14,7 +14,7 @@ from beanie import Document
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import BaseRoute, Mount, Route
+from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
@@ -107,6 +107,8 @@ class SubgraphHost(Generic[S]):
         view = _SubgraphGraphQL(self)
         routes: list[BaseRoute] = [
             Route("/graphql", view, methods=["GET", "POST"]),
+            # A Mount only matches paths below it: the socket at /graphql needs its own route.
+            WebSocketRoute("/graphql", view),
             Mount("/graphql", view),
             Route("/health", self._health),
             Route("/metrics", metrics_endpoint),

@@ -121,6 +121,12 @@ class Repository(Generic[D]):
         return Page(items=items, has_next_page=len(rows) > request.first, cursors=cursors)
 
 
+def cursor_of(doc: Document, sort_field: str = "_id") -> str:
+    """The cursor `page` gives `doc`, for items reaching clients outside a page (subscriptions)."""
+    raw = doc.model_dump(by_alias=True)
+    return _encode_cursor(raw.get(sort_field) if sort_field != "_id" else None, raw["_id"])
+
+
 def _encode_cursor(value: Any, oid: Any) -> str:
     if isinstance(value, datetime):
         encoded: Any = {"d": value.isoformat()}

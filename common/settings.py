@@ -70,6 +70,13 @@ class Settings(BaseSettings):
     mail_from: str = "LifeGraph <no-reply@lifegraph.local>"
     public_base_url: str = "http://127.0.0.1:4000"
 
+    # The chat subgraph's AI coach. Without a base URL the offline rule-based coach answers;
+    # with one, an OpenAI-compatible chat-completions endpoint streams the replies.
+    coach_openai_base_url: str | None = None
+    coach_openai_api_key: SecretStr | None = None
+    coach_openai_model: str = "gpt-4o-mini"
+    coach_openai_timeout_seconds: float = 60.0
+
     # CORS origins allowed to call the router from browsers.
     cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
+from strawberry.types.execution import ExecutionResult, StreamExecutionResult
 
 from common.errors import LifeGraphError
 from common.logs import request_id_var
@@ -66,7 +67,18 @@ def _with_extensions(
 
 class ErrorFormatter(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
+        self._streamed = False
         yield
+        # Streamed results (subscriptions, operations over WebSocket) were
+        # formatted one by one as they left; formatting twice would re-code them.
+        if self._streamed:
+            return
         result = self.execution_context.result
         if result is not None and result.errors:
             result.errors = [format_error(e) for e in result.errors]
+
+    def on_stream_result(self, result: StreamExecutionResult) -> Iterator[None]:
+        self._streamed = True
+        if isinstance(result, ExecutionResult) and result.errors:
+            result.errors = [format_error(e) for e in result.errors]
+        yield

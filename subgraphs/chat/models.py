@@ -1,0 +1,147 @@
+"""The chat subgraph's documents: conversations, messages, read state, the coach's memory."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from beanie import Document
+from pydantic import BaseModel, Field
+from pymongo import ASCENDING, DESCENDING, IndexModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class ConversationKind(StrEnum):
+    DIRECT = "direct"
+    GROUP = "group"
+    COACH = "coach"
+
+
+class Conversation(Document):
+    kind: ConversationKind
+    # DIRECT: "direct:<a>:<b>" with the pair sorted; COACH: "coach:<user>"; GROUP: "group:<uuid>".
+    # One unique index on it makes "one direct conversation per pair" hold under races.
+    unique_key: str
+    title: str | None = None
+    member_ids: list[str]
+    admin_ids: list[str] = Field(default_factory=list)
+    created_by: str
+    # Messages take their position from this counter (atomic $inc): a total order per conversation.
+    last_seq: int = 0
+    last_message_id: str | None = None
+    last_message_seq: int = 0
+    last_activity_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "conversations"
+        indexes = [
+            IndexModel([("unique_key", ASCENDING)], unique=True),
+            IndexModel([("member_ids", ASCENDING), ("last_activity_at", DESCENDING)]),
+        ]
+
+
+class Attachment(BaseModel):
+    url: str
+    mime_type: str
+    size_bytes: int
+    name: str | None = None
+
+
+class MessageAuthor(StrEnum):
+    USER = "user"
+    COACH = "coach"
+
+
+class Message(Document):
+    conversation_id: str
+    seq: int
+    author: MessageAuthor = MessageAuthor.USER
+    # None for the coach.
+    sender_id: str | None
+    text: str
+    attachment: Attachment | None = None
+    client_message_id: str | None = None
+    # The user message a coach reply answers.
+    reply_to: str | None = None
+    streaming: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+    edited_at: datetime | None = None
+    deleted_at: datetime | None = None
+
+    class Settings:
+        name = "messages"
+        indexes = [
+            IndexModel([("conversation_id", ASCENDING), ("seq", DESCENDING), ("_id", DESCENDING)]),
+            # Idempotent sends: a retry with the same client id can never insert a second row.
+            IndexModel(
+                [
+                    ("conversation_id", ASCENDING),
+                    ("sender_id", ASCENDING),
+                    ("client_message_id", 1),
+                ],
+                unique=True,
+                partialFilterExpression={"client_message_id": {"$type": "string"}},
+                name="idempotent_send",
+            ),
+            IndexModel([("sender_id", ASCENDING)]),
+        ]
+
+
+class ReadState(Document):
+    conversation_id: str
+    user_id: str
+    last_read_seq: int = 0
+    last_read_message_id: str | None = None
+    read_at: datetime | None = None
+
+    class Settings:
+        name = "read_states"
+        indexes = [
+            IndexModel([("conversation_id", ASCENDING), ("user_id", ASCENDING)], unique=True),
+            IndexModel([("user_id", ASCENDING)]),
+        ]
+
+
+class CoachGoal(Document):
+    """A goal the coach asked the goals subgraph to create, and its id once created."""
+
+    request_id: str
+    user_id: str
+    conversation_id: str
+    title: str
+    area: str
+    # ISO dates: BSON has no date type, and a string sorts and compares the same.
+    due_date: str | None = None
+    goal_id: str | None = None
+    requested_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "coach_goals"
+        indexes = [
+            IndexModel([("request_id", ASCENDING)], unique=True),
+            IndexModel([("user_id", ASCENDING), ("requested_at", DESCENDING)]),
+        ]
+
+
+class CoachCheckIn(Document):
+    """A habit check-in the user told the coach about (the coach's own memory, not the habit)."""
+
+    user_id: str
+    habit: str
+    day: str
+    at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "coach_checkins"
+        indexes = [
+            IndexModel(
+                [("user_id", ASCENDING), ("habit", ASCENDING), ("day", ASCENDING)], unique=True
+            ),
+        ]
+
+
+MODELS: list[type[Document]] = [Conversation, Message, ReadState, CoachGoal, CoachCheckIn]

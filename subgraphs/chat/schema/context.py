@@ -1,0 +1,41 @@
+"""The services chat resolvers see, and batching that stays fresh over WebSockets."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import TypeVar
+
+import strawberry
+from starlette.websockets import WebSocket
+from strawberry.dataloader import DataLoader
+
+from common.graphql.context import RequestContext
+from common.graphql.loaders import batch_loader
+from subgraphs.chat.coach.service import CoachService
+from subgraphs.chat.service import ChatService
+
+V = TypeVar("V")
+
+
+@dataclass
+class ChatServices:
+    chat: ChatService
+    coach: CoachService
+
+
+Info = strawberry.Info[RequestContext[ChatServices], None]
+
+
+def loader(
+    info: Info, name: str, fetch_many: Callable[[list[str]], Awaitable[Mapping[str, V]]]
+) -> DataLoader[str, V | None]:
+    # A WebSocket's context lives as long as the connection: a cached loader would
+    # serve every later subscription event stale data, so each event gets its own.
+    if isinstance(info.context.request, WebSocket):
+        return batch_loader(fetch_many)
+    return info.context.loader(name, lambda: batch_loader(fetch_many))
+
+
+async def viewer_id(info: Info) -> str:
+    return (await info.context.require_viewer()).user_id

@@ -1,0 +1,203 @@
+"""Queries, mutations and subscriptions: thin resolvers over the chat and coach services."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+import strawberry
+
+from common.graphql.pagination import Connection, connection_from_page
+from subgraphs.chat.live import ConversationStreamSignal, MessageSignal, TypingSignal
+from subgraphs.chat.schema.context import Info, viewer_id
+from subgraphs.chat.schema.inputs import (
+    AddGroupMembersInput,
+    CreateGroupConversationInput,
+    DeleteMessageInput,
+    EditMessageInput,
+    MarkConversationReadInput,
+    RemoveGroupMemberInput,
+    SendMessageInput,
+    SetTypingInput,
+    StartDirectConversationInput,
+)
+from subgraphs.chat.schema.types import (
+    Conversation,
+    ConversationUpdate,
+    Message,
+    TypingIndicator,
+)
+
+
+@strawberry.type(description="Chat queries.")
+class Query:
+    @strawberry.field(description="One of your conversations.")
+    async def conversation(
+        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="Its id.")]
+    ) -> Conversation:
+        doc = await info.context.services.chat.member_conversation(await viewer_id(info), str(id))
+        return Conversation.from_doc(doc)
+
+    @strawberry.field(
+        description=(
+            "A conversation's history. Without `after`: newest first, paging back with `before`. "
+            "With `after` (a message's cursor): what came since, oldest first, to catch up."
+        )
+    )
+    async def messages(
+        self,
+        info: Info,
+        conversation_id: Annotated[strawberry.ID, strawberry.argument(description="The chat.")],
+        first: Annotated[int, strawberry.argument(description="Page size, 1-100.")] = 30,
+        before: Annotated[
+            str | None, strawberry.argument(description="Older than this cursor.")
+        ] = None,
+        after: Annotated[
+            str | None, strawberry.argument(description="Newer than this cursor.")
+        ] = None,
+    ) -> Connection[Message]:
+        page = await info.context.services.chat.history(
+            await viewer_id(info), str(conversation_id), first=first, before=before, after=after
+        )
+        return connection_from_page(page, Message.from_doc)
+
+
+@strawberry.type(description="Chat mutations.")
+class Mutation:
+    @strawberry.mutation(description="The one direct conversation with a user, created if new.")
+    async def start_direct_conversation(
+        self, info: Info, input: StartDirectConversationInput
+    ) -> Conversation:
+        chat = info.context.services.chat
+        doc = await chat.start_direct(await viewer_id(info), str(input.user_id))
+        return Conversation.from_doc(doc)
+
+    @strawberry.mutation(description="Create a group conversation with you as admin.")
+    async def create_group_conversation(
+        self, info: Info, input: CreateGroupConversationInput
+    ) -> Conversation:
+        chat = info.context.services.chat
+        doc = await chat.create_group(
+            await viewer_id(info), input.title, [str(m) for m in input.member_ids]
+        )
+        return Conversation.from_doc(doc)
+
+    @strawberry.mutation(description="Add members to a group you administer.")
+    async def add_group_members(self, info: Info, input: AddGroupMembersInput) -> Conversation:
+        chat = info.context.services.chat
+        doc = await chat.add_members(
+            await viewer_id(info), str(input.conversation_id), [str(u) for u in input.user_ids]
+        )
+        return Conversation.from_doc(doc)
+
+    @strawberry.mutation(description="Remove a member (admins) or leave a group (yourself).")
+    async def remove_group_member(self, info: Info, input: RemoveGroupMemberInput) -> Conversation:
+        chat = info.context.services.chat
+        doc = await chat.remove_member(
+            await viewer_id(info), str(input.conversation_id), str(input.user_id)
+        )
+        return Conversation.from_doc(doc)
+
+    @strawberry.mutation(description="Your conversation with the AI coach, created on first use.")
+    async def open_coach_conversation(self, info: Info) -> Conversation:
+        doc = await info.context.services.chat.open_coach(await viewer_id(info))
+        return Conversation.from_doc(doc)
+
+    @strawberry.mutation(description="Send a message; idempotent per `clientMessageId`.")
+    async def send_message(self, info: Info, input: SendMessageInput) -> Message:
+        doc = await info.context.services.chat.send(
+            await viewer_id(info),
+            str(input.conversation_id),
+            input.text,
+            attachment=input.attachment.to_value() if input.attachment else None,
+            client_message_id=input.client_message_id,
+        )
+        return Message.from_doc(doc)
+
+    @strawberry.mutation(description="Edit the text of your message.")
+    async def edit_message(self, info: Info, input: EditMessageInput) -> Message:
+        chat = info.context.services.chat
+        doc = await chat.edit(await viewer_id(info), str(input.message_id), input.text)
+        return Message.from_doc(doc)
+
+    @strawberry.mutation(description="Delete your message, leaving a tombstone in the history.")
+    async def delete_message(self, info: Info, input: DeleteMessageInput) -> Message:
+        chat = info.context.services.chat
+        doc = await chat.delete(await viewer_id(info), str(input.message_id))
+        return Message.from_doc(doc)
+
+    @strawberry.mutation(description="Mark messages read, up to one message or all of them.")
+    async def mark_conversation_read(
+        self, info: Info, input: MarkConversationReadInput
+    ) -> Conversation:
+        chat = info.context.services.chat
+        doc = await chat.mark_read(
+            await viewer_id(info),
+            str(input.conversation_id),
+            str(input.message_id) if input.message_id else None,
+        )
+        return Conversation.from_doc(doc)
+
+    @strawberry.mutation(description="Tell the other members you are typing (never stored).")
+    async def set_typing(self, info: Info, input: SetTypingInput) -> bool:
+        chat = info.context.services.chat
+        await chat.typing(await viewer_id(info), str(input.conversation_id), input.is_typing)
+        return True
+
+
+def _added(signal: ConversationStreamSignal) -> Message | None:
+    if isinstance(signal, MessageSignal) and signal.change == "added":
+        return Message.from_doc(signal.message)
+    return None
+
+
+def _updated(signal: ConversationStreamSignal) -> Message | None:
+    if isinstance(signal, MessageSignal) and signal.change == "updated":
+        return Message.from_doc(signal.message)
+    return None
+
+
+@strawberry.type(description="Chat subscriptions (members only; a removed member's stream ends).")
+class Subscription:
+    @strawberry.subscription(description="New messages in a conversation.")
+    async def message_added(
+        self,
+        info: Info,
+        conversation_id: Annotated[strawberry.ID, strawberry.argument(description="The chat.")],
+    ) -> AsyncIterator[Message]:
+        chat = info.context.services.chat
+        stream = await chat.watch_conversation(await viewer_id(info), str(conversation_id))
+        return stream.select(_added)
+
+    @strawberry.subscription(
+        description="Edited, deleted and streaming (coach) messages in a conversation."
+    )
+    async def message_updated(
+        self,
+        info: Info,
+        conversation_id: Annotated[strawberry.ID, strawberry.argument(description="The chat.")],
+    ) -> AsyncIterator[Message]:
+        chat = info.context.services.chat
+        stream = await chat.watch_conversation(await viewer_id(info), str(conversation_id))
+        return stream.select(_updated)
+
+    @strawberry.subscription(description="Other members starting and stopping to type.")
+    async def typing(
+        self,
+        info: Info,
+        conversation_id: Annotated[strawberry.ID, strawberry.argument(description="The chat.")],
+    ) -> AsyncIterator[TypingIndicator]:
+        viewer = await viewer_id(info)
+        stream = await info.context.services.chat.watch_conversation(viewer, str(conversation_id))
+
+        def others_typing(signal: ConversationStreamSignal) -> TypingIndicator | None:
+            if isinstance(signal, TypingSignal) and signal.user_id != viewer:
+                return TypingIndicator.from_signal(signal)
+            return None
+
+        return stream.select(others_typing)
+
+    @strawberry.subscription(description="Changes to any of your conversations.")
+    async def conversation_updated(self, info: Info) -> AsyncIterator[ConversationUpdate]:
+        stream = await info.context.services.chat.watch_own_conversations(await viewer_id(info))
+        return stream.select(ConversationUpdate.from_signal)

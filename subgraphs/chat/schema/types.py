@@ -1,0 +1,277 @@
+"""The chat subgraph's GraphQL object types, entities included."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from common.errors import Forbidden
+from common.graphql.pagination import Connection, connection_from_page
+from common.repository import PageRequest, cursor_of
+from subgraphs.chat.live import ConversationSignal, TypingSignal
+from subgraphs.chat.models import Attachment as AttachmentDoc
+from subgraphs.chat.models import Conversation as ConversationDoc
+from subgraphs.chat.models import ConversationKind as ConversationKindModel
+from subgraphs.chat.models import Message as MessageDoc
+from subgraphs.chat.models import MessageAuthor as MessageAuthorModel
+from subgraphs.chat.schema.context import Info, loader, viewer_id
+
+
+@strawberry.enum(description="What a conversation is.")
+class ConversationKind(Enum):
+    DIRECT = strawberry.enum_value(ConversationKindModel.DIRECT, description="Two users.")
+    GROUP = strawberry.enum_value(
+        ConversationKindModel.GROUP, description="Several users, managed by admins."
+    )
+    COACH = strawberry.enum_value(
+        ConversationKindModel.COACH, description="A user and their AI coach."
+    )
+
+
+@strawberry.enum(description="Who wrote a message.")
+class MessageAuthor(Enum):
+    USER = strawberry.enum_value(MessageAuthorModel.USER, description="A user (see `sender`).")
+    COACH = strawberry.enum_value(MessageAuthorModel.COACH, description="The AI coach.")
+
+
+@strawberry.enum(description="Why a conversation changed.")
+class ConversationUpdateReason(Enum):
+    CREATED = strawberry.enum_value("created", description="It was created with you in it.")
+    MESSAGE = strawberry.enum_value("message", description="A message was added.")
+    READ = strawberry.enum_value("read", description="Your read position moved.")
+    MEMBERS = strawberry.enum_value("members", description="Its members or admins changed.")
+    REMOVED = strawberry.enum_value("removed", description="You are no longer a member.")
+
+
+@strawberry.type(description="A file attached to a message (stored elsewhere, referenced here).")
+class Attachment:
+    url: str = strawberry.field(description="Where the file is (http or https).")
+    mime_type: str = strawberry.field(description="The file's MIME type.")
+    size_bytes: int = strawberry.field(description="The file's size in bytes.")
+    name: str | None = strawberry.field(description="The file name to show, if any.")
+
+    @classmethod
+    def from_doc(cls, doc: AttachmentDoc) -> Attachment:
+        return cls(url=doc.url, mime_type=doc.mime_type, size_bytes=doc.size_bytes, name=doc.name)
+
+
+@strawberry.federation.type(keys=["id"], description="A LifeGraph user (owned by users).")
+class User:
+    id: strawberry.ID = strawberry.field(description="The user's id.")
+
+    @classmethod
+    def resolve_reference(cls, id: strawberry.ID) -> User:
+        return cls(id=id)
+
+    @strawberry.field(description="Your conversations, most recently active first (only your own).")
+    async def conversations(
+        self,
+        info: Info,
+        first: Annotated[int, strawberry.argument(description="Page size, 1-100.")] = 20,
+        after: Annotated[
+            str | None, strawberry.argument(description="`endCursor` of the previous page.")
+        ] = None,
+    ) -> Connection[Conversation]:
+        viewer = await _self_only(info, str(self.id))
+        page = await info.context.services.chat.conversations_of(viewer, PageRequest(first, after))
+        return connection_from_page(page, Conversation.from_doc)
+
+    @strawberry.field(description="Unread messages across all your conversations (only your own).")
+    async def unread_total(self, info: Info) -> int:
+        viewer = await _self_only(info, str(self.id))
+        return await info.context.services.chat.unread_total(viewer)
+
+
+async def _self_only(info: Info, user_id: str) -> str:
+    viewer = await viewer_id(info)
+    if viewer != user_id:
+        raise Forbidden("You can only see your own conversations.")
+    return viewer
+
+
+@strawberry.federation.type(keys=["id"], description="A chat message.")
+class Message:
+    id: strawberry.ID = strawberry.field(description="The message's id.")
+    conversation_id: strawberry.ID = strawberry.field(description="Its conversation.")
+    author: MessageAuthor = strawberry.field(description="Whether a user or the coach wrote it.")
+    text: str = strawberry.field(description="The text; empty once deleted.")
+    attachment: Attachment | None = strawberry.field(description="An attached file, if any.")
+    client_message_id: str | None = strawberry.field(
+        description="The id the sending client chose to make its send idempotent."
+    )
+    reply_to: strawberry.ID | None = strawberry.field(
+        description="For coach replies: the message answered."
+    )
+    is_streaming: bool = strawberry.field(
+        description="True while the coach is still writing this message."
+    )
+    created_at: datetime = strawberry.field(description="When it was sent (UTC).")
+    edited_at: datetime | None = strawberry.field(description="When it was last edited.")
+    deleted_at: datetime | None = strawberry.field(description="When its author deleted it.")
+    cursor: str = strawberry.field(
+        description="Its position in the history: pass as `after` to catch up from here."
+    )
+    sender_id: strawberry.Private[str | None]
+
+    @classmethod
+    def from_doc(cls, doc: MessageDoc) -> Message:
+        return cls(
+            id=strawberry.ID(str(doc.id)),
+            conversation_id=strawberry.ID(doc.conversation_id),
+            author=MessageAuthor(doc.author),
+            text=doc.text,
+            attachment=Attachment.from_doc(doc.attachment) if doc.attachment else None,
+            client_message_id=doc.client_message_id,
+            reply_to=strawberry.ID(doc.reply_to) if doc.reply_to else None,
+            is_streaming=doc.streaming,
+            created_at=doc.created_at,
+            edited_at=doc.edited_at,
+            deleted_at=doc.deleted_at,
+            cursor=cursor_of(doc, "seq"),
+            sender_id=doc.sender_id,
+        )
+
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: strawberry.ID) -> Message | None:
+        viewer = await viewer_id(info)
+        chat = info.context.services.chat
+        doc = await loader(
+            info, "chat.message", lambda ids: chat.visible_messages(viewer, ids)
+        ).load(str(id))
+        return cls.from_doc(doc) if doc else None
+
+    @strawberry.field(description="Whether its author deleted it.")
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @strawberry.field(
+        description="Who sent it; null for the coach. Resolved by the users subgraph."
+    )
+    def sender(self) -> User | None:
+        return User(id=strawberry.ID(self.sender_id)) if self.sender_id else None
+
+
+@strawberry.type(description="How far a member has read.")
+class ReadReceipt:
+    user: User = strawberry.field(description="The member.")
+    last_read_message_id: strawberry.ID | None = strawberry.field(
+        description="The newest message they have read; null when none yet."
+    )
+    read_at: datetime | None = strawberry.field(description="When they read it.")
+
+
+@strawberry.federation.type(keys=["id"], description="A conversation: direct, group or coach.")
+class Conversation:
+    id: strawberry.ID = strawberry.field(description="The conversation's id.")
+    kind: ConversationKind = strawberry.field(description="Direct, group or coach.")
+    title: str | None = strawberry.field(description="A group's title; null for direct chats.")
+    created_at: datetime = strawberry.field(description="When it was created (UTC).")
+    last_activity_at: datetime = strawberry.field(description="When its last message was sent.")
+    member_ids: strawberry.Private[list[str]]
+    admin_ids: strawberry.Private[list[str]]
+    last_message_id: strawberry.Private[str | None]
+
+    @classmethod
+    def from_doc(cls, doc: ConversationDoc) -> Conversation:
+        return cls(
+            id=strawberry.ID(str(doc.id)),
+            kind=ConversationKind(doc.kind),
+            title=doc.title,
+            created_at=doc.created_at,
+            last_activity_at=doc.last_activity_at,
+            member_ids=doc.member_ids,
+            admin_ids=doc.admin_ids,
+            last_message_id=doc.last_message_id,
+        )
+
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: strawberry.ID) -> Conversation | None:
+        viewer = await viewer_id(info)
+        chat = info.context.services.chat
+        doc = await loader(
+            info, "chat.conversation", lambda ids: chat.visible_conversations(viewer, ids)
+        ).load(str(id))
+        return cls.from_doc(doc) if doc else None
+
+    @strawberry.field(description="Its members.")
+    def members(self) -> list[User]:
+        return [User(id=strawberry.ID(m)) for m in self.member_ids]
+
+    @strawberry.field(description="Members who may add and remove members (groups only).")
+    def admins(self) -> list[User]:
+        return [User(id=strawberry.ID(a)) for a in self.admin_ids]
+
+    @strawberry.field(description="The newest message, if any.")
+    async def last_message(self, info: Info) -> Message | None:
+        if self.last_message_id is None:
+            return None
+        chat = info.context.services.chat
+        doc = await loader(info, "chat.last_message", chat.messages.get_many).load(
+            self.last_message_id
+        )
+        return Message.from_doc(doc) if doc else None
+
+    @strawberry.field(description="Messages from others you have not read yet.")
+    async def unread_count(self, info: Info) -> int:
+        viewer = await viewer_id(info)
+        chat = info.context.services.chat
+        count = await loader(info, "chat.unread", lambda ids: chat.unread_counts(viewer, ids)).load(
+            str(self.id)
+        )
+        return count or 0
+
+    @strawberry.field(description="How far each member has read.")
+    async def read_receipts(self, info: Info) -> list[ReadReceipt]:
+        states = await info.context.services.chat.read_receipts(str(self.id))
+        return [
+            ReadReceipt(
+                user=User(id=strawberry.ID(s.user_id)),
+                last_read_message_id=(
+                    strawberry.ID(s.last_read_message_id) if s.last_read_message_id else None
+                ),
+                read_at=s.read_at,
+            )
+            for s in states
+        ]
+
+
+@strawberry.type(description="Someone started or stopped typing.")
+class TypingIndicator:
+    conversation_id: strawberry.ID = strawberry.field(description="Where they are typing.")
+    user: User = strawberry.field(description="Who is typing.")
+    is_typing: bool = strawberry.field(description="True when they started, false when stopped.")
+    at: datetime = strawberry.field(description="When (UTC).")
+
+    @classmethod
+    def from_signal(cls, signal: TypingSignal) -> TypingIndicator:
+        return cls(
+            conversation_id=strawberry.ID(signal.conversation_id),
+            user=User(id=strawberry.ID(signal.user_id)),
+            is_typing=signal.is_typing,
+            at=signal.at,
+        )
+
+
+@strawberry.type(description="One of your conversations changed.")
+class ConversationUpdate:
+    conversation_id: strawberry.ID = strawberry.field(description="The conversation.")
+    reason: ConversationUpdateReason = strawberry.field(description="What changed.")
+
+    @classmethod
+    def from_signal(cls, signal: ConversationSignal) -> ConversationUpdate:
+        return cls(
+            conversation_id=strawberry.ID(signal.conversation_id),
+            reason=ConversationUpdateReason(signal.reason),
+        )
+
+    @strawberry.field(description="The conversation as it is now; null once you are not a member.")
+    async def conversation(self, info: Info) -> Conversation | None:
+        viewer = await viewer_id(info)
+        found = await info.context.services.chat.visible_conversations(
+            viewer, [str(self.conversation_id)]
+        )
+        doc = found.get(str(self.conversation_id))
+        return Conversation.from_doc(doc) if doc else None

@@ -1,0 +1,171 @@
+"""The coach in a served subgraph: replies, goal requests on RabbitMQ, confirmations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from common.events import Event
+from common.events.catalog import CoachGoalCreated
+from common.settings import Settings
+from common.testing.tokens import TestKeys
+
+from .support import (
+    HISTORY,
+    MESSAGE_ADDED,
+    Api,
+    captured_events,
+    eventually,
+    open_socket,
+    publish_event,
+    texts,
+)
+
+pytestmark = [pytest.mark.redis, pytest.mark.rabbitmq]
+
+ApiFor = Callable[[str], Api]
+OPEN_COACH = "mutation { openCoachConversation { id } }"
+
+
+async def test_coach_requests_a_goal_and_confirms_it_once_created(
+    api: ApiFor, chat_url: str, settings: Settings, test_keys: TestKeys
+) -> None:
+    alice = api("alice")
+    coach = (await alice.data(OPEN_COACH))["openCoachConversation"]["id"]
+    async with captured_events(settings, "chat.coach.goal_requested") as requests:
+        sent = await alice.send(coach, "I want to run a 5k by March")
+        requested = await requests.next()
+
+    assert requested.type == "chat.coach.goal_requested"
+    assert requested.user_id == "alice"
+    data = requested.data
+    assert (data["conversation_id"], data["user_id"], data["title"], data["area"]) == (
+        coach,
+        "alice",
+        "Run a 5k",
+        "health",
+    )
+    assert data["due_date"].endswith("-03-31")
+
+    # The reply was stored before the request went out.
+    history = (await alice.data(HISTORY, c=coach, first=10))["messages"]
+    reply = history["edges"][0]["node"]
+    assert reply["author"] == "COACH"
+    assert reply["sender"] is None
+    assert reply["replyTo"] == sent["id"]
+    assert "Run a 5k" in reply["text"]
+
+    created = Event.of(
+        "goals.coach_goal.created",
+        user_id="alice",
+        data=CoachGoalCreated(
+            request_id=data["request_id"],
+            conversation_id=coach,
+            user_id="alice",
+            goal_id="goal-42",
+            title="Run a 5k",
+        ),
+    )
+    async with open_socket(chat_url, test_keys.token("alice")) as socket:
+        op = await socket.subscribe(MESSAGE_ADDED, c=coach)
+
+        async def deliver() -> None:
+            await publish_event(settings, created)
+
+        # Redelivery is harmless: however often the event arrives, one confirmation is posted.
+        await socket.until_live(op, deliver)
+
+    async def confirmed_once() -> bool:
+        page = (await alice.data(HISTORY, c=coach, first=10))["messages"]
+        return sum("goal-42" in t for t in texts(page)) == 1
+
+    await eventually(confirmed_once)
+    await publish_event(settings, created)
+    progress = await alice.send(coach, "how am I doing?")
+
+    async def answered() -> bool:
+        page = (await alice.data(HISTORY, c=coach, first=10))["messages"]
+        return bool(page["edges"][0]["node"]["replyTo"] == progress["id"])
+
+    await eventually(answered)
+    page = (await alice.data(HISTORY, c=coach, first=10))["messages"]
+    assert "Run a 5k (health, due" in texts(page)[0]
+    assert "on your board" in texts(page)[0]
+    assert sum("goal-42" in t for t in texts(page)) == 1
+    link = next(t for t in texts(page) if "goal-42" in t)
+    assert f"{settings.public_base_url}/goals/goal-42" in link
+
+
+async def test_coach_answers_check_ins_motivation_and_help(api: ApiFor) -> None:
+    bob = api("bob")
+    coach = (await bob.data(OPEN_COACH))["openCoachConversation"]["id"]
+
+    async def ask(text: str) -> str:
+        question = await bob.send(coach, text)
+        answer: list[str] = []
+
+        async def replied() -> bool:
+            page = (await bob.data(HISTORY, c=coach, first=1))["messages"]
+            node = page["edges"][0]["node"]
+            answer[:] = [node["text"]]
+            return bool(node["replyTo"] == question["id"])
+
+        await eventually(replied)
+        return answer[0]
+
+    assert "Meditation is checked in for today: 1 time this week" in await ask(
+        "check in meditation"
+    )
+    assert "already checked in meditation today" in await ask("checked in meditation")
+    assert "meditation: checked in 1 of the last 7 days" in await ask("how am I doing?")
+    motivation = await ask("I need some motivation")
+    assert "I'm your LifeGraph coach" not in motivation
+    assert "I'm your LifeGraph coach" in await ask("hi!")
+
+
+async def test_goal_confirmations_for_foreign_conversations_are_ignored(
+    api: ApiFor, settings: Settings
+) -> None:
+    alice, mallory = api("alice"), api("mallory")
+    coach = (await alice.data(OPEN_COACH))["openCoachConversation"]["id"]
+    direct = await mallory.direct("alice")
+    for conversation, user in ((coach, "mallory"), (direct, "mallory")):
+        await publish_event(
+            settings,
+            Event.of(
+                "goals.coach_goal.created",
+                user_id=user,
+                data=CoachGoalCreated(
+                    request_id="forged",
+                    conversation_id=conversation,
+                    user_id=user,
+                    goal_id="goal-evil",
+                    title="Evil",
+                ),
+            ),
+        )
+    # A genuine confirmation published after them shows the consumer got that far.
+    await publish_event(
+        settings,
+        Event.of(
+            "goals.coach_goal.created",
+            user_id="alice",
+            data=CoachGoalCreated(
+                request_id="genuine",
+                conversation_id=coach,
+                user_id="alice",
+                goal_id="goal-ok",
+                title="Fine",
+            ),
+        ),
+    )
+
+    async def confirmed() -> bool:
+        page = (await alice.data(HISTORY, c=coach, first=5))["messages"]
+        return any("goal-ok" in t for t in texts(page))
+
+    await eventually(confirmed)
+    alice_history = texts((await alice.data(HISTORY, c=coach, first=20))["messages"])
+    mallory_history = texts((await mallory.data(HISTORY, c=direct, first=20))["messages"])
+    assert not any("goal-evil" in t for t in alice_history + mallory_history)
