@@ -77,6 +77,20 @@ class Settings(BaseSettings):
     coach_openai_model: str = "gpt-4o-mini"
     coach_openai_timeout_seconds: float = 60.0
 
+    # Web push (VAPID). The private key is py_vapid's format (base64url DER or PEM);
+    # without it the push channel is off.
+    vapid_private_key: SecretStr | None = None
+    vapid_subject: str = "mailto:no-reply@lifegraph.local"
+
+    # Notification delivery: seconds between dispatcher passes (0 turns the loop
+    # off, e.g. when a test drives `dispatch_pending` itself), attempts before a
+    # delivery is FAILED, and the window in which a burst collapses into one.
+    notifications_dispatch_interval_seconds: float = 5.0
+    notifications_max_attempts: int = 5
+    notifications_group_window_seconds: int = 600
+    # How long a `notificationAdded` subscriber counts as online without a heartbeat.
+    notifications_presence_ttl_seconds: int = 60
+
     # CORS origins allowed to call the router from browsers.
     cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
 

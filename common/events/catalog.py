@@ -25,6 +25,8 @@ class UserRegistered(Payload):
     user_id: str
     display_name: str
     timezone: str = "UTC"
+    # Verified address for notification mail; None until one is known.
+    email: str | None = None
 
 
 class UserUpdated(Payload):
@@ -34,6 +36,7 @@ class UserUpdated(Payload):
     timezone: str = "UTC"
     profile_privacy: Privacy = "public"
     life_areas: dict[str, int] = {}
+    email: str | None = None
 
 
 class UserDeleted(Payload):

@@ -5,13 +5,13 @@ from dataclasses import dataclass, field
 
 from graphql import (
     BooleanValueNode,
-    ConstListValueNode,
-    ConstObjectValueNode,
     ConstValueNode,
     EnumValueNode,
     FloatValueNode,
     IntValueNode,
+    ListValueNode,
     NullValueNode,
+    ObjectValueNode,
     StringValueNode,
     TypeNode,
 )
@@ -39,9 +39,10 @@ def value_str(node: ConstValueNode) -> str:
         return str(int(number)) if number.is_integer() and abs(number) < 1e21 else repr(number)
     if isinstance(node, EnumValueNode):
         return node.value
-    if isinstance(node, ConstListValueNode):
+    # graphql-core parses an empty `[]` or `{}` default as the non-Const node class.
+    if isinstance(node, ListValueNode):
         return "[" + ", ".join(value_str(v) for v in node.values) + "]"
-    if isinstance(node, ConstObjectValueNode):
+    if isinstance(node, ObjectValueNode):
         return "{" + ", ".join(f"{f.name.value}: {value_str(f.value)}" for f in node.fields) + "}"
     raise TypeError(f"not a constant value: {node!r}")
 

@@ -578,3 +578,15 @@ def test_graph_enum_values_are_sanitised_like_apollo(
     graph_enum = sdl.split("enum join__Graph {\n")[1].split("\n}")[0]
     printed = [line.split()[0] for line in graph_enum.splitlines()]
     assert sorted(printed) == sorted(values)
+
+
+def test_empty_list_and_object_defaults_print_as_literals(compose_types: Compose) -> None:
+    out = compose_types(
+        {
+            "a": """
+                type Query { search(tags: [String!]! = [], filter: Filter = {}): [String!]! }
+                input Filter { word: String }
+            """,
+        }
+    )
+    assert "search(tags: [String!]! = [], filter: Filter = {}): [String!]!" in out

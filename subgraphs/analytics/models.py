@@ -1,0 +1,112 @@
+"""Analytics storage: the append-only event log and the projections rebuilt from it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from beanie import Document
+from pymongo import ASCENDING, IndexModel
+
+FactKind = Literal[
+    "progress", "task", "focus", "checkin", "tracker", "post", "like", "comment", "message"
+]
+
+
+class StoredEvent(Document):
+    """Every event analytics consumed, as it arrived; projections are a function of these."""
+
+    event_id: str
+    type: str
+    source: str
+    time: datetime
+    version: int = 1
+    # The users the event is about, so a user's export and erasure find it.
+    user_ids: list[str]
+    data: dict[str, Any]
+
+    class Settings:
+        name = "events"
+        indexes = [
+            IndexModel("event_id", unique=True),
+            IndexModel([("time", ASCENDING), ("event_id", ASCENDING)]),
+            IndexModel("user_ids"),
+        ]
+
+
+class UserProfile(Document):
+    user_id: str
+    timezone: str = "UTC"
+    ratings: dict[str, int] = {}
+    as_of: datetime
+
+    class Settings:
+        name = "profiles"
+        indexes = [IndexModel("user_id", unique=True)]
+
+
+class GoalView(Document):
+    goal_id: str
+    owner_id: str
+    title: str
+    area: str
+    status: str
+    progress: int
+    completed_at: datetime | None = None
+    deleted: bool = False
+    as_of: datetime
+
+    class Settings:
+        name = "goals"
+        indexes = [
+            IndexModel("goal_id", unique=True),
+            IndexModel([("owner_id", ASCENDING), ("status", ASCENDING)]),
+        ]
+
+
+class HabitView(Document):
+    habit_id: str
+    owner_id: str
+    current_streak: int
+    longest_streak: int
+    # ISO date of the latest check-in; ISO strings order like the dates they name.
+    last_day: str
+
+    class Settings:
+        name = "habits"
+        indexes = [IndexModel("habit_id", unique=True), IndexModel("owner_id")]
+
+
+class Fact(Document):
+    """One countable thing a user did or received, keyed so a redelivery rewrites the same row."""
+
+    key: str
+    kind: FactKind
+    user_id: str
+    at: datetime
+    value: float = 0.0
+    goal_id: str | None = None
+    area: str | None = None
+
+    class Settings:
+        name = "facts"
+        indexes = [
+            IndexModel("key", unique=True),
+            IndexModel([("user_id", ASCENDING), ("kind", ASCENDING), ("at", ASCENDING)]),
+            IndexModel([("goal_id", ASCENDING), ("at", ASCENDING)]),
+        ]
+
+
+class Achievement(Document):
+    user_id: str
+    badge: str
+    title: str
+    unlocked_at: datetime
+
+    class Settings:
+        name = "achievements"
+        indexes = [IndexModel([("user_id", ASCENDING), ("badge", ASCENDING)], unique=True)]
+
+
+PROJECTIONS: list[type[Document]] = [UserProfile, GoalView, HabitView, Fact, Achievement]
+MODELS: list[type[Document]] = [StoredEvent, *PROJECTIONS]

@@ -1,0 +1,202 @@
+"""How each consumed event changes the projections. Every change is idempotent."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from common.events import Event
+from common.events.catalog import (
+    FocusFinished,
+    GoalChanged,
+    HabitCheckedIn,
+    MessageSent,
+    Payload,
+    PostCommented,
+    PostCreated,
+    PostLiked,
+    TaskCompleted,
+    TrackerLogged,
+    UserDeleted,
+    UserRegistered,
+    UserUpdated,
+    payload_of,
+)
+from subgraphs.analytics.repository import (
+    Achievements,
+    EventStore,
+    Facts,
+    Goals,
+    Habits,
+    Profiles,
+    Projections,
+)
+
+
+@dataclass(frozen=True)
+class Repos:
+    events: EventStore
+    profiles: Profiles
+    goals: Goals
+    habits: Habits
+    facts: Facts
+    achievements: Achievements
+    projections: Projections
+
+
+def parse(event: Event) -> Payload | None:
+    """The typed payload, or None for event types analytics stores but does not project."""
+    try:
+        return payload_of(event.type, event.data)
+    except KeyError:
+        return None
+
+
+def concerned_users(payload: Payload | None) -> list[str]:
+    """Users whose analytics an event belongs to (for export and erasure)."""
+    if payload is None:
+        return []
+    fields = ("user_id", "owner_id", "author_id", "liker_id", "commenter_id", "sender_id")
+    found = [getattr(payload, f) for f in fields if isinstance(getattr(payload, f, None), str)]
+    return sorted(set(found))
+
+
+Apply = Callable[[Event, Payload, Repos], Awaitable[None]]
+
+
+async def _profile(event: Event, p: Payload, r: Repos) -> None:
+    assert isinstance(p, UserRegistered | UserUpdated)
+    ratings = p.life_areas if isinstance(p, UserUpdated) else None
+    await r.profiles.apply(p.user_id, timezone=p.timezone, ratings=ratings, as_of=event.time)
+
+
+async def _user_deleted(event: Event, p: Payload, r: Repos) -> None:
+    assert isinstance(p, UserDeleted)
+    await r.projections.forget_user(p.user_id)
+    await r.events.forget_user(p.user_id, keep=event.id)
+
+
+async def _goal(event: Event, p: Payload, r: Repos) -> None:
+    assert isinstance(p, GoalChanged)
+    fields = {
+        "owner_id": p.owner_id,
+        "title": p.title,
+        "area": p.area,
+        "status": p.status,
+        "progress": p.progress,
+        "completed_at": (p.completed_at or event.time) if p.status == "completed" else None,
+        "deleted": event.type == "goals.goal.deleted",
+    }
+    await r.goals.apply(p.goal_id, fields, as_of=event.time)
+    await r.facts.put(
+        f"progress:{event.id}",
+        kind="progress",
+        user_id=p.owner_id,
+        at=event.time,
+        value=p.progress,
+        goal_id=p.goal_id,
+        area=p.area,
+    )
+
+
+async def _task(event: Event, p: Payload, r: Repos) -> None:
+    assert isinstance(p, TaskCompleted)
+    await r.facts.put(
+        f"task:{p.task_id}", kind="task", user_id=p.owner_id, at=event.time, goal_id=p.goal_id
+    )
+
+
+async def _checkin(event: Event, p: Payload, r: Repos) -> None:
+    assert isinstance(p, HabitCheckedIn)
+    day = p.day.isoformat()
+    await r.habits.apply(
+        p.habit_id,
+        owner_id=p.owner_id,
+        day=day,
+        current=p.current_streak,
+        longest=p.longest_streak,
+    )
+    await r.facts.put(
+        f"checkin:{p.habit_id}:{day}", kind="checkin", user_id=p.owner_id, at=event.time
+    )
+
+
+async def _focus(event: Event, p: Payload, r: Repos) -> None:
+    assert isinstance(p, FocusFinished)
+    await r.facts.put(
+        f"focus:{p.session_id}",
+        kind="focus",
+        user_id=p.owner_id,
+        at=event.time,
+        value=p.minutes,
+        goal_id=p.goal_id,
+    )
+
+
+async def _tracker(event: Event, p: Payload, r: Repos) -> None:
+    assert isinstance(p, TrackerLogged)
+    await r.facts.put(
+        f"tracker:{p.entry_id}",
+        kind="tracker",
+        user_id=p.owner_id,
+        at=event.time,
+        value=p.value,
+        area=p.area,
+    )
+
+
+async def _post(event: Event, p: Payload, r: Repos) -> None:
+    assert isinstance(p, PostCreated)
+    await r.facts.put(
+        f"post:{p.post_id}", kind="post", user_id=p.author_id, at=event.time, goal_id=p.goal_id
+    )
+
+
+async def _like(event: Event, p: Payload, r: Repos) -> None:
+    assert isinstance(p, PostLiked)
+    if p.liker_id != p.author_id:
+        key = f"like:{p.post_id}:{p.liker_id}"
+        await r.facts.put(key, kind="like", user_id=p.author_id, at=event.time)
+
+
+async def _comment(event: Event, p: Payload, r: Repos) -> None:
+    assert isinstance(p, PostCommented)
+    # Answering on one's own post does not count towards "helpful commenter".
+    if p.commenter_id != p.author_id:
+        key = f"comment:{p.comment_id}"
+        await r.facts.put(key, kind="comment", user_id=p.commenter_id, at=event.time)
+
+
+async def _message(event: Event, p: Payload, r: Repos) -> None:
+    assert isinstance(p, MessageSent)
+    key = f"message:{p.message_id}"
+    await r.facts.put(key, kind="message", user_id=p.sender_id, at=event.time)
+
+
+APPLY: dict[str, Apply] = {
+    "users.user.registered": _profile,
+    "users.user.updated": _profile,
+    "users.user.deleted": _user_deleted,
+    "goals.goal.created": _goal,
+    "goals.goal.updated": _goal,
+    "goals.goal.completed": _goal,
+    "goals.goal.reopened": _goal,
+    "goals.goal.deleted": _goal,
+    "goals.task.completed": _task,
+    "goals.habit.checked_in": _checkin,
+    "goals.focus.finished": _focus,
+    "goals.tracker.logged": _tracker,
+    "community.post.created": _post,
+    "community.post.liked": _like,
+    "community.post.commented": _comment,
+    "chat.message.sent": _message,
+}
+
+# What analytics listens to; types it has no projection for are still logged.
+PATTERNS = ["users.user.*", "goals.#", "community.post.*", "chat.message.sent"]
+
+
+async def project(event: Event, payload: Payload | None, repos: Repos) -> None:
+    apply = APPLY.get(event.type)
+    if apply is not None and payload is not None:
+        await apply(event, payload, repos)

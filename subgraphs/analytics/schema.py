@@ -1,0 +1,236 @@
+"""The analytics GraphQL schema: User.stats/lifeBalance/achievements/weeklyReport, Goal.insights."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated, cast
+
+import strawberry
+from strawberry.scalars import JSON
+
+from common.errors import Forbidden
+from common.graphql.context import RequestContext
+from common.graphql.loaders import batch_loader
+from common.graphql.schema import build_schema
+from subgraphs.analytics import service as svc
+from subgraphs.analytics.badges import BADGES, BY_ID
+from subgraphs.analytics.models import Achievement as AchievementRow
+from subgraphs.analytics.models import GoalView
+
+
+@dataclass
+class Services:
+    analytics: svc.AnalyticsService
+
+
+Info = strawberry.Info[RequestContext[Services], None]
+
+
+async def _require_owner(info: Info, user_id: str) -> None:
+    # Private analytics: anonymous callers get UNAUTHENTICATED, other users FORBIDDEN.
+    viewer = await info.context.require_viewer()
+    if viewer.user_id != user_id:
+        raise Forbidden("Only the user themselves can see this.")
+
+
+@strawberry.type(description="Counts that summarise a user's activity.")
+class UserStats:
+    goals_completed: int = strawberry.field(description="Goals currently completed.")
+    goals_active: int = strawberry.field(description="Goals currently active.")
+    current_streak: int = strawberry.field(
+        description="Best running habit streak in days (alive if checked in today or yesterday)."
+    )
+    longest_streak: int = strawberry.field(description="Longest habit streak ever, in days.")
+    focus_minutes_this_week: float = strawberry.field(
+        description="Focus minutes since Monday 00:00 in the user's timezone."
+    )
+    posts: int = strawberry.field(description="Posts written.")
+    likes_received: int = strawberry.field(description="Likes received from other users.")
+
+
+@strawberry.type(description="How one life area is going: the user's rating and their activity.")
+class LifeAreaBalance:
+    area: str = strawberry.field(
+        description="health, finance, family, career, learning or creativity."
+    )
+    rating: int | None = strawberry.field(
+        description="The user's own rating 0-100, null if never rated."
+    )
+    activity: int = strawberry.field(description="Activity score 0-100 over the last 30 days.")
+    score: int = strawberry.field(description="Combined score 0-100 (see docs/analytics.md).")
+
+
+@strawberry.type(description="Scores for every life area and their mean.")
+class LifeBalance:
+    areas: list[LifeAreaBalance] = strawberry.field(description="One entry per life area.")
+    overall: int = strawberry.field(description="Mean of the area scores.")
+
+
+@strawberry.type(description="A badge a user has earned.")
+class Achievement:
+    badge: str = strawberry.field(description="Stable badge id, e.g. `streak_7`.")
+    title: str = strawberry.field(description="Human title of the badge.")
+    description: str = strawberry.field(description="What earns the badge.")
+    unlocked_at: dt.datetime = strawberry.field(description="When the badge was earned.")
+
+
+@strawberry.type(description="A badge that can be earned.")
+class BadgeDefinition:
+    badge: str = strawberry.field(description="Stable badge id.")
+    title: str = strawberry.field(description="Human title of the badge.")
+    description: str = strawberry.field(description="What earns the badge.")
+
+
+@strawberry.type(description="One week (Monday to Monday in the user's timezone) in numbers.")
+class WeeklyReport:
+    week_start: dt.date = strawberry.field(description="The local Monday the week starts on.")
+    starts_at: dt.datetime = strawberry.field(description="Start of the week as an instant.")
+    ends_at: dt.datetime = strawberry.field(description="End of the week (exclusive).")
+    timezone: str = strawberry.field(description="IANA timezone the week was cut in.")
+    goals_completed: int = strawberry.field(description="Goals completed in the week.")
+    tasks_completed: int = strawberry.field(description="Tasks completed in the week.")
+    habit_check_ins: int = strawberry.field(description="Habit check-ins in the week.")
+    focus_minutes: float = strawberry.field(description="Focus minutes in the week.")
+    tracker_entries: int = strawberry.field(description="Tracker entries logged in the week.")
+    posts: int = strawberry.field(description="Posts written in the week.")
+    likes_received: int = strawberry.field(description="Likes received in the week.")
+    comments_written: int = strawberry.field(description="Comments on others' posts.")
+    messages_sent: int = strawberry.field(description="Chat messages sent in the week.")
+
+
+@strawberry.type(description="One point of a chart series.")
+class ChartPoint:
+    at: dt.datetime = strawberry.field(description="When (a local day's start for daily series).")
+    value: float = strawberry.field(description="The value at that time.")
+
+
+@strawberry.type(description="Chart-ready time series about one goal.")
+class GoalInsights:
+    progress: list[ChartPoint] = strawberry.field(
+        description="Progress (0-100) each time the goal changed."
+    )
+    focus_minutes_per_day: list[ChartPoint] = strawberry.field(
+        description="Focus minutes linked to the goal, per local day."
+    )
+    tasks_completed_per_day: list[ChartPoint] = strawberry.field(
+        description="Tasks of the goal completed, per local day."
+    )
+    total_focus_minutes: float = strawberry.field(description="All focus minutes on the goal.")
+
+
+def _achievement(row: AchievementRow) -> Achievement:
+    definition = BY_ID.get(row.badge)
+    return Achievement(
+        badge=row.badge,
+        title=row.title,
+        description=definition.description if definition else "",
+        unlocked_at=row.unlocked_at,
+    )
+
+
+def _points(points: list[svc.ChartPoint]) -> list[ChartPoint]:
+    return [ChartPoint(at=p.at, value=p.value) for p in points]
+
+
+@strawberry.federation.type(keys=["id"], description="A LifeGraph user, with their analytics.")
+class User:
+    id: strawberry.ID = strawberry.field(description="The user's id.")
+
+    @classmethod
+    def resolve_reference(cls, id: strawberry.ID) -> User:
+        # Nothing to load: analytics fields are computed per field, on demand.
+        return cls(id=id)
+
+    @strawberry.field(description="Activity counts. Owner only.")
+    async def stats(self, info: Info) -> UserStats:
+        await _require_owner(info, self.id)
+        s = await info.context.services.analytics.stats(self.id)
+        return UserStats(
+            goals_completed=s.goals_completed,
+            goals_active=s.goals_active,
+            current_streak=s.current_streak,
+            longest_streak=s.longest_streak,
+            focus_minutes_this_week=s.focus_minutes_this_week,
+            posts=s.posts,
+            likes_received=s.likes_received,
+        )
+
+    @strawberry.field(description="Balance across life areas. Owner only.")
+    async def life_balance(self, info: Info) -> LifeBalance:
+        await _require_owner(info, self.id)
+        areas = await info.context.services.analytics.life_balance(self.id)
+        return LifeBalance(
+            areas=[LifeAreaBalance(**vars(a)) for a in areas],
+            overall=round(sum(a.score for a in areas) / len(areas)),
+        )
+
+    @strawberry.field(description="Badges the user earned. Public, like a profile.")
+    async def achievements(self, info: Info) -> list[Achievement]:
+        service = info.context.services.analytics
+        loader = info.context.loader(
+            "analytics.achievements", lambda: batch_loader(service.achievements)
+        )
+        return [_achievement(row) for row in await loader.load(self.id) or []]
+
+    @strawberry.field(description="The user's week in numbers. Owner only.")
+    async def weekly_report(
+        self,
+        info: Info,
+        week_of: Annotated[
+            dt.date | None,
+            strawberry.argument(
+                description="Any local date in the week; the current week when null."
+            ),
+        ] = None,
+    ) -> WeeklyReport:
+        await _require_owner(info, self.id)
+        report = await info.context.services.analytics.weekly_report(self.id, week_of)
+        return WeeklyReport(**vars(report))
+
+
+@strawberry.federation.type(keys=["id"], description="A goal, with chart-ready insights.")
+class Goal:
+    id: strawberry.ID = strawberry.field(description="The goal's id.")
+
+    @classmethod
+    def resolve_reference(cls, id: strawberry.ID) -> Goal:
+        return cls(id=id)
+
+    @strawberry.field(
+        description="Progress and activity over time. Owner only; null for a goal never seen."
+    )
+    async def insights(self, info: Info) -> GoalInsights | None:
+        service = info.context.services.analytics
+        loader = info.context.loader("analytics.goals", lambda: batch_loader(service.goals))
+        goal: GoalView | None = await loader.load(self.id)
+        if goal is None:
+            await info.context.require_viewer()
+            return None
+        await _require_owner(info, goal.owner_id)
+        found = await service.goal_insights(goal)
+        return GoalInsights(
+            progress=_points(found.progress),
+            focus_minutes_per_day=_points(found.focus_minutes_per_day),
+            tasks_completed_per_day=_points(found.tasks_completed_per_day),
+            total_focus_minutes=found.total_focus_minutes,
+        )
+
+
+@strawberry.type(description="Analytics queries.")
+class Query:
+    @strawberry.field(
+        description="Everything analytics holds about the caller, as JSON (data export)."
+    )
+    async def analytics_export(self, info: Info) -> JSON:
+        viewer = await info.context.require_viewer()
+        return cast(JSON, await info.context.services.analytics.export(viewer.user_id))
+
+    @strawberry.field(description="Every badge that can be earned.")
+    def badges(self) -> list[BadgeDefinition]:
+        return [
+            BadgeDefinition(badge=b.id, title=b.title, description=b.description) for b in BADGES
+        ]
+
+
+schema = build_schema("analytics", query=Query, types=[User, Goal])

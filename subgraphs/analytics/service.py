@@ -1,0 +1,326 @@
+"""Analytics domain logic: consume events, answer stats, balance, reports, insights, export."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, get_args
+
+from beanie import init_beanie
+
+from common.db import Database
+from common.events import Event, EventPublisher
+from common.events.catalog import AchievementUnlocked, LifeArea, Payload
+from subgraphs.analytics.badges import BY_ID, triggered_by
+from subgraphs.analytics.calendar import local_day, local_midnight, week_bounds, week_start, zone
+from subgraphs.analytics.models import MODELS, Achievement, Fact, GoalView
+from subgraphs.analytics.projector import Repos, concerned_users, parse, project
+from subgraphs.analytics.repository import (
+    Achievements,
+    EventStore,
+    Facts,
+    Goals,
+    Habits,
+    Profiles,
+    Projections,
+)
+
+log = logging.getLogger(__name__)
+
+LIFE_AREAS: tuple[str, ...] = get_args(LifeArea)
+BALANCE_WINDOW = timedelta(days=30)
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class UserStats:
+    goals_completed: int
+    goals_active: int
+    current_streak: int
+    longest_streak: int
+    focus_minutes_this_week: float
+    posts: int
+    likes_received: int
+
+
+@dataclass(frozen=True)
+class AreaBalance:
+    area: str
+    rating: int | None
+    activity: int
+    score: int
+
+
+@dataclass(frozen=True)
+class WeeklyReport:
+    week_start: date
+    starts_at: datetime
+    ends_at: datetime
+    timezone: str
+    goals_completed: int
+    tasks_completed: int
+    habit_check_ins: int
+    focus_minutes: float
+    tracker_entries: int
+    posts: int
+    likes_received: int
+    comments_written: int
+    messages_sent: int
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    at: datetime
+    value: float
+
+
+@dataclass(frozen=True)
+class GoalInsights:
+    goal_id: str
+    owner_id: str
+    progress: list[ChartPoint]
+    focus_minutes_per_day: list[ChartPoint]
+    tasks_completed_per_day: list[ChartPoint]
+    total_focus_minutes: float
+
+
+def new_repos() -> Repos:
+    return Repos(
+        events=EventStore(),
+        profiles=Profiles(),
+        goals=Goals(),
+        habits=Habits(),
+        facts=Facts(),
+        achievements=Achievements(),
+        projections=Projections(),
+    )
+
+
+class AnalyticsService:
+    def __init__(self, publisher: EventPublisher | None, *, clock: Clock = _utc_now) -> None:
+        self._publisher = publisher
+        self._clock = clock
+        self.repos = new_repos()
+
+    # -- consuming ---------------------------------------------------------
+
+    async def handle(self, event: Event) -> None:
+        """Consumer entry point: log the event, project it, award what it earned."""
+        payload = parse(event)
+        await self.repos.events.record(event, concerned_users(payload))
+        await self.apply(event, payload, publish=True)
+
+    async def apply(self, event: Event, payload: Payload | None, *, publish: bool) -> None:
+        await project(event, payload, self.repos)
+        subject = _badge_subject(payload)
+        if subject is None:
+            return
+        for badge in triggered_by(event.type):
+            if not await badge.earned(self.repos, subject):
+                continue
+            created = await self.repos.achievements.award(
+                subject, badge.id, badge.title, event.time
+            )
+            if created and publish and self._publisher is not None:
+                unlocked = AchievementUnlocked(user_id=subject, badge=badge.id, title=badge.title)
+                await self._publisher.publish(
+                    Event.of("analytics.achievement.unlocked", user_id=subject, data=unlocked)
+                )
+
+    async def rebuild(self) -> int:
+        """Drop every projection and replay the event log in order; returns events replayed."""
+        await self.repos.projections.clear()
+        replayed = 0
+        async for row in self.repos.events.replay():
+            event = Event(
+                id=row.event_id,
+                type=row.type,
+                source=row.source,
+                time=row.time,
+                version=row.version,
+                data=row.data,
+            )
+            await self.apply(event, parse(event), publish=False)
+            replayed += 1
+        return replayed
+
+    # -- reading -----------------------------------------------------------
+
+    async def timezone(self, user_id: str) -> str:
+        profile = await self.repos.profiles.find(user_id)
+        return profile.timezone if profile else "UTC"
+
+    async def stats(self, user_id: str) -> UserStats:
+        now = self._clock()
+        tz = zone(await self.timezone(user_id))
+        habits = await self.repos.habits.for_owner(user_id)
+        # A streak still counts today when the last check-in was yesterday.
+        alive_since = (local_day(now, tz) - timedelta(days=1)).isoformat()
+        start, end = week_bounds(week_start(now, tz), tz)
+        facts = self.repos.facts
+        return UserStats(
+            goals_completed=await self.repos.goals.count_with_status(user_id, "completed"),
+            goals_active=await self.repos.goals.count_with_status(user_id, "active"),
+            current_streak=max(
+                (h.current_streak for h in habits if h.last_day >= alive_since), default=0
+            ),
+            longest_streak=max((h.longest_streak for h in habits), default=0),
+            focus_minutes_this_week=await facts.total(user_id, "focus", start=start, end=end),
+            posts=await facts.count(user_id, "post"),
+            likes_received=await facts.count(user_id, "like"),
+        )
+
+    async def life_balance(self, user_id: str) -> list[AreaBalance]:
+        """Per area: half the user's own rating, half their activity over the last 30 days.
+
+        activity = min(100, 25 x goals completed + 0.25 x mean progress of active goals
+                   + 4 x tracker entries + focus minutes on the area's goals / 10).
+        Without a rating the score is the activity alone. See docs/analytics.md.
+        """
+        now = self._clock()
+        since = now - BALANCE_WINDOW
+        profile = await self.repos.profiles.find(user_id)
+        ratings = profile.ratings if profile else {}
+        goals = await self.repos.goals.for_owner(user_id)
+        area_of = {g.goal_id: g.area for g in goals}
+        facts = await self.repos.facts.for_user(user_id, start=since)
+        balances = []
+        for area in LIFE_AREAS:
+            in_area = [g for g in goals if g.area == area]
+            completed = sum(
+                1
+                for g in in_area
+                if g.status == "completed" and g.completed_at and g.completed_at >= since
+            )
+            active = [g.progress for g in in_area if g.status == "active"]
+            mean_progress = sum(active) / len(active) if active else 0.0
+            trackers = sum(1 for f in facts if f.kind == "tracker" and f.area == area)
+            focus = sum(
+                f.value
+                for f in facts
+                if f.kind == "focus" and f.goal_id and area_of.get(f.goal_id) == area
+            )
+            activity = _half_up(
+                min(100.0, 25 * completed + 0.25 * mean_progress + 4 * trackers + focus / 10)
+            )
+            rating = ratings.get(area)
+            score = activity if rating is None else _half_up(0.5 * rating + 0.5 * activity)
+            balances.append(AreaBalance(area, rating, activity, score))
+        return balances
+
+    async def weekly_report(self, user_id: str, week_of: date | None = None) -> WeeklyReport:
+        tz_name = await self.timezone(user_id)
+        tz = zone(tz_name)
+        monday = week_start(self._clock() if week_of is None else local_midnight(week_of, tz), tz)
+        start, end = week_bounds(monday, tz)
+        counts: dict[str, int] = defaultdict(int)
+        focus = 0.0
+        for fact in await self.repos.facts.for_user(user_id, start=start, end=end):
+            counts[fact.kind] += 1
+            if fact.kind == "focus":
+                focus += fact.value
+        return WeeklyReport(
+            week_start=monday,
+            starts_at=start,
+            ends_at=end,
+            timezone=tz_name,
+            goals_completed=await self.repos.goals.count_completed_between(user_id, start, end),
+            tasks_completed=counts["task"],
+            habit_check_ins=counts["checkin"],
+            focus_minutes=focus,
+            tracker_entries=counts["tracker"],
+            posts=counts["post"],
+            likes_received=counts["like"],
+            comments_written=counts["comment"],
+            messages_sent=counts["message"],
+        )
+
+    async def goals(self, goal_ids: list[str]) -> dict[str, GoalView]:
+        return await self.repos.goals.by_goal_ids(goal_ids)
+
+    async def goal_insights(self, goal: GoalView) -> GoalInsights:
+        tz = zone(await self.timezone(goal.owner_id))
+        facts = await self.repos.facts.for_goals([goal.goal_id])
+        return GoalInsights(
+            goal_id=goal.goal_id,
+            owner_id=goal.owner_id,
+            progress=[ChartPoint(f.at, f.value) for f in facts if f.kind == "progress"],
+            focus_minutes_per_day=_per_local_day(facts, "focus", tz, use_value=True),
+            tasks_completed_per_day=_per_local_day(facts, "task", tz, use_value=False),
+            total_focus_minutes=sum(f.value for f in facts if f.kind == "focus"),
+        )
+
+    async def achievements(self, user_ids: list[str]) -> dict[str, list[Achievement]]:
+        return await self.repos.achievements.for_users(user_ids)
+
+    async def export(self, user_id: str) -> dict[str, Any]:
+        """Everything analytics holds about one user, as plain JSON."""
+        profile = await self.repos.profiles.find(user_id)
+        goals = await self.repos.goals.for_owner(user_id)
+        achievements = (await self.achievements([user_id])).get(user_id, [])
+        events = await self.repos.events.for_user(user_id)
+        exported: dict[str, Any] = _jsonable(
+            {
+                "userId": user_id,
+                "generatedAt": self._clock(),
+                "profile": profile.model_dump(exclude={"id"}) if profile else None,
+                "stats": asdict(await self.stats(user_id)),
+                "lifeBalance": [asdict(b) for b in await self.life_balance(user_id)],
+                "weeklyReport": asdict(await self.weekly_report(user_id)),
+                "achievements": [a.model_dump(exclude={"id"}) for a in achievements],
+                "goals": [g.model_dump(exclude={"id"}) for g in goals],
+                "facts": [
+                    f.model_dump(exclude={"id"}) for f in await self.repos.facts.for_user(user_id)
+                ],
+                "events": [e.model_dump(exclude={"id"}) for e in events],
+            }
+        )
+        return exported
+
+
+def _half_up(value: float) -> int:
+    # round() rounds halves to even; scores read more naturally rounded half up.
+    return int(value + 0.5)
+
+
+def _badge_subject(payload: Payload | None) -> str | None:
+    for field in ("commenter_id", "owner_id"):
+        value = getattr(payload, field, None)
+        if isinstance(value, str):
+            return value
+    return None
+
+
+def _per_local_day(facts: list[Fact], kind: str, tz: Any, *, use_value: bool) -> list[ChartPoint]:
+    days: dict[date, float] = defaultdict(float)
+    for fact in facts:
+        if fact.kind == kind:
+            days[local_day(fact.at, tz)] += fact.value if use_value else 1
+    return [ChartPoint(local_midnight(day, tz), days[day]) for day in sorted(days)]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+async def rebuild_projections(database: Database) -> int:
+    """Rebuild every projection from the event log in `database`; returns events replayed."""
+    await init_beanie(database=database, document_models=MODELS)
+    return await AnalyticsService(publisher=None).rebuild()
+
+
+def badge_title(badge_id: str) -> str:
+    return BY_ID[badge_id].title if badge_id in BY_ID else badge_id

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from common.app import Runtime, SubgraphDefinition
+from subgraphs.notifications.channels import EmailChannel, PushChannel
+from subgraphs.notifications.events import register_consumers
+from subgraphs.notifications.models import MODELS, Channel
+from subgraphs.notifications.presence import Presence
+from subgraphs.notifications.repository import PushEndpoints
+from subgraphs.notifications.schema import Services, schema
+from subgraphs.notifications.service import Config, NotificationService
+
+
+async def build(runtime: Runtime) -> Services:
+    settings = runtime.infra.settings
+    key = settings.vapid_private_key.get_secret_value() if settings.vapid_private_key else None
+    push = PushChannel(PushEndpoints(), private_key=key, subject=settings.vapid_subject)
+    service = NotificationService(
+        pubsub=runtime.infra.pubsub,
+        presence=Presence(
+            runtime.infra.redis,
+            prefix=settings.redis_prefix,
+            ttl_seconds=settings.notifications_presence_ttl_seconds,
+        ),
+        senders={
+            Channel.EMAIL: EmailChannel(runtime.infra.mail, app_url=settings.public_base_url),
+            Channel.PUSH: push,
+        },
+        config=Config(
+            group_window_seconds=settings.notifications_group_window_seconds,
+            max_attempts=settings.notifications_max_attempts,
+        ),
+    )
+    register_consumers(runtime, service)
+    if settings.notifications_dispatch_interval_seconds > 0:
+        runtime.spawn(
+            service.run_dispatcher(settings.notifications_dispatch_interval_seconds),
+            name="dispatcher",
+        )
+    return Services(notifications=service, push=push)
+
+
+subgraph = SubgraphDefinition(name="notifications", schema=schema, models=MODELS, build=build)

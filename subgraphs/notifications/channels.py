@@ -1,0 +1,122 @@
+"""Delivery channels beyond the inbox: email over SMTP and encrypted web push with VAPID."""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+from dataclasses import dataclass
+from typing import Protocol
+from urllib.parse import urlsplit
+
+import httpx
+from cryptography.hazmat.primitives import serialization
+from py_vapid import Vapid
+from pywebpush import WebPusher
+
+from common.mail import MailSender
+from subgraphs.notifications.models import Notification, PushEndpoint, Recipient
+from subgraphs.notifications.rendering import render
+from subgraphs.notifications.repository import PushEndpoints
+
+
+class PermanentFailure(Exception):
+    """Retrying cannot help (no address, channel not configured): fail the delivery now."""
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    notification: Notification
+    recipient: Recipient | None
+
+
+class ChannelSender(Protocol):
+    async def send(self, outgoing: Outgoing) -> None: ...
+
+
+class EmailChannel:
+    def __init__(self, mail: MailSender, *, app_url: str) -> None:
+        self._mail = mail
+        self._app_url = app_url
+
+    async def send(self, outgoing: Outgoing) -> None:
+        recipient = outgoing.recipient
+        if recipient is None or not recipient.email:
+            raise PermanentFailure("no email address is known for this user")
+        words = render(outgoing.notification)
+        text = f"{words.body}\n\nOpen LifeGraph: {self._app_url}\n"
+        await self._mail.send(to=recipient.email, subject=words.title, text=text)
+
+
+class PushChannel:
+    """RFC 8291 `aes128gcm` payload encryption (pywebpush) and RFC 8292 VAPID auth."""
+
+    def __init__(self, endpoints: PushEndpoints, *, private_key: str | None, subject: str) -> None:
+        self._endpoints = endpoints
+        self._vapid = Vapid.from_string(private_key=private_key) if private_key else None
+        self._subject = subject
+
+    @property
+    def public_key(self) -> str | None:
+        """The application server key browsers pass to `pushManager.subscribe`."""
+        if self._vapid is None:
+            return None
+        raw = self._vapid.public_key.public_bytes(
+            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+        )
+        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+    async def send(self, outgoing: Outgoing) -> None:
+        if self._vapid is None:
+            raise PermanentFailure("web push is not configured (no VAPID key)")
+        n = outgoing.notification
+        targets = await self._endpoints.for_user(n.user_id)
+        if not targets:
+            raise PermanentFailure("the user has no push subscription")
+        words = render(n)
+        payload = json.dumps(
+            {
+                "id": str(n.id),
+                "kind": n.kind.value,
+                "targetId": n.target_id,
+                "title": words.title,
+                "body": words.body,
+            }
+        ).encode()
+        delivered, errors = False, []
+        async with httpx.AsyncClient(timeout=10) as client:
+            for target in targets:
+                status = await self._post(client, target, payload)
+                if status in (200, 201, 202):
+                    delivered = True
+                elif status in (404, 410):
+                    # The browser unsubscribed: the endpoint will never work again.
+                    await self._endpoints.remove(target.user_id, target.endpoint)
+                else:
+                    errors.append(f"{target.endpoint} answered {status}")
+        if delivered:
+            return
+        if not errors:
+            raise PermanentFailure("every push subscription has expired")
+        raise RuntimeError("; ".join(errors))
+
+    async def _post(self, client: httpx.AsyncClient, target: PushEndpoint, payload: bytes) -> int:
+        assert self._vapid is not None
+        pusher = WebPusher(
+            {"endpoint": target.endpoint, "keys": {"p256dh": target.p256dh, "auth": target.auth}}
+        )
+        body: bytes = pusher.encode(payload, content_encoding="aes128gcm")["body"]
+        origin = urlsplit(target.endpoint)
+        claims = {
+            "sub": self._subject,
+            "aud": f"{origin.scheme}://{origin.netloc}",
+            "exp": int(time.time()) + 12 * 3600,
+        }
+        headers: dict[str, str] = {
+            **self._vapid.sign(claims),
+            "Content-Encoding": "aes128gcm",
+            "Content-Type": "application/octet-stream",
+            "TTL": str(24 * 3600),
+        }
+        response = await client.post(target.endpoint, content=body, headers=headers)
+        return response.status_code

@@ -1,0 +1,326 @@
+"""Notifications domain logic: events in, grouped inbox entries and channel deliveries out."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from common.errors import BadUserInput, NotFound
+from common.events import Event
+from common.events.catalog import UserDeleted, UserRegistered, UserUpdated, payload_of
+from common.pubsub import PubSub
+from common.repository import Page, PageRequest
+from subgraphs.notifications.channels import ChannelSender, Outgoing, PermanentFailure
+from subgraphs.notifications.intents import Intent, intents_from
+from subgraphs.notifications.models import (
+    Channel,
+    Delivery,
+    Kind,
+    Notification,
+    Preferences,
+    PushEndpoint,
+    Status,
+)
+from subgraphs.notifications.preferences import enabled, enabled_channels, parse_clock, quiet_until
+from subgraphs.notifications.presence import Presence
+from subgraphs.notifications.repository import (
+    Deliveries,
+    Notifications,
+    PreferencesRepo,
+    PushEndpoints,
+    Recipients,
+)
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+# A claimed delivery is retried after this long if its dispatcher died mid-send.
+LEASE = timedelta(minutes=2)
+FIRST_RETRY = timedelta(seconds=30)
+MAX_RETRY = timedelta(hours=1)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Config:
+    group_window_seconds: int = 600
+    max_attempts: int = 5
+
+
+@dataclass
+class DispatchReport:
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    held: int = 0
+
+
+@dataclass(frozen=True)
+class PreferenceChange:
+    kind: Kind
+    channel: Channel
+    enabled: bool
+
+
+@dataclass(frozen=True)
+class Repos:
+    notifications: Notifications = field(default_factory=Notifications)
+    deliveries: Deliveries = field(default_factory=Deliveries)
+    preferences: PreferencesRepo = field(default_factory=PreferencesRepo)
+    recipients: Recipients = field(default_factory=Recipients)
+    push: PushEndpoints = field(default_factory=PushEndpoints)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    delay: timedelta = FIRST_RETRY * (2 ** max(attempts - 1, 0))
+    return min(delay, MAX_RETRY)
+
+
+class NotificationService:
+    def __init__(
+        self,
+        *,
+        pubsub: PubSub,
+        presence: Presence,
+        senders: Mapping[Channel, ChannelSender],
+        repos: Repos | None = None,
+        config: Config = Config(),
+        clock: Clock = _utc_now,
+    ) -> None:
+        self.repos = repos or Repos()
+        self._pubsub = pubsub
+        self._presence = presence
+        self._senders = dict(senders)
+        self._config = config
+        self._clock = clock
+        self._wake = asyncio.Event()
+
+    # -- consuming ---------------------------------------------------------
+
+    async def handle(self, event: Event) -> None:
+        if event.type.startswith("users.user."):
+            await self._user_changed(event)
+            return
+        for intent in intents_from(event):
+            if intent.kind is Kind.MESSAGE and await self._presence.is_online(intent.user_id):
+                continue  # they are in the app and see the message in chat
+            await self.notify(intent)
+
+    async def _user_changed(self, event: Event) -> None:
+        payload = payload_of(event.type, event.data)
+        if isinstance(payload, UserDeleted):
+            await self.forget_user(payload.user_id)
+        elif isinstance(payload, UserRegistered | UserUpdated):
+            await self.repos.recipients.apply(
+                payload.user_id, email=payload.email, timezone=payload.timezone, as_of=event.time
+            )
+
+    async def notify(self, intent: Intent) -> Notification | None:
+        prefs = await self.repos.preferences.find(intent.user_id)
+        channels = enabled_channels(prefs, intent.kind)
+        if not channels:
+            return None
+        now = self._clock()
+        notification, changed = await self.repos.notifications.fold_in(
+            user_id=intent.user_id,
+            kind=intent.kind,
+            target_id=intent.target_id,
+            window=int(intent.at.timestamp() // self._config.group_window_seconds),
+            source_key=intent.source_key,
+            actor_id=intent.actor_id,
+            data=intent.data,
+            in_app=Channel.IN_APP in channels,
+            now=now,
+        )
+        # Deliveries are ensured even on a redelivery: the first attempt may have
+        # died between the inbox write and this one.
+        for channel in channels:
+            if channel is Channel.IN_APP:
+                continue
+            # Push without a registered browser has nowhere to go; email without an
+            # address is still recorded (and FAILED with the reason) so it is visible.
+            if channel is Channel.PUSH and not await self.repos.push.for_user(intent.user_id):
+                continue
+            await self.repos.deliveries.ensure(notification, channel, now=now)
+        if changed and notification.in_app:
+            await self._pubsub.publish(_channel(intent.user_id), {"id": str(notification.id)})
+        self._wake.set()
+        return notification
+
+    async def forget_user(self, user_id: str) -> None:
+        r = self.repos
+        for repo in (r.notifications, r.deliveries, r.preferences, r.recipients, r.push):
+            await repo.forget_user(user_id)
+
+    # -- inbox -------------------------------------------------------------
+
+    async def inbox(
+        self, user_id: str, request: PageRequest, *, unread_only: bool = False
+    ) -> Page[Notification]:
+        return await self.repos.notifications.inbox(user_id, request, unread_only=unread_only)
+
+    async def notification(self, user_id: str, id: str) -> Notification | None:
+        return await self.repos.notifications.owned(user_id, id)
+
+    async def notifications_by_id(self, ids: list[str]) -> dict[str, Notification]:
+        return await self.repos.notifications.get_many(ids)
+
+    async def unread_count(self, user_id: str) -> int:
+        return await self.repos.notifications.unread_count(user_id)
+
+    async def mark_read(self, user_id: str, ids: list[str] | None) -> int:
+        if ids is not None and len(ids) > 100:
+            raise BadUserInput("Mark at most 100 notifications at once.", field="ids")
+        return await self.repos.notifications.mark_read(user_id, ids)
+
+    async def deliveries(self, notification_ids: list[str]) -> dict[str, list[Delivery]]:
+        return await self.repos.deliveries.for_notifications(notification_ids)
+
+    @asynccontextmanager
+    async def live(self, user_id: str) -> AsyncIterator[AsyncIterator[Notification]]:
+        """New and updated inbox entries while the block runs; the user counts as online."""
+        async with self._pubsub.subscribe(_channel(user_id)) as sub, self._presence.online(user_id):
+
+            async def stream() -> AsyncIterator[Notification]:
+                async for message in sub:
+                    found = await self.repos.notifications.owned(user_id, str(message.get("id")))
+                    if found is not None and found.in_app:
+                        yield found
+
+            yield stream()
+
+    # -- preferences and push subscriptions ---------------------------------
+
+    async def preferences(self, user_id: str) -> Preferences:
+        return await self.repos.preferences.find(user_id) or Preferences(user_id=user_id)
+
+    async def update_preferences(
+        self,
+        user_id: str,
+        changes: list[PreferenceChange],
+        *,
+        quiet_hours: tuple[str, str] | None,
+        clear_quiet_hours: bool,
+    ) -> Preferences:
+        prefs = await self.preferences(user_id)
+        for change in changes:
+            prefs.channels.setdefault(change.kind.value, {})[change.channel.value] = change.enabled
+        if clear_quiet_hours:
+            prefs.quiet_start = prefs.quiet_end = None
+        elif quiet_hours is not None:
+            for name, value in zip(("start", "end"), quiet_hours, strict=True):
+                try:
+                    parse_clock(value)
+                except ValueError as exc:
+                    raise BadUserInput(
+                        "Quiet hours are local times as HH:MM.", field=f"quietHours.{name}"
+                    ) from exc
+            prefs.quiet_start, prefs.quiet_end = quiet_hours
+        return await self.repos.preferences.put(prefs)
+
+    async def register_push(
+        self, user_id: str, endpoint: str, p256dh: str, auth: str
+    ) -> PushEndpoint:
+        if not endpoint.startswith(("https://", "http://")):
+            raise BadUserInput("The endpoint must be an http(s) URL.", field="endpoint")
+        if not p256dh or not auth:
+            raise BadUserInput("Both p256dh and auth keys are required.", field="p256dh")
+        row = PushEndpoint(
+            user_id=user_id, endpoint=endpoint, p256dh=p256dh, auth=auth, created_at=self._clock()
+        )
+        return await self.repos.push.register(row)
+
+    async def remove_push(self, user_id: str, endpoint: str) -> None:
+        if not await self.repos.push.remove(user_id, endpoint):
+            raise NotFound("No such push subscription.")
+
+    # -- delivery ------------------------------------------------------------
+
+    async def dispatch_pending(self, now: datetime, *, limit: int = 200) -> DispatchReport:
+        """Attempt every email/push delivery due at `now` (at most `limit` of them)."""
+        report = DispatchReport()
+        for _ in range(limit):
+            delivery = await self.repos.deliveries.claim_due(now, lease_until=now + LEASE)
+            if delivery is None:
+                break
+            await self._attempt(delivery, now, report)
+        return report
+
+    async def _attempt(self, delivery: Delivery, now: datetime, report: DispatchReport) -> None:
+        deliveries = self.repos.deliveries
+        notification = await self.repos.notifications.get(delivery.notification_id)
+        prefs = await self.repos.preferences.find(delivery.user_id)
+        if notification is None or not enabled(prefs, notification.kind, delivery.channel):
+            report.failed += 1
+            await deliveries.record(
+                delivery.id, {"status": Status.FAILED.value, "last_error": "no longer wanted"}
+            )
+            return
+        recipient = await self.repos.recipients.find(delivery.user_id)
+        held_until = quiet_until(
+            now,
+            recipient.timezone if recipient else "UTC",
+            prefs.quiet_start if prefs else None,
+            prefs.quiet_end if prefs else None,
+        )
+        if held_until is not None:
+            report.held += 1
+            await deliveries.record(delivery.id, {"next_attempt_at": held_until})
+            return
+        attempts = delivery.attempts + 1
+        try:
+            await self._senders[delivery.channel].send(Outgoing(notification, recipient))
+        except PermanentFailure as exc:
+            report.failed += 1
+            await deliveries.record(
+                delivery.id,
+                {"status": Status.FAILED.value, "attempts": attempts, "last_error": str(exc)},
+            )
+            return
+        except Exception as exc:
+            log.warning(
+                "delivery attempt failed",
+                extra={"delivery": str(delivery.id), "channel": delivery.channel.value},
+                exc_info=True,
+            )
+            final = attempts >= self._config.max_attempts
+            report.failed += final
+            report.retried += not final
+            await deliveries.record(
+                delivery.id,
+                {
+                    "status": (Status.FAILED if final else Status.PENDING).value,
+                    "attempts": attempts,
+                    "last_error": f"{type(exc).__name__}: {exc}"[:500],
+                    "next_attempt_at": now + retry_delay(attempts),
+                },
+            )
+            return
+        report.sent += 1
+        await deliveries.record(
+            delivery.id,
+            {"status": Status.SENT.value, "attempts": attempts, "sent_at": now, "last_error": None},
+        )
+
+    async def run_dispatcher(self, interval_seconds: float) -> None:
+        """The background loop: a pass whenever work arrives, and every interval for retries."""
+        while True:
+            self._wake.clear()
+            try:
+                await self.dispatch_pending(self._clock())
+            except Exception:
+                log.exception("notification dispatch pass failed")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=interval_seconds)
+
+
+def _channel(user_id: str) -> str:
+    return f"notifications.{user_id}"

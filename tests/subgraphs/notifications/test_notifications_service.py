@@ -1,0 +1,217 @@
+"""Notification logic with a controlled clock: grouping, preferences, quiet hours, retries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from common.db import init_database
+from common.errors import BadUserInput
+from common.events.catalog import PostCommented, PostLiked, ReminderDue, UserRegistered
+from common.infra import Infrastructure
+from common.mail import SmtpMailSender
+from common.repository import PageRequest
+from subgraphs.notifications.channels import EmailChannel, PushChannel
+from subgraphs.notifications.models import MODELS, Channel, Delivery, Kind, Status
+from subgraphs.notifications.presence import Presence
+from subgraphs.notifications.repository import PushEndpoints
+from subgraphs.notifications.service import (
+    Config,
+    DispatchReport,
+    NotificationService,
+    PreferenceChange,
+)
+
+from .conftest import MailServer, MakeEvent
+
+pytestmark = [pytest.mark.rabbitmq, pytest.mark.redis]
+
+# 23:30 on a January evening in New York (UTC-5).
+LATE_EVENING = datetime(2025, 1, 15, 4, 30, tzinfo=UTC)
+
+
+@dataclass
+class Clock:
+    now: datetime
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+async def database(infra: Infrastructure) -> Any:
+    return await init_database(infra.mongo, infra.settings, "notifications", MODELS)
+
+
+def make_service(
+    infra: Infrastructure, smtp: MailServer, clock: Clock, *, max_attempts: int = 3
+) -> NotificationService:
+    mail = SmtpMailSender(smtp.settings(infra.settings))
+    return NotificationService(
+        pubsub=infra.pubsub,
+        presence=Presence(infra.redis, prefix=infra.settings.redis_prefix, ttl_seconds=60),
+        senders={
+            Channel.EMAIL: EmailChannel(mail, app_url="http://app.test"),
+            Channel.PUSH: PushChannel(PushEndpoints(), private_key=None, subject="mailto:a@b.io"),
+        },
+        config=Config(group_window_seconds=600, max_attempts=max_attempts),
+        clock=clock,
+    )
+
+
+def reminder(make_event: MakeEvent, *, at: datetime, owner: str = "u1") -> Any:
+    payload = ReminderDue(
+        reminder_id="r1",
+        owner_id=owner,
+        target_type="habit",
+        target_id="h1",
+        title="Meditate",
+        fire_at=at,
+    )
+    return make_event("goals.reminder.due", payload=payload, time=at)
+
+
+async def register(service: NotificationService, make_event: MakeEvent, **fields: Any) -> None:
+    payload = UserRegistered(user_id="u1", display_name="Una", **fields)
+    await service.handle(make_event("users.user.registered", payload=payload, time=LATE_EVENING))
+
+
+async def test_likes_group_per_window_and_redelivery_changes_nothing(
+    database: Any, infra: Infrastructure, smtp: MailServer, make_event: MakeEvent
+) -> None:
+    service = make_service(infra, smtp, Clock(LATE_EVENING))
+
+    def like(liker: str, minutes: int) -> Any:
+        payload = PostLiked(post_id="p1", author_id="u1", liker_id=liker)
+        return make_event(
+            "community.post.liked", payload=payload, time=LATE_EVENING + timedelta(minutes=minutes)
+        )
+
+    first = like("u2", 0)
+    for event in (first, like("u3", 1), like("u4", 2), first, like("u1", 3)):
+        await service.handle(event)
+    await service.handle(like("u5", 11))  # the next 10-minute window
+
+    page = await service.inbox("u1", PageRequest(first=10))
+    counts = sorted((n.event_count, tuple(n.actor_ids)) for n in page.items)
+    assert counts == [(1, ("u5",)), (3, ("u2", "u3", "u4"))]
+    assert await service.unread_count("u1") == 2
+    # Likes do not email by default, and push needs a registered browser.
+    assert await Delivery.find({}).count() == 0
+
+
+async def test_preferences_choose_channels_per_kind(
+    database: Any, infra: Infrastructure, smtp: MailServer, make_event: MakeEvent
+) -> None:
+    service = make_service(infra, smtp, Clock(LATE_EVENING))
+    await service.update_preferences(
+        "u1",
+        [
+            *(PreferenceChange(Kind.POST_LIKED, c, False) for c in Channel),
+            PreferenceChange(Kind.POST_COMMENTED, Channel.IN_APP, False),
+            PreferenceChange(Kind.POST_COMMENTED, Channel.EMAIL, True),
+        ],
+        quiet_hours=None,
+        clear_quiet_hours=False,
+    )
+    await service.handle(
+        make_event(
+            "community.post.liked", payload=PostLiked(post_id="p", author_id="u1", liker_id="u2")
+        )
+    )
+    await service.handle(
+        make_event(
+            "community.post.commented",
+            payload=PostCommented(post_id="p", author_id="u1", comment_id="c", commenter_id="u2"),
+        )
+    )
+    assert (await service.inbox("u1", PageRequest(first=10))).items == []
+    assert await service.unread_count("u1") == 0
+    deliveries = await Delivery.find({}).to_list()
+    assert [(d.user_id, d.channel) for d in deliveries] == [("u1", Channel.EMAIL)]
+
+    with pytest.raises(BadUserInput) as error:
+        await service.update_preferences(
+            "u1", [], quiet_hours=("10pm", "07:00"), clear_quiet_hours=False
+        )
+    assert error.value.field == "quietHours.start"
+
+
+async def test_quiet_hours_hold_email_until_they_end_but_store_in_app(
+    database: Any, infra: Infrastructure, smtp: MailServer, make_event: MakeEvent
+) -> None:
+    clock = Clock(LATE_EVENING)
+    service = make_service(infra, smtp, clock)
+    await register(service, make_event, email="una@example.test", timezone="America/New_York")
+    await service.update_preferences(
+        "u1", [], quiet_hours=("22:00", "07:00"), clear_quiet_hours=False
+    )
+    await service.handle(reminder(make_event, at=LATE_EVENING))
+
+    assert [n.kind for n in (await service.inbox("u1", PageRequest())).items] == [Kind.REMINDER]
+    report = await service.dispatch_pending(LATE_EVENING)
+    assert (report.held, report.sent) == (1, 0)
+    seven_am = datetime(2025, 1, 15, 12, 0, tzinfo=UTC)
+    delivery = await Delivery.find_one({"channel": "email"})
+    assert delivery is not None
+    assert (delivery.status, delivery.attempts, delivery.next_attempt_at) == (
+        Status.PENDING,
+        0,
+        seven_am,
+    )
+    assert (await service.dispatch_pending(seven_am - timedelta(minutes=1))).sent == 0
+    assert smtp.received.empty()
+
+    assert (await service.dispatch_pending(seven_am)).sent == 1
+    envelope = smtp.received.get_nowait()
+    assert envelope.rcpt_tos == ["una@example.test"]
+    assert b"Subject: Reminder: Meditate" in (envelope.content or b"")
+    delivery = await Delivery.find_one({"channel": "email"})
+    assert delivery is not None
+    assert (delivery.status, delivery.attempts, delivery.sent_at) == (Status.SENT, 1, seven_am)
+
+
+async def test_failed_attempts_back_off_then_fail_at_the_limit(
+    database: Any, infra: Infrastructure, smtp: MailServer, make_event: MakeEvent
+) -> None:
+    smtp.reject = True
+    start = LATE_EVENING
+    service = make_service(infra, smtp, Clock(start), max_attempts=3)
+    await register(service, make_event, email="una@example.test")
+    await service.handle(reminder(make_event, at=start))
+
+    async def state() -> tuple[Status, int, datetime]:
+        row = await Delivery.find_one({"channel": "email"})
+        assert row is not None
+        return row.status, row.attempts, row.next_attempt_at
+
+    assert (await service.dispatch_pending(start)).retried == 1
+    assert await state() == (Status.PENDING, 1, start + timedelta(seconds=30))
+    assert (await service.dispatch_pending(start + timedelta(seconds=29))).retried == 0
+    assert (await service.dispatch_pending(start + timedelta(seconds=30))).retried == 1
+    assert await state() == (Status.PENDING, 2, start + timedelta(seconds=90))
+    assert (await service.dispatch_pending(start + timedelta(seconds=90))).failed == 1
+    status, attempts, _ = await state()
+    assert (status, attempts) == (Status.FAILED, 3)
+    row = await Delivery.find_one({"channel": "email"})
+    assert row is not None
+    assert "451" in (row.last_error or "")
+    assert await service.dispatch_pending(start + timedelta(days=1)) == DispatchReport()
+
+
+async def test_email_without_an_address_fails_without_retrying(
+    database: Any, infra: Infrastructure, smtp: MailServer, make_event: MakeEvent
+) -> None:
+    service = make_service(infra, smtp, Clock(LATE_EVENING))
+    await register(service, make_event)  # no email known
+    await service.handle(reminder(make_event, at=LATE_EVENING))
+    assert (await service.dispatch_pending(LATE_EVENING)).failed == 1
+    row = await Delivery.find_one({"channel": "email"})
+    assert row is not None
+    assert (row.status, row.last_error) == (
+        Status.FAILED,
+        "no email address is known for this user",
+    )
