@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from subgraphs.goals.domain.enums import GoalStatus
@@ -24,4 +25,5 @@ def derived_progress(
     parts += [100 if done else 0 for done in tasks_done]
     if not parts:
         return None
-    return round(sum(parts) / len(parts))
+    # Half up (62.5 -> 63), not Python's banker's rounding.
+    return math.floor(sum(parts) / len(parts) + 0.5)
