@@ -200,3 +200,29 @@ async def test_coach_requests_create_one_goal_however_often_delivered(
     assert created.data["goal_id"] == str(page.items[0].id)
     assert created.data["request_id"] == "req-1"
     assert len([e for e in events if e.type == "goals.goal.created"]) == 1
+
+
+async def test_events_about_an_erased_user_are_ignored(goals_services: GoalsServices) -> None:
+    consumers = GoalsConsumers(goals_services)
+    await consumers.on_user_event(
+        Event.of("users.user.deleted", user_id="alice", data={"user_id": "alice"})
+    )
+    late_update = Event.of(
+        "users.user.updated",
+        user_id="alice",
+        data={"user_id": "alice", "display_name": "A", "timezone": "Asia/Tokyo"},
+    )
+    await consumers.on_user_event(late_update)
+    assert await goals_services.access.life_areas("alice") == {}
+    assert (await goals_services.access.timezone("alice")).key == "UTC"
+    await consumers.on_coach_goal_requested(
+        Event.of(
+            "chat.coach.goal_requested",
+            user_id="alice",
+            data=CoachGoalRequested(
+                request_id="req-2", conversation_id="c", user_id="alice", title="x", area="health"
+            ),
+        )
+    )
+    page = await goals_services.goals.list_for("alice", "alice", PageRequest())
+    assert page.items == []
