@@ -10,13 +10,20 @@ from subgraphs.goals.schema.focus import FocusMutations, FocusQueries
 from subgraphs.goals.schema.goals import GoalMutations, GoalQueries, GoalType
 from subgraphs.goals.schema.habits import HabitMutations, HabitQueries
 from subgraphs.goals.schema.reminders import ReminderMutations, ReminderQueries
+from subgraphs.goals.schema.templates import TemplateMutations, TemplateQueries
 from subgraphs.goals.schema.trackers import TrackerMutations, TrackerQueries
 from subgraphs.goals.schema.user import User
 
 
 @strawberry.type(description="Goals, habits, focus, calendar, reminders and trackers.")
 class Query(
-    GoalQueries, HabitQueries, FocusQueries, CalendarQueries, ReminderQueries, TrackerQueries
+    GoalQueries,
+    TemplateQueries,
+    HabitQueries,
+    FocusQueries,
+    CalendarQueries,
+    ReminderQueries,
+    TrackerQueries,
 ):
     pass
 
@@ -24,6 +31,7 @@ class Query(
 @strawberry.type(description="Changes to the viewer's goals and planning data.")
 class Mutation(
     GoalMutations,
+    TemplateMutations,
     HabitMutations,
     FocusMutations,
     CalendarMutations,
