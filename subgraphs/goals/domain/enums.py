@@ -1,0 +1,91 @@
+"""The goals vocabulary. Values are what is stored and what events carry (lower case)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class LifeArea(StrEnum):
+    HEALTH = "health"
+    FINANCE = "finance"
+    FAMILY = "family"
+    CAREER = "career"
+    LEARNING = "learning"
+    CREATIVITY = "creativity"
+
+
+class GoalStatus(StrEnum):
+    ACTIVE = "active"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    ABANDONED = "abandoned"
+
+
+class Visibility(StrEnum):
+    PRIVATE = "private"
+    FOLLOWERS = "followers"
+    PUBLIC = "public"
+
+
+class ProgressMode(StrEnum):
+    DERIVED = "derived"
+    MANUAL = "manual"
+
+
+class ScheduleKind(StrEnum):
+    DAILY = "daily"
+    WEEKDAYS = "weekdays"
+    TIMES_PER_WEEK = "times_per_week"
+
+
+class FocusStatus(StrEnum):
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+    CANCELLED = "cancelled"
+
+
+class ReminderTarget(StrEnum):
+    GOAL = "goal"
+    TASK = "task"
+    HABIT = "habit"
+    ACTIVITY = "activity"
+
+
+class ReminderStatus(StrEnum):
+    PENDING = "pending"
+    CLAIMED = "claimed"
+    SENT = "sent"
+    CANCELLED = "cancelled"
+
+
+class TrackerKind(StrEnum):
+    VITALS = "vitals"
+    SPENDING = "spending"
+    LEARNING = "learning"
+
+
+class TrackerMetric(StrEnum):
+    WEIGHT_KG = "weight_kg"
+    SLEEP_HOURS = "sleep_hours"
+    RESTING_HEART_RATE = "resting_heart_rate"
+    SPENDING = "spending"
+    LEARNING_MINUTES = "learning_minutes"
+
+
+METRIC_KIND: dict[TrackerMetric, TrackerKind] = {
+    TrackerMetric.WEIGHT_KG: TrackerKind.VITALS,
+    TrackerMetric.SLEEP_HOURS: TrackerKind.VITALS,
+    TrackerMetric.RESTING_HEART_RATE: TrackerKind.VITALS,
+    TrackerMetric.SPENDING: TrackerKind.SPENDING,
+    TrackerMetric.LEARNING_MINUTES: TrackerKind.LEARNING,
+}
+
+KIND_AREA: dict[TrackerKind, LifeArea] = {
+    TrackerKind.VITALS: LifeArea.HEALTH,
+    TrackerKind.SPENDING: LifeArea.FINANCE,
+    TrackerKind.LEARNING: LifeArea.LEARNING,
+}
+
+MAX_GOAL_DEPTH = 5
+STREAK_MILESTONES = (7, 30, 100)

@@ -1,0 +1,43 @@
+"""Time zones and local days: a user's day is their wall-clock day, not UTC's."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from common.errors import BadUserInput
+
+
+def zone(name: str, *, field: str = "timezone") -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise BadUserInput(f"Unknown time zone {name!r}.", field=field) from exc
+
+
+def is_known_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def local_day(instant: datetime, tz: ZoneInfo) -> date:
+    return instant.astimezone(tz).date()
+
+
+def week_start(day: date) -> date:
+    """Weeks start on Monday (ISO 8601)."""
+    return day - timedelta(days=day.weekday())
+
+
+def local_midnight_utc(day: date, tz: ZoneInfo) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=tz).astimezone(UTC)
+
+
+def as_utc(value: datetime, *, field: str) -> datetime:
+    """Clients must send instants with an offset; a naive time is ambiguous."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise BadUserInput("Times need a UTC offset (e.g. 2025-01-31T09:00:00Z).", field=field)
+    return value.astimezone(UTC)

@@ -1,0 +1,297 @@
+"""The goals subgraph's documents. Datetimes are aware UTC; calendar days are ISO strings."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from beanie import Document
+from pydantic import BaseModel, Field
+from pymongo import ASCENDING, DESCENDING, IndexModel
+
+from subgraphs.goals.domain.enums import (
+    FocusStatus,
+    GoalStatus,
+    LifeArea,
+    ProgressMode,
+    ReminderStatus,
+    ReminderTarget,
+    ScheduleKind,
+    TrackerKind,
+    TrackerMetric,
+    Visibility,
+)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class TaskItem(BaseModel):
+    id: str
+    title: str
+    due_date: str | None = None
+    done: bool = False
+    done_at: datetime | None = None
+
+
+class GoalDoc(Document):
+    owner_id: str
+    title: str
+    description: str = ""
+    area: LifeArea
+    status: GoalStatus = GoalStatus.ACTIVE
+    due_date: str | None = None
+    visibility: Visibility = Visibility.PRIVATE
+    parent_id: str | None = None
+    # Root first; len(ancestor_ids) + 1 is the goal's depth.
+    ancestor_ids: list[str] = Field(default_factory=list)
+    progress: int = 0
+    progress_mode: ProgressMode = ProgressMode.DERIVED
+    tasks: list[TaskItem] = Field(default_factory=list)
+    completed_at: datetime | None = None
+    template_id: str | None = None
+    coach_request_id: str | None = None
+    coach_ack_published: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "goals"
+        indexes = [
+            IndexModel([("owner_id", ASCENDING), ("_id", DESCENDING)]),
+            IndexModel([("parent_id", ASCENDING)]),
+            IndexModel([("ancestor_ids", ASCENDING)]),
+            IndexModel(
+                [("coach_request_id", ASCENDING)],
+                unique=True,
+                partialFilterExpression={"coach_request_id": {"$type": "string"}},
+                name="coach_request_once",
+            ),
+        ]
+
+
+class TaskBlueprintDoc(BaseModel):
+    title: str
+    due_in_days: int | None = None
+
+
+class GoalBlueprintDoc(BaseModel):
+    title: str
+    description: str = ""
+    tasks: list[TaskBlueprintDoc] = Field(default_factory=list)
+    sub_goals: list[GoalBlueprintDoc] = Field(default_factory=list)
+    due_in_days: int | None = None
+
+
+class TemplateDoc(Document):
+    owner_id: str
+    area: LifeArea
+    goal: GoalBlueprintDoc
+    created_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "goal_templates"
+        indexes = [IndexModel([("owner_id", ASCENDING), ("area", ASCENDING)])]
+
+
+class HabitDoc(Document):
+    owner_id: str
+    title: str
+    description: str = ""
+    goal_id: str | None = None
+    schedule: ScheduleKind = ScheduleKind.DAILY
+    weekdays: list[int] = Field(default_factory=list)
+    times_per_week: int | None = None
+    timezone: str | None = None
+    milestones_reached: list[int] = Field(default_factory=list)
+    created_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "habits"
+        indexes = [IndexModel([("owner_id", ASCENDING), ("_id", DESCENDING)])]
+
+
+class CheckInDoc(Document):
+    habit_id: str
+    owner_id: str
+    day: str
+    at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "habit_checkins"
+        indexes = [
+            IndexModel([("habit_id", ASCENDING), ("day", ASCENDING)], unique=True),
+            IndexModel([("owner_id", ASCENDING)]),
+        ]
+
+
+class FocusSessionDoc(Document):
+    owner_id: str
+    planned_minutes: int
+    goal_id: str | None = None
+    task_id: str | None = None
+    status: FocusStatus = FocusStatus.RUNNING
+    # True while running or paused: the partial unique index allows one per user.
+    open: bool = True
+    started_at: datetime = Field(default_factory=utcnow)
+    paused_at: datetime | None = None
+    paused_seconds: float = 0.0
+    interruptions: int = 0
+    ended_at: datetime | None = None
+    minutes: float = 0.0
+    day: str | None = None
+    week: str | None = None
+
+    class Settings:
+        name = "focus_sessions"
+        indexes = [
+            IndexModel(
+                [("owner_id", ASCENDING)],
+                unique=True,
+                partialFilterExpression={"open": True},
+                name="one_open_session_per_user",
+            ),
+            IndexModel([("owner_id", ASCENDING), ("status", ASCENDING), ("day", ASCENDING)]),
+        ]
+
+
+class OccurrenceExceptionDoc(BaseModel):
+    original_start: datetime
+    cancelled: bool = False
+    start: datetime | None = None
+    end: datetime | None = None
+
+
+class ActivityDoc(Document):
+    owner_id: str
+    title: str
+    description: str = ""
+    location: str | None = None
+    goal_id: str | None = None
+    starts_at: datetime
+    ends_at: datetime
+    timezone: str = "UTC"
+    recurrence: str | None = None
+    # Upper bound of the series (None: open-ended), so windows can skip dead series.
+    last_end: datetime | None = None
+    exceptions: list[OccurrenceExceptionDoc] = Field(default_factory=list)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "activities"
+        indexes = [IndexModel([("owner_id", ASCENDING), ("starts_at", ASCENDING)])]
+
+
+class CalendarFeedDoc(Document):
+    owner_id: str
+    token_hash: str
+    rotated_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "calendar_feeds"
+        indexes = [
+            IndexModel([("owner_id", ASCENDING)], unique=True),
+            IndexModel([("token_hash", ASCENDING)], unique=True),
+        ]
+
+
+class ReminderDoc(Document):
+    owner_id: str
+    target_type: ReminderTarget
+    target_id: str
+    goal_id: str | None = None
+    title: str
+    at: datetime | None = None
+    offset_minutes: int | None = None
+    fire_at: datetime | None = None
+    occurrence_start: datetime | None = None
+    status: ReminderStatus = ReminderStatus.PENDING
+    lease_until: datetime | None = None
+    claimed_by: str | None = None
+    fired_count: int = 0
+    last_fired_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "reminders"
+        indexes = [
+            IndexModel([("status", ASCENDING), ("fire_at", ASCENDING)]),
+            IndexModel([("owner_id", ASCENDING), ("_id", DESCENDING)]),
+            IndexModel([("target_type", ASCENDING), ("target_id", ASCENDING)]),
+        ]
+
+
+class TrackerEntryDoc(Document):
+    owner_id: str
+    kind: TrackerKind
+    metric: TrackerMetric
+    value: float
+    currency: str | None = None
+    category: str | None = None
+    note: str = ""
+    logged_at: datetime
+    day: str
+    week: str
+
+    class Settings:
+        name = "tracker_entries"
+        indexes = [
+            IndexModel([("owner_id", ASCENDING), ("metric", ASCENDING), ("day", ASCENDING)]),
+            IndexModel([("owner_id", ASCENDING), ("_id", DESCENDING)]),
+        ]
+
+
+class UserProfileDoc(Document):
+    """Projection of users events: the owner's time zone and life-area scores."""
+
+    user_id: str
+    timezone: str = "UTC"
+    life_areas: dict[str, int] = Field(default_factory=dict)
+    as_of: datetime
+
+    class Settings:
+        name = "user_profiles"
+        indexes = [IndexModel([("user_id", ASCENDING)], unique=True)]
+
+
+class FollowDoc(Document):
+    """Projection of community follow events: who may read FOLLOWERS goals."""
+
+    follower_id: str
+    followee_id: str
+    active: bool
+    as_of: datetime
+
+    class Settings:
+        name = "follows"
+        indexes = [
+            IndexModel([("follower_id", ASCENDING), ("followee_id", ASCENDING)], unique=True)
+        ]
+
+
+class ErasedUserDoc(Document):
+    """Users whose data was erased: late events about them are ignored."""
+
+    user_id: str
+    erased_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "erased_users"
+        indexes = [IndexModel([("user_id", ASCENDING)], unique=True)]
+
+
+MODELS: list[type[Document]] = [
+    GoalDoc,
+    TemplateDoc,
+    HabitDoc,
+    CheckInDoc,
+    FocusSessionDoc,
+    ActivityDoc,
+    CalendarFeedDoc,
+    ReminderDoc,
+    TrackerEntryDoc,
+    UserProfileDoc,
+    FollowDoc,
+    ErasedUserDoc,
+]

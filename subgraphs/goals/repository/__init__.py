@@ -1,0 +1,1 @@
+"""All database access of the goals subgraph, one module per area."""

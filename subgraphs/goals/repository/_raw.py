@@ -1,0 +1,34 @@
+"""Helpers for the few atomic operations beanie has no typed call for."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
+
+from beanie import Document
+from pymongo import ReturnDocument
+from pymongo.asynchronous.collection import AsyncCollection
+
+D = TypeVar("D", bound=Document)
+
+
+def collection(model: type[Document]) -> AsyncCollection[dict[str, Any]]:
+    coll: AsyncCollection[dict[str, Any]] = model.get_pymongo_collection()
+    return coll
+
+
+async def find_one_and_set(
+    model: type[D],
+    query: Mapping[str, Any],
+    update: Mapping[str, Any],
+    *,
+    sort: Sequence[tuple[str, int]] | None = None,
+) -> D | None:
+    """Atomically update the first match and return it as it is after the update."""
+    raw = await collection(model).find_one_and_update(
+        dict(query),
+        dict(update),
+        sort=list(sort) if sort else None,
+        return_document=ReturnDocument.AFTER,
+    )
+    return None if raw is None else model.model_validate(raw)

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from bson import ObjectId
+
+from common.repository import Page, PageRequest, Repository, parse_object_id
+from subgraphs.goals.domain.enums import GoalStatus, LifeArea, Visibility
+from subgraphs.goals.models import GoalDoc, TemplateDoc
+from subgraphs.goals.repository._raw import collection
+
+
+class GoalRepository(Repository[GoalDoc]):
+    model = GoalDoc
+
+    async def children(self, parent_id: str) -> list[GoalDoc]:
+        return await GoalDoc.find({"parent_id": parent_id}).sort("+_id").to_list()
+
+    async def children_of_many(self, parent_ids: Sequence[str]) -> list[GoalDoc]:
+        return await GoalDoc.find({"parent_id": {"$in": list(parent_ids)}}).sort("+_id").to_list()
+
+    async def descendants(self, goal_id: str) -> list[GoalDoc]:
+        return await GoalDoc.find({"ancestor_ids": goal_id}).to_list()
+
+    async def page_for_owner(
+        self,
+        owner_id: str,
+        request: PageRequest,
+        *,
+        status: GoalStatus | None = None,
+        area: LifeArea | None = None,
+        visibilities: Iterable[Visibility] | None = None,
+        roots_only: bool = False,
+    ) -> Page[GoalDoc]:
+        query: dict[str, Any] = {"owner_id": owner_id}
+        if status is not None:
+            query["status"] = status.value
+        if area is not None:
+            query["area"] = area.value
+        if visibilities is not None:
+            query["visibility"] = {"$in": [v.value for v in visibilities]}
+        if roots_only:
+            query["parent_id"] = None
+        return await self.page(query, request)
+
+    async def by_coach_request(self, request_id: str) -> GoalDoc | None:
+        return await GoalDoc.find_one({"coach_request_id": request_id})
+
+    async def template_ids_in_use(self, owner_id: str) -> set[str]:
+        rows = await GoalDoc.find(
+            {
+                "owner_id": owner_id,
+                "template_id": {"$ne": None},
+                "status": {"$in": ["active", "paused"]},
+            }
+        ).to_list()
+        return {g.template_id for g in rows if g.template_id}
+
+    async def set_fields(self, goal_id: str, fields: dict[str, Any]) -> None:
+        oid = parse_object_id(goal_id)
+        if oid is not None:
+            await collection(GoalDoc).update_one({"_id": oid}, {"$set": fields})
+
+    async def delete_ids(self, ids: Iterable[str]) -> int:
+        oids = [ObjectId(i) for i in ids]
+        return await self.delete_where({"_id": {"$in": oids}})
+
+    async def delete_owner(self, owner_id: str) -> int:
+        return await self.delete_where({"owner_id": owner_id})
+
+
+class TemplateRepository(Repository[TemplateDoc]):
+    model = TemplateDoc
+
+    async def for_owner(self, owner_id: str, area: LifeArea | None = None) -> list[TemplateDoc]:
+        query: dict[str, Any] = {"owner_id": owner_id}
+        if area is not None:
+            query["area"] = area.value
+        return await TemplateDoc.find(query).sort("+_id").to_list()
+
+    async def delete_owner(self, owner_id: str) -> int:
+        return await self.delete_where({"owner_id": owner_id})

@@ -1,0 +1,44 @@
+"""The goals subgraph's federation schema."""
+
+from __future__ import annotations
+
+import strawberry
+
+from common.graphql.schema import build_schema
+from subgraphs.goals.schema.calendar import CalendarMutations, CalendarQueries
+from subgraphs.goals.schema.focus import FocusMutations, FocusQueries
+from subgraphs.goals.schema.goals import GoalMutations, GoalQueries, GoalType
+from subgraphs.goals.schema.habits import HabitMutations, HabitQueries
+from subgraphs.goals.schema.reminders import ReminderMutations, ReminderQueries
+from subgraphs.goals.schema.templates import TemplateMutations, TemplateQueries
+from subgraphs.goals.schema.trackers import TrackerMutations, TrackerQueries
+from subgraphs.goals.schema.user import User
+
+
+@strawberry.type(description="Goals, habits, focus, calendar, reminders and trackers.")
+class Query(
+    GoalQueries,
+    TemplateQueries,
+    HabitQueries,
+    FocusQueries,
+    CalendarQueries,
+    ReminderQueries,
+    TrackerQueries,
+):
+    pass
+
+
+@strawberry.type(description="Changes to the viewer's goals and planning data.")
+class Mutation(
+    GoalMutations,
+    TemplateMutations,
+    HabitMutations,
+    FocusMutations,
+    CalendarMutations,
+    ReminderMutations,
+    TrackerMutations,
+):
+    pass
+
+
+schema = build_schema("goals", query=Query, mutation=Mutation, types=[GoalType, User])

@@ -1,0 +1,148 @@
+"""Habit types, check-ins and streaks."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import strawberry
+
+from common.graphql.pagination import Connection, connection_from_page
+from common.repository import PageRequest
+from subgraphs.goals.domain.enums import ScheduleKind
+from subgraphs.goals.domain.streaks import Schedule, StreakUnit
+from subgraphs.goals.schema.base import Info, require_viewer_id, services
+from subgraphs.goals.service.habits import HabitInput, HabitState
+
+RECENT_DAYS = 60
+
+
+@strawberry.type(name="Habit", description="A recurring behaviour with check-ins and streaks.")
+class HabitType:
+    id: strawberry.ID = strawberry.field(description="The habit's id.")
+    title: str = strawberry.field(description="Short name.")
+    description: str = strawberry.field(description="Longer description; may be empty.")
+    goal_id: strawberry.ID | None = strawberry.field(description="The goal it serves, if any.")
+    schedule: ScheduleKind = strawberry.field(description="When it is due.")
+    weekdays: list[int] = strawberry.field(description="For WEEKDAYS: 0 (Monday) to 6 (Sunday).")
+    times_per_week: int | None = strawberry.field(description="For TIMES_PER_WEEK: N.")
+    timezone: str | None = strawberry.field(
+        description="Fallback zone for local days when the owner's profile has none."
+    )
+    current_streak: int = strawberry.field(description="The running streak (days or weeks).")
+    longest_streak: int = strawberry.field(description="The longest streak ever.")
+    streak_unit: StreakUnit = strawberry.field(description="What the streaks count.")
+    checked_in_today: bool = strawberry.field(description="Checked in on the owner's local today.")
+    today: date = strawberry.field(description="The owner's local day now.")
+    recent_check_ins: list[date] = strawberry.field(
+        description=f"Check-in days of the last {RECENT_DAYS} days, oldest first."
+    )
+    milestones_reached: list[int] = strawberry.field(description="Streak milestones announced.")
+    created_at: datetime = strawberry.field(description="When it was created.")
+
+    @staticmethod
+    def of(state: HabitState) -> HabitType:
+        habit = state.habit
+        since = date.fromordinal(state.today.toordinal() - RECENT_DAYS)
+        return HabitType(
+            id=strawberry.ID(str(habit.id)),
+            title=habit.title,
+            description=habit.description,
+            goal_id=strawberry.ID(habit.goal_id) if habit.goal_id else None,
+            schedule=habit.schedule,
+            weekdays=habit.weekdays,
+            times_per_week=habit.times_per_week,
+            timezone=habit.timezone,
+            current_streak=state.streaks.current,
+            longest_streak=state.streaks.longest,
+            streak_unit=state.streaks.unit,
+            checked_in_today=state.checked_in_today,
+            today=state.today,
+            recent_check_ins=[d for d in state.days if d > since],
+            milestones_reached=sorted(habit.milestones_reached),
+            created_at=habit.created_at,
+        )
+
+
+async def habit_connection(
+    info: Info, owner_id: str, first: int, after: str | None
+) -> Connection[HabitType]:
+    page = await services(info).habits.page(owner_id, PageRequest(first, after))
+    states = await services(info).habits.states(page.items)
+    return connection_from_page(page, lambda h: HabitType.of(states[str(h.id)]))
+
+
+@strawberry.input(description="A new habit.")
+class CreateHabitInput:
+    title: str = strawberry.field(description="Short name; must not be empty.")
+    schedule: ScheduleKind = strawberry.field(
+        default=ScheduleKind.DAILY, description="When it is due."
+    )
+    weekdays: list[int] = strawberry.field(
+        default_factory=list, description="For WEEKDAYS: 0 (Monday) to 6 (Sunday)."
+    )
+    times_per_week: int | None = strawberry.field(default=None, description="For TIMES_PER_WEEK.")
+    description: str = strawberry.field(default="", description="Longer description.")
+    goal_id: strawberry.ID | None = strawberry.field(default=None, description="Goal it serves.")
+    timezone: str | None = strawberry.field(
+        default=None, description="IANA zone used when the owner's profile has none."
+    )
+
+
+@strawberry.input(description="A check-in (or its undo) for one local day.")
+class CheckInInput:
+    habit_id: strawberry.ID = strawberry.field(description="The habit.")
+    day: date | None = strawberry.field(
+        default=None, description="The local day; default today. Future days are refused."
+    )
+
+
+@strawberry.input(description="Identifies a habit.")
+class HabitIdInput:
+    id: strawberry.ID = strawberry.field(description="The habit.")
+
+
+@strawberry.type
+class HabitQueries:
+    @strawberry.field(description="One of the viewer's habits.")
+    async def habit(self, info: Info, id: strawberry.ID) -> HabitType:
+        me = await require_viewer_id(info)
+        habits = services(info).habits
+        habit = await habits.owned(me, str(id), field="id")
+        return HabitType.of((await habits.states([habit]))[str(habit.id)])
+
+
+@strawberry.type
+class HabitMutations:
+    @strawberry.mutation(description="Create a habit.")
+    async def create_habit(self, info: Info, input: CreateHabitInput) -> HabitType:
+        me = await require_viewer_id(info)
+        habits = services(info).habits
+        habit = await habits.create(
+            me,
+            HabitInput(
+                title=input.title,
+                schedule=Schedule(input.schedule, frozenset(input.weekdays), input.times_per_week),
+                description=input.description,
+                goal_id=str(input.goal_id) if input.goal_id else None,
+                timezone=input.timezone,
+            ),
+        )
+        return HabitType.of((await habits.states([habit]))[str(habit.id)])
+
+    @strawberry.mutation(description="Check in for a day (once per local day).")
+    async def check_in_habit(self, info: Info, input: CheckInInput) -> HabitType:
+        me = await require_viewer_id(info)
+        state = await services(info).habits.check_in(me, str(input.habit_id), input.day)
+        return HabitType.of(state)
+
+    @strawberry.mutation(description="Undo a day's check-in.")
+    async def undo_habit_check_in(self, info: Info, input: CheckInInput) -> HabitType:
+        me = await require_viewer_id(info)
+        state = await services(info).habits.undo_check_in(me, str(input.habit_id), input.day)
+        return HabitType.of(state)
+
+    @strawberry.mutation(description="Delete a habit with its check-ins and reminders.")
+    async def delete_habit(self, info: Info, input: HabitIdInput) -> strawberry.ID:
+        me = await require_viewer_id(info)
+        await services(info).habits.delete(me, str(input.id))
+        return input.id

@@ -1,0 +1,1 @@
+"""Domain logic of the goals subgraph (no GraphQL, no transport)."""

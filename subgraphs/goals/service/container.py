@@ -1,0 +1,86 @@
+"""Wires repositories into services: what `build()` hands to resolvers and consumers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from common.events import EventPublisher
+from subgraphs.goals.repository.calendar import ActivityRepository, FeedRepository
+from subgraphs.goals.repository.focus import FocusRepository
+from subgraphs.goals.repository.goals import GoalRepository, TemplateRepository
+from subgraphs.goals.repository.habits import CheckInRepository, HabitRepository
+from subgraphs.goals.repository.projections import (
+    ErasedRepository,
+    FollowRepository,
+    ProfileRepository,
+)
+from subgraphs.goals.repository.reminders import ReminderRepository
+from subgraphs.goals.repository.trackers import TrackerRepository
+from subgraphs.goals.service.access import Access
+from subgraphs.goals.service.base import Clock, Deps, system_clock
+from subgraphs.goals.service.calendar import CalendarService
+from subgraphs.goals.service.focus import FocusService
+from subgraphs.goals.service.goals import GoalService
+from subgraphs.goals.service.habits import HabitService
+from subgraphs.goals.service.reminders import ReminderService
+from subgraphs.goals.service.templates import TemplateService
+from subgraphs.goals.service.trackers import TrackerService
+from subgraphs.goals.service.users import UserDataService
+
+
+@dataclass
+class GoalsServices:
+    deps: Deps
+    access: Access
+    goals: GoalService
+    templates: TemplateService
+    habits: HabitService
+    focus: FocusService
+    calendar: CalendarService
+    reminders: ReminderService
+    trackers: TrackerService
+    users: UserDataService
+
+
+def build_services(publisher: EventPublisher, *, clock: Clock = system_clock) -> GoalsServices:
+    deps = Deps(publisher=publisher, clock=clock)
+    profiles, follows, erased = ProfileRepository(), FollowRepository(), ErasedRepository()
+    goal_repo, template_repo = GoalRepository(), TemplateRepository()
+    habit_repo, check_in_repo = HabitRepository(), CheckInRepository()
+    focus_repo, reminder_repo, tracker_repo = (
+        FocusRepository(),
+        ReminderRepository(),
+        TrackerRepository(),
+    )
+    activity_repo, feed_repo = ActivityRepository(), FeedRepository()
+    access = Access(follows, profiles)
+    goals = GoalService(deps, goal_repo, reminder_repo, erased, access)
+    habits = HabitService(deps, habit_repo, check_in_repo, reminder_repo, goals, access)
+    reminders = ReminderService(deps, reminder_repo, activity_repo, goals, habits, access)
+    return GoalsServices(
+        deps=deps,
+        access=access,
+        goals=goals,
+        templates=TemplateService(deps, template_repo, goal_repo, goals, access, profiles),
+        habits=habits,
+        focus=FocusService(deps, focus_repo, goals, access),
+        calendar=CalendarService(
+            deps, activity_repo, feed_repo, reminder_repo, reminders, goals, access
+        ),
+        reminders=reminders,
+        trackers=TrackerService(deps, tracker_repo, access),
+        users=UserDataService(
+            profiles=profiles,
+            follows=follows,
+            erased=erased,
+            goals=goal_repo,
+            templates=template_repo,
+            habits=habit_repo,
+            check_ins=check_in_repo,
+            focus=focus_repo,
+            activities=activity_repo,
+            feeds=feed_repo,
+            reminders=reminder_repo,
+            trackers=tracker_repo,
+        ),
+    )

@@ -1,0 +1,165 @@
+"""Habits: schedules, one check-in per local day, streaks and milestones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from common.errors import BadUserInput, NotFound
+from common.events import Event
+from common.events.catalog import HabitCheckedIn, StreakMilestone
+from common.repository import Page, PageRequest
+from subgraphs.goals.domain.enums import STREAK_MILESTONES, ReminderTarget
+from subgraphs.goals.domain.streaks import Schedule, Streaks, compute_streaks
+from subgraphs.goals.domain.timezones import local_day, zone
+from subgraphs.goals.models import CheckInDoc, HabitDoc
+from subgraphs.goals.repository.habits import CheckInRepository, HabitRepository
+from subgraphs.goals.repository.reminders import ReminderRepository
+from subgraphs.goals.service.access import Access
+from subgraphs.goals.service.base import Deps, require_text
+from subgraphs.goals.service.goals import GoalService
+
+
+@dataclass(frozen=True)
+class HabitInput:
+    title: str
+    schedule: Schedule
+    description: str = ""
+    goal_id: str | None = None
+    timezone: str | None = None
+
+
+@dataclass(frozen=True)
+class HabitState:
+    habit: HabitDoc
+    streaks: Streaks
+    today: date
+    days: list[date]
+
+    @property
+    def checked_in_today(self) -> bool:
+        return bool(self.days) and self.days[-1] == self.today
+
+
+def schedule_of(habit: HabitDoc) -> Schedule:
+    return Schedule(habit.schedule, frozenset(habit.weekdays), habit.times_per_week)
+
+
+class HabitService:
+    def __init__(
+        self,
+        deps: Deps,
+        habits: HabitRepository,
+        check_ins: CheckInRepository,
+        reminders: ReminderRepository,
+        goals: GoalService,
+        access: Access,
+    ) -> None:
+        self._deps = deps
+        self._habits = habits
+        self._check_ins = check_ins
+        self._reminders = reminders
+        self._goals = goals
+        self._access = access
+
+    async def create(self, owner_id: str, data: HabitInput) -> HabitDoc:
+        title = require_text(data.title, field="title")
+        data.schedule.validate()
+        if data.timezone is not None:
+            zone(data.timezone)
+        if data.goal_id is not None:
+            await self._goals.owned(owner_id, data.goal_id, field="goalId")
+        habit = HabitDoc(
+            owner_id=owner_id,
+            title=title,
+            description=data.description.strip(),
+            goal_id=data.goal_id,
+            schedule=data.schedule.kind,
+            weekdays=sorted(data.schedule.weekdays),
+            times_per_week=data.schedule.times_per_week,
+            timezone=data.timezone,
+        )
+        return await self._habits.insert(habit)
+
+    async def owned(self, owner_id: str, habit_id: str, *, field: str = "habitId") -> HabitDoc:
+        habit = await self._habits.get(habit_id)
+        if habit is None or habit.owner_id != owner_id:
+            raise NotFound("Habit not found.", field=field)
+        return habit
+
+    async def page(self, owner_id: str, request: PageRequest) -> Page[HabitDoc]:
+        return await self._habits.page_for_owner(owner_id, request)
+
+    async def delete(self, owner_id: str, habit_id: str) -> None:
+        habit = await self.owned(owner_id, habit_id, field="id")
+        await self._check_ins.delete_habit(habit_id)
+        await self._reminders.delete_for_targets(ReminderTarget.HABIT, [habit_id])
+        await self._habits.delete(habit)
+
+    async def _zone(self, habit: HabitDoc) -> ZoneInfo:
+        return await self._access.timezone(habit.owner_id, habit.timezone)
+
+    async def check_in(self, owner_id: str, habit_id: str, day: date | None = None) -> HabitState:
+        habit = await self.owned(owner_id, habit_id)
+        now = self._deps.clock()
+        today = local_day(now, await self._zone(habit))
+        day = day or today
+        if day > today:
+            raise BadUserInput("You cannot check in for a future day.", field="day")
+        await self._check_ins.add(
+            CheckInDoc(habit_id=habit_id, owner_id=owner_id, day=day.isoformat(), at=now)
+        )
+        state = (await self.states([habit]))[habit_id]
+        events = [
+            Event.of(
+                "goals.habit.checked_in",
+                user_id=owner_id,
+                data=HabitCheckedIn(
+                    habit_id=habit_id,
+                    owner_id=owner_id,
+                    day=day,
+                    current_streak=state.streaks.current,
+                    longest_streak=state.streaks.longest,
+                ),
+            )
+        ]
+        for milestone in STREAK_MILESTONES:
+            # The conditional update lets exactly one check-in announce each milestone.
+            if state.streaks.current >= milestone and await self._habits.claim_milestone(
+                habit_id, milestone
+            ):
+                events.append(
+                    Event.of(
+                        "goals.habit.streak_milestone",
+                        user_id=owner_id,
+                        data=StreakMilestone(habit_id=habit_id, owner_id=owner_id, days=milestone),
+                    )
+                )
+        await self._deps.publish(events)
+        return state
+
+    async def undo_check_in(
+        self, owner_id: str, habit_id: str, day: date | None = None
+    ) -> HabitState:
+        habit = await self.owned(owner_id, habit_id)
+        day = day or local_day(self._deps.clock(), await self._zone(habit))
+        if not await self._check_ins.remove(habit_id, day.isoformat()):
+            raise NotFound("There is no check-in on that day.", field="day")
+        return (await self.states([habit]))[habit_id]
+
+    async def states(self, habits: list[HabitDoc]) -> dict[str, HabitState]:
+        """Streaks for many habits with one check-in query."""
+        days = await self._check_ins.days_by_habit([str(h.id) for h in habits])
+        now = self._deps.clock()
+        zones: dict[tuple[str, str | None], ZoneInfo] = {}
+        states: dict[str, HabitState] = {}
+        for habit in habits:
+            key = (habit.owner_id, habit.timezone)
+            if key not in zones:
+                zones[key] = await self._zone(habit)
+            today = local_day(now, zones[key])
+            checked = sorted(date.fromisoformat(d) for d in days.get(str(habit.id), []))
+            streaks = compute_streaks(checked, schedule_of(habit), today)
+            states[str(habit.id)] = HabitState(habit, streaks, today, checked)
+        return states

@@ -1,0 +1,184 @@
+"""Goal templates: the catalog, users' own templates, instantiation and suggestions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from common.errors import BadUserInput, NotFound
+from subgraphs.goals.domain.enums import MAX_GOAL_DEPTH, LifeArea, Visibility
+from subgraphs.goals.domain.templates import (
+    BUILT_IN,
+    BUILT_IN_BY_ID,
+    GoalBlueprint,
+    TaskBlueprint,
+    Template,
+)
+from subgraphs.goals.models import GoalBlueprintDoc, GoalDoc, TaskBlueprintDoc, TemplateDoc
+from subgraphs.goals.repository.goals import GoalRepository, TemplateRepository
+from subgraphs.goals.repository.projections import ProfileRepository
+from subgraphs.goals.service.access import Access
+from subgraphs.goals.service.base import Deps, require_text
+from subgraphs.goals.service.goals import GoalInput, GoalService, TaskInput, depth_of
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    template: Template
+    area_score: int | None
+    reason: str
+
+
+def _to_doc(blueprint: GoalBlueprint) -> GoalBlueprintDoc:
+    return GoalBlueprintDoc(
+        title=blueprint.title,
+        description=blueprint.description,
+        tasks=[TaskBlueprintDoc(title=t.title, due_in_days=t.due_in_days) for t in blueprint.tasks],
+        sub_goals=[_to_doc(s) for s in blueprint.sub_goals],
+        due_in_days=blueprint.due_in_days,
+    )
+
+
+def _from_doc(doc: GoalBlueprintDoc) -> GoalBlueprint:
+    return GoalBlueprint(
+        title=doc.title,
+        description=doc.description,
+        tasks=tuple(TaskBlueprint(t.title, t.due_in_days) for t in doc.tasks),
+        sub_goals=tuple(_from_doc(s) for s in doc.sub_goals),
+        due_in_days=doc.due_in_days,
+    )
+
+
+def template_of(doc: TemplateDoc) -> Template:
+    return Template(id=str(doc.id), area=doc.area, goal=_from_doc(doc.goal), owner_id=doc.owner_id)
+
+
+def _validate(blueprint: GoalBlueprint, path: str = "goal") -> None:
+    require_text(blueprint.title, field=f"{path}.title")
+    for i, task in enumerate(blueprint.tasks):
+        require_text(task.title, field=f"{path}.tasks.{i}.title")
+    for i, sub in enumerate(blueprint.sub_goals):
+        _validate(sub, f"{path}.subGoals.{i}")
+
+
+class TemplateService:
+    def __init__(
+        self,
+        deps: Deps,
+        templates: TemplateRepository,
+        goals_repo: GoalRepository,
+        goals: GoalService,
+        access: Access,
+        profiles: ProfileRepository,
+    ) -> None:
+        self._deps = deps
+        self._templates = templates
+        self._goals_repo = goals_repo
+        self._goals = goals
+        self._access = access
+        self._profiles = profiles
+
+    async def available(self, viewer_id: str, area: LifeArea | None = None) -> list[Template]:
+        own = [template_of(d) for d in await self._templates.for_owner(viewer_id, area)]
+        built_in = [t for t in BUILT_IN if area is None or t.area is area]
+        return [*built_in, *own]
+
+    async def get(self, viewer_id: str, template_id: str) -> Template:
+        if template_id in BUILT_IN_BY_ID:
+            return BUILT_IN_BY_ID[template_id]
+        doc = await self._templates.get(template_id)
+        if doc is None or doc.owner_id != viewer_id:
+            raise NotFound("Template not found.", field="templateId")
+        return template_of(doc)
+
+    async def create(self, owner_id: str, area: LifeArea, blueprint: GoalBlueprint) -> Template:
+        _validate(blueprint)
+        if blueprint.depth() > MAX_GOAL_DEPTH:
+            raise BadUserInput(f"Templates nest at most {MAX_GOAL_DEPTH} levels.", field="subGoals")
+        doc = TemplateDoc(owner_id=owner_id, area=area, goal=_to_doc(blueprint))
+        await self._templates.insert(doc)
+        return template_of(doc)
+
+    async def delete(self, owner_id: str, template_id: str) -> None:
+        doc = await self._templates.get(template_id)
+        if doc is None or doc.owner_id != owner_id:
+            raise NotFound("Template not found.", field="id")
+        await self._templates.delete(doc)
+
+    async def instantiate(
+        self,
+        owner_id: str,
+        template_id: str,
+        *,
+        parent_id: str | None = None,
+        visibility: Visibility = Visibility.PRIVATE,
+        start: date | None = None,
+    ) -> GoalDoc:
+        template = await self.get(owner_id, template_id)
+        if parent_id is not None:
+            parent = await self._goals.owned(owner_id, parent_id, field="parentId")
+            if depth_of(parent) + template.goal.depth() > MAX_GOAL_DEPTH:
+                raise BadUserInput(
+                    f"Goals nest at most {MAX_GOAL_DEPTH} levels deep.", field="parentId"
+                )
+        if start is None:
+            tz = await self._access.timezone(owner_id)
+            start = self._deps.clock().astimezone(tz).date()
+        return await self._insert(owner_id, template, template.goal, parent_id, visibility, start)
+
+    async def _insert(
+        self,
+        owner_id: str,
+        template: Template,
+        blueprint: GoalBlueprint,
+        parent_id: str | None,
+        visibility: Visibility,
+        start: date,
+    ) -> GoalDoc:
+        def due(days: int | None) -> date | None:
+            return start + timedelta(days=days) if days is not None else None
+
+        goal = await self._goals.create(
+            owner_id,
+            GoalInput(
+                title=blueprint.title,
+                area=template.area,
+                description=blueprint.description,
+                due_date=due(blueprint.due_in_days),
+                visibility=visibility,
+                parent_id=parent_id,
+                tasks=[TaskInput(t.title, due(t.due_in_days)) for t in blueprint.tasks],
+            ),
+            template_id=template.id,
+        )
+        for sub in blueprint.sub_goals:
+            await self._insert(owner_id, template, sub, str(goal.id), visibility, start)
+        return goal
+
+    async def suggestions(self, owner_id: str, limit: int = 3) -> list[Suggestion]:
+        """Templates for the user's weakest life areas, skipping ones already in progress.
+
+        Areas without a score yet rank as weakest (0): nothing is known about them.
+        """
+        if not 1 <= limit <= 20:
+            raise BadUserInput("`limit` must be between 1 and 20.", field="limit")
+        scores = await self._access.life_areas(owner_id)
+        in_use = await self._goals_repo.template_ids_in_use(owner_id)
+        areas = sorted(LifeArea, key=lambda a: (scores.get(a.value, 0), list(LifeArea).index(a)))
+        candidates = await self.available(owner_id)
+        picked: list[Suggestion] = []
+        # Round-robin over the weakest areas so one area does not take every slot.
+        by_area = {a: [t for t in candidates if t.area is a and t.id not in in_use] for a in areas}
+        while len(picked) < limit and any(by_area.values()):
+            for area in areas:
+                if by_area[area] and len(picked) < limit:
+                    score = scores.get(area.value)
+                    reason = (
+                        f"Your {area.value} score is {score}."
+                        if score is not None
+                        else f"You have not rated {area.value} yet."
+                    )
+                    picked.append(Suggestion(by_area[area].pop(0), score, reason))
+            if len(picked) >= limit:
+                break
+        return picked

@@ -1,0 +1,73 @@
+"""What the goals subgraph keeps about users from other subgraphs' events, and erasure."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from subgraphs.goals.repository.calendar import ActivityRepository, FeedRepository
+from subgraphs.goals.repository.focus import FocusRepository
+from subgraphs.goals.repository.goals import GoalRepository, TemplateRepository
+from subgraphs.goals.repository.habits import CheckInRepository, HabitRepository
+from subgraphs.goals.repository.projections import (
+    ErasedRepository,
+    FollowRepository,
+    ProfileRepository,
+)
+from subgraphs.goals.repository.reminders import ReminderRepository
+from subgraphs.goals.repository.trackers import TrackerRepository
+
+
+class UserDataService:
+    def __init__(
+        self,
+        *,
+        profiles: ProfileRepository,
+        follows: FollowRepository,
+        erased: ErasedRepository,
+        goals: GoalRepository,
+        templates: TemplateRepository,
+        habits: HabitRepository,
+        check_ins: CheckInRepository,
+        focus: FocusRepository,
+        activities: ActivityRepository,
+        feeds: FeedRepository,
+        reminders: ReminderRepository,
+        trackers: TrackerRepository,
+    ) -> None:
+        self._profiles = profiles
+        self._follows = follows
+        self._erased = erased
+        self._owned = (
+            goals,
+            templates,
+            habits,
+            check_ins,
+            focus,
+            activities,
+            feeds,
+            reminders,
+            trackers,
+        )
+
+    async def record_profile(
+        self, user_id: str, *, timezone: str, life_areas: dict[str, int] | None, as_of: datetime
+    ) -> None:
+        if await self._erased.is_erased(user_id):
+            return
+        await self._profiles.record(user_id, timezone=timezone, life_areas=life_areas, as_of=as_of)
+
+    async def record_follow(
+        self, follower_id: str, followee_id: str, *, active: bool, as_of: datetime
+    ) -> None:
+        if await self._erased.is_erased(follower_id) or await self._erased.is_erased(followee_id):
+            return
+        await self._follows.record(follower_id, followee_id, active=active, as_of=as_of)
+
+    async def erase(self, user_id: str) -> None:
+        """Remove everything the user owns here; safe to repeat."""
+        # Marked first, so events racing with the erasure cannot re-create projections.
+        await self._erased.mark(user_id)
+        for repository in self._owned:
+            await repository.delete_owner(user_id)
+        await self._profiles.delete_owner(user_id)
+        await self._follows.delete_user(user_id)

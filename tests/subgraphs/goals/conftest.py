@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import pytest
+
+from common.db import init_database
+from common.events import Event
+from common.events.amqp import AmqpEventBus
+from common.infra import Infrastructure
+from common.settings import Settings
+from common.testing.fixtures import ServeSubgraph
+from common.testing.tokens import TestKeys
+from subgraphs.goals.app import subgraph
+from subgraphs.goals.models import MODELS
+from subgraphs.goals.service.container import GoalsServices, build_services
+
+
+@dataclass
+class Recorder:
+    """Collects events from the test's exchange; tests wait on conditions, never sleep."""
+
+    events: list[Event] = field(default_factory=list)
+    _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
+
+    async def handle(self, event: Event) -> None:
+        async with self._changed:
+            self.events.append(event)
+            self._changed.notify_all()
+
+    def of(self, event_type: str) -> list[Event]:
+        return [e for e in self.events if e.type == event_type]
+
+    async def wait_for(
+        self, predicate: Callable[[list[Event]], bool], within: float = 10.0
+    ) -> list[Event]:
+        async with asyncio.timeout(within), self._changed:
+            await self._changed.wait_for(lambda: predicate(self.events))
+        return self.events
+
+    async def wait_count(self, event_type: str, count: int, within: float = 10.0) -> list[Event]:
+        await self.wait_for(lambda _: len(self.of(event_type)) >= count, within)
+        return self.of(event_type)
+
+
+@pytest.fixture
+async def bus(settings: Settings) -> AsyncIterator[AmqpEventBus]:
+    """A second client on the test's exchange: publishes other subgraphs' events."""
+    assert settings.amqp_url
+    client = AmqpEventBus(
+        settings.amqp_url, exchange=settings.events_exchange, queue_expires_ms=60_000
+    )
+    await client.connect()
+    yield client
+    await client.close()
+
+
+@pytest.fixture
+async def recorder(bus: AmqpEventBus) -> Recorder:
+    rec = Recorder()
+    bus.subscribe("test.recorder", ["goals.#"], rec.handle)
+    await bus.start_consuming()
+    return rec
+
+
+class Api:
+    def __init__(self, url: str, keys: TestKeys) -> None:
+        self.url = url
+        self._keys = keys
+        self.http = httpx.AsyncClient(timeout=30)
+
+    async def call(
+        self, query: str, variables: dict[str, Any] | None = None, *, user: str | None = None
+    ) -> dict[str, Any]:
+        headers = self._keys.bearer(user) if user else {}
+        response = await self.http.post(
+            f"{self.url}/graphql",
+            json={"query": query, "variables": variables or {}},
+            headers=headers,
+        )
+        body: dict[str, Any] = response.json()
+        return body
+
+    async def ok(
+        self, query: str, variables: dict[str, Any] | None = None, *, user: str | None = None
+    ) -> dict[str, Any]:
+        body = await self.call(query, variables, user=user)
+        assert "errors" not in body, body["errors"]
+        data: dict[str, Any] = body["data"]
+        return data
+
+    async def error(
+        self, query: str, variables: dict[str, Any] | None = None, *, user: str | None = None
+    ) -> dict[str, Any]:
+        body = await self.call(query, variables, user=user)
+        assert body.get("errors"), body
+        error: dict[str, Any] = body["errors"][0]
+        return error
+
+
+@pytest.fixture
+async def api(
+    serve_subgraph: ServeSubgraph, test_keys: TestKeys, recorder: Recorder
+) -> AsyncIterator[Api]:
+    # `recorder` first: its queue is bound before the subgraph publishes anything.
+    async with serve_subgraph(subgraph) as url:
+        client = Api(url, test_keys)
+        yield client
+        await client.http.aclose()
+
+
+@dataclass
+class FakeClock:
+    now: datetime = field(default_factory=lambda: datetime(2025, 3, 1, 12, tzinfo=UTC))
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+async def service_recorder(infra: Infrastructure) -> Recorder:
+    rec = Recorder()
+    infra.bus.subscribe("test.recorder", ["goals.#"], rec.handle)
+    await infra.bus.start_consuming()
+    return rec
+
+
+@pytest.fixture
+async def goals_services(
+    infra: Infrastructure, clock: FakeClock, service_recorder: Recorder
+) -> GoalsServices:
+    """Services on the real database and broker with a controllable clock, no HTTP."""
+    await init_database(infra.mongo, infra.settings, "goals", MODELS)
+    return build_services(infra.bus, clock=clock)
