@@ -70,6 +70,10 @@ class Settings(BaseSettings):
     mail_from: str = "LifeGraph <no-reply@lifegraph.local>"
     public_base_url: str = "http://127.0.0.1:4000"
 
+    # Community: posts containing any of these words (matched on normalised
+    # tokens, accents and case ignored) are held for moderator review.
+    community_word_filter: list[str] = Field(default_factory=list)
+
     # CORS origins allowed to call the router from browsers.
     cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
 
