@@ -32,7 +32,7 @@ class Mutation:
             text=input.text,
             category=input.category,
             media_urls=tuple(input.media_urls),
-            goal_id=str(input.goal_id) if input.goal_id else None,
+            goal_id=str(input.goal_id) if input.goal_id is not None else None,
         )
         return Post.from_doc(await info.context.services.posts.create(viewer, draft))
 
