@@ -11,12 +11,16 @@ import httpx
 import pytest
 
 from common.auth import Role
+from common.db import init_database
 from common.events import Event
 from common.events.amqp import AmqpEventBus
+from common.infra import Infrastructure
 from common.settings import Settings
 from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
 from subgraphs.community.app import subgraph
+from subgraphs.community.models import MODELS
+from subgraphs.community.service import CommunityServices, Deps, Repos, build_services
 
 
 class Api:
@@ -123,6 +127,13 @@ def filtered_api(
         )
 
     return serve
+
+
+@pytest.fixture
+async def services(infra: Infrastructure) -> CommunityServices:
+    """The services without HTTP, for rules that are about data rather than transport."""
+    await init_database(infra.mongo, infra.settings, "community", MODELS)
+    return build_services(Deps(repos=Repos(), publisher=infra.bus))
 
 
 @pytest.fixture
