@@ -41,9 +41,15 @@ class SocialService:
             raise Forbidden("You cannot follow this user.")
         if me is not None and me.following_count >= MAX_FOLLOWING:
             raise BadUserInput(f"You can follow at most {MAX_FOLLOWING} people.", field="userId")
-        if await self._repos.follows.add(user_id, target):
-            await self._count_follow(user_id, target, +1)
-            await self._publish_follow("community.user.followed", user_id, target)
+        if not await self._repos.follows.add(user_id, target):
+            return
+        # Counted at once: a concurrent block that deletes this row counts it down.
+        await self._count_follow(user_id, target, +1)
+        if await self._repos.blocks.between(user_id, target):
+            # A block landed between our check and the insert: it wins.
+            await self.drop_follow(user_id, target)
+            raise Forbidden("You cannot follow this user.")
+        await self._publish_follow("community.user.followed", user_id, target)
 
     async def unfollow(self, viewer: Viewer, target_id: str) -> None:
         await self.drop_follow(viewer.require_user(), _clean_user_id(target_id))
