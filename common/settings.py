@@ -91,6 +91,10 @@ class Settings(BaseSettings):
     # How long a `notificationAdded` subscriber counts as online without a heartbeat.
     notifications_presence_ttl_seconds: int = 60
 
+    # Community: posts containing any of these words (matched on normalised
+    # tokens, accents and case ignored) are held for moderator review.
+    community_word_filter: list[str] = Field(default_factory=list)
+
     # CORS origins allowed to call the router from browsers.
     cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
 

@@ -1,0 +1,181 @@
+"""Writing, editing, deleting and reading posts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from common.errors import BadUserInput, Forbidden, NotFound
+from common.events import Event
+from common.events.catalog import PostCreated
+from common.repository import Page, PageRequest
+from subgraphs.community import text as texts
+from subgraphs.community.models import Category, ContentStatus, Post, TargetType, utc_now
+from subgraphs.community.service.deps import Deps
+from subgraphs.community.service.scope import Viewer, ensure_active, privacy_of
+
+# Engagement worth 10x is outweighed by 12.5 hours of age (45000 s); see docs/community.md.
+TRENDING_HALF_DAY_SECONDS = 45000.0
+GOAL_ID_MAX_CHARS = 64
+WORD_FILTER_REASON = "Held automatically: matched the word filter."
+
+
+@dataclass(frozen=True)
+class PostDraft:
+    text: str
+    category: Category
+    media_urls: tuple[str, ...] = ()
+    goal_id: str | None = None
+
+
+@dataclass(frozen=True)
+class PostChanges:
+    text: str | None = None
+    category: Category | None = None
+    media_urls: tuple[str, ...] | None = None
+
+
+def post_created(post: Post) -> Event:
+    return Event.of(
+        "community.post.created",
+        user_id=post.author_id,
+        data=PostCreated(
+            post_id=str(post.id),
+            author_id=post.author_id,
+            category=post.category.value,
+            goal_id=post.goal_id,
+        ),
+    )
+
+
+class PostService:
+    def __init__(self, deps: Deps) -> None:
+        self._deps = deps
+        self._repos = deps.repos
+
+    async def create(self, viewer: Viewer, draft: PostDraft) -> Post:
+        author_id = viewer.require_user()
+        body = texts.clean_text(draft.text, field="text", max_chars=texts.POST_MAX_CHARS)
+        media = texts.clean_media_urls(draft.media_urls)
+        goal_id = _clean_goal_id(draft.goal_id)
+        profile = await ensure_active(self._repos, author_id)
+        held = texts.matches_filter(body, self._deps.word_filter)
+        now = utc_now()
+        age_base = now.timestamp() / TRENDING_HALF_DAY_SECONDS
+        post = Post(
+            author_id=author_id,
+            text=body,
+            category=draft.category,
+            media_urls=media,
+            goal_id=goal_id,
+            status=ContentStatus.HELD if held else ContentStatus.PUBLISHED,
+            author_privacy=privacy_of(profile),
+            age_base=age_base,
+            hot_score=age_base,
+            search_terms=texts.search_terms(body),
+            created_at=now,
+        )
+        await self._repos.posts.insert(post)
+        post = await self._catch_up_privacy(post)
+        if held:
+            await self._repos.cases.open(
+                TargetType.POST, str(post.id), author_id, WORD_FILTER_REASON, held=True
+            )
+        else:
+            await self._deps.publish(post_created(post))
+        return post
+
+    async def edit(self, viewer: Viewer, post_id: str, changes: PostChanges) -> Post:
+        post = await self._own(viewer, post_id)
+        fields: dict[str, object] = {"edited_at": utc_now()}
+        if changes.text is not None:
+            body = texts.clean_text(changes.text, field="text", max_chars=texts.POST_MAX_CHARS)
+            fields |= {"text": body, "search_terms": texts.search_terms(body)}
+            if post.status is ContentStatus.PUBLISHED and texts.matches_filter(
+                body, self._deps.word_filter
+            ):
+                fields["status"] = ContentStatus.HELD
+        if changes.category is not None:
+            fields["category"] = changes.category
+        if changes.media_urls is not None:
+            fields["media_urls"] = texts.clean_media_urls(changes.media_urls)
+        updated = await self._repos.posts.update_content(post_id, fields)
+        if updated is None:
+            raise NotFound("Post not found.")
+        if fields.get("status") is ContentStatus.HELD:
+            await self._repos.cases.open(
+                TargetType.POST, post_id, post.author_id, WORD_FILTER_REASON, held=True
+            )
+        return updated
+
+    async def delete(self, viewer: Viewer, post_id: str) -> None:
+        await self._own(viewer, post_id)
+        await self.purge([post_id])
+
+    async def purge(self, post_ids: list[str]) -> None:
+        """Delete posts with everything hanging off them; safe to repeat."""
+        for post_id in post_ids:
+            await self._repos.posts.delete_by_id(post_id)
+        await self._repos.comments.delete_for_posts(post_ids)
+        await self._repos.likes.delete_for_posts(post_ids)
+        await self._repos.saves.delete_for_posts(post_ids)
+        for post_id in post_ids:
+            await self._repos.cases.resolve(TargetType.POST, post_id)
+
+    async def visible(self, viewer: Viewer, post_id: str) -> Post:
+        post = await self._repos.posts.get(post_id)
+        if post is None or not viewer.can_see_post(post):
+            raise NotFound("Post not found.")
+        return post
+
+    async def visible_many(self, viewer: Viewer, post_ids: list[str]) -> dict[str, Post]:
+        found = await self._repos.posts.get_many(post_ids)
+        return {k: p for k, p in found.items() if viewer.can_see_post(p)}
+
+    async def by_author(self, viewer: Viewer, author_id: str, request: PageRequest) -> Page[Post]:
+        if author_id == viewer.user_id:
+            query: dict[str, object] = {
+                "author_id": author_id,
+                "status": {"$ne": ContentStatus.REMOVED},
+            }
+            return await self._repos.posts.page_where(query, request)
+        profile = await self._repos.profiles.by_user(author_id)
+        if not viewer.can_see_author(author_id, privacy_of(profile)):
+            return Page(items=[], has_next_page=False, cursors=[])
+        query = {"author_id": author_id, "status": ContentStatus.PUBLISHED}
+        return await self._repos.posts.page_where(query, request)
+
+    async def for_goal(self, viewer: Viewer, goal_id: str, request: PageRequest) -> Page[Post]:
+        return await self._repos.posts.page_where(
+            {"goal_id": goal_id, **viewer.audience_filter()}, request
+        )
+
+    async def _own(self, viewer: Viewer, post_id: str) -> Post:
+        user_id = viewer.require_user()
+        post = await self._repos.posts.get(post_id)
+        if post is None or post.status is ContentStatus.REMOVED:
+            raise NotFound("Post not found.")
+        if post.author_id != user_id:
+            if not viewer.can_see_post(post):
+                raise NotFound("Post not found.")
+            raise Forbidden("Only the author can change this post.")
+        return post
+
+    async def _catch_up_privacy(self, post: Post) -> Post:
+        # The author's privacy may have changed between our read and the insert;
+        # the privacy consumer only rewrites posts that existed when it ran.
+        profile = await self._repos.profiles.by_user(post.author_id)
+        privacy = privacy_of(profile)
+        if privacy is post.author_privacy:
+            return post
+        await self._repos.posts.set_author_privacy(post.author_id, privacy)
+        post.author_privacy = privacy
+        return post
+
+
+def _clean_goal_id(goal_id: str | None) -> str | None:
+    if goal_id is None:
+        return None
+    cleaned = goal_id.strip()
+    if not cleaned or len(cleaned) > GOAL_ID_MAX_CHARS:
+        raise BadUserInput("`goalId` is not a valid goal id.", field="goalId")
+    return cleaned

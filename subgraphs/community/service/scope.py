@@ -1,0 +1,89 @@
+"""Who may see what: privacy, blocks and moderation status, as checks and as query filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from common.errors import Forbidden, Unauthenticated
+from subgraphs.community.models import ContentStatus, Post, Privacy, Profile
+from subgraphs.community.service.deps import Repos
+
+# Fan-out-on-read puts the followed ids in one `$in`; these caps keep it bounded.
+MAX_FOLLOWING = 2000
+MAX_BLOCKS = 1000
+
+
+@dataclass(frozen=True)
+class Viewer:
+    user_id: str | None = None
+    moderator: bool = False
+    following: frozenset[str] = frozenset()
+    # Users this viewer blocked or was blocked by: hidden from each other.
+    hidden: frozenset[str] = frozenset()
+
+    def require_user(self) -> str:
+        if self.user_id is None:
+            raise Unauthenticated()
+        return self.user_id
+
+    def can_see_author(self, author_id: str, privacy: Privacy) -> bool:
+        if author_id == self.user_id:
+            return True
+        if author_id in self.hidden:
+            return False
+        if privacy is Privacy.PUBLIC:
+            return True
+        return privacy is Privacy.FOLLOWERS and author_id in self.following
+
+    def can_see_post(self, post: Post) -> bool:
+        if self.moderator:
+            return True
+        if post.author_id == self.user_id:
+            return post.status is not ContentStatus.REMOVED
+        return post.status is ContentStatus.PUBLISHED and self.can_see_author(
+            post.author_id, post.author_privacy
+        )
+
+    def audience_filter(self) -> dict[str, Any]:
+        """Published posts this viewer may see, whoever wrote them."""
+        allowed: list[dict[str, Any]] = [
+            {"author_privacy": Privacy.PUBLIC},
+            {"author_privacy": Privacy.FOLLOWERS, "author_id": {"$in": sorted(self.following)}},
+        ]
+        if self.user_id:
+            allowed.append({"author_id": self.user_id})
+        return {
+            "status": ContentStatus.PUBLISHED,
+            "author_id": {"$nin": sorted(self.hidden)},
+            "$or": allowed,
+        }
+
+    def discovery_filter(self) -> dict[str, Any]:
+        """Trending, category and search feeds show public authors only."""
+        return {
+            "status": ContentStatus.PUBLISHED,
+            "author_privacy": Privacy.PUBLIC,
+            "author_id": {"$nin": sorted(self.hidden)},
+        }
+
+
+async def load_viewer(repos: Repos, user_id: str | None, *, moderator: bool = False) -> Viewer:
+    if user_id is None:
+        return Viewer()
+    following = await repos.follows.following_ids(user_id, limit=MAX_FOLLOWING)
+    hidden = await repos.blocks.either_way(user_id, limit=MAX_BLOCKS)
+    return Viewer(user_id, moderator, frozenset(following), frozenset(hidden))
+
+
+def privacy_of(profile: Profile | None) -> Privacy:
+    # Before the users subgraph has told us anything, its default applies: public.
+    return profile.privacy if profile else Privacy.PUBLIC
+
+
+async def ensure_active(repos: Repos, user_id: str) -> Profile | None:
+    """A deleted user's still-valid token must not write anything new."""
+    profile = await repos.profiles.by_user(user_id)
+    if profile is not None and profile.deleted:
+        raise Forbidden("This account has been deleted.")
+    return profile

@@ -1,0 +1,165 @@
+"""Fixtures for the community subgraph: served over HTTP on the real infrastructure."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+import pytest
+
+from common.auth import Role
+from common.db import init_database
+from common.events import Event
+from common.events.amqp import AmqpEventBus
+from common.infra import Infrastructure
+from common.settings import Settings
+from common.testing.fixtures import ServeSubgraph
+from common.testing.tokens import TestKeys
+from subgraphs.community.app import subgraph
+from subgraphs.community.models import MODELS
+from subgraphs.community.service import CommunityServices, Deps, Repos, build_services
+
+
+class Api:
+    """A GraphQL client for the served subgraph that signs requests as any user."""
+
+    def __init__(self, url: str, keys: TestKeys, http: httpx.AsyncClient) -> None:
+        self.url = f"{url}/graphql"
+        self._keys = keys
+        self._http = http
+
+    async def call(
+        self,
+        query: str,
+        variables: dict[str, Any] | None = None,
+        *,
+        user: str | None = None,
+        moderator: bool = False,
+    ) -> dict[str, Any]:
+        headers = {}
+        if user is not None:
+            roles = [Role.USER, Role.MODERATOR] if moderator else [Role.USER]
+            headers = self._keys.bearer(user, roles=roles)
+        response = await self._http.post(
+            self.url, json={"query": query, "variables": variables or {}}, headers=headers
+        )
+        body: dict[str, Any] = response.json()
+        return body
+
+    async def data(self, query: str, variables: dict[str, Any] | None = None, **kw: Any) -> Any:
+        body = await self.call(query, variables, **kw)
+        assert "errors" not in body, body["errors"]
+        return body["data"]
+
+    async def error(
+        self, query: str, variables: dict[str, Any] | None = None, **kw: Any
+    ) -> dict[str, Any]:
+        body = await self.call(query, variables, **kw)
+        assert body.get("errors"), body
+        error: dict[str, Any] = body["errors"][0]
+        return error
+
+    async def post(
+        self,
+        *,
+        user: str,
+        text: str = "Ran 5k this morning",
+        category: str = "HEALTH",
+        media_urls: list[str] | None = None,
+        goal_id: str | None = None,
+    ) -> dict[str, Any]:
+        data = await self.data(
+            CREATE_POST,
+            {
+                "input": {
+                    "text": text,
+                    "category": category,
+                    "mediaUrls": media_urls or [],
+                    "goalId": goal_id,
+                }
+            },
+            user=user,
+        )
+        created: dict[str, Any] = data["createPost"]
+        return created
+
+    async def follow(self, follower: str, followee: str) -> None:
+        await self.data(FOLLOW, {"input": {"userId": followee}}, user=follower)
+
+
+CREATE_POST = """
+mutation($input: CreatePostInput!) {
+  createPost(input: $input) { id text category status likeCount commentCount mediaUrls
+    author { id } goal { id } }
+}"""
+FOLLOW = "mutation($input: UserInput!) { followUser(input: $input) { id followerCount } }"
+
+
+@asynccontextmanager
+async def _api(serve: ServeSubgraph, keys: TestKeys, settings: Settings) -> AsyncIterator[Api]:
+    async with (
+        serve(subgraph, settings_override=settings) as url,
+        httpx.AsyncClient(timeout=30) as http,
+    ):
+        yield Api(url, keys, http)
+
+
+@pytest.fixture
+async def api(
+    serve_subgraph: ServeSubgraph, test_keys: TestKeys, settings: Settings
+) -> AsyncIterator[Api]:
+    async with _api(serve_subgraph, test_keys, settings) as client:
+        yield client
+
+
+@pytest.fixture
+def filtered_api(
+    serve_subgraph: ServeSubgraph, test_keys: TestKeys, settings: Settings
+) -> Callable[[list[str]], Any]:
+    """The subgraph served with a word filter."""
+
+    def serve(words: list[str]) -> Any:
+        return _api(
+            serve_subgraph, test_keys, settings.model_copy(update={"community_word_filter": words})
+        )
+
+    return serve
+
+
+@pytest.fixture
+async def services(infra: Infrastructure) -> CommunityServices:
+    """The services without HTTP, for rules that are about data rather than transport."""
+    await init_database(infra.mongo, infra.settings, "community", MODELS)
+    return build_services(Deps(repos=Repos(), publisher=infra.bus))
+
+
+@pytest.fixture
+async def bus(settings: Settings) -> AsyncIterator[AmqpEventBus]:
+    """A second connection to the test's exchange, as another subgraph would have."""
+    assert settings.amqp_url
+    connected = AmqpEventBus(
+        settings.amqp_url, exchange=settings.events_exchange, queue_expires_ms=60_000
+    )
+    await connected.connect()
+    yield connected
+    await connected.close()
+
+
+async def users_event(bus: AmqpEventBus, type: str, **data: Any) -> Event:
+    event = Event.of(type, user_id=str(data.get("user_id")), data=data)
+    await bus.publish(event)
+    return event
+
+
+CONSUMER_WAIT_SECONDS = 10
+
+
+async def eventually(check: Callable[[], Awaitable[bool]]) -> None:
+    """Wait, bounded, for an asynchronous consumer's effect to become visible."""
+    async with asyncio.timeout(CONSUMER_WAIT_SECONDS):
+        # The consumer runs behind the broker: its effect is all we can observe.
+        while not await check():  # noqa: ASYNC110
+            await asyncio.sleep(0.02)
