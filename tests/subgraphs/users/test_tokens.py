@@ -25,10 +25,16 @@ def _b64(data: dict[str, Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
 
 
+def _unb64(segment: str) -> dict[str, Any]:
+    decoded: dict[str, Any] = json.loads(
+        base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
+    )
+    return decoded
+
+
 def _parts(token: str) -> tuple[dict[str, Any], dict[str, Any]]:
     head, body, _ = token.split(".")
-    decode = lambda s: json.loads(base64.urlsafe_b64decode(s + "=" * (-len(s) % 4)))  # noqa: E731
-    return decode(head), decode(body)
+    return _unb64(head), _unb64(body)
 
 
 def _claims(user_id: str, settings: Settings, **overrides: Any) -> dict[str, Any]:
@@ -86,7 +92,7 @@ async def test_bad_tokens_are_unauthenticated(
     ours = SigningKeys.from_jwks(users_jwks)
     good = ours.sign(_claims(user_id, users_settings))
     head, body, signature = good.split(".")
-    stranger = RSAKey.generate_key(2048, parameters={"kid": ours.signing.kid}, private=True)
+    stranger = RSAKey.generate_key(2048, parameters={"kid": str(ours.signing.kid)}, private=True)
     unknown = RSAKey.generate_key(2048, parameters={"kid": "somebody-else"}, private=True)
     forged_claims = _b64(_claims(user_id, users_settings, roles=["admin"]))
     cases = {
