@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from argon2 import PasswordHasher
+from bson import ObjectId
+
+from common.db import Database
 from tests.subgraphs.users.helpers import PASSWORD, Api, code_of, unique_email
 
 
@@ -110,3 +114,21 @@ async def test_change_password_keeps_this_session_and_ends_the_others(api: Api) 
         token=current["accessToken"],
     )
     assert wrong["extensions"] == {"code": "BAD_USER_INPUT", "field": "currentPassword"}
+
+
+async def test_login_rehashes_a_password_hashed_with_old_parameters(
+    api: Api, users_db: Database
+) -> None:
+    email = unique_email()
+    user_id = (await api.register(email=email))["user"]["id"]
+    weak = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1).hash(PASSWORD)
+    await users_db["users"].update_one(
+        {"_id": ObjectId(user_id)}, {"$set": {"password_hash": weak}}
+    )
+
+    assert "data" in await api.login(email)
+    stored = await users_db["users"].find_one({"_id": ObjectId(user_id)})
+    assert stored is not None
+    assert stored["password_hash"] != weak
+    assert not PasswordHasher().check_needs_rehash(stored["password_hash"])
+    assert "data" in await api.login(email)
