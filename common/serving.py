@@ -26,7 +26,11 @@ async def serve_in_loop(
     """Serve `app` until the block exits; yields its base URL once startup has completed."""
     sock = bind_socket(host, port)
     bound_port = sock.getsockname()[1]
-    config = uvicorn.Config(app, lifespan="on", log_level="warning", ws="websockets-sansio")
+    # proxy_headers off: uvicorn would otherwise rewrite the peer address from
+    # X-Forwarded-For, and the app (settings.trusted_proxies) is what decides that.
+    config = uvicorn.Config(
+        app, lifespan="on", log_level="warning", ws="websockets-sansio", proxy_headers=False
+    )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve(sockets=[sock]))
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -13,6 +13,19 @@ def _env(name: str) -> AliasChoices:
     # The plain names (MONGODB_URL, ...) are what container platforms and
     # compose files conventionally set; the prefixed form wins when both exist.
     return AliasChoices(f"LIFEGRAPH_{name}", name)
+
+
+class OAuthProviderSettings(BaseModel):
+    """One OpenID Connect provider the users subgraph can sign people in with."""
+
+    discovery_url: str
+    client_id: str
+    client_secret: SecretStr | None = None
+    # Apple: no static secret; the client secret is an ES256 JWT signed with this key.
+    team_id: str | None = None
+    key_id: str | None = None
+    private_key: SecretStr | None = None
+    scopes: list[str] = Field(default_factory=lambda: ["openid", "email", "profile"])
 
 
 class Settings(BaseSettings):
@@ -60,6 +73,12 @@ class Settings(BaseSettings):
     login_max_failures_per_account: int = 5
     login_max_failures_per_ip: int = 20
     login_failure_window_seconds: int = 15 * 60
+
+    # Peers whose X-Forwarded-For is believed (addresses or CIDR networks).
+    trusted_proxies: list[str] = Field(default_factory=lambda: ["127.0.0.1"])
+
+    # Sign-in with OpenID Connect providers, by name ("google", "apple"), as JSON in the env.
+    oauth_providers: dict[str, OAuthProviderSettings] = Field(default_factory=dict)
 
     # Mail. Without an SMTP host, mail goes to the log.
     smtp_host: str | None = None

@@ -1,0 +1,24 @@
+"""The services the users subgraph's resolvers reach through the request context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from subgraphs.users.auth import AuthService
+from subgraphs.users.clientip import TrustedProxies
+from subgraphs.users.oauth import OAuthService
+from subgraphs.users.recovery import RecoveryService
+from subgraphs.users.service import AccountService
+from subgraphs.users.sessions import Sessions
+from subgraphs.users.signing import SigningKeys
+
+
+@dataclass(frozen=True)
+class UsersServices:
+    accounts: AccountService
+    auth: AuthService
+    sessions: Sessions
+    recovery: RecoveryService
+    oauth: OAuthService
+    keys: SigningKeys
+    proxies: TrustedProxies

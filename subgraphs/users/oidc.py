@@ -1,0 +1,169 @@
+"""Sign-in with OpenID Connect providers (Google, Apple): authorization URL, code exchange,
+ID token validation. Protocol only; what an identity means for accounts is in `oauth`."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import httpx2
+from authlib.integrations.httpx_client import AsyncOAuth2Client, OAuthError
+from joserfc import jwt
+from joserfc.errors import JoseError
+from joserfc.jwk import ECKey, KeySet
+
+from common.errors import Unauthenticated
+from common.settings import OAuthProviderSettings
+
+METADATA_MAX_AGE = 3600.0
+ID_TOKEN_ALGORITHMS = ["RS256", "ES256"]
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderMetadata:
+    issuer: str
+    authorization_endpoint: str
+    token_endpoint: str
+    jwks_uri: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProvenIdentity:
+    subject: str
+    email: str | None
+    email_verified: bool
+    name: str | None
+
+
+class OidcProvider:
+    def __init__(self, name: str, config: OAuthProviderSettings) -> None:
+        self.name = name
+        self._config = config
+        self._metadata: ProviderMetadata | None = None
+        self._fetched_at = float("-inf")
+
+    async def authorization_url(
+        self, *, redirect_uri: str, state: str, nonce: str, code_verifier: str
+    ) -> str:
+        meta = await self._meta()
+        extra: dict[str, str] = {}
+        if self._is_apple:
+            # Apple posts the result back when name or email are requested.
+            extra["response_mode"] = "form_post"
+        async with self._client(redirect_uri, client_secret=None) as client:
+            url, _ = client.create_authorization_url(
+                meta.authorization_endpoint,
+                state=state,
+                nonce=nonce,
+                code_verifier=code_verifier,
+                **extra,
+            )
+        return str(url)
+
+    async def exchange(
+        self, *, code: str, redirect_uri: str, code_verifier: str, nonce: str
+    ) -> ProvenIdentity:
+        meta = await self._meta()
+        try:
+            async with self._client(redirect_uri, client_secret=self._client_secret(meta)) as c:
+                token = await c.fetch_token(
+                    meta.token_endpoint,
+                    grant_type="authorization_code",
+                    code=code,
+                    code_verifier=code_verifier,
+                )
+        except OAuthError as exc:
+            raise Unauthenticated(
+                f"{self.name} refused the sign-in: {exc.description or exc.error}."
+            ) from exc
+        except (httpx.HTTPError, httpx2.HTTPError) as exc:
+            # authlib's client runs on httpx2; discovery and JWKS on httpx.
+            raise Unauthenticated(f"{self.name} could not be reached; try again.") from exc
+        id_token = token.get("id_token")
+        if not isinstance(id_token, str):
+            raise Unauthenticated(f"{self.name} returned no ID token.")
+        claims = await self._verify_id_token(id_token, meta, nonce)
+        email = claims.get("email")
+        return ProvenIdentity(
+            subject=str(claims["sub"]),
+            email=email if isinstance(email, str) else None,
+            # Apple sends the flag as a string.
+            email_verified=claims.get("email_verified") in (True, "true"),
+            name=claims.get("name") if isinstance(claims.get("name"), str) else None,
+        )
+
+    async def _verify_id_token(
+        self, id_token: str, meta: ProviderMetadata, nonce: str
+    ) -> dict[str, Any]:
+        # Fetched per sign-in: rare enough, and a rotated provider key is never missed.
+        async with httpx.AsyncClient(timeout=10.0) as http:
+            response = await http.get(meta.jwks_uri)
+            response.raise_for_status()
+            keys = KeySet.import_key_set(response.json())
+        registry = jwt.JWTClaimsRegistry(
+            leeway=60,
+            iss={"essential": True, "value": meta.issuer},
+            aud={"essential": True, "value": self._config.client_id},
+            sub={"essential": True},
+            exp={"essential": True},
+            nonce={"essential": True, "value": nonce},
+        )
+        try:
+            decoded = jwt.decode(id_token, keys, algorithms=ID_TOKEN_ALGORITHMS)
+            registry.validate(decoded.claims)
+        except (JoseError, ValueError) as exc:
+            raise Unauthenticated(f"The ID token from {self.name} is not valid: {exc}") from exc
+        return decoded.claims
+
+    @property
+    def _is_apple(self) -> bool:
+        return bool(self._config.team_id and self._config.key_id and self._config.private_key)
+
+    def _client_secret(self, meta: ProviderMetadata) -> str | None:
+        if not self._is_apple:
+            secret = self._config.client_secret
+            return secret.get_secret_value() if secret else None
+        assert self._config.private_key is not None
+        key = ECKey.import_key(self._config.private_key.get_secret_value())
+        now = int(time.time())
+        claims = {
+            "iss": self._config.team_id,
+            "iat": now,
+            "exp": now + 300,
+            # Apple's documented audience is its issuer, https://appleid.apple.com.
+            "aud": meta.issuer,
+            "sub": self._config.client_id,
+        }
+        header = {"alg": "ES256", "kid": self._config.key_id}
+        return jwt.encode(header, claims, key, algorithms=["ES256"])
+
+    def _client(self, redirect_uri: str, *, client_secret: str | None) -> AsyncOAuth2Client:
+        return AsyncOAuth2Client(
+            client_id=self._config.client_id,
+            client_secret=client_secret,
+            scope=" ".join(self._config.scopes),
+            redirect_uri=redirect_uri,
+            code_challenge_method="S256",
+            token_endpoint_auth_method="client_secret_post",  # noqa: S106
+            timeout=10.0,
+        )
+
+    async def _meta(self) -> ProviderMetadata:
+        if self._metadata is None or time.monotonic() - self._fetched_at > METADATA_MAX_AGE:
+            try:
+                async with httpx.AsyncClient(timeout=10.0) as http:
+                    response = await http.get(self._config.discovery_url)
+                    response.raise_for_status()
+                    raw = response.json()
+                self._metadata = ProviderMetadata(
+                    issuer=raw["issuer"],
+                    authorization_endpoint=raw["authorization_endpoint"],
+                    token_endpoint=raw["token_endpoint"],
+                    jwks_uri=raw["jwks_uri"],
+                )
+            except (httpx.HTTPError, ValueError, KeyError) as exc:
+                raise Unauthenticated(f"{self.name} could not be reached; try again.") from exc
+            self._fetched_at = time.monotonic()
+        return self._metadata

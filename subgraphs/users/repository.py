@@ -1,0 +1,177 @@
+"""All of the users subgraph's database access."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from pymongo import ReturnDocument
+from pymongo.errors import DuplicateKeyError
+
+from common.repository import Page, PageRequest, Repository, parse_object_id
+from subgraphs.users.models import (
+    OAuthIdentity,
+    OAuthState,
+    OneTimeToken,
+    RefreshFamily,
+    RefreshToken,
+    TokenPurpose,
+    User,
+)
+
+
+class UserRepository(Repository[User]):
+    model = User
+
+    async def add(self, user: User) -> bool:
+        """Insert; False when the email is taken (the unique index decides, not a prior read)."""
+        try:
+            await user.insert()
+        except DuplicateKeyError:
+            return False
+        return True
+
+    async def by_email_key(self, email_key: str) -> User | None:
+        return await User.find_one({"email_key": email_key})
+
+    async def update_fields(self, user_id: str, fields: Mapping[str, Any]) -> User | None:
+        oid = parse_object_id(user_id)
+        if oid is None:
+            return None
+        raw = await User.get_pymongo_collection().find_one_and_update(
+            {"_id": oid}, {"$set": dict(fields)}, return_document=ReturnDocument.AFTER
+        )
+        return User.model_validate(raw) if raw else None
+
+    async def advance_totp_counter(self, user_id: str, counter: int) -> bool:
+        """Record a used TOTP step; False if it (or a later one) was used already."""
+        oid = parse_object_id(user_id)
+        result = await User.get_pymongo_collection().update_one(
+            {"_id": oid, "totp.last_counter": {"$lt": counter}},
+            {"$set": {"totp.last_counter": counter}},
+        )
+        return result.modified_count == 1
+
+    async def list_page(self, request: PageRequest) -> Page[User]:
+        return await self.page({}, request, sort_field="_id", descending=False)
+
+
+class RefreshFamilyRepository(Repository[RefreshFamily]):
+    model = RefreshFamily
+
+    async def revoke(self, family_id: str, *, at: datetime, reason: str) -> None:
+        oid = parse_object_id(family_id)
+        await RefreshFamily.get_pymongo_collection().update_one(
+            {"_id": oid, "revoked_at": None},
+            {"$set": {"revoked_at": at, "revoked_reason": reason}},
+        )
+
+    async def revoke_all(
+        self, user_id: str, *, at: datetime, reason: str, keep: str | None = None
+    ) -> int:
+        query: dict[str, Any] = {"user_id": user_id, "revoked_at": None}
+        kept = parse_object_id(keep) if keep else None
+        if kept is not None:
+            query["_id"] = {"$ne": kept}
+        result = await RefreshFamily.get_pymongo_collection().update_many(
+            query, {"$set": {"revoked_at": at, "revoked_reason": reason}}
+        )
+        return result.modified_count
+
+    async def delete_for_user(self, user_id: str) -> None:
+        await self.delete_where({"user_id": user_id})
+
+
+class RefreshTokenRepository(Repository[RefreshToken]):
+    model = RefreshToken
+
+    async def claim(self, token_hash: str, *, at: datetime) -> RefreshToken | None:
+        """Mark an unrotated token as rotated and return it; None if unknown or already rotated.
+
+        One atomic update, so two concurrent refreshes with one token cannot both win.
+        """
+        raw = await RefreshToken.get_pymongo_collection().find_one_and_update(
+            {"token_hash": token_hash, "rotated_at": None},
+            {"$set": {"rotated_at": at}},
+            return_document=ReturnDocument.AFTER,
+        )
+        return RefreshToken.model_validate(raw) if raw else None
+
+    async def by_hash(self, token_hash: str) -> RefreshToken | None:
+        return await RefreshToken.find_one({"token_hash": token_hash})
+
+    async def delete_for_user(self, user_id: str) -> None:
+        await self.delete_where({"user_id": user_id})
+
+
+class OneTimeTokenRepository(Repository[OneTimeToken]):
+    model = OneTimeToken
+
+    async def consume(
+        self, token_hash: str, purpose: TokenPurpose, *, at: datetime
+    ) -> OneTimeToken | None:
+        """Use an unused, unexpired token exactly once."""
+        raw = await OneTimeToken.get_pymongo_collection().find_one_and_update(
+            {
+                "token_hash": token_hash,
+                "purpose": purpose.value,
+                "used_at": None,
+                "expires_at": {"$gt": at},
+            },
+            {"$set": {"used_at": at}},
+            return_document=ReturnDocument.AFTER,
+        )
+        return OneTimeToken.model_validate(raw) if raw else None
+
+    async def expire_outstanding(
+        self, user_id: str, purpose: TokenPurpose, *, at: datetime
+    ) -> None:
+        # Only the newest link works: an old mail lying around is no way in.
+        await OneTimeToken.get_pymongo_collection().update_many(
+            {"user_id": user_id, "purpose": purpose.value, "used_at": None},
+            {"$set": {"used_at": at}},
+        )
+
+    async def delete_for_user(self, user_id: str) -> None:
+        await self.delete_where({"user_id": user_id})
+
+
+class OAuthStateRepository(Repository[OAuthState]):
+    model = OAuthState
+
+    async def take(self, state: str, provider: str, *, at: datetime) -> OAuthState | None:
+        raw = await OAuthState.get_pymongo_collection().find_one_and_delete(
+            {"state": state, "provider": provider}
+        )
+        if raw is None:
+            return None
+        found = OAuthState.model_validate(raw)
+        return found if found.expires_at > at else None
+
+
+class OAuthIdentityRepository(Repository[OAuthIdentity]):
+    model = OAuthIdentity
+
+    async def find(self, provider: str, subject: str) -> OAuthIdentity | None:
+        return await OAuthIdentity.find_one({"provider": provider, "subject": subject})
+
+    async def add(self, identity: OAuthIdentity) -> bool:
+        try:
+            await identity.insert()
+        except DuplicateKeyError:
+            return False
+        return True
+
+    async def delete_for_user(self, user_id: str) -> None:
+        await self.delete_where({"user_id": user_id})
+
+
+class Repositories:
+    def __init__(self) -> None:
+        self.users = UserRepository()
+        self.families = RefreshFamilyRepository()
+        self.refresh_tokens = RefreshTokenRepository()
+        self.one_time_tokens = OneTimeTokenRepository()
+        self.oauth_states = OAuthStateRepository()
+        self.oauth_identities = OAuthIdentityRepository()

@@ -1,0 +1,160 @@
+"""Accounts: profile, preferences, life areas, roles, privacy of what others see, deletion."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from common.auth import Principal, Role
+from common.errors import BadUserInput, NotFound
+from common.events import EventPublisher
+from common.repository import Page, PageRequest
+from subgraphs.users import events, validation
+from subgraphs.users.auth import publish_safely
+from subgraphs.users.models import LIFE_AREAS, Privacy, Theme, User, utcnow
+from subgraphs.users.passwords import Passwords
+from subgraphs.users.repository import Repositories
+
+
+class Access(Enum):
+    """How much of an account a viewer may see."""
+
+    FULL = "full"  # the owner, or an admin: everything, email included
+    PROFILE = "profile"  # a public profile seen by someone else
+    NAME_ONLY = "name_only"  # a private (or followers-only) profile seen by someone else
+
+
+def access_for(user: User, viewer: Principal | None) -> Access:
+    if viewer is not None and (viewer.user_id == str(user.id) or viewer.has_role(Role.ADMIN)):
+        return Access.FULL
+    # Follows live in the community subgraph, which users never reads: a
+    # followers-only profile is shown to others as if it were private.
+    if user.preferences.privacy is Privacy.PUBLIC:
+        return Access.PROFILE
+    return Access.NAME_ONLY
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileChanges:
+    display_name: str | None = None
+    avatar_url: str | None = None
+    bio: str | None = None
+    timezone: str | None = None
+    locale: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PreferenceChanges:
+    in_app: bool | None = None
+    email: bool | None = None
+    push: bool | None = None
+    theme: Theme | None = None
+    language: str | None = None
+    privacy: Privacy | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LifeAreaChanges:
+    scores: Mapping[str, int | None] = field(default_factory=dict)
+
+
+class AccountService:
+    def __init__(
+        self, repos: Repositories, passwords: Passwords, publisher: EventPublisher
+    ) -> None:
+        self._repos = repos
+        self._passwords = passwords
+        self._publisher = publisher
+
+    async def get(self, user_id: str) -> User | None:
+        return await self._repos.users.get(user_id)
+
+    async def get_many(self, ids: Iterable[str]) -> dict[str, User]:
+        return await self._repos.users.get_many(ids)
+
+    async def list(self, request: PageRequest) -> Page[User]:
+        return await self._repos.users.list_page(request)
+
+    async def update_profile(self, user_id: str, changes: ProfileChanges) -> User:
+        fields: dict[str, Any] = {}
+        if changes.display_name is not None:
+            fields["display_name"] = validation.display_name(changes.display_name)
+        if changes.avatar_url is not None:
+            fields["avatar_url"] = validation.avatar_url(changes.avatar_url)
+        if changes.bio is not None:
+            fields["bio"] = validation.bio(changes.bio)
+        if changes.timezone is not None:
+            fields["timezone"] = validation.timezone(changes.timezone)
+        if changes.locale is not None:
+            fields["locale"] = validation.language_tag(changes.locale, field="locale")
+        return await self._update(user_id, fields)
+
+    async def update_preferences(self, user_id: str, changes: PreferenceChanges) -> User:
+        fields: dict[str, Any] = {}
+        channels = {"in_app": changes.in_app, "email": changes.email, "push": changes.push}
+        for channel, on in channels.items():
+            if on is not None:
+                fields[f"preferences.notifications.{channel}"] = on
+        if changes.theme is not None:
+            fields["preferences.theme"] = changes.theme.value
+        if changes.language is not None:
+            fields["preferences.language"] = validation.language_tag(
+                changes.language, field="language"
+            )
+        if changes.privacy is not None:
+            fields["preferences.privacy"] = changes.privacy.value
+        return await self._update(user_id, fields)
+
+    async def update_life_areas(self, user_id: str, changes: LifeAreaChanges) -> User:
+        fields: dict[str, Any] = {}
+        for area, value in changes.scores.items():
+            if area not in LIFE_AREAS:
+                raise BadUserInput(f"'{area}' is not a life area.", field=area)
+            if value is not None:
+                fields[f"life_areas.{area}"] = validation.score(value, field=area)
+        return await self._update(user_id, fields)
+
+    async def set_roles(self, actor: Principal, user_id: str, roles: Iterable[Role]) -> User:
+        wanted = {Role.USER, *roles}
+        if user_id == actor.user_id and Role.ADMIN not in wanted:
+            # Otherwise the last admin can lock everyone out of administration.
+            raise BadUserInput("You cannot remove your own admin role.", field="roles")
+        ordered = [r.value for r in Role if r in wanted]
+        user = await self._repos.users.update_fields(
+            user_id, {"roles": ordered, "updated_at": utcnow()}
+        )
+        if user is None:
+            raise NotFound("There is no such user.")
+        return user
+
+    async def delete(self, user_id: str, *, password: str | None) -> None:
+        user = await self._repos.users.get(user_id)
+        if user is None:
+            raise NotFound("The account no longer exists.")
+        if user.password_hash is not None and not (
+            password and await self._passwords.verify(user.password_hash, password)
+        ):
+            raise BadUserInput("The password is not correct.", field="password")
+        # Credentials first, the account last: a failure halfway leaves an account
+        # that can still be deleted, never credentials pointing at nothing.
+        await self._repos.families.delete_for_user(user_id)
+        await self._repos.refresh_tokens.delete_for_user(user_id)
+        await self._repos.one_time_tokens.delete_for_user(user_id)
+        await self._repos.oauth_identities.delete_for_user(user_id)
+        await self._repos.users.delete(user)
+        await publish_safely(self._publisher, events.deleted(user_id))
+
+    async def _update(self, user_id: str, fields: dict[str, Any]) -> User:
+        if not fields:
+            user = await self._repos.users.get(user_id)
+        else:
+            user = await self._repos.users.update_fields(
+                user_id, {**fields, "updated_at": utcnow()}
+            )
+        if user is None:
+            raise NotFound("The account no longer exists.")
+        if fields:
+            await publish_safely(self._publisher, events.updated(user))
+        return user

@@ -1,0 +1,120 @@
+"""Sign-in sessions: access tokens, and refresh tokens rotated within a family."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from common.errors import Unauthenticated
+from common.settings import Settings
+from subgraphs.users.models import RefreshFamily, RefreshToken, User, utcnow
+from subgraphs.users.repository import Repositories
+from subgraphs.users.signing import SigningKeys
+
+log = logging.getLogger(__name__)
+
+INVALID_REFRESH = "The refresh token is not valid; sign in again."
+
+
+def new_opaque_token() -> str:
+    return secrets.token_urlsafe(32)  # 256 random bits
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    access_token: str
+    refresh_token: str
+    expires_in: int
+    user: User
+
+
+class Sessions:
+    def __init__(self, repos: Repositories, keys: SigningKeys, settings: Settings) -> None:
+        self._repos = repos
+        self._keys = keys
+        self._settings = settings
+
+    async def start(self, user: User) -> Session:
+        family = RefreshFamily(user_id=str(user.id))
+        await self._repos.families.insert(family)
+        return await self._issue(user, str(family.id), utcnow())
+
+    async def rotate(self, refresh_token: str) -> Session:
+        now = utcnow()
+        token_hash = hash_token(refresh_token)
+        claimed = await self._repos.refresh_tokens.claim(token_hash, at=now)
+        if claimed is None:
+            await self._on_unusable(token_hash, now)
+            raise Unauthenticated(INVALID_REFRESH)
+        family = await self._repos.families.get(claimed.family_id)
+        if claimed.expires_at <= now or family is None or family.revoked_at is not None:
+            raise Unauthenticated(INVALID_REFRESH)
+        user = await self._repos.users.get(claimed.user_id)
+        if user is None:
+            raise Unauthenticated(INVALID_REFRESH)
+        return await self._issue(user, claimed.family_id, now)
+
+    async def end(self, refresh_token: str) -> bool:
+        found = await self._repos.refresh_tokens.by_hash(hash_token(refresh_token))
+        if found is None:
+            return False
+        await self._repos.families.revoke(found.family_id, at=utcnow(), reason="logout")
+        return True
+
+    async def end_all(self, user_id: str, *, reason: str, keep: str | None = None) -> int:
+        return await self._repos.families.revoke_all(user_id, at=utcnow(), reason=reason, keep=keep)
+
+    async def _on_unusable(self, token_hash: str, now: datetime) -> None:
+        rotated = await self._repos.refresh_tokens.by_hash(token_hash)
+        if rotated is None:
+            return
+        # A rotated token coming back means two parties hold the family: a thief
+        # and its owner. Neither can tell which is which, so end the family.
+        log.warning(
+            "refresh token reuse; family revoked",
+            extra={"user_id": rotated.user_id, "family_id": rotated.family_id},
+        )
+        await self._repos.families.revoke(rotated.family_id, at=now, reason="reuse")
+
+    async def _issue(self, user: User, family_id: str, now: datetime) -> Session:
+        refresh = new_opaque_token()
+        ttl = timedelta(seconds=self._settings.refresh_token_ttl_seconds)
+        await self._repos.refresh_tokens.insert(
+            RefreshToken(
+                token_hash=hash_token(refresh),
+                family_id=family_id,
+                user_id=str(user.id),
+                created_at=now,
+                expires_at=now + ttl,
+            )
+        )
+        return Session(
+            access_token=self.access_token(user, family_id, now),
+            refresh_token=refresh,
+            expires_in=self._settings.access_token_ttl_seconds,
+            user=user,
+        )
+
+    def access_token(self, user: User, family_id: str, now: datetime) -> str:
+        issued = int(now.timestamp())
+        return self._keys.sign(
+            {
+                "iss": self._settings.jwt_issuer,
+                "aud": self._settings.jwt_audience,
+                "sub": str(user.id),
+                "roles": list(user.roles),
+                "iat": issued,
+                "exp": issued + self._settings.access_token_ttl_seconds,
+                "jti": uuid.uuid4().hex,
+                # The session (refresh family), so "sign out other devices" can spare this one.
+                "sid": family_id,
+            }
+        )

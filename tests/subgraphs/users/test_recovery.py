@@ -1,0 +1,103 @@
+"""Password reset and email verification through a real SMTP server on loopback."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+
+import pytest
+
+from common.db import Database
+from tests.subgraphs.users.conftest import ServeUsers
+from tests.subgraphs.users.helpers import Api, code_of, unique_email
+from tests.subgraphs.users.mail import MailCatcher, smtp_server
+
+REQUEST_RESET = (
+    "mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }"
+)
+RESET = "mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }"
+VERIFY = "mutation($input: VerifyEmailInput!) { verifyEmail(input: $input) }"
+NEW_PASSWORD = "amber-orchard-telescope-9"
+
+
+@pytest.fixture
+async def mail() -> AsyncIterator[MailCatcher]:
+    async with smtp_server() as catcher:
+        yield catcher
+
+
+@pytest.fixture
+async def mailing_api(serve_users: ServeUsers, mail: MailCatcher) -> AsyncIterator[Api]:
+    async with serve_users(smtp_host="127.0.0.1", smtp_port=mail.port, smtp_starttls=False) as api:
+        yield api
+
+
+def _token(message: EmailMessage, label: str) -> str:
+    body = message.get_body(("plain",))
+    assert body is not None
+    found = re.search(rf"{label} token: (\S+)", body.get_content())
+    assert found, body.get_content()
+    return found.group(1)
+
+
+async def test_password_reset_by_mail(mailing_api: Api, mail: MailCatcher) -> None:
+    api = mailing_api
+    email = unique_email()
+    session = await api.register(email=email)
+
+    # Same answer for an unknown address, and no mail for it: the first mail
+    # that arrives is the one for the real account.
+    unknown = await api.ok(REQUEST_RESET, {"input": {"email": unique_email()}})
+    known = await api.ok(REQUEST_RESET, {"input": {"email": email.upper()}})
+    assert unknown == known == {"requestPasswordReset": True}
+    message = await mail.next()
+    assert message["To"] == email
+    token = _token(message, "Reset")
+
+    weak = await api.error(RESET, {"input": {"token": token, "newPassword": "password123"}})
+    assert weak["extensions"] == {"code": "BAD_USER_INPUT", "field": "newPassword"}
+    await api.ok(RESET, {"input": {"token": token, "newPassword": NEW_PASSWORD}})
+    assert "data" in await api.login(email, NEW_PASSWORD)
+    assert code_of((await api.login(email))["errors"][0]) == "UNAUTHENTICATED"
+    # Every session from before the reset is over.
+    refreshed = await api.refresh(session["refreshToken"])
+    assert code_of(refreshed["errors"][0]) == "UNAUTHENTICATED"
+
+    again = await api.error(RESET, {"input": {"token": token, "newPassword": "other-pass-4455"}})
+    assert again["extensions"] == {"code": "BAD_USER_INPUT", "field": "token"}
+
+
+async def test_reset_tokens_expire(mailing_api: Api, mail: MailCatcher, users_db: Database) -> None:
+    email = unique_email()
+    await mailing_api.register(email=email)
+    await mailing_api.ok(REQUEST_RESET, {"input": {"email": email}})
+    token = _token(await mail.next(), "Reset")
+    await users_db["one_time_tokens"].update_many(
+        {}, {"$set": {"expires_at": datetime.now(UTC) - timedelta(seconds=1)}}
+    )
+    expired = await mailing_api.error(
+        RESET, {"input": {"token": token, "newPassword": NEW_PASSWORD}}
+    )
+    assert expired["extensions"] == {"code": "BAD_USER_INPUT", "field": "token"}
+
+
+async def test_email_verification_by_mail(mailing_api: Api, mail: MailCatcher) -> None:
+    api = mailing_api
+    email = unique_email()
+    token = (await api.register(email=email))["accessToken"]
+    sent = await api.ok("mutation { requestEmailVerification }", token=token)
+    assert sent == {"requestEmailVerification": True}
+    message = await mail.next()
+    assert message["To"] == email
+    verification = _token(message, "Verification")
+
+    assert await api.ok(VERIFY, {"input": {"token": verification}}) == {"verifyEmail": True}
+    assert (await api.me(token))["data"]["me"]["emailVerified"] is True
+    reused = await api.error(VERIFY, {"input": {"token": verification}})
+    assert reused["extensions"] == {"code": "BAD_USER_INPUT", "field": "token"}
+    # Nothing left to verify: no mail is sent.
+    assert await api.ok("mutation { requestEmailVerification }", token=token) == {
+        "requestEmailVerification": False
+    }
