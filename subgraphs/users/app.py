@@ -53,7 +53,13 @@ async def build(runtime: Runtime) -> UsersServices:
         auth=auth,
         sessions=sessions,
         recovery=RecoveryService(
-            repos, passwords, sessions, runtime.infra.mail, runtime.infra.rate_limiter, settings
+            repos,
+            passwords,
+            sessions,
+            runtime.infra.mail,
+            runtime.infra.rate_limiter,
+            settings,
+            runtime.publisher,
         ),
         oauth=OAuthService(repos, sessions, auth, providers, runtime.publisher),
         keys=keys,

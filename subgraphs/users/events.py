@@ -20,7 +20,10 @@ def registered(user: User) -> Event:
         REGISTERED,
         user_id=user_id,
         data=UserRegistered(
-            user_id=user_id, display_name=user.display_name, timezone=user.timezone
+            user_id=user_id,
+            display_name=user.display_name,
+            timezone=user.timezone,
+            email=_proven_email(user),
         ),
     )
 
@@ -37,8 +40,14 @@ def updated(user: User) -> Event:
             timezone=user.timezone,
             profile_privacy=user.preferences.privacy.value,
             life_areas=user.life_areas.model_dump(),
+            email=_proven_email(user),
         ),
     )
+
+
+def _proven_email(user: User) -> str | None:
+    # Mail goes only to addresses the owner has verified (or a provider vouched for).
+    return user.email if user.email_verified else None
 
 
 def deleted(user_id: str) -> Event:

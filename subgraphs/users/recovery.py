@@ -9,9 +9,12 @@ from datetime import timedelta
 from typing import Any
 
 from common.errors import BadUserInput, NotFound
+from common.events import EventPublisher
 from common.mail import MailSender
 from common.ratelimit import RateLimiter
 from common.settings import Settings
+from subgraphs.users import events
+from subgraphs.users.auth import publish_safely
 from subgraphs.users.models import OneTimeToken, TokenPurpose, User, utcnow
 from subgraphs.users.passwords import Passwords, check_policy
 from subgraphs.users.repository import Repositories
@@ -35,7 +38,9 @@ class RecoveryService:
         mail: MailSender,
         limiter: RateLimiter,
         settings: Settings,
+        publisher: EventPublisher,
     ) -> None:
+        self._publisher = publisher
         self._repos = repos
         self._passwords = passwords
         self._sessions = sessions
@@ -106,6 +111,8 @@ class RecoveryService:
             used.user_id, {"email_verified": True, "updated_at": utcnow()}
         )
         assert updated is not None
+        # Other subgraphs (notifications) learn the address only once it is proven.
+        await publish_safely(self._publisher, events.updated(updated))
         return updated
 
     async def _issue(self, user: User, purpose: TokenPurpose, ttl: timedelta) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -10,9 +11,11 @@ from email.message import EmailMessage
 import pytest
 
 from common.db import Database
+from common.settings import Settings
 from tests.subgraphs.users.conftest import ServeUsers
 from tests.subgraphs.users.helpers import Api, code_of, unique_email
 from tests.subgraphs.users.mail import MailCatcher, smtp_server
+from tests.subgraphs.users.test_events import listen
 
 REQUEST_RESET = (
     "mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }"
@@ -83,17 +86,27 @@ async def test_reset_tokens_expire(mailing_api: Api, mail: MailCatcher, users_db
     assert expired["extensions"] == {"code": "BAD_USER_INPUT", "field": "token"}
 
 
-async def test_email_verification_by_mail(mailing_api: Api, mail: MailCatcher) -> None:
+async def test_email_verification_by_mail(
+    mailing_api: Api, mail: MailCatcher, users_settings: Settings
+) -> None:
     api = mailing_api
     email = unique_email()
-    token = (await api.register(email=email))["accessToken"]
+    registered = await api.register(email=email)
+    token = registered["accessToken"]
     sent = await api.ok("mutation { requestEmailVerification }", token=token)
     assert sent == {"requestEmailVerification": True}
     message = await mail.next()
     assert message["To"] == email
     verification = _token(message, "Verification")
 
-    assert await api.ok(VERIFY, {"input": {"token": verification}}) == {"verifyEmail": True}
+    async with listen(users_settings) as user_events:
+        assert await api.ok(VERIFY, {"input": {"token": verification}}) == {"verifyEmail": True}
+        async with asyncio.timeout(10):
+            announced = await user_events.get()
+    # Only now may other subgraphs (notifications) mail the address.
+    assert announced.type == "users.user.updated"
+    assert announced.data["email"] == email
+    assert announced.data["user_id"] == registered["user"]["id"]
     assert (await api.me(token))["data"]["me"]["emailVerified"] is True
     reused = await api.error(VERIFY, {"input": {"token": verification}})
     assert reused["extensions"] == {"code": "BAD_USER_INPUT", "field": "token"}
