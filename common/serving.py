@@ -43,5 +43,7 @@ async def serve_in_loop(
         yield f"http://{host}:{bound_port}"
     finally:
         server.should_exit = True
-        await task
-        sock.close()
+        try:
+            await task
+        finally:
+            sock.close()

@@ -100,7 +100,7 @@ def in_process_settings(settings: Settings) -> Settings:
 
 
 @asynccontextmanager
-async def _cleanup(settings: Settings) -> AsyncIterator[None]:
+async def cleanup(settings: Settings) -> AsyncIterator[None]:
     try:
         yield
     finally:
@@ -131,7 +131,7 @@ async def _delete_amqp_topology(settings: Settings) -> None:
 @pytest.fixture
 async def infra(settings: Settings, test_keys: TestKeys) -> AsyncIterator[Infrastructure]:
     async with (
-        _cleanup(settings),
+        cleanup(settings),
         open_infrastructure(settings, key_source=StaticKeySource(test_keys.key_set)) as opened,
     ):
         yield opened
@@ -160,7 +160,7 @@ def serve_subgraph(settings: Settings, test_keys: TestKeys) -> ServeSubgraph:
             return open_infrastructure(s, key_source=StaticKeySource(test_keys.key_set), mail=mail)
 
         app = create_subgraph_app(definition, effective, infrastructure=infrastructure)
-        async with _cleanup(effective), serve_in_loop(app) as url:
+        async with cleanup(effective), serve_in_loop(app) as url:
             yield url
 
     return serve

@@ -1,0 +1,94 @@
+"""The whole system as `lifegraph up` runs it, on a real server, against real RabbitMQ and Redis."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import httpx
+import pytest
+from joserfc.jwk import KeySet, RSAKey
+from pydantic import SecretStr
+
+from common.mongo_server import free_port
+from common.serving import serve_in_loop
+from common.settings import Settings
+from common.testing.fixtures import cleanup
+from lifegraph.discovery import discover_subgraphs
+from lifegraph.embedded import create_embedded_app, subgraph_url
+from lifegraph.supergraph import compose_lifegraph
+
+
+class Client:
+    """A GraphQL client of the router, as a web or mobile app would use it."""
+
+    def __init__(self, http: httpx.AsyncClient, url: str) -> None:
+        self.http = http
+        self.url = url
+        self.token: str | None = None
+
+    async def call(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        payload = {"query": query, "variables": variables or {}}
+        response = await self.http.post(f"{self.url}/graphql", json=payload, headers=headers)
+        body: dict[str, Any] = response.json()
+        return body
+
+    async def ok(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        body = await self.call(query, variables)
+        assert "errors" not in body, body
+        data: dict[str, Any] = body["data"]
+        return data
+
+    async def sign_up(self, name: str) -> str:
+        email = f"{name.lower()}-{id(self)}@example.com"
+        password = "violet-harbour-lantern-42"
+        await self.ok(
+            "mutation($i: RegisterInput!) { register(input: $i) { user { id } } }",
+            {"i": {"email": email, "password": password, "displayName": name}},
+        )
+        login = await self.ok(
+            "mutation($i: LoginInput!) { login(input: $i) { accessToken user { id } } }",
+            {"i": {"email": email, "password": password}},
+        )
+        self.token = login["login"]["accessToken"]
+        user_id: str = login["login"]["user"]["id"]
+        return user_id
+
+
+def _signing_keys() -> str:
+    keys = KeySet([RSAKey.generate_key(2048, parameters={"kid": f"e2e-{i}"}) for i in range(2)])
+    return json.dumps(keys.as_dict(private=True))
+
+
+@pytest.fixture
+async def lifegraph(settings: Settings) -> AsyncIterator[str]:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    effective = settings.model_copy(
+        update={
+            "port": port,
+            "jwks_url": f"{base}/subgraphs/users/.well-known/jwks.json",
+            "jwt_private_jwks": SecretStr(_signing_keys()),
+        }
+    )
+    definitions = discover_subgraphs()
+    supergraph = await compose_lifegraph(definitions, lambda n: subgraph_url(effective, n))
+    app = create_embedded_app(effective, definitions, supergraph_sdl=supergraph)
+    async with cleanup(effective), serve_in_loop(app, port=port) as url:
+        yield url
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(timeout=30) as client:
+        yield client
+
+
+NewClient = Callable[[], Client]
+
+
+@pytest.fixture
+def new_client(lifegraph: str, http: httpx.AsyncClient) -> NewClient:
+    return lambda: Client(http, lifegraph)
