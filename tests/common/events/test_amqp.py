@@ -9,20 +9,14 @@ import aio_pika
 import pytest
 from pymongo.asynchronous.client_session import AsyncClientSession
 
-from common.events import DeadLetter, Event, transactional
-from common.events import topology
+from common.events import DeadLetter, Event, topology, transactional
 from common.events.dlq import DeadLetters
 from common.infra import Infrastructure
 from common.settings import Settings
 from common.testing.events import task_completed
+from common.testing.waiting import wait_until
 
 pytestmark = pytest.mark.rabbitmq
-
-
-async def until(check: Callable[[], Awaitable[bool]], *, timeout: float = 10) -> None:
-    async with asyncio.timeout(timeout):
-        while not await check():
-            await asyncio.sleep(0.02)
 
 
 async def test_delivers_persistent_events_to_each_consumer_queue(infra: Infrastructure) -> None:
@@ -63,10 +57,10 @@ async def test_processed_ids_land_in_the_consumers_subgraph_database(
     for _ in range(3):
         await infra.bus.publish(event)
     processed = infra.mongo[settings.database_name("analytics")]["processed_events"]
-    await until(lambda: _count(processed, {"event_id": event.id}, 1))
+    await wait_until(lambda: _count(processed, {"event_id": event.id}, 1))
     marker = task_completed(task="after")
     await infra.bus.publish(marker)
-    await until(lambda: _truthy(marker.id in applied))
+    await wait_until(lambda: _truthy(marker.id in applied))
     # The duplicates were queued before the marker: they were all seen by now.
     assert applied == [event.id, marker.id]
 
@@ -87,10 +81,10 @@ async def test_transactional_handler_commits_with_the_processed_id(
     for event in events + events[:5]:
         await infra.bus.publish(event)
     processed = db["processed_events"]
-    await until(lambda: _count(processed, {"consumer": "analytics.counter"}, 20))
+    await wait_until(lambda: _count(processed, {"consumer": "analytics.counter"}, 20))
     marker = task_completed(task="marker", user="u2")
     await infra.bus.publish(marker)
-    await until(lambda: _count(processed, {"event_id": marker.id}, 1))
+    await wait_until(lambda: _count(processed, {"event_id": marker.id}, 1))
     assert await db["counters"].find_one({"_id": "u1"}) == {"_id": "u1", "n": 20}
 
 
@@ -117,7 +111,7 @@ async def test_failures_are_retried_with_delay_then_dead_lettered_with_the_reaso
         await flaky_done
     assert settings.amqp_url
     async with DeadLetters(settings.amqp_url, settings.events_exchange) as dlq:
-        await until(lambda: _dlq_size(dlq, "notifications.retry", 1))
+        await wait_until(lambda: _dlq_size(dlq, "notifications.retry", 1))
         [letter] = await dlq.peek("notifications.retry", limit=10)
     assert letter.event_id == poison.id
     assert letter.reason == "ValueError: cannot apply poison"
@@ -149,7 +143,7 @@ async def test_malformed_or_unknown_versions_dead_letter_without_retries(
     await infra.bus.publish(Event.of("goals.task.completed", user_id="u1", data={"x": 1}))
     await infra.bus.publish(task_completed(user="hopeless"))
     async with DeadLetters(settings.amqp_url, settings.events_exchange) as dlq:
-        await until(lambda: _dlq_size(dlq, "analytics.strict", 4))
+        await wait_until(lambda: _dlq_size(dlq, "analytics.strict", 4))
         letters = await dlq.peek("analytics.strict", limit=10)
     reasons = sorted(letter.reason.split(":")[0] for letter in letters)
     assert reasons == [
