@@ -142,11 +142,12 @@ class OutboxRelay:
 
     async def relay_once(self) -> bool:
         """One batch. True if the batch was full and all of it went out: more may be waiting."""
+        # Cleared first: a wake-up that finds nothing to do must not spin the loop.
+        self._wake.clear()
         await self.leases.refresh()
         shards = self.leases.owned()
         if not shards:
             return False
-        self._wake.clear()
         rows = (
             await self._rows.find({"status": PENDING, "shard": {"$in": shards}})
             .sort("_id", 1)
