@@ -92,11 +92,15 @@ async def test_transaction_commits_the_write_and_its_events_together(
     async with publisher.transaction() as tx:
         await database["goals"].insert_one({"_id": "g1", "title": "Run"}, session=tx.session)
         await tx.publish(task_completed(task="committed"))
-    with pytest.raises(RuntimeError, match="validation failed"):
+
+    async def fail_halfway() -> None:
         async with publisher.transaction() as tx:
             await database["goals"].insert_one({"_id": "g2"}, session=tx.session)
             await tx.publish(task_completed(task="rolled-back"))
             raise RuntimeError("validation failed")
+
+    with pytest.raises(RuntimeError, match="validation failed"):
+        await fail_halfway()
     assert await database["goals"].distinct("_id") == ["g1"]
     rows = await database["outbox"].find().to_list()
     assert [r["event"]["data"]["task_id"] for r in rows] == ["committed"]
@@ -176,7 +180,9 @@ async def _is_true(value: bool) -> bool:
     return value
 
 
-async def test_in_process_bus_behind_the_relay(publisher: OutboxPublisher, database: Database) -> None:
+async def test_in_process_bus_behind_the_relay(
+    publisher: OutboxPublisher, database: Database
+) -> None:
     bus = InMemoryEventBus()
     got: list[str] = []
 
