@@ -71,7 +71,10 @@ class AmqpEventBus:
 
     async def connect(self) -> None:
         self._connection = await aio_pika.connect_robust(
-            self._url, client_properties={"connection_name": self._connection_name}
+            self._url,
+            client_properties={"connection_name": self._connection_name},
+            # After a broker restart, be back within a second of it answering.
+            reconnect_interval=1,
         )
         # Publisher confirms: `publish` returns only once the broker has the message.
         self._channel = await self._connection.channel(publisher_confirms=True)
@@ -199,7 +202,10 @@ class _Delivery:
         headers = dict(message.headers or {})
         headers[topology.REASON] = failure.reason[:_MAX_REASON]
         headers[topology.CONSUMER] = self._sub.consumer
-        if retries_left:
+        if failure.transient:
+            delay = self._retry.longest_ms
+            target = topology.retry_queue(self._exchange, self._sub.consumer, delay)
+        elif retries_left:
             headers[topology.ATTEMPT] = attempt + 1
             delay = self._retry.delay_ms(attempt + 1)
             target = topology.retry_queue(self._exchange, self._sub.consumer, delay)

@@ -39,6 +39,11 @@ class Failed:
     reason: str
     # Permanent failures (bad envelope, unknown version, DeadLetter) skip the retries.
     permanent: bool = False
+    # A write conflict that outlived the immediate retries: another transaction
+    # holds the documents (a crashed consumer's stays open until the server
+    # reaps it, 60 s on mongod). Retried after the longest delay without using
+    # up the retry budget: waiting for a lock is not a failing event.
+    transient: bool = False
 
 
 Outcome = Applied | Failed
@@ -53,8 +58,16 @@ class RetryPolicy:
         """The wait before retry number `retry` (1-based)."""
         return self.delays_ms[min(retry, len(self.delays_ms)) - 1]
 
+    @property
+    def longest_ms(self) -> int:
+        return max(self.delays_ms)
+
 
 class _Duplicate(Exception):
+    pass
+
+
+class _StillConflicting(Exception):
     pass
 
 
@@ -80,6 +93,12 @@ class Subscription:
             await self.processed.record(event.id)
         except DeadLetter as exc:
             return Failed(f"dead-lettered by handler: {exc}", permanent=True)
+        except _StillConflicting as exc:
+            log.warning(
+                "event conflicts with another transaction; retrying later",
+                extra={"consumer": self.consumer, "event_id": event.id},
+            )
+            return Failed(str(exc.__cause__), transient=True)
         except Exception as exc:
             log.exception(
                 "event handler failed", extra={"consumer": self.consumer, "event_id": event.id}
@@ -105,8 +124,10 @@ class Subscription:
                 transient = exc.has_error_label("TransientTransactionError") or exc.has_error_label(
                     "UnknownTransactionCommitResult"
                 )
-                if not transient or attempt == _TRANSACTION_ATTEMPTS:
+                if not transient:
                     raise
+                if attempt == _TRANSACTION_ATTEMPTS:
+                    raise _StillConflicting from exc
                 # An unknown commit result is retried too: if it did commit, the
                 # retry finds the processed id and reports a duplicate.
                 await asyncio.sleep(random.uniform(0, 0.005 * 2**attempt))  # noqa: S311

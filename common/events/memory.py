@@ -137,6 +137,9 @@ class InMemoryEventBus:
     def _after_failure(
         self, consumer: _Consumer, event: Event, attempt: int, failure: Failed
     ) -> None:
+        if failure.transient:
+            self._retry_later(consumer, event, attempt, self._retry.longest_ms)
+            return
         if failure.permanent or attempt >= self._retry.max_retries:
             log.error(
                 "event dead-lettered",
@@ -144,14 +147,16 @@ class InMemoryEventBus:
             )
             consumer.dead_letters.append((event, failure.reason))
             return
+        self._retry_later(consumer, event, attempt + 1, self._retry.delay_ms(attempt + 1))
+
+    def _retry_later(self, consumer: _Consumer, event: Event, attempt: int, delay_ms: int) -> None:
         # Counted as outstanding while it waits, so `drain` covers retries too.
         self._outstanding += 1
-        delay = self._retry.delay_ms(attempt + 1) / 1000
 
         def fire() -> None:
             self._timers.discard(timer)
-            self._enqueue(consumer, event, attempt + 1)
+            self._enqueue(consumer, event, attempt)
             self._settled()
 
-        timer = asyncio.get_running_loop().call_later(delay, fire)
+        timer = asyncio.get_running_loop().call_later(delay_ms / 1000, fire)
         self._timers.add(timer)
