@@ -1,7 +1,8 @@
 """An in-process event bus for the embedded default and unit tests.
 
 Delivery is asynchronous, as on the broker: each consumer drains its own queue
-in a task, so a slow or failing consumer never blocks the publisher. It keeps
+in worker tasks (one user's events in order, different users concurrently), so
+a slow or failing consumer never blocks the publisher. It keeps
 the broker's semantics where they matter: processed ids make redeliveries
 harmless, failures are retried after the same delays, and events that run out
 of retries (or can never apply) are kept as dead letters with their reason.
@@ -39,9 +40,15 @@ class _Consumer:
 
 class InMemoryEventBus:
     def __init__(
-        self, *, retry: RetryPolicy | None = None, database_for: DatabaseFor | None = None
+        self,
+        *,
+        retry: RetryPolicy | None = None,
+        database_for: DatabaseFor | None = None,
+        workers: int = 16,
     ) -> None:
         self._retry = retry or RetryPolicy()
+        # Events of different users are applied concurrently, as with the broker's prefetch.
+        self._workers = workers
         self._database_for = database_for
         self._consumers: list[_Consumer] = []
         self._tasks: list[asyncio.Task[None]] = []
@@ -84,9 +91,12 @@ class InMemoryEventBus:
 
     async def start_consuming(self) -> None:
         for consumer in self._consumers:
-            self._tasks.append(
-                asyncio.create_task(self._run(consumer), name=f"bus:{consumer.sub.consumer}")
-            )
+            for n in range(self._workers):
+                self._tasks.append(
+                    asyncio.create_task(
+                        self._run(consumer), name=f"bus:{consumer.sub.consumer}:{n}"
+                    )
+                )
         self._started.set()
 
     async def started(self) -> None:
@@ -127,7 +137,9 @@ class InMemoryEventBus:
         while True:
             event, attempt = await consumer.queue.get()
             try:
-                outcome = await consumer.sub.apply(event)
+                # Taken with no await since `get`: one user's events apply in queue order.
+                async with consumer.sub.lane(event.user_id or event.id):
+                    outcome = await consumer.sub.apply(event)
                 if isinstance(outcome, Failed):
                     self._after_failure(consumer, event, attempt, outcome)
             finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import random
 from collections.abc import Awaitable, Callable
 
 import aio_pika
@@ -168,3 +169,30 @@ async def _truthy(value: bool) -> bool:
 async def _dlq_size(dlq: DeadLetters, consumer: str, expected: int) -> bool:
     queue = await dlq.queue(consumer)
     return queue is not None and queue.messages == expected
+
+
+async def test_users_apply_concurrently_each_in_order(infra: Infrastructure) -> None:
+    order: dict[str, list[str]] = {}
+    running = 0
+    most = 0
+    done = asyncio.Event()
+
+    async def slow(event: Event) -> None:
+        nonlocal running, most
+        running += 1
+        most = max(most, running)
+        await asyncio.sleep(random.uniform(0, 0.003))  # uneven work per event
+        order.setdefault(event.user_id or "", []).append(event.data["task_id"])
+        running -= 1
+        if sum(map(len, order.values())) == 120:
+            done.set()
+
+    infra.bus.subscribe("analytics.ordered", ["goals.#"], slow)
+    await infra.bus.start_consuming()
+    for i in range(120):
+        await infra.bus.publish(task_completed(user=f"u{i % 4}", task=f"t{i:03}"))
+    async with asyncio.timeout(20):
+        await done.wait()
+    assert most > 1
+    for tasks in order.values():
+        assert tasks == sorted(tasks)

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import asyncio
+import random
+
 import pytest
 
 from common.events import Event, InvalidEvent, RetryPolicy, topic_matches
@@ -142,3 +145,31 @@ async def test_in_memory_bus_dead_letters_invalid_events_at_once_and_replays() -
         assert len(bus.dead_letters("analytics.strict")) == 1
     finally:
         await bus.close()
+
+
+async def test_in_memory_bus_applies_users_concurrently_each_in_order() -> None:
+    bus = InMemoryEventBus(retry=FAST)
+    order: dict[str, list[str]] = {}
+    running = 0
+    most = 0
+
+    async def slow(event: Event) -> None:
+        nonlocal running, most
+        running += 1
+        most = max(most, running)
+        await asyncio.sleep(random.uniform(0, 0.003))  # uneven work per event
+        order.setdefault(event.user_id or "", []).append(event.data["task_id"])
+        running -= 1
+
+    bus.subscribe("analytics.ordered", ["goals.#"], slow)
+    await bus.start_consuming()
+    try:
+        for i in range(120):
+            await bus.publish(task_completed(user=f"u{i % 4}", task=f"t{i:03}"))
+        await bus.drain()
+    finally:
+        await bus.close()
+    assert most > 1
+    for tasks in order.values():
+        assert tasks == sorted(tasks)
+    assert sum(map(len, order.values())) == 120
