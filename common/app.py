@@ -24,7 +24,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from common.auth import TokenVerifier
 from common.db import Database, init_database
 from common.errors import LifeGraphError
-from common.events import EventPublisher
+from common.events import AnyHandler, OutboxPublisher, OutboxRelay, RelaySettings
 from common.graphql.context import RequestContext
 from common.infra import Infrastructure, open_infrastructure
 from common.metrics import metrics_endpoint
@@ -44,13 +44,28 @@ class Runtime:
     infra: Infrastructure
     database: Database
     verifier: TokenVerifier
-    # Where services publish events after a successful write. The bus today;
-    # an outbox-backed publisher can take its place without touching services.
-    publisher: EventPublisher
+    # Where services publish events: an outbox in this subgraph's database,
+    # relayed to the bus. `publish(event)` after a write, or
+    # `async with publisher.transaction() as tx` for the write and its events at once.
+    publisher: OutboxPublisher
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     def spawn(self, work: Coroutine[Any, Any, None], *, name: str) -> None:
         self._tasks.append(asyncio.create_task(work, name=f"{self.name}:{name}"))
+
+    def consume(self, consumer: str, patterns: Sequence[str], handler: AnyHandler) -> None:
+        """Subscribe with processed ids recorded in this subgraph's database."""
+        self.infra.bus.subscribe(consumer, patterns, handler, database=self.database)
+
+
+def relay_settings(settings: Settings) -> RelaySettings:
+    return RelaySettings(
+        shards=settings.outbox_shards,
+        lease_seconds=settings.outbox_lease_seconds,
+        poll_seconds=settings.outbox_poll_seconds,
+        batch_size=settings.outbox_batch_size,
+        retention_seconds=settings.outbox_retention_seconds,
+    )
 
 
 @dataclass(frozen=True)
@@ -91,8 +106,18 @@ class SubgraphHost(Generic[S]):
         database = await init_database(
             infra.mongo, infra.settings, self.name, self.definition.models
         )
-        self._runtime = Runtime(self.name, infra, database, infra.verifier, infra.bus)
+        publisher = OutboxPublisher(database, shards=infra.settings.outbox_shards)
+        await publisher.ensure_indexes()
+        self._runtime = Runtime(self.name, infra, database, infra.verifier, publisher)
         self._services = await self.definition.build(self._runtime)
+        relay = OutboxRelay(
+            database,
+            infra.bus,
+            wake=publisher.woken,
+            settings=relay_settings(infra.settings),
+            ready=infra.bus.started,
+        )
+        self._runtime.spawn(relay.run(), name="outbox-relay")
 
     async def stop(self) -> None:
         if self._runtime is None:

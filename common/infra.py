@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from redis.asyncio import Redis
 
 from common.auth import KeySource, RemoteKeySource, TokenVerifier
-from common.db import MongoClient, create_mongo_client, ping
-from common.events import EventBus
+from common.db import Database, MongoClient, create_mongo_client, ping
+from common.events import EventBus, RetryPolicy
 from common.events.amqp import AmqpEventBus
 from common.events.memory import InMemoryEventBus
 from common.mail import MailSender, mail_sender_from
@@ -51,14 +51,24 @@ async def open_infrastructure(
     settings: Settings, *, key_source: KeySource | None = None, mail: MailSender | None = None
 ) -> AsyncIterator[Infrastructure]:
     redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
+    mongo = create_mongo_client(settings)
+    retry = RetryPolicy(tuple(settings.events_retry_delays_ms), settings.events_max_retries)
+
+    def database_for(subgraph: str) -> Database:
+        # Consumers record processed event ids in their own subgraph's database.
+        return mongo[settings.database_name(subgraph)]
+
     bus: EventBus = (
         AmqpEventBus(
             settings.amqp_url,
             exchange=settings.events_exchange,
+            prefetch=settings.events_prefetch,
             queue_expires_ms=settings.events_queue_expires_ms,
+            retry=retry,
+            database_for=database_for,
         )
         if settings.amqp_url
-        else InMemoryEventBus()
+        else InMemoryEventBus(retry=retry, database_for=database_for)
     )
     pubsub: PubSub = RedisPubSub(redis, prefix=settings.redis_prefix) if redis else InMemoryPubSub()
     limiter: RateLimiter = (
@@ -69,7 +79,6 @@ async def open_infrastructure(
         issuer=settings.jwt_issuer,
         audience=settings.jwt_audience,
     )
-    mongo = create_mongo_client(settings)
     infra = Infrastructure(
         settings=settings,
         mongo=mongo,

@@ -51,6 +51,22 @@ class Settings(BaseSettings):
     events_exchange: str = "lifegraph.events"
     # Tests set this so their queues vanish once unused; production queues live forever.
     events_queue_expires_ms: int | None = None
+    # Unacknowledged deliveries per consumer channel: how many events are in flight at once.
+    events_prefetch: int = 64
+    # A failed delivery waits in a delay queue before it is retried; the n-th retry
+    # uses the n-th delay (the last one repeats). After `events_max_retries`
+    # retries the event goes to the consumer's dead-letter queue.
+    events_retry_delays_ms: list[int] = Field(default_factory=lambda: [1_000, 5_000, 30_000])
+    events_max_retries: int = 3
+
+    # The outbox relay. A user's events always land in the same shard; one
+    # replica at a time holds a shard's lease, so per-user order survives replicas.
+    outbox_shards: int = 8
+    outbox_lease_seconds: float = 15.0
+    # How often the relay looks for rows it was not woken for (other replicas, restarts).
+    outbox_poll_seconds: float = 1.0
+    outbox_batch_size: int = 500
+    outbox_retention_seconds: int = 24 * 3600
 
     # Embedded default (`lifegraph up`).
     data_dir: Path = Path(".lifegraph")

@@ -1,4 +1,35 @@
-from common.events.bus import EventBus, EventHandler, EventPublisher, topic_matches
+from common.events.bus import (
+    AnyHandler,
+    DeadLetter,
+    EventBus,
+    EventHandler,
+    EventPublisher,
+    SessionHandler,
+    Transactional,
+    topic_matches,
+    transactional,
+)
+from common.events.catalog import InvalidEvent
+from common.events.consumer import RetryPolicy
 from common.events.envelope import Event
+from common.events.outbox import OutboxPublisher, OutboxTransaction
+from common.events.relay import OutboxRelay, RelaySettings
 
-__all__ = ["Event", "EventBus", "EventHandler", "EventPublisher", "topic_matches"]
+__all__ = [
+    "AnyHandler",
+    "DeadLetter",
+    "Event",
+    "EventBus",
+    "EventHandler",
+    "EventPublisher",
+    "InvalidEvent",
+    "OutboxPublisher",
+    "OutboxRelay",
+    "OutboxTransaction",
+    "RelaySettings",
+    "RetryPolicy",
+    "SessionHandler",
+    "Transactional",
+    "topic_matches",
+    "transactional",
+]

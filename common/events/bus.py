@@ -3,11 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.database import AsyncDatabase
 
 from common.events.envelope import Event
 
 EventHandler = Callable[[Event], Awaitable[None]]
+SessionHandler = Callable[[Event, AsyncClientSession], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Transactional:
+    """A handler whose writes join the transaction that records the event as processed."""
+
+    handler: SessionHandler
+
+
+def transactional(handler: SessionHandler) -> Transactional:
+    """Mark a handler `(event, session)`: its writes and the processed-id record commit together."""
+    return Transactional(handler)
+
+
+AnyHandler = EventHandler | Transactional
+
+
+class DeadLetter(Exception):
+    """Raised by a handler for an event it can never apply: dead-letter it without retrying."""
 
 
 class EventPublisher(Protocol):
@@ -21,10 +45,25 @@ class EventBus(Protocol):
 
     async def publish(self, event: Event) -> None: ...
 
-    def subscribe(self, consumer: str, patterns: Sequence[str], handler: EventHandler) -> None:
-        """Register a consumer; it starts receiving at `start_consuming`."""
+    def subscribe(
+        self,
+        consumer: str,
+        patterns: Sequence[str],
+        handler: AnyHandler,
+        *,
+        database: AsyncDatabase[dict[str, Any]] | None = None,
+    ) -> None:
+        """Register a consumer; it starts receiving at `start_consuming`.
+
+        Processed event ids are recorded in `database`, by default the database
+        of the subgraph named by the consumer's first word (`analytics.progress`
+        -> `analytics`), so every consumer ignores redeliveries.
+        """
 
     async def start_consuming(self) -> None: ...
+
+    async def started(self) -> None:
+        """Return once `start_consuming` has run: consumer queues exist from then on."""
 
     async def healthy(self) -> bool: ...
 

@@ -7,10 +7,11 @@ new `version` and both shapes are accepted until every consumer has moved.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 LifeArea = Literal["health", "finance", "family", "career", "learning", "creativity"]
 Privacy = Literal["public", "followers", "private"]
@@ -202,6 +203,31 @@ EVENTS: dict[str, type[Payload]] = {
 }
 
 
-def payload_of(event_type: str, data: dict[str, object]) -> Payload:
-    """Parse an event's data with its registered model; raises for unknown types or bad data."""
-    return EVENTS[event_type].model_validate(data)
+# Later shapes of a payload, once a breaking change needed a new version.
+# Version 1 of every type is the model in EVENTS.
+LATER_VERSIONS: dict[tuple[str, int], type[Payload]] = {}
+
+
+class InvalidEvent(ValueError):
+    """An event no consumer can apply whatever it retries: it goes to the dead-letter queue."""
+
+
+def model_for(event_type: str, version: int = 1) -> type[Payload]:
+    if event_type not in EVENTS:
+        raise InvalidEvent(f"unknown event type {event_type!r}")
+    model = EVENTS[event_type] if version == 1 else LATER_VERSIONS.get((event_type, version))
+    if model is None:
+        raise InvalidEvent(f"unsupported version {version} of {event_type!r}")
+    return model
+
+
+def payload_of(event_type: str, data: Mapping[str, object], version: int = 1) -> Payload:
+    """Parse an event's data with its registered model; raises InvalidEvent for anything else."""
+    model = model_for(event_type, version)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'data'}: {e['msg']}" for e in exc.errors()
+        )
+        raise InvalidEvent(f"malformed {event_type!r} v{version} data: {problems}") from exc

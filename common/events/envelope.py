@@ -8,6 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from common.events.catalog import Payload, payload_of
+
 
 def _new_id() -> str:
     return uuid.uuid4().hex
@@ -37,3 +39,7 @@ class Event(BaseModel):
         return cls(
             type=type, source=type.split(".", 1)[0], user_id=user_id, data=payload, version=version
         )
+
+    def payload(self) -> Payload:
+        """The typed data; raises `InvalidEvent` for unknown types, versions or bad data."""
+        return payload_of(self.type, self.data, self.version)

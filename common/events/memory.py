@@ -1,7 +1,13 @@
 """An in-process event bus for the embedded default and unit tests.
 
 Delivery is asynchronous, as on the broker: each consumer drains its own queue
-in a task, so a slow or failing consumer never blocks the publisher.
+in worker tasks (one user's events in order, different users concurrently), so
+a slow or failing consumer never blocks the publisher. It keeps
+the broker's semantics where they matter: processed ids make redeliveries
+harmless, failures are retried after the same delays, and events that run out
+of retries (or can never apply) are kept as dead letters with their reason.
+What it cannot do is survive the process: queued events die with it (the
+outbox still holds anything not yet handed to the bus).
 """
 
 from __future__ import annotations
@@ -11,7 +17,15 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from common.events.bus import EventHandler, topic_matches
+from common.events.bus import AnyHandler, topic_matches
+from common.events.consumer import (
+    Database,
+    DatabaseFor,
+    Failed,
+    RetryPolicy,
+    Subscription,
+    make_subscription,
+)
 from common.events.envelope import Event
 
 log = logging.getLogger(__name__)
@@ -19,22 +33,39 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class _Consumer:
-    name: str
-    patterns: tuple[str, ...]
-    handler: EventHandler
-    queue: asyncio.Queue[Event] = field(default_factory=asyncio.Queue)
+    sub: Subscription
+    queue: asyncio.Queue[tuple[Event, int]] = field(default_factory=asyncio.Queue)
     dead_letters: list[tuple[Event, str]] = field(default_factory=list)
 
 
 class InMemoryEventBus:
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        *,
+        retry: RetryPolicy | None = None,
+        database_for: DatabaseFor | None = None,
+        workers: int = 16,
+    ) -> None:
+        self._retry = retry or RetryPolicy()
+        # Events of different users are applied concurrently, as with the broker's prefetch.
+        self._workers = workers
+        self._database_for = database_for
         self._consumers: list[_Consumer] = []
         self._tasks: list[asyncio.Task[None]] = []
+        self._timers: set[asyncio.TimerHandle] = set()
+        # Events queued, being handled or waiting for a retry: `drain` waits for zero.
+        self._outstanding = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._started = asyncio.Event()
 
     async def connect(self) -> None:
         return None
 
     async def close(self) -> None:
+        for timer in self._timers:
+            timer.cancel()
+        self._timers.clear()
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
@@ -42,37 +73,102 @@ class InMemoryEventBus:
 
     async def publish(self, event: Event) -> None:
         for consumer in self._consumers:
-            if any(topic_matches(p, event.type) for p in consumer.patterns):
-                consumer.queue.put_nowait(event)
+            if any(topic_matches(p, event.type) for p in consumer.sub.patterns):
+                self._enqueue(consumer, event, 0)
 
-    def subscribe(self, consumer: str, patterns: Sequence[str], handler: EventHandler) -> None:
-        self._consumers.append(_Consumer(consumer, tuple(patterns), handler))
+    def subscribe(
+        self,
+        consumer: str,
+        patterns: Sequence[str],
+        handler: AnyHandler,
+        *,
+        database: Database | None = None,
+    ) -> None:
+        sub = make_subscription(
+            consumer, patterns, handler, database=database, database_for=self._database_for
+        )
+        self._consumers.append(_Consumer(sub))
 
     async def start_consuming(self) -> None:
         for consumer in self._consumers:
-            self._tasks.append(
-                asyncio.create_task(self._run(consumer), name=f"bus:{consumer.name}")
-            )
+            for n in range(self._workers):
+                self._tasks.append(
+                    asyncio.create_task(
+                        self._run(consumer), name=f"bus:{consumer.sub.consumer}:{n}"
+                    )
+                )
+        self._started.set()
+
+    async def started(self) -> None:
+        await self._started.wait()
 
     async def healthy(self) -> bool:
         return True
 
     async def drain(self) -> None:
-        """Wait until every event published so far has been handled."""
-        await asyncio.gather(*(c.queue.join() for c in self._consumers))
+        """Wait until every event published so far is applied or dead-lettered."""
+        await self._idle.wait()
 
     def dead_letters(self, consumer: str) -> list[tuple[Event, str]]:
-        return [d for c in self._consumers if c.name == consumer for d in c.dead_letters]
+        return [d for c in self._consumers if c.sub.consumer == consumer for d in c.dead_letters]
+
+    def replay_dead_letters(self, consumer: str) -> int:
+        """Queue a consumer's dead letters again, each with a fresh retry budget."""
+        replayed = 0
+        for c in self._consumers:
+            if c.sub.consumer == consumer:
+                letters, c.dead_letters = c.dead_letters, []
+                for event, _ in letters:
+                    self._enqueue(c, event, 0)
+                replayed += len(letters)
+        return replayed
+
+    def _enqueue(self, consumer: _Consumer, event: Event, attempt: int) -> None:
+        self._outstanding += 1
+        self._idle.clear()
+        consumer.queue.put_nowait((event, attempt))
+
+    def _settled(self) -> None:
+        self._outstanding -= 1
+        if self._outstanding == 0:
+            self._idle.set()
 
     async def _run(self, consumer: _Consumer) -> None:
         while True:
-            event = await consumer.queue.get()
+            event, attempt = await consumer.queue.get()
             try:
-                await consumer.handler(event)
-            except Exception as exc:
-                log.exception(
-                    "event handler failed", extra={"consumer": consumer.name, "event_id": event.id}
-                )
-                consumer.dead_letters.append((event, repr(exc)))
+                # Taken with no await since `get`: one user's events apply in queue order.
+                async with consumer.sub.lane(event.user_id or event.id):
+                    outcome = await consumer.sub.apply(event)
+                if isinstance(outcome, Failed):
+                    self._after_failure(consumer, event, attempt, outcome)
             finally:
                 consumer.queue.task_done()
+                self._settled()
+
+    def _after_failure(
+        self, consumer: _Consumer, event: Event, attempt: int, failure: Failed
+    ) -> None:
+        if failure.transient:
+            self._retry_later(consumer, event, attempt, self._retry.longest_ms)
+            return
+        if failure.permanent or attempt >= self._retry.max_retries:
+            log.error(
+                "event dead-lettered",
+                extra={"consumer": consumer.sub.consumer, "event_id": event.id},
+            )
+            consumer.dead_letters.append((event, failure.reason))
+            return
+        self._retry_later(consumer, event, attempt + 1, self._retry.delay_ms(attempt + 1))
+
+    def _retry_later(self, consumer: _Consumer, event: Event, attempt: int, delay_ms: int) -> None:
+        # Counted as outstanding while it waits, so `drain` covers retries too.
+        self._outstanding += 1
+
+        def fire() -> None:
+            self._timers.discard(timer)
+            self._enqueue(consumer, event, attempt)
+            self._settled()
+
+        timer = asyncio.get_running_loop().call_later(delay_ms / 1000, fire)
+        self._timers.add(timer)

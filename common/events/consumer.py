@@ -1,0 +1,176 @@
+"""Applying one event for one consumer, the same on every bus: validate, dedupe, handle, record."""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+import random
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import DuplicateKeyError, PyMongoError
+
+from common.events.bus import AnyHandler, DeadLetter, Transactional
+from common.events.catalog import InvalidEvent
+from common.events.envelope import Event
+from common.events.processed import MemoryProcessedLog, MongoProcessedLog, ProcessedLog
+
+log = logging.getLogger(__name__)
+
+Database = AsyncDatabase[dict[str, Any]]
+DatabaseFor = Callable[[str], Database]
+
+# Concurrent transactions on one document abort each other (WriteConflict);
+# they are retried here, at once, before the event counts as failed.
+_TRANSACTION_ATTEMPTS = 8
+
+
+class Applied(enum.Enum):
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"
+
+
+@dataclass(frozen=True)
+class Failed:
+    reason: str
+    # Permanent failures (bad envelope, unknown version, DeadLetter) skip the retries.
+    permanent: bool = False
+    # A write conflict that outlived the immediate retries: another transaction
+    # holds the documents (a crashed consumer's stays open until the server
+    # reaps it, 60 s on mongod). Retried after the longest delay without using
+    # up the retry budget: waiting for a lock is not a failing event.
+    transient: bool = False
+
+
+Outcome = Applied | Failed
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    delays_ms: tuple[int, ...] = (1_000, 5_000, 30_000)
+    max_retries: int = 3
+
+    def delay_ms(self, retry: int) -> int:
+        """The wait before retry number `retry` (1-based)."""
+        return self.delays_ms[min(retry, len(self.delays_ms)) - 1]
+
+    @property
+    def longest_ms(self) -> int:
+        return max(self.delays_ms)
+
+
+class _Duplicate(Exception):
+    pass
+
+
+class _StillConflicting(Exception):
+    pass
+
+
+@dataclass
+class Subscription:
+    consumer: str
+    patterns: tuple[str, ...]
+    handler: AnyHandler
+    processed: ProcessedLog
+    _lanes: dict[str, _Lane] = field(default_factory=dict)
+
+    async def apply(self, event: Event) -> Outcome:
+        try:
+            event.payload()
+        except InvalidEvent as exc:
+            return Failed(str(exc), permanent=True)
+        try:
+            if isinstance(self.handler, Transactional):
+                return await self._apply_in_transaction(event, self.handler)
+            if await self.processed.contains(event.id):
+                return Applied.DUPLICATE
+            await self.handler(event)
+            await self.processed.record(event.id)
+        except DeadLetter as exc:
+            return Failed(f"dead-lettered by handler: {exc}", permanent=True)
+        except _StillConflicting as exc:
+            log.warning(
+                "event conflicts with another transaction; retrying later",
+                extra={"consumer": self.consumer, "event_id": event.id},
+            )
+            return Failed(str(exc.__cause__), transient=True)
+        except Exception as exc:
+            log.exception(
+                "event handler failed", extra={"consumer": self.consumer, "event_id": event.id}
+            )
+            return Failed(f"{type(exc).__name__}: {exc}")
+        return Applied.APPLIED
+
+    async def _apply_in_transaction(self, event: Event, handler: Transactional) -> Outcome:
+        client = self.processed.client
+        if client is None:
+            raise RuntimeError(f"consumer {self.consumer} is transactional but has no database")
+        for attempt in range(1, _TRANSACTION_ATTEMPTS + 1):
+            try:
+                async with client.start_session() as session, await session.start_transaction():
+                    try:
+                        await self.processed.record(event.id, session=session)
+                    except DuplicateKeyError as exc:
+                        raise _Duplicate from exc
+                    await handler.handler(event, session)
+            except _Duplicate:
+                return Applied.DUPLICATE
+            except PyMongoError as exc:
+                transient = exc.has_error_label("TransientTransactionError") or exc.has_error_label(
+                    "UnknownTransactionCommitResult"
+                )
+                if not transient:
+                    raise
+                if attempt == _TRANSACTION_ATTEMPTS:
+                    raise _StillConflicting from exc
+                # An unknown commit result is retried too: if it did commit, the
+                # retry finds the processed id and reports a duplicate.
+                await asyncio.sleep(random.uniform(0, 0.005 * 2**attempt))  # noqa: S311
+                continue
+            return Applied.APPLIED
+        raise AssertionError("unreachable")
+
+    @asynccontextmanager
+    async def lane(self, key: str) -> AsyncIterator[None]:
+        """One event per user at a time, in delivery order (asyncio locks are FIFO)."""
+        lane = self._lanes.get(key)
+        if lane is None:
+            lane = self._lanes[key] = _Lane()
+        lane.users += 1
+        try:
+            async with lane.lock:
+                yield
+        finally:
+            lane.users -= 1
+            if lane.users == 0:
+                del self._lanes[key]
+
+
+@dataclass
+class _Lane:
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    users: int = 0
+
+
+def make_subscription(
+    consumer: str,
+    patterns: Sequence[str],
+    handler: AnyHandler,
+    *,
+    database: Database | None,
+    database_for: DatabaseFor | None,
+) -> Subscription:
+    """Where the consumer's processed ids live: its own subgraph's database."""
+    if database is None and database_for is not None:
+        database = database_for(consumer.split(".", 1)[0])
+    processed: ProcessedLog = (
+        MongoProcessedLog(database, consumer) if database is not None else MemoryProcessedLog()
+    )
+    if isinstance(handler, Transactional) and database is None:
+        raise ValueError(f"consumer {consumer} is transactional: it needs a database")
+    return Subscription(consumer, tuple(patterns), handler, processed)

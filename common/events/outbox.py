@@ -1,0 +1,128 @@
+"""The outbox: events are stored beside the domain writes that cause them, then relayed.
+
+A service either publishes after its write (`publisher.publish(event)`: one
+insert into `outbox`), or makes the write and its events one transaction:
+
+    async with publisher.transaction() as tx:
+        await repo.insert(goal, session=tx.session)
+        await tx.publish(Event.of("goals.goal.created", user_id=..., data=...))
+
+Either way the relay (`common.events.relay`) publishes the row to the bus and
+marks it sent; a process that dies in between leaves the row for the next relay.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import zlib
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from bson import ObjectId
+from pymongo import ASCENDING, IndexModel
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import DuplicateKeyError, PyMongoError
+
+from common.events.envelope import Event
+
+T = TypeVar("T")
+
+COLLECTION = "outbox"
+PENDING = "pending"
+SENT = "sent"
+
+_INDEXES = [
+    # The relay's scan: pending rows of the shards it holds, oldest first.
+    IndexModel([("status", ASCENDING), ("shard", ASCENDING), ("_id", ASCENDING)]),
+    # Publishing the same event twice stores it once.
+    IndexModel([("event_id", ASCENDING)], unique=True),
+    # No index on sent_at: every index slows the insert on the publishing path,
+    # and the occasional purge narrows by the `status` prefix above.
+]
+
+
+def shard_of(user_id: str | None, shards: int) -> int:
+    # crc32, not hash(): every process must put a user in the same shard.
+    return zlib.crc32((user_id or "").encode()) % shards
+
+
+def outbox_row(event: Event, shards: int) -> dict[str, Any]:
+    # The ObjectId orders rows by insertion (timestamp, then a per-process counter).
+    return {
+        "_id": ObjectId(),
+        "event_id": event.id,
+        "type": event.type,
+        "user_id": event.user_id,
+        "shard": shard_of(event.user_id, shards),
+        "status": PENDING,
+        "event": event.model_dump(mode="json"),
+        "created_at": datetime.now(UTC),
+        "attempts": 0,
+    }
+
+
+class OutboxPublisher:
+    """`runtime.publisher`: every publish is an outbox row, relayed to the bus."""
+
+    def __init__(self, database: AsyncDatabase[dict[str, Any]], *, shards: int = 8) -> None:
+        self.database = database
+        self._collection = database[COLLECTION]
+        self._shards = shards
+        self._wake = asyncio.Event()
+
+    @property
+    def woken(self) -> asyncio.Event:
+        """Set when rows were added; the relay waits on it between polls."""
+        return self._wake
+
+    async def ensure_indexes(self) -> None:
+        await self._collection.create_indexes(_INDEXES)
+
+    async def publish(self, event: Event, *, session: AsyncClientSession | None = None) -> None:
+        """Store the event for the relay. With `session`, it commits with that transaction."""
+        event.payload()  # a contract violation fails the caller, not every consumer later
+        try:
+            await self._collection.insert_one(outbox_row(event, self._shards), session=session)
+        except DuplicateKeyError:
+            if session is not None:
+                raise  # the transaction is aborted server-side; the caller must know
+            return  # the same event published again: it is already on its way
+        if session is None:
+            self._wake.set()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[OutboxTransaction]:
+        """Writes given `tx.session` and `tx.publish(...)` commit together or not at all."""
+        client = self.database.client
+        async with client.start_session() as session:
+            async with await session.start_transaction():
+                yield OutboxTransaction(self, session)
+            self._wake.set()
+
+    async def run_in_transaction(
+        self, work: Callable[[OutboxTransaction], Awaitable[T]], *, attempts: int = 5
+    ) -> T:
+        """`transaction()` that re-runs `work` when the server aborts it for a conflict."""
+        for attempt in range(1, attempts + 1):
+            try:
+                async with self.transaction() as tx:
+                    return await work(tx)
+            except PyMongoError as exc:
+                if attempt == attempts or not exc.has_error_label("TransientTransactionError"):
+                    raise
+                await asyncio.sleep(random.uniform(0, 0.005 * 2**attempt))  # noqa: S311
+        raise AssertionError("unreachable")
+
+
+@dataclass(frozen=True)
+class OutboxTransaction:
+    publisher: OutboxPublisher
+    session: AsyncClientSession
+
+    async def publish(self, event: Event) -> None:
+        await self.publisher.publish(event, session=self.session)

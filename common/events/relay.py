@@ -1,0 +1,214 @@
+"""The outbox relay: publishes pending outbox rows with publisher confirms, then marks them sent.
+
+Safe with several replicas: rows belong to shards (by user), and a replica
+relays a shard's rows only while it holds that shard's lease, taken and renewed
+atomically in `outbox_leases`. A dead replica's leases expire and another
+replica takes over. Within a shard rows go out oldest first, and a user's next
+event is published only once the previous one is confirmed, so each user's
+events keep their order; different users are published concurrently.
+
+A row published but not yet marked sent when the process dies is published
+again: consumers are idempotent, so at-least-once here is exactly-once in effect.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from pymongo import ReturnDocument
+from pymongo.asynchronous.collection import AsyncCollection
+from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import DuplicateKeyError
+
+from common.events.bus import EventPublisher
+from common.events.envelope import Event
+from common.events.outbox import COLLECTION, PENDING, SENT
+
+log = logging.getLogger(__name__)
+
+LEASES = "outbox_leases"
+_PURGE_EVERY_SECONDS = 60.0
+_MAX_BACKOFF_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class RelaySettings:
+    shards: int = 8
+    lease_seconds: float = 15.0
+    poll_seconds: float = 1.0
+    batch_size: int = 500
+    retention_seconds: float = 24 * 3600
+    publish_timeout_seconds: float = 10.0
+
+
+class ShardLeases:
+    """Which shards this process may relay; renewed well before they lapse."""
+
+    def __init__(
+        self, collection: AsyncCollection[dict[str, Any]], owner: str, settings: RelaySettings
+    ) -> None:
+        self._collection = collection
+        self.owner = owner
+        self._settings = settings
+        self._held: dict[int, float] = {}  # shard -> local deadline (monotonic)
+        self._next_refresh = 0.0
+
+    def owned(self) -> list[int]:
+        now = time.monotonic()
+        return [shard for shard, deadline in self._held.items() if deadline > now]
+
+    async def refresh(self) -> None:
+        started = time.monotonic()
+        if started < self._next_refresh:
+            return
+        lease = self._settings.lease_seconds
+        now = datetime.now(UTC)
+        for shard in range(self._settings.shards):
+            try:
+                await self._collection.find_one_and_update(
+                    {"_id": shard, "$or": [{"owner": self.owner}, {"until": {"$lte": now}}]},
+                    {"$set": {"owner": self.owner, "until": now + timedelta(seconds=lease)}},
+                    upsert=True,
+                    return_document=ReturnDocument.AFTER,
+                )
+            except DuplicateKeyError:
+                # Held by a live replica: the upsert could not create a second lease row.
+                self._held.pop(shard, None)
+                continue
+            # Stop relaying a little before the lease lapses for everyone else.
+            self._held[shard] = started + lease * 0.8
+        self._next_refresh = started + lease / 3
+
+    async def release(self) -> None:
+        if self._held:
+            await self._collection.update_many(
+                {"_id": {"$in": list(self._held)}, "owner": self.owner},
+                {"$set": {"until": datetime.fromtimestamp(0, UTC)}},
+            )
+        self._held.clear()
+        self._next_refresh = 0.0
+
+
+class OutboxRelay:
+    def __init__(
+        self,
+        database: AsyncDatabase[dict[str, Any]],
+        bus: EventPublisher,
+        *,
+        wake: asyncio.Event,
+        settings: RelaySettings | None = None,
+        ready: Callable[[], Awaitable[None]] | None = None,
+        owner: str | None = None,
+    ) -> None:
+        self._rows = database[COLLECTION]
+        self._bus = bus
+        self._wake = wake
+        self._settings = settings or RelaySettings()
+        self._ready = ready
+        self.leases = ShardLeases(
+            database[LEASES], owner or f"relay-{uuid.uuid4().hex[:12]}", self._settings
+        )
+        self._next_purge = 0.0
+
+    async def run(self) -> None:
+        if self._ready is not None:
+            # Consumer queues must exist before events are routed, or they are dropped.
+            await self._ready()
+        failures = 0
+        try:
+            while True:
+                try:
+                    busy = await self.relay_once()
+                    failures = 0
+                except Exception:
+                    failures += 1
+                    log.warning("outbox relay pass failed; backing off", exc_info=True)
+                    busy = False
+                if busy:
+                    continue
+                pause = self._settings.poll_seconds
+                if failures:
+                    pause = min(pause * 2 ** (failures - 1), _MAX_BACKOFF_SECONDS)
+                await self._wait(pause, woken=not failures)
+        finally:
+            await self._release()
+
+    async def relay_once(self) -> bool:
+        """One batch. True if the batch was full and all of it went out: more may be waiting."""
+        # Cleared first: a wake-up that finds nothing to do must not spin the loop.
+        self._wake.clear()
+        await self.leases.refresh()
+        shards = self.leases.owned()
+        if not shards:
+            return False
+        rows = (
+            await self._rows.find({"status": PENDING, "shard": {"$in": shards}})
+            .sort("_id", 1)
+            .limit(self._settings.batch_size)
+            .to_list()
+        )
+        if not rows:
+            await self._purge_sent()
+            return False
+        sent, error = await self._publish(rows)
+        if sent:
+            await self._rows.update_many(
+                {"_id": {"$in": sent}}, {"$set": {"status": SENT, "sent_at": datetime.now(UTC)}}
+            )
+        if error is not None:
+            raise error
+        return len(rows) == self._settings.batch_size
+
+    async def _publish(self, rows: Sequence[dict[str, Any]]) -> tuple[list[Any], Exception | None]:
+        lanes: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            lanes.setdefault(row.get("user_id") or "", []).append(row)
+        sent: list[Any] = []
+        errors: list[Exception] = []
+
+        async def lane(user_rows: list[dict[str, Any]]) -> None:
+            for row in user_rows:
+                try:
+                    async with asyncio.timeout(self._settings.publish_timeout_seconds):
+                        await self._bus.publish(Event.model_validate(row["event"]))
+                except Exception as exc:
+                    # Later events of this user wait until this one is confirmed.
+                    errors.append(exc)
+                    return
+                sent.append(row["_id"])
+
+        await asyncio.gather(*(lane(r) for r in lanes.values()))
+        return sent, errors[0] if errors else None
+
+    async def _wait(self, seconds: float, *, woken: bool) -> None:
+        if not woken:
+            await asyncio.sleep(seconds)  # backing off from a failure; wake-ups would spin
+            return
+        try:
+            async with asyncio.timeout(seconds):
+                await self._wake.wait()
+        except TimeoutError:
+            pass
+
+    async def _purge_sent(self) -> None:
+        now = time.monotonic()
+        if now < self._next_purge:
+            return
+        self._next_purge = now + _PURGE_EVERY_SECONDS
+        cutoff = datetime.now(UTC) - timedelta(seconds=self._settings.retention_seconds)
+        await self._rows.delete_many({"status": SENT, "sent_at": {"$lt": cutoff}})
+
+    async def _release(self) -> None:
+        # Hand the shards over at once instead of making other replicas wait a lease out.
+        try:
+            async with asyncio.timeout(2):
+                await asyncio.shield(self.leases.release())
+        except Exception:
+            log.debug("could not release outbox leases", exc_info=True)

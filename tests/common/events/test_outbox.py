@@ -1,0 +1,203 @@
+"""The outbox and its relay against the real database, relaying into the in-process bus."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import pytest
+from pymongo.asynchronous.database import AsyncDatabase
+
+from common.events import Event, InvalidEvent, OutboxPublisher, OutboxRelay, RelaySettings
+from common.events.memory import InMemoryEventBus
+from common.infra import Infrastructure
+from common.settings import Settings
+from common.testing.events import task_completed
+from common.testing.waiting import wait_until
+
+Database = AsyncDatabase[dict[str, Any]]
+FAST = RelaySettings(shards=4, lease_seconds=1.5, poll_seconds=0.1, batch_size=25)
+
+
+@pytest.fixture
+def database(infra: Infrastructure, settings: Settings) -> Database:
+    return infra.mongo[settings.database_name("goals")]
+
+
+@pytest.fixture
+async def publisher(database: Database) -> OutboxPublisher:
+    outbox = OutboxPublisher(database, shards=FAST.shards)
+    await outbox.ensure_indexes()
+    return outbox
+
+
+class Recorder:
+    """The far side of the relay: what reached the bus, in order."""
+
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+        self.fail_next = 0
+        self.stalled = False
+
+    async def publish(self, event: Event) -> None:
+        if self.stalled:
+            await asyncio.Event().wait()  # a publish that never completes: the process hangs
+        if self.fail_next:
+            self.fail_next -= 1
+            raise ConnectionError("broker unreachable")
+        self.events.append(event)
+
+    def tasks(self, user: str) -> list[str]:
+        return [e.data["task_id"] for e in self.events if e.user_id == user]
+
+
+@asynccontextmanager
+async def running(relay: OutboxRelay) -> AsyncIterator[None]:
+    task = asyncio.create_task(relay.run())
+    try:
+        yield
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+
+
+async def pending(database: Database) -> int:
+    return await database["outbox"].count_documents({"status": "pending"})
+
+
+async def test_publish_stores_a_pending_row(publisher: OutboxPublisher, database: Database) -> None:
+    event = task_completed()
+    await publisher.publish(event)
+    await publisher.publish(event)  # the same event again is already on its way
+    [row] = await database["outbox"].find().to_list()
+    assert row["event_id"] == event.id
+    assert row["status"] == "pending"
+    assert Event.model_validate(row["event"]) == event
+    assert publisher.woken.is_set()
+
+
+async def test_publish_rejects_events_outside_the_catalog(
+    publisher: OutboxPublisher, database: Database
+) -> None:
+    with pytest.raises(InvalidEvent, match="task_id"):
+        await publisher.publish(Event.of("goals.task.completed", user_id="u1", data={}))
+    assert await database["outbox"].count_documents({}) == 0
+
+
+async def test_transaction_commits_the_write_and_its_events_together(
+    publisher: OutboxPublisher, database: Database
+) -> None:
+    async with publisher.transaction() as tx:
+        await database["goals"].insert_one({"_id": "g1", "title": "Run"}, session=tx.session)
+        await tx.publish(task_completed(task="committed"))
+
+    async def fail_halfway() -> None:
+        async with publisher.transaction() as tx:
+            await database["goals"].insert_one({"_id": "g2"}, session=tx.session)
+            await tx.publish(task_completed(task="rolled-back"))
+            raise RuntimeError("validation failed")
+
+    with pytest.raises(RuntimeError, match="validation failed"):
+        await fail_halfway()
+    assert await database["goals"].distinct("_id") == ["g1"]
+    rows = await database["outbox"].find().to_list()
+    assert [r["event"]["data"]["task_id"] for r in rows] == ["committed"]
+
+
+async def test_relay_publishes_each_users_events_in_order_and_marks_them_sent(
+    publisher: OutboxPublisher, database: Database
+) -> None:
+    for i in range(60):
+        await publisher.publish(task_completed(user=f"u{i % 3}", task=f"t{i:02}"))
+    recorder = Recorder()
+    async with running(OutboxRelay(database, recorder, wake=publisher.woken, settings=FAST)):
+        await wait_until(lambda: _is(pending(database), 0))
+        for user in ("u0", "u1", "u2"):
+            assert recorder.tasks(user) == sorted(recorder.tasks(user))
+        assert len(recorder.events) == 60
+        # Wakes up for new rows rather than waiting for its poll.
+        await publisher.publish(task_completed(user="u9", task="late"))
+        await wait_until(lambda: _is(pending(database), 0), within=FAST.poll_seconds * 20)
+    assert recorder.tasks("u9") == ["late"]
+
+
+async def test_two_replicas_share_the_outbox_without_publishing_twice(
+    publisher: OutboxPublisher, database: Database
+) -> None:
+    recorder = Recorder()
+    relays = [
+        OutboxRelay(database, recorder, wake=publisher.woken, settings=FAST, owner=name)
+        for name in ("a", "b")
+    ]
+    async with running(relays[0]), running(relays[1]):
+        for i in range(100):
+            await publisher.publish(task_completed(user=f"u{i % 7}", task=f"t{i:03}"))
+        await wait_until(lambda: _is(pending(database), 0))
+    ids = [e.id for e in recorder.events]
+    assert len(ids) == len(set(ids)) == 100
+    for user in {e.user_id or "" for e in recorder.events}:
+        assert recorder.tasks(user) == sorted(recorder.tasks(user))
+    held = [set(r.leases.owned()) for r in relays]
+    assert not held[0] & held[1]
+
+
+async def test_a_failed_publish_keeps_the_row_and_the_users_later_events_wait(
+    publisher: OutboxPublisher, database: Database
+) -> None:
+    for i in range(5):
+        await publisher.publish(task_completed(user="u1", task=f"t{i}"))
+    recorder = Recorder()
+    recorder.fail_next = 3
+    async with running(OutboxRelay(database, recorder, wake=publisher.woken, settings=FAST)):
+        await wait_until(lambda: _is(pending(database), 0))
+    assert recorder.tasks("u1") == ["t0", "t1", "t2", "t3", "t4"]
+
+
+async def test_a_hung_replicas_rows_are_taken_over_when_its_lease_lapses(
+    publisher: OutboxPublisher, database: Database
+) -> None:
+    hung, healthy = Recorder(), Recorder()
+    hung.stalled = True
+    await publisher.publish(task_completed(task="stuck"))
+    first = OutboxRelay(database, hung, wake=publisher.woken, settings=FAST, owner="hung")
+    second = OutboxRelay(database, healthy, wake=publisher.woken, settings=FAST, owner="healthy")
+    async with running(first):
+        await wait_until(lambda: _is_true(len(first.leases.owned()) == FAST.shards))
+        async with running(second):
+            await wait_until(lambda: _is(pending(database), 0), within=FAST.lease_seconds * 4)
+    assert healthy.tasks("u1") == ["stuck"]
+    assert hung.events == []
+
+
+async def _is(value: Any, expected: int) -> bool:
+    result: int = await value
+    return result == expected
+
+
+async def _is_true(value: bool) -> bool:
+    return value
+
+
+async def test_in_process_bus_behind_the_relay(
+    publisher: OutboxPublisher, database: Database
+) -> None:
+    bus = InMemoryEventBus()
+    got: list[str] = []
+
+    async def record(event: Event) -> None:
+        got.append(event.id)
+
+    bus.subscribe("analytics.progress", ["goals.#"], record)
+    await bus.start_consuming()
+    event = task_completed()
+    try:
+        relay = OutboxRelay(database, bus, wake=publisher.woken, settings=FAST, ready=bus.started)
+        async with running(relay):
+            await publisher.publish(event)
+            await wait_until(lambda: _is(pending(database), 0))
+            await bus.drain()
+    finally:
+        await bus.close()
+    assert got == [event.id]
