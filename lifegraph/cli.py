@@ -174,3 +174,14 @@ def _read(path: Path) -> str | None:
 
 def _explicit(name: str) -> bool:
     return bool(os.environ.get(name) or os.environ.get(f"LIFEGRAPH_{name}"))
+
+
+def _mount_tools() -> None:
+    from lifegraph.events_cli import events_app
+    from subgraphs.analytics.cli import analytics_app
+
+    app.add_typer(events_app, name="events")
+    app.add_typer(analytics_app, name="analytics")
+
+
+_mount_tools()

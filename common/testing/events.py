@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+
+import aio_pika
+
 from common.events import Event
 from common.events.catalog import TaskCompleted
+from common.settings import Settings
 
 
 def task_completed(*, user: str = "u1", task: str = "t1", goal: str = "g1") -> Event:
@@ -13,3 +20,36 @@ def task_completed(*, user: str = "u1", task: str = "t1", goal: str = "g1") -> E
         user_id=user,
         data=TaskCompleted(goal_id=goal, task_id=task, owner_id=user),
     )
+
+
+@asynccontextmanager
+async def tap(
+    settings: Settings, patterns: Sequence[str], handler: Callable[[Event], Awaitable[None]]
+) -> AsyncIterator[None]:
+    """Every event published on the test's exchange, straight off the broker, in publish order.
+
+    Unlike a bus consumer it validates nothing and records nothing, so a test can
+    publish a marker event of its own as a barrier and watch everything else.
+    """
+    assert settings.amqp_url, "tap needs the real broker"
+    connection = await aio_pika.connect(settings.amqp_url)
+    async with connection:
+        channel = await connection.channel()
+        exchange = await channel.declare_exchange(
+            settings.events_exchange, aio_pika.ExchangeType.TOPIC, durable=True
+        )
+        queue = await channel.declare_queue(exclusive=True, auto_delete=True)
+        for pattern in patterns:
+            await queue.bind(exchange, routing_key=pattern)
+        async with queue.iterator(no_ack=True) as messages:
+            # One reader keeps the broker's order; consume callbacks would run concurrently.
+            async def pump() -> None:
+                async for message in messages:
+                    await handler(Event.model_validate_json(message.body))
+
+            reader = asyncio.create_task(pump())
+            try:
+                yield
+            finally:
+                reader.cancel()
+                await asyncio.gather(reader, return_exceptions=True)

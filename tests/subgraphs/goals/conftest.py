@@ -14,6 +14,7 @@ from common.events import Event
 from common.events.amqp import AmqpEventBus
 from common.infra import Infrastructure
 from common.settings import Settings
+from common.testing.events import tap
 from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
 from subgraphs.goals.app import subgraph
@@ -128,11 +129,11 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-async def service_recorder(infra: Infrastructure) -> Recorder:
+async def service_recorder(infra: Infrastructure) -> AsyncIterator[Recorder]:
     rec = Recorder()
-    infra.bus.subscribe("test.recorder", ["goals.#"], rec.handle)
-    await infra.bus.start_consuming()
-    return rec
+    async with tap(infra.settings, ["goals.#"], rec.handle):
+        await infra.bus.start_consuming()
+        yield rec
 
 
 @pytest.fixture
