@@ -12,6 +12,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
+from router import jsoncodec
 from router.executor.errors import BAD_USER_INPUT, INTERNAL, graphql_error
 from router.graphiql import GRAPHIQL_HTML
 from router.service import GraphQLRequest, RequestError, Router
@@ -53,7 +54,7 @@ class _Body(JSONResponse):
         self.headers["x-request-id"] = request_id
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, separators=(",", ":"), ensure_ascii=False).encode()
+        return jsoncodec.dumps(content)
 
 
 def _error_body(message: str, code: str = BAD_USER_INPUT) -> dict[str, Any]:
@@ -68,8 +69,8 @@ def _forwarded_headers(request: Request, request_id: str) -> dict[str, str]:
 
 def _decode_post(body: bytes) -> GraphQLRequest:
     try:
-        payload = json.loads(body)
-    except ValueError as exc:
+        payload = jsoncodec.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
         raise _malformed("Request body is not valid JSON") from exc
     if not isinstance(payload, dict):
         raise _malformed("Request body must be a JSON object")
