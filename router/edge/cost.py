@@ -1,8 +1,9 @@
 """A static cost estimate: every field costs 1, multiplied by the list sizes above it.
 
-A field with a `first`/`last` argument multiplies its sub-selection by that page size
-(a connection's `edges`/`nodes` lists inside it then count once per page item). Any
-other list field multiplies by `default_list_size`.
+A field with a `first`/`last` argument multiplies its sub-selection by that page size;
+when it returns a connection object, the `edges`/`nodes` lists directly inside it are
+that page and are not multiplied again. Any other list field multiplies by
+`default_list_size`.
 """
 
 from __future__ import annotations
@@ -119,16 +120,18 @@ class _Walk:
         if field_type is None:
             return 1
         page = self._page_size(node)
+        is_list = _is_list(field_type)
         if page is not None:
             multiplier = page
-        elif _is_list(field_type) and not paged:
+        elif is_list and not paged:
             multiplier = self.default
         else:
             multiplier = 1
         inner = self.selection_set(
             get_named_type(field_type).name,
             node.selection_set,
-            paged=page is not None,
+            # a paged connection object: its edges/nodes lists are the page itself
+            paged=page is not None and not is_list,
             visiting=visiting,
         )
         return 1 + multiplier * inner
