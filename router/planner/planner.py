@@ -123,6 +123,9 @@ class QueryPlanner:
         self._sources: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._key_names: dict[tuple[str, str], frozenset[str]] = {}
         self._field_sets: dict[int, list[SSelection]] = {}
+        self.field_names = frozenset(
+            name for info in supergraph.types.values() for name in info.fields
+        )
 
     # -- entry point -------------------------------------------------------------------
 
@@ -134,7 +137,8 @@ class QueryPlanner:
     ) -> QueryPlan:
         kind: OperationKind = operation.operation.value
         root_type = self._root_type(kind)
-        selections = Normalizer(fragments, variables).selections(operation.selection_set)
+        normalizer = Normalizer(fragments, variables, self.field_names)
+        selections = normalizer.selections(operation.selection_set)
         build = _Build()
         self._plan_root(build, kind, root_type, selections)
         var_types = {d.variable.name.value: d.type for d in operation.variable_definitions or ()}
@@ -366,7 +370,7 @@ class QueryPlanner:
         composite = return_type is not None and return_type.kind in _COMPOSITE
         node = target.add(field, composite=composite)
         if composite and node.selection is not None:
-            child_path = (*path, field.key, *("@",) * info.list_depth)
+            child_path = (*path, field.fetch_key, *("@",) * info.list_depth)
             self._plan_selection(
                 build, group, info.type_name, sub, child_path, node.selection, provided
             )

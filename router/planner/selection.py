@@ -40,12 +40,14 @@ class SubSelection:
         return bool(self.fields) or any(self.fragments.values())
 
     def add(self, field: SField, *, composite: bool) -> SubField:
-        existing = self.fields.get(field.key)
+        key = field.fetch_key
+        existing = self.fields.get(key)
         if existing is None:
+            alias = key if key != field.name else None
             existing = SubField(
-                field.key, field.name, field.alias, field.arguments, field.directives, composite
+                key, field.name, alias, field.arguments, field.directives, composite
             )
-            self.fields[field.key] = existing
+            self.fields[key] = existing
         return existing
 
     def add_named(self, name: str, *, composite: bool = False) -> SubField:
