@@ -6,11 +6,15 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
 
-from common.auth import StaticKeySource, TokenVerifier
+from common.auth import RemoteKeySource, StaticKeySource, TokenVerifier
 from common.testing.tokens import TestKeys
 from tests.router.edge.conftest import EdgeRouter
-from tests.router.kit import Recorder
+from tests.router.kit import Recorder, serve
 
 ISSUER, AUDIENCE = "https://lifegraph.test", "lifegraph-test"
 GQL_RESPONSE = "application/graphql-response+json"
@@ -102,3 +106,24 @@ async def test_without_a_verifier_tokens_go_to_subgraphs_unchecked(
         response = await client.post("/graphql", json=ME, headers={"authorization": "Bearer x"})
     assert response.status_code == 200
     assert recorder.to("accounts")[0].headers["authorization"] == "Bearer x"
+
+
+async def test_keys_come_from_the_users_jwks_over_http(
+    edge_router: EdgeRouter, keys: TestKeys, recorder: Recorder
+) -> None:
+    """The production wiring: a RemoteKeySource on the users subgraph's JWKS URL."""
+
+    async def jwks(_: Request) -> Response:
+        return JSONResponse(keys.key_set.as_dict(private=False))
+
+    app = Starlette(routes=[Route("/.well-known/jwks.json", jwks)])
+    async with serve(app) as users:
+        source = RemoteKeySource(f"{users}/.well-known/jwks.json")
+        verifier = TokenVerifier(source, issuer=ISSUER, audience=AUDIENCE)
+        async with edge_router(token_verifier=verifier) as client:
+            good = await client.post("/graphql", json=ME, headers=keys.bearer("u1"))
+            forged = TestKeys(issuer=ISSUER, audience=AUDIENCE).bearer("u1")
+            bad = await client.post("/graphql", json=ME, headers=forged)
+    assert good.status_code == 200
+    assert bad.status_code == 401
+    assert len(recorder.to("accounts")) == 1
