@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+
+from redis.exceptions import RedisError
+
 from common.auth import Principal
 from common.errors import Unauthenticated
 from common.ratelimit import InMemoryRateLimiter, RateLimiter
 from router.config import RouterConfig
 from router.edge.errors import rate_limited, unauthenticated
 from router.edge.persisted import InMemoryPersistedQueries, PersistedQueries
+
+logger = logging.getLogger("router.edge")
 
 
 class Edge:
@@ -41,6 +47,11 @@ class Edge:
         if self.limiter is None or self.rate_limit is None:
             return
         key = f"router:user:{principal.user_id}" if principal else f"router:ip:{ip}"
-        window = await self.limiter.hit(key, window_seconds=self.rate_window)
+        try:
+            window = await self.limiter.hit(key, window_seconds=self.rate_window)
+        except (RedisError, OSError):
+            # Fail open: an unreachable Redis must not take the whole API down with it.
+            logger.warning("rate limiter unavailable; request %s let through", key)
+            return
         if window.count > self.rate_limit:
             raise rate_limited(window.retry_after)

@@ -95,3 +95,13 @@ async def test_in_process_limiter_when_no_redis(
     assert response.status_code == 429
     assert response.json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
     assert recorder.calls == []
+
+
+async def test_an_unreachable_redis_fails_open(edge_router: EdgeRouter) -> None:
+    down = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=1)
+    try:
+        async with edge_router(rate_limit=1, rate_limiter=RedisRateLimiter(down)) as client:
+            statuses = [(await client.post("/graphql", json=ME)).status_code for _ in range(2)]
+    finally:
+        await down.aclose()
+    assert statuses == [200, 200]
