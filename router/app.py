@@ -11,7 +11,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route
 
 from router.config import RouterConfig
-from router.http import GraphQLEndpoint, health
+from router.http import GraphQLEndpoint, health, metrics
 from router.service import Router
 
 
@@ -44,6 +44,7 @@ def create_router_app(config: RouterConfig) -> Starlette:
             Route("/graphql", endpoint.post, methods=["POST"]),
             Route("/graphql", endpoint.get, methods=["GET"]),
             Route("/health", health, methods=["GET"]),
+            Route("/metrics", metrics, methods=["GET"]),
         ],
         middleware=middleware,
         lifespan=lifespan,

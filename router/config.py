@@ -5,6 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from opentelemetry.trace import TracerProvider
+
+    from common.auth import TokenVerifier
+    from common.ratelimit import RateLimiter
+    from router.edge.persisted import PersistedQueryStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,3 +27,19 @@ class RouterConfig:
     plan_cache_size: int = 1024
     max_connections_per_subgraph: int = 100
     health_timeout: float = 2.0
+    # -- edge (docs/router.md "Edge") --
+    # Verifies bearer tokens before planning; None lets every token through to subgraphs.
+    token_verifier: TokenVerifier | None = None
+    # Requests per window per user (token `sub`) or, anonymous, per client IP.
+    rate_limit: int | None = None
+    rate_limit_window: int = 60
+    rate_limiter: RateLimiter | None = None  # None: in-process counters
+    # Proxies in front of the router whose X-Forwarded-For entries we believe.
+    trusted_proxies: int = 0
+    persisted_queries: PersistedQueryStore | None = None  # None: in-process LRU
+    apq_cache_size: int = 1000
+    safelist: bool = False  # only `registered_operations` run
+    registered_operations: tuple[str, ...] = ()
+    max_cost: int | None = None
+    default_list_size: int = 10
+    tracer_provider: TracerProvider | None = None  # None: the global one (no-op without SDK)

@@ -1,28 +1,31 @@
-"""GraphQL over HTTP: request decoding, media types, status codes, request ids."""
+"""GraphQL over HTTP: request decoding, media types, status codes, request ids, the edge."""
 
 from __future__ import annotations
 
-import json
 import logging
 import re
+import time
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, Response
 
+from router import jsoncodec
+from router.edge import EdgeRejection
+from router.edge.client import client_chain, client_ip, forwarded_headers
 from router.executor.errors import BAD_USER_INPUT, INTERNAL, graphql_error
 from router.graphiql import GRAPHIQL_HTML
-from router.service import GraphQLRequest, RequestError, Router
+from router.service import GraphQLRequest, RequestError, RequestInfo, Router
 
 logger = logging.getLogger("router.http")
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._\-]{1,128}$")
-# Only these client headers travel to subgraphs; hop-by-hop headers never do.
-_FORWARDED = ("authorization",)
+_METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 
 
 def request_id_of(request: Request) -> str:
@@ -47,54 +50,71 @@ def _wants_html(request: Request) -> bool:
     return "text/html" in accept and "query" not in request.query_params
 
 
-class _Body(JSONResponse):
+class _Body(Response):
     def __init__(self, content: Any, status_code: int, media_type: str, request_id: str) -> None:
-        super().__init__(content, status_code=status_code, media_type=media_type)
-        self.headers["x-request-id"] = request_id
-
-    def render(self, content: Any) -> bytes:
-        return json.dumps(content, separators=(",", ":"), ensure_ascii=False).encode()
+        super().__init__(
+            jsoncodec.dumps(content),
+            status_code=status_code,
+            headers={"x-request-id": request_id},
+            media_type=media_type,
+        )
 
 
 def _error_body(message: str, code: str = BAD_USER_INPUT) -> dict[str, Any]:
     return {"errors": [graphql_error(message, code)]}
 
 
-def _forwarded_headers(request: Request, request_id: str) -> dict[str, str]:
-    headers = {name: request.headers[name] for name in _FORWARDED if name in request.headers}
-    headers["x-request-id"] = request_id
-    return headers
+@dataclass(frozen=True, slots=True)
+class _Incoming:
+    """A decoded request before persisted queries are resolved (`query` may be absent)."""
+
+    query: Any
+    operation_name: Any
+    variables: Any
+    extensions: Any
 
 
-def _decode_post(body: bytes) -> GraphQLRequest:
+def _decode_post(body: bytes) -> _Incoming:
     try:
-        payload = json.loads(body)
-    except ValueError as exc:
-        raise _malformed("Request body is not valid JSON") from exc
+        payload = jsoncodec.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise _Malformed("Request body is not valid JSON") from exc
     if not isinstance(payload, dict):
-        raise _malformed("Request body must be a JSON object")
-    return _graphql_request(
-        payload.get("query"), payload.get("operationName"), payload.get("variables")
+        raise _Malformed("Request body must be a JSON object")
+    return _Incoming(
+        payload.get("query"),
+        payload.get("operationName"),
+        payload.get("variables"),
+        payload.get("extensions"),
     )
 
 
-def _decode_get(params: Mapping[str, str]) -> GraphQLRequest:
-    variables: Any = params.get("variables")
-    if variables:
-        try:
-            variables = json.loads(variables)
-        except ValueError as exc:
-            raise _malformed("The variables parameter is not valid JSON") from exc
-    return _graphql_request(params.get("query"), params.get("operationName"), variables or None)
+def _decode_get(params: Mapping[str, str]) -> _Incoming:
+    return _Incoming(
+        params.get("query"),
+        params.get("operationName"),
+        _json_param(params, "variables"),
+        _json_param(params, "extensions"),
+    )
+
+
+def _json_param(params: Mapping[str, str], name: str) -> Any:
+    raw = params.get(name)
+    if not raw:
+        return None
+    try:
+        return jsoncodec.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise _Malformed(f"The {name} parameter is not valid JSON") from exc
 
 
 def _graphql_request(query: Any, operation_name: Any, variables: Any) -> GraphQLRequest:
     if not isinstance(query, str) or not query.strip():
-        raise _malformed("A GraphQL request needs a non-empty 'query' string")
+        raise _Malformed("A GraphQL request needs a non-empty 'query' string")
     if operation_name is not None and not isinstance(operation_name, str):
-        raise _malformed("'operationName' must be a string")
+        raise _Malformed("'operationName' must be a string")
     if variables is not None and not isinstance(variables, dict):
-        raise _malformed("'variables' must be a JSON object")
+        raise _Malformed("'variables' must be a JSON object")
     return GraphQLRequest(query, operation_name or None, variables)
 
 
@@ -102,10 +122,6 @@ class _Malformed(Exception):
     def __init__(self, message: str, status: int = 400) -> None:
         super().__init__(message)
         self.status = status
-
-
-def _malformed(message: str) -> _Malformed:
-    return _Malformed(message)
 
 
 class GraphQLEndpoint:
@@ -117,16 +133,16 @@ class GraphQLEndpoint:
         media_type = _response_type(request)
         if media_type is None:
             return self._not_acceptable(request_id)
-        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        if content_type != JSON:
+        content_type = request.headers.get("content-type", "")
+        if content_type != JSON and content_type.split(";")[0].strip().lower() != JSON:
             return _Body(
                 _error_body("Content-Type must be application/json"), 415, media_type, request_id
             )
         try:
-            graphql_request = _decode_post(await request.body())
+            incoming = _decode_post(await request.body())
         except _Malformed as exc:
             return _Body(_error_body(str(exc)), exc.status, media_type, request_id)
-        return await self._run(request, graphql_request, media_type, request_id, True)
+        return await self._run(request, incoming, media_type, request_id, True)
 
     async def get(self, request: Request) -> Response:
         request_id = request_id_of(request)
@@ -138,39 +154,75 @@ class GraphQLEndpoint:
         if media_type is None:
             return self._not_acceptable(request_id)
         try:
-            graphql_request = _decode_get(request.query_params)
+            incoming = _decode_get(request.query_params)
         except _Malformed as exc:
             return _Body(_error_body(str(exc)), exc.status, media_type, request_id)
-        return await self._run(request, graphql_request, media_type, request_id, False)
+        return await self._run(request, incoming, media_type, request_id, False)
 
     async def _run(
         self,
         request: Request,
-        graphql_request: GraphQLRequest,
+        incoming: _Incoming,
         media_type: str,
         request_id: str,
         allow_mutations: bool,
     ) -> Response:
+        started = time.perf_counter()
+        info = RequestInfo()
+        with self.router.tracing.request(request.headers, request.method) as span:
+            response, outcome = await self._answer(
+                request, incoming, media_type, request_id, allow_mutations, info
+            )
+            span.set_attribute("graphql.operation.type", info.operation_type)
+            span.set_attribute("lifegraph.outcome", outcome)
+        self.router.metrics.request(info.operation_type, outcome, time.perf_counter() - started)
+        return response
+
+    async def _answer(
+        self,
+        request: Request,
+        incoming: _Incoming,
+        media_type: str,
+        request_id: str,
+        allow_mutations: bool,
+        info: RequestInfo,
+    ) -> tuple[Response, str]:
+        edge = self.router.edge
+        legacy = media_type != GRAPHQL_RESPONSE
         try:
+            chain = client_chain(request)
+            principal = await edge.authenticate(request.headers.get("authorization"))
+            await edge.throttle(principal, client_ip(chain, edge.trusted_proxies))
+            query = await edge.persisted.resolve(incoming.query, incoming.extensions)
+            graphql_request = _graphql_request(query, incoming.operation_name, incoming.variables)
             result = await self.router.execute(
                 graphql_request,
-                _forwarded_headers(request, request_id),
+                forwarded_headers(request.headers, chain, request_id),
                 allow_mutations=allow_mutations,
                 request_id=request_id,
+                info=info,
             )
+        except EdgeRejection as exc:
+            status = exc.legacy_status if legacy else exc.status
+            response = _Body({"errors": [exc.error]}, status, media_type, request_id)
+            response.headers.update(exc.headers)
+            return response, exc.code.lower()
+        except _Malformed as exc:
+            return _Body(_error_body(str(exc)), exc.status, media_type, request_id), "malformed"
         except RequestError as exc:
-            status = exc.status if exc.status != 400 or media_type == GRAPHQL_RESPONSE else 200
+            status = 200 if exc.status == 400 and legacy else exc.status
             response = _Body({"errors": exc.errors}, status, media_type, request_id)
             if status == 405:
                 response.headers["allow"] = "POST" if allow_mutations is False else "GET, POST"
-            return response
+            return response, "request_error"
         except Exception:
             logger.exception("request %s failed", request_id)
             body = {
                 "errors": [graphql_error("Internal server error", INTERNAL, requestId=request_id)]
             }
-            return _Body(body, 500, media_type, request_id)
-        return _Body(result, 200, media_type, request_id)
+            return _Body(body, 500, media_type, request_id), "internal"
+        outcome = "errors" if "errors" in result else "ok"
+        return _Body(result, 200, media_type, request_id), outcome
 
     def _not_acceptable(self, request_id: str) -> Response:
         body = _error_body(f"Accept must allow {GRAPHQL_RESPONSE} or {JSON}")
@@ -183,3 +235,8 @@ async def health(request: Request) -> Response:
     if not router.started:
         return _Body({"status": "starting", "ready": False, "subgraphs": {}}, 503, JSON, request_id)
     return _Body(await router.health(), 200, JSON, request_id)
+
+
+async def metrics(request: Request) -> Response:
+    router: Router = request.app.state.router
+    return Response(router.metrics.render(), media_type=_METRICS_TYPE)

@@ -26,6 +26,10 @@ from graphql.execution.values import get_variable_values
 
 from router.api_schema import build_api_schema
 from router.config import RouterConfig
+from router.edge.cost import CostEstimator, uses_variable_page_sizes
+from router.edge.gate import Edge
+from router.edge.metrics import RouterMetrics
+from router.edge.tracing import FetchTelemetry, Tracing
 from router.executor import PlanExecutor, ResponseShaper, SubgraphClient
 from router.executor.errors import BAD_USER_INPUT, INTERNAL, graphql_error
 from router.limits import alias_count, operation_depth
@@ -60,6 +64,8 @@ class PreparedOperation:
     condition_variables: tuple[str, ...]
     introspection: DocumentNode | None
     plans: dict[tuple[bool, ...], QueryPlan] = field(default_factory=dict)
+    # The cost limit must be checked per request: page sizes come from variables.
+    cost_per_request: bool = False
 
     @property
     def kind(self) -> OperationType:
@@ -71,6 +77,13 @@ class GraphQLRequest:
     query: str
     operation_name: str | None = None
     variables: Mapping[str, Any] | None = None
+
+
+@dataclass(slots=True)
+class RequestInfo:
+    """What the transport learns about a request as it runs (for metrics and logs)."""
+
+    operation_type: str = "unknown"
 
 
 class Router:
@@ -91,21 +104,28 @@ class Router:
         )
         self.clients: dict[str, SubgraphClient] = {}
         self._executor: PlanExecutor | None = None
+        self.metrics = RouterMetrics()
+        self.tracing = Tracing(config.tracer_provider)
+        self.edge = Edge(config)
+        self.cost = CostEstimator(self.api_schema, config.default_list_size)
 
     def subgraph_url(self, name: str) -> str:
         return self.config.subgraph_urls.get(name) or self.supergraph.subgraphs[name].url
 
     async def start(self) -> None:
+        telemetry = FetchTelemetry(self.tracing, self.metrics)
         self.clients = {
             name: SubgraphClient(
                 name,
                 self.subgraph_url(name),
                 self.config.subgraph_timeout,
                 max_connections=self.config.max_connections_per_subgraph,
+                observer=telemetry,
             )
             for name in self.supergraph.subgraphs
         }
         self._executor = PlanExecutor(self.supergraph, self.clients)
+        await self.edge.start()
 
     async def close(self) -> None:
         clients, self.clients, self._executor = self.clients, {}, None
@@ -144,13 +164,42 @@ class Router:
             d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
         }
         self._check_limits(operation, fragments)
+        cost_per_request = False
+        if self.config.max_cost is not None:
+            cost_per_request = uses_variable_page_sizes(operation, fragments)
+            if not cost_per_request:
+                self._check_cost(operation, fragments, {})
         return PreparedOperation(
             document=document,
             operation=operation,
             fragments=fragments,
             condition_variables=condition_variables(operation, fragments),
             introspection=_introspection_document(document, operation),
+            cost_per_request=cost_per_request,
         )
+
+    def _check_cost(
+        self,
+        operation: OperationDefinitionNode,
+        fragments: dict[str, FragmentDefinitionNode],
+        variables: Mapping[str, Any],
+    ) -> None:
+        max_cost = self.config.max_cost
+        if max_cost is None:
+            return
+        cost = self.cost.cost(operation, fragments, variables)
+        if cost > max_cost:
+            raise RequestError(
+                [
+                    graphql_error(
+                        f"Query cost {cost} exceeds the maximum allowed cost of {max_cost}",
+                        BAD_USER_INPUT,
+                        reason="COST_LIMIT_EXCEEDED",
+                        cost=cost,
+                        maxCost=max_cost,
+                    )
+                ]
+            )
 
     def _check_limits(
         self, operation: OperationDefinitionNode, fragments: dict[str, FragmentDefinitionNode]
@@ -172,8 +221,10 @@ class Router:
     def plan_for(self, prepared: PreparedOperation, variables: Mapping[str, Any]) -> QueryPlan:
         flags = tuple(bool(variables.get(name)) for name in prepared.condition_variables)
         plan = prepared.plans.get(flags)
+        self.metrics.plan_lookup(hit=plan is not None)
         if plan is None:
-            plan = self.planner.plan(prepared.operation, prepared.fragments, variables)
+            with self.tracing.plan():
+                plan = self.planner.plan(prepared.operation, prepared.fragments, variables)
             prepared.plans[flags] = plan
         return plan
 
@@ -196,13 +247,18 @@ class Router:
         *,
         allow_mutations: bool = True,
         request_id: str = "",
+        info: RequestInfo | None = None,
     ) -> dict[str, Any]:
         prepared = self.prepare(request.query, request.operation_name)
+        if info is not None:
+            info.operation_type = prepared.kind.value
         if prepared.kind is OperationType.SUBSCRIPTION:
             raise bad_request("Subscriptions are served over WebSocket, not HTTP", status=405)
         if prepared.kind is OperationType.MUTATION and not allow_mutations:
             raise bad_request("Mutations are only accepted over POST", status=405)
         variables = self.coerce_variables(prepared, request.variables)
+        if prepared.cost_per_request:
+            self._check_cost(prepared.operation, prepared.fragments, variables)
         try:
             plan = self.plan_for(prepared, variables)
         except PlanningError:

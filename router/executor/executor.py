@@ -10,10 +10,18 @@ from typing import Any
 
 from router.executor.errors import SubgraphRequestError, from_subgraph, graphql_error
 from router.executor.fetcher import SubgraphClient
-from router.executor.merge import Path, deep_merge, matches, objects_at, representation
+from router.executor.merge import (
+    Path,
+    deep_merge,
+    filtered,
+    matches,
+    objects_at,
+    representation,
+)
 from router.planner.nodes import (
     FetchNode,
     FlattenNode,
+    KeyFilter,
     ParallelNode,
     PlanNode,
     QueryPlan,
@@ -30,6 +38,10 @@ class ExecutionState:
     headers: Mapping[str, str]
     data: dict[str, Any] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+# An object waiting for an entity, where it is, its type, and the keys its path asked for.
+Owner = tuple[dict[str, Any], Path, str, KeyFilter | None]
 
 
 def _identity(rep: dict[str, Any]) -> Any:
@@ -117,9 +129,13 @@ class PlanExecutor:
     async def _entity_fetch(self, flatten: FlattenNode, state: ExecutionState) -> None:
         node = flatten.node
         representations: list[dict[str, Any]] = []
-        owners: list[list[tuple[dict[str, Any], Path, str]]] = []
+        owners: list[list[Owner]] = []
         index: dict[Any, int] = {}
-        for obj, at in objects_at(state.data, flatten.path):
+        filters: tuple[KeyFilter | None, ...] = flatten.filters or (None,)
+        found: list[tuple[dict[str, Any], Path, KeyFilter | None]] = []
+        for path, key_filter in zip(flatten.paths, filters, strict=True):
+            found += [(obj, at, key_filter) for obj, at in objects_at(state.data, path)]
+        for obj, at, key_filter in found:
             typename = obj.get("__typename")
             for required in node.requires:
                 if not matches(typename, required.type_name, self.possible_types):
@@ -133,7 +149,7 @@ class PlanExecutor:
                     position = index[identity] = len(representations)
                     representations.append(rep)
                     owners.append([])
-                owners[position].append((obj, at, required.type_name))
+                owners[position].append((obj, at, required.type_name, key_filter))
         if not representations:
             return
         payload = self._payload(node, state)
@@ -148,16 +164,15 @@ class PlanExecutor:
         if isinstance(entities, list):
             for position, entity in enumerate(entities[: len(owners)]):
                 if isinstance(entity, dict):
-                    for obj, _, _ in owners[position]:
-                        deep_merge(obj, entity, self.abstract)
+                    for obj, _, _, key_filter in owners[position]:
+                        own = entity if key_filter is None else filtered(entity, key_filter)
+                        deep_merge(obj, own, self.abstract)
         for error in response.get("errors") or ():
             state.errors.append(
                 from_subgraph(error, node.service, self._entity_path(error, owners))
             )
 
-    def _entity_path(
-        self, error: Any, owners: list[list[tuple[dict[str, Any], Path, str]]]
-    ) -> list[str | int] | None:
+    def _entity_path(self, error: Any, owners: list[list[Owner]]) -> list[str | int] | None:
         path = error.get("path") if isinstance(error, dict) else None
         if (
             isinstance(path, list)
@@ -173,12 +188,12 @@ class PlanExecutor:
         self,
         state: ExecutionState,
         node: FetchNode,
-        owners: list[list[tuple[dict[str, Any], Path, str]]],
+        owners: list[list[Owner]],
         exc: SubgraphRequestError,
     ) -> None:
         first_keys = dict(node.output_keys)
         for group in owners:
-            for _, at, type_name in group:
+            for _, at, type_name, _ in group:
                 key = first_keys.get(type_name)
                 path = [*at, key] if key is not None else list(at)
                 state.errors.append(

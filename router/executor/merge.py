@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from router.planner.nodes import RequiredField, RequiredSelection, RequiredType
+from router.planner.nodes import KeyFilter, RequiredField, RequiredSelection, RequiredType
 
 Path = tuple[str | int, ...]
 
@@ -89,6 +89,22 @@ def _select_value(
         _select_into(value, selections, out, possible_types)
         return out
     return value
+
+
+def filtered(value: Any, keys: KeyFilter) -> Any:
+    """`value` with only the response keys in `keys` (and `__typename`), recursively."""
+    if isinstance(value, list):
+        return [filtered(item, keys) for item in value]
+    if not isinstance(value, dict):
+        return value
+    out: dict[str, Any] = {}
+    for key, item in value.items():
+        if key in keys:
+            nested = keys[key]
+            out[key] = item if nested is None else filtered(item, nested)
+        elif key == "__typename":
+            out[key] = item
+    return out
 
 
 def deep_merge(target: dict[str, Any], source: dict[str, Any], abstract: frozenset[str]) -> None:

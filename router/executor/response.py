@@ -26,6 +26,7 @@ _NULL = object()  # a non-null position got null: the parent must become null
 
 # How a field is copied into the response; leaf scalars take the fast paths.
 _TYPENAME, _INTROSPECTION, _SCALAR, _SCALAR_NON_NULL, _GENERAL, _UNKNOWN = range(6)
+# (response key, key in fetched data, kind, field type, merged sub-selections)
 Shape = list[tuple[str, str, int, GraphQLOutputType | None, list[SSelection]]]
 
 
@@ -81,7 +82,10 @@ class ResponseShaper:
                     merged.extend(field.selections)
                 name = fields[0].name
                 field_type = self.field_type(runtime, name)
-                shape.append((key, name, self._kind(name, field_type), field_type, merged))
+                kind = self._kind(name, field_type)
+                # introspection results are merged in under the client's own keys
+                source = key if kind == _INTROSPECTION else fields[0].fetch_key
+                shape.append((key, source, kind, field_type, merged))
             if len(self._shapes) > 50_000:
                 self._shapes.clear()
             self._shapes[cache_key] = shape
@@ -145,15 +149,15 @@ class _Run:
                 return None
             runtime = typename
         out: dict[str, Any] = {}
-        for key, _name, kind, field_type, sub in shaper.fields_for(runtime, selections):
+        for key, source, kind, field_type, sub in shaper.fields_for(runtime, selections):
             if kind == _SCALAR:
-                out[key] = obj.get(key)
+                out[key] = obj.get(source)
             elif kind == _TYPENAME:
                 out[key] = runtime
             elif kind == _INTROSPECTION:
-                out[key] = obj.get(key)
+                out[key] = obj.get(source)
             elif kind == _SCALAR_NON_NULL:
-                value = obj.get(key)
+                value = obj.get(source)
                 if value is None:
                     path.append(key)
                     self.null_error(path)
@@ -163,7 +167,7 @@ class _Run:
             elif kind == _GENERAL:
                 assert field_type is not None
                 path.append(key)
-                value = self.value(field_type, obj.get(key), sub, path)
+                value = self.value(field_type, obj.get(source), sub, path)
                 path.pop()
                 if value is _NULL:
                     return _NULL

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -10,6 +11,9 @@ from graphql import DocumentNode
 from router.planner.operation import SSelection
 
 OperationKind = Literal["query", "mutation", "subscription"]
+# Response keys (nested) one path's objects asked for: a merged `_entities` call returns
+# the union, and each path keeps only its own so keys never leak between siblings.
+KeyFilter = Mapping[str, "KeyFilter | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +62,14 @@ class FetchNode:
 class FlattenNode:
     path: tuple[str, ...]
     node: FetchNode
+    # Sibling paths whose entities the same `_entities` call resolves (e.g. aliased lists).
+    more_paths: tuple[tuple[str, ...], ...] = ()
+    # one per path when merged, else empty
+    filters: tuple[KeyFilter, ...] = ()
+
+    @property
+    def paths(self) -> tuple[tuple[str, ...], ...]:
+        return (self.path, *self.more_paths)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +123,6 @@ def describe_node(node: PlanNode) -> dict[str, Any]:
     if isinstance(node, FetchNode):
         return {"fetch": node.service, "operation": node.operation}
     if isinstance(node, FlattenNode):
-        return {"flatten": ".".join(node.path), **describe_node(node.node)}
+        return {"flatten": " | ".join(".".join(p) for p in node.paths), **describe_node(node.node)}
     name = "sequence" if isinstance(node, SequenceNode) else "parallel"
     return {name: [describe_node(child) for child in node.nodes]}

@@ -29,6 +29,13 @@ class SField:
     arguments: tuple[ArgumentNode, ...] = ()
     directives: tuple[DirectiveNode, ...] = ()
     selections: list[SSelection] = field(default_factory=list)
+    # The response key in subgraph requests; differs from `key` when the client's alias
+    # could collide with a field the planner adds (an entity key, a @requires field).
+    fetch_key: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.fetch_key:
+            self.fetch_key = self.key
 
 
 @dataclass(slots=True, eq=False)
@@ -40,6 +47,10 @@ class SFragment:
 SSelection = SField | SFragment
 
 _CONDITIONS = ("skip", "include")
+# Client aliases that could collide with planner-added fields are sent to subgraphs
+# under this prefix; aliases that already start with it are prefixed again, so the
+# renaming stays one-to-one.
+RESERVED_ALIAS_PREFIX = "_lg_"
 
 
 def condition_variables(
@@ -93,9 +104,12 @@ class Normalizer:
         self,
         fragments: Mapping[str, FragmentDefinitionNode],
         variables: Mapping[str, Any],
+        field_names: frozenset[str] = frozenset(),
     ) -> None:
         self.fragments = fragments
         self.variables = variables
+        # every field name in the supergraph: an alias equal to one may collide
+        self.field_names = field_names
 
     def selections(self, selection_set: SelectionSetNode | None) -> list[SSelection]:
         result: list[SSelection] = []
@@ -122,13 +136,25 @@ class Normalizer:
     def field(self, node: FieldNode) -> SField:
         alias = node.alias.value if node.alias else None
         name = node.name.value
+        key = alias or name
+        fetch_key = key
+        if alias is not None and alias != name and self._may_collide(alias):
+            fetch_key = RESERVED_ALIAS_PREFIX + alias
         return SField(
-            key=alias or name,
+            key=key,
+            fetch_key=fetch_key,
             name=name,
             alias=alias,
             arguments=tuple(node.arguments or ()),
             directives=tuple(d for d in node.directives or () if d.name.value not in _CONDITIONS),
             selections=self.selections(node.selection_set),
+        )
+
+    def _may_collide(self, alias: str) -> bool:
+        return (
+            alias in self.field_names
+            or alias.startswith("__")
+            or alias.startswith(RESERVED_ALIAS_PREFIX)
         )
 
 

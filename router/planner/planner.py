@@ -16,6 +16,7 @@ from graphql import (
 from router.planner.nodes import (
     FetchNode,
     FlattenNode,
+    KeyFilter,
     OperationKind,
     ParallelNode,
     PlanNode,
@@ -47,8 +48,10 @@ class FetchGroup:
         "entity",
         "id",
         "key_fields",
+        "more_paths",
         "parent",
         "path",
+        "path_filters",
         "requires",
         "selection",
         "service",
@@ -71,6 +74,55 @@ class FetchGroup:
         self.key_fields: dict[str, set[str]] = {}
         self.deps: set[FetchGroup] = set()
         self.children: list[FetchGroup] = []
+        self.more_paths: tuple[tuple[str, ...], ...] = ()
+        self.path_filters: tuple[KeyFilter, ...] = ()
+
+    def filters(self) -> tuple[KeyFilter, ...]:
+        return self.path_filters or (self.selection.key_filter(),)
+
+    def requirements(self) -> tuple[tuple[str, str, frozenset[str]], ...]:
+        return tuple(
+            sorted(
+                (t, rep.printed(), frozenset(self.key_fields.get(t, ())))
+                for t, rep in self.requires.items()
+            )
+        )
+
+
+def merge_siblings(groups: list[FetchGroup]) -> list[FetchGroup]:
+    """Entity groups of one subgraph that run at the same time become one `_entities` call.
+
+    Only when both build identical representations: otherwise objects at one path would
+    be asked for @requires fields that were only fetched at the other.
+    """
+    result: list[FetchGroup] = []
+    for group in groups:
+        for index, existing in enumerate(result):
+            if existing.entity and group.entity and existing.service == group.service:
+                merged = _merge_groups(existing, group)
+                if merged is not None:
+                    result[index] = merged
+                    break
+        else:
+            result.append(group)
+    return result
+
+
+def _merge_groups(first: FetchGroup, second: FetchGroup) -> FetchGroup | None:
+    if first.requirements() != second.requirements():
+        return None
+    selection = first.selection.copy()
+    if not selection.absorb(second.selection):
+        return None
+    merged = FetchGroup(min(first.id, second.id), first.service, first.path, first.parent)
+    merged.more_paths = (*first.more_paths, second.path, *second.more_paths)
+    merged.path_filters = (*first.filters(), *second.filters())
+    merged.selection = selection
+    merged.requires = first.requires
+    merged.key_fields = first.key_fields
+    merged.deps = first.deps | second.deps
+    merged.children = first.children + second.children
+    return merged
 
 
 class _Build:
@@ -123,6 +175,9 @@ class QueryPlanner:
         self._sources: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._key_names: dict[tuple[str, str], frozenset[str]] = {}
         self._field_sets: dict[int, list[SSelection]] = {}
+        self.field_names = frozenset(
+            name for info in supergraph.types.values() for name in info.fields
+        )
 
     # -- entry point -------------------------------------------------------------------
 
@@ -134,7 +189,8 @@ class QueryPlanner:
     ) -> QueryPlan:
         kind: OperationKind = operation.operation.value
         root_type = self._root_type(kind)
-        selections = Normalizer(fragments, variables).selections(operation.selection_set)
+        normalizer = Normalizer(fragments, variables, self.field_names)
+        selections = normalizer.selections(operation.selection_set)
         build = _Build()
         self._plan_root(build, kind, root_type, selections)
         var_types = {d.variable.name.value: d.type for d in operation.variable_definitions or ()}
@@ -366,7 +422,7 @@ class QueryPlanner:
         composite = return_type is not None and return_type.kind in _COMPOSITE
         node = target.add(field, composite=composite)
         if composite and node.selection is not None:
-            child_path = (*path, field.key, *("@",) * info.list_depth)
+            child_path = (*path, field.fetch_key, *("@",) * info.list_depth)
             self._plan_selection(
                 build, group, info.type_name, sub, child_path, node.selection, provided
             )
@@ -751,7 +807,9 @@ class _Emitter:
             requires=requires,
             output_keys=output_keys,
         )
-        return FlattenNode(group.path, node) if group.entity else node
+        if not group.entity:
+            return node
+        return FlattenNode(group.path, node, group.more_paths, group.path_filters)
 
     def schedule(self, groups: list[FetchGroup]) -> PlanNode | None:
         if not groups:
@@ -774,12 +832,23 @@ class _Emitter:
             level(group)
         stages = sorted(set(levels.values()))
         return _sequence(
-            [_parallel([self.fetch(g) for g in groups if levels[g] == stage]) for stage in stages]
+            [
+                _parallel(
+                    [
+                        self.fetch(g)
+                        for g in merge_siblings([g for g in groups if levels[g] == stage])
+                    ]
+                )
+                for stage in stages
+            ]
         )
 
     def _tree(self, group: FetchGroup, members: set[FetchGroup]) -> PlanNode:
         node = self.fetch(group)
-        children = [self._tree(c, members) for c in group.children if c in members]
+        children = [
+            self._tree(c, members)
+            for c in merge_siblings([c for c in group.children if c in members])
+        ]
         after = _parallel(list(children))
         if after is None:
             return node

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from graphql import DirectiveNode, ValueNode, VariableNode, print_ast
 from graphql.language import ArgumentNode, ListValueNode, ObjectValueNode
 
@@ -28,6 +30,21 @@ class SubField:
         self.directives = directives
         self.selection = SubSelection() if composite else None
 
+    def copy(self) -> SubField:
+        out = SubField(
+            self.key, self.name, self.alias, self.arguments, self.directives, composite=False
+        )
+        out.selection = self.selection.copy() if self.selection is not None else None
+        return out
+
+    def same_as(self, other: SubField) -> bool:
+        return (
+            self.name == other.name
+            and (self.selection is None) == (other.selection is None)
+            and [print_ast(a) for a in self.arguments] == [print_ast(a) for a in other.arguments]
+            and [print_ast(d) for d in self.directives] == [print_ast(d) for d in other.directives]
+        )
+
 
 class SubSelection:
     __slots__ = ("fields", "fragments")
@@ -40,12 +57,14 @@ class SubSelection:
         return bool(self.fields) or any(self.fragments.values())
 
     def add(self, field: SField, *, composite: bool) -> SubField:
-        existing = self.fields.get(field.key)
+        key = field.fetch_key
+        existing = self.fields.get(key)
         if existing is None:
+            alias = key if key != field.name else None
             existing = SubField(
-                field.key, field.name, field.alias, field.arguments, field.directives, composite
+                key, field.name, alias, field.arguments, field.directives, composite
             )
-            self.fields[field.key] = existing
+            self.fields[key] = existing
         return existing
 
     def add_named(self, name: str, *, composite: bool = False) -> SubField:
@@ -107,6 +126,55 @@ class SubSelection:
             out.append(f"...on {type_name}")
             fragment.print(out, variables)
         out.append("}")
+
+    def copy(self) -> SubSelection:
+        out = SubSelection()
+        for key, field in self.fields.items():
+            out.fields[key] = field.copy()
+        for type_name, fragment in self.fragments.items():
+            out.fragments[type_name] = fragment.copy()
+        return out
+
+    def absorb(self, other: SubSelection) -> bool:
+        """Add `other`'s fields; False (self then half-changed) when a response key would
+        mean two different fields."""
+        for key, field in other.fields.items():
+            mine = self.fields.get(key)
+            if mine is None:
+                self.fields[key] = field.copy()
+            elif not mine.same_as(field) or (
+                mine.selection is not None
+                and field.selection is not None
+                and not mine.selection.absorb(field.selection)
+            ):
+                return False
+        for type_name, fragment in other.fragments.items():
+            if not self.fragment(type_name).absorb(fragment):
+                return False
+        return True
+
+    def key_filter(self) -> dict[str, Any]:
+        """Every response key this selection asks for, nested; fragments flattened."""
+        out: dict[str, Any] = {}
+        self._keys_into(out)
+        return out
+
+    def _keys_into(self, out: dict[str, Any]) -> None:
+        for key, field in self.fields.items():
+            if field.selection is None:
+                out[key] = None
+            else:
+                nested = out.get(key)
+                if not isinstance(nested, dict):
+                    nested = out[key] = {}
+                field.selection._keys_into(nested)
+        for fragment in self.fragments.values():
+            fragment._keys_into(out)
+
+    def printed(self) -> str:
+        out: list[str] = []
+        self.print(out, set())
+        return "".join(out)
 
     def required(self) -> tuple[RequiredSelection, ...]:
         result: list[RequiredSelection] = []

@@ -162,7 +162,10 @@ async def serve(app: Any, ready_path: str | None = None) -> AsyncIterator[str]:
     """Run an ASGI app under uvicorn on a free loopback port; yields its base URL."""
     sock = free_socket()
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False)
+    # proxy_headers off: the router reads X-Forwarded-For itself (RouterConfig.trusted_proxies)
+    config = uvicorn.Config(
+        app, log_level="warning", lifespan="on", access_log=False, proxy_headers=False
+    )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve(sockets=[sock]))
     base = f"http://127.0.0.1:{port}"

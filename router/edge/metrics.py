@@ -1,0 +1,61 @@
+"""Prometheus metrics for one router, in its own registry (served at `/metrics`)."""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+
+_LATENCY_BUCKETS = (
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+)  # fmt: skip
+
+
+class RouterMetrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Counter(
+            "lifegraph_router_requests",
+            "GraphQL requests served, by operation type and outcome.",
+            ["operation_type", "outcome"],
+            registry=self.registry,
+        )
+        self.latency = Histogram(
+            "lifegraph_router_request_seconds",
+            "Time to answer a GraphQL request, by operation type.",
+            ["operation_type"],
+            buckets=_LATENCY_BUCKETS,
+            registry=self.registry,
+        )
+        self.fetch_latency = Histogram(
+            "lifegraph_router_fetch_seconds",
+            "Subgraph request latency, by subgraph.",
+            ["subgraph"],
+            buckets=_LATENCY_BUCKETS,
+            registry=self.registry,
+        )
+        self.fetch_errors = Counter(
+            "lifegraph_router_fetch_errors",
+            "Subgraph requests that failed or answered GraphQL errors, by subgraph and code.",
+            ["subgraph", "code"],
+            registry=self.registry,
+        )
+        self.plan_cache = Counter(
+            "lifegraph_router_plan_cache",
+            "Query plan cache lookups, by result (hit or miss).",
+            ["result"],
+            registry=self.registry,
+        )
+
+    def request(self, operation_type: str, outcome: str, seconds: float) -> None:
+        self.requests.labels(operation_type, outcome).inc()
+        self.latency.labels(operation_type).observe(seconds)
+
+    def fetch(self, subgraph: str, seconds: float, error: str | None) -> None:
+        self.fetch_latency.labels(subgraph).observe(seconds)
+        if error is not None:
+            self.fetch_errors.labels(subgraph, error).inc()
+
+    def plan_lookup(self, *, hit: bool) -> None:
+        self.plan_cache.labels("hit" if hit else "miss").inc()
+
+    def render(self) -> bytes:
+        return generate_latest(self.registry)

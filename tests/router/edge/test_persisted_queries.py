@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+from redis.asyncio import Redis
+
+from router.edge.persisted import RedisPersistedQueries
+from tests.router.edge.conftest import EdgeRouter
+from tests.router.kit import Recorder
+
+QUERY = "{ me { id name } }"
+SHA = hashlib.sha256(QUERY.encode()).hexdigest()
+GQL_RESPONSE = "application/graphql-response+json"
+
+
+def _apq(sha: str = SHA, **extra: Any) -> dict[str, Any]:
+    return {"extensions": {"persistedQuery": {"version": 1, "sha256Hash": sha}}, **extra}
+
+
+def _code(response: httpx.Response) -> str:
+    code: str = response.json()["errors"][0]["extensions"]["code"]
+    return code
+
+
+@pytest.fixture
+async def client(edge_router: EdgeRouter) -> AsyncIterator[httpx.AsyncClient]:
+    async with edge_router() as client:
+        yield client
+
+
+async def test_apq_round_trip(client: httpx.AsyncClient, recorder: Recorder) -> None:
+    unknown = await client.post("/graphql", json=_apq())
+    assert unknown.status_code == 200
+    assert _code(unknown) == "PERSISTED_QUERY_NOT_FOUND"
+    assert unknown.json()["errors"][0]["message"] == "PersistedQueryNotFound"
+    assert recorder.calls == []
+    registered = await client.post("/graphql", json=_apq(query=QUERY))
+    assert registered.json() == {"data": {"me": {"id": "1", "name": "Ada Lovelace"}}}
+    by_hash = await client.post("/graphql", json=_apq())
+    assert by_hash.json() == registered.json()
+    over_get = await client.get("/graphql", params={"extensions": json.dumps(_apq()["extensions"])})
+    assert over_get.json() == registered.json()
+
+
+async def test_not_found_is_400_for_graphql_response_clients(client: httpx.AsyncClient) -> None:
+    response = await client.post("/graphql", json=_apq(), headers={"accept": GQL_RESPONSE})
+    assert response.status_code == 400
+    assert _code(response) == "PERSISTED_QUERY_NOT_FOUND"
+
+
+async def test_hash_mismatch_and_bad_versions(
+    client: httpx.AsyncClient, recorder: Recorder
+) -> None:
+    mismatch = await client.post("/graphql", json=_apq("0" * 64, query=QUERY))
+    error = mismatch.json()["errors"][0]
+    assert error["extensions"] == {
+        "code": "BAD_USER_INPUT",
+        "reason": "PERSISTED_QUERY_HASH_MISMATCH",
+    }
+    version = await client.post(
+        "/graphql", json={"extensions": {"persistedQuery": {"version": 2, "sha256Hash": SHA}}}
+    )
+    assert _code(version) == "BAD_USER_INPUT"
+    assert recorder.calls == []
+    # nothing was registered by the mismatching request
+    assert _code(await client.post("/graphql", json=_apq("0" * 64))) == (
+        "PERSISTED_QUERY_NOT_FOUND"
+    )
+
+
+@pytest.mark.redis
+async def test_redis_store_is_shared_by_replicas(
+    edge_router: EdgeRouter, redis_url: str, unique: str
+) -> None:
+    redis = Redis.from_url(redis_url)
+    store = RedisPersistedQueries(redis, prefix=f"t{unique}", ttl=60)
+    try:
+        async with edge_router(persisted_queries=store) as first:
+            await first.post("/graphql", json=_apq(query=QUERY))
+        assert await redis.get(f"t{unique}:apq:{SHA}") == QUERY.encode()
+        async with edge_router(persisted_queries=store) as second:
+            response = await second.post("/graphql", json=_apq())
+        assert response.json()["data"]["me"]["id"] == "1"
+    finally:
+        await redis.delete(f"t{unique}:apq:{SHA}")
+        await redis.aclose()
+
+
+async def test_safelist_runs_only_registered_operations(
+    edge_router: EdgeRouter, recorder: Recorder
+) -> None:
+    async with edge_router(safelist=True, registered_operations=(QUERY,)) as client:
+        by_hash = await client.post("/graphql", json=_apq())
+        in_full = await client.post("/graphql", json={"query": QUERY})
+        recorder.clear()
+        other = await client.post("/graphql", json={"query": "{ me { id } }"})
+        sneaky = "{ users { id } }"
+        register = await client.post(
+            "/graphql", json=_apq(hashlib.sha256(sneaky.encode()).hexdigest(), query=sneaky)
+        )
+    assert by_hash.json()["data"]["me"]["name"] == "Ada Lovelace"
+    assert in_full.json() == by_hash.json()
+    assert _code(other) == "PERSISTED_QUERY_NOT_IN_LIST"
+    assert _code(register) == "PERSISTED_QUERY_NOT_IN_LIST"
+    assert recorder.calls == []
