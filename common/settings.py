@@ -130,6 +130,13 @@ class Settings(BaseSettings):
     # tokens, accents and case ignored) are held for moderator review.
     community_word_filter: list[str] = Field(default_factory=list)
 
+    # The router's edge: requests per window per user (or per IP when anonymous),
+    # the static cost limit, and how many proxies in front of it to believe.
+    router_rate_limit: int | None = 1200
+    router_rate_limit_window_seconds: int = 60
+    router_max_cost: int | None = 50_000
+    router_trusted_proxy_hops: int = 0
+
     # CORS origins allowed to call the router from browsers.
     cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
 

@@ -5,22 +5,21 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from pathlib import Path
-from types import MappingProxyType
 from typing import Annotated, Any
 
 import typer
 import uvicorn
+from starlette.types import ASGIApp
 
 from common.app import SubgraphDefinition
 from common.logs import configure_logging
 from common.mongo_server import SecantusServer, free_port
 from common.settings import get_settings
 from lifegraph.discovery import discover_subgraphs, service_sdl
-from lifegraph.embedded import create_embedded_app, router_config, subgraph_url
+from lifegraph.embedded import create_embedded_app, subgraph_url
+from lifegraph.router_setup import create_lifegraph_router
 from lifegraph.supergraph import compose_lifegraph, describe, standalone_url
-from router.app import create_router_app
 from router.composition import CompositionError
 
 app = typer.Typer(
@@ -58,12 +57,10 @@ def up(
         typer.echo(f"LifeGraph is up: GraphiQL at {base}/graphql")
         for name in definitions:
             typer.echo(f"  subgraph {name:<14} {base}/subgraphs/{name}/graphql")
-        uvicorn.run(
+        _run(
             create_embedded_app(settings, definitions, supergraph_sdl=supergraph),
             host=settings.host,
             port=settings.port,
-            log_level="warning",
-            ws="websockets-sansio",
         )
     finally:
         if database is not None:
@@ -86,7 +83,7 @@ def serve(
     if subgraph not in definitions:
         raise typer.BadParameter(f"unknown subgraph {subgraph!r}; known: {', '.join(definitions)}")
     application = create_subgraph_app(definitions[subgraph], settings)
-    uvicorn.run(application, host=host, port=port, log_level="warning", ws="websockets-sansio")
+    _run(application, host=host, port=port)
 
 
 @app.command()
@@ -104,11 +101,20 @@ def router(
     settings = get_settings()
     configure_logging(settings.log_level, json_output=settings.log_json)
     overrides = dict(_name_value(item) for item in subgraph_url or [])
-    config = replace(
-        router_config(settings, supergraph.read_text()), subgraph_urls=MappingProxyType(overrides)
-    )
+    application = create_lifegraph_router(settings, supergraph.read_text(), overrides)
+    _run(application, host=host, port=port)
+
+
+def _run(application: ASGIApp, *, host: str, port: int) -> None:
+    # Our apps read X-Forwarded-For themselves, believing only configured proxies;
+    # uvicorn must not rewrite the client address first.
     uvicorn.run(
-        create_router_app(config), host=host, port=port, log_level="warning", ws="websockets-sansio"
+        application,
+        host=host,
+        port=port,
+        log_level="warning",
+        ws="websockets-sansio",
+        proxy_headers=False,
     )
 
 

@@ -15,12 +15,7 @@ from common.app import SubgraphDefinition, SubgraphHost
 from common.infra import open_infrastructure
 from common.requestid import RequestIdMiddleware
 from common.settings import Settings
-from router.app import create_router_app
-from router.config import RouterConfig
-
-
-def router_config(settings: Settings, supergraph_sdl: str) -> RouterConfig:
-    return RouterConfig(supergraph_sdl=supergraph_sdl, cors_origins=tuple(settings.cors_origins))
+from lifegraph.router_setup import create_lifegraph_router
 
 
 def subgraph_url(settings: Settings, name: str) -> str:
@@ -35,7 +30,7 @@ def create_embedded_app(
 ) -> Starlette:
     """Subgraphs at /subgraphs/<name>; the router, when there is a supergraph, at /."""
     hosts = [SubgraphHost(d) for d in definitions.values()]
-    router = create_router_app(router_config(settings, supergraph_sdl)) if supergraph_sdl else None
+    router = create_lifegraph_router(settings, supergraph_sdl) if supergraph_sdl else None
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
