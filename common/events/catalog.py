@@ -13,7 +13,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-LifeArea = Literal["health", "finance", "family", "career", "learning", "creativity"]
+from common.vocabulary import LifeArea
+
+__all__ = ["LifeArea"]  # re-exported: payload annotations and consumers use it from here
+
 Privacy = Literal["public", "followers", "private"]
 
 

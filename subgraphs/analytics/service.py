@@ -7,13 +7,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, get_args
+from typing import Any
 
 from beanie import init_beanie
 
 from common.db import Database
 from common.events import Event, EventPublisher
-from common.events.catalog import AchievementUnlocked, LifeArea, Payload
+from common.events.catalog import AchievementUnlocked, Payload
+from common.vocabulary import LIFE_AREAS
 from subgraphs.analytics.badges import BY_ID, triggered_by
 from subgraphs.analytics.calendar import local_day, local_midnight, week_bounds, week_start, zone
 from subgraphs.analytics.models import MODELS, Achievement, Fact, GoalView
@@ -30,7 +31,6 @@ from subgraphs.analytics.repository import (
 
 log = logging.getLogger(__name__)
 
-LIFE_AREAS: tuple[str, ...] = get_args(LifeArea)
 BALANCE_WINDOW = timedelta(days=30)
 Clock = Callable[[], datetime]
 

@@ -9,8 +9,6 @@ from beanie import Document
 from pydantic import BaseModel, Field
 from pymongo import ASCENDING, IndexModel
 
-LIFE_AREAS = ("health", "finance", "family", "career", "learning", "creativity")
-
 
 def utcnow() -> datetime:
     return datetime.now(UTC)

@@ -13,6 +13,7 @@ from common.graphql.loaders import batch_loader
 from common.graphql.pagination import Connection, connection_from_page
 from common.graphql.schema import build_schema
 from common.repository import PageRequest
+from common.vocabulary import LIFE_AREAS
 from subgraphs.users import models
 from subgraphs.users.container import UsersServices
 from subgraphs.users.inputs import (
@@ -365,7 +366,7 @@ class Mutation:
     @strawberry.mutation(description="Change the signed-in member's life-area scores.")
     async def update_life_areas(self, info: Info, input: UpdateLifeAreasInput) -> User:
         viewer = await info.context.require_viewer()
-        scores = {area: getattr(input, area) for area in models.LIFE_AREAS}
+        scores: dict[str, int | None] = {area: getattr(input, area) for area in LIFE_AREAS}
         accounts = info.context.services.accounts
         return own(await accounts.update_life_areas(viewer.user_id, LifeAreaChanges(scores)))
 

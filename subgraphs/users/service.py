@@ -11,9 +11,10 @@ from common.auth import Principal, Role
 from common.errors import BadUserInput, NotFound
 from common.events import EventPublisher
 from common.repository import Page, PageRequest
+from common.vocabulary import LIFE_AREAS
 from subgraphs.users import events, validation
 from subgraphs.users.auth import publish_safely
-from subgraphs.users.models import LIFE_AREAS, Privacy, Theme, User, utcnow
+from subgraphs.users.models import Privacy, Theme, User, utcnow
 from subgraphs.users.passwords import Passwords
 from subgraphs.users.repository import Repositories
 
