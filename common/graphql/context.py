@@ -53,6 +53,10 @@ class RequestContext(Generic[S]):
 
     def loader(self, name: str, factory: Callable[[], L]) -> L:
         """A DataLoader that lives for this request only, so caches never leak between users."""
+        if isinstance(self.request, WebSocket):
+            # A WebSocket's context lives as long as the connection: a cached loader
+            # would serve every later subscription event stale data.
+            return factory()
         if name not in self._loaders:
             self._loaders[name] = factory()
         loader: L = self._loaders[name]

@@ -138,3 +138,26 @@ async def test_health_reports_each_dependency(probe: str) -> None:
 async def test_federation_service_sdl_is_served(probe: str) -> None:
     body = await _post(probe, "{ _service { sdl } }")
     assert "hello: String!" in body["data"]["_service"]["sdl"]
+
+
+async def test_loaders_are_per_request_over_http_and_per_use_over_websockets() -> None:
+    from starlette.requests import Request
+    from starlette.websockets import WebSocket
+
+    from common.auth import StaticKeySource, TokenVerifier
+
+    verifier = TokenVerifier(
+        StaticKeySource(TestKeys(issuer="i", audience="a").key_set), issuer="i", audience="a"
+    )
+
+    def context(request: Request | WebSocket) -> RequestContext[None]:
+        return RequestContext(request, None, verifier, None, "r")
+
+    http = context(Request({"type": "http", "headers": []}))
+    assert http.loader("users", object) is http.loader("users", object)
+    ws = context(WebSocket({"type": "websocket", "headers": []}, _never, _never))
+    assert ws.loader("users", object) is not ws.loader("users", object)
+
+
+async def _never(*_: Any) -> Any:
+    raise AssertionError("not used")

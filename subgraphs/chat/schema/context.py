@@ -1,4 +1,4 @@
-"""The services chat resolvers see, and batching that stays fresh over WebSockets."""
+"""The services chat resolvers see, and their batched loaders."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 import strawberry
-from starlette.websockets import WebSocket
 from strawberry.dataloader import DataLoader
 
 from common.graphql.context import RequestContext
@@ -30,10 +29,6 @@ Info = strawberry.Info[RequestContext[ChatServices], None]
 def loader(
     info: Info, name: str, fetch_many: Callable[[list[str]], Awaitable[Mapping[str, V]]]
 ) -> DataLoader[str, V | None]:
-    # A WebSocket's context lives as long as the connection: a cached loader would
-    # serve every later subscription event stale data, so each event gets its own.
-    if isinstance(info.context.request, WebSocket):
-        return batch_loader(fetch_many)
     return info.context.loader(name, lambda: batch_loader(fetch_many))
 
 
