@@ -6,6 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from common.auth import KeySource
+from common.settings import Settings
+from router.subscriptions.config import SubscriptionConfig
+
 
 @dataclass(frozen=True, slots=True)
 class RouterConfig:
@@ -19,3 +23,9 @@ class RouterConfig:
     plan_cache_size: int = 1024
     max_connections_per_subgraph: int = 100
     health_timeout: float = 2.0
+    # Subscriptions (router/subscriptions): limits, and how socket tokens are verified.
+    subscriptions: SubscriptionConfig = field(default_factory=SubscriptionConfig)
+    # jwks_url, jwt_issuer, jwt_audience; None leaves token checks to the subgraphs.
+    auth_settings: Settings | None = None
+    # Overrides the JWKS fetched from auth_settings.jwks_url (tests inject a static one).
+    key_source: KeySource | None = None
