@@ -55,6 +55,7 @@ class EventInbox:
         self._events: deque[Event] = deque()
         self._wake = asyncio.Event()
         self._ended = False
+        self._first = True
 
     def _push(self, event: Event) -> None:
         if self._ended:
@@ -72,6 +73,15 @@ class EventInbox:
         self._wake.set()
 
     def on_next(self, payload: dict[str, Any]) -> None:
+        if self._first:
+            self._first = False
+            errors = payload.get("errors")
+            if payload.get("data") is None and isinstance(errors, list) and errors:
+                # Nothing but errors before any event: the subscription never started
+                # (e.g. FORBIDDEN). Strawberry sends that as `next` + `complete`; the
+                # client is told with `error`, which ends the operation.
+                self._push(Failed(errors))
+                return
         if self._inline is None or self._ended:
             self._push(Next(payload))
             return
@@ -89,10 +99,6 @@ class EventInbox:
 
     def on_drop(self, message: str) -> None:
         self._push(Dropped(message, SUBGRAPH_UNAVAILABLE))
-
-    @property
-    def ended(self) -> bool:
-        return self._ended
 
     async def __aiter__(self) -> AsyncIterator[Event]:
         while True:

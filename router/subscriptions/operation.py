@@ -93,8 +93,7 @@ class ClientOperation:
         try:
             await self._relay(plan, variables, upstream, inbox)
         finally:
-            if not inbox.ended:
-                await upstream.stop(upstream_id)
+            await upstream.stop(upstream_id)  # a no-op once the subgraph ended it
 
     async def _relay(
         self,

@@ -96,10 +96,12 @@ class ClientSession:
         if not self._flush_before_close:
             writer.cancel()  # it may be stuck on a backed-up socket
         # A client that reads nothing may never take the close frame: bounded.
-        with contextlib.suppress(TimeoutError, OSError, asyncio.CancelledError):
+        try:
             async with asyncio.timeout(self.config.close_timeout):
-                await writer
+                await asyncio.wait([writer])
                 await self.send({"type": "websocket.close", "code": code, "reason": reason})
+        except (TimeoutError, OSError):
+            writer.cancel()
 
     async def _teardown(self) -> None:
         operations = list(self.operations.values())

@@ -51,7 +51,9 @@ class Stack:
         assert "errors" not in body, body
         return body
 
-    async def send(self, user: str, conversation: str, text: str, mentions: tuple[str, ...] = ()) -> None:
+    async def send(
+        self, user: str, conversation: str, text: str, mentions: tuple[str, ...] = ()
+    ) -> None:
         await self.post_as(
             user,
             "mutation($i: SendMessageInput!) { sendMessage(input: $i) { id } }",

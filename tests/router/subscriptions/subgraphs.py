@@ -8,12 +8,14 @@ wait for server-side effects (a subscription going live or ending, the
 from __future__ import annotations
 
 import asyncio
+import secrets
 from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import strawberry
 from strawberry.federation.schema_directives import Key
+from strawberry.federation.types import FieldSet
 
 from common.app import Runtime, SubgraphDefinition
 from common.errors import Forbidden
@@ -46,14 +48,14 @@ class Tracker:
     def changed(self) -> None:
         self._changed.set()
 
-    async def wait_for(self, condition: Callable[[], bool], timeout: float = 10.0) -> None:
-        async with asyncio.timeout(timeout):
+    async def wait_for(self, condition: Callable[[], bool], within: float = 10.0) -> None:
+        async with asyncio.timeout(within):
             while not condition():
                 self._changed.clear()
                 await self._changed.wait()
 
-    async def wait_live(self, conversation_id: str, count: int) -> None:
-        await self.wait_for(lambda: self.live.get(conversation_id, 0) == count)
+    async def wait_live(self, conversation_id: str, count: int, within: float = 10.0) -> None:
+        await self.wait_for(lambda: self.live.get(conversation_id, 0) == count, within)
 
 
 @dataclass
@@ -76,7 +78,7 @@ def _channel(conversation_id: str) -> str:
 
 
 @strawberry.federation.type(
-    name="User", keys=[Key(fields="id", resolvable=False)], description="A person."
+    name="User", keys=[Key(fields=FieldSet("id"), resolvable=False)], description="A person."
 )
 class UserRef:
     id: strawberry.ID = strawberry.field(description="The user's id.")
@@ -118,7 +120,9 @@ class FloodInput:
     size: int = strawberry.field(description="Characters of text in each.")
 
 
-async def _publish(info: MessagesInfo, conversation_id: str, text: str, mentions: list[str]) -> Message:
+async def _publish(
+    info: MessagesInfo, conversation_id: str, text: str, mentions: list[str]
+) -> Message:
     viewer = await info.context.require_viewer()
     payload = {
         "id": f"m-{id(text)}-{len(text)}",
@@ -149,7 +153,8 @@ class MessagesMutation:
     @strawberry.mutation(description="Posts `count` messages of `size` characters.")
     async def flood(self, info: MessagesInfo, input: FloodInput) -> int:
         for index in range(input.count):
-            text = f"{index:06d}" + "x" * max(0, input.size - 6)
+            # Random text: permessage-deflate must not shrink it to nothing.
+            text = f"{index:06d}" + secrets.token_urlsafe(input.size)[: max(0, input.size - 6)]
             await _publish(info, str(input.conversation_id), text, [])
         return input.count
 
@@ -211,9 +216,7 @@ class PeopleQuery:
         found = PEOPLE.get(str(id))
         if found is None:
             return None
-        return User(
-            id=id, display_name=found["displayName"], avatar_url=found["avatarUrl"]
-        )
+        return User(id=id, display_name=found["displayName"], avatar_url=found["avatarUrl"])
 
 
 def messages_subgraph(tracker: Tracker) -> SubgraphDefinition[MessagesServices]:

@@ -47,7 +47,7 @@ async def test_every_entity_of_an_event_comes_from_one_batched_call(stack: Stack
         await client.init(stack.keys.bearer("alice"))
         await client.subscribe(
             "s1",
-            "subscription { messageAdded(conversationId: \"c1\") { text mentions { displayName } } }",
+            'subscription { messageAdded(conversationId: "c1") { text mentions { displayName } } }',
         )
         await stack.tracker.wait_live("c1", 1)
         await stack.send("bob", "c1", "team", mentions=("alice", "carol", "dave"))
@@ -103,7 +103,7 @@ async def test_queries_and_mutations_over_the_socket_give_one_result(stack: Stac
 
         await client.subscribe(
             "m",
-            "mutation { sendMessage(input: {conversationId: \"c2\", text: \"x\"}) "
+            'mutation { sendMessage(input: {conversationId: "c2", text: "x"}) '
             "{ text sender { displayName } } }",
         )
         result = await client.receive()

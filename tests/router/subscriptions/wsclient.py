@@ -38,8 +38,8 @@ class WsClient:
     async def send(self, message: dict[str, Any]) -> None:
         await self.ws.send(json.dumps(message))
 
-    async def receive(self, timeout: float = WAIT) -> dict[str, Any]:
-        async with asyncio.timeout(timeout):
+    async def receive(self, within: float = WAIT) -> dict[str, Any]:
+        async with asyncio.timeout(within):
             raw = await self.ws.recv()
         message: dict[str, Any] = json.loads(raw)
         return message
@@ -61,10 +61,10 @@ class WsClient:
     async def complete(self, op_id: str) -> None:
         await self.send({"id": op_id, "type": "complete"})
 
-    async def closed(self, timeout: float = WAIT) -> tuple[int | None, str]:
+    async def closed(self, within: float = WAIT) -> tuple[int | None, str]:
         """Reads until the server closes; returns the close code and reason it sent."""
         try:
-            async with asyncio.timeout(timeout):
+            async with asyncio.timeout(within):
                 while True:
                     await self.ws.recv()
         except ConnectionClosed as exc:
