@@ -15,6 +15,7 @@ from router.service import Router
 from router.subscriptions.config import SubscriptionConfig
 from router.subscriptions.protocol import SUBPROTOCOL, CloseCode
 from router.subscriptions.session import ClientSession
+from router.subscriptions.shared import SharedResolutions
 
 logger = logging.getLogger("router.subscriptions")
 
@@ -37,6 +38,7 @@ class SubscriptionEndpoint:
         self.router = router
         self.verifier = verifier
         self.config = config
+        self.shared = SharedResolutions()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (await receive())["type"] != "websocket.connect":
@@ -51,7 +53,9 @@ class SubscriptionEndpoint:
         if not self.router.started:
             await _close(send, CloseCode.TRY_AGAIN_LATER, "The router is starting")
             return
-        session = ClientSession(self.router, self.verifier, self.config, send, request_id)
+        session = ClientSession(
+            self.router, self.verifier, self.config, send, request_id, self.shared
+        )
         await session.run(receive)
 
 

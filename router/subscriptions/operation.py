@@ -15,9 +15,12 @@ from router.subscriptions.events import Completed, Dropped, EventInbox, Failed, 
 from router.subscriptions.protocol import (
     SubscribePayload,
     complete_message,
+    encode,
     error_message,
     next_message,
+    next_message_encoded,
 )
+from router.subscriptions.shared import event_key, shareable
 from router.subscriptions.upstream import UpstreamConnection, UpstreamUnavailable
 
 if TYPE_CHECKING:
@@ -103,9 +106,15 @@ class ClientOperation:
         inbox: EventInbox,
     ) -> None:
         service = upstream.service
+        shared = shareable(plan, self.session.config.shared_entity_subgraphs)
         async for event in inbox:
-            if isinstance(event, Next):
-                self._send(next_message(self.id, await self._resolve(plan, variables, event)))
+            if isinstance(event, Next) and shared:
+                self._send(
+                    next_message_encoded(self.id, await self._shared(plan, variables, event))
+                )
+            elif isinstance(event, Next):
+                result = await self._resolve(plan, variables, event, self.session.headers)
+                self._send(next_message(self.id, result))
             elif isinstance(event, Completed):
                 self._send(complete_message(self.id))
             elif isinstance(event, Failed):
@@ -119,13 +128,25 @@ class ClientOperation:
                 else:
                     self._fail([graphql_error(event.message, event.code)])
 
+    async def _shared(self, plan: QueryPlan, variables: Mapping[str, Any], event: Next) -> str:
+        # No credentials: the result is handed to every subscriber of this event.
+        public = {"x-request-id": self.session.request_id}
+
+        async def compute() -> str:
+            return encode(await self._resolve(plan, variables, event, public))
+
+        key = event_key(plan, variables, event.payload)
+        return await self.session.shared.resolve(key, compute)
+
     async def _resolve(
-        self, plan: QueryPlan, variables: Mapping[str, Any], event: Next
+        self,
+        plan: QueryPlan,
+        variables: Mapping[str, Any],
+        event: Next,
+        headers: Mapping[str, str],
     ) -> dict[str, Any]:
         router = self.router
-        state = await router.executor.execute_event(
-            plan, event.payload, variables, self.session.headers
-        )
+        state = await router.executor.execute_event(plan, event.payload, variables, headers)
         data = router.shaper.shape(plan, state.data, state.errors)
         if state.errors:
             return {"data": data, "errors": state.errors}

@@ -121,6 +121,10 @@ def next_message(op_id: str, result: dict[str, Any]) -> str:
     return encode({"id": op_id, "type": "next", "payload": result})
 
 
+def next_message_encoded(op_id: str, encoded_result: str) -> str:
+    return f'{{"id":{json.dumps(op_id)},"type":"next","payload":{encoded_result}}}'
+
+
 def error_message(op_id: str, errors: list[dict[str, Any]]) -> str:
     return encode({"id": op_id, "type": "error", "payload": errors})
 

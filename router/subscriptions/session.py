@@ -26,6 +26,7 @@ from router.subscriptions.protocol import (
     error_message,
     parse_client_message,
 )
+from router.subscriptions.shared import SharedResolutions
 from router.subscriptions.upstream import UpstreamConnection
 
 logger = logging.getLogger("router.subscriptions")
@@ -43,8 +44,10 @@ class ClientSession:
         config: SubscriptionConfig,
         send: Send,
         request_id: str,
+        shared: SharedResolutions,
     ) -> None:
         self.router = router
+        self.shared = shared
         self.verifier = verifier
         self.config = config
         self.request_id = request_id

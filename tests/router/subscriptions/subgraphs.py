@@ -43,6 +43,7 @@ class Tracker:
     live: dict[str, int] = field(default_factory=dict)
     opened: list[Opened] = field(default_factory=list)
     entity_batches: list[list[str]] = field(default_factory=list)
+    entity_callers: list[str | None] = field(default_factory=list)
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
 
     def changed(self) -> None:
@@ -195,6 +196,7 @@ class User:
 
         async def fetch_many(ids: list[str]) -> dict[str, User]:
             tracker.entity_batches.append(ids)
+            tracker.entity_callers.append(info.context.authorization)
             tracker.changed()
             return {
                 i: User(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.router.subscriptions.conftest import Stack
+from tests.router.subscriptions.conftest import Stack, StackFactory
 
 MESSAGE_ADDED = """
 subscription OnMessage($c: ID!) {
@@ -122,3 +122,22 @@ async def test_client_disconnect_ends_the_upstream_subscription(stack: Stack) ->
         await stack.tracker.wait_live("c2", 1)
     await stack.tracker.wait_live("c1", 0)
     await stack.tracker.wait_live("c2", 0)
+
+
+async def test_public_entity_fields_are_resolved_once_for_all_subscribers(
+    stack_factory: StackFactory,
+) -> None:
+    async with stack_factory(shared_entity_subgraphs=frozenset({"people"})) as stack:
+        async with stack.client() as alice, stack.client() as bob:
+            await alice.init(stack.keys.bearer("alice"))
+            await bob.init(stack.keys.bearer("bob"))
+            await alice.subscribe("a", MESSAGE_ADDED, {"c": "c1"})
+            await bob.subscribe("b", MESSAGE_ADDED, {"c": "c1"})
+            await stack.tracker.wait_live("c1", 2)
+            await stack.send("alice", "c1", "for everyone")
+            to_alice, to_bob = await alice.receive(), await bob.receive()
+        assert to_alice["payload"] == to_bob["payload"]
+        assert to_alice["payload"]["data"]["messageAdded"]["sender"]["displayName"] == "Alice"
+        # One _entities call, made without either subscriber's credentials.
+        assert stack.tracker.entity_batches == [["alice"]]
+        assert stack.tracker.entity_callers == [None]
