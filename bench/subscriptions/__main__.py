@@ -84,6 +84,9 @@ class Subscriber:
 
 
 class Bench:
+    # Browsers negotiate permessage-deflate; `--no-deflate` shows what it costs.
+    compression: str | None = "deflate"
+
     def __init__(self, router_port: int, subgraph_port: int, keys: TestKeys) -> None:
         self.ws_url = f"ws://127.0.0.1:{router_port}/graphql"
         self.subgraph = f"http://127.0.0.1:{subgraph_port}"
@@ -114,6 +117,7 @@ class Bench:
             proxy=None,
             ping_interval=None,
             open_timeout=60,
+            compression=self.compression,
             max_queue=None,
         )
         token = self.keys.token(f"user-{index}")
@@ -276,32 +280,38 @@ def _print_latency(results: list[LatencyResult]) -> None:
 
 async def _main(args: argparse.Namespace) -> None:
     limit = raise_fd_limit()
+    if args.no_deflate:
+        Bench.compression = None
     keys = TestKeys(issuer=ISSUER, audience=AUDIENCE)
     print(f"fd limit {limit}; clients {args.clients}; idle sockets {args.idle}\n")
-    async with processes(keys, shared=True) as (bench, _):
-        shared = await latency(bench, "entity, shared", WITH_ENTITY, args.clients, args.messages)
-    async with processes(keys) as (bench, router_pid):
-        results = [
-            await latency(bench, "payload-only", PAYLOAD_ONLY, args.clients, args.messages),
-            shared,
-            # One _entities request per client per event: few events, far apart.
-            await latency(bench, "entity, per client", WITH_ENTITY, args.clients, 5, gap=2.0),
-        ]
-        _print_latency(results)
-        print(
-            "\n(target p99 < 200 ms. entity = sender { displayName } from the people "
-            "subgraph;\n shared = shared_entity_subgraphs={'people'}: resolved once per event)\n"
-        )
-        rates = await sustained(bench, PAYLOAD_ONLY, args.clients, args.rates, args.seconds)
-        header = f"{'publish/s':>10}{'deliveries/s':>14}{'p99 ms':>9}{'lossless':>10}"
-        print(f"sustained fan-out to {args.clients} clients, {args.seconds:g} s per step")
-        print(header)
-        print("-" * len(header))
-        for rate in rates:
-            print(
-                f"{rate.rate:>10g}{rate.delivered_per_s:>14.0f}{rate.p99_ms:>9.1f}"
-                f"{'yes' if rate.lossless else 'NO':>10}"
+    if not args.idle_only:
+        async with processes(keys, shared=True) as (bench, _):
+            shared = await latency(
+                bench, "entity, shared", WITH_ENTITY, args.clients, args.messages
             )
+        async with processes(keys) as (bench, router_pid):
+            results = [
+                await latency(bench, "payload-only", PAYLOAD_ONLY, args.clients, args.messages),
+                shared,
+                # One _entities request per client per event: few events, far apart.
+                await latency(bench, "entity, per client", WITH_ENTITY, args.clients, 5, gap=2.0),
+            ]
+            _print_latency(results)
+            print(
+                "\n(target p99 < 200 ms. entity = sender { displayName } from the people "
+                "subgraph;\n shared = shared_entity_subgraphs={'people'}: "
+                "resolved once per event)\n"
+            )
+            rates = await sustained(bench, PAYLOAD_ONLY, args.clients, args.rates, args.seconds)
+            header = f"{'publish/s':>10}{'deliveries/s':>14}{'p99 ms':>9}{'lossless':>10}"
+            print(f"sustained fan-out to {args.clients} clients, {args.seconds:g} s per step")
+            print(header)
+            print("-" * len(header))
+            for rate in rates:
+                print(
+                    f"{rate.rate:>10g}{rate.delivered_per_s:>14.0f}{rate.p99_ms:>9.1f}"
+                    f"{'yes' if rate.lossless else 'NO':>10}"
+                )
     async with processes(keys) as (bench, router_pid):
         baseline, loaded, per_socket = await idle_memory(bench, router_pid, args.idle)
     print(f"\nidle: {args.idle} subscribed sockets on one router process")
@@ -315,6 +325,8 @@ def main() -> None:
     parser.add_argument("--idle", type=int, default=5000)
     parser.add_argument("--messages", type=int, default=30)
     parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--idle-only", action="store_true", help="only the memory phase")
+    parser.add_argument("--no-deflate", action="store_true", help="clients refuse compression")
     parser.add_argument(
         "--rates", type=lambda v: [float(x) for x in v.split(",")], default=[5, 10, 20, 40, 80]
     )
