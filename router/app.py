@@ -13,6 +13,7 @@ from starlette.routing import Route
 from router.config import RouterConfig
 from router.http import GraphQLEndpoint, health, metrics
 from router.service import Router
+from router.subscriptions.endpoint import subscription_route
 
 
 def create_router_app(config: RouterConfig) -> Starlette:
@@ -45,6 +46,7 @@ def create_router_app(config: RouterConfig) -> Starlette:
             Route("/graphql", endpoint.get, methods=["GET"]),
             Route("/health", health, methods=["GET"]),
             Route("/metrics", metrics, methods=["GET"]),
+            subscription_route(router, config),
         ],
         middleware=middleware,
         lifespan=lifespan,

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from common.ratelimit import RateLimiter
     from router.edge.persisted import PersistedQueryStore
 
+from router.subscriptions.config import SubscriptionConfig
+
 
 @dataclass(frozen=True, slots=True)
 class RouterConfig:
@@ -43,3 +45,5 @@ class RouterConfig:
     max_cost: int | None = None
     default_list_size: int = 10
     tracer_provider: TracerProvider | None = None  # None: the global one (no-op without SDK)
+    # Subscriptions (router/subscriptions); socket tokens use `token_verifier` too.
+    subscriptions: SubscriptionConfig = field(default_factory=SubscriptionConfig)

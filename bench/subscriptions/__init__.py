@@ -1,0 +1,1 @@
+"""Subscription benchmark: python -m bench.subscriptions."""

@@ -1,0 +1,337 @@
+"""Subscription fan-out through the router: latency, idle memory per socket, sustained rate.
+
+Run: python -m bench.subscriptions [--clients 1000] [--idle 5000] [--messages 30]
+
+Three processes on loopback: the fixture subgraphs, the router, and this driver
+holding every client socket. Latency is publish (the subgraph stamps `sentAt`
+when the mutation arrives) to receipt at each client.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import multiprocessing
+import socket
+import time
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+
+import httpx
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
+from websockets.typing import Subprotocol
+
+from bench.subscriptions.servers import (
+    AUDIENCE,
+    ISSUER,
+    PUBLISH,
+    raise_fd_limit,
+    run_router,
+    run_subgraph,
+    supergraph_sdl,
+)
+from common.testing.tokens import TestKeys
+
+PAYLOAD_ONLY = "subscription($t: String!) { messageAdded(topic: $t) { seq sentAt text } }"
+WITH_ENTITY = (
+    "subscription($t: String!) { messageAdded(topic: $t) { seq sentAt text "
+    "sender { displayName } } }"
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port
+
+
+def _rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _pct(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000 if ordered else 0.0
+
+
+@dataclass
+class Subscriber:
+    ws: ClientConnection
+    latencies: list[float] = field(default_factory=list)
+    seqs: list[int] = field(default_factory=list)
+    closed_with: int | None = None
+
+    async def read(self) -> None:
+        try:
+            async for raw in self.ws:
+                now = time.time()
+                message = json.loads(raw)
+                if message.get("type") != "next":
+                    continue
+                event = message["payload"]["data"]["messageAdded"]
+                self.latencies.append(now - event["sentAt"])
+                self.seqs.append(event["seq"])
+        except ConnectionClosed as exc:
+            self.closed_with = exc.rcvd.code if exc.rcvd else 1006
+
+
+class Bench:
+    # Browsers negotiate permessage-deflate; `--no-deflate` shows what it costs.
+    compression: str | None = "deflate"
+
+    def __init__(self, router_port: int, subgraph_port: int, keys: TestKeys) -> None:
+        self.ws_url = f"ws://127.0.0.1:{router_port}/graphql"
+        self.subgraph = f"http://127.0.0.1:{subgraph_port}"
+        self.keys = keys
+        self.http = httpx.AsyncClient(timeout=30.0, trust_env=False)
+
+    async def stats(self) -> dict[str, int]:
+        body: dict[str, int] = (await self.http.get(f"{self.subgraph}/stats")).json()
+        return body
+
+    async def publish(self, topic: str) -> None:
+        response = await self.http.post(
+            f"{self.subgraph}/messages/graphql",
+            json={"query": PUBLISH, "variables": {"t": topic, "x": "hello from the bench"}},
+        )
+        response.raise_for_status()
+
+    async def wait_subscriptions(self, count: int, within: float = 120.0) -> None:
+        async with asyncio.timeout(within):
+            # Another process's state: polling is the only way to see it.
+            while (await self.stats())["subscriptions"] != count:  # noqa: ASYNC110
+                await asyncio.sleep(0.1)
+
+    async def _open(self, index: int, query: str, topic: str) -> Subscriber:
+        ws = await connect(
+            self.ws_url,
+            subprotocols=[Subprotocol("graphql-transport-ws")],
+            proxy=None,
+            ping_interval=None,
+            open_timeout=60,
+            compression=self.compression,
+            max_queue=None,
+        )
+        token = self.keys.token(f"user-{index}")
+        await ws.send(
+            json.dumps({"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}})
+        )
+        ack = json.loads(await ws.recv())
+        assert ack["type"] == "connection_ack", ack
+        payload = {"query": query, "variables": {"t": topic}}
+        await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": payload}))
+        return Subscriber(ws)
+
+    @asynccontextmanager
+    async def subscribers(
+        self, count: int, query: str, topic: str
+    ) -> AsyncIterator[list[Subscriber]]:
+        before = (await self.stats())["subscriptions"]
+        gate = asyncio.Semaphore(200)
+
+        async def open_one(index: int) -> Subscriber:
+            async with gate:
+                return await self._open(index, query, topic)
+
+        subs = list(await asyncio.gather(*(open_one(i) for i in range(count))))
+        readers = [asyncio.create_task(s.read()) for s in subs]
+        try:
+            await self.wait_subscriptions(before + count)
+            yield subs
+        finally:
+            await asyncio.gather(*(s.ws.close() for s in subs), return_exceptions=True)
+            await asyncio.gather(*readers, return_exceptions=True)
+            await self.wait_subscriptions(before)
+
+
+async def _deliveries(subs: list[Subscriber], expected: int, within: float) -> bool:
+    try:
+        async with asyncio.timeout(within):
+            while any(len(s.seqs) < expected and s.closed_with is None for s in subs):  # noqa: ASYNC110
+                await asyncio.sleep(0.05)
+    except TimeoutError:
+        return False
+    return all(len(s.seqs) == expected and s.closed_with is None for s in subs)
+
+
+@dataclass
+class LatencyResult:
+    name: str
+    clients: int
+    messages: int
+    latencies: list[float]
+    lossless: bool
+    entity_calls: int
+
+
+async def latency(
+    bench: Bench, name: str, query: str, clients: int, messages: int, gap: float = 0.2
+) -> LatencyResult:
+    async with bench.subscribers(clients, query, name) as subs:
+        before = (await bench.stats())["entity_calls"]
+        for _ in range(messages):
+            await bench.publish(name)
+            await asyncio.sleep(gap)
+        lossless = await _deliveries(subs, messages, 60)
+        calls = (await bench.stats())["entity_calls"] - before
+        return LatencyResult(
+            name, clients, messages, [x for s in subs for x in s.latencies], lossless, calls
+        )
+
+
+@dataclass
+class RateResult:
+    rate: float
+    delivered_per_s: float
+    p99_ms: float
+    lossless: bool
+
+
+async def sustained(
+    bench: Bench, query: str, clients: int, rates: Sequence[float], seconds: float
+) -> list[RateResult]:
+    results: list[RateResult] = []
+    for rate in rates:
+        topic = f"rate-{rate}"
+        async with bench.subscribers(clients, query, topic) as subs:
+            count = int(rate * seconds)
+            began = time.monotonic()
+            for index in range(count):
+                delay = began + index / rate - time.monotonic()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                await bench.publish(topic)
+            lossless = await _deliveries(subs, count, 30)
+            elapsed = time.monotonic() - began
+            latencies = [x for s in subs for x in s.latencies]
+            p99 = _pct(latencies, 0.99)
+            lossless = lossless and all(s.seqs == sorted(s.seqs) for s in subs)
+            delivered = sum(len(s.seqs) for s in subs) / elapsed
+            results.append(RateResult(rate, delivered, p99, lossless))
+        if not lossless or p99 > 1000:
+            break
+    return results
+
+
+async def idle_memory(bench: Bench, router_pid: int, sockets: int) -> tuple[float, float, float]:
+    async with bench.subscribers(10, PAYLOAD_ONLY, "warmup"):
+        pass
+    baseline = _rss_mb(router_pid)
+    async with bench.subscribers(sockets, PAYLOAD_ONLY, "idle"):
+        loaded = _rss_mb(router_pid)
+    return baseline, loaded, (loaded - baseline) * 1024 / sockets
+
+
+@asynccontextmanager
+async def processes(keys: TestKeys, *, shared: bool = False) -> AsyncIterator[tuple[Bench, int]]:
+    subgraph_port, router_port = _free_port(), _free_port()
+    ctx = multiprocessing.get_context("spawn")
+    jwks = keys.key_set.as_dict(private=False)
+    subgraph = ctx.Process(target=run_subgraph, args=(subgraph_port,), daemon=True)
+    router = ctx.Process(
+        target=run_router,
+        args=(router_port, subgraph_port, jwks, supergraph_sdl(), shared),
+        daemon=True,
+    )
+    subgraph.start()
+    router.start()
+    bench = Bench(router_port, subgraph_port, keys)
+    try:
+        async with asyncio.timeout(30):
+            for url in (f"{bench.subgraph}/stats", f"http://127.0.0.1:{router_port}/health"):
+                while True:
+                    try:
+                        if (await bench.http.get(url)).status_code == 200:
+                            break
+                    except httpx.TransportError:
+                        pass
+                    await asyncio.sleep(0.1)
+        assert router.pid is not None
+        yield bench, router.pid
+    finally:
+        await bench.http.aclose()
+        for process in (router, subgraph):
+            process.terminate()
+            process.join(10)
+
+
+def _print_latency(results: list[LatencyResult]) -> None:
+    header = (
+        f"{'scenario':<22}{'clients':>8}{'msgs':>6}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}"
+        f"{'lossless':>10}{'_entities':>11}"
+    )
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        print(
+            f"{r.name:<22}{r.clients:>8}{r.messages:>6}{_pct(r.latencies, 0.5):>9.1f}"
+            f"{_pct(r.latencies, 0.99):>9.1f}{_pct(r.latencies, 1.0):>9.1f}"
+            f"{'yes' if r.lossless else 'NO':>10}{r.entity_calls:>11}"
+        )
+
+
+async def _main(args: argparse.Namespace) -> None:
+    limit = raise_fd_limit()
+    if args.no_deflate:
+        Bench.compression = None
+    keys = TestKeys(issuer=ISSUER, audience=AUDIENCE)
+    print(f"fd limit {limit}; clients {args.clients}; idle sockets {args.idle}\n")
+    if not args.idle_only:
+        async with processes(keys, shared=True) as (bench, _):
+            shared = await latency(
+                bench, "entity, shared", WITH_ENTITY, args.clients, args.messages
+            )
+        async with processes(keys) as (bench, router_pid):
+            results = [
+                await latency(bench, "payload-only", PAYLOAD_ONLY, args.clients, args.messages),
+                shared,
+                # One _entities request per client per event: few events, far apart.
+                await latency(bench, "entity, per client", WITH_ENTITY, args.clients, 5, gap=2.0),
+            ]
+            _print_latency(results)
+            print(
+                "\n(target p99 < 200 ms. entity = sender { displayName } from the people "
+                "subgraph;\n shared = shared_entity_subgraphs={'people'}: "
+                "resolved once per event)\n"
+            )
+            rates = await sustained(bench, PAYLOAD_ONLY, args.clients, args.rates, args.seconds)
+            header = f"{'publish/s':>10}{'deliveries/s':>14}{'p99 ms':>9}{'lossless':>10}"
+            print(f"sustained fan-out to {args.clients} clients, {args.seconds:g} s per step")
+            print(header)
+            print("-" * len(header))
+            for rate in rates:
+                print(
+                    f"{rate.rate:>10g}{rate.delivered_per_s:>14.0f}{rate.p99_ms:>9.1f}"
+                    f"{'yes' if rate.lossless else 'NO':>10}"
+                )
+    async with processes(keys) as (bench, router_pid):
+        baseline, loaded, per_socket = await idle_memory(bench, router_pid, args.idle)
+    print(f"\nidle: {args.idle} subscribed sockets on one router process")
+    print(f"router RSS {baseline:.1f} MB -> {loaded:.1f} MB: {per_socket:.1f} KB per socket")
+    print("(each client socket also holds its upstream socket to the subgraph)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--clients", type=int, default=1000)
+    parser.add_argument("--idle", type=int, default=5000)
+    parser.add_argument("--messages", type=int, default=30)
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--idle-only", action="store_true", help="only the memory phase")
+    parser.add_argument("--no-deflate", action="store_true", help="clients refuse compression")
+    parser.add_argument(
+        "--rates", type=lambda v: [float(x) for x in v.split(",")], default=[5, 10, 20, 40, 80]
+    )
+    asyncio.run(_main(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,174 @@
+"""One client operation on a socket: a subscription through a subgraph, or a single result."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from graphql import OperationType
+
+from router.executor.errors import INTERNAL, SUBGRAPH_UNAVAILABLE, from_subgraph, graphql_error
+from router.planner import PlanningError, QueryPlan
+from router.service import GraphQLRequest, RequestError
+from router.subscriptions.events import Completed, Dropped, EventInbox, Failed, Next
+from router.subscriptions.protocol import (
+    SubscribePayload,
+    complete_message,
+    encode,
+    error_message,
+    next_message,
+    next_message_encoded,
+)
+from router.subscriptions.shared import event_key, shareable
+from router.subscriptions.upstream import UpstreamConnection, UpstreamUnavailable
+
+if TYPE_CHECKING:
+    from router.subscriptions.session import ClientSession
+
+logger = logging.getLogger("router.subscriptions")
+
+
+class ClientOperation:
+    def __init__(self, session: ClientSession, op_id: str, payload: SubscribePayload) -> None:
+        self.session = session
+        self.id = op_id
+        self.payload = payload
+        self.router = session.router
+
+    def _internal(self) -> list[dict[str, Any]]:
+        rid = self.session.request_id
+        return [graphql_error("Internal server error", INTERNAL, requestId=rid)]
+
+    def _send(self, text: str) -> None:
+        self.session.outbox.put(text)
+
+    def _fail(self, errors: list[dict[str, Any]]) -> None:
+        self._send(error_message(self.id, errors))
+
+    async def run(self) -> None:
+        try:
+            await self._run()
+        except RequestError as exc:
+            self._fail(exc.errors)
+        except UpstreamUnavailable as exc:
+            self._fail([graphql_error(exc.message, exc.code)])
+        except PlanningError:
+            logger.exception("subscription planning failed (request %s)", self.session.request_id)
+            self._fail(self._internal())
+        except Exception:
+            logger.exception("operation %s failed (request %s)", self.id, self.session.request_id)
+            self._fail(self._internal())
+        finally:
+            self.session.operation_ended(self)
+
+    async def _run(self) -> None:
+        payload, router = self.payload, self.router
+        query, name = payload["query"], payload.get("operationName")
+        prepared = router.prepare(query, name)
+        if prepared.kind is not OperationType.SUBSCRIPTION:
+            request = GraphQLRequest(query, name, payload.get("variables"))
+            result = await router.execute(
+                request, self.session.headers, request_id=self.session.request_id
+            )
+            self._send(next_message(self.id, result))
+            self._send(complete_message(self.id))
+            return
+        variables = router.coerce_variables(prepared, payload.get("variables"))
+        plan = router.plan_for(prepared, variables)
+        await self._subscribe(plan, variables)
+
+    async def _subscribe(self, plan: QueryPlan, variables: Mapping[str, Any]) -> None:
+        root = plan.subscription_root
+        if root is None:
+            raise PlanningError("a subscription plan without a root fetch")
+        config = self.session.config
+        inline = self._inline_shaper(plan) if plan.node is None else None
+        inbox = EventInbox(config.max_pending_events, inline)
+        upstream = await self.session.upstream(root.service)
+        upstream_payload: dict[str, Any] = {
+            "query": root.operation,
+            "variables": {n: variables[n] for n in root.variable_names if n in variables},
+        }
+        if root.operation_name:
+            upstream_payload["operationName"] = root.operation_name
+        upstream_id = await upstream.start(upstream_payload, inbox)
+        try:
+            await self._relay(plan, variables, upstream, inbox)
+        finally:
+            await upstream.stop(upstream_id)  # a no-op once the subgraph ended it
+
+    async def _relay(
+        self,
+        plan: QueryPlan,
+        variables: Mapping[str, Any],
+        upstream: UpstreamConnection,
+        inbox: EventInbox,
+    ) -> None:
+        service = upstream.service
+        shared = shareable(plan, self.session.config.shared_entity_subgraphs)
+        async for event in inbox:
+            if isinstance(event, Next) and shared:
+                self._send(
+                    next_message_encoded(self.id, await self._shared(plan, variables, event))
+                )
+            elif isinstance(event, Next):
+                result = await self._resolve(plan, variables, event, self.session.headers)
+                self._send(next_message(self.id, result))
+            elif isinstance(event, Completed):
+                self._send(complete_message(self.id))
+            elif isinstance(event, Failed):
+                self._fail([from_subgraph(error, service, _path(error)) for error in event.errors])
+            elif isinstance(event, Dropped):
+                if event.code == SUBGRAPH_UNAVAILABLE:
+                    message = f'Subgraph "{service}" closed the subscription'
+                    self._fail([graphql_error(message, event.code, serviceName=service)])
+                elif event.code == INTERNAL:
+                    self._fail(self._internal())
+                else:
+                    self._fail([graphql_error(event.message, event.code)])
+
+    async def _shared(self, plan: QueryPlan, variables: Mapping[str, Any], event: Next) -> str:
+        # No credentials: the result is handed to every subscriber of this event.
+        public = {"x-request-id": self.session.request_id}
+
+        async def compute() -> str:
+            return encode(await self._resolve(plan, variables, event, public))
+
+        key = event_key(plan, variables, event.payload)
+        return await self.session.shared.resolve(key, compute)
+
+    async def _resolve(
+        self,
+        plan: QueryPlan,
+        variables: Mapping[str, Any],
+        event: Next,
+        headers: Mapping[str, str],
+    ) -> dict[str, Any]:
+        router = self.router
+        state = await router.executor.execute_event(plan, event.payload, variables, headers)
+        data = router.shaper.shape(plan, state.data, state.errors)
+        if state.errors:
+            return {"data": data, "errors": state.errors}
+        return {"data": data}
+
+    def _inline_shaper(self, plan: QueryPlan) -> Callable[[dict[str, Any]], None]:
+        """Shapes events whose plan needs no further fetch, inside the upstream reader."""
+        service = plan.subscription_root.service if plan.subscription_root else ""
+        shaper = self.router.shaper
+
+        def deliver(payload: dict[str, Any]) -> None:
+            data = payload.get("data")
+            errors = [from_subgraph(e, service, _path(e)) for e in payload.get("errors") or ()]
+            shaped = shaper.shape(plan, data if isinstance(data, dict) else {}, errors)
+            result: dict[str, Any] = {"data": shaped}
+            if errors:
+                result["errors"] = errors
+            self._send(next_message(self.id, result))
+
+        return deliver
+
+
+def _path(error: Any) -> list[Any] | None:
+    path = error.get("path") if isinstance(error, dict) else None
+    return path if isinstance(path, list) else None

@@ -1,0 +1,269 @@
+"""One client socket: the graphql-transport-ws state machine, its operations and upstreams."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from typing import Any
+
+from starlette.types import Receive, Send
+
+from common.auth import Principal, TokenVerifier
+from common.errors import LifeGraphError
+from router.executor.errors import BAD_USER_INPUT, graphql_error
+from router.service import Router
+from router.subscriptions.config import SubscriptionConfig
+from router.subscriptions.operation import ClientOperation
+from router.subscriptions.outbox import Outbox
+from router.subscriptions.protocol import (
+    CloseCode,
+    ConnectionInit,
+    ProtocolViolation,
+    Subscribe,
+    encode,
+    error_message,
+    parse_client_message,
+)
+from router.subscriptions.shared import SharedResolutions
+from router.subscriptions.upstream import UpstreamConnection
+
+logger = logging.getLogger("router.subscriptions")
+
+_ACK = encode({"type": "connection_ack"})
+_PING = encode({"type": "ping"})
+_PONG = encode({"type": "pong"})
+
+
+class ClientSession:
+    def __init__(
+        self,
+        router: Router,
+        verifier: TokenVerifier | None,
+        config: SubscriptionConfig,
+        send: Send,
+        request_id: str,
+        shared: SharedResolutions,
+    ) -> None:
+        self.router = router
+        self.shared = shared
+        self.verifier = verifier
+        self.config = config
+        self.request_id = request_id
+        self.send = send
+        # What every subgraph request for this client carries (HTTP and upstream sockets).
+        self.headers: dict[str, str] = {"x-request-id": request_id}
+        self.outbox = Outbox(send, config.max_pending_messages, self._overflowed)
+        self.operations: dict[str, asyncio.Task[None]] = {}
+        self._upstreams: dict[str, asyncio.Future[UpstreamConnection]] = {}
+        self._init_received = False
+        self._acknowledged = False
+        self._finished = asyncio.Event()
+        self._close: tuple[int, str] | None = None
+        self._flush_before_close = True
+        self._timers: list[asyncio.TimerHandle] = []
+
+    # -- lifecycle ----------------------------------------------------------------------
+
+    async def run(self, receive: Receive) -> None:
+        loop = asyncio.get_running_loop()
+        reader = asyncio.create_task(self._read(receive))
+        writer = asyncio.create_task(self.outbox.run())
+        self._timers.append(loop.call_later(self.config.init_timeout, self._init_timed_out))
+        if self.config.ping_interval:
+            self._timers.append(loop.call_later(self.config.ping_interval, self._ping))
+        try:
+            await self._finished.wait()
+        finally:
+            for timer in self._timers:
+                timer.cancel()
+            reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await reader
+            await self._teardown()
+            await self._finish_writing(writer)
+
+    def close(self, code: int, reason: str, *, flush: bool = True) -> None:
+        if self._close is None and not self._finished.is_set():
+            self._close = (code, reason)
+            self._flush_before_close = flush
+        self._finished.set()
+
+    async def _finish_writing(self, writer: asyncio.Task[None]) -> None:
+        if self._close is None:  # the client is gone: nothing more can be written
+            writer.cancel()
+            return
+        code, reason = self._close
+        self.outbox.stop(drop_pending=not self._flush_before_close)
+        if not self._flush_before_close:
+            writer.cancel()  # it may be stuck on a backed-up socket
+        # A client that reads nothing may never take the close frame: bounded.
+        try:
+            async with asyncio.timeout(self.config.close_timeout):
+                await asyncio.wait([writer])
+                await self.send({"type": "websocket.close", "code": code, "reason": reason})
+        except (TimeoutError, OSError):
+            writer.cancel()
+
+    async def _teardown(self) -> None:
+        operations = list(self.operations.values())
+        for task in operations:
+            task.cancel()
+        await asyncio.gather(*operations, return_exceptions=True)
+        upstreams = [f.result() for f in self._upstreams.values() if _opened(f)]
+        for future in self._upstreams.values():
+            future.cancel()
+        self._upstreams.clear()
+        await asyncio.gather(*(u.close() for u in upstreams), return_exceptions=True)
+
+    def _overflowed(self) -> None:
+        logger.warning("closing a client that fell behind (request %s)", self.request_id)
+        self.close(CloseCode.TRY_AGAIN_LATER, "Client is too slow to receive", flush=False)
+
+    def _init_timed_out(self) -> None:
+        if not self._init_received:
+            self.close(CloseCode.INIT_TIMEOUT, "Connection initialisation timeout")
+
+    def _ping(self) -> None:
+        interval = self.config.ping_interval
+        if interval and not self._finished.is_set():
+            self.outbox.put(_PING)
+            loop = asyncio.get_running_loop()
+            self._timers.append(loop.call_later(interval, self._ping))
+
+    # -- reading ------------------------------------------------------------------------
+
+    async def _read(self, receive: Receive) -> None:
+        try:
+            while not self._finished.is_set():
+                message = await receive()
+                if message["type"] == "websocket.disconnect":
+                    break
+                text = message.get("text")
+                if text is None:
+                    raise ProtocolViolation("Invalid message received: binary frames are not used")
+                await self._handle(text)
+        except ProtocolViolation as exc:
+            self.close(CloseCode.BAD_REQUEST, str(exc))
+        except Exception:
+            logger.exception("client socket failed (request %s)", self.request_id)
+            self.close(CloseCode.INTERNAL_ERROR, "Internal server error")
+        finally:
+            self._finished.set()
+
+    async def _handle(self, text: str) -> None:
+        message = parse_client_message(text)
+        kind = message["type"]
+        if kind == "ping":
+            payload = message.get("payload")
+            self.outbox.put(encode({"type": "pong", "payload": payload}) if payload else _PONG)
+        elif kind == "pong":
+            pass
+        elif kind == "connection_init":
+            await self._connection_init(message)  # type: ignore[arg-type]
+        elif kind == "subscribe":
+            self._subscribe(message)  # type: ignore[arg-type]
+        elif kind == "complete":
+            task = self.operations.pop(message["id"], None)  # type: ignore[typeddict-item]
+            if task is not None:
+                task.cancel()
+
+    async def _connection_init(self, message: ConnectionInit) -> None:
+        if self._init_received:
+            self.close(CloseCode.TOO_MANY_INIT, "Too many initialisation requests")
+            return
+        self._init_received = True
+        payload = message.get("payload") or {}
+        authorization = payload.get("Authorization", payload.get("authorization"))
+        if authorization is not None:
+            principal = await self._verify(authorization)
+            if principal is None:
+                self.close(CloseCode.FORBIDDEN, "Forbidden")
+                return
+            self.headers["authorization"] = authorization
+            self._expire_at(principal)
+        self._acknowledged = True
+        self.outbox.put(_ACK)
+
+    async def _verify(self, authorization: Any) -> Principal | None:
+        if not isinstance(authorization, str):
+            return None
+        if self.verifier is None:  # no edge verification configured: subgraphs still verify
+            return Principal(user_id="")
+        try:
+            principal = await self.verifier.verify_header(authorization)
+        except LifeGraphError as exc:
+            logger.info("rejected a socket token: %s (request %s)", exc.message, self.request_id)
+            return None
+        return principal
+
+    def _expire_at(self, principal: Principal) -> None:
+        """A socket lives no longer than its token: the client reconnects with a fresh one."""
+        expires = principal.claims.get("exp")
+        if isinstance(expires, int | float):
+            delay = max(0.0, float(expires) - time.time())
+            loop = asyncio.get_running_loop()
+            self._timers.append(
+                loop.call_later(delay, self.close, CloseCode.FORBIDDEN, "Token expired")
+            )
+
+    def _subscribe(self, message: Subscribe) -> None:
+        op_id = message["id"]
+        if not self._acknowledged:
+            self.close(CloseCode.UNAUTHORIZED, "Unauthorized")
+            return
+        if op_id in self.operations:
+            self.close(CloseCode.SUBSCRIBER_EXISTS, f"Subscriber for {op_id} already exists")
+            return
+        limit = self.config.max_operations_per_connection
+        if len(self.operations) >= limit:
+            error = graphql_error(
+                f"At most {limit} operations can run at once on one connection", BAD_USER_INPUT
+            )
+            self.outbox.put(error_message(op_id, [error]))
+            return
+        operation = ClientOperation(self, op_id, message["payload"])
+        self.operations[op_id] = asyncio.create_task(operation.run(), name=f"operation:{op_id}")
+
+    def operation_ended(self, operation: ClientOperation) -> None:
+        task = self.operations.get(operation.id)
+        if task is not None and task is asyncio.current_task():
+            del self.operations[operation.id]
+
+    # -- upstream connections -------------------------------------------------------------
+
+    async def upstream(self, service: str) -> UpstreamConnection:
+        """This client's socket to a subgraph, opened on first use, shared by its operations."""
+        future = self._upstreams.get(service)
+        if future is None:
+            future = asyncio.ensure_future(self._open_upstream(service))
+            self._upstreams[service] = future
+        try:
+            return await asyncio.shield(future)
+        except Exception:
+            if self._upstreams.get(service) is future:
+                del self._upstreams[service]
+            raise
+
+    async def _open_upstream(self, service: str) -> UpstreamConnection:
+        init: dict[str, Any] = {}
+        if "authorization" in self.headers:
+            init["Authorization"] = self.headers["authorization"]
+        return await UpstreamConnection.open(
+            service,
+            self.router.subgraph_url(service),
+            init_payload=init,
+            headers={"x-request-id": self.request_id},
+            config=self.config,
+            on_closed=self._upstream_closed,
+        )
+
+    def _upstream_closed(self, upstream: UpstreamConnection) -> None:
+        future = self._upstreams.get(upstream.service)
+        if future is not None and _opened(future) and future.result() is upstream:
+            del self._upstreams[upstream.service]
+
+
+def _opened(future: asyncio.Future[UpstreamConnection]) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
