@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from pymongo import ReturnDocument
+from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.errors import DuplicateKeyError
 
 from common.repository import Page, PageRequest, Repository, parse_object_id
@@ -24,10 +25,13 @@ from subgraphs.users.models import (
 class UserRepository(Repository[User]):
     model = User
 
-    async def add(self, user: User) -> bool:
-        """Insert; False when the email is taken (the unique index decides, not a prior read)."""
+    async def add(self, user: User, *, session: AsyncClientSession | None = None) -> bool:
+        """Insert; False when the email is taken (the unique index decides, not a prior read).
+
+        Inside a transaction the server has aborted it by then: raise, don't carry on.
+        """
         try:
-            await user.insert()
+            await user.insert(session=session)
         except DuplicateKeyError:
             return False
         return True
@@ -35,14 +39,33 @@ class UserRepository(Repository[User]):
     async def by_email_key(self, email_key: str) -> User | None:
         return await User.find_one({"email_key": email_key})
 
-    async def update_fields(self, user_id: str, fields: Mapping[str, Any]) -> User | None:
+    async def update_fields(
+        self,
+        user_id: str,
+        fields: Mapping[str, Any],
+        *,
+        where: Mapping[str, Any] | None = None,
+        session: AsyncClientSession | None = None,
+    ) -> User | None:
+        """Set `fields` and return the account as it is now; None if no account (matching
+        `where`) has that id."""
         oid = parse_object_id(user_id)
         if oid is None:
             return None
         raw = await User.get_pymongo_collection().find_one_and_update(
-            {"_id": oid}, {"$set": dict(fields)}, return_document=ReturnDocument.AFTER
+            {**(where or {}), "_id": oid},
+            {"$set": dict(fields)},
+            return_document=ReturnDocument.AFTER,
+            session=session,
         )
         return User.model_validate(raw) if raw else None
+
+    async def remove(self, user_id: str, *, session: AsyncClientSession | None = None) -> bool:
+        oid = parse_object_id(user_id)
+        if oid is None:
+            return False
+        deleted = await self.delete_where({"_id": oid}, session=session)
+        return deleted == 1
 
     async def advance_totp_counter(self, user_id: str, counter: int) -> bool:
         """Record a used TOTP step; False if it (or a later one) was used already."""
@@ -68,19 +91,27 @@ class RefreshFamilyRepository(Repository[RefreshFamily]):
         )
 
     async def revoke_all(
-        self, user_id: str, *, at: datetime, reason: str, keep: str | None = None
+        self,
+        user_id: str,
+        *,
+        at: datetime,
+        reason: str,
+        keep: str | None = None,
+        session: AsyncClientSession | None = None,
     ) -> int:
         query: dict[str, Any] = {"user_id": user_id, "revoked_at": None}
         kept = parse_object_id(keep) if keep else None
         if kept is not None:
             query["_id"] = {"$ne": kept}
         result = await RefreshFamily.get_pymongo_collection().update_many(
-            query, {"$set": {"revoked_at": at, "revoked_reason": reason}}
+            query, {"$set": {"revoked_at": at, "revoked_reason": reason}}, session=session
         )
         return result.modified_count
 
-    async def delete_for_user(self, user_id: str) -> None:
-        await self.delete_where({"user_id": user_id})
+    async def delete_for_user(
+        self, user_id: str, *, session: AsyncClientSession | None = None
+    ) -> None:
+        await self.delete_where({"user_id": user_id}, session=session)
 
 
 class RefreshTokenRepository(Repository[RefreshToken]):
@@ -101,15 +132,22 @@ class RefreshTokenRepository(Repository[RefreshToken]):
     async def by_hash(self, token_hash: str) -> RefreshToken | None:
         return await RefreshToken.find_one({"token_hash": token_hash})
 
-    async def delete_for_user(self, user_id: str) -> None:
-        await self.delete_where({"user_id": user_id})
+    async def delete_for_user(
+        self, user_id: str, *, session: AsyncClientSession | None = None
+    ) -> None:
+        await self.delete_where({"user_id": user_id}, session=session)
 
 
 class OneTimeTokenRepository(Repository[OneTimeToken]):
     model = OneTimeToken
 
     async def consume(
-        self, token_hash: str, purpose: TokenPurpose, *, at: datetime
+        self,
+        token_hash: str,
+        purpose: TokenPurpose,
+        *,
+        at: datetime,
+        session: AsyncClientSession | None = None,
     ) -> OneTimeToken | None:
         """Use an unused, unexpired token exactly once."""
         raw = await OneTimeToken.get_pymongo_collection().find_one_and_update(
@@ -121,8 +159,21 @@ class OneTimeTokenRepository(Repository[OneTimeToken]):
             },
             {"$set": {"used_at": at}},
             return_document=ReturnDocument.AFTER,
+            session=session,
         )
         return OneTimeToken.model_validate(raw) if raw else None
+
+    async def usable(self, token_hash: str, purpose: TokenPurpose, *, at: datetime) -> bool:
+        found = await OneTimeToken.get_pymongo_collection().find_one(
+            {
+                "token_hash": token_hash,
+                "purpose": purpose.value,
+                "used_at": None,
+                "expires_at": {"$gt": at},
+            },
+            projection={"_id": 1},
+        )
+        return found is not None
 
     async def expire_outstanding(
         self, user_id: str, purpose: TokenPurpose, *, at: datetime
@@ -133,8 +184,10 @@ class OneTimeTokenRepository(Repository[OneTimeToken]):
             {"$set": {"used_at": at}},
         )
 
-    async def delete_for_user(self, user_id: str) -> None:
-        await self.delete_where({"user_id": user_id})
+    async def delete_for_user(
+        self, user_id: str, *, session: AsyncClientSession | None = None
+    ) -> None:
+        await self.delete_where({"user_id": user_id}, session=session)
 
 
 class OAuthStateRepository(Repository[OAuthState]):
@@ -156,15 +209,19 @@ class OAuthIdentityRepository(Repository[OAuthIdentity]):
     async def find(self, provider: str, subject: str) -> OAuthIdentity | None:
         return await OAuthIdentity.find_one({"provider": provider, "subject": subject})
 
-    async def add(self, identity: OAuthIdentity) -> bool:
+    async def add(
+        self, identity: OAuthIdentity, *, session: AsyncClientSession | None = None
+    ) -> bool:
         try:
-            await identity.insert()
+            await identity.insert(session=session)
         except DuplicateKeyError:
             return False
         return True
 
-    async def delete_for_user(self, user_id: str) -> None:
-        await self.delete_where({"user_id": user_id})
+    async def delete_for_user(
+        self, user_id: str, *, session: AsyncClientSession | None = None
+    ) -> None:
+        await self.delete_where({"user_id": user_id}, session=session)
 
 
 class Repositories:

@@ -9,6 +9,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from pymongo.asynchronous.client_session import AsyncClientSession
+
 from common.errors import Unauthenticated
 from common.settings import Settings
 from subgraphs.users.models import RefreshFamily, RefreshToken, User, utcnow
@@ -69,8 +71,17 @@ class Sessions:
         await self._repos.families.revoke(found.family_id, at=utcnow(), reason="logout")
         return True
 
-    async def end_all(self, user_id: str, *, reason: str, keep: str | None = None) -> int:
-        return await self._repos.families.revoke_all(user_id, at=utcnow(), reason=reason, keep=keep)
+    async def end_all(
+        self,
+        user_id: str,
+        *,
+        reason: str,
+        keep: str | None = None,
+        session: AsyncClientSession | None = None,
+    ) -> int:
+        return await self._repos.families.revoke_all(
+            user_id, at=utcnow(), reason=reason, keep=keep, session=session
+        )
 
     async def _on_unusable(self, token_hash: str, now: datetime) -> None:
         rotated = await self._repos.refresh_tokens.by_hash(token_hash)
