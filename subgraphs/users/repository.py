@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -10,6 +10,7 @@ from pymongo import ReturnDocument
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.errors import DuplicateKeyError
 
+from common.db import Database
 from common.repository import Page, PageRequest, Repository, parse_object_id
 from subgraphs.users.models import (
     OAuthIdentity,
@@ -19,6 +20,7 @@ from subgraphs.users.models import (
     RefreshToken,
     TokenPurpose,
     User,
+    utcnow,
 )
 
 
@@ -222,6 +224,34 @@ class OAuthIdentityRepository(Repository[OAuthIdentity]):
         self, user_id: str, *, session: AsyncClientSession | None = None
     ) -> None:
         await self.delete_where({"user_id": user_id}, session=session)
+
+
+class RoleStore:
+    """Roles by email over a plain database handle: operator commands run without beanie,
+    whose model bindings are process-wide."""
+
+    def __init__(self, database: Database) -> None:
+        self._users = database[User.Settings.name]
+
+    async def change(
+        self, email_key: str, new_roles: Callable[[list[str]], list[str]]
+    ) -> list[str] | None:
+        """Set the account's roles to `new_roles(current)`; None if no account has that address.
+
+        Compare-and-set, so a concurrent change is never overwritten, only retried.
+        """
+        while True:
+            found = await self._users.find_one({"email_key": email_key}, {"roles": 1})
+            if found is None:
+                return None
+            current = list(found.get("roles", []))
+            wanted = new_roles(current)
+            result = await self._users.update_one(
+                {"_id": found["_id"], "roles": current},
+                {"$set": {"roles": wanted, "updated_at": utcnow()}},
+            )
+            if result.matched_count == 1:
+                return wanted
 
 
 class Repositories:
