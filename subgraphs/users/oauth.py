@@ -143,6 +143,8 @@ class OAuthService:
             await self._sessions.end_all(
                 user_id, reason="claimed_by_verified_email", session=tx.session
             )
+            # Keys the pre-registering party may have made go too.
+            await self._repos.api_keys.revoke_all(user_id, at=utcnow(), session=tx.session)
             # The address is proven now: the others may use it.
             await tx.publish(events.updated(claimed))
             return claimed

@@ -146,6 +146,7 @@ class AccountService:
             await repos.refresh_tokens.delete_for_user(user_id, session=session)
             await repos.one_time_tokens.delete_for_user(user_id, session=session)
             await repos.oauth_identities.delete_for_user(user_id, session=session)
+            await repos.api_keys.delete_for_user(user_id, session=session)
             if not await repos.users.remove(user_id, session=session):
                 raise NotFound("The account no longer exists.")
             await tx.publish(events.deleted(user_id))

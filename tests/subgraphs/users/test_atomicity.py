@@ -101,6 +101,7 @@ async def test_account_deletion_is_all_or_nothing(world: World) -> None:
     ).user
     user_id = str(user.id)
     await world.services.sessions.start(user)  # a second session
+    await world.services.api_keys.create(user_id, name="script", scopes=None)
     world.publisher.crashing = True
     with pytest.raises(Crash, match=r"users\.user\.deleted"):
         await world.services.accounts.delete(user_id, password=PASSWORD)
@@ -108,6 +109,7 @@ async def test_account_deletion_is_all_or_nothing(world: World) -> None:
     assert await world.db["users"].count_documents({"_id": ObjectId(user_id)}) == 1
     assert await world.count("refresh_families", user_id) == 2
     assert await world.count("refresh_tokens", user_id) == 2
+    assert await world.count("api_keys", user_id) == 1
     assert await world.outbox_types() == ["users.user.registered"]
 
     world.publisher.crashing = False
@@ -115,6 +117,7 @@ async def test_account_deletion_is_all_or_nothing(world: World) -> None:
     assert await world.db["users"].count_documents({"_id": ObjectId(user_id)}) == 0
     assert await world.count("refresh_families", user_id) == 0
     assert await world.count("refresh_tokens", user_id) == 0
+    assert await world.count("api_keys", user_id) == 0
     assert await world.outbox_types() == ["users.user.registered", "users.user.deleted"]
 
 

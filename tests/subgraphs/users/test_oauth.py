@@ -114,6 +114,10 @@ async def test_apple_sign_in_with_an_es256_client_secret(world: World) -> None:
 async def test_a_verified_email_links_to_the_existing_account(world: World) -> None:
     email = unique_email("linked")
     registered = await world.api.register(email=email.upper())
+    key = await world.api.ok(
+        'mutation { createApiKey(input: {name: "trap"}) { secret } }',
+        token=registered["accessToken"],
+    )
     world.google.account = Account("google-sub-linked", email, True)
     signed_in = (await _sign_in(world.api, "GOOGLE"))["data"]["oauthFinish"]
     assert signed_in["user"]["id"] == registered["user"]["id"]
@@ -122,6 +126,11 @@ async def test_a_verified_email_links_to_the_existing_account(world: World) -> N
     assert code_of((await world.api.login(email))["errors"][0]) == "UNAUTHENTICATED"
     refreshed = await world.api.refresh(registered["refreshToken"])
     assert code_of(refreshed["errors"][0]) == "UNAUTHENTICATED"
+    exchanged = await world.api.error(
+        "mutation($input: ExchangeApiKeyInput!) { exchangeApiKey(input: $input) { expiresIn } }",
+        {"input": {"apiKey": key["createApiKey"]["secret"]}},
+    )
+    assert code_of(exchanged) == "UNAUTHENTICATED"
 
 
 async def test_an_unverified_email_is_refused(world: World) -> None:
