@@ -113,7 +113,7 @@ async def test_scopes_and_what_key_tokens_may_never_do(api: Api) -> None:
 
     # Account security needs a real sign-in, whatever the key's scopes: a leaked
     # key must not mint keys that outlive its own revocation, nor end the account.
-    for operation, variables in [
+    forbidden: list[tuple[str, dict[str, Any] | None]] = [
         (CREATE, {"input": {"name": "another"}}),
         (LIST, {"first": 5}),
         (REVOKE, {"input": {"id": str(ObjectId())}}),
@@ -127,7 +127,8 @@ async def test_scopes_and_what_key_tokens_may_never_do(api: Api) -> None:
             "mutation($input: ChangePasswordInput!) { changePassword(input: $input) }",
             {"input": {"currentPassword": PASSWORD, "newPassword": "quiet-meadow-lamp-77"}},
         ),
-    ]:
+    ]
+    for operation, variables in forbidden:
         error = await api.error(operation, variables, token=writer)
         assert code_of(error) == "FORBIDDEN", (operation, error)
     assert "data" in await api.login(owner["user"]["email"])  # the account is intact
