@@ -10,6 +10,7 @@ from starlette.routing import BaseRoute, Route
 
 from common.app import Runtime, SubgraphDefinition, SubgraphHost
 from common.auth import StaticKeySource, TokenVerifier
+from subgraphs.users.apikeys import ApiKeyService
 from subgraphs.users.auth import AuthService
 from subgraphs.users.clientip import TrustedProxies
 from subgraphs.users.container import UsersServices
@@ -62,6 +63,7 @@ async def build(runtime: Runtime) -> UsersServices:
             runtime.publisher,
         ),
         oauth=OAuthService(repos, sessions, auth, providers, runtime.publisher),
+        api_keys=ApiKeyService(repos, sessions),
         keys=keys,
         proxies=TrustedProxies(settings.trusted_proxies),
     )

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from common.errors import BadUserInput, Conflict, NotFound, Unauthenticated
-from common.events import Event, EventPublisher
+from common.events import OutboxPublisher, OutboxTransaction
 from subgraphs.users import events, totp
 from subgraphs.users.models import Totp, User, utcnow
 from subgraphs.users.passwords import Passwords, check_policy
@@ -14,8 +13,6 @@ from subgraphs.users.repository import Repositories
 from subgraphs.users.sessions import Session, Sessions
 from subgraphs.users.throttle import LoginThrottle
 from subgraphs.users.validation import display_name, email_key, normalise_email
-
-log = logging.getLogger(__name__)
 
 BAD_CREDENTIALS = "Incorrect email or password."
 
@@ -32,15 +29,6 @@ class TotpEnrollment:
     uri: str
 
 
-async def publish_safely(publisher: EventPublisher, event: Event) -> None:
-    # The write has happened; failing the request now would only make the client
-    # retry a change that is already done. The loss is logged loudly instead.
-    try:
-        await publisher.publish(event)
-    except Exception:
-        log.exception("event publish failed", extra={"event_type": event.type})
-
-
 class AuthService:
     def __init__(
         self,
@@ -48,7 +36,7 @@ class AuthService:
         passwords: Passwords,
         sessions: Sessions,
         throttle: LoginThrottle,
-        publisher: EventPublisher,
+        publisher: OutboxPublisher,
     ) -> None:
         self._repos = repos
         self._passwords = passwords
@@ -65,9 +53,13 @@ class AuthService:
             display_name=display_name(name),
             password_hash=await self._passwords.hash(password),
         )
-        if not await self._repos.users.add(user):
-            raise Conflict("An account with this email address already exists.", field="email")
-        await publish_safely(self._publisher, events.registered(user))
+
+        async def work(tx: OutboxTransaction) -> None:
+            if not await self._repos.users.add(user, session=tx.session):
+                raise Conflict("An account with this email address already exists.", field="email")
+            await tx.publish(events.registered(user))
+
+        await self._publisher.run_in_transaction(work)
         return await self._sessions.start(user)
 
     async def login(

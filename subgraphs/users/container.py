@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from subgraphs.users.apikeys import ApiKeyService
 from subgraphs.users.auth import AuthService
 from subgraphs.users.clientip import TrustedProxies
 from subgraphs.users.oauth import OAuthService
@@ -20,5 +21,6 @@ class UsersServices:
     sessions: Sessions
     recovery: RecoveryService
     oauth: OAuthService
+    api_keys: ApiKeyService
     keys: SigningKeys
     proxies: TrustedProxies

@@ -28,6 +28,12 @@ class Theme(Enum):
     DARK = "dark"
 
 
+@strawberry.enum(description="What a token traded for an API key may do.")
+class ApiKeyScope(Enum):
+    READ = "read"
+    WRITE = "write"
+
+
 @strawberry.enum(description="An OpenID Connect provider members can sign in with.")
 class OAuthProvider(Enum):
     GOOGLE = "google"
@@ -170,3 +176,21 @@ class DeleteAccountInput:
     password: str | None = strawberry.field(
         default=None, description="The password (required unless the account has none)."
     )
+
+
+@strawberry.input(description="A new API key for a script or integration.")
+class CreateApiKeyInput:
+    name: str = strawberry.field(description="What the key is for (1-100 characters).")
+    scopes: list[ApiKeyScope] | None = strawberry.field(
+        default=None, description="What its tokens may do; READ when omitted."
+    )
+
+
+@strawberry.input(description="The API key to revoke.")
+class RevokeApiKeyInput:
+    id: strawberry.ID = strawberry.field(description="The key's id (from `apiKeys`).")
+
+
+@strawberry.input(description="An API key to trade for an access token.")
+class ExchangeApiKeyInput:
+    api_key: str = strawberry.field(description="The secret `createApiKey` returned.")

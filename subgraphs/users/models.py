@@ -170,6 +170,28 @@ class OAuthIdentity(Document):
         ]
 
 
+class ApiKey(Document):
+    """A named credential a member gives a script or integration, traded for access tokens."""
+
+    user_id: str
+    name: str
+    scopes: list[str]
+    # SHA-256 of the secret: 256 random bits need no slow hash, and a leak yields nothing usable.
+    token_hash: str
+    # The start of the secret, so its owner can tell keys apart.
+    prefix: str
+    created_at: datetime = Field(default_factory=utcnow)
+    last_used_at: datetime | None = None
+    revoked_at: datetime | None = None
+
+    class Settings:
+        name = "api_keys"
+        indexes = [
+            IndexModel([("token_hash", ASCENDING)], unique=True),
+            IndexModel([("user_id", ASCENDING), ("_id", ASCENDING)]),
+        ]
+
+
 MODELS: list[type[Document]] = [
     User,
     RefreshFamily,
@@ -177,4 +199,5 @@ MODELS: list[type[Document]] = [
     OneTimeToken,
     OAuthState,
     OAuthIdentity,
+    ApiKey,
 ]

@@ -8,9 +8,9 @@ from datetime import timedelta
 from authlib.common.security import generate_token
 
 from common.errors import BadUserInput, Forbidden, Unauthenticated
-from common.events import EventPublisher
+from common.events import OutboxPublisher, OutboxTransaction
 from subgraphs.users import events
-from subgraphs.users.auth import AuthService, publish_safely
+from subgraphs.users.auth import AuthService
 from subgraphs.users.models import OAuthIdentity, OAuthState, User, utcnow
 from subgraphs.users.oidc import OidcProvider, ProvenIdentity
 from subgraphs.users.repository import Repositories
@@ -20,6 +20,10 @@ from subgraphs.users.validation import MAX_DISPLAY_NAME, normalise_email
 STATE_TTL = timedelta(minutes=10)
 
 
+class _EmailTaken(Exception):
+    pass
+
+
 class OAuthService:
     def __init__(
         self,
@@ -27,7 +31,7 @@ class OAuthService:
         sessions: Sessions,
         auth: AuthService,
         providers: dict[str, OidcProvider],
-        publisher: EventPublisher,
+        publisher: OutboxPublisher,
     ) -> None:
         self._repos = repos
         self._sessions = sessions
@@ -98,9 +102,18 @@ class OAuthService:
     async def _create(self, email: str, key: str, identity: ProvenIdentity) -> User:
         name = (identity.name or email.split("@", 1)[0]).strip()[:MAX_DISPLAY_NAME] or "New user"
         user = User(email=email, email_key=key, email_verified=True, display_name=name)
-        if await self._repos.users.add(user):
-            await publish_safely(self._publisher, events.registered(user))
+
+        async def work(tx: OutboxTransaction) -> None:
+            if not await self._repos.users.add(user, session=tx.session):
+                # The server has voided the transaction: leave it by raising.
+                raise _EmailTaken
+            await tx.publish(events.registered(user))
+
+        try:
+            await self._publisher.run_in_transaction(work)
             return user
+        except _EmailTaken:
+            pass
         # Registered in the meantime by another request: link to that account.
         existing = await self._repos.users.by_email_key(key)
         assert existing is not None
@@ -113,13 +126,30 @@ class OAuthService:
         pre-registered trap account), so their password and sessions go.
         """
         user_id = str(user.id)
-        claimed = await self._repos.users.update_fields(
-            user_id,
-            {"email_verified": True, "password_hash": None, "totp": None, "updated_at": utcnow()},
-        )
-        await self._sessions.end_all(user_id, reason="claimed_by_verified_email")
-        assert claimed is not None
-        return claimed
+
+        async def work(tx: OutboxTransaction) -> User:
+            claimed = await self._repos.users.update_fields(
+                user_id,
+                {
+                    "email_verified": True,
+                    "password_hash": None,
+                    "totp": None,
+                    "updated_at": utcnow(),
+                },
+                session=tx.session,
+            )
+            if claimed is None:
+                raise Unauthenticated("The account was deleted meanwhile; sign in again.")
+            await self._sessions.end_all(
+                user_id, reason="claimed_by_verified_email", session=tx.session
+            )
+            # Keys the pre-registering party may have made go too.
+            await self._repos.api_keys.revoke_all(user_id, at=utcnow(), session=tx.session)
+            # The address is proven now: the others may use it.
+            await tx.publish(events.updated(claimed))
+            return claimed
+
+        return await self._publisher.run_in_transaction(work)
 
     def _provider(self, name: str) -> OidcProvider:
         provider = self._providers.get(name)

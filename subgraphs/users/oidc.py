@@ -10,15 +10,18 @@ from typing import Any
 import httpx
 import httpx2
 from authlib.integrations.httpx_client import AsyncOAuth2Client, OAuthError
-from joserfc import jwt
+from joserfc import jws, jwt
 from joserfc.errors import JoseError
-from joserfc.jwk import ECKey, KeySet
+from joserfc.jwk import ECKey, RSAKey
 
+from common.auth import RemoteKeySource
 from common.errors import Unauthenticated
 from common.settings import OAuthProviderSettings
 
 METADATA_MAX_AGE = 3600.0
-ID_TOKEN_ALGORITHMS = ["RS256", "ES256"]
+JWKS_MAX_AGE = 3600.0
+# Google and Apple sign ID tokens with RS256 (also the OpenID Connect default).
+ID_TOKEN_ALGORITHMS = ["RS256"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,8 @@ class OidcProvider:
         self._config = config
         self._metadata: ProviderMetadata | None = None
         self._fetched_at = float("-inf")
+        self._keys: RemoteKeySource | None = None
+        self._keys_url = ""
 
     async def authorization_url(
         self, *, redirect_uri: str, state: str, nonce: str, code_verifier: str
@@ -97,11 +102,7 @@ class OidcProvider:
     async def _verify_id_token(
         self, id_token: str, meta: ProviderMetadata, nonce: str
     ) -> dict[str, Any]:
-        # Fetched per sign-in: rare enough, and a rotated provider key is never missed.
-        async with httpx.AsyncClient(timeout=10.0) as http:
-            response = await http.get(meta.jwks_uri)
-            response.raise_for_status()
-            keys = KeySet.import_key_set(response.json())
+        key = await self._signing_key(id_token, meta)
         registry = jwt.JWTClaimsRegistry(
             leeway=60,
             iss={"essential": True, "value": meta.issuer},
@@ -111,11 +112,32 @@ class OidcProvider:
             nonce={"essential": True, "value": nonce},
         )
         try:
-            decoded = jwt.decode(id_token, keys, algorithms=ID_TOKEN_ALGORITHMS)
+            decoded = jwt.decode(id_token, key, algorithms=ID_TOKEN_ALGORITHMS)
             registry.validate(decoded.claims)
         except (JoseError, ValueError) as exc:
             raise Unauthenticated(f"The ID token from {self.name} is not valid: {exc}") from exc
         return decoded.claims
+
+    async def _signing_key(self, id_token: str, meta: ProviderMetadata) -> RSAKey:
+        try:
+            kid = jws.extract_compact(id_token.encode()).headers().get("kid")
+        except (JoseError, ValueError) as exc:
+            raise Unauthenticated(f"The ID token from {self.name} is malformed.") from exc
+        if not isinstance(kid, str) or not kid:
+            raise Unauthenticated(f"The ID token from {self.name} names no signing key.")
+        if self._keys is None or self._keys_url != meta.jwks_uri:
+            # Cached by kid; a kid not seen yet (the provider rotated) fetches the set
+            # again. No refetch cooldown: ID tokens come from the provider's token
+            # endpoint over our own request, never from a client.
+            self._keys = RemoteKeySource(meta.jwks_uri, max_age=JWKS_MAX_AGE, refetch_cooldown=0.0)
+            self._keys_url = meta.jwks_uri
+        try:
+            key = await self._keys.get_key(kid)
+        except (httpx.HTTPError, ValueError) as exc:
+            raise Unauthenticated(f"{self.name} could not be reached; try again.") from exc
+        if key is None:
+            raise Unauthenticated(f"The ID token from {self.name} is signed by an unknown key.")
+        return key
 
     @property
     def _is_apple(self) -> bool:

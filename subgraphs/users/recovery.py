@@ -9,12 +9,11 @@ from datetime import timedelta
 from typing import Any
 
 from common.errors import BadUserInput, NotFound
-from common.events import EventPublisher
+from common.events import OutboxPublisher, OutboxTransaction
 from common.mail import MailSender
 from common.ratelimit import RateLimiter
 from common.settings import Settings
 from subgraphs.users import events
-from subgraphs.users.auth import publish_safely
 from subgraphs.users.models import OneTimeToken, TokenPurpose, User, utcnow
 from subgraphs.users.passwords import Passwords, check_policy
 from subgraphs.users.repository import Repositories
@@ -38,7 +37,7 @@ class RecoveryService:
         mail: MailSender,
         limiter: RateLimiter,
         settings: Settings,
-        publisher: EventPublisher,
+        publisher: OutboxPublisher,
     ) -> None:
         self._publisher = publisher
         self._repos = repos
@@ -66,21 +65,39 @@ class RecoveryService:
 
     async def reset_password(self, token: str, new_password: str) -> None:
         check_policy(new_password, field="newPassword")
-        used = await self._repos.one_time_tokens.consume(
-            hash_token(token.strip()), TokenPurpose.PASSWORD_RESET, at=utcnow()
-        )
-        if used is None:
+        token_hash = hash_token(token.strip())
+        # Cheap refusal first: made-up tokens must not buy an argon2 hash each.
+        if not await self._repos.one_time_tokens.usable(
+            token_hash, TokenPurpose.PASSWORD_RESET, at=utcnow()
+        ):
             raise BadUserInput("The reset link is not valid or has expired.", field="token")
-        fields: dict[str, Any] = {
-            "password_hash": await self._passwords.hash(new_password),
-            "updated_at": utcnow(),
-        }
-        user = await self._repos.users.get(used.user_id)
-        if user is not None and user.email_key == used.email_key:
-            fields["email_verified"] = True  # the mail arrived, so the address is theirs
-        if await self._repos.users.update_fields(used.user_id, fields) is None:
-            raise BadUserInput("The reset link is not valid or has expired.", field="token")
-        await self._sessions.end_all(used.user_id, reason="password_reset")
+        password_hash = await self._passwords.hash(new_password)  # slow: not inside the transaction
+
+        async def work(tx: OutboxTransaction) -> None:
+            now = utcnow()
+            used = await self._repos.one_time_tokens.consume(
+                token_hash, TokenPurpose.PASSWORD_RESET, at=now, session=tx.session
+            )
+            if used is None:
+                raise BadUserInput("The reset link is not valid or has expired.", field="token")
+            fields = {"password_hash": password_hash, "updated_at": now}
+            # The mail arrived, so the address is theirs, unless it changed since.
+            proven = await self._repos.users.update_fields(
+                used.user_id,
+                {**fields, "email_verified": True},
+                where={"email_key": used.email_key, "email_verified": False},
+                session=tx.session,
+            )
+            if proven is not None:
+                await tx.publish(events.updated(proven))
+            elif (
+                await self._repos.users.update_fields(used.user_id, fields, session=tx.session)
+                is None
+            ):
+                raise BadUserInput("The reset link is not valid or has expired.", field="token")
+            await self._sessions.end_all(used.user_id, reason="password_reset", session=tx.session)
+
+        await self._publisher.run_in_transaction(work)
 
     async def request_email_verification(self, user_id: str) -> bool:
         user = await self._repos.users.get(user_id)
@@ -100,20 +117,33 @@ class RecoveryService:
         return True
 
     async def verify_email(self, token: str) -> User:
-        used = await self._repos.one_time_tokens.consume(
-            hash_token(token.strip()), TokenPurpose.EMAIL_VERIFICATION, at=utcnow()
-        )
-        user = await self._repos.users.get(used.user_id) if used else None
-        # A token for an address the account no longer has verifies nothing.
-        if used is None or user is None or user.email_key != used.email_key:
-            raise BadUserInput("The verification link is not valid or has expired.", field="token")
-        updated = await self._repos.users.update_fields(
-            used.user_id, {"email_verified": True, "updated_at": utcnow()}
-        )
-        assert updated is not None
-        # Other subgraphs (notifications) learn the address only once it is proven.
-        await publish_safely(self._publisher, events.updated(updated))
-        return updated
+        token_hash = hash_token(token.strip())
+
+        async def work(tx: OutboxTransaction) -> User:
+            now = utcnow()
+            used = await self._repos.one_time_tokens.consume(
+                token_hash, TokenPurpose.EMAIL_VERIFICATION, at=now, session=tx.session
+            )
+            # A token for an address the account no longer has verifies nothing.
+            user = (
+                await self._repos.users.update_fields(
+                    used.user_id,
+                    {"email_verified": True, "updated_at": now},
+                    where={"email_key": used.email_key},
+                    session=tx.session,
+                )
+                if used
+                else None
+            )
+            if user is None:
+                raise BadUserInput(
+                    "The verification link is not valid or has expired.", field="token"
+                )
+            # Other subgraphs (notifications) learn the address only once it is proven.
+            await tx.publish(events.updated(user))
+            return user
+
+        return await self._publisher.run_in_transaction(work)
 
     async def _issue(self, user: User, purpose: TokenPurpose, ttl: timedelta) -> str:
         now = utcnow()

@@ -15,12 +15,16 @@ from common.graphql.schema import build_schema
 from common.repository import PageRequest
 from common.vocabulary import LIFE_AREAS
 from subgraphs.users import models
+from subgraphs.users.apikeys import KeyToken, Scope
 from subgraphs.users.container import UsersServices
 from subgraphs.users.inputs import (
+    ApiKeyScope,
     ChangePasswordInput,
     ConfirmTotpInput,
+    CreateApiKeyInput,
     DeleteAccountInput,
     DisableTotpInput,
+    ExchangeApiKeyInput,
     LoginInput,
     LogoutInput,
     OAuthFinishInput,
@@ -30,6 +34,7 @@ from subgraphs.users.inputs import (
     RegisterInput,
     RequestPasswordResetInput,
     ResetPasswordInput,
+    RevokeApiKeyInput,
     SetUserRolesInput,
     Theme,
     UpdateLifeAreasInput,
@@ -38,6 +43,7 @@ from subgraphs.users.inputs import (
     UserRole,
     VerifyEmailInput,
 )
+from subgraphs.users.scopes import require_scope, require_session
 from subgraphs.users.service import (
     Access,
     LifeAreaChanges,
@@ -204,6 +210,70 @@ class OAuthStartPayload:
     state: str = strawberry.field(description="Comes back with the code; pass to oauthFinish.")
 
 
+@strawberry.type(description="An API key of the signed-in member. Its secret is never shown again.")
+class ApiKey:
+    id: strawberry.ID = strawberry.field(description="Identifier, for `revokeApiKey`.")
+    name: str = strawberry.field(description="What the key is for.")
+    scopes: list[ApiKeyScope] = strawberry.field(description="What its tokens may do.")
+    prefix: str = strawberry.field(description="The start of the secret, to tell keys apart.")
+    created_at: datetime = strawberry.field(description="When the key was made.")
+    last_used_at: datetime | None = strawberry.field(
+        description="When it was last traded for a token; null if never."
+    )
+    revoked_at: datetime | None = strawberry.field(
+        description="When it was revoked; null while it works."
+    )
+
+
+def api_key(doc: models.ApiKey) -> ApiKey:
+    return ApiKey(
+        id=strawberry.ID(str(doc.id)),
+        name=doc.name,
+        scopes=[ApiKeyScope(s) for s in doc.scopes],
+        prefix=doc.prefix,
+        created_at=doc.created_at,
+        last_used_at=doc.last_used_at,
+        revoked_at=doc.revoked_at,
+    )
+
+
+@strawberry.type(description="A new API key and, this once, its secret.")
+class CreateApiKeyPayload:
+    api_key: ApiKey = strawberry.field(description="The key.")
+    secret: str = strawberry.field(
+        description="The key itself, for `exchangeApiKey`. Store it now: it is not shown again."
+    )
+
+
+@strawberry.type(description="An access token traded for an API key. There is no refresh token.")
+class ApiKeyTokenPayload:
+    access_token: str = strawberry.field(
+        description="RS256 JWT for `Authorization: Bearer`; short-lived, trade the key again."
+    )
+    expires_in: int = strawberry.field(description="Seconds until the access token expires.")
+    scopes: list[ApiKeyScope] = strawberry.field(description="What the token may do.")
+    user: User = strawberry.field(description="The member the key belongs to.")
+
+
+def key_token(traded: KeyToken) -> ApiKeyTokenPayload:
+    return ApiKeyTokenPayload(
+        access_token=traded.access_token,
+        expires_in=traded.expires_in,
+        scopes=[ApiKeyScope(s) for s in traded.key.scopes],
+        user=own(traded.user),
+    )
+
+
+async def signed_in(info: Info) -> Principal:
+    """The viewer, signed in to the account itself (not through an API key)."""
+    return require_session(await info.context.require_viewer())
+
+
+async def writer(info: Info) -> Principal:
+    """The viewer, allowed to change things (API keys need the WRITE scope)."""
+    return require_scope(await info.context.require_viewer(), Scope.WRITE)
+
+
 def client_ip(info: Info) -> str | None:
     request = info.context.request
     peer = request.client.host if request.client else None
@@ -232,6 +302,15 @@ class Query:
         await info.context.require_role(Role.ADMIN)
         page = await info.context.services.accounts.list(PageRequest(first=first, after=after))
         return connection_from_page(page, own)
+
+    @strawberry.field(description="The signed-in member's API keys, newest first.")
+    async def api_keys(
+        self, info: Info, first: int = 20, after: str | None = None
+    ) -> Connection[ApiKey]:
+        viewer = await signed_in(info)
+        keys = info.context.services.api_keys
+        page = await keys.list(viewer.user_id, PageRequest(first=first, after=after))
+        return connection_from_page(page, api_key)
 
 
 @strawberry.type(description="Sign-in, sessions and account changes.")
@@ -265,13 +344,13 @@ class Mutation:
 
     @strawberry.mutation(description="End every session of the signed-in member.")
     async def logout_everywhere(self, info: Info) -> bool:
-        viewer = await info.context.require_viewer()
+        viewer = await signed_in(info)
         await info.context.services.sessions.end_all(viewer.user_id, reason="logout_everywhere")
         return True
 
     @strawberry.mutation(description="Change the password; other sessions are ended.")
     async def change_password(self, info: Info, input: ChangePasswordInput) -> bool:
-        viewer = await info.context.require_viewer()
+        viewer = await signed_in(info)
         sid = viewer.claims.get("sid")
         await info.context.services.auth.change_password(
             viewer.user_id,
@@ -283,18 +362,18 @@ class Mutation:
 
     @strawberry.mutation(description="Start turning two-step sign-in on: a secret for the app.")
     async def enroll_totp(self, info: Info) -> TotpEnrollment:
-        viewer = await info.context.require_viewer()
+        viewer = await signed_in(info)
         enrollment = await info.context.services.auth.enroll_totp(viewer.user_id)
         return TotpEnrollment(secret=enrollment.secret, otpauth_uri=enrollment.uri)
 
     @strawberry.mutation(description="Finish turning two-step sign-in on with a code from the app.")
     async def confirm_totp(self, info: Info, input: ConfirmTotpInput) -> User:
-        viewer = await info.context.require_viewer()
+        viewer = await signed_in(info)
         return own(await info.context.services.auth.confirm_totp(viewer.user_id, input.code))
 
     @strawberry.mutation(description="Turn two-step sign-in off, proven by a code or the password.")
     async def disable_totp(self, info: Info, input: DisableTotpInput) -> User:
-        viewer = await info.context.require_viewer()
+        viewer = await signed_in(info)
         user = await info.context.services.auth.disable_totp(
             viewer.user_id, code=input.code, password=input.password
         )
@@ -338,7 +417,7 @@ class Mutation:
 
     @strawberry.mutation(description="Change the signed-in member's profile.")
     async def update_profile(self, info: Info, input: UpdateProfileInput) -> User:
-        viewer = await info.context.require_viewer()
+        viewer = await writer(info)
         changes = ProfileChanges(
             display_name=input.display_name,
             avatar_url=input.avatar_url,
@@ -350,7 +429,7 @@ class Mutation:
 
     @strawberry.mutation(description="Change the signed-in member's preferences.")
     async def update_preferences(self, info: Info, input: UpdatePreferencesInput) -> User:
-        viewer = await info.context.require_viewer()
+        viewer = await writer(info)
         channels = input.notifications
         changes = PreferenceChanges(
             in_app=channels.in_app if channels else None,
@@ -365,7 +444,7 @@ class Mutation:
 
     @strawberry.mutation(description="Change the signed-in member's life-area scores.")
     async def update_life_areas(self, info: Info, input: UpdateLifeAreasInput) -> User:
-        viewer = await info.context.require_viewer()
+        viewer = await writer(info)
         scores: dict[str, int | None] = {area: getattr(input, area) for area in LIFE_AREAS}
         accounts = info.context.services.accounts
         return own(await accounts.update_life_areas(viewer.user_id, LifeAreaChanges(scores)))
@@ -379,9 +458,32 @@ class Mutation:
 
     @strawberry.mutation(description="Delete the signed-in account and everything of it here.")
     async def delete_account(self, info: Info, input: DeleteAccountInput) -> bool:
-        viewer = await info.context.require_viewer()
+        viewer = await signed_in(info)
         await info.context.services.accounts.delete(viewer.user_id, password=input.password)
         return True
+
+    @strawberry.mutation(
+        description="Make an API key for a script or integration; the secret is shown once."
+    )
+    async def create_api_key(self, info: Info, input: CreateApiKeyInput) -> CreateApiKeyPayload:
+        viewer = await signed_in(info)
+        scopes = [Scope(s.value) for s in input.scopes] if input.scopes is not None else None
+        created = await info.context.services.api_keys.create(
+            viewer.user_id, name=input.name, scopes=scopes
+        )
+        return CreateApiKeyPayload(api_key=api_key(created.key), secret=created.secret)
+
+    @strawberry.mutation(
+        description="Revoke one of your API keys; tokens already traded for it live out their "
+        "few minutes."
+    )
+    async def revoke_api_key(self, info: Info, input: RevokeApiKeyInput) -> ApiKey:
+        viewer = await signed_in(info)
+        return api_key(await info.context.services.api_keys.revoke(viewer.user_id, str(input.id)))
+
+    @strawberry.mutation(description="Trade an API key for a short-lived access token.")
+    async def exchange_api_key(self, info: Info, input: ExchangeApiKeyInput) -> ApiKeyTokenPayload:
+        return key_token(await info.context.services.api_keys.exchange(input.api_key))
 
 
 schema = build_schema("users", query=Query, mutation=Mutation, types=[User])

@@ -9,11 +9,10 @@ from typing import Any
 
 from common.auth import Principal, Role
 from common.errors import BadUserInput, NotFound
-from common.events import EventPublisher
+from common.events import OutboxPublisher, OutboxTransaction
 from common.repository import Page, PageRequest
 from common.vocabulary import LIFE_AREAS
 from subgraphs.users import events, validation
-from subgraphs.users.auth import publish_safely
 from subgraphs.users.models import Privacy, Theme, User, utcnow
 from subgraphs.users.passwords import Passwords
 from subgraphs.users.repository import Repositories
@@ -63,7 +62,7 @@ class LifeAreaChanges:
 
 class AccountService:
     def __init__(
-        self, repos: Repositories, passwords: Passwords, publisher: EventPublisher
+        self, repos: Repositories, passwords: Passwords, publisher: OutboxPublisher
     ) -> None:
         self._repos = repos
         self._passwords = passwords
@@ -138,24 +137,36 @@ class AccountService:
             password and await self._passwords.verify(user.password_hash, password)
         ):
             raise BadUserInput("The password is not correct.", field="password")
-        # Credentials first, the account last: a failure halfway leaves an account
-        # that can still be deleted, never credentials pointing at nothing.
-        await self._repos.families.delete_for_user(user_id)
-        await self._repos.refresh_tokens.delete_for_user(user_id)
-        await self._repos.one_time_tokens.delete_for_user(user_id)
-        await self._repos.oauth_identities.delete_for_user(user_id)
-        await self._repos.users.delete(user)
-        await publish_safely(self._publisher, events.deleted(user_id))
+
+        async def work(tx: OutboxTransaction) -> None:
+            # All or nothing: never credentials pointing at no account, never a
+            # deleted account whose data the other subgraphs are not told to delete.
+            repos, session = self._repos, tx.session
+            await repos.families.delete_for_user(user_id, session=session)
+            await repos.refresh_tokens.delete_for_user(user_id, session=session)
+            await repos.one_time_tokens.delete_for_user(user_id, session=session)
+            await repos.oauth_identities.delete_for_user(user_id, session=session)
+            await repos.api_keys.delete_for_user(user_id, session=session)
+            if not await repos.users.remove(user_id, session=session):
+                raise NotFound("The account no longer exists.")
+            await tx.publish(events.deleted(user_id))
+
+        await self._publisher.run_in_transaction(work)
 
     async def _update(self, user_id: str, fields: dict[str, Any]) -> User:
         if not fields:
             user = await self._repos.users.get(user_id)
-        else:
+            if user is None:
+                raise NotFound("The account no longer exists.")
+            return user
+
+        async def work(tx: OutboxTransaction) -> User:
             user = await self._repos.users.update_fields(
-                user_id, {**fields, "updated_at": utcnow()}
+                user_id, {**fields, "updated_at": utcnow()}, session=tx.session
             )
-        if user is None:
-            raise NotFound("The account no longer exists.")
-        if fields:
-            await publish_safely(self._publisher, events.updated(user))
-        return user
+            if user is None:
+                raise NotFound("The account no longer exists.")
+            await tx.publish(events.updated(user))
+            return user
+
+        return await self._publisher.run_in_transaction(work)

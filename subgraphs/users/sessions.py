@@ -8,15 +8,21 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
+from pymongo.asynchronous.client_session import AsyncClientSession
+
+from common.auth import Role
 from common.errors import Unauthenticated
 from common.settings import Settings
-from subgraphs.users.models import RefreshFamily, RefreshToken, User, utcnow
+from subgraphs.users.models import ApiKey, RefreshFamily, RefreshToken, User, utcnow
 from subgraphs.users.repository import Repositories
 from subgraphs.users.signing import SigningKeys
 
 log = logging.getLogger(__name__)
 
+# The `amr` (authentication methods) value of tokens traded for an API key.
+API_KEY_AMR = "api_key"
 INVALID_REFRESH = "The refresh token is not valid; sign in again."
 
 
@@ -69,8 +75,17 @@ class Sessions:
         await self._repos.families.revoke(found.family_id, at=utcnow(), reason="logout")
         return True
 
-    async def end_all(self, user_id: str, *, reason: str, keep: str | None = None) -> int:
-        return await self._repos.families.revoke_all(user_id, at=utcnow(), reason=reason, keep=keep)
+    async def end_all(
+        self,
+        user_id: str,
+        *,
+        reason: str,
+        keep: str | None = None,
+        session: AsyncClientSession | None = None,
+    ) -> int:
+        return await self._repos.families.revoke_all(
+            user_id, at=utcnow(), reason=reason, keep=keep, session=session
+        )
 
     async def _on_unusable(self, token_hash: str, now: datetime) -> None:
         rotated = await self._repos.refresh_tokens.by_hash(token_hash)
@@ -104,17 +119,38 @@ class Sessions:
         )
 
     def access_token(self, user: User, family_id: str, now: datetime) -> str:
-        issued = int(now.timestamp())
         return self._keys.sign(
             {
-                "iss": self._settings.jwt_issuer,
-                "aud": self._settings.jwt_audience,
-                "sub": str(user.id),
-                "roles": list(user.roles),
-                "iat": issued,
-                "exp": issued + self._settings.access_token_ttl_seconds,
-                "jti": uuid.uuid4().hex,
+                **self._claims(str(user.id), list(user.roles), now),
                 # The session (refresh family), so "sign out other devices" can spare this one.
                 "sid": family_id,
             }
         )
+
+    def api_key_token(self, key: ApiKey, now: datetime) -> str:
+        """A token for a script holding an API key: the member's identity, none of their
+        staff roles, and the key's scopes."""
+        return self._keys.sign(
+            {
+                **self._claims(key.user_id, [Role.USER.value], now),
+                "amr": [API_KEY_AMR],
+                "scope": " ".join(key.scopes),
+                "api_key_id": str(key.id),
+            }
+        )
+
+    @property
+    def access_token_ttl(self) -> int:
+        return self._settings.access_token_ttl_seconds
+
+    def _claims(self, user_id: str, roles: list[str], now: datetime) -> dict[str, Any]:
+        issued = int(now.timestamp())
+        return {
+            "iss": self._settings.jwt_issuer,
+            "aud": self._settings.jwt_audience,
+            "sub": user_id,
+            "roles": roles,
+            "iat": issued,
+            "exp": issued + self._settings.access_token_ttl_seconds,
+            "jti": uuid.uuid4().hex,
+        }

@@ -65,7 +65,10 @@ class LoopbackProvider:
             2048, parameters={"kid": "op-key"}, private=True
         )
     )
+    # Signs ID tokens instead of `key` without being published: a forger's key.
+    rogue_key: RSAKey | None = None
     token_requests: list[dict[str, str]] = field(default_factory=list)
+    jwks_requests: int = 0
     _grants: dict[str, _Grant] = field(default_factory=dict)
 
     def app(self) -> Starlette:
@@ -183,9 +186,11 @@ class LoopbackProvider:
         if account.name:
             claims["name"] = account.name
         claims.update(self.id_token_overrides)
-        return jwt.encode({"alg": "RS256", "kid": self.key.kid}, claims, self.key)
+        signer = self.rogue_key or self.key
+        return jwt.encode({"alg": "RS256", "kid": signer.kid}, claims, signer)
 
     async def _jwks(self, _: Request) -> Response:
+        self.jwks_requests += 1
         return JSONResponse({"keys": [self.key.as_dict(private=False)]})
 
 

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from joserfc.jwk import ECKey
+from joserfc.jwk import ECKey, RSAKey
 from pydantic import SecretStr
 
 from common.serving import serve_in_loop
@@ -114,6 +114,10 @@ async def test_apple_sign_in_with_an_es256_client_secret(world: World) -> None:
 async def test_a_verified_email_links_to_the_existing_account(world: World) -> None:
     email = unique_email("linked")
     registered = await world.api.register(email=email.upper())
+    key = await world.api.ok(
+        'mutation { createApiKey(input: {name: "trap"}) { secret } }',
+        token=registered["accessToken"],
+    )
     world.google.account = Account("google-sub-linked", email, True)
     signed_in = (await _sign_in(world.api, "GOOGLE"))["data"]["oauthFinish"]
     assert signed_in["user"]["id"] == registered["user"]["id"]
@@ -122,6 +126,11 @@ async def test_a_verified_email_links_to_the_existing_account(world: World) -> N
     assert code_of((await world.api.login(email))["errors"][0]) == "UNAUTHENTICATED"
     refreshed = await world.api.refresh(registered["refreshToken"])
     assert code_of(refreshed["errors"][0]) == "UNAUTHENTICATED"
+    exchanged = await world.api.error(
+        "mutation($input: ExchangeApiKeyInput!) { exchangeApiKey(input: $input) { expiresIn } }",
+        {"input": {"apiKey": key["createApiKey"]["secret"]}},
+    )
+    assert code_of(exchanged) == "UNAUTHENTICATED"
 
 
 async def test_an_unverified_email_is_refused(world: World) -> None:
@@ -157,3 +166,23 @@ async def test_an_unconfigured_provider_is_bad_input(serve_users: ServeUsers) ->
     async with serve_users() as api:
         error = await api.error(START, {"input": {"provider": "GOOGLE", "redirectUri": REDIRECT}})
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "provider"}
+
+
+async def test_provider_keys_are_cached_by_kid_and_refetched_on_rotation(world: World) -> None:
+    world.google.account = Account("google-sub-keys", unique_email(), True)
+    for _ in range(2):
+        assert "errors" not in await _sign_in(world.api, "GOOGLE")
+    assert world.google.jwks_requests == 1
+
+    # The provider rotates: a kid never seen before fetches the set again, once.
+    world.google.key = RSAKey.generate_key(2048, parameters={"kid": "op-key-2"}, private=True)
+    for _ in range(2):
+        assert "errors" not in await _sign_in(world.api, "GOOGLE")
+    assert world.google.jwks_requests == 2
+
+    # A token from a key the provider does not publish is refused even after a refetch.
+    world.google.rogue_key = RSAKey.generate_key(2048, parameters={"kid": "rogue"}, private=True)
+    refused = (await _sign_in(world.api, "GOOGLE"))["errors"][0]
+    assert code_of(refused) == "UNAUTHENTICATED"
+    assert "unknown key" in refused["message"]
+    assert world.google.jwks_requests == 3

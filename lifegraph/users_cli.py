@@ -1,0 +1,100 @@
+"""`lifegraph users ...`: operator commands for accounts (the launcher mounts `users_app`)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+import typer
+from pymongo import AsyncMongoClient
+from pymongo.errors import PyMongoError
+
+from common.auth import Role
+from common.db import Database
+from common.errors import LifeGraphError
+from common.mongo_server import MongoServerError, SecantusServer
+from common.settings import get_settings
+from subgraphs.users.roles import grant_role, revoke_role
+
+users_app = typer.Typer(help="Accounts: roles and other operator tasks.", no_args_is_help=True)
+
+
+Email = Annotated[str, typer.Argument(help="The account's email address (any case).")]
+RoleOption = Annotated[Role, typer.Option("--role", help="The role.", case_sensitive=False)]
+MongoUrl = Annotated[
+    str | None,
+    typer.Option("--mongodb-url", help="Database URL; defaults to MONGODB_URL from settings."),
+]
+Embedded = Annotated[
+    bool,
+    typer.Option(
+        "--embedded",
+        help="Open the embedded database of `lifegraph up` under data_dir (stop `up` first).",
+    ),
+]
+
+
+@users_app.command("grant-role")
+def grant(
+    email: Email, role: RoleOption, mongodb_url: MongoUrl = None, embedded: Embedded = False
+) -> None:
+    """Give an account a role, e.g. make the first admin. Takes effect at its next sign-in or
+    token refresh."""
+    roles = _run(mongodb_url, embedded, lambda db: grant_role(db, email, role))
+    typer.echo(f"{email}: {', '.join(roles)}")
+
+
+@users_app.command("revoke-role")
+def revoke(
+    email: Email, role: RoleOption, mongodb_url: MongoUrl = None, embedded: Embedded = False
+) -> None:
+    """Take a role from an account. Its access tokens keep the role until they expire
+    (15 minutes at most)."""
+    roles = _run(mongodb_url, embedded, lambda db: revoke_role(db, email, role))
+    typer.echo(f"{email}: {', '.join(roles)}")
+
+
+def _run(
+    mongodb_url: str | None, embedded: bool, work: Callable[[Database], Awaitable[list[str]]]
+) -> list[str]:
+    settings = get_settings()
+
+    async def main() -> list[str]:
+        async with _database_url(mongodb_url or settings.mongodb_url, embedded) as url:
+            client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(
+                url, tz_aware=True, serverSelectionTimeoutMS=5000
+            )
+            try:
+                return await work(client[settings.database_name("users")])
+            finally:
+                await client.close()
+
+    try:
+        return asyncio.run(main())
+    except LifeGraphError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(1) from exc
+    except MongoServerError as exc:
+        typer.echo(
+            f"The embedded database did not start (is `lifegraph up` running?): {exc}", err=True
+        )
+        raise typer.Exit(2) from exc
+    except PyMongoError as exc:
+        typer.echo(f"The database could not be reached: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+@asynccontextmanager
+async def _database_url(configured: str, embedded: bool) -> AsyncIterator[str]:
+    if not embedded:
+        yield configured
+        return
+    # The storage admits one server at a time: with `lifegraph up` running, start fails.
+    server = SecantusServer(storage=get_settings().data_dir / "db")
+    await asyncio.to_thread(server.start)
+    try:
+        yield server.url
+    finally:
+        await asyncio.to_thread(server.stop)

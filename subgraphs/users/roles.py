@@ -1,0 +1,38 @@
+"""Granting and revoking roles by email address: how operators make the first admin."""
+
+from __future__ import annotations
+
+from common.auth import Role
+from common.db import Database
+from common.errors import BadUserInput, NotFound
+from subgraphs.users.repository import RoleStore
+from subgraphs.users.validation import email_key
+
+
+async def grant_role(database: Database, email: str, role: Role) -> list[str]:
+    """Give the account with this address `role`; its roles afterwards."""
+    roles = await RoleStore(database).change(
+        email_key(email), lambda current: _ranked({*current, role.value})
+    )
+    return _found(roles, email)
+
+
+async def revoke_role(database: Database, email: str, role: Role) -> list[str]:
+    """Take `role` from the account with this address; its roles afterwards."""
+    if role is Role.USER:
+        raise BadUserInput("Every member keeps the user role.", field="role")
+    roles = await RoleStore(database).change(
+        email_key(email), lambda current: _ranked(set(current) - {role.value})
+    )
+    return _found(roles, email)
+
+
+def _ranked(roles: set[str]) -> list[str]:
+    # As `setUserRoles` stores them: by rank, and `user` always.
+    return [r.value for r in Role if r is Role.USER or r.value in roles]
+
+
+def _found(roles: list[str] | None, email: str) -> list[str]:
+    if roles is None:
+        raise NotFound(f"There is no account with the address {email}.")
+    return roles

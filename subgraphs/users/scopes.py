@@ -1,0 +1,29 @@
+"""What a token traded for an API key may do here, from its verified claims."""
+
+from __future__ import annotations
+
+from common.auth import Principal
+from common.errors import Forbidden
+from subgraphs.users.apikeys import Scope
+from subgraphs.users.sessions import API_KEY_AMR
+
+
+def from_api_key(principal: Principal) -> bool:
+    amr = principal.claims.get("amr")
+    return isinstance(amr, list) and API_KEY_AMR in amr
+
+
+def require_session(principal: Principal) -> Principal:
+    """Account security (passwords, two-step sign-in, API keys, deletion) needs a real sign-in:
+    otherwise a leaked key could mint keys that outlive its own revocation."""
+    if from_api_key(principal):
+        raise Forbidden("API keys cannot do this; sign in to the account.")
+    return principal
+
+
+def require_scope(principal: Principal, scope: Scope) -> Principal:
+    if from_api_key(principal):
+        granted = str(principal.claims.get("scope", "")).split()
+        if scope.value not in granted:
+            raise Forbidden(f"This API key lacks the {scope.value} scope.", scope=scope.value)
+    return principal
