@@ -18,6 +18,12 @@ class Principal:
     user_id: str
     roles: frozenset[Role] = frozenset({Role.USER})
     claims: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # OAuth-style scopes (`scope` claim) of a delegated token, e.g. one traded for an
+    # API key; None for a member's own sign-in, which may do anything they may.
+    scopes: frozenset[str] | None = None
+
+    def may(self, scope: str) -> bool:
+        return self.scopes is None or scope in self.scopes
 
     def has_role(self, role: Role) -> bool:
         # Admins can do whatever moderators can.

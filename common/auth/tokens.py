@@ -49,8 +49,13 @@ class TokenVerifier:
         roles = frozenset(
             Role(r) for r in claims.get("roles", []) if r in Role.__members__.values()
         )
+        scope = claims.get("scope")
+        scopes = frozenset(scope.split()) if isinstance(scope, str) else None
         return Principal(
-            user_id=str(claims["sub"]), roles=roles or frozenset({Role.USER}), claims=claims
+            user_id=str(claims["sub"]),
+            roles=roles or frozenset({Role.USER}),
+            claims=claims,
+            scopes=scopes,
         )
 
     async def verify_header(self, authorization: str | None) -> Principal | None:

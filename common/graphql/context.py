@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from starlette.requests import Request
 from starlette.websockets import WebSocket
+from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
 
 from common.auth import Principal, Role, TokenVerifier
 from common.errors import Forbidden, Unauthenticated
@@ -16,6 +18,18 @@ S = TypeVar("S")
 L = TypeVar("L")
 
 _UNRESOLVED: Any = object()
+
+
+class WriteScope(SchemaExtension):
+    """Marks mutations on the context, so `require_viewer` can refuse read-only tokens."""
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context.context
+        if isinstance(context, RequestContext):
+            context.operation_writes = (
+                self.execution_context.operation_type is OperationType.MUTATION
+            )
+        yield
 
 
 @dataclass
@@ -27,6 +41,8 @@ class RequestContext(Generic[S]):
     request_id: str
     # Filled by Strawberry from a WebSocket's connection_init payload.
     connection_params: dict[str, Any] | None = None
+    # Set for mutations (by `WriteScope`): a read-only token may not act in them.
+    operation_writes: bool = False
     _principal: Principal | None = field(default=_UNRESOLVED, repr=False)
     _loaders: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -40,6 +56,9 @@ class RequestContext(Generic[S]):
         principal = await self.viewer()
         if principal is None:
             raise Unauthenticated()
+        # Every write needs a viewer, so checking here covers every mutation of every subgraph.
+        if self.operation_writes and not principal.may("write"):
+            raise Forbidden("This token may only read.", scope="write")
         return principal
 
     async def require_role(self, role: Role) -> Principal:

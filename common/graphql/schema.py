@@ -9,6 +9,7 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import ExecutionContext
 
+from common.graphql.context import WriteScope
 from common.graphql.errors import ErrorFormatter
 from common.metrics import operation_metrics
 
@@ -35,6 +36,6 @@ def build_schema(
         mutation=mutation,
         subscription=subscription,
         types=list(types),
-        extensions=[ErrorFormatter, operation_metrics(subgraph)],
+        extensions=[ErrorFormatter, WriteScope, operation_metrics(subgraph)],
         **options,
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from common.auth import Principal
 from common.errors import Forbidden
-from subgraphs.users.apikeys import Scope
 from subgraphs.users.sessions import API_KEY_AMR
 
 
@@ -18,12 +17,4 @@ def require_session(principal: Principal) -> Principal:
     otherwise a leaked key could mint keys that outlive its own revocation."""
     if from_api_key(principal):
         raise Forbidden("API keys cannot do this; sign in to the account.")
-    return principal
-
-
-def require_scope(principal: Principal, scope: Scope) -> Principal:
-    if from_api_key(principal):
-        granted = str(principal.claims.get("scope", "")).split()
-        if scope.value not in granted:
-            raise Forbidden(f"This API key lacks the {scope.value} scope.", scope=scope.value)
     return principal

@@ -41,13 +41,21 @@ class Query:
         raise RuntimeError("database password is hunter2")
 
 
+@strawberry.type(description="Probe mutations.")
+class Mutation:
+    @strawberry.mutation(description="Writes as the caller.")
+    async def touch(self, info: Info) -> str:
+        viewer = await info.context.require_viewer()
+        return f"touched by {viewer.user_id}"
+
+
 async def _build(runtime: Runtime) -> Services:
     return Services(greeting="hello")
 
 
 DEFINITION = SubgraphDefinition(
     name="probe",
-    schema=build_schema("probe", query=Query),
+    schema=build_schema("probe", query=Query, mutation=Mutation),
     models=[],
     build=_build,
 )
@@ -161,3 +169,20 @@ async def test_loaders_are_per_request_over_http_and_per_use_over_websockets() -
 
 async def _never(*_: Any) -> Any:
     raise AssertionError("not used")
+
+
+async def test_a_read_only_token_may_query_but_never_mutate(
+    probe: str, test_keys: TestKeys
+) -> None:
+    read_only = test_keys.bearer("user-1", scope="read")
+    assert await _post(probe, "{ hello }", read_only) == {"data": {"hello": "hello user-1"}}
+    refused = await _post(probe, "mutation { touch }", read_only)
+    assert refused["errors"][0]["extensions"] == {"code": "FORBIDDEN", "scope": "write"}
+    writer = test_keys.bearer("user-1", scope="read write")
+    assert await _post(probe, "mutation { touch }", writer) == {
+        "data": {"touch": "touched by user-1"}
+    }
+    member = test_keys.bearer("user-1")
+    assert await _post(probe, "mutation { touch }", member) == {
+        "data": {"touch": "touched by user-1"}
+    }
