@@ -163,7 +163,7 @@ class CoachService:
             text,
             reply_to=str(question.id),
             streaming=True,
-            client_message_id=_reply_id(question),
+            client_message_id=reply_client_id(question),
         )
         if appended.created:
             return appended.message
@@ -214,7 +214,7 @@ class CoachService:
                 str(conversation.id),
                 text,
                 reply_to=str(question.id),
-                client_message_id=_reply_id(question),
+                client_message_id=reply_client_id(question),
             )
             appended = await self._messages.append(draft, member=None, session=session)
             if appended.created:
@@ -297,5 +297,6 @@ class CoachService:
         return announce
 
 
-def _reply_id(question: Message) -> str:
+def reply_client_id(question: Message) -> str:
+    """The client id of the coach's reply to `question`: one reply, however often it is tried."""
     return f"reply:{question.id}"

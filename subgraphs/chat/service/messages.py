@@ -7,13 +7,15 @@ message, the sender's read position, `chat.message.sent`, a pending coach reply.
 
 from __future__ import annotations
 
+import asyncio
+import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
 from beanie import PydanticObjectId
 from pymongo.asynchronous.client_session import AsyncClientSession
-from pymongo.errors import DuplicateKeyError
+from pymongo.errors import DuplicateKeyError, PyMongoError
 
 from common.errors import BadUserInput, Conflict, Forbidden, NotFound
 from common.events import Event, OutboxPublisher, OutboxTransaction
@@ -41,6 +43,8 @@ from subgraphs.chat.service.conversations import ConversationService
 T = TypeVar("T")
 
 PREVIEW_CHARS = 140
+APPEND_ATTEMPTS = 60
+APPEND_BACKOFF_CAP_SECONDS = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +84,24 @@ class MessageService:
     async def appending(
         self, conversation_id: str, work: Callable[[OutboxTransaction], Awaitable[T]]
     ) -> T:
-        """Run `work` in a transaction, one per conversation at a time in this process."""
+        """Run `work` in a transaction, one per conversation at a time in this process.
+
+        Appends from other replicas conflict on the conversation's counter; the
+        loser re-runs with a short, capped, jittered backoff. A busy conversation
+        needs many more re-runs than the kit's exponential backoff allows for.
+        """
         async with self._lanes.hold(conversation_id):
-            return await self._publisher.run_in_transaction(work, attempts=8)
+            for attempt in range(1, APPEND_ATTEMPTS + 1):
+                try:
+                    async with self._publisher.transaction() as tx:
+                        return await work(tx)
+                except PyMongoError as exc:
+                    transient = exc.has_error_label("TransientTransactionError")
+                    if not transient or attempt == APPEND_ATTEMPTS:
+                        raise
+                backoff = min(APPEND_BACKOFF_CAP_SECONDS, 0.002 * 2**attempt)
+                await asyncio.sleep(random.uniform(0, backoff))  # noqa: S311
+        raise AssertionError("unreachable")
 
     async def append(
         self, draft: Message, *, member: str | None, session: AsyncClientSession
@@ -178,8 +197,9 @@ class MessageService:
         try:
             appended = await self.appending(conversation_id, work)
         except DuplicateKeyError:
+            if client_id is None:
+                raise
             # A concurrent retry with the same client id committed first: its message is the one.
-            assert client_id is not None
             existing = await self._messages.by_client_id(conversation_id, viewer, client_id)
             if existing is None:
                 raise
