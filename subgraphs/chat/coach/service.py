@@ -192,7 +192,7 @@ class CoachService:
         try:
             final = await self._messages.appending(job.conversation_id, work)
         except LostClaim:
-            log.warning("another worker took over this coach reply", extra={"job": str(job.id)})
+            log.warning("coach reply job gone or taken over; dropped", extra={"job": str(job.id)})
             return
         if final is None:
             return
