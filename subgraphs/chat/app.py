@@ -21,6 +21,7 @@ from subgraphs.chat.repository import (
 )
 from subgraphs.chat.schema import ChatServices, schema
 from subgraphs.chat.service import (
+    Appender,
     ConversationService,
     Erasure,
     MessageService,
@@ -53,17 +54,21 @@ async def build(runtime: Runtime, *, answer_coach: bool = True) -> ChatServices:
     conversations = ConversationService(
         conversations=conversation_store, reads=reads, feed=feed, publisher=runtime.publisher
     )
-    messages = MessageService(
-        conversations=conversations,
-        conversation_store=conversation_store,
+    appender = Appender(
+        conversations=conversation_store,
         messages=message_store,
-        reads=reads,
-        jobs=jobs,
         feed=feed,
         publisher=runtime.publisher,
     )
+    messages = MessageService(
+        conversations=conversations,
+        appender=appender,
+        messages=message_store,
+        reads=reads,
+        jobs=jobs,
+    )
     coach = CoachService(
-        messages=messages,
+        appender=appender,
         conversation_store=conversation_store,
         message_store=message_store,
         provider=coach_provider(settings),

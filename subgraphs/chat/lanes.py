@@ -37,6 +37,3 @@ class Lanes:
             lane.users -= 1
             if lane.users == 0:
                 del self._lanes[key]
-
-    def __len__(self) -> int:
-        return len(self._lanes)

@@ -34,8 +34,7 @@ from subgraphs.chat.repository import (
     ConversationRepository,
     MessageRepository,
 )
-from subgraphs.chat.service import MessageService
-from subgraphs.chat.service.messages import coach_draft
+from subgraphs.chat.service.appending import Appender, coach_draft
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +60,7 @@ class CoachService:
     def __init__(
         self,
         *,
-        messages: MessageService,
+        appender: Appender,
         conversation_store: ConversationRepository,
         message_store: MessageRepository,
         provider: CoachProvider,
@@ -69,7 +68,7 @@ class CoachService:
         jobs: CoachReplyJobRepository,
         goal_link_base: str,
     ) -> None:
-        self._messages = messages
+        self._appender = appender
         self._conversations = conversation_store
         self._message_store = message_store
         self._provider = provider
@@ -157,18 +156,25 @@ class CoachService:
         self, conversation: Conversation, question: Message, answer: Message | None, text: str
     ) -> Message:
         if answer is not None:
-            return await self._messages.set_coach_text(answer, text, streaming=True)
-        appended = await self._messages.post_as_coach(
-            conversation,
+            return await self._set_text(answer, text)
+        draft = coach_draft(
+            str(conversation.id),
             text,
             reply_to=str(question.id),
             streaming=True,
             client_message_id=reply_client_id(question),
         )
+        appended = await self._appender.post(draft)
         if appended.created:
             return appended.message
         # A worker that died mid-reply left its part: this reply replaces it.
-        return await self._messages.set_coach_text(appended.message, text, streaming=True)
+        return await self._set_text(appended.message, text)
+
+    async def _set_text(self, message: Message, text: str) -> Message:
+        await self._message_store.set_text(str(message.id), text, streaming=True)
+        updated: Message = message.model_copy(update={"text": text, "streaming": True})
+        await self._appender.announce_updated(updated)
+        return updated
 
     async def _finish(
         self,
@@ -190,16 +196,16 @@ class CoachService:
             return final
 
         try:
-            final = await self._messages.appending(job.conversation_id, work)
+            final = await self._appender.appending(job.conversation_id, work)
         except LostClaim:
             log.warning("coach reply job gone or taken over; dropped", extra={"job": str(job.id)})
             return
         if final is None:
             return
         if final.created:
-            await self._messages.announce_added(final.message, final.members)
+            await self._appender.announce_added(final.message, final.members)
         else:
-            await self._messages.announce_updated(final.message)
+            await self._appender.announce_updated(final.message)
 
     async def _write_reply(
         self,
@@ -216,7 +222,7 @@ class CoachService:
                 reply_to=str(question.id),
                 client_message_id=reply_client_id(question),
             )
-            appended = await self._messages.append(draft, member=None, session=session)
+            appended = await self._appender.append(draft, member=None, session=session)
             if appended.created:
                 return _Final(appended.message, True, appended.members)
             answer = appended.message
@@ -287,12 +293,12 @@ class CoachService:
             f'Done! "{created.title}" is on your goals board (goal {created.goal_id}): {link}',
             client_message_id=f"goal-created:{created.request_id}",
         )
-        appended = await self._messages.append(draft, member=None, session=session)
+        appended = await self._appender.append(draft, member=None, session=session)
         if not appended.created:
             return None  # another event for the same request already confirmed it
 
         async def announce() -> None:
-            await self._messages.announce_added(appended.message, appended.members)
+            await self._appender.announce_added(appended.message, appended.members)
 
         return announce
 

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from subgraphs.chat.service.appending import Appended, Appender
 from subgraphs.chat.service.conversations import ConversationService
 from subgraphs.chat.service.erasure import Erasure
 from subgraphs.chat.service.messages import MessageService
 from subgraphs.chat.service.reads import ReadService
 from subgraphs.chat.service.streams import StreamService
 
-__all__ = ["ConversationService", "Erasure", "MessageService", "ReadService", "StreamService"]
+__all__ = [
+    "Appended",
+    "Appender",
+    "ConversationService",
+    "Erasure",
+    "MessageService",
+    "ReadService",
+    "StreamService",
+]

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from pymongo.errors import DuplicateKeyError
 
+from common.events import OutboxPublisher
 from common.infra import Infrastructure
 from common.settings import Settings
 from common.testing.fixtures import ServeSubgraph
@@ -23,12 +24,22 @@ from subgraphs.chat.repository import (
     MessageRepository,
     ReadStateRepository,
 )
-from subgraphs.chat.service import MessageService
+from subgraphs.chat.service import Appender, MessageService
+from subgraphs.chat.service.appending import coach_draft
 
 from .conftest import Hosted
 from .support import HISTORY, Api, captured_events, eventually
 
 pytestmark = [pytest.mark.redis, pytest.mark.rabbitmq]
+
+
+def appender(publisher: OutboxPublisher, infra: Infrastructure) -> Appender:
+    return Appender(
+        conversations=ConversationRepository(),
+        messages=MessageRepository(),
+        feed=LiveFeed(infra.pubsub),
+        publisher=publisher,
+    )
 
 
 async def test_a_send_whose_event_cannot_be_stored_stores_nothing(
@@ -73,12 +84,10 @@ async def test_catching_up_during_a_burst_of_concurrent_sends_never_skips_a_mess
         replicas = [
             MessageService(
                 conversations=services.conversations,
-                conversation_store=ConversationRepository(),
+                appender=appender(host.runtime.publisher, infra),
                 messages=MessageRepository(),
                 reads=ReadStateRepository(),
                 jobs=CoachReplyJobRepository(),
-                feed=LiveFeed(infra.pubsub),
-                publisher=host.runtime.publisher,
             )
             for _ in range(4)
         ]
@@ -138,7 +147,11 @@ async def test_catching_up_during_a_burst_of_concurrent_sends_never_skips_a_mess
 
 
 async def test_a_reply_owed_by_a_process_that_died_is_given_by_the_next(
-    hosted: Hosted, serve_subgraph: ServeSubgraph, settings: Settings, test_keys: TestKeys
+    hosted: Hosted,
+    infra: Infrastructure,
+    serve_subgraph: ServeSubgraph,
+    settings: Settings,
+    test_keys: TestKeys,
 ) -> None:
     jobs = CoachReplyJobRepository()
     # The first process stores two questions, each with its reply owed, and dies:
@@ -154,12 +167,14 @@ async def test_a_reply_owed_by_a_process_that_died_is_given_by_the_next(
         claimed = await jobs.claim(utcnow(), timedelta(seconds=1))
         assert claimed is not None
         assert claimed.message_id == str(goal_question.id)
-        partial = await services.messages.post_as_coach(
-            coach,
-            "Great go",
-            reply_to=str(goal_question.id),
-            streaming=True,
-            client_message_id=reply_client_id(goal_question),
+        partial = await appender(host.runtime.publisher, infra).post(
+            coach_draft(
+                coach_id,
+                "Great go",
+                reply_to=str(goal_question.id),
+                streaming=True,
+                client_message_id=reply_client_id(goal_question),
+            )
         )
 
     async with (
