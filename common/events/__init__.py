@@ -1,4 +1,5 @@
 from common.events.bus import (
+    AfterCommit,
     AnyHandler,
     DeadLetter,
     EventBus,
@@ -16,6 +17,7 @@ from common.events.outbox import OutboxPublisher, OutboxTransaction
 from common.events.relay import OutboxRelay, RelaySettings
 
 __all__ = [
+    "AfterCommit",
     "AnyHandler",
     "DeadLetter",
     "Event",

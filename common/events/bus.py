@@ -12,7 +12,11 @@ from pymongo.asynchronous.database import AsyncDatabase
 from common.events.envelope import Event
 
 EventHandler = Callable[[Event], Awaitable[None]]
-SessionHandler = Callable[[Event, AsyncClientSession], Awaitable[None]]
+# What a transactional handler may hand back: work for after its transaction
+# committed, such as live notifications, which must never announce a write
+# that was rolled back.
+AfterCommit = Callable[[], Awaitable[None]]
+SessionHandler = Callable[[Event, AsyncClientSession], Awaitable[AfterCommit | None]]
 
 
 @dataclass(frozen=True)
@@ -23,7 +27,11 @@ class Transactional:
 
 
 def transactional(handler: SessionHandler) -> Transactional:
-    """Mark a handler `(event, session)`: its writes and the processed-id record commit together."""
+    """Mark a handler `(event, session)`: its writes and the processed-id record commit together.
+
+    The handler may return an `AfterCommit`; it runs once the commit succeeded,
+    and its failure is logged without undoing the applied event.
+    """
     return Transactional(handler)
 
 

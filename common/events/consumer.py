@@ -14,7 +14,7 @@ from typing import Any
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError, PyMongoError
 
-from common.events.bus import AnyHandler, DeadLetter, Transactional
+from common.events.bus import AfterCommit, AnyHandler, DeadLetter, Transactional
 from common.events.catalog import InvalidEvent
 from common.events.envelope import Event
 from common.events.processed import MemoryProcessedLog, MongoProcessedLog, ProcessedLog
@@ -117,7 +117,7 @@ class Subscription:
                         await self.processed.record(event.id, session=session)
                     except DuplicateKeyError as exc:
                         raise _Duplicate from exc
-                    await handler.handler(event, session)
+                    after = await handler.handler(event, session)
             except _Duplicate:
                 return Applied.DUPLICATE
             except PyMongoError as exc:
@@ -132,8 +132,19 @@ class Subscription:
                 # retry finds the processed id and reports a duplicate.
                 await asyncio.sleep(random.uniform(0, 0.005 * 2**attempt))  # noqa: S311
                 continue
+            if after is not None:
+                await self._after_commit(event, after)
             return Applied.APPLIED
         raise AssertionError("unreachable")
+
+    async def _after_commit(self, event: Event, after: AfterCommit) -> None:
+        try:
+            await after()
+        except Exception:
+            # The event is applied and recorded; a retry would find it a duplicate.
+            log.exception(
+                "after-commit work failed", extra={"consumer": self.consumer, "event_id": event.id}
+            )
 
     @asynccontextmanager
     async def lane(self, key: str) -> AsyncIterator[None]:

@@ -8,17 +8,26 @@ from subgraphs.chat.coach.openai import OpenAICompatibleCoach
 from subgraphs.chat.coach.provider import CoachProvider
 from subgraphs.chat.coach.rules import RuleBasedCoach
 from subgraphs.chat.coach.service import CoachService
+from subgraphs.chat.coach.worker import CoachWorker
 from subgraphs.chat.events import register_consumers
 from subgraphs.chat.live import LiveFeed
 from subgraphs.chat.models import MODELS
 from subgraphs.chat.repository import (
     CoachMemoryRepository,
+    CoachReplyJobRepository,
     ConversationRepository,
     MessageRepository,
     ReadStateRepository,
 )
 from subgraphs.chat.schema import ChatServices, schema
-from subgraphs.chat.service import ChatService
+from subgraphs.chat.service import (
+    Appender,
+    ConversationService,
+    Erasure,
+    MessageService,
+    ReadService,
+    StreamService,
+)
 
 
 def coach_provider(settings: Settings) -> CoachProvider:
@@ -33,26 +42,62 @@ def coach_provider(settings: Settings) -> CoachProvider:
     return RuleBasedCoach()
 
 
-async def build(runtime: Runtime) -> ChatServices:
+async def build(runtime: Runtime, *, answer_coach: bool = True) -> ChatServices:
+    """The services; without `answer_coach` no coach worker runs here (replies wait for one)."""
     settings = runtime.infra.settings
-    chat = ChatService(
-        conversations=ConversationRepository(),
-        messages=MessageRepository(),
-        reads=ReadStateRepository(),
-        feed=LiveFeed(runtime.infra.pubsub),
+    feed = LiveFeed(runtime.infra.pubsub)
+    conversation_store = ConversationRepository()
+    message_store = MessageRepository()
+    reads = ReadStateRepository()
+    memory = CoachMemoryRepository()
+    jobs = CoachReplyJobRepository()
+    conversations = ConversationService(
+        conversations=conversation_store, reads=reads, feed=feed, publisher=runtime.publisher
+    )
+    appender = Appender(
+        conversations=conversation_store,
+        messages=message_store,
+        feed=feed,
         publisher=runtime.publisher,
+    )
+    messages = MessageService(
+        conversations=conversations,
+        appender=appender,
+        messages=message_store,
+        reads=reads,
+        jobs=jobs,
     )
     coach = CoachService(
-        chat=chat,
+        appender=appender,
+        conversation_store=conversation_store,
+        message_store=message_store,
         provider=coach_provider(settings),
-        memory=CoachMemoryRepository(),
-        publisher=runtime.publisher,
+        memory=memory,
+        jobs=jobs,
         goal_link_base=settings.public_base_url,
     )
-    chat.coach = coach
-    runtime.spawn(coach.run(), name="coach")
-    register_consumers(runtime.infra.bus, chat, coach)
-    return ChatServices(chat=chat, coach=coach)
+    erasure = Erasure(
+        conversations=conversations,
+        conversation_store=conversation_store,
+        messages=message_store,
+        reads=reads,
+        memory=memory,
+        jobs=jobs,
+        feed=feed,
+    )
+    if answer_coach:
+        worker = CoachWorker(jobs=jobs, answer=coach.answer)
+        messages.coach_question_stored = worker.wake
+        runtime.spawn(worker.run(), name="coach")
+    register_consumers(runtime, erasure, coach)
+    return ChatServices(
+        conversations=conversations,
+        messages=messages,
+        reads=ReadService(
+            conversations=conversations, messages=message_store, reads=reads, feed=feed
+        ),
+        streams=StreamService(conversations=conversations, feed=feed),
+    )
 
 
 subgraph = SubgraphDefinition(name="chat", schema=schema, models=MODELS, build=build)

@@ -1,19 +1,26 @@
-"""What the chat subgraph consumes from other subgraphs."""
+"""What the chat subgraph consumes from other subgraphs: each applied exactly once, atomically."""
 
 from __future__ import annotations
 
-from common.events import Event, EventBus
+from pymongo.asynchronous.client_session import AsyncClientSession
+
+from common.app import Runtime
+from common.events import AfterCommit, Event, transactional
 from common.events.catalog import CoachGoalCreated, UserDeleted
 from subgraphs.chat.coach.service import CoachService
-from subgraphs.chat.service import ChatService
+from subgraphs.chat.service import Erasure
 
 
-def register_consumers(bus: EventBus, chat: ChatService, coach: CoachService) -> None:
-    async def on_user_deleted(event: Event) -> None:
-        await chat.erase_user(UserDeleted.model_validate(event.data).user_id)
+def register_consumers(runtime: Runtime, erasure: Erasure, coach: CoachService) -> None:
+    async def on_user_deleted(event: Event, session: AsyncClientSession) -> AfterCommit:
+        return await erasure.erase(UserDeleted.model_validate(event.data).user_id, session=session)
 
-    async def on_coach_goal_created(event: Event) -> None:
-        await coach.confirm_goal(CoachGoalCreated.model_validate(event.data))
+    async def on_coach_goal_created(
+        event: Event, session: AsyncClientSession
+    ) -> AfterCommit | None:
+        return await coach.confirm_goal(CoachGoalCreated.model_validate(event.data), session)
 
-    bus.subscribe("chat.user-erasure", ["users.user.deleted"], on_user_deleted)
-    bus.subscribe("chat.coach-goals", ["goals.coach_goal.created"], on_coach_goal_created)
+    runtime.consume("chat.user-erasure", ["users.user.deleted"], transactional(on_user_deleted))
+    runtime.consume(
+        "chat.coach-goals", ["goals.coach_goal.created"], transactional(on_coach_goal_created)
+    )

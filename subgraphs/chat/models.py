@@ -29,7 +29,8 @@ class Conversation(Document):
     member_ids: list[str]
     admin_ids: list[str] = Field(default_factory=list)
     created_by: str
-    # Messages take their position from this counter (atomic $inc): a total order per conversation.
+    # Messages take their position from this counter, $inc'ed in the transaction that
+    # inserts them: a total order per conversation, committed in that order.
     last_seq: int = 0
     last_message_id: str | None = None
     last_message_seq: int = 0
@@ -75,7 +76,12 @@ class Message(Document):
     class Settings:
         name = "messages"
         indexes = [
-            IndexModel([("conversation_id", ASCENDING), ("seq", DESCENDING), ("_id", DESCENDING)]),
+            # History pages by seq alone; unique, so no two messages ever share a position.
+            IndexModel(
+                [("conversation_id", ASCENDING), ("seq", DESCENDING)],
+                unique=True,
+                name="conversation_seq",
+            ),
             # Idempotent sends: a retry with the same client id can never insert a second row.
             IndexModel(
                 [
@@ -144,4 +150,36 @@ class CoachCheckIn(Document):
         ]
 
 
-MODELS: list[type[Document]] = [Conversation, Message, ReadState, CoachGoal, CoachCheckIn]
+class CoachReplyJob(Document):
+    """A reply the coach owes: written with the user's message, deleted with the reply.
+
+    A worker claims it by pushing `available_at` a lease ahead under a fresh
+    `claim` token; a worker that dies leaves it to be claimed again once the
+    lease lapses. Only the holder of the current claim may finish it.
+    """
+
+    user_id: str
+    conversation_id: str
+    message_id: str
+    available_at: datetime
+    claim: str | None = None
+    attempts: int = 0
+    created_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "coach_reply_jobs"
+        indexes = [
+            IndexModel([("available_at", ASCENDING)]),
+            IndexModel([("message_id", ASCENDING)], unique=True),
+            IndexModel([("user_id", ASCENDING)]),
+        ]
+
+
+MODELS: list[type[Document]] = [
+    Conversation,
+    Message,
+    ReadState,
+    CoachGoal,
+    CoachCheckIn,
+    CoachReplyJob,
+]

@@ -1,14 +1,15 @@
-"""The coach at work: answers coach conversations, asks for goals, confirms them."""
+"""The coach at work: answers a pending reply, asks for goals, confirms them."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from common.events import Event, EventPublisher
+from pymongo.asynchronous.client_session import AsyncClientSession
+
+from common.events import AfterCommit, Event, OutboxTransaction
 from common.events.catalog import CoachGoalCreated, CoachGoalRequested
 from subgraphs.chat.coach.provider import (
     CoachProvider,
@@ -20,104 +21,83 @@ from subgraphs.chat.coach.provider import (
 )
 from subgraphs.chat.models import (
     CoachGoal,
+    CoachReplyJob,
     Conversation,
     ConversationKind,
     Message,
     MessageAuthor,
+    utcnow,
 )
-from subgraphs.chat.repository import CoachMemoryRepository
-from subgraphs.chat.service import ChatService
+from subgraphs.chat.repository import (
+    CoachMemoryRepository,
+    CoachReplyJobRepository,
+    ConversationRepository,
+    MessageRepository,
+)
+from subgraphs.chat.service.appending import Appender, coach_draft
 
 log = logging.getLogger(__name__)
 
 HISTORY_TURNS = 12
 INTERRUPTED = " (The coach was interrupted; please ask again.)"
 NO_REPLY = "Sorry, I couldn't come up with a reply just now. Please try again."
+# A reply that failed this often is answered with NO_REPLY instead of being tried again.
+MAX_ATTEMPTS = 3
+
+
+class LostClaim(Exception):
+    """The job's lease lapsed and another worker holds it now: it writes the reply."""
 
 
 @dataclass(frozen=True, slots=True)
-class _Job:
-    conversation: Conversation
+class _Final:
     message: Message
+    created: bool
+    members: list[str]
 
 
 class CoachService:
     def __init__(
         self,
         *,
-        chat: ChatService,
+        appender: Appender,
+        conversation_store: ConversationRepository,
+        message_store: MessageRepository,
         provider: CoachProvider,
         memory: CoachMemoryRepository,
-        publisher: EventPublisher,
+        jobs: CoachReplyJobRepository,
         goal_link_base: str,
-        max_concurrent: int = 16,
     ) -> None:
-        self._chat = chat
+        self._appender = appender
+        self._conversations = conversation_store
+        self._message_store = message_store
         self._provider = provider
         self._memory = memory
-        self._publisher = publisher
+        self._jobs = jobs
         self._goal_link_base = goal_link_base.rstrip("/")
-        self._queue: asyncio.Queue[_Job] = asyncio.Queue()
-        self._slots = asyncio.Semaphore(max_concurrent)
 
-    def submit(self, conversation: Conversation, message: Message) -> None:
-        self._queue.put_nowait(_Job(conversation, message))
-
-    async def run(self) -> None:
-        """Answer queued messages, a bounded number at a time, until cancelled at shutdown."""
-        async with asyncio.TaskGroup() as group:
-            while True:
-                job = await self._queue.get()
-                await self._slots.acquire()
-                group.create_task(self._answer_guarded(job))
-
-    async def _answer_guarded(self, job: _Job) -> None:
-        try:
-            await self.answer(job.conversation, job.message)
-        except Exception:
-            log.exception("the coach failed to answer", extra={"message_id": str(job.message.id)})
-        finally:
-            self._slots.release()
-
-    async def answer(self, conversation: Conversation, message: Message) -> None:
-        request = await self._request(conversation, message)
+    async def answer(self, job: CoachReplyJob) -> None:
+        """Answer the question `job` holds; it is finished with the final reply, atomically."""
+        conversation = await self._conversations.get(job.conversation_id)
+        question = await self._message_store.get(job.message_id)
+        if conversation is None or question is None or question.deleted_at is not None:
+            await self._finish(job, None, None, "", None, None)  # nothing left to answer
+            return
+        if job.attempts > MAX_ATTEMPTS:
+            await self._finish(job, conversation, question, NO_REPLY, None, None)
+            return
+        request = await self._request(conversation, question)
         reply = await self._provider.respond(request)
-        await self._deliver(conversation, message, reply)
-        if reply.check_in is not None:
-            await self._memory.check_in(request.user_id, reply.check_in, request.today.isoformat())
-        if reply.goal is not None:
-            goal = CoachGoal(
-                request_id=uuid.uuid4().hex,
-                user_id=request.user_id,
-                conversation_id=str(conversation.id),
-                title=reply.goal.title,
-                area=reply.goal.area,
-                due_date=reply.goal.due_date.isoformat() if reply.goal.due_date else None,
-            )
-            await self._memory.record_goal(goal)
-            await self._publisher.publish(
-                Event.of(
-                    "chat.coach.goal_requested",
-                    user_id=request.user_id,
-                    data=CoachGoalRequested(
-                        request_id=goal.request_id,
-                        conversation_id=goal.conversation_id,
-                        user_id=goal.user_id,
-                        title=goal.title,
-                        area=reply.goal.area,
-                        due_date=reply.goal.due_date,
-                    ),
-                )
-            )
+        await self._deliver(job, conversation, question, reply, request)
 
     async def _request(self, conversation: Conversation, message: Message) -> CoachRequest:
         assert message.sender_id is not None
         today = datetime.now(UTC).date()
-        recent = await self._chat.messages.recent(str(conversation.id), HISTORY_TURNS)
+        recent = await self._message_store.recent(str(conversation.id), HISTORY_TURNS)
         history = [
             Turn("coach" if m.author is MessageAuthor.COACH else "user", m.text)
             for m in recent
-            if m.text
+            if m.text and m.seq <= message.seq
         ]
         return CoachRequest(
             user_id=message.sender_id,
@@ -138,12 +118,17 @@ class CoachService:
         )
 
     async def _deliver(
-        self, conversation: Conversation, question: Message, reply: CoachReply
+        self,
+        job: CoachReplyJob,
+        conversation: Conversation,
+        question: Message,
+        reply: CoachReply,
+        request: CoachRequest,
     ) -> None:
         """Stream the reply into one message: it appears with the first chunk, grows per chunk.
 
-        One chunk of look-ahead tells whether a chunk is the last, so the final
-        update is the one that clears `streaming`.
+        One chunk of look-ahead tells whether a chunk is the last; the last one is
+        written in the transaction that finishes the job, with what the coach decided.
         """
         answer: Message | None = None
         text = ""
@@ -153,36 +138,171 @@ class CoachService:
             while pending is not None:
                 following = await anext(chunks, None)
                 text += pending
-                streaming = following is not None
-                if answer is None:
-                    answer = await self._chat.post_as_coach(
-                        conversation, text, reply_to=str(question.id), streaming=streaming
-                    )
-                else:
-                    answer = await self._chat.stream_coach_text(answer, text, streaming=streaming)
+                if following is None:
+                    break
+                answer = await self._stream(conversation, question, answer, text)
                 pending = following
         except Exception:
             log.exception("the coach provider failed mid-reply")
-            if answer is not None:
-                await self._chat.stream_coach_text(answer, text + INTERRUPTED, streaming=False)
-                return
-        if answer is None:
-            await self._chat.post_as_coach(conversation, NO_REPLY, reply_to=str(question.id))
+            final = text + INTERRUPTED if text else NO_REPLY
+            await self._finish(job, conversation, question, final, None, answer)
+            return
+        if not text:
+            await self._finish(job, conversation, question, NO_REPLY, None, answer)
+            return
+        await self._finish(job, conversation, question, text, (reply, request), answer)
 
-    async def confirm_goal(self, created: CoachGoalCreated) -> None:
-        """Tell the user their goal exists; a redelivered event posts nothing new."""
-        conversation = await self._chat.conversations.get(created.conversation_id)
+    async def _stream(
+        self, conversation: Conversation, question: Message, answer: Message | None, text: str
+    ) -> Message:
+        if answer is not None:
+            return await self._set_text(answer, text)
+        draft = coach_draft(
+            str(conversation.id),
+            text,
+            reply_to=str(question.id),
+            streaming=True,
+            client_message_id=reply_client_id(question),
+        )
+        appended = await self._appender.post(draft)
+        if appended.created:
+            return appended.message
+        # A worker that died mid-reply left its part: this reply replaces it.
+        return await self._set_text(appended.message, text)
+
+    async def _set_text(self, message: Message, text: str) -> Message:
+        await self._message_store.set_text(str(message.id), text, streaming=True)
+        updated: Message = message.model_copy(update={"text": text, "streaming": True})
+        await self._appender.announce_updated(updated)
+        return updated
+
+    async def _finish(
+        self,
+        job: CoachReplyJob,
+        conversation: Conversation | None,
+        question: Message | None,
+        text: str,
+        decided: tuple[CoachReply, CoachRequest] | None,
+        answer: Message | None,
+    ) -> None:
+        async def work(tx: OutboxTransaction) -> _Final | None:
+            if not await self._jobs.finish(job, session=tx.session):
+                raise LostClaim(str(job.id))
+            if conversation is None or question is None:
+                return None
+            final = await self._write_reply(conversation, question, text, answer, tx.session)
+            if decided is not None:
+                await self._act(conversation, question, *decided, tx)
+            return final
+
+        try:
+            final = await self._appender.appending(job.conversation_id, work)
+        except LostClaim:
+            log.warning("coach reply job gone or taken over; dropped", extra={"job": str(job.id)})
+            return
+        if final is None:
+            return
+        if final.created:
+            await self._appender.announce_added(final.message, final.members)
+        else:
+            await self._appender.announce_updated(final.message)
+
+    async def _write_reply(
+        self,
+        conversation: Conversation,
+        question: Message,
+        text: str,
+        answer: Message | None,
+        session: AsyncClientSession,
+    ) -> _Final:
+        if answer is None:
+            draft = coach_draft(
+                str(conversation.id),
+                text,
+                reply_to=str(question.id),
+                client_message_id=reply_client_id(question),
+            )
+            appended = await self._appender.append(draft, member=None, session=session)
+            if appended.created:
+                return _Final(appended.message, True, appended.members)
+            answer = appended.message
+        await self._message_store.set_text(str(answer.id), text, streaming=False, session=session)
+        updated: Message = answer.model_copy(update={"text": text, "streaming": False})
+        return _Final(updated, False, [])
+
+    async def _act(
+        self,
+        conversation: Conversation,
+        question: Message,
+        reply: CoachReply,
+        request: CoachRequest,
+        tx: OutboxTransaction,
+    ) -> None:
+        """What the coach decided besides talking, committed with its reply."""
+        if reply.check_in is not None:
+            await self._memory.check_in(
+                request.user_id,
+                reply.check_in,
+                request.today.isoformat(),
+                at=utcnow(),
+                session=tx.session,
+            )
+        if reply.goal is None:
+            return
+        goal = CoachGoal(
+            # Derived from the question: a re-run after a crash asks for the same goal.
+            request_id=uuid.uuid5(uuid.NAMESPACE_URL, f"lifegraph:coach:{question.id}").hex,
+            user_id=request.user_id,
+            conversation_id=str(conversation.id),
+            title=reply.goal.title,
+            area=reply.goal.area,
+            due_date=reply.goal.due_date.isoformat() if reply.goal.due_date else None,
+        )
+        await self._memory.record_goal(goal, session=tx.session)
+        await tx.publish(
+            Event.of(
+                "chat.coach.goal_requested",
+                user_id=request.user_id,
+                data=CoachGoalRequested(
+                    request_id=goal.request_id,
+                    conversation_id=goal.conversation_id,
+                    user_id=goal.user_id,
+                    title=goal.title,
+                    area=reply.goal.area,
+                    due_date=reply.goal.due_date,
+                ),
+            )
+        )
+
+    async def confirm_goal(
+        self, created: CoachGoalCreated, session: AsyncClientSession
+    ) -> AfterCommit | None:
+        """Tell the user their goal exists, in the transaction recording the event as processed."""
+        conversation = await self._conversations.get_in(created.conversation_id, session=session)
         if (
             conversation is None
             or conversation.kind is not ConversationKind.COACH
             or created.user_id not in conversation.member_ids
         ):
             log.warning("coach goal confirmation for an unknown conversation dropped")
-            return
-        await self._memory.goal_created(created.request_id, created.goal_id)
+            return None
+        await self._memory.goal_created(created.request_id, created.goal_id, session=session)
         link = f"{self._goal_link_base}/goals/{created.goal_id}"
-        await self._chat.post_as_coach(
-            conversation,
+        draft = coach_draft(
+            str(conversation.id),
             f'Done! "{created.title}" is on your goals board (goal {created.goal_id}): {link}',
             client_message_id=f"goal-created:{created.request_id}",
         )
+        appended = await self._appender.append(draft, member=None, session=session)
+        if not appended.created:
+            return None  # another event for the same request already confirmed it
+
+        async def announce() -> None:
+            await self._appender.announce_added(appended.message, appended.members)
+
+        return announce
+
+
+def reply_client_id(question: Message) -> str:
+    """The client id of the coach's reply to `question`: one reply, however often it is tried."""
+    return f"reply:{question.id}"

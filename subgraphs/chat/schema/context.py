@@ -11,16 +11,17 @@ from strawberry.dataloader import DataLoader
 
 from common.graphql.context import RequestContext
 from common.graphql.loaders import batch_loader
-from subgraphs.chat.coach.service import CoachService
-from subgraphs.chat.service import ChatService
+from subgraphs.chat.service import ConversationService, MessageService, ReadService, StreamService
 
 V = TypeVar("V")
 
 
 @dataclass
 class ChatServices:
-    chat: ChatService
-    coach: CoachService
+    conversations: ConversationService
+    messages: MessageService
+    reads: ReadService
+    streams: StreamService
 
 
 Info = strawberry.Info[RequestContext[ChatServices], None]

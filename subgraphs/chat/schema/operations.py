@@ -35,7 +35,9 @@ class Query:
     async def conversation(
         self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="Its id.")]
     ) -> Conversation:
-        doc = await info.context.services.chat.member_conversation(await viewer_id(info), str(id))
+        doc = await info.context.services.conversations.member_conversation(
+            await viewer_id(info), str(id)
+        )
         return Conversation.from_doc(doc)
 
     @strawberry.field(
@@ -56,7 +58,7 @@ class Query:
             str | None, strawberry.argument(description="Newer than this cursor.")
         ] = None,
     ) -> Connection[Message]:
-        page = await info.context.services.chat.history(
+        page = await info.context.services.messages.history(
             await viewer_id(info), str(conversation_id), first=first, before=before, after=after
         )
         return connection_from_page(page, Message.from_doc)
@@ -68,44 +70,44 @@ class Mutation:
     async def start_direct_conversation(
         self, info: Info, input: StartDirectConversationInput
     ) -> Conversation:
-        chat = info.context.services.chat
-        doc = await chat.start_direct(await viewer_id(info), str(input.user_id))
+        conversations = info.context.services.conversations
+        doc = await conversations.start_direct(await viewer_id(info), str(input.user_id))
         return Conversation.from_doc(doc)
 
     @strawberry.mutation(description="Create a group conversation with you as admin.")
     async def create_group_conversation(
         self, info: Info, input: CreateGroupConversationInput
     ) -> Conversation:
-        chat = info.context.services.chat
-        doc = await chat.create_group(
+        conversations = info.context.services.conversations
+        doc = await conversations.create_group(
             await viewer_id(info), input.title, [str(m) for m in input.member_ids]
         )
         return Conversation.from_doc(doc)
 
     @strawberry.mutation(description="Add members to a group you administer.")
     async def add_group_members(self, info: Info, input: AddGroupMembersInput) -> Conversation:
-        chat = info.context.services.chat
-        doc = await chat.add_members(
+        conversations = info.context.services.conversations
+        doc = await conversations.add_members(
             await viewer_id(info), str(input.conversation_id), [str(u) for u in input.user_ids]
         )
         return Conversation.from_doc(doc)
 
     @strawberry.mutation(description="Remove a member (admins) or leave a group (yourself).")
     async def remove_group_member(self, info: Info, input: RemoveGroupMemberInput) -> Conversation:
-        chat = info.context.services.chat
-        doc = await chat.remove_member(
+        conversations = info.context.services.conversations
+        doc = await conversations.remove_member(
             await viewer_id(info), str(input.conversation_id), str(input.user_id)
         )
         return Conversation.from_doc(doc)
 
     @strawberry.mutation(description="Your conversation with the AI coach, created on first use.")
     async def open_coach_conversation(self, info: Info) -> Conversation:
-        doc = await info.context.services.chat.open_coach(await viewer_id(info))
+        doc = await info.context.services.conversations.open_coach(await viewer_id(info))
         return Conversation.from_doc(doc)
 
     @strawberry.mutation(description="Send a message; idempotent per `clientMessageId`.")
     async def send_message(self, info: Info, input: SendMessageInput) -> Message:
-        doc = await info.context.services.chat.send(
+        doc = await info.context.services.messages.send(
             await viewer_id(info),
             str(input.conversation_id),
             input.text,
@@ -116,22 +118,22 @@ class Mutation:
 
     @strawberry.mutation(description="Edit the text of your message.")
     async def edit_message(self, info: Info, input: EditMessageInput) -> Message:
-        chat = info.context.services.chat
-        doc = await chat.edit(await viewer_id(info), str(input.message_id), input.text)
+        messages = info.context.services.messages
+        doc = await messages.edit(await viewer_id(info), str(input.message_id), input.text)
         return Message.from_doc(doc)
 
     @strawberry.mutation(description="Delete your message, leaving a tombstone in the history.")
     async def delete_message(self, info: Info, input: DeleteMessageInput) -> Message:
-        chat = info.context.services.chat
-        doc = await chat.delete(await viewer_id(info), str(input.message_id))
+        messages = info.context.services.messages
+        doc = await messages.delete(await viewer_id(info), str(input.message_id))
         return Message.from_doc(doc)
 
     @strawberry.mutation(description="Mark messages read, up to one message or all of them.")
     async def mark_conversation_read(
         self, info: Info, input: MarkConversationReadInput
     ) -> Conversation:
-        chat = info.context.services.chat
-        doc = await chat.mark_read(
+        reads = info.context.services.reads
+        doc = await reads.mark_read(
             await viewer_id(info),
             str(input.conversation_id),
             str(input.message_id) if input.message_id else None,
@@ -140,8 +142,8 @@ class Mutation:
 
     @strawberry.mutation(description="Tell the other members you are typing (never stored).")
     async def set_typing(self, info: Info, input: SetTypingInput) -> bool:
-        chat = info.context.services.chat
-        await chat.typing(await viewer_id(info), str(input.conversation_id), input.is_typing)
+        streams = info.context.services.streams
+        await streams.typing(await viewer_id(info), str(input.conversation_id), input.is_typing)
         return True
 
 
@@ -165,8 +167,8 @@ class Subscription:
         info: Info,
         conversation_id: Annotated[strawberry.ID, strawberry.argument(description="The chat.")],
     ) -> AsyncIterator[Message]:
-        chat = info.context.services.chat
-        stream = await chat.watch_conversation(await viewer_id(info), str(conversation_id))
+        streams = info.context.services.streams
+        stream = await streams.watch_conversation(await viewer_id(info), str(conversation_id))
         return stream.select(_added)
 
     @strawberry.subscription(
@@ -177,8 +179,8 @@ class Subscription:
         info: Info,
         conversation_id: Annotated[strawberry.ID, strawberry.argument(description="The chat.")],
     ) -> AsyncIterator[Message]:
-        chat = info.context.services.chat
-        stream = await chat.watch_conversation(await viewer_id(info), str(conversation_id))
+        streams = info.context.services.streams
+        stream = await streams.watch_conversation(await viewer_id(info), str(conversation_id))
         return stream.select(_updated)
 
     @strawberry.subscription(description="Other members starting and stopping to type.")
@@ -188,7 +190,9 @@ class Subscription:
         conversation_id: Annotated[strawberry.ID, strawberry.argument(description="The chat.")],
     ) -> AsyncIterator[TypingIndicator]:
         viewer = await viewer_id(info)
-        stream = await info.context.services.chat.watch_conversation(viewer, str(conversation_id))
+        stream = await info.context.services.streams.watch_conversation(
+            viewer, str(conversation_id)
+        )
 
         def others_typing(signal: ConversationStreamSignal) -> TypingIndicator | None:
             if isinstance(signal, TypingSignal) and signal.user_id != viewer:
@@ -199,5 +203,5 @@ class Subscription:
 
     @strawberry.subscription(description="Changes to any of your conversations.")
     async def conversation_updated(self, info: Info) -> AsyncIterator[ConversationUpdate]:
-        stream = await info.context.services.chat.watch_own_conversations(await viewer_id(info))
+        stream = await info.context.services.streams.watch_own_conversations(await viewer_id(info))
         return stream.select(ConversationUpdate.from_signal)

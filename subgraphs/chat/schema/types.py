@@ -10,7 +10,8 @@ import strawberry
 
 from common.errors import Forbidden
 from common.graphql.pagination import Connection, connection_from_page
-from common.repository import PageRequest, cursor_of
+from common.repository import PageRequest
+from subgraphs.chat import cursors
 from subgraphs.chat.live import ConversationSignal, TypingSignal
 from subgraphs.chat.models import Attachment as AttachmentDoc
 from subgraphs.chat.models import Conversation as ConversationDoc
@@ -76,13 +77,15 @@ class User:
         ] = None,
     ) -> Connection[Conversation]:
         viewer = await _self_only(info, str(self.id))
-        page = await info.context.services.chat.conversations_of(viewer, PageRequest(first, after))
+        page = await info.context.services.conversations.conversations_of(
+            viewer, PageRequest(first, after)
+        )
         return connection_from_page(page, Conversation.from_doc)
 
     @strawberry.field(description="Unread messages across all your conversations (only your own).")
     async def unread_total(self, info: Info) -> int:
         viewer = await _self_only(info, str(self.id))
-        return await info.context.services.chat.unread_total(viewer)
+        return await info.context.services.reads.unread_total(viewer)
 
 
 async def _self_only(info: Info, user_id: str) -> str:
@@ -130,16 +133,16 @@ class Message:
             created_at=doc.created_at,
             edited_at=doc.edited_at,
             deleted_at=doc.deleted_at,
-            cursor=cursor_of(doc, "seq"),
+            cursor=cursors.encode(doc.seq),
             sender_id=doc.sender_id,
         )
 
     @classmethod
     async def resolve_reference(cls, info: Info, id: strawberry.ID) -> Message | None:
         viewer = await viewer_id(info)
-        chat = info.context.services.chat
+        messages = info.context.services.messages
         doc = await loader(
-            info, "chat.message", lambda ids: chat.visible_messages(viewer, ids)
+            info, "chat.message", lambda ids: messages.visible_messages(viewer, ids)
         ).load(str(id))
         return cls.from_doc(doc) if doc else None
 
@@ -190,9 +193,9 @@ class Conversation:
     @classmethod
     async def resolve_reference(cls, info: Info, id: strawberry.ID) -> Conversation | None:
         viewer = await viewer_id(info)
-        chat = info.context.services.chat
+        conversations = info.context.services.conversations
         doc = await loader(
-            info, "chat.conversation", lambda ids: chat.visible_conversations(viewer, ids)
+            info, "chat.conversation", lambda ids: conversations.visible_conversations(viewer, ids)
         ).load(str(id))
         return cls.from_doc(doc) if doc else None
 
@@ -208,24 +211,22 @@ class Conversation:
     async def last_message(self, info: Info) -> Message | None:
         if self.last_message_id is None:
             return None
-        chat = info.context.services.chat
-        doc = await loader(info, "chat.last_message", chat.messages.get_many).load(
-            self.last_message_id
-        )
+        messages = info.context.services.messages
+        doc = await loader(info, "chat.last_message", messages.get_many).load(self.last_message_id)
         return Message.from_doc(doc) if doc else None
 
     @strawberry.field(description="Messages from others you have not read yet.")
     async def unread_count(self, info: Info) -> int:
         viewer = await viewer_id(info)
-        chat = info.context.services.chat
-        count = await loader(info, "chat.unread", lambda ids: chat.unread_counts(viewer, ids)).load(
-            str(self.id)
-        )
+        reads = info.context.services.reads
+        count = await loader(
+            info, "chat.unread", lambda ids: reads.unread_counts(viewer, ids)
+        ).load(str(self.id))
         return count or 0
 
     @strawberry.field(description="How far each member has read.")
     async def read_receipts(self, info: Info) -> list[ReadReceipt]:
-        states = await info.context.services.chat.read_receipts(str(self.id))
+        states = await info.context.services.reads.read_receipts(str(self.id))
         return [
             ReadReceipt(
                 user=User(id=strawberry.ID(s.user_id)),
@@ -270,7 +271,7 @@ class ConversationUpdate:
     @strawberry.field(description="The conversation as it is now; null once you are not a member.")
     async def conversation(self, info: Info) -> Conversation | None:
         viewer = await viewer_id(info)
-        found = await info.context.services.chat.visible_conversations(
+        found = await info.context.services.conversations.visible_conversations(
             viewer, [str(self.conversation_id)]
         )
         doc = found.get(str(self.conversation_id))

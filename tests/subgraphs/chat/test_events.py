@@ -8,6 +8,7 @@ import pytest
 
 from common.events import Event
 from common.events.catalog import UserDeleted
+from common.infra import Infrastructure
 from common.settings import Settings
 
 from .support import HISTORY, Api, captured_events, eventually, publish_event, texts
@@ -41,8 +42,9 @@ async def test_a_sent_message_is_announced_for_offline_delivery(
 
 
 async def test_deleting_a_user_erases_their_chat_data_idempotently(
-    api: ApiFor, settings: Settings
+    api: ApiFor, settings: Settings, infra: Infrastructure
 ) -> None:
+    mongo = infra.mongo
     alice, bob = api("alice"), api("bob")
     direct = await alice.direct("bob")
     group = await alice.group("Team", ["bob", "carol"])
@@ -53,6 +55,14 @@ async def test_deleting_a_user_erases_their_chat_data_idempotently(
     bob_coach = (await bob.data("mutation { openCoachConversation { id } }"))[
         "openCoachConversation"
     ]["id"]
+    question = await bob.send(bob_coach, "check in meditation")
+
+    async def answered() -> bool:
+        page = (await bob.data(HISTORY, c=bob_coach, first=1))["messages"]
+        return bool(page["edges"][0]["node"]["replyTo"] == question["id"])
+
+    await eventually(answered)  # the coach now remembers a check-in of bob's
+    await bob.send(bob_coach, "I want to read 12 books this year")  # a reply owed, maybe
 
     deleted = Event.of("users.user.deleted", user_id="bob", data=UserDeleted(user_id="bob"))
     await publish_event(settings, deleted)
@@ -70,6 +80,10 @@ async def test_deleting_a_user_erases_their_chat_data_idempotently(
     assert texts((await alice.data(HISTORY, c=group, first=10))["messages"]) == ["alice too"]
     assert await bob.error_code(HISTORY, c=direct, first=1) == "FORBIDDEN"
     assert await bob.error_code(HISTORY, c=bob_coach, first=1) == "NOT_FOUND"
+    # The coach forgot bob, and owes him nothing.
+    chat_db = mongo[settings.database_name("chat")]
+    for collection in ("coach_checkins", "coach_goals", "coach_reply_jobs"):
+        assert await chat_db[collection].count_documents({"user_id": "bob"}) == 0, collection
     # A later registration under the same id starts from nothing.
     fresh = (await bob.data("mutation { openCoachConversation { id } }"))["openCoachConversation"]
     assert fresh["id"] != bob_coach

@@ -1,0 +1,16 @@
+"""All of the chat subgraph's database access. Writes take `session=` to join a transaction."""
+
+from __future__ import annotations
+
+from subgraphs.chat.repository.coach import CoachMemoryRepository, CoachReplyJobRepository
+from subgraphs.chat.repository.conversations import ConversationRepository
+from subgraphs.chat.repository.messages import MessageRepository
+from subgraphs.chat.repository.reads import ReadStateRepository
+
+__all__ = [
+    "CoachMemoryRepository",
+    "CoachReplyJobRepository",
+    "ConversationRepository",
+    "MessageRepository",
+    "ReadStateRepository",
+]

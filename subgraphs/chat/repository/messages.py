@@ -1,0 +1,113 @@
+"""Messages: idempotent lookups, history by position, unread counts, erasure."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+from beanie import SortDirection
+from pymongo.asynchronous.client_session import AsyncClientSession
+
+from common.repository import Page, Repository, parse_object_id
+from subgraphs.chat import cursors
+from subgraphs.chat.models import Message
+
+Session = AsyncClientSession | None
+
+
+class MessageRepository(Repository[Message]):
+    model = Message
+
+    async def by_client_id(
+        self,
+        conversation_id: str,
+        sender_id: str | None,
+        client_message_id: str,
+        *,
+        session: Session = None,
+    ) -> Message | None:
+        return await Message.find_one(
+            {
+                "conversation_id": conversation_id,
+                "sender_id": sender_id,
+                "client_message_id": client_message_id,
+            },
+            session=session,
+        )
+
+    @asynccontextmanager
+    async def snapshot(self) -> AsyncIterator[AsyncClientSession]:
+        """A session whose reads all see one point in time (a read-only transaction)."""
+        client = Message.get_pymongo_collection().database.client
+        async with client.start_session() as session, await session.start_transaction():
+            yield session
+
+    async def history(
+        self,
+        conversation_id: str,
+        *,
+        first: int,
+        beyond: int | None,
+        newest_first: bool,
+        session: Session = None,
+    ) -> Page[Message]:
+        """A page by position: older than `beyond` (newest first) or newer (oldest first)."""
+        query: dict[str, Any] = {"conversation_id": conversation_id}
+        if beyond is not None:
+            query["seq"] = {"$lt" if newest_first else "$gt": beyond}
+        direction = SortDirection.DESCENDING if newest_first else SortDirection.ASCENDING
+        rows = (
+            await Message.find(query, session=session)
+            .sort([("seq", direction)])
+            .limit(first + 1)
+            .to_list()
+        )
+        items = rows[:first]
+        return Page(
+            items=items,
+            has_next_page=len(rows) > first,
+            cursors=[cursors.encode(m.seq) for m in items],
+        )
+
+    async def recent(self, conversation_id: str, limit: int) -> list[Message]:
+        rows = (
+            await Message.find({"conversation_id": conversation_id, "deleted_at": None})
+            .sort([("seq", SortDirection.DESCENDING)])
+            .limit(limit)
+            .to_list()
+        )
+        return rows[::-1]
+
+    async def unread_counts(
+        self, user_id: str, read_upto: Sequence[tuple[str, int]]
+    ) -> dict[str, int]:
+        """Unread messages per conversation: others' live messages after the read position."""
+        if not read_upto:
+            return {}
+        match: dict[str, Any] = {
+            "$or": [{"conversation_id": c, "seq": {"$gt": seq}} for c, seq in read_upto],
+            "sender_id": {"$ne": user_id},
+            "deleted_at": None,
+        }
+        pipeline: list[dict[str, Any]] = [
+            {"$match": match},
+            {"$group": {"_id": "$conversation_id", "n": {"$sum": 1}}},
+        ]
+        cursor = await Message.get_pymongo_collection().aggregate(pipeline)
+        return {row["_id"]: int(row["n"]) async for row in cursor}
+
+    async def set_text(
+        self, message_id: str, text: str, *, streaming: bool, session: Session = None
+    ) -> None:
+        await Message.get_pymongo_collection().update_one(
+            {"_id": parse_object_id(message_id)},
+            {"$set": {"text": text, "streaming": streaming}},
+            session=session,
+        )
+
+    async def delete_by_sender(self, user_id: str, *, session: Session = None) -> int:
+        return await self.delete_where({"sender_id": user_id}, session=session)
+
+    async def delete_in(self, conversation_id: str, *, session: Session = None) -> int:
+        return await self.delete_where({"conversation_id": conversation_id}, session=session)

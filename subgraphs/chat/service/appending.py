@@ -1,0 +1,144 @@
+"""Where messages enter a conversation: each takes its position in the transaction inserting it.
+
+The position (`seq`) comes from the conversation's counter, incremented in the
+same transaction as the insert and whatever must not be lost with the message
+(the sender's read position, `chat.message.sent`, a coach reply owed), so a
+message is visible only once every lower position is, and positions are never
+wasted by a failed write.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from beanie import PydanticObjectId
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.errors import PyMongoError
+
+from common.errors import Forbidden, NotFound
+from common.events import OutboxPublisher, OutboxTransaction
+from subgraphs.chat.lanes import Lanes
+from subgraphs.chat.live import LiveFeed
+from subgraphs.chat.models import Message, MessageAuthor, utcnow
+from subgraphs.chat.repository import ConversationRepository, MessageRepository
+
+T = TypeVar("T")
+
+APPEND_ATTEMPTS = 60
+APPEND_BACKOFF_CAP_SECONDS = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class Appended:
+    message: Message
+    # False when a message with the same client id was already there (a retry).
+    created: bool
+    # The conversation's members when the message took its position.
+    members: list[str]
+
+
+class Appender:
+    def __init__(
+        self,
+        *,
+        conversations: ConversationRepository,
+        messages: MessageRepository,
+        feed: LiveFeed,
+        publisher: OutboxPublisher,
+    ) -> None:
+        self._conversations = conversations
+        self._messages = messages
+        self._feed = feed
+        self._publisher = publisher
+        self._lanes = Lanes()
+
+    async def appending(
+        self, conversation_id: str, work: Callable[[OutboxTransaction], Awaitable[T]]
+    ) -> T:
+        """Run `work` in a transaction, one per conversation at a time in this process.
+
+        Appends from other replicas conflict on the conversation's counter; the
+        loser re-runs with a short, capped, jittered backoff. A busy conversation
+        needs many more re-runs than the kit's exponential backoff allows for.
+        """
+        async with self._lanes.hold(conversation_id):
+            for attempt in range(1, APPEND_ATTEMPTS + 1):
+                try:
+                    async with self._publisher.transaction() as tx:
+                        return await work(tx)
+                except PyMongoError as exc:
+                    transient = exc.has_error_label("TransientTransactionError")
+                    if not transient or attempt == APPEND_ATTEMPTS:
+                        raise
+                backoff = min(APPEND_BACKOFF_CAP_SECONDS, 0.002 * 2**attempt)
+                await asyncio.sleep(random.uniform(0, backoff))  # noqa: S311
+        raise AssertionError("unreachable")
+
+    async def append(
+        self, draft: Message, *, member: str | None, session: AsyncClientSession
+    ) -> Appended:
+        """Insert `draft` at the conversation's next position, or find the retry's original."""
+        if draft.client_message_id is not None:
+            existing = await self._messages.by_client_id(
+                draft.conversation_id, draft.sender_id, draft.client_message_id, session=session
+            )
+            if existing is not None:
+                return Appended(existing, created=False, members=[])
+        draft.id = PydanticObjectId()
+        taken = await self._conversations.take_seq(
+            draft.conversation_id,
+            message_id=str(draft.id),
+            at=draft.created_at,
+            member=member,
+            session=session,
+        )
+        if taken is None:
+            if member is not None:
+                raise Forbidden("Only members can post in this conversation.")
+            raise NotFound("Conversation not found.")
+        draft.seq, members = taken
+        await self._messages.insert(draft, session=session)
+        return Appended(draft, created=True, members=members)
+
+    async def post(self, draft: Message) -> Appended:
+        """Append a message nobody else must commit with (the coach's), announced once committed."""
+
+        async def work(tx: OutboxTransaction) -> Appended:
+            return await self.append(draft.model_copy(), member=None, session=tx.session)
+
+        appended = await self.appending(draft.conversation_id, work)
+        if appended.created:
+            await self.announce_added(appended.message, appended.members)
+        return appended
+
+    async def announce_added(self, message: Message, members: list[str]) -> None:
+        await self._feed.message("added", message)
+        await self._feed.conversation_changed(message.conversation_id, members, "message")
+
+    async def announce_updated(self, message: Message) -> None:
+        await self._feed.message("updated", message)
+
+
+def coach_draft(
+    conversation_id: str,
+    text: str,
+    *,
+    reply_to: str | None = None,
+    streaming: bool = False,
+    client_message_id: str | None = None,
+) -> Message:
+    return Message(
+        conversation_id=conversation_id,
+        seq=0,
+        author=MessageAuthor.COACH,
+        sender_id=None,
+        text=text,
+        client_message_id=client_message_id,
+        reply_to=reply_to,
+        streaming=streaming,
+        created_at=utcnow(),
+    )
