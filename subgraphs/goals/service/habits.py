@@ -107,37 +107,41 @@ class HabitService:
         return await self._habits.page_for_owner(owner_id, request)
 
     async def update(self, owner_id: str, habit_id: str, patch: HabitPatch) -> HabitDoc:
-        habit = await self.owned(owner_id, habit_id, field="id")
-        if not isinstance(patch.title, _Unset):
-            habit.title = require_text(patch.title, field="title")
-        if not isinstance(patch.description, _Unset):
-            habit.description = patch.description.strip()
-        if not isinstance(patch.timezone, _Unset):
-            if patch.timezone is not None:
-                zone(patch.timezone)
-            habit.timezone = patch.timezone
-        old = schedule_of(habit)
-        kind = patch.schedule if not isinstance(patch.schedule, _Unset) else old.kind
-        same_kind = kind is old.kind
-        weekdays = (
-            frozenset(patch.weekdays)
-            if not isinstance(patch.weekdays, _Unset)
-            else (old.weekdays if same_kind else frozenset())
-        )
-        times = (
-            patch.times_per_week
-            if not isinstance(patch.times_per_week, _Unset)
-            else (old.times_per_week if same_kind else None)
-        )
-        schedule = Schedule(kind, weekdays, times)
-        schedule.validate()
-        habit.schedule = schedule.kind
-        habit.weekdays = sorted(schedule.weekdays)
-        habit.times_per_week = schedule.times_per_week
-        if schedule.unit is not old.unit:
-            # Milestones count days or weeks: a streak in the new unit earns them afresh.
-            habit.milestones_reached = []
-        return await self._habits.save(habit)
+        # A transaction, so a check-in claiming a milestone meanwhile is not overwritten.
+        async def work(tx: OutboxTransaction) -> HabitDoc:
+            habit = await self.owned(owner_id, habit_id, field="id", session=tx.session)
+            if not isinstance(patch.title, _Unset):
+                habit.title = require_text(patch.title, field="title")
+            if not isinstance(patch.description, _Unset):
+                habit.description = patch.description.strip()
+            if not isinstance(patch.timezone, _Unset):
+                if patch.timezone is not None:
+                    zone(patch.timezone)
+                habit.timezone = patch.timezone
+            old = schedule_of(habit)
+            kind = patch.schedule if not isinstance(patch.schedule, _Unset) else old.kind
+            same_kind = kind is old.kind
+            weekdays = (
+                frozenset(patch.weekdays)
+                if not isinstance(patch.weekdays, _Unset)
+                else (old.weekdays if same_kind else frozenset())
+            )
+            times = (
+                patch.times_per_week
+                if not isinstance(patch.times_per_week, _Unset)
+                else (old.times_per_week if same_kind else None)
+            )
+            schedule = Schedule(kind, weekdays, times)
+            schedule.validate()
+            habit.schedule = schedule.kind
+            habit.weekdays = sorted(schedule.weekdays)
+            habit.times_per_week = schedule.times_per_week
+            if schedule.unit is not old.unit:
+                # Milestones count days or weeks: a streak in the new unit earns them afresh.
+                habit.milestones_reached = []
+            return await self._habits.save(habit, session=tx.session)
+
+        return await self._deps.atomically(work)
 
     async def delete(self, owner_id: str, habit_id: str) -> None:
         """The habit, its check-ins and its reminders go together or not at all."""
