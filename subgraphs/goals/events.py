@@ -12,7 +12,8 @@ from typing import Any
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 
-from common.events import Event, EventBus, transactional
+from common.errors import BadUserInput
+from common.events import DeadLetter, Event, EventBus, transactional
 from common.events.catalog import (
     CoachGoalRequested,
     UserDeleted,
@@ -81,6 +82,10 @@ class GoalsConsumers:
 
     async def on_coach_goal_requested(self, event: Event, session: AsyncClientSession) -> None:
         services = self._services
-        await services.goals.create_for_coach(
-            CoachGoalRequested.model_validate(event.data), services.deps.joining(session)
-        )
+        try:
+            await services.goals.create_for_coach(
+                CoachGoalRequested.model_validate(event.data), services.deps.joining(session)
+            )
+        except BadUserInput as exc:
+            # An empty or overlong title never becomes valid: no point retrying it.
+            raise DeadLetter(f"coach goal refused: {exc.message}") from exc

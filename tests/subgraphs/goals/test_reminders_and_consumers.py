@@ -13,6 +13,7 @@ from common.db import Database
 from common.errors import BadUserInput
 from common.events import Event, InvalidEvent, OutboxPublisher
 from common.events.catalog import CoachGoalRequested, UserRegistered
+from common.events.dlq import DeadLetters
 from common.events.processed import COLLECTION as PROCESSED
 from common.infra import Infrastructure
 from common.repository import PageRequest
@@ -266,3 +267,27 @@ async def test_events_about_an_erased_user_are_ignored(
     assert await goal_titles(goals_services) == []
     assert await goals_services.access.life_areas("alice") == {}
     assert (await goals_services.access.timezone("alice")).key == "UTC"
+
+
+async def test_a_coach_request_that_can_never_apply_is_dead_lettered_at_once(
+    goals_services: GoalsServices, infra: Infrastructure, goals_database: Database
+) -> None:
+    settings = infra.settings
+    assert settings.amqp_url
+    blank = coach_request("req-4", title="   ")
+    await infra.bus.publish(blank)
+    after = coach_request("req-5", title="Next")
+    await infra.bus.publish(after)
+    await processed(goals_database, "goals.coach", after)
+    async with DeadLetters(settings.amqp_url, settings.events_exchange) as dlq:
+
+        async def dead_lettered() -> bool:
+            queue = await dlq.queue("goals.coach")
+            return queue is not None and queue.messages == 1
+
+        await wait_until(dead_lettered)
+        [letter] = await dlq.peek("goals.coach", limit=5)
+    assert letter.event_id == blank.id
+    assert letter.attempts == 0
+    assert "title" in letter.reason
+    assert await goal_titles(goals_services) == ["Next"]
