@@ -17,7 +17,7 @@ from subgraphs.goals.service.container import GoalsServices, build_services
 
 async def build(runtime: Runtime) -> GoalsServices:
     services = build_services(runtime.publisher)
-    GoalsConsumers(services).register(runtime.infra.bus)
+    GoalsConsumers(services).register(runtime.infra.bus, runtime.database)
     # Its first pass fires whatever fell due while no replica was running (flagged late).
     runtime.spawn(services.reminders.run(), name="reminder-dispatcher")
     return services

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from subgraphs.goals.domain.recurrence import OccurrenceException, normalise_rule
+from subgraphs.goals.domain.recurrence import OccurrenceException, utc_until_rule
+from subgraphs.goals.domain.vtimezone import vtimezone
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +25,14 @@ class FeedEvent:
     updated_at: datetime | None = None
 
 
+# VTIMEZONE blocks cover this long past the latest start; beyond it only their yearly rules.
+ZONE_HORIZON = timedelta(days=5 * 366)
+
+
 def calendar_feed(events: Iterable[FeedEvent], *, name: str, now: datetime) -> str:
+    """The feed: one-offs in UTC; series in their zone (with its VTIMEZONE), RRULE, EXDATEs
+    for cancelled occurrences and a RECURRENCE-ID override for each moved one."""
+    events = list(events)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -32,11 +40,19 @@ def calendar_feed(events: Iterable[FeedEvent], *, name: str, now: datetime) -> s
         "CALSCALE:GREGORIAN",
         f"X-WR-CALNAME:{_text(name)}",
     ]
+    spans: dict[str, tuple[datetime, datetime]] = {}
+    for event in events:
+        if event.rule:
+            first, last = spans.get(event.timezone, (event.start, event.start))
+            spans[event.timezone] = (min(first, event.start), max(last, event.start))
+    for key, (first, last) in sorted(spans.items()):
+        lines += vtimezone(ZoneInfo(key), first - timedelta(days=1), max(last, now) + ZONE_HORIZON)
     for event in events:
         lines += _vevent(event, now)
-        for exc in event.exceptions:
-            if not exc.cancelled and exc.start is not None and exc.end is not None:
-                lines += _moved(event, exc, now)
+        if event.rule:
+            for exc in event.exceptions:
+                if not exc.cancelled and exc.start is not None and exc.end is not None:
+                    lines += _moved(event, exc, now)
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
 
@@ -44,14 +60,14 @@ def calendar_feed(events: Iterable[FeedEvent], *, name: str, now: datetime) -> s
 def _vevent(event: FeedEvent, now: datetime) -> list[str]:
     lines = ["BEGIN:VEVENT", f"UID:{event.uid}", f"DTSTAMP:{_utc(event.updated_at or now)}"]
     if event.rule:
-        # Recurring events carry their zone so clients expand them in wall time, as we do.
-        lines.append(f"DTSTART;TZID={event.timezone}:{_local(event.start, event.timezone)}")
-        lines.append(f"DTEND;TZID={event.timezone}:{_local(event.end, event.timezone)}")
-        lines.append(f"RRULE:{normalise_rule(event.rule)}")
+        # Series carry their zone so clients expand them in wall time, as we do.
+        tzid = f"TZID={event.timezone}"
+        lines.append(f"DTSTART;{tzid}:{_local(event.start, event.timezone)}")
+        lines.append(f"DTEND;{tzid}:{_local(event.end, event.timezone)}")
+        lines.append(f"RRULE:{utc_until_rule(event.rule, ZoneInfo(event.timezone))}")
         for exc in event.exceptions:
-            lines.append(
-                f"EXDATE;TZID={event.timezone}:{_local(exc.original_start, event.timezone)}"
-            )
+            if exc.cancelled:
+                lines.append(f"EXDATE;{tzid}:{_local(exc.original_start, event.timezone)}")
     else:
         lines += [f"DTSTART:{_utc(event.start)}", f"DTEND:{_utc(event.end)}"]
     lines += _common(event)
@@ -60,12 +76,14 @@ def _vevent(event: FeedEvent, now: datetime) -> list[str]:
 
 
 def _moved(event: FeedEvent, exc: OccurrenceException, now: datetime) -> list[str]:
+    """An override of one occurrence: same UID, RECURRENCE-ID naming the slot it replaces."""
     assert exc.start is not None
     assert exc.end is not None
     return [
         "BEGIN:VEVENT",
-        f"UID:{event.uid}-{_utc(exc.original_start)}",
+        f"UID:{event.uid}",
         f"DTSTAMP:{_utc(event.updated_at or now)}",
+        f"RECURRENCE-ID;TZID={event.timezone}:{_local(exc.original_start, event.timezone)}",
         f"DTSTART:{_utc(exc.start)}",
         f"DTEND:{_utc(exc.end)}",
         *_common(event),

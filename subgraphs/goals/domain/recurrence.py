@@ -45,6 +45,11 @@ def normalise_rule(text: str) -> str:
     return rule.upper()
 
 
+def utc_until_rule(text: str, tz: ZoneInfo) -> str:
+    """The rule as RFC 5545 wants it beside a DTSTART with TZID: a floating UNTIL in UTC."""
+    return _UNTIL_LOCAL.sub(lambda m: _until_utc(m, tz), normalise_rule(text))
+
+
 def parse_rule(text: str, start: datetime, tz: ZoneInfo) -> rrule:
     """The rule anchored at `start` (UTC) in wall time of `tz`; BAD_USER_INPUT when invalid."""
     rule = normalise_rule(text)

@@ -1,20 +1,46 @@
-"""Helpers for the few atomic operations beanie has no typed call for."""
+"""What every goals repository shares: session-aware reads and raw atomic updates.
+
+Every method takes `session=`: a service's unit of work (its writes, the reads
+they depend on and the outbox rows of its events) runs in one transaction.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from beanie import Document
 from pymongo import ReturnDocument
+from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.collection import AsyncCollection
 
+from common.repository import Repository, parse_object_id
+
 D = TypeVar("D", bound=Document)
+Session = AsyncClientSession | None
 
 
 def collection(model: type[Document]) -> AsyncCollection[dict[str, Any]]:
     coll: AsyncCollection[dict[str, Any]] = model.get_pymongo_collection()
     return coll
+
+
+class SessionRepository(Repository[D]):
+    """The kit's repository with reads that can join a transaction (to see its own writes)."""
+
+    async def get(self, id: str, *, session: Session = None) -> D | None:
+        oid = parse_object_id(id)
+        if oid is None:
+            return None
+        found: D | None = await self.model.get(oid, session=session)
+        return found
+
+    async def get_many(self, ids: Iterable[str], *, session: Session = None) -> dict[str, D]:
+        oids = [oid for oid in map(parse_object_id, ids) if oid is not None]
+        if not oids:
+            return {}
+        found: list[D] = await self.model.find({"_id": {"$in": oids}}, session=session).to_list()
+        return {str(doc.id): doc for doc in found}
 
 
 async def find_one_and_set(
@@ -23,6 +49,7 @@ async def find_one_and_set(
     update: Mapping[str, Any],
     *,
     sort: Sequence[tuple[str, int]] | None = None,
+    session: Session = None,
 ) -> D | None:
     """Atomically update the first match and return it as it is after the update."""
     raw = await collection(model).find_one_and_update(
@@ -30,5 +57,6 @@ async def find_one_and_set(
         dict(update),
         sort=list(sort) if sort else None,
         return_document=ReturnDocument.AFTER,
+        session=session,
     )
     return None if raw is None else model.model_validate(raw)

@@ -4,12 +4,11 @@ from datetime import datetime
 
 from pymongo.errors import DuplicateKeyError
 
-from common.repository import Repository
 from subgraphs.goals.models import ActivityDoc, CalendarFeedDoc
-from subgraphs.goals.repository._raw import collection
+from subgraphs.goals.repository._raw import Session, SessionRepository, collection
 
 
-class ActivityRepository(Repository[ActivityDoc]):
+class ActivityRepository(SessionRepository[ActivityDoc]):
     model = ActivityDoc
 
     async def overlapping(self, owner_id: str, start: datetime, end: datetime) -> list[ActivityDoc]:
@@ -26,11 +25,11 @@ class ActivityRepository(Repository[ActivityDoc]):
     async def all_for_owner(self, owner_id: str) -> list[ActivityDoc]:
         return await ActivityDoc.find({"owner_id": owner_id}).sort("+starts_at").to_list()
 
-    async def delete_owner(self, owner_id: str) -> int:
-        return await self.delete_where({"owner_id": owner_id})
+    async def delete_owner(self, owner_id: str, *, session: Session = None) -> int:
+        return await self.delete_where({"owner_id": owner_id}, session=session)
 
 
-class FeedRepository(Repository[CalendarFeedDoc]):
+class FeedRepository(SessionRepository[CalendarFeedDoc]):
     model = CalendarFeedDoc
 
     async def replace_token(self, owner_id: str, token_hash: str, now: datetime) -> None:
@@ -53,5 +52,5 @@ class FeedRepository(Repository[CalendarFeedDoc]):
     async def for_owner(self, owner_id: str) -> CalendarFeedDoc | None:
         return await CalendarFeedDoc.find_one({"owner_id": owner_id})
 
-    async def delete_owner(self, owner_id: str) -> int:
-        return await self.delete_where({"owner_id": owner_id})
+    async def delete_owner(self, owner_id: str, *, session: Session = None) -> int:
+        return await self.delete_where({"owner_id": owner_id}, session=session)

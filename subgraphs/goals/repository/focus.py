@@ -6,18 +6,23 @@ from typing import Any
 from pymongo.errors import DuplicateKeyError
 
 from common.errors import Conflict
-from common.repository import Repository, parse_object_id
+from common.repository import parse_object_id
 from subgraphs.goals.domain.enums import FocusStatus
 from subgraphs.goals.models import FocusSessionDoc
-from subgraphs.goals.repository._raw import collection, find_one_and_set
+from subgraphs.goals.repository._raw import (
+    Session,
+    SessionRepository,
+    collection,
+    find_one_and_set,
+)
 
 
-class FocusRepository(Repository[FocusSessionDoc]):
+class FocusRepository(SessionRepository[FocusSessionDoc]):
     model = FocusSessionDoc
 
-    async def start(self, session: FocusSessionDoc) -> FocusSessionDoc:
+    async def start(self, focus: FocusSessionDoc) -> FocusSessionDoc:
         try:
-            return await self.insert(session)
+            return await self.insert(focus)
         except DuplicateKeyError as exc:
             raise Conflict(
                 "A focus session is already running; finish or cancel it first."
@@ -33,6 +38,7 @@ class FocusRepository(Repository[FocusSessionDoc]):
         *,
         from_statuses: Sequence[FocusStatus],
         update: dict[str, Any],
+        session: Session = None,
     ) -> FocusSessionDoc | None:
         """Apply `update` only if the session is still in one of `from_statuses` (no lost races)."""
         oid = parse_object_id(session_id)
@@ -42,6 +48,7 @@ class FocusRepository(Repository[FocusSessionDoc]):
             FocusSessionDoc,
             {"_id": oid, "owner_id": owner_id, "status": {"$in": [s.value for s in from_statuses]}},
             update,
+            session=session,
         )
 
     async def totals(
@@ -69,5 +76,5 @@ class FocusRepository(Repository[FocusSessionDoc]):
         cursor = await collection(FocusSessionDoc).aggregate(pipeline)
         return await cursor.to_list()
 
-    async def delete_owner(self, owner_id: str) -> int:
-        return await self.delete_where({"owner_id": owner_id})
+    async def delete_owner(self, owner_id: str, *, session: Session = None) -> int:
+        return await self.delete_where({"owner_id": owner_id}, session=session)

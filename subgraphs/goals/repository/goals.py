@@ -5,23 +5,25 @@ from typing import Any
 
 from bson import ObjectId
 
-from common.repository import Page, PageRequest, Repository, parse_object_id
+from common.repository import Page, PageRequest, parse_object_id
 from subgraphs.goals.domain.enums import GoalStatus, LifeArea, Visibility
 from subgraphs.goals.models import GoalDoc, TemplateDoc
-from subgraphs.goals.repository._raw import collection
+from subgraphs.goals.repository._raw import Session, SessionRepository, collection
 
 
-class GoalRepository(Repository[GoalDoc]):
+class GoalRepository(SessionRepository[GoalDoc]):
     model = GoalDoc
 
-    async def children(self, parent_id: str) -> list[GoalDoc]:
-        return await GoalDoc.find({"parent_id": parent_id}).sort("+_id").to_list()
+    async def children(self, parent_id: str, *, session: Session = None) -> list[GoalDoc]:
+        return await GoalDoc.find({"parent_id": parent_id}, session=session).sort("+_id").to_list()
 
     async def children_of_many(self, parent_ids: Sequence[str]) -> list[GoalDoc]:
         return await GoalDoc.find({"parent_id": {"$in": list(parent_ids)}}).sort("+_id").to_list()
 
-    async def descendants(self, goal_id: str) -> list[GoalDoc]:
-        return await GoalDoc.find({"ancestor_ids": goal_id}).to_list()
+    async def descendants(self, goal_id: str, *, session: Session = None) -> list[GoalDoc]:
+        """Every goal below `goal_id`, shallowest first (so parents come before children)."""
+        found = await GoalDoc.find({"ancestor_ids": goal_id}, session=session).to_list()
+        return sorted(found, key=lambda g: (len(g.ancestor_ids), str(g.id)))
 
     async def page_for_owner(
         self,
@@ -44,8 +46,8 @@ class GoalRepository(Repository[GoalDoc]):
             query["parent_id"] = None
         return await self.page(query, request)
 
-    async def by_coach_request(self, request_id: str) -> GoalDoc | None:
-        return await GoalDoc.find_one({"coach_request_id": request_id})
+    async def by_coach_request(self, request_id: str, *, session: Session = None) -> GoalDoc | None:
+        return await GoalDoc.find_one({"coach_request_id": request_id}, session=session)
 
     async def template_ids_in_use(self, owner_id: str) -> set[str]:
         rows = await GoalDoc.find(
@@ -57,20 +59,22 @@ class GoalRepository(Repository[GoalDoc]):
         ).to_list()
         return {g.template_id for g in rows if g.template_id}
 
-    async def set_fields(self, goal_id: str, fields: dict[str, Any]) -> None:
+    async def set_fields(
+        self, goal_id: str, fields: dict[str, Any], *, session: Session = None
+    ) -> None:
         oid = parse_object_id(goal_id)
         if oid is not None:
-            await collection(GoalDoc).update_one({"_id": oid}, {"$set": fields})
+            await collection(GoalDoc).update_one({"_id": oid}, {"$set": fields}, session=session)
 
-    async def delete_ids(self, ids: Iterable[str]) -> int:
+    async def delete_ids(self, ids: Iterable[str], *, session: Session = None) -> int:
         oids = [ObjectId(i) for i in ids]
-        return await self.delete_where({"_id": {"$in": oids}})
+        return await self.delete_where({"_id": {"$in": oids}}, session=session)
 
-    async def delete_owner(self, owner_id: str) -> int:
-        return await self.delete_where({"owner_id": owner_id})
+    async def delete_owner(self, owner_id: str, *, session: Session = None) -> int:
+        return await self.delete_where({"owner_id": owner_id}, session=session)
 
 
-class TemplateRepository(Repository[TemplateDoc]):
+class TemplateRepository(SessionRepository[TemplateDoc]):
     model = TemplateDoc
 
     async def for_owner(self, owner_id: str, area: LifeArea | None = None) -> list[TemplateDoc]:
@@ -79,5 +83,5 @@ class TemplateRepository(Repository[TemplateDoc]):
             query["area"] = area.value
         return await TemplateDoc.find(query).sort("+_id").to_list()
 
-    async def delete_owner(self, owner_id: str) -> int:
-        return await self.delete_where({"owner_id": owner_id})
+    async def delete_owner(self, owner_id: str, *, session: Session = None) -> int:
+        return await self.delete_where({"owner_id": owner_id}, session=session)

@@ -6,51 +6,59 @@ from collections.abc import Sequence
 from pymongo.errors import DuplicateKeyError
 
 from common.errors import Conflict
-from common.repository import Page, PageRequest, Repository, parse_object_id
+from common.repository import Page, PageRequest, parse_object_id
 from subgraphs.goals.models import CheckInDoc, HabitDoc
-from subgraphs.goals.repository._raw import collection
+from subgraphs.goals.repository._raw import Session, SessionRepository, collection
 
 
-class HabitRepository(Repository[HabitDoc]):
+class HabitRepository(SessionRepository[HabitDoc]):
     model = HabitDoc
 
     async def page_for_owner(self, owner_id: str, request: PageRequest) -> Page[HabitDoc]:
         return await self.page({"owner_id": owner_id}, request)
 
-    async def claim_milestone(self, habit_id: str, milestone: int) -> bool:
+    async def claim_milestone(
+        self, habit_id: str, milestone: int, *, session: Session = None
+    ) -> bool:
         """True for exactly one caller per habit and milestone, however many race."""
         oid = parse_object_id(habit_id)
         result = await collection(HabitDoc).update_one(
             {"_id": oid, "milestones_reached": {"$ne": milestone}},
             {"$addToSet": {"milestones_reached": milestone}},
+            session=session,
         )
         return result.modified_count == 1
 
-    async def delete_owner(self, owner_id: str) -> int:
-        return await self.delete_where({"owner_id": owner_id})
+    async def delete_owner(self, owner_id: str, *, session: Session = None) -> int:
+        return await self.delete_where({"owner_id": owner_id}, session=session)
 
 
-class CheckInRepository(Repository[CheckInDoc]):
+class CheckInRepository(SessionRepository[CheckInDoc]):
     model = CheckInDoc
 
-    async def add(self, check_in: CheckInDoc) -> CheckInDoc:
+    async def add(self, check_in: CheckInDoc, *, session: Session = None) -> CheckInDoc:
         try:
-            return await self.insert(check_in)
+            return await self.insert(check_in, session=session)
         except DuplicateKeyError as exc:
+            # Inside a transaction the server has aborted it: the caller's work ends here.
             raise Conflict("Already checked in for that day.", field="day") from exc
 
     async def remove(self, habit_id: str, day: str) -> bool:
         return await self.delete_where({"habit_id": habit_id, "day": day}) > 0
 
-    async def days_by_habit(self, habit_ids: Sequence[str]) -> dict[str, list[str]]:
-        rows = await CheckInDoc.find({"habit_id": {"$in": list(habit_ids)}}).to_list()
+    async def days_by_habit(
+        self, habit_ids: Sequence[str], *, session: Session = None
+    ) -> dict[str, list[str]]:
+        rows = await CheckInDoc.find(
+            {"habit_id": {"$in": list(habit_ids)}}, session=session
+        ).to_list()
         days: dict[str, list[str]] = defaultdict(list)
         for row in rows:
             days[row.habit_id].append(row.day)
         return days
 
-    async def delete_habit(self, habit_id: str) -> int:
-        return await self.delete_where({"habit_id": habit_id})
+    async def delete_habit(self, habit_id: str, *, session: Session = None) -> int:
+        return await self.delete_where({"habit_id": habit_id}, session=session)
 
-    async def delete_owner(self, owner_id: str) -> int:
-        return await self.delete_where({"owner_id": owner_id})
+    async def delete_owner(self, owner_id: str, *, session: Session = None) -> int:
+        return await self.delete_where({"owner_id": owner_id}, session=session)

@@ -3,53 +3,55 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from common.repository import Page, PageRequest, Repository, parse_object_id
+from common.repository import Page, PageRequest, parse_object_id
 from subgraphs.goals.domain.enums import ReminderStatus, ReminderTarget
 from subgraphs.goals.models import ReminderDoc
-from subgraphs.goals.repository._raw import collection, find_one_and_set
+from subgraphs.goals.repository._raw import Session, SessionRepository, collection
 
 
-class ReminderRepository(Repository[ReminderDoc]):
+def _due(now: datetime) -> dict[str, Any]:
+    return {
+        "fire_at": {"$lte": now},
+        "$or": [
+            {"status": ReminderStatus.PENDING.value},
+            # Claimed by a dispatcher of an earlier version that died before releasing it.
+            {"status": ReminderStatus.CLAIMED.value, "lease_until": {"$lt": now}},
+        ],
+    }
+
+
+class ReminderRepository(SessionRepository[ReminderDoc]):
     model = ReminderDoc
 
-    async def claim_next_due(
-        self, now: datetime, *, worker: str, lease_until: datetime
-    ) -> ReminderDoc | None:
-        """Atomically take one due reminder (or one whose claimer's lease ran out)."""
-        return await find_one_and_set(
-            ReminderDoc,
-            {
-                "fire_at": {"$lte": now},
-                "$or": [
-                    {"status": ReminderStatus.PENDING.value},
-                    {"status": ReminderStatus.CLAIMED.value, "lease_until": {"$lt": now}},
-                ],
-            },
-            {
-                "$set": {
-                    "status": ReminderStatus.CLAIMED.value,
-                    "lease_until": lease_until,
-                    "claimed_by": worker,
-                }
-            },
-            sort=[("fire_at", 1)],
+    async def next_due(self, now: datetime, *, session: Session = None) -> ReminderDoc | None:
+        rows = (
+            await ReminderDoc.find(_due(now), session=session).sort("+fire_at").limit(1).to_list()
         )
+        return rows[0] if rows else None
 
-    async def release(self, reminder_id: str, *, worker: str, fields: dict[str, Any]) -> bool:
-        """Finish a claim; a no-op when the lease was lost to another worker meanwhile."""
-        oid = parse_object_id(reminder_id)
+    async def mark_fired(
+        self, reminder: ReminderDoc, *, fields: dict[str, Any], session: Session = None
+    ) -> bool:
+        """Move a due reminder on, unless someone else already did (then: False, fire nothing).
+
+        Inside a transaction a dispatcher racing for the same reminder gets a
+        write conflict instead, and its transaction is retried from the read.
+        """
         result = await collection(ReminderDoc).update_one(
-            {"_id": oid, "status": ReminderStatus.CLAIMED.value, "claimed_by": worker},
+            {"_id": reminder.id, "status": reminder.status.value, "fire_at": reminder.fire_at},
             {
                 "$set": {**fields, "lease_until": None, "claimed_by": None},
                 "$inc": {"fired_count": 1},
             },
+            session=session,
         )
         return result.modified_count == 1
 
-    async def set_fields(self, reminder_id: str, fields: dict[str, Any]) -> None:
+    async def set_fields(
+        self, reminder_id: str, fields: dict[str, Any], *, session: Session = None
+    ) -> None:
         oid = parse_object_id(reminder_id)
-        await collection(ReminderDoc).update_one({"_id": oid}, {"$set": fields})
+        await collection(ReminderDoc).update_one({"_id": oid}, {"$set": fields}, session=session)
 
     async def next_fire_at(self) -> datetime | None:
         row = (
@@ -62,21 +64,25 @@ class ReminderRepository(Repository[ReminderDoc]):
         )
         return row[0].fire_at if row else None
 
-    async def for_target(self, target_type: ReminderTarget, target_id: str) -> list[ReminderDoc]:
+    async def for_target(
+        self, target_type: ReminderTarget, target_id: str, *, session: Session = None
+    ) -> list[ReminderDoc]:
         return await ReminderDoc.find(
-            {"target_type": target_type.value, "target_id": target_id}
+            {"target_type": target_type.value, "target_id": target_id}, session=session
         ).to_list()
 
     async def page_for_owner(self, owner_id: str, request: PageRequest) -> Page[ReminderDoc]:
         return await self.page({"owner_id": owner_id}, request)
 
-    async def delete_for_targets(self, target_type: ReminderTarget, target_ids: list[str]) -> int:
+    async def delete_for_targets(
+        self, target_type: ReminderTarget, target_ids: list[str], *, session: Session = None
+    ) -> int:
         return await self.delete_where(
-            {"target_type": target_type.value, "target_id": {"$in": target_ids}}
+            {"target_type": target_type.value, "target_id": {"$in": target_ids}}, session=session
         )
 
-    async def delete_for_goals(self, goal_ids: list[str]) -> int:
-        return await self.delete_where({"goal_id": {"$in": goal_ids}})
+    async def delete_for_goals(self, goal_ids: list[str], *, session: Session = None) -> int:
+        return await self.delete_where({"goal_id": {"$in": goal_ids}}, session=session)
 
-    async def delete_owner(self, owner_id: str) -> int:
-        return await self.delete_where({"owner_id": owner_id})
+    async def delete_owner(self, owner_id: str, *, session: Session = None) -> int:
+        return await self.delete_where({"owner_id": owner_id}, session=session)

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from common.repository import Page, PageRequest, Repository
+from common.repository import Page, PageRequest
 from subgraphs.goals.domain.enums import TrackerMetric
 from subgraphs.goals.models import TrackerEntryDoc
-from subgraphs.goals.repository._raw import collection
+from subgraphs.goals.repository._raw import Session, SessionRepository, collection
 
 
-class TrackerRepository(Repository[TrackerEntryDoc]):
+class TrackerRepository(SessionRepository[TrackerEntryDoc]):
     model = TrackerEntryDoc
 
     async def page_for_owner(
@@ -54,5 +54,5 @@ class TrackerRepository(Repository[TrackerEntryDoc]):
         cursor = await collection(TrackerEntryDoc).aggregate(pipeline)
         return await cursor.to_list()
 
-    async def delete_owner(self, owner_id: str) -> int:
-        return await self.delete_where({"owner_id": owner_id})
+    async def delete_owner(self, owner_id: str, *, session: Session = None) -> int:
+        return await self.delete_where({"owner_id": owner_id}, session=session)

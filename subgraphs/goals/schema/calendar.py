@@ -8,8 +8,8 @@ from typing import Annotated
 import strawberry
 
 from subgraphs.goals.models import ActivityDoc
-from subgraphs.goals.schema.base import Info, require_viewer_id, services
-from subgraphs.goals.service.calendar import ActivityInput, CalendarEntry
+from subgraphs.goals.schema.base import Info, patch, require_viewer_id, services
+from subgraphs.goals.service.calendar import ActivityInput, ActivityPatch, CalendarEntry
 
 
 @strawberry.type(name="Activity", description="A calendar activity, possibly recurring.")
@@ -85,6 +85,34 @@ class CreateActivityInput:
     )
 
 
+@strawberry.input(
+    description="Changes to an activity (the whole series); omitted fields stay as they are."
+)
+class UpdateActivityInput:
+    id: strawberry.ID = strawberry.field(description="The activity.")
+    title: str | None = strawberry.field(default=strawberry.UNSET, description="New title.")
+    description: str | None = strawberry.field(
+        default=strawberry.UNSET, description="New description."
+    )
+    starts_at: datetime | None = strawberry.field(
+        default=strawberry.UNSET, description="New start of the first occurrence, with an offset."
+    )
+    ends_at: datetime | None = strawberry.field(
+        default=strawberry.UNSET, description="New end of the first occurrence."
+    )
+    location: str | None = strawberry.field(
+        default=strawberry.UNSET, description="New location; null removes it."
+    )
+    recurrence: str | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="New RRULE; null makes it a one-off. Moved or cancelled occurrences "
+        "whose slot is no longer in the series are dropped.",
+    )
+    timezone: str | None = strawberry.field(
+        default=strawberry.UNSET, description="New IANA zone for the recurrence."
+    )
+
+
 @strawberry.input(description="Move one occurrence of a recurring activity.")
 class MoveOccurrenceInput:
     activity_id: strawberry.ID = strawberry.field(description="The activity.")
@@ -139,6 +167,24 @@ class CalendarMutations:
                 goal_id=str(input.goal_id) if input.goal_id else None,
                 recurrence=input.recurrence,
                 timezone=input.timezone,
+            ),
+        )
+        return ActivityType.of(activity)
+
+    @strawberry.mutation(description="Change an activity; validated as on creation.")
+    async def update_activity(self, info: Info, input: UpdateActivityInput) -> ActivityType:
+        me = await require_viewer_id(info)
+        activity = await services(info).calendar.update(
+            me,
+            str(input.id),
+            ActivityPatch(
+                title=patch(input.title, "title"),
+                description=patch(input.description, "description"),
+                starts_at=patch(input.starts_at, "startsAt"),
+                ends_at=patch(input.ends_at, "endsAt"),
+                location=patch(input.location, "location", nullable=True),
+                recurrence=patch(input.recurrence, "recurrence", nullable=True),
+                timezone=patch(input.timezone, "timezone"),
             ),
         )
         return ActivityType.of(activity)

@@ -10,8 +10,8 @@ from common.graphql.pagination import Connection, connection_from_page
 from common.repository import PageRequest
 from subgraphs.goals.domain.enums import ScheduleKind
 from subgraphs.goals.domain.streaks import Schedule, StreakUnit
-from subgraphs.goals.schema.base import Info, require_viewer_id, services
-from subgraphs.goals.service.habits import HabitInput, HabitState
+from subgraphs.goals.schema.base import Info, patch, require_viewer_id, services
+from subgraphs.goals.service.habits import HabitInput, HabitPatch, HabitState
 
 RECENT_DAYS = 60
 
@@ -88,6 +88,30 @@ class CreateHabitInput:
     )
 
 
+@strawberry.input(description="Changes to a habit; omitted fields stay as they are.")
+class UpdateHabitInput:
+    id: strawberry.ID = strawberry.field(description="The habit.")
+    title: str | None = strawberry.field(default=strawberry.UNSET, description="New title.")
+    description: str | None = strawberry.field(
+        default=strawberry.UNSET, description="New description."
+    )
+    schedule: ScheduleKind | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="New schedule kind; its weekdays or times per week must fit it.",
+    )
+    weekdays: list[int] | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="For WEEKDAYS: 0 (Monday) to 6 (Sunday); kept if the kind is unchanged.",
+    )
+    times_per_week: int | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="For TIMES_PER_WEEK: 1-7; kept if the kind is unchanged.",
+    )
+    timezone: str | None = strawberry.field(
+        default=strawberry.UNSET, description="IANA fallback zone; null removes it."
+    )
+
+
 @strawberry.input(description="A check-in (or its undo) for one local day.")
 class CheckInInput:
     habit_id: strawberry.ID = strawberry.field(description="The habit.")
@@ -125,6 +149,27 @@ class HabitMutations:
                 description=input.description,
                 goal_id=str(input.goal_id) if input.goal_id else None,
                 timezone=input.timezone,
+            ),
+        )
+        return HabitType.of((await habits.states([habit]))[str(habit.id)])
+
+    @strawberry.mutation(
+        description="Change a habit's title, schedule or zone. Check-ins stay; streaks follow "
+        "the new schedule, and a change between day and week streaks resets milestones."
+    )
+    async def update_habit(self, info: Info, input: UpdateHabitInput) -> HabitType:
+        me = await require_viewer_id(info)
+        habits = services(info).habits
+        habit = await habits.update(
+            me,
+            str(input.id),
+            HabitPatch(
+                title=patch(input.title, "title"),
+                description=patch(input.description, "description"),
+                schedule=patch(input.schedule, "schedule"),
+                weekdays=patch(input.weekdays, "weekdays"),
+                times_per_week=patch(input.times_per_week, "timesPerWeek", nullable=True),
+                timezone=patch(input.timezone, "timezone", nullable=True),
             ),
         )
         return HabitType.of((await habits.states([habit]))[str(habit.id)])

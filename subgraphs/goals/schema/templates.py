@@ -102,6 +102,13 @@ class InstantiateTemplateInput:
     )
 
 
+@strawberry.input(description="A goal to save as a personal template.")
+class SaveGoalAsTemplateInput:
+    goal_id: strawberry.ID = strawberry.field(
+        description="One of the viewer's goals; its sub-goals and tasks come along."
+    )
+
+
 @strawberry.input(description="Identifies a template.")
 class TemplateIdInput:
     id: strawberry.ID = strawberry.field(description="The template.")
@@ -142,6 +149,17 @@ class TemplateMutations:
     async def create_goal_template(self, info: Info, input: CreateTemplateInput) -> TemplateType:
         me = await require_viewer_id(info)
         template = await services(info).templates.create(me, input.area, _blueprint(input.goal))
+        return TemplateType.of(template)
+
+    @strawberry.mutation(
+        description="Save a goal, its sub-goals and tasks as a personal template; due dates "
+        "become days after the goal's creation day, abandoned sub-goals are left out."
+    )
+    async def save_goal_as_template(
+        self, info: Info, input: SaveGoalAsTemplateInput
+    ) -> TemplateType:
+        me = await require_viewer_id(info)
+        template = await services(info).templates.save_goal(me, str(input.goal_id))
         return TemplateType.of(template)
 
     @strawberry.mutation(description="Delete one of the viewer's templates.")

@@ -1,17 +1,20 @@
-"""What every goals service shares: a clock, the publisher, patch sentinels."""
+"""What every goals service shares: a clock, units of work with their events, patch sentinels."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final, TypeVar
 
+from pymongo.asynchronous.client_session import AsyncClientSession
+
 from common.errors import BadUserInput
-from common.events import Event, EventPublisher
+from common.events import Event, OutboxPublisher, OutboxTransaction
 
 Clock = Callable[[], datetime]
 T = TypeVar("T")
+Work = Callable[[OutboxTransaction], Awaitable[T]]
 
 
 def system_clock() -> datetime:
@@ -30,13 +33,28 @@ UNSET: Final = _Unset()
 
 @dataclass
 class Deps:
-    publisher: EventPublisher
+    publisher: OutboxPublisher
     clock: Clock = system_clock
 
-    async def publish(self, events: Iterable[Event]) -> None:
-        # Called only after the write it describes has succeeded.
-        for event in events:
-            await self.publisher.publish(event)
+    async def atomically(self, work: Work[T], tx: OutboxTransaction | None = None) -> T:
+        """Run `work` in `tx`, or in a transaction of its own (re-run on write conflicts).
+
+        Everything a write changes and the events it publishes commit together:
+        a process dying half-way leaves nothing half-written and nothing unsent.
+        `work` must do its reads through `tx.session` too, so a re-run starts afresh.
+        """
+        if tx is not None:
+            return await work(tx)
+        return await self.publisher.run_in_transaction(work)
+
+    def joining(self, session: AsyncClientSession) -> OutboxTransaction:
+        """A unit of work inside a transaction someone else opened (a consumer's)."""
+        return OutboxTransaction(self.publisher, session)
+
+
+async def publish_all(tx: OutboxTransaction, events: Iterable[Event]) -> None:
+    for event in events:
+        await tx.publish(event)
 
 
 def require_text(value: str, *, field: str, max_length: int = 200) -> str:

@@ -6,19 +6,21 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from common.errors import BadUserInput, NotFound
-from common.events import Event
+from common.events import Event, OutboxTransaction
 from common.events.catalog import ActivityScheduled
 from subgraphs.goals.domain.enums import ReminderTarget
 from subgraphs.goals.domain.ics import FeedEvent, calendar_feed
 from subgraphs.goals.domain.recurrence import Occurrence, expand, is_occurrence, parse_rule
 from subgraphs.goals.domain.timezones import as_utc, zone
 from subgraphs.goals.models import ActivityDoc, OccurrenceExceptionDoc
+from subgraphs.goals.repository._raw import Session
 from subgraphs.goals.repository.calendar import ActivityRepository, FeedRepository
 from subgraphs.goals.repository.reminders import ReminderRepository
 from subgraphs.goals.service.access import Access
-from subgraphs.goals.service.base import Deps, require_text
+from subgraphs.goals.service.base import UNSET, Deps, _Unset, require_text
 from subgraphs.goals.service.goals import GoalService
 from subgraphs.goals.service.reminders import ReminderService, exceptions_of
 
@@ -35,6 +37,19 @@ class ActivityInput:
     goal_id: str | None = None
     recurrence: str | None = None
     timezone: str | None = None
+
+
+@dataclass(frozen=True)
+class ActivityPatch:
+    """Fields not sent stay as they are; a null location or recurrence clears it."""
+
+    title: str | _Unset = UNSET
+    description: str | _Unset = UNSET
+    starts_at: datetime | _Unset = UNSET
+    ends_at: datetime | _Unset = UNSET
+    location: str | _Unset | None = UNSET
+    recurrence: str | _Unset | None = UNSET
+    timezone: str | _Unset = UNSET
 
 
 @dataclass(frozen=True)
@@ -68,35 +83,33 @@ class CalendarService:
 
     async def create(self, owner_id: str, data: ActivityInput) -> ActivityDoc:
         title = require_text(data.title, field="title")
-        starts_at = as_utc(data.starts_at, field="startsAt")
-        ends_at = as_utc(data.ends_at, field="endsAt")
-        if ends_at < starts_at:
-            raise BadUserInput("An activity cannot end before it starts.", field="endsAt")
+        starts_at, ends_at = _span(data.starts_at, data.ends_at)
         tz = (
             zone(data.timezone)
             if data.timezone is not None
             else await self._access.timezone(owner_id)
         )
-        rule = data.recurrence.strip() if data.recurrence else None
-        if rule:
-            parse_rule(rule, starts_at, tz)
+        rule = _rule(data.recurrence, starts_at, tz)
         if data.goal_id is not None:
             await self._goals.owned(owner_id, data.goal_id, field="goalId")
-        activity = ActivityDoc(
-            owner_id=owner_id,
-            title=title,
-            description=data.description.strip(),
-            location=data.location,
-            goal_id=data.goal_id,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            timezone=tz.key,
-            recurrence=rule or None,
-            last_end=None if rule else ends_at,
-        )
-        await self._activities.insert(activity)
-        await self._deps.publish(
-            [
+
+        async def work(tx: OutboxTransaction) -> ActivityDoc:
+            activity = ActivityDoc(
+                owner_id=owner_id,
+                title=title,
+                description=data.description.strip(),
+                location=data.location,
+                goal_id=data.goal_id,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                timezone=tz.key,
+                recurrence=rule,
+                last_end=None if rule else ends_at,
+                created_at=self._deps.clock(),
+                updated_at=self._deps.clock(),
+            )
+            await self._activities.insert(activity, session=tx.session)
+            await tx.publish(
                 Event.of(
                     "goals.activity.scheduled",
                     user_id=owner_id,
@@ -107,20 +120,68 @@ class CalendarService:
                         starts_at=starts_at,
                     ),
                 )
-            ]
-        )
-        return activity
+            )
+            return activity
 
-    async def owned(self, owner_id: str, activity_id: str, *, field: str = "id") -> ActivityDoc:
-        activity = await self._activities.get(activity_id)
+        return await self._deps.atomically(work)
+
+    async def owned(
+        self, owner_id: str, activity_id: str, *, field: str = "id", session: Session = None
+    ) -> ActivityDoc:
+        activity = await self._activities.get(activity_id, session=session)
         if activity is None or activity.owner_id != owner_id:
             raise NotFound("Activity not found.", field=field)
         return activity
 
+    async def update(self, owner_id: str, activity_id: str, patch: ActivityPatch) -> ActivityDoc:
+        """Validated as on create; offset reminders follow the new times.
+
+        Moved or cancelled occurrences whose slot is no longer in the series are dropped.
+        """
+
+        async def work(tx: OutboxTransaction) -> ActivityDoc:
+            activity = await self.owned(owner_id, activity_id, session=tx.session)
+            if not isinstance(patch.title, _Unset):
+                activity.title = require_text(patch.title, field="title")
+            if not isinstance(patch.description, _Unset):
+                activity.description = patch.description.strip()
+            if not isinstance(patch.location, _Unset):
+                activity.location = (patch.location or "").strip() or None
+            starts_at, ends_at = _span(
+                activity.starts_at if isinstance(patch.starts_at, _Unset) else patch.starts_at,
+                activity.ends_at if isinstance(patch.ends_at, _Unset) else patch.ends_at,
+            )
+            tz = zone(activity.timezone if isinstance(patch.timezone, _Unset) else patch.timezone)
+            rule = _rule(
+                activity.recurrence if isinstance(patch.recurrence, _Unset) else patch.recurrence,
+                starts_at,
+                tz,
+            )
+            activity.starts_at, activity.ends_at = starts_at, ends_at
+            activity.timezone, activity.recurrence = tz.key, rule
+            activity.last_end = None if rule else ends_at
+            activity.exceptions = [
+                e
+                for e in activity.exceptions
+                if rule is not None
+                and is_occurrence(start=starts_at, tz=tz, rule=rule, instant=e.original_start)
+            ]
+            activity.updated_at = self._deps.clock()
+            await self._activities.save(activity, session=tx.session)
+            await self._reminders.reschedule_activity(activity, session=tx.session)
+            return activity
+
+        return await self._deps.atomically(work)
+
     async def delete(self, owner_id: str, activity_id: str) -> None:
-        activity = await self.owned(owner_id, activity_id)
-        await self._reminder_repo.delete_for_targets(ReminderTarget.ACTIVITY, [activity_id])
-        await self._activities.delete(activity)
+        async def work(tx: OutboxTransaction) -> None:
+            activity = await self.owned(owner_id, activity_id, session=tx.session)
+            await self._reminder_repo.delete_for_targets(
+                ReminderTarget.ACTIVITY, [activity_id], session=tx.session
+            )
+            await self._activities.delete(activity, session=tx.session)
+
+        await self._deps.atomically(work)
 
     async def move_occurrence(
         self,
@@ -130,24 +191,33 @@ class CalendarService:
         starts_at: datetime,
         ends_at: datetime,
     ) -> ActivityDoc:
-        activity = await self.owned(owner_id, activity_id, field="activityId")
-        original = await self._check_occurrence(activity, original_start)
-        start = as_utc(starts_at, field="startsAt")
-        end = as_utc(ends_at, field="endsAt")
-        if end < start:
-            raise BadUserInput("An activity cannot end before it starts.", field="endsAt")
-        exception = OccurrenceExceptionDoc(original_start=original, start=start, end=end)
-        return await self._set_exception(activity, exception)
+        start, end = _span(starts_at, ends_at)
+
+        async def work(tx: OutboxTransaction) -> ActivityDoc:
+            activity = await self.owned(
+                owner_id, activity_id, field="activityId", session=tx.session
+            )
+            original = self._check_occurrence(activity, original_start)
+            exception = OccurrenceExceptionDoc(original_start=original, start=start, end=end)
+            return await self._set_exception(tx, activity, exception)
+
+        return await self._deps.atomically(work)
 
     async def cancel_occurrence(
         self, owner_id: str, activity_id: str, original_start: datetime
     ) -> ActivityDoc:
-        activity = await self.owned(owner_id, activity_id, field="activityId")
-        original = await self._check_occurrence(activity, original_start)
-        exception = OccurrenceExceptionDoc(original_start=original, cancelled=True)
-        return await self._set_exception(activity, exception)
+        async def work(tx: OutboxTransaction) -> ActivityDoc:
+            activity = await self.owned(
+                owner_id, activity_id, field="activityId", session=tx.session
+            )
+            original = self._check_occurrence(activity, original_start)
+            exception = OccurrenceExceptionDoc(original_start=original, cancelled=True)
+            return await self._set_exception(tx, activity, exception)
 
-    async def _check_occurrence(self, activity: ActivityDoc, original_start: datetime) -> datetime:
+        return await self._deps.atomically(work)
+
+    @staticmethod
+    def _check_occurrence(activity: ActivityDoc, original_start: datetime) -> datetime:
         original = as_utc(original_start, field="originalStart")
         if activity.recurrence is None or not is_occurrence(
             start=activity.starts_at,
@@ -161,15 +231,15 @@ class CalendarService:
         return original
 
     async def _set_exception(
-        self, activity: ActivityDoc, exception: OccurrenceExceptionDoc
+        self, tx: OutboxTransaction, activity: ActivityDoc, exception: OccurrenceExceptionDoc
     ) -> ActivityDoc:
         activity.exceptions = [
             e for e in activity.exceptions if e.original_start != exception.original_start
         ]
         activity.exceptions.append(exception)
         activity.updated_at = self._deps.clock()
-        await self._activities.save(activity)
-        await self._reminders.reschedule_activity(activity)
+        await self._activities.save(activity, session=tx.session)
+        await self._reminders.reschedule_activity(activity, session=tx.session)
         return activity
 
     async def calendar(self, owner_id: str, start: datetime, end: datetime) -> list[CalendarEntry]:
@@ -222,3 +292,18 @@ class CalendarService:
             for a in activities
         ]
         return calendar_feed(events, name="LifeGraph", now=self._deps.clock())
+
+
+def _span(starts_at: datetime, ends_at: datetime) -> tuple[datetime, datetime]:
+    start = as_utc(starts_at, field="startsAt")
+    end = as_utc(ends_at, field="endsAt")
+    if end < start:
+        raise BadUserInput("An activity cannot end before it starts.", field="endsAt")
+    return start, end
+
+
+def _rule(text: str | None, starts_at: datetime, tz: ZoneInfo) -> str | None:
+    rule = text.strip() if text else None
+    if rule:
+        parse_rule(rule, starts_at, tz)
+    return rule or None

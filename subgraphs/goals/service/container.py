@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from common.events import EventPublisher
+from common.events import OutboxPublisher
 from subgraphs.goals.repository.calendar import ActivityRepository, FeedRepository
 from subgraphs.goals.repository.focus import FocusRepository
 from subgraphs.goals.repository.goals import GoalRepository, TemplateRepository
@@ -42,7 +42,7 @@ class GoalsServices:
     users: UserDataService
 
 
-def build_services(publisher: EventPublisher, *, clock: Clock = system_clock) -> GoalsServices:
+def build_services(publisher: OutboxPublisher, *, clock: Clock = system_clock) -> GoalsServices:
     deps = Deps(publisher=publisher, clock=clock)
     profiles, follows, erased = ProfileRepository(), FollowRepository(), ErasedRepository()
     goal_repo, template_repo = GoalRepository(), TemplateRepository()

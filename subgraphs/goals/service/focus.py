@@ -7,11 +7,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from common.errors import BadUserInput, Conflict, NotFound
-from common.events import Event
+from common.events import Event, OutboxTransaction
 from common.events.catalog import FocusFinished
 from subgraphs.goals.domain.enums import FocusStatus
 from subgraphs.goals.domain.timezones import local_day, week_start
 from subgraphs.goals.models import FocusSessionDoc
+from subgraphs.goals.repository._raw import Session
 from subgraphs.goals.repository.focus import FocusRepository
 from subgraphs.goals.service.access import Access
 from subgraphs.goals.service.base import Deps
@@ -81,8 +82,10 @@ class FocusService:
     async def current(self, owner_id: str) -> FocusSessionDoc | None:
         return await self._sessions.open_for(owner_id)
 
-    async def get(self, owner_id: str, session_id: str) -> FocusSessionDoc:
-        session = await self._sessions.get(session_id)
+    async def get(
+        self, owner_id: str, session_id: str, *, db_session: Session = None
+    ) -> FocusSessionDoc:
+        session = await self._sessions.get(session_id, session=db_session)
         if session is None or session.owner_id != owner_id:
             raise NotFound("Focus session not found.", field="id")
         return session
@@ -114,33 +117,36 @@ class FocusService:
         )
 
     async def finish(self, owner_id: str, session_id: str) -> FocusSessionDoc:
-        session = await self.get(owner_id, session_id)
-        now = self._deps.clock()
-        paused = session.paused_seconds
-        if session.paused_at is not None:
-            paused += (now - session.paused_at).total_seconds()
-        minutes = max(0.0, ((now - session.started_at).total_seconds() - paused) / 60)
+        """The session's end and `goals.focus.finished` commit together."""
         tz = await self._access.timezone(owner_id)
-        day = local_day(session.started_at, tz)
-        done = await self._move(
-            owner_id,
-            session_id,
-            (FocusStatus.RUNNING, FocusStatus.PAUSED),
-            {
-                "$set": {
-                    "status": FocusStatus.FINISHED.value,
-                    "open": False,
-                    "ended_at": now,
-                    "paused_at": None,
-                    "paused_seconds": paused,
-                    "minutes": round(minutes, 2),
-                    "day": day.isoformat(),
-                    "week": week_start(day).isoformat(),
-                }
-            },
-        )
-        await self._deps.publish(
-            [
+
+        async def work(tx: OutboxTransaction) -> FocusSessionDoc:
+            session = await self.get(owner_id, session_id, db_session=tx.session)
+            now = self._deps.clock()
+            paused = session.paused_seconds
+            if session.paused_at is not None:
+                paused += (now - session.paused_at).total_seconds()
+            minutes = max(0.0, ((now - session.started_at).total_seconds() - paused) / 60)
+            day = local_day(session.started_at, tz)
+            done = await self._move(
+                owner_id,
+                session_id,
+                (FocusStatus.RUNNING, FocusStatus.PAUSED),
+                {
+                    "$set": {
+                        "status": FocusStatus.FINISHED.value,
+                        "open": False,
+                        "ended_at": now,
+                        "paused_at": None,
+                        "paused_seconds": paused,
+                        "minutes": round(minutes, 2),
+                        "day": day.isoformat(),
+                        "week": week_start(day).isoformat(),
+                    }
+                },
+                db_session=tx.session,
+            )
+            await tx.publish(
                 Event.of(
                     "goals.focus.finished",
                     user_id=owner_id,
@@ -151,9 +157,10 @@ class FocusService:
                         goal_id=done.goal_id,
                     ),
                 )
-            ]
-        )
-        return done
+            )
+            return done
+
+        return await self._deps.atomically(work)
 
     async def cancel(self, owner_id: str, session_id: str) -> FocusSessionDoc:
         return await self._move(
@@ -175,12 +182,14 @@ class FocusService:
         session_id: str,
         from_statuses: tuple[FocusStatus, ...],
         update: dict[str, Any],
+        *,
+        db_session: Session = None,
     ) -> FocusSessionDoc:
         moved = await self._sessions.transition(
-            session_id, owner_id, from_statuses=from_statuses, update=update
+            session_id, owner_id, from_statuses=from_statuses, update=update, session=db_session
         )
         if moved is None:
-            current = await self.get(owner_id, session_id)
+            current = await self.get(owner_id, session_id, db_session=db_session)
             raise Conflict(f"The focus session is {current.status.value}.", field="id")
         return moved
 

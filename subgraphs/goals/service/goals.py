@@ -7,10 +7,9 @@ from datetime import date
 from typing import Literal
 
 from bson import ObjectId
-from pymongo.errors import DuplicateKeyError
 
 from common.errors import BadUserInput, NotFound
-from common.events import Event
+from common.events import Event, OutboxTransaction
 from common.events.catalog import CoachGoalCreated, CoachGoalRequested, GoalChanged, TaskCompleted
 from common.repository import Page, PageRequest
 from subgraphs.goals.domain.enums import (
@@ -23,11 +22,12 @@ from subgraphs.goals.domain.enums import (
 )
 from subgraphs.goals.domain.progress import derived_progress
 from subgraphs.goals.models import GoalDoc, TaskItem
+from subgraphs.goals.repository._raw import Session
 from subgraphs.goals.repository.goals import GoalRepository
 from subgraphs.goals.repository.projections import ErasedRepository
 from subgraphs.goals.repository.reminders import ReminderRepository
 from subgraphs.goals.service.access import Access
-from subgraphs.goals.service.base import UNSET, Deps, _Unset, require_text
+from subgraphs.goals.service.base import UNSET, Deps, _Unset, publish_all, require_text
 
 GoalVerb = Literal["created", "updated", "completed", "reopened", "deleted"]
 
@@ -119,12 +119,19 @@ class GoalService:
         readable = await self._access.readable(list(found.values()), viewer_id)
         return {str(g.id): g for g in readable}
 
-    async def owned(self, owner_id: str, goal_id: str, *, field: str = "id") -> GoalDoc:
-        goal = await self._goals.get(goal_id)
+    async def owned(
+        self, owner_id: str, goal_id: str, *, field: str = "id", session: Session = None
+    ) -> GoalDoc:
+        goal = await self._goals.get(goal_id, session=session)
         if goal is None or goal.owner_id != owner_id:
             # Only the owner writes; others cannot even learn the goal exists.
             raise NotFound("Goal not found.", field=field)
         return goal
+
+    async def subtree(self, owner_id: str, goal_id: str) -> tuple[GoalDoc, list[GoalDoc]]:
+        """An owned goal and everything below it, shallowest first."""
+        goal = await self.owned(owner_id, goal_id, field="goalId")
+        return goal, await self._goals.descendants(goal_id)
 
     async def list_for(
         self,
@@ -143,11 +150,13 @@ class GoalService:
     async def children_readable(self, viewer_id: str | None, goal: GoalDoc) -> list[GoalDoc]:
         return await self._access.readable(await self._goals.children(str(goal.id)), viewer_id)
 
-    async def ancestors(self, goal: GoalDoc) -> list[GoalDoc]:
-        found = await self._goals.get_many(goal.ancestor_ids)
+    async def ancestors(self, goal: GoalDoc, *, session: Session = None) -> list[GoalDoc]:
+        found = await self._goals.get_many(goal.ancestor_ids, session=session)
         return [found[i] for i in goal.ancestor_ids if i in found]
 
-    # goal writes -----------------------------------------------------------
+    # goal writes -------------------------------------------------------------
+    # Each write is one transaction: the goal, every ancestor whose progress it
+    # moves, and the outbox rows of the events; `tx` joins a larger unit of work.
 
     async def create(
         self,
@@ -156,34 +165,45 @@ class GoalService:
         *,
         template_id: str | None = None,
         coach_request_id: str | None = None,
+        tx: OutboxTransaction | None = None,
     ) -> GoalDoc:
-        title = require_text(data.title, field="title")
-        parent = await self._parent_for_new(owner_id, data.parent_id, extra_depth=1)
-        goal = GoalDoc(
-            owner_id=owner_id,
-            title=title,
-            description=data.description.strip(),
-            area=data.area,
-            due_date=data.due_date.isoformat() if data.due_date else None,
-            visibility=data.visibility,
-            parent_id=str(parent.id) if parent else None,
-            ancestor_ids=[*parent.ancestor_ids, str(parent.id)] if parent else [],
-            tasks=[self._new_task(t, field=f"tasks.{i}.title") for i, t in enumerate(data.tasks)],
-            template_id=template_id,
-            coach_request_id=coach_request_id,
-        )
-        await self._goals.insert(goal)
-        events = [goal_event("created", goal)]
-        events += [goal_event("updated", g) for g in await self._rollup(goal, include_self=False)]
-        await self._deps.publish(events)
-        return goal
+        async def work(tx: OutboxTransaction) -> GoalDoc:
+            title = require_text(data.title, field="title")
+            parent = await self._parent_for_new(
+                owner_id, data.parent_id, extra_depth=1, session=tx.session
+            )
+            goal = GoalDoc(
+                owner_id=owner_id,
+                title=title,
+                description=data.description.strip(),
+                area=data.area,
+                due_date=data.due_date.isoformat() if data.due_date else None,
+                visibility=data.visibility,
+                parent_id=str(parent.id) if parent else None,
+                ancestor_ids=[*parent.ancestor_ids, str(parent.id)] if parent else [],
+                tasks=[
+                    self._new_task(t, field=f"tasks.{i}.title") for i, t in enumerate(data.tasks)
+                ],
+                template_id=template_id,
+                coach_request_id=coach_request_id,
+                created_at=self._deps.clock(),
+                updated_at=self._deps.clock(),
+            )
+            await self._goals.insert(goal, session=tx.session)
+            changed = await self._rollup(goal, include_self=False, session=tx.session)
+            await publish_all(
+                tx, [goal_event("created", goal), *(goal_event("updated", g) for g in changed)]
+            )
+            return goal
+
+        return await self._deps.atomically(work, tx)
 
     async def _parent_for_new(
-        self, owner_id: str, parent_id: str | None, *, extra_depth: int
+        self, owner_id: str, parent_id: str | None, *, extra_depth: int, session: Session
     ) -> GoalDoc | None:
         if parent_id is None:
             return None
-        parent = await self.owned(owner_id, parent_id, field="parentId")
+        parent = await self.owned(owner_id, parent_id, field="parentId", session=session)
         if depth_of(parent) + extra_depth > MAX_GOAL_DEPTH:
             raise BadUserInput(
                 f"Goals nest at most {MAX_GOAL_DEPTH} levels deep.", field="parentId"
@@ -199,55 +219,65 @@ class GoalService:
         )
 
     async def update(self, owner_id: str, goal_id: str, patch: GoalPatch) -> GoalDoc:
-        goal = await self.owned(owner_id, goal_id)
-        # Validate everything before the first write: bad input changes nothing.
-        if not isinstance(patch.title, _Unset):
-            goal.title = require_text(patch.title, field="title")
-        if not isinstance(patch.progress, _Unset) and not 0 <= patch.progress <= 100:
-            raise BadUserInput("Progress must be between 0 and 100.", field="progress")
-        move = None
-        if not isinstance(patch.parent_id, _Unset) and patch.parent_id != goal.parent_id:
-            move = await self._plan_move(goal, patch.parent_id)
-        if not isinstance(patch.description, _Unset):
-            goal.description = patch.description.strip()
-        if not isinstance(patch.area, _Unset):
-            goal.area = patch.area
-        if not isinstance(patch.due_date, _Unset):
-            goal.due_date = patch.due_date.isoformat() if patch.due_date else None
-        if not isinstance(patch.visibility, _Unset):
-            goal.visibility = patch.visibility
-        if not isinstance(patch.progress_mode, _Unset):
-            goal.progress_mode = patch.progress_mode
-        if not isinstance(patch.progress, _Unset):
-            goal.progress = patch.progress
-            goal.progress_mode = ProgressMode.MANUAL
-        old_parent = goal.parent_id
-        descendants: list[GoalDoc] = []
-        if move is not None:
-            new_parent, descendants = move
-            self._reparent(goal, new_parent, descendants)
-        goal.updated_at = self._deps.clock()
-        await self._goals.save(goal)
-        for d in descendants:
-            await self._goals.set_fields(str(d.id), {"ancestor_ids": d.ancestor_ids})
-        changed = await self._rollup(goal, include_self=True)
-        if move is not None and old_parent is not None:
-            old = await self._goals.get(old_parent)
-            if old is not None:
-                changed += await self._rollup(old, include_self=True)
-        fresh = await self._goals.get(goal_id) or goal
-        events = [goal_event("updated", fresh)]
-        events += [goal_event("updated", g) for g in changed if str(g.id) != goal_id]
-        await self._deps.publish(events)
-        return fresh
+        async def work(tx: OutboxTransaction) -> GoalDoc:
+            session = tx.session
+            goal = await self.owned(owner_id, goal_id, session=session)
+            # Validate everything before the first write: bad input changes nothing.
+            if not isinstance(patch.title, _Unset):
+                goal.title = require_text(patch.title, field="title")
+            if not isinstance(patch.progress, _Unset) and not 0 <= patch.progress <= 100:
+                raise BadUserInput("Progress must be between 0 and 100.", field="progress")
+            move = None
+            if not isinstance(patch.parent_id, _Unset) and patch.parent_id != goal.parent_id:
+                move = await self._plan_move(goal, patch.parent_id, session=session)
+            if not isinstance(patch.description, _Unset):
+                goal.description = patch.description.strip()
+            if not isinstance(patch.area, _Unset):
+                goal.area = patch.area
+            if not isinstance(patch.due_date, _Unset):
+                goal.due_date = patch.due_date.isoformat() if patch.due_date else None
+            if not isinstance(patch.visibility, _Unset):
+                goal.visibility = patch.visibility
+            if not isinstance(patch.progress_mode, _Unset):
+                goal.progress_mode = patch.progress_mode
+            if not isinstance(patch.progress, _Unset):
+                goal.progress = patch.progress
+                goal.progress_mode = ProgressMode.MANUAL
+            old_parent = goal.parent_id
+            descendants: list[GoalDoc] = []
+            if move is not None:
+                new_parent, descendants = move
+                self._reparent(goal, new_parent, descendants)
+            goal.updated_at = self._deps.clock()
+            await self._goals.save(goal, session=session)
+            for d in descendants:
+                await self._goals.set_fields(
+                    str(d.id), {"ancestor_ids": d.ancestor_ids}, session=session
+                )
+            changed = await self._rollup(goal, include_self=True, session=session)
+            if move is not None and old_parent is not None:
+                old = await self._goals.get(old_parent, session=session)
+                if old is not None:
+                    changed += await self._rollup(old, include_self=True, session=session)
+            fresh = await self._goals.get(goal_id, session=session) or goal
+            await publish_all(
+                tx,
+                [
+                    goal_event("updated", fresh),
+                    *(goal_event("updated", g) for g in changed if str(g.id) != goal_id),
+                ],
+            )
+            return fresh
+
+        return await self._deps.atomically(work)
 
     async def _plan_move(
-        self, goal: GoalDoc, parent_id: str | None
+        self, goal: GoalDoc, parent_id: str | None, *, session: Session
     ) -> tuple[GoalDoc | None, list[GoalDoc]]:
-        descendants = await self._goals.descendants(str(goal.id))
+        descendants = await self._goals.descendants(str(goal.id), session=session)
         if parent_id is None:
             return None, descendants
-        parent = await self.owned(goal.owner_id, parent_id, field="parentId")
+        parent = await self.owned(goal.owner_id, parent_id, field="parentId", session=session)
         if str(parent.id) == str(goal.id) or str(goal.id) in parent.ancestor_ids:
             raise BadUserInput("A goal cannot be nested under itself.", field="parentId")
         height = 1 + max(
@@ -269,157 +299,181 @@ class GoalService:
             d.ancestor_ids = [*goal.ancestor_ids, goal_id, *below]
 
     async def set_status(self, owner_id: str, goal_id: str, status: GoalStatus) -> GoalDoc:
-        goal = await self.owned(owner_id, goal_id)
-        if goal.status is status:
+        async def work(tx: OutboxTransaction) -> GoalDoc:
+            session = tx.session
+            goal = await self.owned(owner_id, goal_id, session=session)
+            if goal.status is status:
+                return goal
+            was_completed = goal.status is GoalStatus.COMPLETED
+            goal.status = status
+            now = self._deps.clock()
+            verb: GoalVerb = "updated"
+            if status is GoalStatus.COMPLETED:
+                goal.completed_at, goal.progress, verb = now, 100, "completed"
+            elif was_completed:
+                goal.completed_at, verb = None, "reopened"
+                if goal.progress_mode is ProgressMode.DERIVED:
+                    goal.progress = await self._derived(goal, session=session) or 0
+            goal.updated_at = now
+            await self._goals.save(goal, session=session)
+            changed = await self._rollup(goal, include_self=False, session=session)
+            await publish_all(
+                tx, [goal_event(verb, goal), *(goal_event("updated", g) for g in changed)]
+            )
             return goal
-        was_completed = goal.status is GoalStatus.COMPLETED
-        goal.status = status
-        now = self._deps.clock()
-        verb: GoalVerb = "updated"
-        if status is GoalStatus.COMPLETED:
-            goal.completed_at, goal.progress, verb = now, 100, "completed"
-        elif was_completed:
-            goal.completed_at, verb = None, "reopened"
-            if goal.progress_mode is ProgressMode.DERIVED:
-                goal.progress = await self._derived(goal) or 0
-        goal.updated_at = now
-        await self._goals.save(goal)
-        changed = await self._rollup(goal, include_self=False)
-        await self._deps.publish(
-            [goal_event(verb, goal), *(goal_event("updated", g) for g in changed)]
-        )
-        return goal
+
+        return await self._deps.atomically(work)
 
     async def delete(self, owner_id: str, goal_id: str) -> list[str]:
-        goal = await self.owned(owner_id, goal_id)
-        subtree = [goal, *await self._goals.descendants(goal_id)]
-        ids = [str(g.id) for g in subtree]
-        await self._goals.delete_ids(ids)
-        await self._reminders.delete_for_goals(ids)
-        await self._reminders.delete_for_targets(ReminderTarget.GOAL, ids)
-        changed: list[GoalDoc] = []
-        if goal.parent_id is not None:
-            parent = await self._goals.get(goal.parent_id)
-            if parent is not None:
-                changed = await self._rollup(parent, include_self=True)
-        await self._deps.publish(
-            [
-                *(goal_event("deleted", g) for g in subtree),
-                *(goal_event("updated", g) for g in changed),
-            ]
-        )
-        return ids
+        """The goal, its sub-goals, their reminders, the parent's progress: all or nothing."""
+
+        async def work(tx: OutboxTransaction) -> list[str]:
+            session = tx.session
+            goal = await self.owned(owner_id, goal_id, session=session)
+            subtree = [goal, *await self._goals.descendants(goal_id, session=session)]
+            ids = [str(g.id) for g in subtree]
+            await self._goals.delete_ids(ids, session=session)
+            await self._reminders.delete_for_goals(ids, session=session)
+            await self._reminders.delete_for_targets(ReminderTarget.GOAL, ids, session=session)
+            changed: list[GoalDoc] = []
+            if goal.parent_id is not None:
+                parent = await self._goals.get(goal.parent_id, session=session)
+                if parent is not None:
+                    changed = await self._rollup(parent, include_self=True, session=session)
+            await publish_all(
+                tx,
+                [
+                    *(goal_event("deleted", g) for g in subtree),
+                    *(goal_event("updated", g) for g in changed),
+                ],
+            )
+            return ids
+
+        return await self._deps.atomically(work)
 
     # tasks -------------------------------------------------------------------
 
     async def add_task(self, owner_id: str, goal_id: str, data: TaskInput) -> GoalDoc:
-        goal = await self.owned(owner_id, goal_id, field="goalId")
-        goal.tasks.append(self._new_task(data))
-        return await self._after_task_change(goal, [])
+        async def work(tx: OutboxTransaction) -> GoalDoc:
+            goal = await self.owned(owner_id, goal_id, field="goalId", session=tx.session)
+            goal.tasks.append(self._new_task(data))
+            return await self._after_task_change(tx, goal, [])
+
+        return await self._deps.atomically(work)
 
     async def update_task(
         self, owner_id: str, goal_id: str, task_id: str, patch: TaskPatch
     ) -> GoalDoc:
-        goal = await self.owned(owner_id, goal_id, field="goalId")
-        task = next((t for t in goal.tasks if t.id == task_id), None)
-        if task is None:
-            raise NotFound("Task not found.", field="taskId")
-        if not isinstance(patch.title, _Unset):
-            task.title = require_text(patch.title, field="title")
-        if not isinstance(patch.due_date, _Unset):
-            task.due_date = patch.due_date.isoformat() if patch.due_date else None
-        extra: list[Event] = []
-        if not isinstance(patch.done, _Unset) and patch.done != task.done:
-            task.done = patch.done
-            task.done_at = self._deps.clock() if patch.done else None
-            if patch.done:
-                extra.append(
-                    Event.of(
-                        "goals.task.completed",
-                        user_id=owner_id,
-                        data=TaskCompleted(goal_id=goal_id, task_id=task_id, owner_id=owner_id),
+        async def work(tx: OutboxTransaction) -> GoalDoc:
+            goal = await self.owned(owner_id, goal_id, field="goalId", session=tx.session)
+            task = next((t for t in goal.tasks if t.id == task_id), None)
+            if task is None:
+                raise NotFound("Task not found.", field="taskId")
+            if not isinstance(patch.title, _Unset):
+                task.title = require_text(patch.title, field="title")
+            if not isinstance(patch.due_date, _Unset):
+                task.due_date = patch.due_date.isoformat() if patch.due_date else None
+            extra: list[Event] = []
+            if not isinstance(patch.done, _Unset) and patch.done != task.done:
+                task.done = patch.done
+                task.done_at = self._deps.clock() if patch.done else None
+                if patch.done:
+                    extra.append(
+                        Event.of(
+                            "goals.task.completed",
+                            user_id=owner_id,
+                            data=TaskCompleted(goal_id=goal_id, task_id=task_id, owner_id=owner_id),
+                        )
                     )
-                )
-        return await self._after_task_change(goal, extra)
+            return await self._after_task_change(tx, goal, extra)
+
+        return await self._deps.atomically(work)
 
     async def remove_task(self, owner_id: str, goal_id: str, task_id: str) -> GoalDoc:
-        goal = await self.owned(owner_id, goal_id, field="goalId")
-        if not any(t.id == task_id for t in goal.tasks):
-            raise NotFound("Task not found.", field="taskId")
-        goal.tasks = [t for t in goal.tasks if t.id != task_id]
-        await self._reminders.delete_for_targets(ReminderTarget.TASK, [task_id])
-        return await self._after_task_change(goal, [])
+        async def work(tx: OutboxTransaction) -> GoalDoc:
+            goal = await self.owned(owner_id, goal_id, field="goalId", session=tx.session)
+            if not any(t.id == task_id for t in goal.tasks):
+                raise NotFound("Task not found.", field="taskId")
+            goal.tasks = [t for t in goal.tasks if t.id != task_id]
+            await self._reminders.delete_for_targets(
+                ReminderTarget.TASK, [task_id], session=tx.session
+            )
+            return await self._after_task_change(tx, goal, [])
 
-    async def _after_task_change(self, goal: GoalDoc, extra: list[Event]) -> GoalDoc:
+        return await self._deps.atomically(work)
+
+    async def _after_task_change(
+        self, tx: OutboxTransaction, goal: GoalDoc, extra: list[Event]
+    ) -> GoalDoc:
         goal.updated_at = self._deps.clock()
-        await self._goals.save(goal)
-        changed = await self._rollup(goal, include_self=True)
+        await self._goals.save(goal, session=tx.session)
+        changed = await self._rollup(goal, include_self=True, session=tx.session)
         fresh = next((g for g in changed if g.id == goal.id), goal)
         others = [goal_event("updated", g) for g in changed if g.id != goal.id]
-        await self._deps.publish([*extra, goal_event("updated", fresh), *others])
+        await publish_all(tx, [*extra, goal_event("updated", fresh), *others])
         return fresh
 
     # roll-up -------------------------------------------------------------------
 
-    async def _derived(self, goal: GoalDoc) -> int | None:
-        children = await self._goals.children(str(goal.id))
+    async def _derived(self, goal: GoalDoc, *, session: Session) -> int | None:
+        children = await self._goals.children(str(goal.id), session=session)
         return derived_progress(
             [(c.status, c.progress) for c in children], [t.done for t in goal.tasks]
         )
 
-    async def _rollup(self, goal: GoalDoc, *, include_self: bool) -> list[GoalDoc]:
+    async def _rollup(
+        self, goal: GoalDoc, *, include_self: bool, session: Session
+    ) -> list[GoalDoc]:
         """Recompute derived progress from `goal` up to its root; returns the goals that changed."""
         chain = [goal] if include_self else []
-        chain += reversed(await self.ancestors(goal))
+        chain += reversed(await self.ancestors(goal, session=session))
         changed: list[GoalDoc] = []
         for node in chain:
             if node.progress_mode is not ProgressMode.DERIVED:
                 continue
             if node.status is GoalStatus.COMPLETED:
                 continue
-            value = await self._derived(node)
+            value = await self._derived(node, session=session)
             if value is None or value == node.progress:
                 continue
             node.progress = value
-            await self._goals.set_fields(str(node.id), {"progress": value})
+            await self._goals.set_fields(str(node.id), {"progress": value}, session=session)
             changed.append(node)
         return changed
 
     # coach -----------------------------------------------------------------------
 
-    async def create_for_coach(self, request: CoachGoalRequested) -> None:
-        """Idempotent by request id: a redelivery duplicates neither the goal nor the reply."""
-        if await self._erased.is_erased(request.user_id):
+    async def create_for_coach(self, request: CoachGoalRequested, tx: OutboxTransaction) -> None:
+        """Inside the consumer's transaction: the goal, its events and the reply commit together.
+
+        Also idempotent by request id, for a request chat published twice under new event ids.
+        """
+        session = tx.session
+        if await self._erased.is_erased(request.user_id, session=session):
             return
-        goal = await self._goals.by_coach_request(request.request_id)
+        goal = await self._goals.by_coach_request(request.request_id, session=session)
         if goal is None:
-            try:
-                goal = await self.create(
-                    request.user_id,
-                    GoalInput(
-                        title=request.title, area=LifeArea(request.area), due_date=request.due_date
-                    ),
-                    coach_request_id=request.request_id,
-                )
-            except DuplicateKeyError:
-                goal = await self._goals.by_coach_request(request.request_id)
-                if goal is None:
-                    raise
+            goal = await self.create(
+                request.user_id,
+                GoalInput(
+                    title=request.title, area=LifeArea(request.area), due_date=request.due_date
+                ),
+                coach_request_id=request.request_id,
+                tx=tx,
+            )
         if goal.coach_ack_published:
             return
-        await self._deps.publish(
-            [
-                Event.of(
-                    "goals.coach_goal.created",
+        await tx.publish(
+            Event.of(
+                "goals.coach_goal.created",
+                user_id=request.user_id,
+                data=CoachGoalCreated(
+                    request_id=request.request_id,
+                    conversation_id=request.conversation_id,
                     user_id=request.user_id,
-                    data=CoachGoalCreated(
-                        request_id=request.request_id,
-                        conversation_id=request.conversation_id,
-                        user_id=request.user_id,
-                        goal_id=str(goal.id),
-                        title=goal.title,
-                    ),
-                )
-            ]
+                    goal_id=str(goal.id),
+                    title=goal.title,
+                ),
+            )
         )
-        await self._goals.set_fields(str(goal.id), {"coach_ack_published": True})
+        await self._goals.set_fields(str(goal.id), {"coach_ack_published": True}, session=session)

@@ -7,17 +7,18 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from common.errors import BadUserInput, NotFound
-from common.events import Event
+from common.events import Event, OutboxTransaction
 from common.events.catalog import HabitCheckedIn, StreakMilestone
 from common.repository import Page, PageRequest
-from subgraphs.goals.domain.enums import STREAK_MILESTONES, ReminderTarget
+from subgraphs.goals.domain.enums import STREAK_MILESTONES, ReminderTarget, ScheduleKind
 from subgraphs.goals.domain.streaks import Schedule, Streaks, compute_streaks
 from subgraphs.goals.domain.timezones import local_day, zone
 from subgraphs.goals.models import CheckInDoc, HabitDoc
+from subgraphs.goals.repository._raw import Session
 from subgraphs.goals.repository.habits import CheckInRepository, HabitRepository
 from subgraphs.goals.repository.reminders import ReminderRepository
 from subgraphs.goals.service.access import Access
-from subgraphs.goals.service.base import Deps, require_text
+from subgraphs.goals.service.base import UNSET, Deps, _Unset, publish_all, require_text
 from subgraphs.goals.service.goals import GoalService
 
 
@@ -28,6 +29,18 @@ class HabitInput:
     description: str = ""
     goal_id: str | None = None
     timezone: str | None = None
+
+
+@dataclass(frozen=True)
+class HabitPatch:
+    """Fields not sent stay as they are; a new schedule kind starts without the old details."""
+
+    title: str | _Unset = UNSET
+    description: str | _Unset = UNSET
+    schedule: ScheduleKind | _Unset = UNSET
+    weekdays: list[int] | _Unset = UNSET
+    times_per_week: int | _Unset | None = UNSET
+    timezone: str | _Unset | None = UNSET
 
 
 @dataclass(frozen=True)
@@ -82,8 +95,10 @@ class HabitService:
         )
         return await self._habits.insert(habit)
 
-    async def owned(self, owner_id: str, habit_id: str, *, field: str = "habitId") -> HabitDoc:
-        habit = await self._habits.get(habit_id)
+    async def owned(
+        self, owner_id: str, habit_id: str, *, field: str = "habitId", session: Session = None
+    ) -> HabitDoc:
+        habit = await self._habits.get(habit_id, session=session)
         if habit is None or habit.owner_id != owner_id:
             raise NotFound("Habit not found.", field=field)
         return habit
@@ -91,53 +106,108 @@ class HabitService:
     async def page(self, owner_id: str, request: PageRequest) -> Page[HabitDoc]:
         return await self._habits.page_for_owner(owner_id, request)
 
+    async def update(self, owner_id: str, habit_id: str, patch: HabitPatch) -> HabitDoc:
+        # A transaction, so a check-in claiming a milestone meanwhile is not overwritten.
+        async def work(tx: OutboxTransaction) -> HabitDoc:
+            habit = await self.owned(owner_id, habit_id, field="id", session=tx.session)
+            if not isinstance(patch.title, _Unset):
+                habit.title = require_text(patch.title, field="title")
+            if not isinstance(patch.description, _Unset):
+                habit.description = patch.description.strip()
+            if not isinstance(patch.timezone, _Unset):
+                if patch.timezone is not None:
+                    zone(patch.timezone)
+                habit.timezone = patch.timezone
+            old = schedule_of(habit)
+            kind = patch.schedule if not isinstance(patch.schedule, _Unset) else old.kind
+            same_kind = kind is old.kind
+            weekdays = (
+                frozenset(patch.weekdays)
+                if not isinstance(patch.weekdays, _Unset)
+                else (old.weekdays if same_kind else frozenset())
+            )
+            times = (
+                patch.times_per_week
+                if not isinstance(patch.times_per_week, _Unset)
+                else (old.times_per_week if same_kind else None)
+            )
+            schedule = Schedule(kind, weekdays, times)
+            schedule.validate()
+            habit.schedule = schedule.kind
+            habit.weekdays = sorted(schedule.weekdays)
+            habit.times_per_week = schedule.times_per_week
+            if schedule.unit is not old.unit:
+                # Milestones count days or weeks: a streak in the new unit earns them afresh.
+                habit.milestones_reached = []
+            return await self._habits.save(habit, session=tx.session)
+
+        return await self._deps.atomically(work)
+
     async def delete(self, owner_id: str, habit_id: str) -> None:
-        habit = await self.owned(owner_id, habit_id, field="id")
-        await self._check_ins.delete_habit(habit_id)
-        await self._reminders.delete_for_targets(ReminderTarget.HABIT, [habit_id])
-        await self._habits.delete(habit)
+        """The habit, its check-ins and its reminders go together or not at all."""
+
+        async def work(tx: OutboxTransaction) -> None:
+            habit = await self.owned(owner_id, habit_id, field="id", session=tx.session)
+            await self._check_ins.delete_habit(habit_id, session=tx.session)
+            await self._reminders.delete_for_targets(
+                ReminderTarget.HABIT, [habit_id], session=tx.session
+            )
+            await self._habits.delete(habit, session=tx.session)
+
+        await self._deps.atomically(work)
 
     async def _zone(self, habit: HabitDoc) -> ZoneInfo:
         return await self._access.timezone(habit.owner_id, habit.timezone)
 
     async def check_in(self, owner_id: str, habit_id: str, day: date | None = None) -> HabitState:
-        habit = await self.owned(owner_id, habit_id)
-        now = self._deps.clock()
-        today = local_day(now, await self._zone(habit))
-        day = day or today
-        if day > today:
-            raise BadUserInput("You cannot check in for a future day.", field="day")
-        await self._check_ins.add(
-            CheckInDoc(habit_id=habit_id, owner_id=owner_id, day=day.isoformat(), at=now)
-        )
-        state = (await self.states([habit]))[habit_id]
-        events = [
-            Event.of(
-                "goals.habit.checked_in",
-                user_id=owner_id,
-                data=HabitCheckedIn(
-                    habit_id=habit_id,
-                    owner_id=owner_id,
-                    day=day,
-                    current_streak=state.streaks.current,
-                    longest_streak=state.streaks.longest,
+        """The check-in, the milestones it reaches and their events: one transaction."""
+
+        async def work(tx: OutboxTransaction) -> HabitState:
+            session = tx.session
+            habit = await self.owned(owner_id, habit_id, session=session)
+            now = self._deps.clock()
+            today = local_day(now, await self._zone(habit))
+            checked_day = day or today
+            if checked_day > today:
+                raise BadUserInput("You cannot check in for a future day.", field="day")
+            await self._check_ins.add(
+                CheckInDoc(
+                    habit_id=habit_id, owner_id=owner_id, day=checked_day.isoformat(), at=now
                 ),
+                session=session,
             )
-        ]
-        for milestone in STREAK_MILESTONES:
-            # The conditional update lets exactly one check-in announce each milestone.
-            if state.streaks.current >= milestone and await self._habits.claim_milestone(
-                habit_id, milestone
-            ):
-                events.append(
-                    Event.of(
-                        "goals.habit.streak_milestone",
-                        user_id=owner_id,
-                        data=StreakMilestone(habit_id=habit_id, owner_id=owner_id, days=milestone),
-                    )
+            state = (await self.states([habit], session=session))[habit_id]
+            events = [
+                Event.of(
+                    "goals.habit.checked_in",
+                    user_id=owner_id,
+                    data=HabitCheckedIn(
+                        habit_id=habit_id,
+                        owner_id=owner_id,
+                        day=checked_day,
+                        current_streak=state.streaks.current,
+                        longest_streak=state.streaks.longest,
+                    ),
                 )
-        await self._deps.publish(events)
-        return state
+            ]
+            for milestone in STREAK_MILESTONES:
+                # The conditional update lets exactly one check-in announce each milestone.
+                if state.streaks.current >= milestone and await self._habits.claim_milestone(
+                    habit_id, milestone, session=session
+                ):
+                    events.append(
+                        Event.of(
+                            "goals.habit.streak_milestone",
+                            user_id=owner_id,
+                            data=StreakMilestone(
+                                habit_id=habit_id, owner_id=owner_id, days=milestone
+                            ),
+                        )
+                    )
+            await publish_all(tx, events)
+            return state
+
+        return await self._deps.atomically(work)
 
     async def undo_check_in(
         self, owner_id: str, habit_id: str, day: date | None = None
@@ -148,9 +218,11 @@ class HabitService:
             raise NotFound("There is no check-in on that day.", field="day")
         return (await self.states([habit]))[habit_id]
 
-    async def states(self, habits: list[HabitDoc]) -> dict[str, HabitState]:
+    async def states(
+        self, habits: list[HabitDoc], *, session: Session = None
+    ) -> dict[str, HabitState]:
         """Streaks for many habits with one check-in query."""
-        days = await self._check_ins.days_by_habit([str(h.id) for h in habits])
+        days = await self._check_ins.days_by_habit([str(h.id) for h in habits], session=session)
         now = self._deps.clock()
         zones: dict[tuple[str, str | None], ZoneInfo] = {}
         states: dict[str, HabitState] = {}

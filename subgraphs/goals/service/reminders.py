@@ -1,11 +1,11 @@
 """Reminders and their dispatcher: each due reminder fires exactly once across replicas.
 
-A dispatcher claims a due reminder with one atomic `find_one_and_update` (status
-PENDING, or CLAIMED with an expired lease), publishes `goals.reminder.due`, then
-releases it (SENT, or PENDING at the next occurrence for recurring activities).
-Replicas racing for one reminder: only one claim matches. A replica dying between
-claim and release: its lease expires and another replica fires it (the one case
-where a reminder can fire twice; consumers dedupe on reminder id + fire time).
+Firing is one transaction: read the earliest due reminder, move it on (SENT, or
+PENDING at the next occurrence for recurring activities) with a conditional
+update, and add the `goals.reminder.due` row to the outbox. Replicas racing for
+one reminder: the loser's transaction hits a write conflict and starts again
+from the read, finding the reminder already moved on. A replica dying mid-way:
+nothing was committed, the reminder is still due and the next pass fires it.
 """
 
 from __future__ import annotations
@@ -15,16 +15,19 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import Any, Final, Literal
+
+from pymongo.errors import PyMongoError
 
 from common.errors import BadUserInput, NotFound
-from common.events import Event
+from common.events import Event, OutboxTransaction
 from common.events.catalog import ReminderDue
 from common.repository import Page, PageRequest
 from subgraphs.goals.domain.enums import ReminderStatus, ReminderTarget
 from subgraphs.goals.domain.recurrence import OccurrenceException, next_start_after
 from subgraphs.goals.domain.timezones import as_utc, zone
 from subgraphs.goals.models import ActivityDoc, ReminderDoc
+from subgraphs.goals.repository._raw import Session
 from subgraphs.goals.repository.calendar import ActivityRepository
 from subgraphs.goals.repository.reminders import ReminderRepository
 from subgraphs.goals.service.access import Access
@@ -34,13 +37,13 @@ from subgraphs.goals.service.habits import HabitService
 
 log = logging.getLogger(__name__)
 
-LEASE = timedelta(seconds=60)
 # A reminder firing later than this after its time is flagged `late` (e.g. missed while down).
 LATE_AFTER = timedelta(minutes=5)
 MAX_OFFSET_MINUTES = 60 * 24 * 30
 IDLE_WAIT = 30.0
 # Due dates are days; an offset reminder counts back from 09:00 local on that day.
 DUE_TIME = time(9, 0)
+SKIPPED: Final = "skipped"
 
 
 @dataclass(frozen=True)
@@ -156,10 +159,13 @@ class ReminderService:
             raise NotFound("Reminder not found.", field="id")
         await self._reminders.delete(reminder)
 
-    async def reschedule_activity(self, activity: ActivityDoc) -> None:
+    async def reschedule_activity(self, activity: ActivityDoc, *, session: Session = None) -> None:
         """After an activity's times change, offset reminders follow its next occurrence."""
         now = self._deps.clock()
-        for reminder in await self._reminders.for_target(ReminderTarget.ACTIVITY, str(activity.id)):
+        targets = await self._reminders.for_target(
+            ReminderTarget.ACTIVITY, str(activity.id), session=session
+        )
+        for reminder in targets:
             if reminder.offset_minutes is None or reminder.status is not ReminderStatus.PENDING:
                 continue
             nxt = _next_for(activity, now + timedelta(minutes=reminder.offset_minutes))
@@ -171,41 +177,59 @@ class ReminderService:
                 if nxt
                 else {"status": ReminderStatus.SENT.value, "fire_at": None}
             )
-            await self._reminders.set_fields(str(reminder.id), fields)
+            await self._reminders.set_fields(str(reminder.id), fields, session=session)
         self.wake.set()
 
     # dispatcher -----------------------------------------------------------------
 
     async def dispatch_due(self, now: datetime) -> list[ReminderDue]:
-        """Fire every reminder due at `now` that this worker manages to claim."""
+        """Fire every reminder due at `now`; racing dispatchers split them, none fires twice."""
         fired: list[ReminderDue] = []
-        while claimed := await self._reminders.claim_next_due(
-            now, worker=self.worker, lease_until=now + LEASE
-        ):
-            assert claimed.fire_at is not None
-            payload = ReminderDue(
-                reminder_id=str(claimed.id),
-                owner_id=claimed.owner_id,
-                target_type=claimed.target_type.value,
-                target_id=claimed.target_id,
-                title=claimed.title,
-                fire_at=claimed.fire_at,
-                late=now - claimed.fire_at > LATE_AFTER,
-            )
-            await self._deps.publish(
-                [Event.of("goals.reminder.due", user_id=claimed.owner_id, data=payload)]
-            )
-            await self._reminders.release(
-                str(claimed.id), worker=self.worker, fields=await self._after_fire(claimed, now)
-            )
-            fired.append(payload)
-        return fired
+        conflicts = 0
+        while True:
+            try:
+                payload = await self._deps.atomically(lambda tx: self._fire_next(tx, now))
+            except PyMongoError as exc:
+                # Still conflicting after the publisher's own retries: other dispatchers
+                # are busy with the same rows. Read again; give up only if it persists.
+                conflicts += 1
+                if not exc.has_error_label("TransientTransactionError") or conflicts > 20:
+                    raise
+                continue
+            if payload is None:
+                return fired
+            if payload != SKIPPED:
+                fired.append(payload)
 
-    async def _after_fire(self, reminder: ReminderDoc, now: datetime) -> dict[str, Any]:
+    async def _fire_next(
+        self, tx: OutboxTransaction, now: datetime
+    ) -> ReminderDue | Literal["skipped"] | None:
+        reminder = await self._reminders.next_due(now, session=tx.session)
+        if reminder is None:
+            return None
+        assert reminder.fire_at is not None
+        fields = await self._after_fire(reminder, now, session=tx.session)
+        if not await self._reminders.mark_fired(reminder, fields=fields, session=tx.session):
+            return SKIPPED  # another dispatcher moved it on between our read and update
+        payload = ReminderDue(
+            reminder_id=str(reminder.id),
+            owner_id=reminder.owner_id,
+            target_type=reminder.target_type.value,
+            target_id=reminder.target_id,
+            title=reminder.title,
+            fire_at=reminder.fire_at,
+            late=now - reminder.fire_at > LATE_AFTER,
+        )
+        await tx.publish(Event.of("goals.reminder.due", user_id=reminder.owner_id, data=payload))
+        return payload
+
+    async def _after_fire(
+        self, reminder: ReminderDoc, now: datetime, *, session: Session
+    ) -> dict[str, Any]:
         done = {"status": ReminderStatus.SENT.value, "last_fired_at": now}
         if reminder.target_type is not ReminderTarget.ACTIVITY or reminder.offset_minutes is None:
             return done
-        activity = await self._activities.get(reminder.target_id)
+        activity = await self._activities.get(reminder.target_id, session=session)
         if activity is None or activity.recurrence is None:
             return done
         offset = timedelta(minutes=reminder.offset_minutes)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from common.errors import BadUserInput, NotFound
-from subgraphs.goals.domain.enums import MAX_GOAL_DEPTH, LifeArea, Visibility
+from common.events import OutboxTransaction
+from subgraphs.goals.domain.enums import MAX_GOAL_DEPTH, GoalStatus, LifeArea, Visibility
 from subgraphs.goals.domain.templates import (
     BUILT_IN,
     BUILT_IN_BY_ID,
@@ -105,6 +106,34 @@ class TemplateService:
             raise NotFound("Template not found.", field="id")
         await self._templates.delete(doc)
 
+    async def save_goal(self, owner_id: str, goal_id: str) -> Template:
+        """A personal template from one of the viewer's goals, with its sub-goals and tasks.
+
+        Due dates become days after the goal's creation day (in the owner's zone);
+        abandoned sub-goals are left out, and nothing of the goal's state is kept.
+        """
+        goal, descendants = await self._goals.subtree(owner_id, goal_id)
+        tz = await self._access.timezone(owner_id)
+        start = goal.created_at.astimezone(tz).date()
+        children: dict[str, list[GoalDoc]] = {}
+        for d in descendants:
+            if d.parent_id is not None and d.status is not GoalStatus.ABANDONED:
+                children.setdefault(d.parent_id, []).append(d)
+
+        def offset(day: str | None) -> int | None:
+            return max(0, (date.fromisoformat(day) - start).days) if day else None
+
+        def blueprint(node: GoalDoc) -> GoalBlueprint:
+            return GoalBlueprint(
+                title=node.title,
+                description=node.description,
+                due_in_days=offset(node.due_date),
+                tasks=tuple(TaskBlueprint(t.title, offset(t.due_date)) for t in node.tasks),
+                sub_goals=tuple(blueprint(c) for c in children.get(str(node.id), [])),
+            )
+
+        return await self.create(owner_id, goal.area, blueprint(goal))
+
     async def instantiate(
         self,
         owner_id: str,
@@ -114,6 +143,7 @@ class TemplateService:
         visibility: Visibility = Visibility.PRIVATE,
         start: date | None = None,
     ) -> GoalDoc:
+        """Every goal of the template, and the roll-up into `parent_id`, in one transaction."""
         template = await self.get(owner_id, template_id)
         if parent_id is not None:
             parent = await self._goals.owned(owner_id, parent_id, field="parentId")
@@ -124,10 +154,18 @@ class TemplateService:
         if start is None:
             tz = await self._access.timezone(owner_id)
             start = self._deps.clock().astimezone(tz).date()
-        return await self._insert(owner_id, template, template.goal, parent_id, visibility, start)
+        first_day = start
+
+        async def work(tx: OutboxTransaction) -> GoalDoc:
+            return await self._insert(
+                tx, owner_id, template, template.goal, parent_id, visibility, first_day
+            )
+
+        return await self._deps.atomically(work)
 
     async def _insert(
         self,
+        tx: OutboxTransaction,
         owner_id: str,
         template: Template,
         blueprint: GoalBlueprint,
@@ -150,9 +188,10 @@ class TemplateService:
                 tasks=[TaskInput(t.title, due(t.due_in_days)) for t in blueprint.tasks],
             ),
             template_id=template.id,
+            tx=tx,
         )
         for sub in blueprint.sub_goals:
-            await self._insert(owner_id, template, sub, str(goal.id), visibility, start)
+            await self._insert(tx, owner_id, template, sub, str(goal.id), visibility, start)
         return goal
 
     async def suggestions(self, owner_id: str, limit: int = 3) -> list[Suggestion]:

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from common.errors import BadUserInput
-from common.events import Event
+from common.events import Event, OutboxTransaction
 from common.events.catalog import TrackerLogged
 from common.repository import Page, PageRequest
 from subgraphs.goals.domain.enums import KIND_AREA, METRIC_KIND, TrackerMetric
@@ -90,9 +90,10 @@ class TrackerService:
             day=day.isoformat(),
             week=week_start(day).isoformat(),
         )
-        await self._entries.insert(entry)
-        await self._deps.publish(
-            [
+
+        async def work(tx: OutboxTransaction) -> TrackerEntryDoc:
+            await self._entries.insert(entry, session=tx.session)
+            await tx.publish(
                 Event.of(
                     "goals.tracker.logged",
                     user_id=owner_id,
@@ -104,9 +105,10 @@ class TrackerService:
                         value=data.value,
                     ),
                 )
-            ]
-        )
-        return entry
+            )
+            return entry
+
+        return await self._deps.atomically(work)
 
     async def page(
         self, owner_id: str, request: PageRequest, metric: TrackerMetric | None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from pymongo.asynchronous.client_session import AsyncClientSession
+
 from subgraphs.goals.repository.calendar import ActivityRepository, FeedRepository
 from subgraphs.goals.repository.focus import FocusRepository
 from subgraphs.goals.repository.goals import GoalRepository, TemplateRepository
@@ -49,25 +51,45 @@ class UserDataService:
             trackers,
         )
 
+    # Each runs inside the consumer's transaction (`session`), with the processed-event
+    # record: applied exactly once, and an erasure never half done.
+
     async def record_profile(
-        self, user_id: str, *, timezone: str, life_areas: dict[str, int] | None, as_of: datetime
+        self,
+        user_id: str,
+        *,
+        timezone: str,
+        life_areas: dict[str, int] | None,
+        as_of: datetime,
+        session: AsyncClientSession,
     ) -> None:
-        if await self._erased.is_erased(user_id):
+        if await self._erased.is_erased(user_id, session=session):
             return
-        await self._profiles.record(user_id, timezone=timezone, life_areas=life_areas, as_of=as_of)
+        await self._profiles.record(
+            user_id, timezone=timezone, life_areas=life_areas, as_of=as_of, session=session
+        )
 
     async def record_follow(
-        self, follower_id: str, followee_id: str, *, active: bool, as_of: datetime
+        self,
+        follower_id: str,
+        followee_id: str,
+        *,
+        active: bool,
+        as_of: datetime,
+        session: AsyncClientSession,
     ) -> None:
-        if await self._erased.is_erased(follower_id) or await self._erased.is_erased(followee_id):
-            return
-        await self._follows.record(follower_id, followee_id, active=active, as_of=as_of)
+        for user_id in (follower_id, followee_id):
+            if await self._erased.is_erased(user_id, session=session):
+                return
+        await self._follows.record(
+            follower_id, followee_id, active=active, as_of=as_of, session=session
+        )
 
-    async def erase(self, user_id: str) -> None:
+    async def erase(self, user_id: str, *, session: AsyncClientSession) -> None:
         """Remove everything the user owns here; safe to repeat."""
-        # Marked first, so events racing with the erasure cannot re-create projections.
-        await self._erased.mark(user_id)
+        # The tombstone makes events arriving after the erasure leave no trace.
+        await self._erased.mark(user_id, session=session)
         for repository in self._owned:
-            await repository.delete_owner(user_id)
-        await self._profiles.delete_owner(user_id)
-        await self._follows.delete_user(user_id)
+            await repository.delete_owner(user_id, session=session)
+        await self._profiles.delete_owner(user_id, session=session)
+        await self._follows.delete_user(user_id, session=session)

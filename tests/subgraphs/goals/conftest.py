@@ -8,16 +8,21 @@ from typing import Any
 
 import httpx
 import pytest
+from pymongo.asynchronous.client_session import AsyncClientSession
 
-from common.db import init_database
-from common.events import Event
+from common.app import relay_settings
+from common.db import Database, init_database
+from common.events import Event, InvalidEvent, OutboxPublisher, OutboxRelay
 from common.events.amqp import AmqpEventBus
+from common.events.outbox import COLLECTION as OUTBOX
 from common.infra import Infrastructure
 from common.settings import Settings
 from common.testing.events import tap
 from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
+from common.testing.waiting import wait_until
 from subgraphs.goals.app import subgraph
+from subgraphs.goals.events import GoalsConsumers
 from subgraphs.goals.models import MODELS
 from subgraphs.goals.service.container import GoalsServices, build_services
 
@@ -128,18 +133,83 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
+class CrashingPublisher(OutboxPublisher):
+    """The real outbox, except that publishing `crash_on` for the `nth` time fails.
+
+    Stands for a process dying in the middle of a unit of work: the exception
+    aborts the transaction exactly as a dead process's transaction is never committed.
+    """
+
+    def __init__(self, database: Database, *, crash_on: str, nth: int = 1) -> None:
+        super().__init__(database)
+        self._crash_on = crash_on
+        self._left = nth
+
+    async def publish(self, event: Event, *, session: AsyncClientSession | None = None) -> None:
+        if event.type == self._crash_on:
+            self._left -= 1
+            if self._left == 0:
+                raise InvalidEvent(f"crashed publishing {event.type}")
+        await super().publish(event, session=session)
+
+
 @pytest.fixture
 async def service_recorder(infra: Infrastructure) -> AsyncIterator[Recorder]:
     rec = Recorder()
     async with tap(infra.settings, ["goals.#"], rec.handle):
-        await infra.bus.start_consuming()
         yield rec
 
 
 @pytest.fixture
+async def goals_database(infra: Infrastructure) -> Database:
+    return await init_database(infra.mongo, infra.settings, "goals", MODELS)
+
+
+@pytest.fixture
+async def outbox(infra: Infrastructure, goals_database: Database) -> AsyncIterator[OutboxPublisher]:
+    """The goals outbox with its relay running, as `SubgraphHost.start` sets them up."""
+    publisher = OutboxPublisher(goals_database, shards=infra.settings.outbox_shards)
+    await publisher.ensure_indexes()
+    relay = OutboxRelay(
+        goals_database,
+        infra.bus,
+        wake=publisher.woken,
+        settings=relay_settings(infra.settings),
+        ready=infra.bus.started,
+    )
+    task = asyncio.create_task(relay.run())
+    yield publisher
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+
+
+@pytest.fixture
 async def goals_services(
-    infra: Infrastructure, clock: FakeClock, service_recorder: Recorder
+    infra: Infrastructure,
+    clock: FakeClock,
+    service_recorder: Recorder,
+    goals_database: Database,
+    outbox: OutboxPublisher,
 ) -> GoalsServices:
-    """Services on the real database and broker with a controllable clock, no HTTP."""
-    await init_database(infra.mongo, infra.settings, "goals", MODELS)
-    return build_services(infra.bus, clock=clock)
+    """Services and consumers on the real database and broker with a controllable clock."""
+    services = build_services(outbox, clock=clock)
+    GoalsConsumers(services).register(infra.bus, goals_database)
+    await infra.bus.start_consuming()
+    return services
+
+
+async def settle(infra: Infrastructure, database: Database, recorder: Recorder) -> list[Event]:
+    """Everything committed before now has reached the recorder.
+
+    The relay marks outbox rows sent once the broker confirmed them; a marker
+    published after that arrives behind them (one queue keeps order).
+    """
+
+    async def drained() -> bool:
+        return await database[OUTBOX].count_documents({"status": "pending"}) == 0
+
+    await wait_until(drained)
+    marker = Event.of("goals.test.sentinel", user_id=None, data={})
+    await infra.bus.publish(marker)
+    await recorder.wait_for(lambda events: any(e.id == marker.id for e in events))
+    return [e for e in recorder.events if e.type != "goals.test.sentinel"]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
+import icalendar
 import pytest
+import recurring_ical_events
 
 from .conftest import Api, Recorder
 
@@ -131,6 +134,7 @@ async def test_ics_feed_is_served_at_the_secret_url_and_rotation_revokes_it(api:
     assert "DTSTART;TZID=America/New_York:20250301T180000" in lines
     assert "RRULE:FREQ=WEEKLY;COUNT=4" in lines
     assert "EXDATE;TZID=America/New_York:20250308T180000" in lines
+    assert "TZID:America/New_York" in lines  # its VTIMEZONE
 
     second = (await api.ok(rotate, user="alice"))["rotateCalendarFeed"]
     assert second["token"] != first["token"]
@@ -140,3 +144,108 @@ async def test_ics_feed_is_served_at_the_secret_url_and_rotation_revokes_it(api:
     # Another user's feed holds only their own activities.
     bob = (await api.ok(rotate, user="bob"))["rotateCalendarFeed"]
     assert "Yoga" not in (await api.http.get(api.url + bob["path"])).text
+
+
+async def test_the_feed_expands_as_the_calendar_query_does(api: Api) -> None:
+    """An independent reader (icalendar + recurring-ical-events) finds the same occurrences."""
+    yoga = await weekly_yoga(api)
+    stand_up = await api.ok(
+        CREATE,
+        {
+            "input": {
+                "title": "Stand-up",
+                "startsAt": "2025-03-24T09:00:00+01:00",
+                "endsAt": "2025-03-24T09:15:00+01:00",
+                "recurrence": "FREQ=DAILY;UNTIL=20250404",
+                "timezone": "Europe/Berlin",
+            }
+        },
+        user="alice",
+    )
+    await api.ok(
+        CREATE,
+        {
+            "input": {
+                "title": "Dentist; 2nd, visit",
+                "startsAt": "2025-03-12T15:30:00Z",
+                "endsAt": "2025-03-12T16:00:00Z",
+                "timezone": "Asia/Tokyo",
+            }
+        },
+        user="alice",
+    )
+    changes = [
+        (
+            yoga["id"],
+            "move",
+            "2025-03-15T22:00:00Z",
+            "2025-03-16T14:00:00Z",
+            "2025-03-16T15:30:00Z",
+        ),
+        (yoga["id"], "cancel", "2025-03-08T23:00:00Z"),
+        # Berlin moves to summer time on the 30th: the 31st is 07:00Z.
+        (stand_up["createActivity"]["id"], "cancel", "2025-03-31T07:00:00Z"),
+        (
+            stand_up["createActivity"]["id"],
+            "move",
+            "2025-03-28T08:00:00Z",
+            "2025-03-28T12:00:00Z",
+            "2025-03-28T12:30:00Z",
+        ),
+    ]
+    for activity_id, kind, slot, *times in changes:
+        if kind == "move":
+            await api.ok(
+                """mutation($id: ID!, $slot: DateTime!, $s: DateTime!, $e: DateTime!) {
+                    moveOccurrence(input: {activityId: $id, originalStart: $slot, startsAt: $s,
+                    endsAt: $e}) { id } }""",
+                {"id": activity_id, "slot": slot, "s": times[0], "e": times[1]},
+                user="alice",
+            )
+        else:
+            await api.ok(
+                """mutation($id: ID!, $slot: DateTime!) {
+                    cancelOccurrence(input: {activityId: $id, originalStart: $slot}) { id } }""",
+                {"id": activity_id, "slot": slot},
+                user="alice",
+            )
+    window = {"from": "2025-02-01T00:00:00Z", "to": "2025-05-01T00:00:00Z"}
+    expected = sorted(
+        (
+            o["activity"]["title"],
+            datetime.fromisoformat(o["startsAt"]),
+            datetime.fromisoformat(o["endsAt"]),
+        )
+        for o in (await api.ok(CALENDAR, window, user="alice"))["calendar"]
+    )
+    assert len(expected) == 3 + 11 + 1  # yoga, stand-ups (24 Mar - 4 Apr), dentist
+
+    token = (await api.ok("mutation { rotateCalendarFeed { path } }", user="alice"))[
+        "rotateCalendarFeed"
+    ]["path"]
+    feed = icalendar.Calendar.from_ical((await api.http.get(api.url + token)).text)
+    assert {str(z["TZID"]) for z in feed.walk("VTIMEZONE")} == {
+        "America/New_York",
+        "Europe/Berlin",
+    }
+    found = sorted(
+        (str(e["SUMMARY"]), _instant(e.decoded("DTSTART")), _instant(e.decoded("DTEND")))
+        for e in recurring_ical_events.of(feed).between(
+            datetime(2025, 2, 1, tzinfo=UTC), datetime(2025, 5, 1, tzinfo=UTC)
+        )
+    )
+    assert found == expected
+    # Moved occurrences override their slot in the series (same UID), not extra events.
+    uids = [str(e["UID"]) for e in feed.walk("VEVENT")]
+    assert len(set(uids)) == 3
+    overrides = [e for e in feed.walk("VEVENT") if "RECURRENCE-ID" in e]
+    assert sorted(_instant(e.decoded("RECURRENCE-ID")) for e in overrides) == [
+        datetime(2025, 3, 15, 22, tzinfo=UTC),
+        datetime(2025, 3, 28, 8, tzinfo=UTC),
+    ]
+
+
+def _instant(value: object) -> datetime:
+    assert isinstance(value, datetime)
+    assert value.tzinfo is not None
+    return value.astimezone(UTC)

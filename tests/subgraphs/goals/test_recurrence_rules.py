@@ -123,7 +123,7 @@ def test_occurrence_membership_and_next_start() -> None:
     assert nxt == (utc(31, 7), utc(31, 7))
 
 
-def test_ics_feed_has_rrule_exdate_and_moved_instance() -> None:
+def test_ics_feed_has_rrule_exdate_and_a_moved_instance_override() -> None:
     moved_to = utc(30, 15)
     feed = calendar_feed(
         [
@@ -150,7 +150,11 @@ def test_ics_feed_has_rrule_exdate_and_moved_instance() -> None:
     assert "DTSTART;TZID=Europe/Berlin:20250328T090000" in lines
     assert "RRULE:FREQ=DAILY;COUNT=4" in lines
     assert "EXDATE;TZID=Europe/Berlin:20250329T090000" in lines
-    assert "EXDATE;TZID=Europe/Berlin:20250330T090000" in lines
+    # Moved, not cancelled: an override of its slot, not an EXDATE.
+    assert "EXDATE;TZID=Europe/Berlin:20250330T090000" not in lines
+    assert "RECURRENCE-ID;TZID=Europe/Berlin:20250330T090000" in lines
+    assert lines.count("UID:a1@lifegraph") == 2
     assert "DTSTART:20250330T150000Z" in lines
+    assert lines.count("BEGIN:VTIMEZONE") == 1
     assert "SUMMARY:Run\\, then stretch\\; repeat" in lines
     assert all(len(line.encode()) <= 75 for line in lines)
