@@ -49,17 +49,23 @@ class Page(Generic[D]):
 class Repository(Generic[D]):
     model: ClassVar[type[Document]]
 
-    async def get(self, id: str) -> D | None:
+    # Every method takes `session=`, so a service's unit of work (its writes, the
+    # reads they depend on, the outbox rows of its events) runs in one transaction.
+
+    async def get(self, id: str, *, session: AsyncClientSession | None = None) -> D | None:
         oid = parse_object_id(id)
         if oid is None:
             return None
-        return await self.model.get(oid)
+        found: D | None = await self.model.get(oid, session=session)
+        return found
 
-    async def get_many(self, ids: Iterable[str]) -> dict[str, D]:
+    async def get_many(
+        self, ids: Iterable[str], *, session: AsyncClientSession | None = None
+    ) -> dict[str, D]:
         oids = [oid for oid in map(parse_object_id, ids) if oid is not None]
         if not oids:
             return {}
-        found = await self.model.find({"_id": {"$in": oids}}).to_list()
+        found: list[D] = await self.model.find({"_id": {"$in": oids}}, session=session).to_list()
         return {str(doc.id): doc for doc in found}
 
     async def insert(self, doc: D, *, session: AsyncClientSession | None = None) -> D:

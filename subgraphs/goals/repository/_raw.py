@@ -6,15 +6,13 @@ they depend on and the outbox rows of its events) runs in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from beanie import Document
 from pymongo import ReturnDocument
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.collection import AsyncCollection
-
-from common.repository import Repository, parse_object_id
 
 D = TypeVar("D", bound=Document)
 Session = AsyncClientSession | None
@@ -23,24 +21,6 @@ Session = AsyncClientSession | None
 def collection(model: type[Document]) -> AsyncCollection[dict[str, Any]]:
     coll: AsyncCollection[dict[str, Any]] = model.get_pymongo_collection()
     return coll
-
-
-class SessionRepository(Repository[D]):
-    """The kit's repository with reads that can join a transaction (to see its own writes)."""
-
-    async def get(self, id: str, *, session: Session = None) -> D | None:
-        oid = parse_object_id(id)
-        if oid is None:
-            return None
-        found: D | None = await self.model.get(oid, session=session)
-        return found
-
-    async def get_many(self, ids: Iterable[str], *, session: Session = None) -> dict[str, D]:
-        oids = [oid for oid in map(parse_object_id, ids) if oid is not None]
-        if not oids:
-            return {}
-        found: list[D] = await self.model.find({"_id": {"$in": oids}}, session=session).to_list()
-        return {str(doc.id): doc for doc in found}
 
 
 async def find_one_and_set(

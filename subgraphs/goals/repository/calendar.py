@@ -4,11 +4,12 @@ from datetime import datetime
 
 from pymongo.errors import DuplicateKeyError
 
+from common.repository import Repository
 from subgraphs.goals.models import ActivityDoc, CalendarFeedDoc
-from subgraphs.goals.repository._raw import Session, SessionRepository, collection
+from subgraphs.goals.repository._raw import Session, collection
 
 
-class ActivityRepository(SessionRepository[ActivityDoc]):
+class ActivityRepository(Repository[ActivityDoc]):
     model = ActivityDoc
 
     async def overlapping(self, owner_id: str, start: datetime, end: datetime) -> list[ActivityDoc]:
@@ -29,7 +30,7 @@ class ActivityRepository(SessionRepository[ActivityDoc]):
         return await self.delete_where({"owner_id": owner_id}, session=session)
 
 
-class FeedRepository(SessionRepository[CalendarFeedDoc]):
+class FeedRepository(Repository[CalendarFeedDoc]):
     model = CalendarFeedDoc
 
     async def replace_token(self, owner_id: str, token_hash: str, now: datetime) -> None:

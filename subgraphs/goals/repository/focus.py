@@ -6,18 +6,13 @@ from typing import Any
 from pymongo.errors import DuplicateKeyError
 
 from common.errors import Conflict
-from common.repository import parse_object_id
+from common.repository import Repository, parse_object_id
 from subgraphs.goals.domain.enums import FocusStatus
 from subgraphs.goals.models import FocusSessionDoc
-from subgraphs.goals.repository._raw import (
-    Session,
-    SessionRepository,
-    collection,
-    find_one_and_set,
-)
+from subgraphs.goals.repository._raw import Session, collection, find_one_and_set
 
 
-class FocusRepository(SessionRepository[FocusSessionDoc]):
+class FocusRepository(Repository[FocusSessionDoc]):
     model = FocusSessionDoc
 
     async def start(self, focus: FocusSessionDoc) -> FocusSessionDoc:

@@ -5,13 +5,13 @@ from typing import Any
 
 from bson import ObjectId
 
-from common.repository import Page, PageRequest, parse_object_id
+from common.repository import Page, PageRequest, Repository, parse_object_id
 from subgraphs.goals.domain.enums import GoalStatus, LifeArea, Visibility
 from subgraphs.goals.models import GoalDoc, TemplateDoc
-from subgraphs.goals.repository._raw import Session, SessionRepository, collection
+from subgraphs.goals.repository._raw import Session, collection
 
 
-class GoalRepository(SessionRepository[GoalDoc]):
+class GoalRepository(Repository[GoalDoc]):
     model = GoalDoc
 
     async def children(self, parent_id: str, *, session: Session = None) -> list[GoalDoc]:
@@ -74,7 +74,7 @@ class GoalRepository(SessionRepository[GoalDoc]):
         return await self.delete_where({"owner_id": owner_id}, session=session)
 
 
-class TemplateRepository(SessionRepository[TemplateDoc]):
+class TemplateRepository(Repository[TemplateDoc]):
     model = TemplateDoc
 
     async def for_owner(self, owner_id: str, area: LifeArea | None = None) -> list[TemplateDoc]:

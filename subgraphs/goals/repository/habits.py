@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from pymongo.errors import DuplicateKeyError
 
 from common.errors import Conflict
-from common.repository import Page, PageRequest, parse_object_id
+from common.repository import Page, PageRequest, Repository, parse_object_id
 from subgraphs.goals.models import CheckInDoc, HabitDoc
-from subgraphs.goals.repository._raw import Session, SessionRepository, collection
+from subgraphs.goals.repository._raw import Session, collection
 
 
-class HabitRepository(SessionRepository[HabitDoc]):
+class HabitRepository(Repository[HabitDoc]):
     model = HabitDoc
 
     async def page_for_owner(self, owner_id: str, request: PageRequest) -> Page[HabitDoc]:
@@ -33,7 +33,7 @@ class HabitRepository(SessionRepository[HabitDoc]):
         return await self.delete_where({"owner_id": owner_id}, session=session)
 
 
-class CheckInRepository(SessionRepository[CheckInDoc]):
+class CheckInRepository(Repository[CheckInDoc]):
     model = CheckInDoc
 
     async def add(self, check_in: CheckInDoc, *, session: Session = None) -> CheckInDoc:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from common.repository import Repository
 from subgraphs.goals.models import ErasedUserDoc, FollowDoc, UserProfileDoc
-from subgraphs.goals.repository._raw import Session, SessionRepository, collection
+from subgraphs.goals.repository._raw import Session, collection
 
 
 async def _upsert_if_newer(
@@ -29,7 +30,7 @@ async def _upsert_if_newer(
     return True
 
 
-class ProfileRepository(SessionRepository[UserProfileDoc]):
+class ProfileRepository(Repository[UserProfileDoc]):
     model = UserProfileDoc
 
     async def record(
@@ -53,7 +54,7 @@ class ProfileRepository(SessionRepository[UserProfileDoc]):
         return await self.delete_where({"user_id": user_id}, session=session)
 
 
-class FollowRepository(SessionRepository[FollowDoc]):
+class FollowRepository(Repository[FollowDoc]):
     model = FollowDoc
 
     async def record(
@@ -90,7 +91,7 @@ class FollowRepository(SessionRepository[FollowDoc]):
         )
 
 
-class ErasedRepository(SessionRepository[ErasedUserDoc]):
+class ErasedRepository(Repository[ErasedUserDoc]):
     model = ErasedUserDoc
 
     async def mark(self, user_id: str, *, session: Session = None) -> None:

@@ -3,10 +3,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from common.repository import Page, PageRequest, parse_object_id
+from common.repository import Page, PageRequest, Repository, parse_object_id
 from subgraphs.goals.domain.enums import ReminderStatus, ReminderTarget
 from subgraphs.goals.models import ReminderDoc
-from subgraphs.goals.repository._raw import Session, SessionRepository, collection
+from subgraphs.goals.repository._raw import Session, collection
 
 
 def _due(now: datetime) -> dict[str, Any]:
@@ -20,7 +20,7 @@ def _due(now: datetime) -> dict[str, Any]:
     }
 
 
-class ReminderRepository(SessionRepository[ReminderDoc]):
+class ReminderRepository(Repository[ReminderDoc]):
     model = ReminderDoc
 
     async def next_due(self, now: datetime, *, session: Session = None) -> ReminderDoc | None:

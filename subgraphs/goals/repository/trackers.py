@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from common.repository import Page, PageRequest
+from common.repository import Page, PageRequest, Repository
 from subgraphs.goals.domain.enums import TrackerMetric
 from subgraphs.goals.models import TrackerEntryDoc
-from subgraphs.goals.repository._raw import Session, SessionRepository, collection
+from subgraphs.goals.repository._raw import Session, collection
 
 
-class TrackerRepository(SessionRepository[TrackerEntryDoc]):
+class TrackerRepository(Repository[TrackerEntryDoc]):
     model = TrackerEntryDoc
 
     async def page_for_owner(
