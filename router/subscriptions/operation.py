@@ -118,7 +118,9 @@ class ClientOperation:
             elif isinstance(event, Completed):
                 self._send(complete_message(self.id))
             elif isinstance(event, Failed):
-                self._fail([from_subgraph(error, service, _path(error)) for error in event.errors])
+                errors = [from_subgraph(error, service, _path(error)) for error in event.errors]
+                self.router.shaper.client_paths(plan, errors)
+                self._fail(errors)
             elif isinstance(event, Dropped):
                 if event.code == SUBGRAPH_UNAVAILABLE:
                     message = f'Subgraph "{service}" closed the subscription'
