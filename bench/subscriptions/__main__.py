@@ -91,6 +91,9 @@ class Bench:
         self.ws_url = f"ws://127.0.0.1:{router_port}/graphql"
         self.subgraph = f"http://127.0.0.1:{subgraph_port}"
         self.keys = keys
+        # One token per user, as a browser's tabs share one: sockets of a user forward
+        # identical credentials.
+        self._tokens: dict[str, str] = {}
         self.http = httpx.AsyncClient(timeout=30.0, trust_env=False)
 
     async def stats(self) -> dict[str, int]:
@@ -120,7 +123,8 @@ class Bench:
             compression=self.compression,
             max_queue=None,
         )
-        token = self.keys.token(f"user-{index % users}")
+        user = f"user-{index % users}"
+        token = self._tokens.get(user) or self._tokens.setdefault(user, self.keys.token(user))
         await ws.send(
             json.dumps({"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}})
         )
@@ -170,6 +174,7 @@ class LatencyResult:
     latencies: list[float]
     lossless: bool
     entity_calls: int
+    connections: int
 
 
 async def latency(
@@ -182,14 +187,20 @@ async def latency(
     users: int | None = None,
 ) -> LatencyResult:
     async with bench.subscribers(clients, query, name, users) as subs:
-        before = (await bench.stats())["entity_calls"]
+        before = await bench.stats()
         for _ in range(messages):
             await bench.publish(name)
             await asyncio.sleep(gap)
         lossless = await _deliveries(subs, messages, 60)
-        calls = (await bench.stats())["entity_calls"] - before
+        after = await bench.stats()
         return LatencyResult(
-            name, clients, messages, [x for s in subs for x in s.latencies], lossless, calls
+            name,
+            clients,
+            messages,
+            [x for s in subs for x in s.latencies],
+            lossless,
+            after["entity_calls"] - before["entity_calls"],
+            after["entity_connections"] - before["entity_connections"],
         )
 
 
@@ -272,7 +283,7 @@ async def processes(keys: TestKeys, *, shared: bool = False) -> AsyncIterator[tu
 def _print_latency(results: list[LatencyResult]) -> None:
     header = (
         f"{'scenario':<22}{'clients':>8}{'msgs':>6}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}"
-        f"{'lossless':>10}{'_entities':>11}"
+        f"{'lossless':>10}{'_entities':>11}{'conns':>7}"
     )
     print(header)
     print("-" * len(header))
@@ -280,7 +291,7 @@ def _print_latency(results: list[LatencyResult]) -> None:
         print(
             f"{r.name:<22}{r.clients:>8}{r.messages:>6}{_pct(r.latencies, 0.5):>9.1f}"
             f"{_pct(r.latencies, 0.99):>9.1f}{_pct(r.latencies, 1.0):>9.1f}"
-            f"{'yes' if r.lossless else 'NO':>10}{r.entity_calls:>11}"
+            f"{'yes' if r.lossless else 'NO':>10}{r.entity_calls:>11}{r.connections:>7}"
         )
 
 
