@@ -20,7 +20,7 @@ from router.subscriptions.protocol import (
     next_message,
     next_message_encoded,
 )
-from router.subscriptions.shared import event_key, shareable
+from router.subscriptions.shared import event_key, fetched_services, shareable
 from router.subscriptions.upstream import UpstreamConnection, UpstreamUnavailable
 
 if TYPE_CHECKING:
@@ -139,10 +139,11 @@ class ClientOperation:
         async def compute() -> str:
             return encode(await self._resolve(plan, variables, event, headers))
 
+        services = fetched_services(plan)
         if not public and shared.alone(credentials):
-            return await shared.bounded(compute)
+            return await shared.bounded(services, compute)
         key = event_key(plan, variables, event.payload, None if public else credentials)
-        return await shared.resolve(key, compute)
+        return await shared.resolve(key, services, compute)
 
     async def _resolve(
         self,

@@ -34,6 +34,11 @@ def shareable(plan: QueryPlan, subgraphs: frozenset[str]) -> bool:
     return bool(subgraphs) and bool(rest) and all(f.service in subgraphs for f in rest)
 
 
+def fetched_services(plan: QueryPlan) -> frozenset[str]:
+    """The subgraphs an event of `plan` is resolved against (the root is already open)."""
+    return frozenset(f.service for f in plan.fetches() if f is not plan.subscription_root)
+
+
 def credentials_of(headers: Mapping[str, str]) -> Credentials:
     """What a subgraph request carries that can change its answer (Authorization, …)."""
     return tuple(sorted((k, v) for k, v in headers.items() if k not in _NOT_CREDENTIALS))
@@ -56,7 +61,10 @@ class SharedResolutions:
         # Bounds resolutions in flight (and so subgraph requests for events): under a
         # burst the rest wait here in FIFO order, instead of piling onto the subgraphs
         # and the connection pool, where waiting counts against the request timeout.
-        self._slots = asyncio.Semaphore(max_concurrent) if max_concurrent else None
+        # One cap per set of subgraphs a plan fetches from, so a hanging subgraph holds
+        # only the slots of plans that need it.
+        self._max_concurrent = max_concurrent
+        self._slots: dict[frozenset[str], asyncio.Semaphore] = {}
         # Live sockets per credentials: a socket alone with its credentials skips the table.
         self._holders: Counter[Credentials] = Counter()
 
@@ -71,13 +79,18 @@ class SharedResolutions:
     def alone(self, credentials: Credentials) -> bool:
         return self._holders[credentials] <= 1
 
-    async def bounded(self, compute: Callable[[], Awaitable[T]]) -> T:
-        if self._slots is None:
+    async def bounded(self, services: frozenset[str], compute: Callable[[], Awaitable[T]]) -> T:
+        if not self._max_concurrent:
             return await compute()
-        async with self._slots:
+        slots = self._slots.get(services)
+        if slots is None:
+            slots = self._slots[services] = asyncio.Semaphore(self._max_concurrent)
+        async with slots:
             return await compute()
 
-    async def resolve(self, key: Hashable, compute: Callable[[], Awaitable[str]]) -> str:
+    async def resolve(
+        self, key: Hashable, services: frozenset[str], compute: Callable[[], Awaitable[str]]
+    ) -> str:
         """The encoded result for `key`, computed by the first caller in its own task."""
         loop = asyncio.get_running_loop()
         now = loop.time()
@@ -85,7 +98,7 @@ class SharedResolutions:
         if entry is None or now - entry[0] > self._ttl:
             self._evict(now)
             # Its own task: a subscriber leaving must not cancel the others' result.
-            entry = (now, asyncio.ensure_future(self.bounded(compute)))
+            entry = (now, asyncio.ensure_future(self.bounded(services, compute)))
             self._entries[key] = entry
         return await asyncio.shield(entry[1])
 
