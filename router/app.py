@@ -35,8 +35,16 @@ def create_router_app(config: RouterConfig) -> Starlette:
                 CORSMiddleware,
                 allow_origins=list(config.cors_origins),
                 allow_methods=["GET", "POST", "OPTIONS"],
-                allow_headers=["authorization", "content-type", "x-request-id"],
-                expose_headers=["x-request-id"],
+                # traceparent/tracestate: browsers with OpenTelemetry continue their traces.
+                allow_headers=[
+                    "authorization",
+                    "content-type",
+                    "x-request-id",
+                    "traceparent",
+                    "tracestate",
+                ],
+                # Retry-After: a throttled browser client must be able to read it.
+                expose_headers=["x-request-id", "retry-after"],
                 allow_credentials=True,
             )
         )

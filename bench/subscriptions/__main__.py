@@ -91,6 +91,9 @@ class Bench:
         self.ws_url = f"ws://127.0.0.1:{router_port}/graphql"
         self.subgraph = f"http://127.0.0.1:{subgraph_port}"
         self.keys = keys
+        # One token per user, as a browser's tabs share one: sockets of a user forward
+        # identical credentials.
+        self._tokens: dict[str, str] = {}
         self.http = httpx.AsyncClient(timeout=30.0, trust_env=False)
 
     async def stats(self) -> dict[str, int]:
@@ -110,7 +113,7 @@ class Bench:
             while (await self.stats())["subscriptions"] != count:  # noqa: ASYNC110
                 await asyncio.sleep(0.1)
 
-    async def _open(self, index: int, query: str, topic: str) -> Subscriber:
+    async def _open(self, index: int, query: str, topic: str, users: int) -> Subscriber:
         ws = await connect(
             self.ws_url,
             subprotocols=[Subprotocol("graphql-transport-ws")],
@@ -120,7 +123,8 @@ class Bench:
             compression=self.compression,
             max_queue=None,
         )
-        token = self.keys.token(f"user-{index}")
+        user = f"user-{index % users}"
+        token = self._tokens.get(user) or self._tokens.setdefault(user, self.keys.token(user))
         await ws.send(
             json.dumps({"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}})
         )
@@ -132,14 +136,14 @@ class Bench:
 
     @asynccontextmanager
     async def subscribers(
-        self, count: int, query: str, topic: str
+        self, count: int, query: str, topic: str, users: int | None = None
     ) -> AsyncIterator[list[Subscriber]]:
         before = (await self.stats())["subscriptions"]
         gate = asyncio.Semaphore(200)
 
         async def open_one(index: int) -> Subscriber:
             async with gate:
-                return await self._open(index, query, topic)
+                return await self._open(index, query, topic, users or count)
 
         subs = list(await asyncio.gather(*(open_one(i) for i in range(count))))
         readers = [asyncio.create_task(s.read()) for s in subs]
@@ -170,20 +174,33 @@ class LatencyResult:
     latencies: list[float]
     lossless: bool
     entity_calls: int
+    connections: int
 
 
 async def latency(
-    bench: Bench, name: str, query: str, clients: int, messages: int, gap: float = 0.2
+    bench: Bench,
+    name: str,
+    query: str,
+    clients: int,
+    messages: int,
+    gap: float = 0.2,
+    users: int | None = None,
 ) -> LatencyResult:
-    async with bench.subscribers(clients, query, name) as subs:
-        before = (await bench.stats())["entity_calls"]
+    async with bench.subscribers(clients, query, name, users) as subs:
+        before = await bench.stats()
         for _ in range(messages):
             await bench.publish(name)
             await asyncio.sleep(gap)
         lossless = await _deliveries(subs, messages, 60)
-        calls = (await bench.stats())["entity_calls"] - before
+        after = await bench.stats()
         return LatencyResult(
-            name, clients, messages, [x for s in subs for x in s.latencies], lossless, calls
+            name,
+            clients,
+            messages,
+            [x for s in subs for x in s.latencies],
+            lossless,
+            after["entity_calls"] - before["entity_calls"],
+            after["entity_connections"] - before["entity_connections"],
         )
 
 
@@ -266,7 +283,7 @@ async def processes(keys: TestKeys, *, shared: bool = False) -> AsyncIterator[tu
 def _print_latency(results: list[LatencyResult]) -> None:
     header = (
         f"{'scenario':<22}{'clients':>8}{'msgs':>6}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}"
-        f"{'lossless':>10}{'_entities':>11}"
+        f"{'lossless':>10}{'_entities':>11}{'conns':>7}"
     )
     print(header)
     print("-" * len(header))
@@ -274,8 +291,80 @@ def _print_latency(results: list[LatencyResult]) -> None:
         print(
             f"{r.name:<22}{r.clients:>8}{r.messages:>6}{_pct(r.latencies, 0.5):>9.1f}"
             f"{_pct(r.latencies, 0.99):>9.1f}{_pct(r.latencies, 1.0):>9.1f}"
-            f"{'yes' if r.lossless else 'NO':>10}{r.entity_calls:>11}"
+            f"{'yes' if r.lossless else 'NO':>10}{r.entity_calls:>11}{r.connections:>7}"
         )
+
+
+SCENARIOS = ("payload", "shared", "per-client", "per-user")
+
+
+async def _latencies(args: argparse.Namespace, keys: TestKeys) -> None:
+    wanted = set(args.scenarios)
+    results: list[LatencyResult] = []
+    if "shared" in wanted:
+        async with processes(keys, shared=True) as (bench, _):
+            results.append(
+                await latency(bench, "entity, shared", WITH_ENTITY, args.clients, args.messages)
+            )
+    async with processes(keys) as (bench, _):
+        if "payload" in wanted:
+            results.insert(
+                0, await latency(bench, "payload-only", PAYLOAD_ONLY, args.clients, args.messages)
+            )
+        if "per-client" in wanted:
+            # One _entities request per subscriber per event: every client is another user.
+            results.append(
+                await latency(
+                    bench,
+                    "entity, per client",
+                    WITH_ENTITY,
+                    args.clients,
+                    args.entity_messages,
+                    gap=args.entity_gap,
+                )
+            )
+        if "per-user" in wanted:
+            # Several sockets per user (tabs, devices): identical credentials coalesce.
+            users = max(1, args.clients // args.sockets_per_user)
+            results.append(
+                await latency(
+                    bench,
+                    f"entity, {args.sockets_per_user}/user",
+                    WITH_ENTITY,
+                    args.clients,
+                    args.entity_messages,
+                    gap=args.entity_gap,
+                    users=users,
+                )
+            )
+    _print_latency(results)
+    print(
+        "\n(target p99 < 200 ms. entity = sender { displayName } from the people "
+        "subgraph;\n shared = shared_entity_subgraphs={'people'}: resolved once per event;"
+        f"\n per-client/per-user: {args.entity_messages} events {args.entity_gap:g} s apart)\n"
+    )
+
+
+async def _sustained(args: argparse.Namespace, keys: TestKeys) -> None:
+    async with processes(keys) as (bench, _):
+        rates = await sustained(bench, PAYLOAD_ONLY, args.clients, args.rates, args.seconds)
+    header = f"{'publish/s':>10}{'deliveries/s':>14}{'p99 ms':>9}{'lossless':>10}"
+    print(f"sustained fan-out to {args.clients} clients, {args.seconds:g} s per step")
+    print(header)
+    print("-" * len(header))
+    for rate in rates:
+        print(
+            f"{rate.rate:>10g}{rate.delivered_per_s:>14.0f}{rate.p99_ms:>9.1f}"
+            f"{'yes' if rate.lossless else 'NO':>10}"
+        )
+
+
+async def _idle(args: argparse.Namespace, keys: TestKeys) -> None:
+    async with processes(keys) as (bench, router_pid):
+        baseline, loaded, per_socket = await idle_memory(bench, router_pid, args.idle)
+    print(f"\nidle: {args.idle} subscribed sockets on one router process")
+    print(f"router RSS {baseline:.1f} MB -> {loaded:.1f} MB: {per_socket:.1f} KB per socket")
+    print("(each client socket also holds its upstream socket to the subgraph)")
 
 
 async def _main(args: argparse.Namespace) -> None:
@@ -285,38 +374,12 @@ async def _main(args: argparse.Namespace) -> None:
     keys = TestKeys(issuer=ISSUER, audience=AUDIENCE)
     print(f"fd limit {limit}; clients {args.clients}; idle sockets {args.idle}\n")
     if not args.idle_only:
-        async with processes(keys, shared=True) as (bench, _):
-            shared = await latency(
-                bench, "entity, shared", WITH_ENTITY, args.clients, args.messages
-            )
-        async with processes(keys) as (bench, router_pid):
-            results = [
-                await latency(bench, "payload-only", PAYLOAD_ONLY, args.clients, args.messages),
-                shared,
-                # One _entities request per client per event: few events, far apart.
-                await latency(bench, "entity, per client", WITH_ENTITY, args.clients, 5, gap=2.0),
-            ]
-            _print_latency(results)
-            print(
-                "\n(target p99 < 200 ms. entity = sender { displayName } from the people "
-                "subgraph;\n shared = shared_entity_subgraphs={'people'}: "
-                "resolved once per event)\n"
-            )
-            rates = await sustained(bench, PAYLOAD_ONLY, args.clients, args.rates, args.seconds)
-            header = f"{'publish/s':>10}{'deliveries/s':>14}{'p99 ms':>9}{'lossless':>10}"
-            print(f"sustained fan-out to {args.clients} clients, {args.seconds:g} s per step")
-            print(header)
-            print("-" * len(header))
-            for rate in rates:
-                print(
-                    f"{rate.rate:>10g}{rate.delivered_per_s:>14.0f}{rate.p99_ms:>9.1f}"
-                    f"{'yes' if rate.lossless else 'NO':>10}"
-                )
-    async with processes(keys) as (bench, router_pid):
-        baseline, loaded, per_socket = await idle_memory(bench, router_pid, args.idle)
-    print(f"\nidle: {args.idle} subscribed sockets on one router process")
-    print(f"router RSS {baseline:.1f} MB -> {loaded:.1f} MB: {per_socket:.1f} KB per socket")
-    print("(each client socket also holds its upstream socket to the subgraph)")
+        if args.scenarios:
+            await _latencies(args, keys)
+        if not args.no_sustained:
+            await _sustained(args, keys)
+    if not args.no_idle:
+        await _idle(args, keys)
 
 
 def main() -> None:
@@ -327,6 +390,17 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--idle-only", action="store_true", help="only the memory phase")
     parser.add_argument("--no-deflate", action="store_true", help="clients refuse compression")
+    parser.add_argument(
+        "--scenarios",
+        type=lambda v: [x for x in v.split(",") if x],
+        default=list(SCENARIOS),
+        help=f"latency scenarios, comma-separated: {','.join(SCENARIOS)}",
+    )
+    parser.add_argument("--entity-messages", type=int, default=30)
+    parser.add_argument("--entity-gap", type=float, default=0.2)
+    parser.add_argument("--sockets-per-user", type=int, default=10)
+    parser.add_argument("--no-sustained", action="store_true", help="skip the sustained phase")
+    parser.add_argument("--no-idle", action="store_true", help="skip the idle-memory phase")
     parser.add_argument(
         "--rates", type=lambda v: [float(x) for x in v.split(",")], default=[5, 10, 20, 40, 80]
     )

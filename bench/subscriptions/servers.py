@@ -64,8 +64,16 @@ def raise_fd_limit() -> int:
 class Hub:
     def __init__(self) -> None:
         self.topics: dict[str, dict[tuple[int, str], Send]] = {}
-        self.stats = {"subscriptions": 0, "published": 0, "entity_calls": 0, "sockets": 0}
+        self.stats = {
+            "subscriptions": 0,
+            "published": 0,
+            "entity_calls": 0,
+            "entity_connections": 0,
+            "sockets": 0,
+        }
         self.seq = 0
+        # Client ports of `_entities` requests: how many HTTP connections the router used.
+        self._entity_ports: set[int] = set()
 
     async def socket(self, scope: Scope, receive: Receive, send: Send) -> None:
         await receive()  # websocket.connect
@@ -124,6 +132,9 @@ class Hub:
     async def people(self, request: Request) -> Response:
         body = json.loads(await request.body())
         self.stats["entity_calls"] += 1
+        if request.client is not None and request.client.port not in self._entity_ports:
+            self._entity_ports.add(request.client.port)
+            self.stats["entity_connections"] += 1
         reps = (body.get("variables") or {}).get("representations") or []
         entities = [{"displayName": f"User {rep['id']}"} for rep in reps]
         return JSONResponse({"data": {"_entities": entities}})

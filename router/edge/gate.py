@@ -29,6 +29,7 @@ class Edge:
             config.persisted_queries or InMemoryPersistedQueries(config.apq_cache_size),
             safelist=config.safelist,
             registered=config.registered_operations,
+            fallback_size=config.apq_cache_size,
         )
 
     async def start(self) -> None:

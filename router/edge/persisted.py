@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from typing import Any, Protocol
 
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
 from router.edge.errors import (
     PERSISTED_QUERY_HASH_MISMATCH,
@@ -18,6 +20,8 @@ from router.executor.errors import BAD_USER_INPUT
 from router.planner.cache import LRUCache
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+logger = logging.getLogger("router.edge")
 
 
 class PersistedQueryStore(Protocol):
@@ -67,19 +71,58 @@ class PersistedQueries:
 
     In safelist mode only operations registered at start-up run, sent by hash or in full;
     clients cannot register new ones.
+
+    A shared store that cannot be reached (Redis down) degrades like the rate limiter:
+    logged, and this replica keeps its own LRU meanwhile, so requests still run (a hash
+    it has not seen gets PERSISTED_QUERY_NOT_FOUND and the client sends the query).
     """
 
     def __init__(
-        self, store: PersistedQueryStore, *, safelist: bool, registered: tuple[str, ...] = ()
+        self,
+        store: PersistedQueryStore,
+        *,
+        safelist: bool,
+        registered: tuple[str, ...] = (),
+        fallback_size: int = 1000,
     ) -> None:
         self.store = store
         self.safelist = safelist
         self.registered = registered
         self._listed: dict[str, str] = {sha256_of(q): q for q in registered}
+        self._fallback = InMemoryPersistedQueries(fallback_size)
+        self._store_down = False
 
     async def start(self) -> None:
         for query in self.registered:
-            await self.store.put(sha256_of(query), query)
+            await self._put(sha256_of(query), query)
+
+    async def _get(self, sha256: str) -> str | None:
+        try:
+            found = await self.store.get(sha256)
+        except (RedisError, OSError) as exc:
+            self._unavailable(exc)
+            return await self._fallback.get(sha256)
+        self._available()
+        return found if found is not None else await self._fallback.get(sha256)
+
+    async def _put(self, sha256: str, query: str) -> None:
+        try:
+            await self.store.put(sha256, query)
+        except (RedisError, OSError) as exc:
+            self._unavailable(exc)
+            await self._fallback.put(sha256, query)
+            return
+        self._available()
+
+    def _unavailable(self, exc: Exception) -> None:
+        if not self._store_down:  # once per outage, not once per request
+            self._store_down = True
+            logger.warning("persisted query store unavailable (%s); using this replica's LRU", exc)
+
+    def _available(self) -> None:
+        if self._store_down:
+            self._store_down = False
+            logger.warning("persisted query store reachable again")
 
     async def resolve(self, query: Any, extensions: Any) -> Any:
         persisted = extensions.get("persistedQuery") if isinstance(extensions, dict) else None
@@ -99,9 +142,9 @@ class PersistedQueries:
                 if sha256 not in self._listed:
                     raise _not_in_list()
             else:
-                await self.store.put(sha256, query)
+                await self._put(sha256, query)
             return query
-        found = self._listed.get(sha256) if self.safelist else await self.store.get(sha256)
+        found = self._listed.get(sha256) if self.safelist else await self._get(sha256)
         if found is None:
             raise persisted_query_error("PersistedQueryNotFound", PERSISTED_QUERY_NOT_FOUND)
         return found

@@ -20,7 +20,7 @@ from graphql import (
 
 from router.executor.errors import SUBGRAPH_ERROR, graphql_error
 from router.planner.nodes import QueryPlan
-from router.planner.operation import SField, SSelection
+from router.planner.operation import RESERVED_ALIAS_PREFIX, SField, SSelection
 
 _NULL = object()  # a non-null position got null: the parent must become null
 
@@ -48,6 +48,7 @@ class ResponseShaper:
         errors: list[dict[str, Any]],
         introspection: Mapping[str, Any] | None = None,
     ) -> dict[str, Any] | None:
+        self.client_paths(plan, errors)
         run = _Run(self, errors)
         root = dict(data)
         if introspection:
@@ -57,6 +58,19 @@ class ResponseShaper:
             return None
         shaped: dict[str, Any] = result
         return shaped
+
+    def client_paths(self, plan: QueryPlan, errors: list[dict[str, Any]]) -> None:
+        """Rewrites error paths from subgraph response keys to the client's aliases.
+
+        Subgraphs only ever see the fetch key (`_lg_<alias>` for renamed aliases), so
+        their error paths, and the entity paths built from fetched data, use it.
+        """
+        for error in errors:
+            path = error.get("path")
+            if isinstance(path, list) and any(
+                isinstance(s, str) and s.startswith(RESERVED_ALIAS_PREFIX) for s in path
+            ):
+                error["path"] = _client_path(plan.selections, path)
 
     def field_type(self, type_name: str, field_name: str) -> GraphQLOutputType | None:
         cache_key = (type_name, field_name)
@@ -123,6 +137,32 @@ class ResponseShaper:
         ):
             return self.schema.is_sub_type(abstract, concrete)
         return False
+
+
+def _fields_fetched_as(selections: list[SSelection], fetch_key: str) -> list[SField]:
+    found: list[SField] = []
+    for selection in selections:
+        if isinstance(selection, SField):
+            if selection.fetch_key == fetch_key:
+                found.append(selection)
+        else:
+            found += _fields_fetched_as(selection.selections, fetch_key)
+    return found
+
+
+def _client_path(selections: list[SSelection], path: list[Any]) -> list[Any]:
+    translated: list[Any] = []
+    current = selections
+    for position, segment in enumerate(path):
+        if not isinstance(segment, str):
+            translated.append(segment)
+            continue
+        fields = _fields_fetched_as(current, segment)
+        if not fields:  # a field the planner added, not in the client's document
+            return translated + list(path[position:])
+        translated.append(fields[0].key)  # the renaming is one-to-one
+        current = [s for f in fields for s in f.selections]
+    return translated
 
 
 class _Run:

@@ -26,3 +26,6 @@ class SubscriptionConfig:
     # Subgraphs whose entity fields never depend on the caller: an event needing only
     # those is resolved once (without credentials) for every subscriber that gets it.
     shared_entity_subgraphs: frozenset[str] = frozenset()
+    # Events being resolved against subgraphs at once, across all sockets (None: no cap).
+    # Others wait their turn in order, so a burst cannot time out in the connection pool.
+    max_concurrent_event_resolutions: int | None = 64

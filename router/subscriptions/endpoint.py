@@ -38,7 +38,7 @@ class SubscriptionEndpoint:
         self.router = router
         self.verifier = verifier
         self.config = config
-        self.shared = SharedResolutions()
+        self.shared = SharedResolutions(max_concurrent=config.max_concurrent_event_resolutions)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (await receive())["type"] != "websocket.connect":

@@ -20,7 +20,7 @@ from router.subscriptions.protocol import (
     next_message,
     next_message_encoded,
 )
-from router.subscriptions.shared import event_key, shareable
+from router.subscriptions.shared import event_key, fetched_services, shareable
 from router.subscriptions.upstream import UpstreamConnection, UpstreamUnavailable
 
 if TYPE_CHECKING:
@@ -106,19 +106,17 @@ class ClientOperation:
         inbox: EventInbox,
     ) -> None:
         service = upstream.service
-        shared = shareable(plan, self.session.config.shared_entity_subgraphs)
+        public = shareable(plan, self.session.config.shared_entity_subgraphs)
         async for event in inbox:
-            if isinstance(event, Next) and shared:
-                self._send(
-                    next_message_encoded(self.id, await self._shared(plan, variables, event))
-                )
-            elif isinstance(event, Next):
-                result = await self._resolve(plan, variables, event, self.session.headers)
-                self._send(next_message(self.id, result))
+            if isinstance(event, Next):
+                text = await self._resolved(plan, variables, event, public)
+                self._send(next_message_encoded(self.id, text))
             elif isinstance(event, Completed):
                 self._send(complete_message(self.id))
             elif isinstance(event, Failed):
-                self._fail([from_subgraph(error, service, _path(error)) for error in event.errors])
+                errors = [from_subgraph(error, service, _path(error)) for error in event.errors]
+                self.router.shaper.client_paths(plan, errors)
+                self._fail(errors)
             elif isinstance(event, Dropped):
                 if event.code == SUBGRAPH_UNAVAILABLE:
                     message = f'Subgraph "{service}" closed the subscription'
@@ -128,15 +126,24 @@ class ClientOperation:
                 else:
                     self._fail([graphql_error(event.message, event.code)])
 
-    async def _shared(self, plan: QueryPlan, variables: Mapping[str, Any], event: Next) -> str:
-        # No credentials: the result is handed to every subscriber of this event.
-        public = {"x-request-id": self.session.request_id}
+    async def _resolved(
+        self, plan: QueryPlan, variables: Mapping[str, Any], event: Next, public: bool
+    ) -> str:
+        """The event's encoded result, shared with subscribers that would get the same."""
+        session = self.session
+        shared = session.shared
+        credentials = session.credentials or ()
+        # Public fetches go without credentials: the result is every subscriber's.
+        headers = {"x-request-id": session.request_id} if public else session.headers
 
         async def compute() -> str:
-            return encode(await self._resolve(plan, variables, event, public))
+            return encode(await self._resolve(plan, variables, event, headers))
 
-        key = event_key(plan, variables, event.payload)
-        return await self.session.shared.resolve(key, compute)
+        services = fetched_services(plan)
+        if not public and shared.alone(credentials):
+            return await shared.bounded(services, compute)
+        key = event_key(plan, variables, event.payload, None if public else credentials)
+        return await shared.resolve(key, services, compute)
 
     async def _resolve(
         self,

@@ -26,7 +26,7 @@ from router.subscriptions.protocol import (
     error_message,
     parse_client_message,
 )
-from router.subscriptions.shared import SharedResolutions
+from router.subscriptions.shared import Credentials, SharedResolutions, credentials_of
 from router.subscriptions.upstream import UpstreamConnection
 
 logger = logging.getLogger("router.subscriptions")
@@ -54,6 +54,8 @@ class ClientSession:
         self.send = send
         # What every subgraph request for this client carries (HTTP and upstream sockets).
         self.headers: dict[str, str] = {"x-request-id": request_id}
+        # What of `headers` can change a subgraph's answer; set once acknowledged.
+        self.credentials: Credentials | None = None
         self.outbox = Outbox(send, config.max_pending_messages, self._overflowed)
         self.operations: dict[str, asyncio.Task[None]] = {}
         self._upstreams: dict[str, asyncio.Future[UpstreamConnection]] = {}
@@ -82,6 +84,8 @@ class ClientSession:
             with contextlib.suppress(asyncio.CancelledError):
                 await reader
             await self._teardown()
+            if self.credentials is not None:
+                self.shared.leave(self.credentials)
             await self._finish_writing(writer)
 
     def close(self, code: int, reason: str, *, flush: bool = True) -> None:
@@ -184,6 +188,8 @@ class ClientSession:
             self.headers["authorization"] = authorization
             self._expire_at(principal)
         self._acknowledged = True
+        self.credentials = credentials_of(self.headers)
+        self.shared.join(self.credentials)
         self.outbox.put(_ACK)
 
     async def _verify(self, authorization: Any) -> Principal | None:

@@ -49,3 +49,36 @@ async def test_reserved_looking_aliases_stay_distinct(shop_client: httpx.AsyncCl
     assert result == {
         "data": {"topProducts": [{"_lg_upc": "Product 1", "upc": 10, "__typename": False}]}
     }
+
+
+async def test_root_error_paths_use_the_clients_alias(shop_client: httpx.AsyncClient) -> None:
+    # `id` and `body` are field names, so both go to the subgraph as `_lg_` aliases
+    result = await post(shop_client, '{ review(id: "r1") { id: flaky body: id } }')
+    assert result["data"] == {"review": {"id": None, "body": "r1"}}
+    assert [e["path"] for e in result["errors"]] == [["review", "id"]]
+    assert result["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+async def test_entity_error_paths_use_the_clients_alias(
+    shop_client: httpx.AsyncClient, recorder: Recorder
+) -> None:
+    result = await post(
+        shop_client, "{ product: topProducts(first: 1) { name reviews { body: flaky } } }"
+    )
+    assert result["data"] == {
+        "product": [{"name": "Product 1", "reviews": [{"body": None}, {"body": None}]}]
+    }
+    assert sorted(tuple(e["path"]) for e in result["errors"]) == [
+        ("product", 0, "reviews", 0, "body"),
+        ("product", 0, "reviews", 1, "body"),
+    ]
+    assert recorder.summary() == [("products", False), ("reviews", True)]
+    assert "_lg_body:flaky" in recorder.to("reviews")[0].query
+
+
+async def test_non_null_errors_under_an_alias_are_not_doubled(
+    shop_client: httpx.AsyncClient,
+) -> None:
+    result = await post(shop_client, "{ users { name: strictName } }")
+    assert result["data"] == {"users": [{"name": "Ada Lovelace"}, None]}
+    assert [e["path"] for e in result["errors"]] == [["users", 1, "name"]]

@@ -108,3 +108,42 @@ async def test_safelist_runs_only_registered_operations(
     assert _code(other) == "PERSISTED_QUERY_NOT_IN_LIST"
     assert _code(register) == "PERSISTED_QUERY_NOT_IN_LIST"
     assert recorder.calls == []
+
+
+async def test_an_unreachable_store_degrades_to_this_replicas_lru(
+    edge_router: EdgeRouter, recorder: Recorder, caplog: pytest.LogCaptureFixture
+) -> None:
+    down = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=1)
+    try:
+        async with edge_router(persisted_queries=RedisPersistedQueries(down)) as client:
+            unknown = await client.post("/graphql", json=_apq())
+            registered = await client.post("/graphql", json=_apq(query=QUERY))
+            by_hash = await client.post("/graphql", json=_apq())
+            plain = await client.post("/graphql", json={"query": QUERY})
+    finally:
+        await down.aclose()
+    # the client's usual APQ dance still works: not found, register, then by hash
+    assert (unknown.status_code, _code(unknown)) == (200, "PERSISTED_QUERY_NOT_FOUND")
+    assert registered.status_code == 200
+    assert registered.json() == {"data": {"me": {"id": "1", "name": "Ada Lovelace"}}}
+    assert by_hash.json() == registered.json()
+    assert plain.json() == registered.json()
+    assert len(recorder.to("accounts")) == 3
+    warnings = [r for r in caplog.records if "persisted query store unavailable" in r.message]
+    assert len(warnings) == 1  # once per outage
+
+
+async def test_safelisted_operations_run_while_the_store_is_unreachable(
+    edge_router: EdgeRouter,
+) -> None:
+    down = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=1)
+    try:
+        async with edge_router(
+            persisted_queries=RedisPersistedQueries(down),
+            safelist=True,
+            registered_operations=(QUERY,),
+        ) as client:
+            by_hash = await client.post("/graphql", json=_apq())
+    finally:
+        await down.aclose()
+    assert by_hash.json() == {"data": {"me": {"id": "1", "name": "Ada Lovelace"}}}

@@ -183,6 +183,11 @@ class MessagesSubscription:
                 tracker.live[conversation] -= 1
                 tracker.changed()
 
+    @strawberry.subscription(description="Counts down from `start` to 1, then completes.")
+    async def countdown(self, start: int) -> AsyncGenerator[int, None]:
+        for value in range(start, 0, -1):
+            yield value
+
 
 @strawberry.federation.type(keys=["id"], description="A person.")
 class User:

@@ -1,0 +1,146 @@
+"""Running the compat scripts with Node.js: one JSON object per stdout line."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+JS = Path(__file__).parent / "js"
+MIN_NODE_MAJOR = 20
+# Written into node_modules after a successful `npm ci`: which lockfile it installed.
+_STAMP = JS / "node_modules" / ".lifegraph-lock-sha256"
+
+
+def _require(tool: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        pytest.fail(
+            f"tests/compat drive the router with real JavaScript clients and need `{tool}` "
+            f"(Node.js >= {MIN_NODE_MAJOR} with npm) on PATH. Install Node.js; "
+            "these tests do not skip.",
+            pytrace=False,
+        )
+    return path
+
+
+def node_executable() -> str:
+    node = _require("node")
+    version = subprocess.run(  # noqa: S603 - our own fixed arguments
+        [node, "--version"], capture_output=True, text=True, check=True, timeout=30
+    ).stdout.strip()
+    match = re.match(r"v(\d+)\.", version)
+    if match is None or int(match.group(1)) < MIN_NODE_MAJOR:
+        pytest.fail(
+            f"tests/compat need Node.js >= {MIN_NODE_MAJOR}; found {version!r}", pytrace=False
+        )
+    return node
+
+
+def install_clients() -> None:
+    """`npm ci` from the committed lockfile, skipped while node_modules matches it."""
+    wanted = hashlib.sha256((JS / "package-lock.json").read_bytes()).hexdigest()
+    if _STAMP.exists() and _STAMP.read_text().strip() == wanted:
+        return
+    npm = _require("npm")
+    done = subprocess.run(  # noqa: S603 - our own fixed arguments
+        [npm, "ci", "--no-audit", "--no-fund", "--prefer-offline"],
+        cwd=JS,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.fail(
+            f"`npm ci` in {JS} failed ({done.returncode}); the npm registry must be reachable "
+            f"the first time.\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}",
+            pytrace=False,
+        )
+    _STAMP.write_text(wanted)
+
+
+class NodeScript:
+    def __init__(self, name: str, process: asyncio.subprocess.Process) -> None:
+        self.name = name
+        self.process = process
+        assert process.stderr is not None
+        self._stderr = asyncio.create_task(process.stderr.read())
+
+    async def _diagnostics(self) -> str:
+        with suppress(TimeoutError):
+            async with asyncio.timeout(5):
+                await self.process.wait()
+        if self.process.returncode is None:
+            self.process.kill()
+            await self.process.wait()
+        stderr = (await self._stderr).decode(errors="replace")
+        return f"{self.name} exited {self.process.returncode}; stderr:\n{stderr[-4000:]}"
+
+    async def message(self, within: float = 30.0) -> dict[str, Any]:
+        assert self.process.stdout is not None
+        try:
+            async with asyncio.timeout(within):
+                line = await self.process.stdout.readline()
+        except TimeoutError:
+            self.process.kill()
+            pytest.fail(f"{self.name}: no output within {within:g}s\n{await self._diagnostics()}")
+        if not line:
+            pytest.fail(f"{self.name} ended without a result\n{await self._diagnostics()}")
+        message: dict[str, Any] = json.loads(line)
+        if "failure" in message:
+            pytest.fail(f"{self.name} failed: {message['failure']}\n{await self._diagnostics()}")
+        return message
+
+    async def stage(self, name: str) -> None:
+        message = await self.message()
+        assert message == {"stage": name}
+
+    async def go(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(b"go\n")
+        await self.process.stdin.drain()
+
+    async def result(self) -> dict[str, Any]:
+        message = await self.message()
+        assert "result" in message, message
+        async with asyncio.timeout(10):
+            code = await self.process.wait()
+        assert code == 0, await self._diagnostics()
+        result: dict[str, Any] = message["result"]
+        return result
+
+    async def close(self) -> None:
+        if self.process.returncode is None:
+            self.process.kill()
+            await self.process.wait()
+        self._stderr.cancel()
+        with suppress(asyncio.CancelledError):
+            await self._stderr
+
+
+@asynccontextmanager
+async def run_node(node: str, script: str, *args: str) -> AsyncIterator[NodeScript]:
+    process = await asyncio.create_subprocess_exec(
+        node,
+        script,
+        *args,
+        cwd=JS,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    running = NodeScript(script, process)
+    try:
+        yield running
+    finally:
+        await running.close()
