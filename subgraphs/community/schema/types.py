@@ -152,7 +152,10 @@ class Post:
     media_urls: list[str] = strawberry.field(description="Attached images or videos (http/https).")
     status: ContentStatus = strawberry.field(description="Moderation state of the post.")
     like_count: int = strawberry.field(description="How many users like the post.")
-    comment_count: int = strawberry.field(description="How many comments and replies it has.")
+    comment_count: int = strawberry.field(
+        description="How many comments and replies readers see: published ones in published "
+        "threads."
+    )
     created_at: datetime = strawberry.field(description="When the post was written.")
     edited_at: datetime | None = strawberry.field(description="When it was last edited.")
     author_id: strawberry.Private[str]
