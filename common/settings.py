@@ -28,6 +28,13 @@ class OAuthProviderSettings(BaseModel):
     scopes: list[str] = Field(default_factory=lambda: ["openid", "email", "profile"])
 
 
+class RateLimit(BaseModel):
+    """At most `limit` actions per user in a fixed window of `window_seconds`."""
+
+    limit: int = Field(gt=0)
+    window_seconds: int = Field(gt=0)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="LIFEGRAPH_",
@@ -129,6 +136,12 @@ class Settings(BaseSettings):
     # Community: posts containing any of these words (matched on normalised
     # tokens, accents and case ignored) are held for moderator review.
     community_word_filter: list[str] = Field(default_factory=list)
+    # Community write throttles per user (fixed windows, in Redis when configured);
+    # None (set in code) turns one off. Env as JSON: '{"limit": 30, "window_seconds": 3600}'.
+    community_post_rate: RateLimit | None = RateLimit(limit=30, window_seconds=3600)
+    community_comment_rate: RateLimit | None = RateLimit(limit=120, window_seconds=3600)
+    community_like_rate: RateLimit | None = RateLimit(limit=600, window_seconds=3600)
+    community_report_rate: RateLimit | None = RateLimit(limit=20, window_seconds=3600)
 
     # The router's edge: requests per window per user (or per IP when anonymous),
     # the static cost limit, and how many proxies in front of it to believe.

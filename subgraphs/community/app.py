@@ -6,17 +6,25 @@ from common.app import Runtime, SubgraphDefinition
 from subgraphs.community.events import register_consumers
 from subgraphs.community.models import MODELS
 from subgraphs.community.schema import schema
-from subgraphs.community.service import CommunityServices, Deps, Repos, build_services
+from subgraphs.community.service import (
+    ActionLimits,
+    CommunityServices,
+    Deps,
+    Repos,
+    build_services,
+)
 
 
 async def build(runtime: Runtime) -> CommunityServices:
+    settings = runtime.infra.settings
     deps = Deps(
         repos=Repos(),
         publisher=runtime.publisher,
-        word_filter=tuple(runtime.infra.settings.community_word_filter),
+        limits=ActionLimits.from_settings(runtime.infra.rate_limiter, settings),
+        word_filter=tuple(settings.community_word_filter),
     )
     services = build_services(deps)
-    register_consumers(runtime.infra.bus, services)
+    register_consumers(runtime, services)
     return services
 
 

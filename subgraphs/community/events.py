@@ -1,32 +1,65 @@
-"""What the community subgraph consumes: the users subgraph's lifecycle events."""
+"""What the community subgraph consumes: users' lifecycle events and goals' changes.
+
+Both consumers are `transactional`: the processed-event record and every write
+the event causes (and the events it publishes, through the outbox) commit in
+one transaction, so a redelivery or a crash halfway never applies half an event
+or applies one twice.
+"""
 
 from __future__ import annotations
 
-from common.events import Event, EventBus
-from common.events.catalog import UserDeleted, UserRegistered, UserUpdated
+from pymongo.asynchronous.client_session import AsyncClientSession
+
+from common.app import Runtime
+from common.events import DeadLetter, Event, OutboxTransaction, transactional
+from common.events.catalog import GoalChanged, UserDeleted, UserRegistered, UserUpdated
 from subgraphs.community.models import Privacy
 from subgraphs.community.service import CommunityServices
 
-CONSUMER = "community.users"
-TOPICS = ["users.user.registered", "users.user.updated", "users.user.deleted"]
+USERS_CONSUMER = "community.users"
+USERS_TOPICS = ["users.user.registered", "users.user.updated", "users.user.deleted"]
+GOALS_CONSUMER = "community.goals"
+GOALS_TOPICS = [
+    "goals.goal.created",
+    "goals.goal.updated",
+    "goals.goal.completed",
+    "goals.goal.reopened",
+    "goals.goal.deleted",
+]
 
 
-def register_consumers(bus: EventBus, services: CommunityServices) -> None:
-    async def handle(event: Event) -> None:
-        if event.type == "users.user.registered":
-            registered = UserRegistered.model_validate(event.data)
+def register_consumers(runtime: Runtime, services: CommunityServices) -> None:
+    async def on_user(event: Event, session: AsyncClientSession) -> None:
+        payload = event.payload()
+        if isinstance(payload, UserRegistered):
             await services.social.sync_profile(
-                registered.user_id, event.time, display_name=registered.display_name, privacy=None
-            )
-        elif event.type == "users.user.updated":
-            updated = UserUpdated.model_validate(event.data)
-            await services.social.sync_profile(
-                updated.user_id,
+                payload.user_id,
                 event.time,
-                display_name=updated.display_name,
-                privacy=Privacy(updated.profile_privacy),
+                display_name=payload.display_name,
+                privacy=None,
+                session=session,
             )
-        elif event.type == "users.user.deleted":
-            await services.erasure.erase_user(UserDeleted.model_validate(event.data).user_id)
+        elif isinstance(payload, UserUpdated):
+            await services.social.sync_profile(
+                payload.user_id,
+                event.time,
+                display_name=payload.display_name,
+                privacy=Privacy(payload.profile_privacy),
+                session=session,
+            )
+        elif isinstance(payload, UserDeleted):
+            # Unfollow events join this transaction's outbox rows; the relay's
+            # poll picks them up once it commits.
+            unit = OutboxTransaction(runtime.publisher, session)
+            await services.erasure.erase_in(unit, payload.user_id)
 
-    bus.subscribe(CONSUMER, TOPICS, handle)
+    async def on_goal(event: Event, session: AsyncClientSession) -> None:
+        payload = event.payload()
+        if not isinstance(payload, GoalChanged):
+            raise DeadLetter(f"{event.type} is not a goal change")
+        await services.goals.apply(
+            payload, event.time, deleted=event.type == "goals.goal.deleted", session=session
+        )
+
+    runtime.consume(USERS_CONSUMER, USERS_TOPICS, transactional(on_user))
+    runtime.consume(GOALS_CONSUMER, GOALS_TOPICS, transactional(on_goal))

@@ -57,6 +57,9 @@ class Post(Document):
     search_terms: list[str] = Field(default_factory=list)
     created_at: datetime = Field(default_factory=utc_now)
     edited_at: datetime | None = None
+    # Set by every like, comment and save: each of those writes the post, so a
+    # concurrent delete conflicts with it instead of leaving orphans behind.
+    activity_at: datetime | None = None
 
     class Settings:
         name = "posts"
@@ -86,6 +89,9 @@ class Comment(Document):
     status: ContentStatus = ContentStatus.PUBLISHED
     created_at: datetime = Field(default_factory=utc_now)
     edited_at: datetime | None = None
+    # Top-level comments only: set whenever a reply is added, changed or deleted,
+    # so thread changes and moderation of the thread conflict (exact counts).
+    thread_touched_at: datetime | None = None
 
     class Settings:
         name = "comments"
@@ -164,12 +170,36 @@ class Profile(Document):
     synced_at: datetime | None = None
     # A tombstone: a deleted user's late events must not bring the profile back.
     deleted: bool = False
+    # Bumped by every write this user makes (and by blocks involving them): two
+    # transactions about one user always conflict, so an erasure, a block or a
+    # privacy change never slips past a concurrent write (no write skew).
+    write_seq: int = 0
 
     class Settings:
         name = "profiles"
         indexes = [
             IndexModel([("user_id", ASCENDING)], unique=True),
             IndexModel([("search_terms", ASCENDING), ("_id", DESCENDING)]),
+        ]
+
+
+class GoalRef(Document):
+    """This subgraph's projection of a goal, from the goals subgraph's events."""
+
+    goal_id: str
+    owner_id: str
+    title: str = ""
+    visibility: Privacy = Privacy.PRIVATE
+    # A tombstone: links to a deleted goal stay hidden and late events are ignored.
+    deleted: bool = False
+    # Time of the goals event last applied: older redeliveries are ignored.
+    synced_at: datetime
+
+    class Settings:
+        name = "goal_refs"
+        indexes = [
+            IndexModel([("goal_id", ASCENDING)], unique=True),
+            IndexModel([("owner_id", ASCENDING)]),
         ]
 
 
@@ -255,6 +285,7 @@ MODELS: list[type[Document]] = [
     Follow,
     Block,
     Profile,
+    GoalRef,
     Report,
     ModerationCase,
     ModerationAction,

@@ -1,5 +1,7 @@
 """All community data access."""
 
+from subgraphs.community.repository.base import Session
+from subgraphs.community.repository.goals import GoalRepository
 from subgraphs.community.repository.interactions import (
     CommentRepository,
     LikeRepository,
@@ -23,9 +25,11 @@ __all__ = [
     "CaseRepository",
     "CommentRepository",
     "FollowRepository",
+    "GoalRepository",
     "LikeRepository",
     "PostRepository",
     "ProfileRepository",
     "ReportRepository",
     "SaveRepository",
+    "Session",
 ]

@@ -1,114 +1,159 @@
-"""Comments, likes and saves: the rows whose existence the post counters mirror."""
+"""Comments, likes and saves: the rows whose existence the post counters mirror.
+
+Inside a transaction a row is looked for before it is inserted: a duplicate key
+would abort the whole transaction, while a row committed by someone else after
+our snapshot began makes the insert a write conflict, and the unit of work is
+re-run (and then finds the row).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
-from common.repository import Page, PageRequest, Repository, parse_object_id
-from subgraphs.community.models import Comment, ContentStatus, Like, Save
+from common.repository import Page, PageRequest, parse_object_id
+from subgraphs.community.models import Comment, ContentStatus, Like, Save, utc_now
+from subgraphs.community.repository.base import CommunityRepository, Session
 
 
-class CommentRepository(Repository[Comment]):
+class CommentRepository(CommunityRepository[Comment]):
     model = Comment
 
     async def page_for(self, query: Mapping[str, Any], request: PageRequest) -> Page[Comment]:
         # Conversations read oldest first.
         return await self.page(query, request, descending=False)
 
-    async def update_fields(self, comment_id: str, fields: Mapping[str, Any]) -> Comment | None:
+    async def update_fields(
+        self, comment_id: str, fields: Mapping[str, Any], *, session: Session = None
+    ) -> Comment | None:
         oid = parse_object_id(comment_id)
         if oid is None:
             return None
-        await Comment.get_pymongo_collection().update_one({"_id": oid}, {"$set": dict(fields)})
-        return await self.get(comment_id)
-
-    async def set_status(self, comment_id: str, status: ContentStatus) -> bool:
-        oid = parse_object_id(comment_id)
-        if oid is None:
-            return False
-        result = await Comment.get_pymongo_collection().update_one(
-            {"_id": oid, "status": {"$ne": status}}, {"$set": {"status": status}}
+        row = await self.collection().find_one_and_update(
+            {"_id": oid},
+            {"$set": dict(fields)},
+            return_document=ReturnDocument.AFTER,
+            session=session,
         )
-        return result.modified_count == 1
+        return self.parse(row)
 
-    async def delete_by_id(self, comment_id: str) -> bool:
+    async def set_status(
+        self, comment_id: str, status: ContentStatus, *, session: Session = None
+    ) -> Comment | None:
+        """The comment as it was before; None if there is no such comment."""
+        oid = parse_object_id(comment_id)
+        if oid is None:
+            return None
+        row = await self.collection().find_one_and_update(
+            {"_id": oid}, {"$set": {"status": status}}, session=session
+        )
+        return self.parse(row)
+
+    async def touch_thread(self, root_id: str, *, session: Session = None) -> Comment | None:
+        """Write the top-level comment of a thread whose replies change; it, or None if gone."""
+        oid = parse_object_id(root_id)
+        if oid is None:
+            return None
+        row = await self.collection().find_one_and_update(
+            {"_id": oid},
+            {"$set": {"thread_touched_at": utc_now()}},
+            return_document=ReturnDocument.AFTER,
+            session=session,
+        )
+        return self.parse(row)
+
+    async def published_replies(self, root_id: str, *, session: Session = None) -> int:
+        return await self.collection().count_documents(
+            {"parent_id": root_id, "status": ContentStatus.PUBLISHED}, session=session
+        )
+
+    async def delete_by_id(self, comment_id: str, *, session: Session = None) -> bool:
         oid = parse_object_id(comment_id)
         if oid is None:
             return False
-        result = await Comment.get_pymongo_collection().delete_one({"_id": oid})
+        result = await self.collection().delete_one({"_id": oid}, session=session)
         return result.deleted_count == 1
 
-    async def delete_replies(self, parent_id: str) -> int:
-        return await self.delete_where({"parent_id": parent_id})
+    async def delete_replies(self, parent_id: str, *, session: Session = None) -> int:
+        return await self.delete_where({"parent_id": parent_id}, session=session)
 
-    async def delete_for_posts(self, post_ids: list[str]) -> int:
-        return await self.delete_where({"post_id": {"$in": post_ids}})
+    async def delete_for_posts(self, post_ids: list[str], *, session: Session = None) -> int:
+        return await self.delete_where({"post_id": {"$in": post_ids}}, session=session)
 
-    async def by_author(self, author_id: str) -> list[Comment]:
-        found: list[Comment] = await Comment.find({"author_id": author_id}).to_list()
-        return found
+    async def by_author(self, author_id: str, *, session: Session = None) -> list[Comment]:
+        cursor = self.collection().find({"author_id": author_id}, session=session)
+        return [Comment.model_validate(row) async for row in cursor]
 
 
-class LikeRepository(Repository[Like]):
+class LikeRepository(CommunityRepository[Like]):
     model = Like
 
-    async def add(self, post_id: str, user_id: str) -> bool:
+    async def add(self, post_id: str, user_id: str, *, session: Session = None) -> bool:
         """True only when this call created the like: the counter moves on that alone."""
-        try:
-            await Like(post_id=post_id, user_id=user_id).insert()
-        except DuplicateKeyError:
+        key = {"post_id": post_id, "user_id": user_id}
+        if await self.collection().find_one(key, {"_id": 1}, session=session) is not None:
             return False
-        return True
+        return await _insert_new(Like(post_id=post_id, user_id=user_id), session)
 
-    async def remove(self, post_id: str, user_id: str) -> bool:
-        result = await Like.get_pymongo_collection().delete_one(
-            {"post_id": post_id, "user_id": user_id}
+    async def remove(self, post_id: str, user_id: str, *, session: Session = None) -> bool:
+        result = await self.collection().delete_one(
+            {"post_id": post_id, "user_id": user_id}, session=session
         )
         return result.deleted_count == 1
 
     async def liked_among(self, user_id: str, post_ids: Iterable[str]) -> set[str]:
-        cursor = Like.get_pymongo_collection().find(
+        cursor = self.collection().find(
             {"user_id": user_id, "post_id": {"$in": list(post_ids)}}, {"post_id": 1}
         )
         return {row["post_id"] async for row in cursor}
 
     async def count_for(self, post_id: str) -> int:
-        return await Like.get_pymongo_collection().count_documents({"post_id": post_id})
+        return await self.collection().count_documents({"post_id": post_id})
 
-    async def post_ids_liked_by(self, user_id: str) -> list[str]:
-        cursor = Like.get_pymongo_collection().find({"user_id": user_id}, {"post_id": 1})
+    async def post_ids_liked_by(self, user_id: str, *, session: Session = None) -> list[str]:
+        cursor = self.collection().find({"user_id": user_id}, {"post_id": 1}, session=session)
         return [row["post_id"] async for row in cursor]
 
-    async def delete_for_posts(self, post_ids: list[str]) -> int:
-        return await self.delete_where({"post_id": {"$in": post_ids}})
+    async def delete_for_posts(self, post_ids: list[str], *, session: Session = None) -> int:
+        return await self.delete_where({"post_id": {"$in": post_ids}}, session=session)
 
 
-class SaveRepository(Repository[Save]):
+class SaveRepository(CommunityRepository[Save]):
     model = Save
 
-    async def add(self, post_id: str, user_id: str) -> None:
-        try:
-            await Save(post_id=post_id, user_id=user_id).insert()
-        except DuplicateKeyError:
-            return
+    async def add(self, post_id: str, user_id: str, *, session: Session = None) -> bool:
+        key = {"user_id": user_id, "post_id": post_id}
+        if await self.collection().find_one(key, {"_id": 1}, session=session) is not None:
+            return False
+        return await _insert_new(Save(post_id=post_id, user_id=user_id), session)
 
-    async def remove(self, post_id: str, user_id: str) -> None:
-        await self.delete_where({"post_id": post_id, "user_id": user_id})
+    async def remove(self, post_id: str, user_id: str, *, session: Session = None) -> None:
+        await self.delete_where({"post_id": post_id, "user_id": user_id}, session=session)
 
     async def page_for_user(self, user_id: str, request: PageRequest) -> Page[Save]:
         return await self.page({"user_id": user_id}, request)
 
     async def saved_among(self, user_id: str, post_ids: Iterable[str]) -> set[str]:
-        cursor = Save.get_pymongo_collection().find(
+        cursor = self.collection().find(
             {"user_id": user_id, "post_id": {"$in": list(post_ids)}}, {"post_id": 1}
         )
         return {row["post_id"] async for row in cursor}
 
-    async def delete_for_posts(self, post_ids: list[str]) -> int:
-        return await self.delete_where({"post_id": {"$in": post_ids}})
+    async def delete_for_posts(self, post_ids: list[str], *, session: Session = None) -> int:
+        return await self.delete_where({"post_id": {"$in": post_ids}}, session=session)
 
-    async def delete_for_user(self, user_id: str) -> int:
-        return await self.delete_where({"user_id": user_id})
+    async def delete_for_user(self, user_id: str, *, session: Session = None) -> int:
+        return await self.delete_where({"user_id": user_id}, session=session)
+
+
+async def _insert_new(doc: Like | Save, session: Session) -> bool:
+    try:
+        await doc.insert(session=session)
+    except DuplicateKeyError:
+        if session is not None:
+            raise  # the transaction is aborted server-side; the unit of work re-runs
+        return False
+    return True

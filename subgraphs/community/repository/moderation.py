@@ -7,7 +7,7 @@ from typing import Any
 from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
-from common.repository import Page, PageRequest, Repository
+from common.repository import Page, PageRequest
 from subgraphs.community.models import (
     CaseStatus,
     ModerationAction,
@@ -16,27 +16,40 @@ from subgraphs.community.models import (
     TargetType,
     utc_now,
 )
+from subgraphs.community.repository.base import CommunityRepository, Session
 
 MAX_REASONS_KEPT = 20
 
 
-class ReportRepository(Repository[Report]):
+class ReportRepository(CommunityRepository[Report]):
     model = Report
 
-    async def add(self, report: Report) -> bool:
+    async def add(self, report: Report, *, session: Session = None) -> bool:
+        key = {
+            "target_type": report.target_type,
+            "target_id": report.target_id,
+            "reporter_id": report.reporter_id,
+        }
+        if await self.collection().find_one(key, {"_id": 1}, session=session) is not None:
+            return False
         try:
-            await report.insert()
+            await report.insert(session=session)
         except DuplicateKeyError:
+            if session is not None:
+                raise  # the transaction is aborted; the unit of work re-runs
             return False
         return True
 
-    async def delete_involving(self, user_id: str, target_ids: list[str]) -> int:
+    async def delete_involving(
+        self, user_id: str, target_ids: list[str], *, session: Session = None
+    ) -> int:
         return await self.delete_where(
-            {"$or": [{"reporter_id": user_id}, {"target_id": {"$in": target_ids}}]}
+            {"$or": [{"reporter_id": user_id}, {"target_id": {"$in": target_ids}}]},
+            session=session,
         )
 
 
-class CaseRepository(Repository[ModerationCase]):
+class CaseRepository(CommunityRepository[ModerationCase]):
     model = ModerationCase
 
     async def open(
@@ -48,6 +61,7 @@ class CaseRepository(Repository[ModerationCase]):
         *,
         held: bool = False,
         reported: bool = False,
+        session: Session = None,
     ) -> ModerationCase:
         """Open (or reopen) the target's case and add the reason to it."""
         update: dict[str, Any] = {
@@ -58,36 +72,39 @@ class CaseRepository(Repository[ModerationCase]):
         }
         if held:
             update["$set"]["held"] = True
-        row = await ModerationCase.get_pymongo_collection().find_one_and_update(
+        row = await self.collection().find_one_and_update(
             {"target_type": target_type, "target_id": target_id},
             update,
             upsert=True,
             return_document=ReturnDocument.AFTER,
+            session=session,
         )
         case: ModerationCase = ModerationCase.model_validate(row)
         return case
 
-    async def resolve(self, target_type: TargetType, target_id: str) -> None:
-        await ModerationCase.get_pymongo_collection().update_one(
+    async def resolve(
+        self, target_type: TargetType, target_id: str, *, session: Session = None
+    ) -> None:
+        await self.collection().update_one(
             {"target_type": target_type, "target_id": target_id, "status": CaseStatus.OPEN},
             {"$set": {"status": CaseStatus.RESOLVED, "resolved_at": utc_now(), "held": False}},
+            session=session,
         )
 
     async def page_open(self, request: PageRequest) -> Page[ModerationCase]:
         # Oldest first: a queue is worked from its head.
         return await self.page({"status": CaseStatus.OPEN}, request, descending=False)
 
-    async def for_target(self, target_type: TargetType, target_id: str) -> ModerationCase | None:
-        found: ModerationCase | None = await ModerationCase.find_one(
-            {"target_type": target_type, "target_id": target_id}
+    async def for_target(
+        self, target_type: TargetType, target_id: str, *, session: Session = None
+    ) -> ModerationCase | None:
+        row = await self.collection().find_one(
+            {"target_type": target_type, "target_id": target_id}, session=session
         )
-        return found
-
-    async def delete_for_targets(self, target_ids: list[str]) -> int:
-        return await self.delete_where({"target_id": {"$in": target_ids}})
+        return self.parse(row)
 
 
-class ActionRepository(Repository[ModerationAction]):
+class ActionRepository(CommunityRepository[ModerationAction]):
     model = ModerationAction
 
     async def page_for(self, target_id: str | None, request: PageRequest) -> Page[ModerationAction]:

@@ -6,42 +6,51 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
-from common.repository import Page, PageRequest, Repository
+from common.repository import Page, PageRequest
 from subgraphs.community.models import Block, Follow, Privacy, Profile
+from subgraphs.community.repository.base import CommunityRepository, Session
 
 
-class FollowRepository(Repository[Follow]):
+class FollowRepository(CommunityRepository[Follow]):
     model = Follow
 
-    async def add(self, follower_id: str, followee_id: str) -> bool:
+    async def add(self, follower_id: str, followee_id: str, *, session: Session = None) -> bool:
+        key = {"follower_id": follower_id, "followee_id": followee_id}
+        if await self.collection().find_one(key, {"_id": 1}, session=session) is not None:
+            return False
         try:
-            await Follow(follower_id=follower_id, followee_id=followee_id).insert()
+            await Follow(**key).insert(session=session)
         except DuplicateKeyError:
+            if session is not None:
+                raise  # the transaction is aborted; the unit of work re-runs
             return False
         return True
 
-    async def remove(self, follower_id: str, followee_id: str) -> bool:
-        result = await Follow.get_pymongo_collection().delete_one(
-            {"follower_id": follower_id, "followee_id": followee_id}
+    async def remove(self, follower_id: str, followee_id: str, *, session: Session = None) -> bool:
+        result = await self.collection().delete_one(
+            {"follower_id": follower_id, "followee_id": followee_id}, session=session
         )
         return result.deleted_count == 1
 
-    async def following_ids(self, follower_id: str, *, limit: int) -> list[str]:
-        cursor = Follow.get_pymongo_collection().find(
-            {"follower_id": follower_id}, {"followee_id": 1}, limit=limit
+    async def following_ids(
+        self, follower_id: str, *, limit: int, session: Session = None
+    ) -> list[str]:
+        cursor = self.collection().find(
+            {"follower_id": follower_id}, {"followee_id": 1}, limit=limit, session=session
         )
         return [row["followee_id"] async for row in cursor]
 
-    async def follower_ids(self, followee_id: str) -> list[str]:
-        cursor = Follow.get_pymongo_collection().find(
-            {"followee_id": followee_id}, {"follower_id": 1}
+    async def follower_ids(self, followee_id: str, *, session: Session = None) -> list[str]:
+        cursor = self.collection().find(
+            {"followee_id": followee_id}, {"follower_id": 1}, session=session
         )
         return [row["follower_id"] async for row in cursor]
 
     async def followed_among(self, follower_id: str, followee_ids: Iterable[str]) -> set[str]:
-        cursor = Follow.get_pymongo_collection().find(
+        cursor = self.collection().find(
             {"follower_id": follower_id, "followee_id": {"$in": list(followee_ids)}},
             {"followee_id": 1},
         )
@@ -62,25 +71,30 @@ class FollowRepository(Repository[Follow]):
         )
 
 
-class BlockRepository(Repository[Block]):
+class BlockRepository(CommunityRepository[Block]):
     model = Block
 
-    async def add(self, blocker_id: str, blocked_id: str) -> bool:
+    async def add(self, blocker_id: str, blocked_id: str, *, session: Session = None) -> bool:
+        key = {"blocker_id": blocker_id, "blocked_id": blocked_id}
+        if await self.collection().find_one(key, {"_id": 1}, session=session) is not None:
+            return False
         try:
-            await Block(blocker_id=blocker_id, blocked_id=blocked_id).insert()
+            await Block(**key).insert(session=session)
         except DuplicateKeyError:
+            if session is not None:
+                raise
             return False
         return True
 
     async def remove(self, blocker_id: str, blocked_id: str) -> bool:
-        result = await Block.get_pymongo_collection().delete_one(
+        result = await self.collection().delete_one(
             {"blocker_id": blocker_id, "blocked_id": blocked_id}
         )
         return result.deleted_count == 1
 
     async def either_way(self, user_id: str, *, limit: int) -> set[str]:
         """Everyone this user blocked or was blocked by: each hides from the other."""
-        cursor = Block.get_pymongo_collection().find(
+        cursor = self.collection().find(
             {"$or": [{"blocker_id": user_id}, {"blocked_id": user_id}]}, limit=limit
         )
         return {
@@ -88,75 +102,99 @@ class BlockRepository(Repository[Block]):
             async for row in cursor
         }
 
-    async def between(self, a: str, b: str) -> bool:
-        found = await Block.get_pymongo_collection().find_one(
+    async def between(self, a: str, b: str, *, session: Session = None) -> bool:
+        found = await self.collection().find_one(
             {
                 "$or": [
                     {"blocker_id": a, "blocked_id": b},
                     {"blocker_id": b, "blocked_id": a},
                 ]
-            }
+            },
+            {"_id": 1},
+            session=session,
         )
         return found is not None
 
     async def page_blocked_by(self, user_id: str, request: PageRequest) -> Page[Block]:
         return await self.page({"blocker_id": user_id}, request)
 
-    async def delete_involving(self, user_id: str) -> int:
-        return await self.delete_where({"$or": [{"blocker_id": user_id}, {"blocked_id": user_id}]})
+    async def delete_involving(self, user_id: str, *, session: Session = None) -> int:
+        return await self.delete_where(
+            {"$or": [{"blocker_id": user_id}, {"blocked_id": user_id}]}, session=session
+        )
 
 
-class ProfileRepository(Repository[Profile]):
+class ProfileRepository(CommunityRepository[Profile]):
     model = Profile
 
-    async def by_user(self, user_id: str) -> Profile | None:
-        found: Profile | None = await Profile.find_one({"user_id": user_id})
-        return found
+    async def by_user(self, user_id: str, *, session: Session = None) -> Profile | None:
+        row = await self.collection().find_one({"user_id": user_id}, session=session)
+        return self.parse(row)
 
     async def by_users(self, user_ids: Iterable[str]) -> dict[str, Profile]:
         found = await Profile.find({"user_id": {"$in": list(user_ids)}}).to_list()
         return {p.user_id: p for p in found}
 
-    async def apply_sync(self, user_id: str, at: datetime, fields: dict[str, Any]) -> bool:
-        """Apply a users event unless a newer one was applied or the user is deleted."""
-        try:
-            result = await Profile.get_pymongo_collection().update_one(
-                {
-                    "user_id": user_id,
-                    "deleted": False,
-                    "$or": [{"synced_at": None}, {"synced_at": {"$lt": at}}],
-                },
-                {
-                    "$set": {**fields, "synced_at": at},
-                    # `deleted: False` is seeded from the query on insert.
-                    "$setOnInsert": {
-                        k: v for k, v in _new_profile_defaults(fields).items() if k != "deleted"
-                    },
-                },
-                upsert=True,
-            )
-        except DuplicateKeyError:
-            # The profile exists but is newer or a tombstone: this event is stale.
-            return False
-        return result.modified_count == 1 or result.upserted_id is not None
+    async def lock(self, user_id: str, *, session: Session = None) -> Profile:
+        """Write the user's profile (creating it if unknown) and return it.
 
-    async def bump(self, user_id: str, *, followers: int = 0, following: int = 0) -> None:
-        await Profile.get_pymongo_collection().update_one(
+        Every transaction that writes on a user's behalf, or that must not race
+        with one (erasure, blocks, privacy changes), starts with this: the
+        common write turns a would-be write skew into a retried conflict.
+        """
+        row = await self.collection().find_one_and_update(
+            {"user_id": user_id},
+            {"$inc": {"write_seq": 1}, "$setOnInsert": _new_profile_defaults({"write_seq": 1})},
+            upsert=True,
+            return_document=ReturnDocument.AFTER,
+            session=session,
+        )
+        profile: Profile = Profile.model_validate(row)
+        return profile
+
+    async def apply_sync(
+        self, user_id: str, at: datetime, fields: dict[str, Any], *, session: Session = None
+    ) -> bool:
+        """Apply a users event unless a newer one was applied or the user is deleted."""
+        current = await self.by_user(user_id, session=session)
+        if current is None:
+            await self.collection().insert_one(
+                {"user_id": user_id, **_new_profile_defaults(fields), **fields, "synced_at": at},
+                session=session,
+            )
+            return True
+        # Compared by the server: both sides at BSON's millisecond precision.
+        result = await self.collection().update_one(
+            {
+                "user_id": user_id,
+                "deleted": False,
+                "$or": [{"synced_at": None}, {"synced_at": {"$lt": at}}],
+            },
+            {"$set": {**fields, "synced_at": at}, "$inc": {"write_seq": 1}},
+            session=session,
+        )
+        return result.modified_count == 1
+
+    async def bump(
+        self, user_id: str, *, followers: int = 0, following: int = 0, session: Session = None
+    ) -> None:
+        await self.collection().update_one(
             {"user_id": user_id},
             {
                 "$inc": {"follower_count": followers, "following_count": following},
                 "$setOnInsert": _new_profile_defaults({}, counters=False),
             },
             upsert=True,
+            session=session,
         )
 
-    async def warn(self, user_id: str) -> None:
-        await Profile.get_pymongo_collection().update_one(
-            {"user_id": user_id}, {"$inc": {"warning_count": 1}}
+    async def warn(self, user_id: str, *, session: Session = None) -> None:
+        await self.collection().update_one(
+            {"user_id": user_id}, {"$inc": {"warning_count": 1}}, session=session
         )
 
-    async def tombstone(self, user_id: str) -> None:
-        await Profile.get_pymongo_collection().update_one(
+    async def tombstone(self, user_id: str, *, session: Session = None) -> None:
+        await self.collection().update_one(
             {"user_id": user_id},
             {
                 "$set": {
@@ -165,9 +203,11 @@ class ProfileRepository(Repository[Profile]):
                     "search_terms": [],
                     "follower_count": 0,
                     "following_count": 0,
-                }
+                },
+                "$inc": {"write_seq": 1},
             },
             upsert=True,
+            session=session,
         )
 
     async def search(
@@ -191,9 +231,9 @@ def _new_profile_defaults(fields: dict[str, Any], *, counters: bool = True) -> d
         "search_terms": [],
         "warning_count": 0,
         "deleted": False,
+        "synced_at": None,
+        "write_seq": 0,
     }
     if counters:
         defaults |= {"follower_count": 0, "following_count": 0}
-    else:
-        defaults |= {"synced_at": None}
     return {k: v for k, v in defaults.items() if k not in fields}

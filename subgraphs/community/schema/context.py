@@ -13,7 +13,7 @@ from common.auth import Role
 from common.graphql.context import RequestContext
 from common.graphql.loaders import batch_loader
 from common.repository import PageRequest
-from subgraphs.community.models import Post, Profile
+from subgraphs.community.models import GoalRef, Post, Profile
 from subgraphs.community.service import CommunityServices, Viewer
 
 Info = strawberry.Info[RequestContext[CommunityServices], None]
@@ -50,6 +50,11 @@ def post_loader(info: Info) -> DataLoader[str, Post | None]:
 def profile_loader(info: Info) -> DataLoader[str, Profile | None]:
     profiles = info.context.services.social.profiles
     return info.context.loader("community.profiles", lambda: batch_loader(profiles))
+
+
+def goal_loader(info: Info) -> DataLoader[str, GoalRef | None]:
+    goals = info.context.services.goals.refs
+    return info.context.loader("community.goals", lambda: batch_loader(goals))
 
 
 def membership_loader(

@@ -15,7 +15,9 @@ class CreatePostInput:
         default_factory=list, description="Up to 4 http(s) URLs of images or videos."
     )
     goal_id: strawberry.ID | None = strawberry.field(
-        default=None, description="A goal of the author's this post is about."
+        default=None,
+        description="One of the author's own goals this post is about (another user's goal "
+        "is refused).",
     )
 
 

@@ -11,6 +11,7 @@ from common.graphql.pagination import Connection, connection_from_page
 from subgraphs.community import models
 from subgraphs.community.schema.context import (
     Info,
+    goal_loader,
     membership_loader,
     page_request,
     post_loader,
@@ -131,10 +132,13 @@ class Goal:
     def resolve_reference(cls, id: strawberry.ID) -> Goal:
         return cls(id=id)
 
-    @strawberry.field(description="Posts linked to this goal that the viewer may see.")
+    @strawberry.field(
+        description="Posts its owner linked to this goal, if the viewer may see the goal "
+        "and the posts; newest first."
+    )
     async def posts(self, info: Info, first: First = 20, after: After = None) -> Connection[Post]:
         viewer = await viewer_of(info)
-        page = await info.context.services.posts.for_goal(
+        page = await info.context.services.goals.posts(
             viewer, str(self.id), page_request(first, after)
         )
         return connection_from_page(page, Post.from_doc)
@@ -148,7 +152,10 @@ class Post:
     media_urls: list[str] = strawberry.field(description="Attached images or videos (http/https).")
     status: ContentStatus = strawberry.field(description="Moderation state of the post.")
     like_count: int = strawberry.field(description="How many users like the post.")
-    comment_count: int = strawberry.field(description="How many comments and replies it has.")
+    comment_count: int = strawberry.field(
+        description="How many comments and replies readers see: published ones in published "
+        "threads."
+    )
     created_at: datetime = strawberry.field(description="When the post was written.")
     edited_at: datetime | None = strawberry.field(description="When it was last edited.")
     author_id: strawberry.Private[str]
@@ -180,9 +187,18 @@ class Post:
     def author(self) -> User:
         return User(id=strawberry.ID(self.author_id))
 
-    @strawberry.field(description="The goal this post is about, if any.")
-    def goal(self) -> Goal | None:
-        return Goal(id=strawberry.ID(self.goal_id)) if self.goal_id else None
+    @strawberry.field(
+        description="The author's goal this post is about; null if none or the viewer may "
+        "not see that goal."
+    )
+    async def goal(self, info: Info) -> Goal | None:
+        if not self.goal_id:
+            return None
+        ref = await goal_loader(info).load(self.goal_id)
+        viewer = await viewer_of(info)
+        if not viewer.shows_goal_link(self.author_id, ref):
+            return None
+        return Goal(id=strawberry.ID(self.goal_id))
 
     @strawberry.field(description="Whether the signed-in viewer likes this post.")
     async def viewer_has_liked(self, info: Info) -> bool:

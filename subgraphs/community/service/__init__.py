@@ -8,6 +8,8 @@ from subgraphs.community.service.comments import CommentService
 from subgraphs.community.service.deps import Deps, Repos
 from subgraphs.community.service.erasure import ErasureService
 from subgraphs.community.service.feeds import FeedService
+from subgraphs.community.service.goals import GoalService
+from subgraphs.community.service.limits import Action, ActionLimits
 from subgraphs.community.service.moderation import ModerationService
 from subgraphs.community.service.posts import PostChanges, PostDraft, PostService
 from subgraphs.community.service.reactions import ReactionService
@@ -23,6 +25,7 @@ class CommunityServices:
     comments: CommentService
     social: SocialService
     feeds: FeedService
+    goals: GoalService
     moderation: ModerationService
     erasure: ErasureService
 
@@ -41,12 +44,15 @@ def build_services(deps: Deps) -> CommunityServices:
         comments=comments,
         social=social,
         feeds=FeedService(deps),
+        goals=GoalService(deps),
         moderation=ModerationService(deps, posts, comments),
         erasure=ErasureService(deps, posts, comments, social),
     )
 
 
 __all__ = [
+    "Action",
+    "ActionLimits",
     "CommunityServices",
     "Deps",
     "PostChanges",

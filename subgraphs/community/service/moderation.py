@@ -17,8 +17,10 @@ from subgraphs.community.models import (
     Report,
     TargetType,
 )
+from subgraphs.community.repository import Session
 from subgraphs.community.service.comments import CommentService
-from subgraphs.community.service.deps import Deps
+from subgraphs.community.service.deps import Deps, Unit
+from subgraphs.community.service.limits import Action
 from subgraphs.community.service.posts import PostService, post_created
 from subgraphs.community.service.scope import Viewer, ensure_active
 
@@ -48,29 +50,39 @@ class ModerationService:
     ) -> ModerationCase:
         user_id = viewer.require_user()
         why = texts.clean_text(reason, field="reason", max_chars=texts.REASON_MAX_CHARS)
-        await ensure_active(self._repos, user_id)
-        if target_type is TargetType.POST:
-            author_id = (await self._posts.visible(viewer, target_id)).author_id
-        else:
-            author_id = (await self._comments.visible(viewer, target_id)).author_id
-        report = Report(
-            target_type=target_type, target_id=target_id, reporter_id=user_id, reason=why
-        )
-        if not await self._repos.reports.add(report):
-            # Reporting twice is not a second report.
-            case = await self._repos.cases.for_target(target_type, target_id)
-            if case is not None:
-                return case
-        case = await self._repos.cases.open(target_type, target_id, author_id, why, reported=True)
-        if target_type is TargetType.POST:
-            await self._deps.publish(
-                Event.of(
-                    "community.post.reported",
-                    user_id=user_id,
-                    data=PostReported(post_id=target_id, reporter_id=user_id, reason=why),
-                )
+        await self._deps.limits.spend(Action.REPORT, user_id)
+
+        async def work(unit: Unit) -> ModerationCase:
+            session = unit.session
+            await ensure_active(self._repos, user_id, session=session)
+            if target_type is TargetType.POST:
+                author_id = (
+                    await self._posts.visible(viewer, target_id, session=session)
+                ).author_id
+            else:
+                author_id = (await self._comments.visible(viewer, target_id)).author_id
+            report = Report(
+                target_type=target_type, target_id=target_id, reporter_id=user_id, reason=why
             )
-        return case
+            if not await self._repos.reports.add(report, session=session):
+                # Reporting twice is not a second report.
+                case = await self._repos.cases.for_target(target_type, target_id, session=session)
+                if case is not None:
+                    return case
+            case = await self._repos.cases.open(
+                target_type, target_id, author_id, why, reported=True, session=session
+            )
+            if target_type is TargetType.POST:
+                await unit.publish(
+                    Event.of(
+                        "community.post.reported",
+                        user_id=user_id,
+                        data=PostReported(post_id=target_id, reporter_id=user_id, reason=why),
+                    )
+                )
+            return case
+
+        return await self._deps.write(work)
 
     async def queue(self, viewer: Viewer, request: PageRequest) -> Page[ModerationCase]:
         _require_moderator(viewer)
@@ -92,44 +104,46 @@ class ModerationService:
     ) -> ModerationAction:
         moderator_id = _require_moderator(viewer)
         why = texts.clean_text(reason, field="reason", max_chars=texts.REASON_MAX_CHARS)
-        target = await self._target(target_type, target_id)
-        restored_from_hold = False
-        if action is ModerationActionKind.WARN:
-            await self._repos.profiles.warn(target.author_id)
-        elif target_type is TargetType.POST:
-            post = await self._repos.posts.get(target_id)
-            restored_from_hold = (
-                action is ModerationActionKind.RESTORE
-                and post is not None
-                and post.status is ContentStatus.HELD
-            )
-            await self._repos.posts.set_status(target_id, _STATUS_FOR[action])
-        else:
-            await self._repos.comments.set_status(target_id, _STATUS_FOR[action])
-        entry = ModerationAction(
-            moderator_id=moderator_id,
-            action=action,
-            target_type=target_type,
-            target_id=target_id,
-            target_author_id=target.author_id,
-            reason=why,
-        )
-        await self._repos.actions.insert(entry)
-        await self._repos.cases.resolve(target_type, target_id)
-        if restored_from_hold:
-            # A held post is announced when a moderator lets it out, not when it was written.
-            post = await self._repos.posts.get(target_id)
-            if post is not None:
-                await self._deps.publish(post_created(post))
-        return entry
 
-    async def _target(self, target_type: TargetType, target_id: str) -> Target:
+        async def work(unit: Unit) -> ModerationAction:
+            session = unit.session
+            target = await self._target(target_type, target_id, session=session)
+            if action is ModerationActionKind.WARN:
+                await self._repos.profiles.warn(target.author_id, session=session)
+            elif target_type is TargetType.POST:
+                before = await self._repos.posts.set_status(
+                    target_id, _STATUS_FOR[action], session=session
+                )
+                if (
+                    action is ModerationActionKind.RESTORE
+                    and before is not None
+                    and before.status is ContentStatus.HELD
+                ):
+                    # A held post is announced when a moderator lets it out, not when written.
+                    await unit.publish(post_created(before))
+            else:
+                await self._comments.set_status(target_id, _STATUS_FOR[action], session=session)
+            entry = ModerationAction(
+                moderator_id=moderator_id,
+                action=action,
+                target_type=target_type,
+                target_id=target_id,
+                target_author_id=target.author_id,
+                reason=why,
+            )
+            await self._repos.actions.insert(entry, session=session)
+            await self._repos.cases.resolve(target_type, target_id, session=session)
+            return entry
+
+        return await self._deps.write(work)
+
+    async def _target(self, target_type: TargetType, target_id: str, *, session: Session) -> Target:
         if target_type is TargetType.POST:
-            post = await self._repos.posts.get(target_id)
+            post = await self._repos.posts.fetch(target_id, session=session)
             if post is None:
                 raise NotFound("Post not found.", field="targetId")
             return Target(target_type, target_id, post.author_id)
-        comment = await self._repos.comments.get(target_id)
+        comment = await self._repos.comments.fetch(target_id, session=session)
         if comment is None:
             raise NotFound("Comment not found.", field="targetId")
         return Target(target_type, target_id, comment.author_id)

@@ -10,7 +10,9 @@ from common.events.catalog import PostCreated
 from common.repository import Page, PageRequest
 from subgraphs.community import text as texts
 from subgraphs.community.models import Category, ContentStatus, Post, TargetType, utc_now
-from subgraphs.community.service.deps import Deps
+from subgraphs.community.repository import Session
+from subgraphs.community.service.deps import Deps, Unit
+from subgraphs.community.service.limits import Action
 from subgraphs.community.service.scope import Viewer, ensure_active, privacy_of
 
 # Engagement worth 10x is outweighed by 12.5 hours of age (45000 s); see docs/community.md.
@@ -57,72 +59,103 @@ class PostService:
         body = texts.clean_text(draft.text, field="text", max_chars=texts.POST_MAX_CHARS)
         media = texts.clean_media_urls(draft.media_urls)
         goal_id = _clean_goal_id(draft.goal_id)
-        profile = await ensure_active(self._repos, author_id)
         held = texts.matches_filter(body, self._deps.word_filter)
-        now = utc_now()
-        age_base = now.timestamp() / TRENDING_HALF_DAY_SECONDS
-        post = Post(
-            author_id=author_id,
-            text=body,
-            category=draft.category,
-            media_urls=media,
-            goal_id=goal_id,
-            status=ContentStatus.HELD if held else ContentStatus.PUBLISHED,
-            author_privacy=privacy_of(profile),
-            age_base=age_base,
-            hot_score=age_base,
-            search_terms=texts.search_terms(body),
-            created_at=now,
-        )
-        await self._repos.posts.insert(post)
-        post = await self._catch_up_privacy(post)
-        if held:
-            await self._repos.cases.open(
-                TargetType.POST, str(post.id), author_id, WORD_FILTER_REASON, held=True
+        await self._deps.limits.spend(Action.POST, author_id)
+
+        async def work(unit: Unit) -> Post:
+            # The profile lock also orders this insert against a privacy change
+            # of the author: the privacy copied here is the one that commits.
+            profile = await ensure_active(self._repos, author_id, session=unit.session)
+            if goal_id is not None:
+                await self._check_goal_link(viewer, goal_id, session=unit.session)
+            now = utc_now()
+            age_base = now.timestamp() / TRENDING_HALF_DAY_SECONDS
+            post = Post(
+                author_id=author_id,
+                text=body,
+                category=draft.category,
+                media_urls=media,
+                goal_id=goal_id,
+                status=ContentStatus.HELD if held else ContentStatus.PUBLISHED,
+                author_privacy=profile.privacy,
+                age_base=age_base,
+                hot_score=age_base,
+                search_terms=texts.search_terms(body),
+                created_at=now,
             )
-        else:
-            await self._deps.publish(post_created(post))
-        return post
+            await self._repos.posts.insert(post, session=unit.session)
+            if held:
+                await self._repos.cases.open(
+                    TargetType.POST,
+                    str(post.id),
+                    author_id,
+                    WORD_FILTER_REASON,
+                    held=True,
+                    session=unit.session,
+                )
+            else:
+                await unit.publish(post_created(post))
+            return post
+
+        return await self._deps.write(work)
 
     async def edit(self, viewer: Viewer, post_id: str, changes: PostChanges) -> Post:
-        post = await self._own(viewer, post_id)
-        fields: dict[str, object] = {"edited_at": utc_now()}
+        fields: dict[str, object] = {}
+        body: str | None = None
         if changes.text is not None:
             body = texts.clean_text(changes.text, field="text", max_chars=texts.POST_MAX_CHARS)
             fields |= {"text": body, "search_terms": texts.search_terms(body)}
-            if post.status is ContentStatus.PUBLISHED and texts.matches_filter(
-                body, self._deps.word_filter
-            ):
-                fields["status"] = ContentStatus.HELD
         if changes.category is not None:
             fields["category"] = changes.category
         if changes.media_urls is not None:
             fields["media_urls"] = texts.clean_media_urls(changes.media_urls)
-        updated = await self._repos.posts.update_content(post_id, fields)
-        if updated is None:
-            raise NotFound("Post not found.")
-        if fields.get("status") is ContentStatus.HELD:
-            await self._repos.cases.open(
-                TargetType.POST, post_id, post.author_id, WORD_FILTER_REASON, held=True
+
+        async def work(unit: Unit) -> Post:
+            post = await self._own(viewer, post_id, session=unit.session)
+            held = (
+                body is not None
+                and post.status is ContentStatus.PUBLISHED
+                and texts.matches_filter(body, self._deps.word_filter)
             )
-        return updated
+            update = {**fields, "edited_at": utc_now()}
+            if held:
+                update["status"] = ContentStatus.HELD
+            updated = await self._repos.posts.update_content(post_id, update, session=unit.session)
+            if updated is None:
+                raise NotFound("Post not found.")
+            if held:
+                await self._repos.cases.open(
+                    TargetType.POST,
+                    post_id,
+                    post.author_id,
+                    WORD_FILTER_REASON,
+                    held=True,
+                    session=unit.session,
+                )
+            return updated
+
+        return await self._deps.write(work)
 
     async def delete(self, viewer: Viewer, post_id: str) -> None:
-        await self._own(viewer, post_id)
-        await self.purge([post_id])
+        async def work(unit: Unit) -> None:
+            await self._own(viewer, post_id, session=unit.session)
+            await self.purge([post_id], session=unit.session)
 
-    async def purge(self, post_ids: list[str]) -> None:
-        """Delete posts with everything hanging off them; safe to repeat."""
-        for post_id in post_ids:
-            await self._repos.posts.delete_by_id(post_id)
-        await self._repos.comments.delete_for_posts(post_ids)
-        await self._repos.likes.delete_for_posts(post_ids)
-        await self._repos.saves.delete_for_posts(post_ids)
-        for post_id in post_ids:
-            await self._repos.cases.resolve(TargetType.POST, post_id)
+        await self._deps.write(work)
 
-    async def visible(self, viewer: Viewer, post_id: str) -> Post:
-        post = await self._repos.posts.get(post_id)
+    async def purge(self, post_ids: list[str], *, session: Session) -> None:
+        """Delete posts with everything hanging off them, inside the caller's transaction."""
+        repos = self._repos
+        for post_id in post_ids:
+            await repos.posts.delete_by_id(post_id, session=session)
+            await repos.cases.resolve(TargetType.POST, post_id, session=session)
+        if post_ids:
+            await repos.comments.delete_for_posts(post_ids, session=session)
+            await repos.likes.delete_for_posts(post_ids, session=session)
+            await repos.saves.delete_for_posts(post_ids, session=session)
+
+    async def visible(self, viewer: Viewer, post_id: str, *, session: Session = None) -> Post:
+        post = await self._repos.posts.fetch(post_id, session=session)
         if post is None or not viewer.can_see_post(post):
             raise NotFound("Post not found.")
         return post
@@ -144,31 +177,25 @@ class PostService:
         query = {"author_id": author_id, "status": ContentStatus.PUBLISHED}
         return await self._repos.posts.page_where(query, request)
 
-    async def for_goal(self, viewer: Viewer, goal_id: str, request: PageRequest) -> Page[Post]:
-        return await self._repos.posts.page_where(
-            {"goal_id": goal_id, **viewer.audience_filter()}, request
-        )
+    async def _check_goal_link(self, viewer: Viewer, goal_id: str, *, session: Session) -> None:
+        """Only the goal's owner links to it; see `Viewer.shows_goal_link` for unknown goals."""
+        goal = await self._repos.goals.by_goal(goal_id, session=session)
+        if goal is None:
+            return
+        if goal.deleted or not viewer.can_see_goal(goal):
+            raise NotFound("Goal not found.", field="goalId")
+        if goal.owner_id != viewer.user_id:
+            raise Forbidden("You can only link a post to one of your own goals.", field="goalId")
 
-    async def _own(self, viewer: Viewer, post_id: str) -> Post:
+    async def _own(self, viewer: Viewer, post_id: str, *, session: Session) -> Post:
         user_id = viewer.require_user()
-        post = await self._repos.posts.get(post_id)
+        post = await self._repos.posts.fetch(post_id, session=session)
         if post is None or post.status is ContentStatus.REMOVED:
             raise NotFound("Post not found.")
         if post.author_id != user_id:
             if not viewer.can_see_post(post):
                 raise NotFound("Post not found.")
             raise Forbidden("Only the author can change this post.")
-        return post
-
-    async def _catch_up_privacy(self, post: Post) -> Post:
-        # The author's privacy may have changed between our read and the insert;
-        # the privacy consumer only rewrites posts that existed when it ran.
-        profile = await self._repos.profiles.by_user(post.author_id)
-        privacy = privacy_of(profile)
-        if privacy is post.author_privacy:
-            return post
-        await self._repos.posts.set_author_privacy(post.author_id, privacy)
-        post.author_privacy = privacy
         return post
 
 

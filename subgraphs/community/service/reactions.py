@@ -1,4 +1,4 @@
-"""Likes and saves. A counter moves only when this call really created or removed the row."""
+"""Likes and saves. A like is a row; the post's counter moves in the same transaction."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from common.events import Event
 from common.events.catalog import PostLiked
 from common.repository import Page, PageRequest
 from subgraphs.community.models import Post, Save
-from subgraphs.community.service.deps import Deps
+from subgraphs.community.service.deps import Deps, Unit
+from subgraphs.community.service.limits import Action
 from subgraphs.community.service.posts import PostService
 from subgraphs.community.service.scope import Viewer, ensure_active
 
@@ -20,32 +21,49 @@ class ReactionService:
 
     async def like(self, viewer: Viewer, post_id: str) -> Post:
         user_id = viewer.require_user()
-        post = await self._posts.visible(viewer, post_id)
-        await ensure_active(self._repos, user_id)
-        if await self._repos.likes.add(post_id, user_id):
-            await self._repos.posts.bump(post_id, likes=1)
-            await self._deps.publish(
+        await self._deps.limits.spend(Action.LIKE, user_id)
+
+        async def work(unit: Unit) -> Post:
+            await ensure_active(self._repos, user_id, session=unit.session)
+            post = await self._posts.visible(viewer, post_id, session=unit.session)
+            if not await self._repos.likes.add(post_id, user_id, session=unit.session):
+                return post  # liked already: nothing changes, nothing is announced
+            await unit.publish(
                 Event.of(
                     "community.post.liked",
                     user_id=user_id,
                     data=PostLiked(post_id=post_id, author_id=post.author_id, liker_id=user_id),
                 )
             )
-        return await self._reload(post_id)
+            # Last: the post is the contended document; holding it briefly keeps conflicts rare.
+            return _exists(await self._repos.posts.bump(post_id, likes=1, session=unit.session))
+
+        return await self._deps.write(work)
 
     async def unlike(self, viewer: Viewer, post_id: str) -> Post:
         user_id = viewer.require_user()
-        await self._posts.visible(viewer, post_id)
-        if await self._repos.likes.remove(post_id, user_id):
-            await self._repos.posts.bump(post_id, likes=-1)
-        return await self._reload(post_id)
+        await self._deps.limits.spend(Action.LIKE, user_id)
+
+        async def work(unit: Unit) -> Post:
+            post = await self._posts.visible(viewer, post_id, session=unit.session)
+            if not await self._repos.likes.remove(post_id, user_id, session=unit.session):
+                return post
+            return _exists(await self._repos.posts.bump(post_id, likes=-1, session=unit.session))
+
+        return await self._deps.write(work)
 
     async def save(self, viewer: Viewer, post_id: str) -> Post:
         user_id = viewer.require_user()
-        post = await self._posts.visible(viewer, post_id)
-        await ensure_active(self._repos, user_id)
-        await self._repos.saves.add(post_id, user_id)
-        return post
+
+        async def work(unit: Unit) -> Post:
+            await ensure_active(self._repos, user_id, session=unit.session)
+            post = await self._posts.visible(viewer, post_id, session=unit.session)
+            if await self._repos.saves.add(post_id, user_id, session=unit.session):
+                # Written so a concurrent delete of the post conflicts with this save.
+                await self._repos.posts.bump(post_id, session=unit.session)
+            return post
+
+        return await self._deps.write(work)
 
     async def unsave(self, viewer: Viewer, post_id: str) -> None:
         await self._repos.saves.remove(post_id, viewer.require_user())
@@ -65,8 +83,8 @@ class ReactionService:
             return set()
         return await self._repos.saves.saved_among(viewer.user_id, post_ids)
 
-    async def _reload(self, post_id: str) -> Post:
-        post = await self._repos.posts.get(post_id)
-        if post is None:
-            raise NotFound("Post not found.")
-        return post
+
+def _exists(post: Post | None) -> Post:
+    if post is None:
+        raise NotFound("Post not found.")
+    return post

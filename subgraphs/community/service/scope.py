@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from common.errors import Forbidden, Unauthenticated
-from subgraphs.community.models import ContentStatus, Post, Privacy, Profile
+from subgraphs.community.models import ContentStatus, GoalRef, Post, Privacy, Profile
+from subgraphs.community.repository import Session
 from subgraphs.community.service.deps import Repos
 
 # Fan-out-on-read puts the followed ids in one `$in`; these caps keep it bounded.
@@ -45,6 +46,23 @@ class Viewer:
             post.author_id, post.author_privacy
         )
 
+    def can_see_goal(self, goal: GoalRef) -> bool:
+        """The goals subgraph's rule: owner, anyone for PUBLIC, followers for FOLLOWERS."""
+        if goal.deleted:
+            return False
+        return self.can_see_author(goal.owner_id, goal.visibility)
+
+    def shows_goal_link(self, author_id: str, goal: GoalRef | None) -> bool:
+        """Whether this viewer sees a post by `author_id` linked to its goal.
+
+        Only the goal's owner may link it, and only viewers who may see the goal
+        see the link. A goal the projection has not heard of yet (its event is
+        still on the way) is shown to the post's author alone.
+        """
+        if goal is None:
+            return author_id == self.user_id
+        return goal.owner_id == author_id and self.can_see_goal(goal)
+
     def audience_filter(self) -> dict[str, Any]:
         """Published posts this viewer may see, whoever wrote them."""
         allowed: list[dict[str, Any]] = [
@@ -81,9 +99,13 @@ def privacy_of(profile: Profile | None) -> Privacy:
     return profile.privacy if profile else Privacy.PUBLIC
 
 
-async def ensure_active(repos: Repos, user_id: str) -> Profile | None:
-    """A deleted user's still-valid token must not write anything new."""
-    profile = await repos.profiles.by_user(user_id)
-    if profile is not None and profile.deleted:
+async def ensure_active(repos: Repos, user_id: str, *, session: Session) -> Profile:
+    """Start a write on the user's behalf: a deleted user's still-valid token writes nothing.
+
+    It writes the user's profile (`lock`), so this transaction conflicts with a
+    concurrent erasure instead of adding rows the erasure has already swept.
+    """
+    profile = await repos.profiles.lock(user_id, session=session)
+    if profile.deleted:
         raise Forbidden("This account has been deleted.")
     return profile

@@ -1,4 +1,9 @@
-"""Follows, blocks and the profile projection fed by the users subgraph's events."""
+"""Follows, blocks and the profile projection fed by the users subgraph's events.
+
+Follows and blocks between two users always write both profiles (counters or
+`lock`), so a follow and a concurrent block conflict and one of them re-runs:
+a block can never be committed beside a follow it did not see.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,8 @@ from common.events.catalog import UserFollowed
 from common.repository import Page, PageRequest
 from subgraphs.community import text as texts
 from subgraphs.community.models import Block, Follow, Privacy, Profile
-from subgraphs.community.service.deps import Deps
+from subgraphs.community.repository import Session
+from subgraphs.community.service.deps import Deps, Unit
 from subgraphs.community.service.scope import (
     MAX_BLOCKS,
     MAX_FOLLOWING,
@@ -33,31 +39,39 @@ class SocialService:
         target = _clean_user_id(target_id)
         if target == user_id:
             raise BadUserInput("You cannot follow yourself.", field="userId")
-        me = await ensure_active(self._repos, user_id)
-        profile = await self._repos.profiles.by_user(target)
-        if profile is not None and profile.deleted:
-            raise NotFound("User not found.", field="userId")
-        if target in viewer.hidden or await self._repos.blocks.between(user_id, target):
-            raise Forbidden("You cannot follow this user.")
-        if me is not None and me.following_count >= MAX_FOLLOWING:
-            raise BadUserInput(f"You can follow at most {MAX_FOLLOWING} people.", field="userId")
-        if not await self._repos.follows.add(user_id, target):
-            return
-        # Counted at once: a concurrent block that deletes this row counts it down.
-        await self._count_follow(user_id, target, +1)
-        if await self._repos.blocks.between(user_id, target):
-            # A block landed between our check and the insert: it wins.
-            await self.drop_follow(user_id, target)
-            raise Forbidden("You cannot follow this user.")
-        await self._publish_follow("community.user.followed", user_id, target)
+
+        async def work(unit: Unit) -> None:
+            session = unit.session
+            me = await ensure_active(self._repos, user_id, session=session)
+            profile = await self._repos.profiles.by_user(target, session=session)
+            if profile is not None and profile.deleted:
+                raise NotFound("User not found.", field="userId")
+            if target in viewer.hidden or await self._repos.blocks.between(
+                user_id, target, session=session
+            ):
+                raise Forbidden("You cannot follow this user.")
+            if me.following_count >= MAX_FOLLOWING:
+                raise BadUserInput(
+                    f"You can follow at most {MAX_FOLLOWING} people.", field="userId"
+                )
+            if await self._repos.follows.add(user_id, target, session=session):
+                await self._count_follow(user_id, target, +1, session=session)
+                await unit.publish(_follow_event("community.user.followed", user_id, target))
+
+        await self._deps.write(work)
 
     async def unfollow(self, viewer: Viewer, target_id: str) -> None:
-        await self.drop_follow(viewer.require_user(), _clean_user_id(target_id))
+        user_id, target = viewer.require_user(), _clean_user_id(target_id)
 
-    async def drop_follow(self, follower_id: str, followee_id: str) -> None:
-        if await self._repos.follows.remove(follower_id, followee_id):
-            await self._count_follow(follower_id, followee_id, -1)
-            await self._publish_follow("community.user.unfollowed", follower_id, followee_id)
+        async def work(unit: Unit) -> None:
+            await self.drop_follow(user_id, target, unit)
+
+        await self._deps.write(work)
+
+    async def drop_follow(self, follower_id: str, followee_id: str, unit: Unit) -> None:
+        if await self._repos.follows.remove(follower_id, followee_id, session=unit.session):
+            await self._count_follow(follower_id, followee_id, -1, session=unit.session)
+            await unit.publish(_follow_event("community.user.unfollowed", follower_id, followee_id))
 
     async def block(self, viewer: Viewer, target_id: str) -> None:
         user_id = viewer.require_user()
@@ -66,10 +80,16 @@ class SocialService:
             raise BadUserInput("You cannot block yourself.", field="userId")
         if len(viewer.hidden) >= MAX_BLOCKS:
             raise BadUserInput(f"You can block at most {MAX_BLOCKS} people.", field="userId")
-        await self._repos.blocks.add(user_id, target)
-        # Blocking ends following both ways; redoing it on a repeat block is harmless.
-        await self.drop_follow(user_id, target)
-        await self.drop_follow(target, user_id)
+
+        async def work(unit: Unit) -> None:
+            await self._repos.profiles.lock(user_id, session=unit.session)
+            await self._repos.profiles.lock(target, session=unit.session)
+            await self._repos.blocks.add(user_id, target, session=unit.session)
+            # Blocking ends following both ways; redoing it on a repeat block is harmless.
+            await self.drop_follow(user_id, target, unit)
+            await self.drop_follow(target, user_id, unit)
+
+        await self._deps.write(work)
 
     async def unblock(self, viewer: Viewer, target_id: str) -> None:
         await self._repos.blocks.remove(viewer.require_user(), _clean_user_id(target_id))
@@ -101,36 +121,49 @@ class SocialService:
         )
 
     async def sync_profile(
-        self, user_id: str, at: datetime, *, display_name: str, privacy: Privacy | None
+        self,
+        user_id: str,
+        at: datetime,
+        *,
+        display_name: str,
+        privacy: Privacy | None,
+        session: Session = None,
     ) -> None:
-        """Apply a users event; older or repeated events change nothing."""
+        """Apply a users event; older or repeated events change nothing.
+
+        The profile write conflicts with any post being written by the user at
+        the same time (`ensure_active` locks the profile), so every post ends up
+        with the privacy that committed last.
+        """
         fields: dict[str, object] = {
             "display_name": display_name,
             "search_terms": texts.search_terms(display_name),
         }
         if privacy is not None:
             fields["privacy"] = privacy
-        await self._repos.profiles.apply_sync(user_id, at, fields)
-        profile = await self._repos.profiles.by_user(user_id)
+        if not await self._repos.profiles.apply_sync(user_id, at, fields, session=session):
+            return
+        profile = await self._repos.profiles.by_user(user_id, session=session)
         if profile is not None and not profile.deleted:
-            await self._repos.posts.set_author_privacy(user_id, profile.privacy)
+            await self._repos.posts.set_author_privacy(user_id, profile.privacy, session=session)
 
     async def _lists_visible(self, viewer: Viewer, user_id: str) -> bool:
         profile = await self._repos.profiles.by_user(user_id)
         return viewer.can_see_author(user_id, privacy_of(profile))
 
-    async def _count_follow(self, follower_id: str, followee_id: str, delta: int) -> None:
-        await self._repos.profiles.bump(follower_id, following=delta)
-        await self._repos.profiles.bump(followee_id, followers=delta)
+    async def _count_follow(
+        self, follower_id: str, followee_id: str, delta: int, *, session: Session
+    ) -> None:
+        await self._repos.profiles.bump(follower_id, following=delta, session=session)
+        await self._repos.profiles.bump(followee_id, followers=delta, session=session)
 
-    async def _publish_follow(self, kind: str, follower_id: str, followee_id: str) -> None:
-        await self._deps.publish(
-            Event.of(
-                kind,
-                user_id=follower_id,
-                data=UserFollowed(follower_id=follower_id, followee_id=followee_id),
-            )
-        )
+
+def _follow_event(kind: str, follower_id: str, followee_id: str) -> Event:
+    return Event.of(
+        kind,
+        user_id=follower_id,
+        data=UserFollowed(follower_id=follower_id, followee_id=followee_id),
+    )
 
 
 def _clean_user_id(user_id: str) -> str:

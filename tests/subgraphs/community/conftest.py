@@ -11,8 +11,8 @@ import httpx
 import pytest
 
 from common.auth import Role
-from common.db import init_database
-from common.events import Event
+from common.db import Database, init_database
+from common.events import Event, OutboxPublisher
 from common.events.amqp import AmqpEventBus
 from common.infra import Infrastructure
 from common.settings import Settings
@@ -20,7 +20,13 @@ from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
 from subgraphs.community.app import subgraph
 from subgraphs.community.models import MODELS
-from subgraphs.community.service import CommunityServices, Deps, Repos, build_services
+from subgraphs.community.service import (
+    ActionLimits,
+    CommunityServices,
+    Deps,
+    Repos,
+    build_services,
+)
 
 
 class Api:
@@ -129,11 +135,28 @@ def filtered_api(
     return serve
 
 
+def make_deps(infra: Infrastructure, database: Database, **overrides: Any) -> Deps:
+    """What `build` gives the services, over the test's own database and Redis."""
+    publisher = OutboxPublisher(database, shards=infra.settings.outbox_shards)
+    values: dict[str, Any] = {
+        "repos": Repos(),
+        "publisher": publisher,
+        "limits": ActionLimits.from_settings(infra.rate_limiter, infra.settings),
+    }
+    return Deps(**(values | overrides))
+
+
 @pytest.fixture
-async def services(infra: Infrastructure) -> CommunityServices:
+async def database(infra: Infrastructure) -> Database:
+    database = await init_database(infra.mongo, infra.settings, "community", MODELS)
+    await OutboxPublisher(database).ensure_indexes()
+    return database
+
+
+@pytest.fixture
+async def services(infra: Infrastructure, database: Database) -> CommunityServices:
     """The services without HTTP, for rules that are about data rather than transport."""
-    await init_database(infra.mongo, infra.settings, "community", MODELS)
-    return build_services(Deps(repos=Repos(), publisher=infra.bus))
+    return build_services(make_deps(infra, database))
 
 
 @pytest.fixture

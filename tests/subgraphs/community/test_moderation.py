@@ -20,6 +20,7 @@ LOG = """query($target: ID) { moderationLog(targetId: $target) {
   edges { node { action reason moderator { id } targetId } } } }"""
 COMMENT = "mutation($input: AddCommentInput!) { addComment(input: $input) { id status } }"
 COMMENTS = "query($id: ID!) { post(id: $id) { comments { edges { node { id } } } } }"
+DELETE_COMMENT = "mutation($input: CommentInput!) { deleteComment(input: $input) { id } }"
 
 
 def _ids(connection: dict[str, Any]) -> list[str]:
@@ -147,3 +148,48 @@ async def test_comments_can_be_reported_and_hidden(api: Api) -> None:
         MODERATE, _act("HIDE", comment["id"], "rude", "COMMENT"), user="mod", moderator=True
     )
     assert (await api.data(COMMENTS, {"id": post["id"]}))["post"]["comments"]["edges"] == []
+
+
+async def test_comment_count_counts_only_what_readers_see(
+    filtered_api: Callable[..., Any],
+) -> None:
+    async with filtered_api(["spam"]) as api:
+        post = await api.post(user="ana")
+        pid = post["id"]
+
+        async def count() -> int:
+            data = await api.data("query($id: ID!) { post(id: $id) { commentCount } }", {"id": pid})
+            total: int = data["post"]["commentCount"]
+            return total
+
+        async def add(user: str, text: str, parent: str | None = None) -> str:
+            data = await api.data(
+                COMMENT, {"input": {"postId": pid, "text": text, "parentId": parent}}, user=user
+            )
+            comment_id: str = data["addComment"]["id"]
+            return comment_id
+
+        async def act(action: str, comment_id: str) -> None:
+            await api.data(
+                MODERATE, _act(action, comment_id, "check", "COMMENT"), user="mo", moderator=True
+            )
+
+        top = await add("bob", "top")
+        first = await add("carl", "one", top)
+        await add("dan", "two", top)
+        held = await add("eve", "buy spam")
+        assert await count() == 3
+        await act("HIDE", first)
+        assert await count() == 2
+        await act("HIDE", top)  # the thread goes, with its remaining reply
+        assert await count() == 0
+        await act("RESTORE", first)  # restored inside a hidden thread: still unseen
+        assert await count() == 0
+        await act("RESTORE", top)
+        assert await count() == 3
+        await act("RESTORE", held)  # out of the word filter's hold: now it counts
+        assert await count() == 4
+        await act("REMOVE", held)
+        assert await count() == 3
+        await api.data(DELETE_COMMENT, {"input": {"commentId": top}}, user="bob")
+        assert await count() == 0

@@ -112,19 +112,6 @@ async def test_post_entities_resolve_in_one_batch_and_hide_what_the_caller_canno
     ]
 
 
-async def test_posts_link_to_a_goal_and_the_goal_lists_them(api: Api) -> None:
-    post = await api.post(user="ana", text="Halfway to saving 1000", goal_id="goal-7")
-    assert post["goal"] == {"id": "goal-7"}
-    await api.post(user="ana", text="unrelated")
-    data = await api.data(
-        '{ _entities(representations: [{__typename: "Goal", id: "goal-7"}]) '
-        "{ ... on Goal { posts { edges { node { id goal { id } } } } } } }"
-    )
-    assert data["_entities"][0]["posts"]["edges"] == [
-        {"node": {"id": post["id"], "goal": {"id": "goal-7"}}}
-    ]
-
-
 async def test_the_sdl_declares_the_federation_keys(api: Api) -> None:
     sdl = (await api.data("{ _service { sdl } }"))["_service"]["sdl"]
     assert 'type Post @key(fields: "id")' in sdl
