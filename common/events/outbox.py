@@ -45,6 +45,10 @@ _INDEXES = [
     # and the occasional purge narrows by the `status` prefix above.
 ]
 
+# Conflict back-off: doubling from 2 ms, never above 50 ms, jittered.
+_BACKOFF_BASE_SECONDS = 0.002
+_BACKOFF_CAP_SECONDS = 0.05
+
 
 def shard_of(user_id: str | None, shards: int) -> int:
     # crc32, not hash(): every process must put a user in the same shard.
@@ -105,17 +109,32 @@ class OutboxPublisher:
             self._wake.set()
 
     async def run_in_transaction(
-        self, work: Callable[[OutboxTransaction], Awaitable[T]], *, attempts: int = 5
+        self,
+        work: Callable[[OutboxTransaction], Awaitable[T]],
+        *,
+        attempts: int = 60,
+        retry_duplicates: bool = False,
     ) -> T:
-        """`transaction()` that re-runs `work` when the server aborts it for a conflict."""
+        """`transaction()` that re-runs `work` when the server aborts it for a conflict.
+
+        A hot document (a popular post, a busy conversation) can lose many
+        conflicts in a row, so there are many attempts with a short, capped,
+        jittered back-off. With `retry_duplicates`, a duplicate key (a row another
+        transaction committed after this one's snapshot) also re-runs `work`,
+        which then sees that row: for work that looks before it inserts.
+        """
         for attempt in range(1, attempts + 1):
             try:
                 async with self.transaction() as tx:
                     return await work(tx)
+            except DuplicateKeyError:
+                if not retry_duplicates or attempt == attempts:
+                    raise
             except PyMongoError as exc:
                 if attempt == attempts or not exc.has_error_label("TransientTransactionError"):
                     raise
-                await asyncio.sleep(random.uniform(0, 0.005 * 2**attempt))  # noqa: S311
+            backoff = min(_BACKOFF_CAP_SECONDS, _BACKOFF_BASE_SECONDS * 2**attempt)
+            await asyncio.sleep(random.uniform(0, backoff))  # noqa: S311
         raise AssertionError("unreachable")
 
 

@@ -9,15 +9,12 @@ wasted by a failed write.
 
 from __future__ import annotations
 
-import asyncio
-import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
 from beanie import PydanticObjectId
 from pymongo.asynchronous.client_session import AsyncClientSession
-from pymongo.errors import PyMongoError
 
 from common.errors import Forbidden, NotFound
 from common.events import OutboxPublisher, OutboxTransaction
@@ -27,9 +24,6 @@ from subgraphs.chat.models import Message, MessageAuthor, utcnow
 from subgraphs.chat.repository import ConversationRepository, MessageRepository
 
 T = TypeVar("T")
-
-APPEND_ATTEMPTS = 60
-APPEND_BACKOFF_CAP_SECONDS = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,21 +56,10 @@ class Appender:
         """Run `work` in a transaction, one per conversation at a time in this process.
 
         Appends from other replicas conflict on the conversation's counter; the
-        loser re-runs with a short, capped, jittered backoff. A busy conversation
-        needs many more re-runs than the kit's exponential backoff allows for.
+        kit re-runs the loser with a short, capped back-off.
         """
         async with self._lanes.hold(conversation_id):
-            for attempt in range(1, APPEND_ATTEMPTS + 1):
-                try:
-                    async with self._publisher.transaction() as tx:
-                        return await work(tx)
-                except PyMongoError as exc:
-                    transient = exc.has_error_label("TransientTransactionError")
-                    if not transient or attempt == APPEND_ATTEMPTS:
-                        raise
-                backoff = min(APPEND_BACKOFF_CAP_SECONDS, 0.002 * 2**attempt)
-                await asyncio.sleep(random.uniform(0, backoff))  # noqa: S311
-        raise AssertionError("unreachable")
+            return await self._publisher.run_in_transaction(work)
 
     async def append(
         self, draft: Message, *, member: str | None, session: AsyncClientSession

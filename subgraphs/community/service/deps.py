@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
-
-from pymongo.errors import DuplicateKeyError, PyMongoError
 
 from common.events import OutboxPublisher, OutboxTransaction
 from subgraphs.community.repository import (
@@ -27,14 +23,6 @@ from subgraphs.community.repository import (
 from subgraphs.community.service.limits import ActionLimits
 
 T = TypeVar("T")
-
-# A popular post is written by every like and comment on it, and a transaction
-# that meets another's uncommitted write is aborted at once (WriteConflict). So
-# many quick attempts with short, capped, jittered waits: a conflict means the
-# other writer is about to commit, not that the database is struggling.
-WRITE_ATTEMPTS = 60
-_BACKOFF_BASE_SECONDS = 0.002
-_BACKOFF_CAP_SECONDS = 0.05
 
 Unit = OutboxTransaction
 
@@ -68,20 +56,4 @@ class Deps:
         and event commits, or none does; on a write conflict `work` runs again
         from the start on a fresh snapshot, so it must decide everything inside.
         """
-        for attempt in range(1, WRITE_ATTEMPTS + 1):
-            try:
-                async with self.publisher.transaction() as unit:
-                    return await work(unit)
-            except DuplicateKeyError:
-                # A row another transaction committed after our snapshot began:
-                # the next attempt sees it (repositories look before inserting).
-                if attempt == WRITE_ATTEMPTS:
-                    raise
-            except PyMongoError as exc:
-                if attempt == WRITE_ATTEMPTS or not exc.has_error_label(
-                    "TransientTransactionError"
-                ):
-                    raise
-            cap = min(_BACKOFF_CAP_SECONDS, _BACKOFF_BASE_SECONDS * 2**attempt)
-            await asyncio.sleep(random.uniform(0, cap))  # noqa: S311
-        raise AssertionError("unreachable")
+        return await self.publisher.run_in_transaction(work, retry_duplicates=True)

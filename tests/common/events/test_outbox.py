@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import DuplicateKeyError
 
 from common.events import Event, InvalidEvent, OutboxPublisher, OutboxRelay, RelaySettings
 from common.events.memory import InMemoryEventBus
@@ -201,3 +202,45 @@ async def test_in_process_bus_behind_the_relay(
     finally:
         await bus.close()
     assert got == [event.id]
+
+
+async def test_run_in_transaction_reruns_conflicting_work_until_it_commits(
+    publisher: OutboxPublisher, database: Database
+) -> None:
+    await database["counters"].insert_one({"_id": "post", "likes": 0})
+
+    async def like(tx: Any) -> None:
+        await database["counters"].update_one(
+            {"_id": "post"}, {"$inc": {"likes": 1}}, session=tx.session
+        )
+        await tx.publish(task_completed(task=f"like-{id(tx)}"))
+
+    # Twenty writers on one hot document: every conflict loser runs again.
+    await asyncio.gather(*(publisher.run_in_transaction(like) for _ in range(20)))
+    assert (await database["counters"].find_one({"_id": "post"})) == {"_id": "post", "likes": 20}
+    assert await database["outbox"].count_documents({}) == 20
+
+
+async def test_a_duplicate_key_reruns_the_work_only_when_asked(
+    publisher: OutboxPublisher, database: Database
+) -> None:
+    await database["likes"].insert_one({"_id": "u1:p1"})
+    attempts: list[int] = []
+
+    async def like(tx: Any) -> str:
+        attempts.append(1)
+        # The first attempt inserts blindly; a re-run looks first and finds the row.
+        if len(attempts) > 1 and await database["likes"].find_one(
+            {"_id": "u1:p1"}, session=tx.session
+        ):
+            return "already liked"
+        await database["likes"].insert_one({"_id": "u1:p1"}, session=tx.session)
+        return "liked"
+
+    with pytest.raises(DuplicateKeyError):
+        await publisher.run_in_transaction(like)
+    assert len(attempts) == 1
+
+    attempts.clear()
+    assert await publisher.run_in_transaction(like, retry_duplicates=True) == "already liked"
+    assert len(attempts) == 2
