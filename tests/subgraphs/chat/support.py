@@ -226,12 +226,3 @@ async def publish_event(settings: Settings, event: Event) -> None:
         await bus.publish(event)
     finally:
         await bus.close()
-
-
-async def eventually(check: Callable[[], Awaitable[bool]]) -> None:
-    """Poll an observable effect of asynchronous work until it holds, within a bound."""
-    async with asyncio.timeout(WAIT):
-        while True:
-            if await check():
-                return
-            await asyncio.sleep(0.05)

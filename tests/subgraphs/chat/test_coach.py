@@ -10,13 +10,13 @@ from common.events import Event
 from common.events.catalog import CoachGoalCreated
 from common.settings import Settings
 from common.testing.tokens import TestKeys
+from common.testing.waiting import wait_until
 
 from .support import (
     HISTORY,
     MESSAGE_ADDED,
     Api,
     captured_events,
-    eventually,
     open_socket,
     publish_event,
     texts,
@@ -80,7 +80,7 @@ async def test_coach_requests_a_goal_and_confirms_it_once_created(
         page = (await alice.data(HISTORY, c=coach, first=10))["messages"]
         return sum("goal-42" in t for t in texts(page)) == 1
 
-    await eventually(confirmed_once)
+    await wait_until(confirmed_once)
     await publish_event(settings, created)
     progress = await alice.send(coach, "how am I doing?")
 
@@ -88,7 +88,7 @@ async def test_coach_requests_a_goal_and_confirms_it_once_created(
         page = (await alice.data(HISTORY, c=coach, first=10))["messages"]
         return bool(page["edges"][0]["node"]["replyTo"] == progress["id"])
 
-    await eventually(answered)
+    await wait_until(answered)
     page = (await alice.data(HISTORY, c=coach, first=10))["messages"]
     assert "Run a 5k (health, due" in texts(page)[0]
     assert "on your board" in texts(page)[0]
@@ -111,7 +111,7 @@ async def test_coach_answers_check_ins_motivation_and_help(api: ApiFor) -> None:
             answer[:] = [node["text"]]
             return bool(node["replyTo"] == question["id"])
 
-        await eventually(replied)
+        await wait_until(replied)
         return answer[0]
 
     assert "Meditation is checked in for today: 1 time this week" in await ask(
@@ -165,7 +165,7 @@ async def test_goal_confirmations_for_foreign_conversations_are_ignored(
         page = (await alice.data(HISTORY, c=coach, first=5))["messages"]
         return any("goal-ok" in t for t in texts(page))
 
-    await eventually(confirmed)
+    await wait_until(confirmed)
     alice_history = texts((await alice.data(HISTORY, c=coach, first=20))["messages"])
     mallory_history = texts((await mallory.data(HISTORY, c=direct, first=20))["messages"])
     assert not any("goal-evil" in t for t in alice_history + mallory_history)

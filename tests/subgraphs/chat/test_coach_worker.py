@@ -8,6 +8,7 @@ import pytest
 
 from common.app import SubgraphHost
 from common.infra import Infrastructure
+from common.testing.waiting import wait_until
 from subgraphs.chat.coach.provider import CoachReply, CoachRequest
 from subgraphs.chat.coach.rules import RuleBasedCoach
 from subgraphs.chat.coach.service import CoachService
@@ -24,7 +25,6 @@ from subgraphs.chat.schema import ChatServices
 from subgraphs.chat.service import Appender
 
 from .conftest import Hosted
-from .support import eventually
 
 pytestmark = [pytest.mark.redis]
 
@@ -100,7 +100,7 @@ async def test_two_workers_answer_each_question_once_and_retry_failures(
                     str(q.id) for q in questions
                 }
 
-            await eventually(all_answered)
+            await wait_until(all_answered)
             replies = await coach_messages()
         finally:
             for task in tasks:

@@ -14,6 +14,7 @@ from common.infra import Infrastructure
 from common.settings import Settings
 from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
+from common.testing.waiting import wait_until
 from subgraphs.chat.app import subgraph
 from subgraphs.chat.coach.service import reply_client_id
 from subgraphs.chat.live import LiveFeed
@@ -28,7 +29,7 @@ from subgraphs.chat.service import Appender, MessageService
 from subgraphs.chat.service.appending import coach_draft
 
 from .conftest import Hosted
-from .support import HISTORY, Api, captured_events, eventually
+from .support import HISTORY, Api, captured_events
 
 pytestmark = [pytest.mark.redis, pytest.mark.rabbitmq]
 
@@ -193,7 +194,7 @@ async def test_a_reply_owed_by_a_process_that_died_is_given_by_the_next(
             finished = [r for r in answered.values() if r["isStreaming"] is False]
             return len(finished) == 2
 
-        await eventually(both_answered)
+        await wait_until(both_answered)
         answered = await replies()
         goal_reply = answered[str(goal_question.id)]
         assert goal_reply["id"] == str(partial.message.id)  # the half answer was replaced

@@ -10,8 +10,9 @@ from common.events import Event
 from common.events.catalog import UserDeleted
 from common.infra import Infrastructure
 from common.settings import Settings
+from common.testing.waiting import wait_until
 
-from .support import HISTORY, Api, captured_events, eventually, publish_event, texts
+from .support import HISTORY, Api, captured_events, publish_event, texts
 
 pytestmark = [pytest.mark.redis, pytest.mark.rabbitmq]
 
@@ -61,7 +62,7 @@ async def test_deleting_a_user_erases_their_chat_data_idempotently(
         page = (await bob.data(HISTORY, c=bob_coach, first=1))["messages"]
         return bool(page["edges"][0]["node"]["replyTo"] == question["id"])
 
-    await eventually(answered)  # the coach now remembers a check-in of bob's
+    await wait_until(answered)  # the coach now remembers a check-in of bob's
     await bob.send(bob_coach, "I want to read 12 books this year")  # a reply owed, maybe
 
     deleted = Event.of("users.user.deleted", user_id="bob", data=UserDeleted(user_id="bob"))
@@ -71,7 +72,7 @@ async def test_deleting_a_user_erases_their_chat_data_idempotently(
         page = (await alice.data(HISTORY, c=direct, first=10))["messages"]
         return texts(page) == ["hi bob"]
 
-    await eventually(erased)
+    await wait_until(erased)
     await publish_event(settings, deleted)  # redelivery changes nothing
     group_view = await alice.data(
         "query($id: ID!) { conversation(id: $id) { members { id } } }", id=group

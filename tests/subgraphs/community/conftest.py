@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -175,14 +174,3 @@ async def users_event(bus: AmqpEventBus, type: str, **data: Any) -> Event:
     event = Event.of(type, user_id=str(data.get("user_id")), data=data)
     await bus.publish(event)
     return event
-
-
-CONSUMER_WAIT_SECONDS = 10
-
-
-async def eventually(check: Callable[[], Awaitable[bool]]) -> None:
-    """Wait, bounded, for an asynchronous consumer's effect to become visible."""
-    async with asyncio.timeout(CONSUMER_WAIT_SECONDS):
-        # The consumer runs behind the broker: its effect is all we can observe.
-        while not await check():  # noqa: ASYNC110
-            await asyncio.sleep(0.02)

@@ -9,9 +9,10 @@ import pytest
 
 from common.events import Event
 from common.events.amqp import AmqpEventBus
+from common.testing.waiting import wait_until
 from subgraphs.community.models import Category
 from subgraphs.community.service import CommunityServices, PostDraft, Viewer
-from tests.subgraphs.community.conftest import CONSUMER_WAIT_SECONDS, Api, eventually, users_event
+from tests.subgraphs.community.conftest import Api, users_event
 
 pytestmark = pytest.mark.rabbitmq
 
@@ -39,7 +40,7 @@ class Recorder:
             self._changed.notify_all()
 
     async def wait_for(self, count: int) -> list[Event]:
-        async with asyncio.timeout(CONSUMER_WAIT_SECONDS), self._changed:
+        async with asyncio.timeout(10), self._changed:
             await self._changed.wait_for(lambda: len(self.events) >= count)
         return self.events
 
@@ -172,7 +173,7 @@ async def test_deleting_a_user_erases_them_and_keeps_counts_right(
         ] is None
         return gone and state == expected
 
-    await eventually(erased)
+    await wait_until(erased)
     assert (await api.data(SAVED, user="bob"))["savedPosts"]["edges"] == []
     error = await api.error(
         'mutation { createPost(input: {text: "back", category: GENERAL}) { id } }', user="ana"

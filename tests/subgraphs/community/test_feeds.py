@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from common.events.amqp import AmqpEventBus
-from tests.subgraphs.community.conftest import Api, eventually, users_event
+from common.testing.waiting import wait_until
+from tests.subgraphs.community.conftest import Api, users_event
 
 FEED = """query($after: String) { followingFeed(first: 2, after: $after) {
   edges { node { id text } } pageInfo { hasNextPage endCursor } } }"""
@@ -126,7 +127,7 @@ async def test_profile_search_finds_public_profiles_only(api: Api, bus: AmqpEven
         zed_private = (await api.data(get, {"id": zeds_post["id"]}))["post"] is None
         return zed_private and "zoe" in await found()
 
-    await eventually(both_applied)
+    await wait_until(both_applied)
     assert await found() == ["zoe"]
     data = await api.data(PROFILES, {"q": "salda"})
     assert data["searchProfiles"]["edges"] == [

@@ -11,9 +11,10 @@ import pytest
 from common.events import Event
 from common.events.amqp import AmqpEventBus
 from common.events.catalog import GoalChanged
+from common.testing.waiting import wait_until
 from subgraphs.community.models import Category
 from subgraphs.community.service import CommunityServices, PostDraft, Viewer
-from tests.subgraphs.community.conftest import Api, eventually
+from tests.subgraphs.community.conftest import Api
 
 pytestmark = pytest.mark.rabbitmq
 
@@ -68,7 +69,7 @@ async def _known(api: Api, goal_id: str) -> None:
         )
         return bool(probe.get("errors"))
 
-    await eventually(projected)
+    await wait_until(projected)
 
 
 async def test_a_goal_not_yet_projected_is_linked_for_its_author_alone(api: Api) -> None:
@@ -126,7 +127,7 @@ async def test_private_and_followers_goals_hide_their_links(api: Api, bus: AmqpE
         link: dict[str, str] | None = await _link(api, post["id"], "carl")
         return link == {"id": "goal-3"}
 
-    await eventually(followers_see_it)
+    await wait_until(followers_see_it)
     assert await _goal_posts(api, "goal-3", "carl") == [
         {"id": post["id"], "goal": {"id": "goal-3"}}
     ]
@@ -142,7 +143,7 @@ async def test_a_deleted_goal_takes_its_links_along(api: Api, bus: AmqpEventBus)
     async def unlinked() -> bool:
         return await _link(api, post["id"], "ana") is None
 
-    await eventually(unlinked)
+    await wait_until(unlinked)
     assert await _goal_posts(api, "goal-4", "ana") == []
     gone = await api.error(
         CREATE, {"input": {"text": "x", "category": "GENERAL", "goalId": "goal-4"}}, user="ana"

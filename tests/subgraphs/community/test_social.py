@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 
 from common.events.amqp import AmqpEventBus
+from common.testing.waiting import wait_until
 from subgraphs.community.models import Privacy
 from subgraphs.community.service import CommunityServices
-from tests.subgraphs.community.conftest import FOLLOW, Api, eventually, users_event
+from tests.subgraphs.community.conftest import FOLLOW, Api, users_event
 
 UNFOLLOW = "mutation($input: UserInput!) { unfollowUser(input: $input) { id followerCount } }"
 BLOCK = "mutation($input: UserInput!) { blockUser(input: $input) { id } }"
@@ -113,7 +114,7 @@ async def test_profile_privacy_follows_the_users_events(api: Api, bus: AmqpEvent
     async def hidden_from_strangers() -> bool:
         return (await api.data(GET, {"id": post["id"]}, user="carl"))["post"] is None
 
-    await eventually(hidden_from_strangers)
+    await wait_until(hidden_from_strangers)
     assert (await api.data(GET, {"id": post["id"]}))["post"] is None
     assert _post_ids((await _user(api, "ana", viewer="carl"))["posts"]) == []
     assert _post_ids((await _user(api, "ana", viewer="bob"))["posts"]) == [post["id"]]
@@ -130,7 +131,7 @@ async def test_profile_privacy_follows_the_users_events(api: Api, bus: AmqpEvent
     async def hidden_from_followers() -> bool:
         return (await api.data(GET, {"id": post["id"]}, user="bob"))["post"] is None
 
-    await eventually(hidden_from_followers)
+    await wait_until(hidden_from_followers)
     assert _post_ids((await api.data(FEED, user="bob"))["followingFeed"]) == []
     assert _post_ids((await _user(api, "ana", viewer="ana"))["posts"]) == [
         later["id"],
