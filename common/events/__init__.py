@@ -1,11 +1,14 @@
 from common.events.bus import (
+    AfterCommit,
     AnyHandler,
     DeadLetter,
     EventBus,
     EventHandler,
     EventPublisher,
+    RetryLater,
     SessionHandler,
     Transactional,
+    after_commit,
     topic_matches,
     transactional,
 )
@@ -16,6 +19,7 @@ from common.events.outbox import OutboxPublisher, OutboxTransaction
 from common.events.relay import OutboxRelay, RelaySettings
 
 __all__ = [
+    "AfterCommit",
     "AnyHandler",
     "DeadLetter",
     "Event",
@@ -27,9 +31,11 @@ __all__ = [
     "OutboxRelay",
     "OutboxTransaction",
     "RelaySettings",
+    "RetryLater",
     "RetryPolicy",
     "SessionHandler",
     "Transactional",
+    "after_commit",
     "topic_matches",
     "transactional",
 ]
