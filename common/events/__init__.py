@@ -5,8 +5,10 @@ from common.events.bus import (
     EventBus,
     EventHandler,
     EventPublisher,
+    RetryLater,
     SessionHandler,
     Transactional,
+    after_commit,
     topic_matches,
     transactional,
 )
@@ -29,9 +31,11 @@ __all__ = [
     "OutboxRelay",
     "OutboxTransaction",
     "RelaySettings",
+    "RetryLater",
     "RetryPolicy",
     "SessionHandler",
     "Transactional",
+    "after_commit",
     "topic_matches",
     "transactional",
 ]

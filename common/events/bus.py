@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -40,6 +41,35 @@ AnyHandler = EventHandler | Transactional
 
 class DeadLetter(Exception):
     """Raised by a handler for an event it can never apply: dead-letter it without retrying."""
+
+
+class RetryLater(Exception):
+    """Raised by a handler for an event that cannot apply yet (say, during a maintenance lock).
+
+    The event waits for the longest retry delay and comes back without using up
+    its retries, as often as it takes: waiting is not failing.
+    """
+
+
+# Set by the consumer around a transactional handler's attempt; None elsewhere.
+_after_commit: ContextVar[list[AfterCommit] | None] = ContextVar(
+    "lifegraph_after_commit", default=None
+)
+
+
+async def after_commit(callback: AfterCommit) -> None:
+    """Run `callback` once the transaction of the running transactional handler has committed.
+
+    For side effects others must not see before the writes are visible (a live
+    notification, waking a relay). Outside a transactional handler it runs at
+    once. An aborted attempt drops its callbacks; the retry registers its own.
+    A failing callback is logged: the event is applied by then.
+    """
+    pending = _after_commit.get()
+    if pending is None:
+        await callback()
+    else:
+        pending.append(callback)
 
 
 class EventPublisher(Protocol):

@@ -14,7 +14,14 @@ from typing import Any
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError, PyMongoError
 
-from common.events.bus import AfterCommit, AnyHandler, DeadLetter, Transactional
+from common.events.bus import (
+    AfterCommit,
+    AnyHandler,
+    DeadLetter,
+    RetryLater,
+    Transactional,
+    _after_commit,
+)
 from common.events.catalog import InvalidEvent
 from common.events.envelope import Event
 from common.events.processed import MemoryProcessedLog, MongoProcessedLog, ProcessedLog
@@ -93,6 +100,12 @@ class Subscription:
             await self.processed.record(event.id)
         except DeadLetter as exc:
             return Failed(f"dead-lettered by handler: {exc}", permanent=True)
+        except RetryLater as exc:
+            log.info(
+                "event deferred by its handler",
+                extra={"consumer": self.consumer, "event_id": event.id, "reason": str(exc)},
+            )
+            return Failed(f"deferred by handler: {exc}", transient=True)
         except _StillConflicting as exc:
             log.warning(
                 "event conflicts with another transaction; retrying later",
@@ -111,13 +124,18 @@ class Subscription:
         if client is None:
             raise RuntimeError(f"consumer {self.consumer} is transactional but has no database")
         for attempt in range(1, _TRANSACTION_ATTEMPTS + 1):
+            callbacks: list[AfterCommit] = []
+            token = _after_commit.set(callbacks)
             try:
                 async with client.start_session() as session, await session.start_transaction():
                     try:
                         await self.processed.record(event.id, session=session)
                     except DuplicateKeyError as exc:
                         raise _Duplicate from exc
-                    after = await handler.handler(event, session)
+                    returned = await handler.handler(event, session)
+                    if returned is not None:
+                        # A handler may also hand back its after-commit work.
+                        callbacks.append(returned)
             except _Duplicate:
                 return Applied.DUPLICATE
             except PyMongoError as exc:
@@ -132,19 +150,21 @@ class Subscription:
                 # retry finds the processed id and reports a duplicate.
                 await asyncio.sleep(random.uniform(0, 0.005 * 2**attempt))  # noqa: S311
                 continue
-            if after is not None:
-                await self._after_commit(event, after)
+            finally:
+                _after_commit.reset(token)
+            await self._run_after_commit(event, callbacks)
             return Applied.APPLIED
         raise AssertionError("unreachable")
 
-    async def _after_commit(self, event: Event, after: AfterCommit) -> None:
-        try:
-            await after()
-        except Exception:
-            # The event is applied and recorded; a retry would find it a duplicate.
-            log.exception(
-                "after-commit work failed", extra={"consumer": self.consumer, "event_id": event.id}
-            )
+    async def _run_after_commit(self, event: Event, callbacks: list[AfterCommit]) -> None:
+        for callback in callbacks:
+            try:
+                await callback()
+            except Exception:
+                log.exception(
+                    "after-commit callback failed",
+                    extra={"consumer": self.consumer, "event_id": event.id},
+                )
 
     @asynccontextmanager
     async def lane(self, key: str) -> AsyncIterator[None]:

@@ -7,6 +7,7 @@ import asyncio
 import typer
 
 from common.db import create_mongo_client
+from common.errors import Conflict
 from common.settings import get_settings
 from subgraphs.analytics.service import rebuild_projections
 
@@ -30,6 +31,13 @@ async def _rebuild() -> int:
 
 @analytics_app.command()
 def rebuild() -> None:
-    """Drop the analytics projections and replay them from the stored event log."""
-    replayed = asyncio.run(_rebuild())
+    """Drop the analytics projections and replay them from the stored event log.
+
+    Safe while the analytics consumers run: they defer events until it is done.
+    """
+    try:
+        replayed = asyncio.run(_rebuild())
+    except Conflict as exc:
+        typer.echo(exc.message, err=True)
+        raise typer.Exit(1) from exc
     typer.echo(f"rebuilt analytics projections from {replayed} events")

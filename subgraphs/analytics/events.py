@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from common.app import Runtime
+from common.events import transactional
 from subgraphs.analytics.projector import PATTERNS
 from subgraphs.analytics.service import AnalyticsService
 
@@ -11,4 +12,6 @@ PUBLISHES = ("analytics.achievement.unlocked",)
 
 
 def register_consumers(runtime: Runtime, service: AnalyticsService) -> None:
-    runtime.infra.bus.subscribe(CONSUMER, PATTERNS, service.handle)
+    # One transaction per event: processed id, log entry, projections, badges
+    # and the achievement's outbox row commit together or not at all.
+    runtime.consume(CONSUMER, PATTERNS, transactional(service.handle))

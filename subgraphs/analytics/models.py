@@ -9,7 +9,16 @@ from beanie import Document
 from pymongo import ASCENDING, IndexModel
 
 FactKind = Literal[
-    "progress", "task", "focus", "checkin", "tracker", "post", "like", "comment", "message"
+    "progress",
+    "completion",
+    "task",
+    "focus",
+    "checkin",
+    "tracker",
+    "post",
+    "like",
+    "comment",
+    "message",
 ]
 
 
@@ -101,12 +110,55 @@ class Achievement(Document):
     user_id: str
     badge: str
     title: str
+    # When the rule first held, computed from the facts (see badges.py): the
+    # same whatever order the events were applied in, live or rebuilt.
     unlocked_at: datetime
 
     class Settings:
         name = "achievements"
-        indexes = [IndexModel([("user_id", ASCENDING), ("badge", ASCENDING)], unique=True)]
+        indexes = [
+            IndexModel([("user_id", ASCENDING), ("badge", ASCENDING)], unique=True),
+            IndexModel([("user_id", ASCENDING), ("unlocked_at", ASCENDING), ("badge", ASCENDING)]),
+        ]
 
 
-PROJECTIONS: list[type[Document]] = [UserProfile, GoalView, HabitView, Fact, Achievement]
-MODELS: list[type[Document]] = [StoredEvent, *PROJECTIONS]
+class BadgeCheck(Document):
+    """One row per user, bumped by every badge check of that user.
+
+    Two transactions checking one user's badges both write this row, so one of
+    them conflicts and re-runs after the other committed: each check sees every
+    fact committed before it, never two half-views that miss each other.
+    """
+
+    user_id: str
+    checks: int = 0
+
+    class Settings:
+        name = "badge_checks"
+        indexes = [IndexModel("user_id", unique=True)]
+
+
+class RebuildLock(Document):
+    """Present while a rebuild runs, or after one died half-way: consumers defer events."""
+
+    name: str
+    holder: str
+    started_at: datetime
+    # Renewed while the rebuild makes progress; a stale lock can be taken over
+    # by the next rebuild (never by consumers: the projections are half-built).
+    heartbeat_at: datetime
+
+    class Settings:
+        name = "maintenance"
+        indexes = [IndexModel("name", unique=True)]
+
+
+PROJECTIONS: list[type[Document]] = [
+    UserProfile,
+    GoalView,
+    HabitView,
+    Fact,
+    Achievement,
+    BadgeCheck,
+]
+MODELS: list[type[Document]] = [StoredEvent, RebuildLock, *PROJECTIONS]

@@ -1,4 +1,8 @@
-"""How each consumed event changes the projections. Every change is idempotent."""
+"""How each consumed event changes the projections.
+
+Every change converges: applying a user's events in any order gives the same
+rows, which is what lets a rebuild replay the log by time and match the live run.
+"""
 
 from __future__ import annotations
 
@@ -24,12 +28,15 @@ from common.events.catalog import (
 )
 from subgraphs.analytics.repository import (
     Achievements,
+    BadgeChecks,
     EventStore,
     Facts,
     Goals,
     Habits,
     Profiles,
     Projections,
+    RebuildLocks,
+    Session,
 )
 
 
@@ -41,7 +48,9 @@ class Repos:
     habits: Habits
     facts: Facts
     achievements: Achievements
+    badge_checks: BadgeChecks
     projections: Projections
+    rebuild_locks: RebuildLocks
 
 
 def parse(event: Event) -> Payload | None:
@@ -61,22 +70,24 @@ def concerned_users(payload: Payload | None) -> list[str]:
     return sorted(set(found))
 
 
-Apply = Callable[[Event, Payload, Repos], Awaitable[None]]
+Apply = Callable[[Event, Payload, Repos, Session], Awaitable[None]]
 
 
-async def _profile(event: Event, p: Payload, r: Repos) -> None:
+async def _profile(event: Event, p: Payload, r: Repos, s: Session) -> None:
     assert isinstance(p, UserRegistered | UserUpdated)
     ratings = p.life_areas if isinstance(p, UserUpdated) else None
-    await r.profiles.apply(p.user_id, timezone=p.timezone, ratings=ratings, as_of=event.time)
+    await r.profiles.apply(
+        p.user_id, timezone=p.timezone, ratings=ratings, as_of=event.time, session=s
+    )
 
 
-async def _user_deleted(event: Event, p: Payload, r: Repos) -> None:
+async def _user_deleted(event: Event, p: Payload, r: Repos, s: Session) -> None:
     assert isinstance(p, UserDeleted)
-    await r.projections.forget_user(p.user_id)
-    await r.events.forget_user(p.user_id, keep=event.id)
+    await r.projections.forget_user(p.user_id, session=s)
+    await r.events.forget_user(p.user_id, keep=event.id, session=s)
 
 
-async def _goal(event: Event, p: Payload, r: Repos) -> None:
+async def _goal(event: Event, p: Payload, r: Repos, s: Session) -> None:
     assert isinstance(p, GoalChanged)
     fields = {
         "owner_id": p.owner_id,
@@ -87,7 +98,7 @@ async def _goal(event: Event, p: Payload, r: Repos) -> None:
         "completed_at": (p.completed_at or event.time) if p.status == "completed" else None,
         "deleted": event.type == "goals.goal.deleted",
     }
-    await r.goals.apply(p.goal_id, fields, as_of=event.time)
+    await r.goals.apply(p.goal_id, fields, as_of=event.time, session=s)
     await r.facts.put(
         f"progress:{event.id}",
         kind="progress",
@@ -96,17 +107,33 @@ async def _goal(event: Event, p: Payload, r: Repos) -> None:
         value=p.progress,
         goal_id=p.goal_id,
         area=p.area,
+        session=s,
     )
+    if p.status == "completed":
+        # Kept at the earliest completion: reopening and completing again is one goal.
+        await r.facts.first(
+            f"completion:{p.goal_id}",
+            kind="completion",
+            user_id=p.owner_id,
+            at=event.time,
+            goal_id=p.goal_id,
+            session=s,
+        )
 
 
-async def _task(event: Event, p: Payload, r: Repos) -> None:
+async def _task(event: Event, p: Payload, r: Repos, s: Session) -> None:
     assert isinstance(p, TaskCompleted)
     await r.facts.put(
-        f"task:{p.task_id}", kind="task", user_id=p.owner_id, at=event.time, goal_id=p.goal_id
+        f"task:{p.task_id}",
+        kind="task",
+        user_id=p.owner_id,
+        at=event.time,
+        goal_id=p.goal_id,
+        session=s,
     )
 
 
-async def _checkin(event: Event, p: Payload, r: Repos) -> None:
+async def _checkin(event: Event, p: Payload, r: Repos, s: Session) -> None:
     assert isinstance(p, HabitCheckedIn)
     day = p.day.isoformat()
     await r.habits.apply(
@@ -115,13 +142,20 @@ async def _checkin(event: Event, p: Payload, r: Repos) -> None:
         day=day,
         current=p.current_streak,
         longest=p.longest_streak,
+        session=s,
     )
+    # The value is the longest streak as of this check-in: what streak badges look at.
     await r.facts.put(
-        f"checkin:{p.habit_id}:{day}", kind="checkin", user_id=p.owner_id, at=event.time
+        f"checkin:{p.habit_id}:{day}",
+        kind="checkin",
+        user_id=p.owner_id,
+        at=event.time,
+        value=p.longest_streak,
+        session=s,
     )
 
 
-async def _focus(event: Event, p: Payload, r: Repos) -> None:
+async def _focus(event: Event, p: Payload, r: Repos, s: Session) -> None:
     assert isinstance(p, FocusFinished)
     await r.facts.put(
         f"focus:{p.session_id}",
@@ -130,10 +164,11 @@ async def _focus(event: Event, p: Payload, r: Repos) -> None:
         at=event.time,
         value=p.minutes,
         goal_id=p.goal_id,
+        session=s,
     )
 
 
-async def _tracker(event: Event, p: Payload, r: Repos) -> None:
+async def _tracker(event: Event, p: Payload, r: Repos, s: Session) -> None:
     assert isinstance(p, TrackerLogged)
     await r.facts.put(
         f"tracker:{p.entry_id}",
@@ -142,35 +177,41 @@ async def _tracker(event: Event, p: Payload, r: Repos) -> None:
         at=event.time,
         value=p.value,
         area=p.area,
+        session=s,
     )
 
 
-async def _post(event: Event, p: Payload, r: Repos) -> None:
+async def _post(event: Event, p: Payload, r: Repos, s: Session) -> None:
     assert isinstance(p, PostCreated)
     await r.facts.put(
-        f"post:{p.post_id}", kind="post", user_id=p.author_id, at=event.time, goal_id=p.goal_id
+        f"post:{p.post_id}",
+        kind="post",
+        user_id=p.author_id,
+        at=event.time,
+        goal_id=p.goal_id,
+        session=s,
     )
 
 
-async def _like(event: Event, p: Payload, r: Repos) -> None:
+async def _like(event: Event, p: Payload, r: Repos, s: Session) -> None:
     assert isinstance(p, PostLiked)
     if p.liker_id != p.author_id:
         key = f"like:{p.post_id}:{p.liker_id}"
-        await r.facts.put(key, kind="like", user_id=p.author_id, at=event.time)
+        await r.facts.put(key, kind="like", user_id=p.author_id, at=event.time, session=s)
 
 
-async def _comment(event: Event, p: Payload, r: Repos) -> None:
+async def _comment(event: Event, p: Payload, r: Repos, s: Session) -> None:
     assert isinstance(p, PostCommented)
     # Answering on one's own post does not count towards "helpful commenter".
     if p.commenter_id != p.author_id:
         key = f"comment:{p.comment_id}"
-        await r.facts.put(key, kind="comment", user_id=p.commenter_id, at=event.time)
+        await r.facts.put(key, kind="comment", user_id=p.commenter_id, at=event.time, session=s)
 
 
-async def _message(event: Event, p: Payload, r: Repos) -> None:
+async def _message(event: Event, p: Payload, r: Repos, s: Session) -> None:
     assert isinstance(p, MessageSent)
     key = f"message:{p.message_id}"
-    await r.facts.put(key, kind="message", user_id=p.sender_id, at=event.time)
+    await r.facts.put(key, kind="message", user_id=p.sender_id, at=event.time, session=s)
 
 
 APPLY: dict[str, Apply] = {
@@ -196,7 +237,7 @@ APPLY: dict[str, Apply] = {
 PATTERNS = ["users.user.*", "goals.#", "community.post.*", "chat.message.sent"]
 
 
-async def project(event: Event, payload: Payload | None, repos: Repos) -> None:
+async def project(event: Event, payload: Payload | None, repos: Repos, *, session: Session) -> None:
     apply = APPLY.get(event.type)
     if apply is not None and payload is not None:
-        await apply(event, payload, repos)
+        await apply(event, payload, repos, session)

@@ -1,51 +1,106 @@
-"""Every analytics query. Writes are upserts keyed by a natural id: redelivery is a no-op."""
+"""Every analytics query.
+
+Writes take the consumer's transaction (`session`): the event's log entry, its
+projection writes and any badge it earns commit together with its processed
+id, or not at all. Writes are keyed by a natural id and converge whatever
+order events arrive in, so a rebuild (no session) replays them to the same state.
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable, Mapping
-from datetime import datetime
-from typing import Any
+import asyncio
+import random
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
+from datetime import datetime, timedelta
+from functools import partial
+from typing import Any, TypeVar
 
 from beanie import SortDirection
-from pymongo.errors import DuplicateKeyError
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.errors import DuplicateKeyError, PyMongoError
 
 from common.events import Event
 from common.repository import Repository
 from subgraphs.analytics.models import (
     PROJECTIONS,
     Achievement,
+    BadgeCheck,
     Fact,
     FactKind,
     GoalView,
     HabitView,
+    RebuildLock,
     StoredEvent,
     UserProfile,
 )
 
+Session = AsyncClientSession | None
+T = TypeVar("T")
+
+_ASC = SortDirection.ASCENDING
+_CLEAR_BATCH = 500
+
+
+async def in_transaction(
+    work: Callable[[AsyncClientSession], Awaitable[T]], *, attempts: int = 30
+) -> T:
+    """Run `work` in a transaction of its own, re-run when it conflicts with another.
+
+    The rebuild writes this way too: a plain write that meets a consumer's open
+    transaction waits on it, and the embedded server can deadlock on that;
+    two transactions instead fail fast with a write conflict and one re-runs.
+    """
+    client = StoredEvent.get_pymongo_collection().database.client
+    for attempt in range(1, attempts + 1):
+        try:
+            async with client.start_session() as session, await session.start_transaction():
+                return await work(session)
+        except PyMongoError as exc:
+            retry = exc.has_error_label("TransientTransactionError") or exc.has_error_label(
+                "UnknownTransactionCommitResult"
+            )
+            if not retry or attempt == attempts:
+                raise
+            await asyncio.sleep(random.uniform(0, min(0.5, 0.005 * 2**attempt)))  # noqa: S311
+    raise AssertionError("unreachable")
+
 
 async def _upsert_if_not_older(
-    model: type[Any], key: Mapping[str, Any], guard: str, value: Any, fields: Mapping[str, Any]
+    model: type[Any],
+    key: Mapping[str, Any],
+    guard: str,
+    value: Any,
+    fields: Mapping[str, Any],
+    session: Session,
 ) -> bool:
     """Write `fields` unless the stored row already reflects something newer than `value`.
 
-    When the row exists and is newer the filter misses, the upsert tries to
-    insert a second row for the same key and the unique index refuses it.
+    Read, then write: inside a transaction a concurrent writer of the same row
+    makes one of the two conflict and re-run, so the check cannot go stale.
     """
-    try:
-        await model.get_pymongo_collection().update_one(
-            {**key, guard: {"$lte": value}},
-            {"$set": {**fields, guard: value}},
-            upsert=True,
-        )
-    except DuplicateKeyError:
+    collection = model.get_pymongo_collection()
+    current = await collection.find_one(dict(key), {guard: 1}, session=session)
+    stored = current.get(guard) if current is not None else None
+    if stored is not None and stored > as_stored(value):
         return False
+    await collection.update_one(
+        dict(key), {"$set": {**fields, guard: value}}, upsert=True, session=session
+    )
     return True
+
+
+def as_stored(value: Any) -> Any:
+    # The database keeps milliseconds: compare live events (microseconds) as
+    # they will read back, so a live run and a rebuild decide alike.
+    if isinstance(value, datetime):
+        return value.replace(microsecond=value.microsecond // 1000 * 1000)
+    return value
 
 
 class EventStore(Repository[StoredEvent]):
     model = StoredEvent
 
-    async def record(self, event: Event, user_ids: Iterable[str]) -> None:
+    async def record(self, event: Event, user_ids: Iterable[str], *, session: Session) -> None:
         row = {
             "event_id": event.id,
             "type": event.type,
@@ -55,41 +110,39 @@ class EventStore(Repository[StoredEvent]):
             "user_ids": sorted(set(user_ids)),
             "data": event.data,
         }
-        try:
-            await StoredEvent.get_pymongo_collection().update_one(
-                {"event_id": event.id}, {"$setOnInsert": row}, upsert=True
-            )
-        except DuplicateKeyError:
-            return  # a concurrent redelivery stored it first
+        await StoredEvent.get_pymongo_collection().update_one(
+            {"event_id": event.id}, {"$setOnInsert": row}, upsert=True, session=session
+        )
 
     async def replay(self) -> AsyncIterator[StoredEvent]:
-        query = StoredEvent.find({}).sort(
-            [("time", SortDirection.ASCENDING), ("event_id", SortDirection.ASCENDING)]
-        )
+        query = StoredEvent.find({}).sort([("time", _ASC), ("event_id", _ASC)])
         async for row in query:
             yield row
 
     async def for_user(self, user_id: str) -> list[StoredEvent]:
-        return (
-            await StoredEvent.find({"user_ids": user_id})
-            .sort([("time", SortDirection.ASCENDING)])
-            .to_list()
-        )
+        return await StoredEvent.find({"user_ids": user_id}).sort([("time", _ASC)]).to_list()
 
-    async def forget_user(self, user_id: str, *, keep: str) -> None:
-        await self.delete_where({"user_ids": user_id, "event_id": {"$ne": keep}})
+    async def forget_user(self, user_id: str, *, keep: str, session: Session) -> None:
+        await self.delete_where({"user_ids": user_id, "event_id": {"$ne": keep}}, session=session)
 
 
 class Profiles(Repository[UserProfile]):
     model = UserProfile
 
     async def apply(
-        self, user_id: str, *, timezone: str, ratings: Mapping[str, int] | None, as_of: datetime
+        self,
+        user_id: str,
+        *,
+        timezone: str,
+        ratings: Mapping[str, int] | None,
+        as_of: datetime,
+        session: Session,
     ) -> None:
         fields: dict[str, Any] = {"user_id": user_id, "timezone": timezone}
         if ratings is not None:
             fields["ratings"] = dict(ratings)
-        await _upsert_if_not_older(UserProfile, {"user_id": user_id}, "as_of", as_of, fields)
+        key = {"user_id": user_id}
+        await _upsert_if_not_older(UserProfile, key, "as_of", as_of, fields, session)
 
     async def find(self, user_id: str) -> UserProfile | None:
         return await UserProfile.find_one({"user_id": user_id})
@@ -102,10 +155,11 @@ class Profiles(Repository[UserProfile]):
 class Goals(Repository[GoalView]):
     model = GoalView
 
-    async def apply(self, goal_id: str, fields: Mapping[str, Any], *, as_of: datetime) -> None:
-        await _upsert_if_not_older(
-            GoalView, {"goal_id": goal_id}, "as_of", as_of, {"goal_id": goal_id, **fields}
-        )
+    async def apply(
+        self, goal_id: str, fields: Mapping[str, Any], *, as_of: datetime, session: Session
+    ) -> None:
+        row = {"goal_id": goal_id, **fields}
+        await _upsert_if_not_older(GoalView, {"goal_id": goal_id}, "as_of", as_of, row, session)
 
     async def by_goal_ids(self, goal_ids: Iterable[str]) -> dict[str, GoalView]:
         rows = await GoalView.find({"goal_id": {"$in": list(goal_ids)}}).to_list()
@@ -113,9 +167,6 @@ class Goals(Repository[GoalView]):
 
     async def for_owner(self, owner_id: str) -> list[GoalView]:
         return await GoalView.find({"owner_id": owner_id, "deleted": False}).to_list()
-
-    async def count_ever_created(self, owner_id: str) -> int:
-        return await GoalView.find({"owner_id": owner_id}).count()
 
     async def count_with_status(self, owner_id: str, status: str) -> int:
         return await GoalView.find(
@@ -136,7 +187,14 @@ class Habits(Repository[HabitView]):
     model = HabitView
 
     async def apply(
-        self, habit_id: str, *, owner_id: str, day: str, current: int, longest: int
+        self,
+        habit_id: str,
+        *,
+        owner_id: str,
+        day: str,
+        current: int,
+        longest: int,
+        session: Session,
     ) -> None:
         fields = {
             "habit_id": habit_id,
@@ -144,7 +202,8 @@ class Habits(Repository[HabitView]):
             "current_streak": current,
             "longest_streak": longest,
         }
-        await _upsert_if_not_older(HabitView, {"habit_id": habit_id}, "last_day", day, fields)
+        key = {"habit_id": habit_id}
+        await _upsert_if_not_older(HabitView, key, "last_day", day, fields, session)
 
     async def for_owner(self, owner_id: str) -> list[HabitView]:
         return await HabitView.find({"owner_id": owner_id}).to_list()
@@ -163,6 +222,7 @@ class Facts(Repository[Fact]):
         value: float = 0.0,
         goal_id: str | None = None,
         area: str | None = None,
+        session: Session,
     ) -> None:
         row = {
             "key": key,
@@ -173,10 +233,36 @@ class Facts(Repository[Fact]):
             "goal_id": goal_id,
             "area": area,
         }
-        try:
-            await Fact.get_pymongo_collection().update_one({"key": key}, {"$set": row}, upsert=True)
-        except DuplicateKeyError:
-            return  # a concurrent redelivery wrote the same row
+        await Fact.get_pymongo_collection().update_one(
+            {"key": key}, {"$set": row}, upsert=True, session=session
+        )
+
+    async def first(
+        self,
+        key: str,
+        *,
+        kind: FactKind,
+        user_id: str,
+        at: datetime,
+        goal_id: str | None = None,
+        session: Session,
+    ) -> None:
+        """A fact that keeps the earliest time it was seen (e.g. a goal's first completion)."""
+        await Fact.get_pymongo_collection().update_one(
+            {"key": key},
+            {
+                "$min": {"at": at},
+                "$setOnInsert": {
+                    "kind": kind,
+                    "user_id": user_id,
+                    "value": 0.0,
+                    "goal_id": goal_id,
+                    "area": None,
+                },
+            },
+            upsert=True,
+            session=session,
+        )
 
     async def count(
         self,
@@ -204,25 +290,39 @@ class Facts(Repository[Fact]):
         rows = await cursor.to_list()
         return float(rows[0]["total"]) if rows else 0.0
 
+    async def in_order(
+        self,
+        user_id: str,
+        kind: FactKind,
+        *,
+        min_value: float | None = None,
+        limit: int = 0,
+        session: Session,
+    ) -> list[Fact]:
+        """A user's facts of one kind by (time, key): a total order, whatever the arrival order."""
+        query: dict[str, Any] = {"user_id": user_id, "kind": kind}
+        if min_value is not None:
+            query["value"] = {"$gte": min_value}
+        rows = await (
+            Fact.get_pymongo_collection()
+            .find(query, session=session)
+            .sort([("at", 1), ("key", 1)])
+            .limit(limit)
+            .to_list()
+        )
+        return [Fact.model_validate(row) for row in rows]
+
     async def for_user(
         self, user_id: str, *, start: datetime | None = None, end: datetime | None = None
     ) -> list[Fact]:
         query: dict[str, Any] = {"user_id": user_id}
         if start is not None or end is not None:
             query["at"] = _between(start, end)
-        return (
-            await Fact.find(query)
-            .sort([("at", SortDirection.ASCENDING), ("key", SortDirection.ASCENDING)])
-            .to_list()
-        )
+        return await Fact.find(query).sort([("at", _ASC), ("key", _ASC)]).to_list()
 
     async def for_goals(self, goal_ids: Iterable[str]) -> list[Fact]:
         query = {"goal_id": {"$in": list(goal_ids)}}
-        return (
-            await Fact.find(query)
-            .sort([("at", SortDirection.ASCENDING), ("key", SortDirection.ASCENDING)])
-            .to_list()
-        )
+        return await Fact.find(query).sort([("at", _ASC), ("key", _ASC)]).to_list()
 
 
 def _between(start: datetime | None, end: datetime | None) -> dict[str, datetime]:
@@ -246,34 +346,107 @@ def _fact_query(
 class Achievements(Repository[Achievement]):
     model = Achievement
 
-    async def award(self, user_id: str, badge: str, title: str, at: datetime) -> bool:
-        """True only for the write that created the badge: it is awarded once."""
-        try:
-            await Achievement(user_id=user_id, badge=badge, title=title, unlocked_at=at).insert()
-        except DuplicateKeyError:
-            return False
-        return True
+    async def unlocked_at(self, user_id: str, badge: str, *, session: Session) -> datetime | None:
+        row = await Achievement.get_pymongo_collection().find_one(
+            {"user_id": user_id, "badge": badge}, {"unlocked_at": 1}, session=session
+        )
+        return row["unlocked_at"] if row else None
+
+    async def award(
+        self, user_id: str, badge: str, title: str, at: datetime, *, session: Session
+    ) -> bool:
+        """Award or move the unlock time earlier; True only for the write that created it."""
+        result = await Achievement.get_pymongo_collection().update_one(
+            {"user_id": user_id, "badge": badge},
+            {"$min": {"unlocked_at": at}, "$setOnInsert": {"title": title}},
+            upsert=True,
+            session=session,
+        )
+        return result.upserted_id is not None
 
     async def for_users(self, user_ids: Iterable[str]) -> dict[str, list[Achievement]]:
         query = Achievement.find({"user_id": {"$in": list(user_ids)}})
         grouped: dict[str, list[Achievement]] = {}
-        for row in await query.sort(
-            [("unlocked_at", SortDirection.ASCENDING), ("badge", SortDirection.ASCENDING)]
-        ).to_list():
+        # (unlocked_at, badge) is unique per user: the order is total.
+        for row in await query.sort([("unlocked_at", _ASC), ("badge", _ASC)]).to_list():
             grouped.setdefault(row.user_id, []).append(row)
         return grouped
+
+
+class BadgeChecks(Repository[BadgeCheck]):
+    model = BadgeCheck
+
+    async def bump(self, user_id: str, *, session: Session) -> None:
+        await BadgeCheck.get_pymongo_collection().update_one(
+            {"user_id": user_id}, {"$inc": {"checks": 1}}, upsert=True, session=session
+        )
+
+
+REBUILD = "rebuild"
+
+
+class RebuildLocks(Repository[RebuildLock]):
+    model = RebuildLock
+
+    async def held(self, *, session: Session) -> bool:
+        found = await RebuildLock.get_pymongo_collection().find_one(
+            {"name": REBUILD}, {"_id": 1}, session=session
+        )
+        return found is not None
+
+    async def acquire(self, holder: str, *, now: datetime, stale_after: timedelta) -> bool:
+        """Take the lock, or take over one whose holder stopped renewing it."""
+        collection = RebuildLock.get_pymongo_collection()
+        row = {"name": REBUILD, "holder": holder, "started_at": now, "heartbeat_at": now}
+        try:
+            await collection.insert_one(row)
+        except DuplicateKeyError:
+            taken = await collection.find_one_and_update(
+                {"name": REBUILD, "heartbeat_at": {"$lt": now - stale_after}},
+                {"$set": {"holder": holder, "started_at": now, "heartbeat_at": now}},
+            )
+            return taken is not None
+        return True
+
+    async def renew(self, holder: str, *, now: datetime) -> bool:
+        result = await RebuildLock.get_pymongo_collection().update_one(
+            {"name": REBUILD, "holder": holder}, {"$set": {"heartbeat_at": now}}
+        )
+        return result.matched_count == 1
+
+    async def release(self, holder: str) -> None:
+        await self.delete_where({"name": REBUILD, "holder": holder})
+
+    async def current(self) -> RebuildLock | None:
+        return await RebuildLock.find_one({"name": REBUILD})
+
+
+async def _delete_ids(collection: Any, ids: list[Any], session: AsyncClientSession) -> None:
+    await collection.delete_many({"_id": {"$in": ids}}, session=session)
 
 
 class Projections:
     """Operations that span every projection: erasure and rebuild."""
 
-    async def forget_user(self, user_id: str) -> None:
-        await UserProfile.find({"user_id": user_id}).delete()
-        await GoalView.find({"owner_id": user_id}).delete()
-        await HabitView.find({"owner_id": user_id}).delete()
-        await Fact.find({"user_id": user_id}).delete()
-        await Achievement.find({"user_id": user_id}).delete()
+    async def forget_user(self, user_id: str, *, session: Session) -> None:
+        by_user: list[tuple[type[Any], str]] = [
+            (UserProfile, "user_id"),
+            (GoalView, "owner_id"),
+            (HabitView, "owner_id"),
+            (Fact, "user_id"),
+            (Achievement, "user_id"),
+            (BadgeCheck, "user_id"),
+        ]
+        for model, field in by_user:
+            await model.get_pymongo_collection().delete_many({field: user_id}, session=session)
 
     async def clear(self) -> None:
+        """Empty every projection, in small transactions (see `in_transaction`)."""
         for model in PROJECTIONS:
-            await model.get_pymongo_collection().delete_many({})
+            collection = model.get_pymongo_collection()
+            while True:
+                batch = await collection.find({}, {"_id": 1}).limit(_CLEAR_BATCH).to_list()
+                if not batch:
+                    break
+                ids = [row["_id"] for row in batch]
+                await in_transaction(partial(_delete_ids, collection, ids))

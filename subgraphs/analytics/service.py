@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
+import socket
+import time
+import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from functools import partial
+from typing import Any, Protocol
 
 from beanie import init_beanie
+from pymongo.asynchronous.client_session import AsyncClientSession
 
 from common.db import Database
-from common.events import Event, EventPublisher
+from common.errors import Conflict
+from common.events import Event, RetryLater, after_commit
 from common.events.catalog import AchievementUnlocked, Payload
 from common.vocabulary import LIFE_AREAS
 from subgraphs.analytics.badges import BY_ID, triggered_by
@@ -21,18 +29,35 @@ from subgraphs.analytics.models import MODELS, Achievement, Fact, GoalView
 from subgraphs.analytics.projector import Repos, concerned_users, parse, project
 from subgraphs.analytics.repository import (
     Achievements,
+    BadgeChecks,
     EventStore,
     Facts,
     Goals,
     Habits,
     Profiles,
     Projections,
+    RebuildLocks,
+    Session,
+    as_stored,
+    in_transaction,
 )
 
 log = logging.getLogger(__name__)
 
 BALANCE_WINDOW = timedelta(days=30)
+# A rebuild renews its lock at least every quarter of this; a lock not renewed
+# for this long belongs to a rebuild that died and the next one may take it over.
+REBUILD_LEASE = timedelta(seconds=60)
 Clock = Callable[[], datetime]
+
+
+class Outbox(Protocol):
+    """Where achievements are announced: `runtime.publisher`, inside the consumer's transaction."""
+
+    async def publish(self, event: Event, *, session: AsyncClientSession | None = None) -> None: ...
+
+    @property
+    def woken(self) -> asyncio.Event: ...
 
 
 def _utc_now() -> datetime:
@@ -99,45 +124,83 @@ def new_repos() -> Repos:
         habits=Habits(),
         facts=Facts(),
         achievements=Achievements(),
+        badge_checks=BadgeChecks(),
         projections=Projections(),
+        rebuild_locks=RebuildLocks(),
     )
 
 
 class AnalyticsService:
-    def __init__(self, publisher: EventPublisher | None, *, clock: Clock = _utc_now) -> None:
+    def __init__(self, publisher: Outbox | None, *, clock: Clock = _utc_now) -> None:
         self._publisher = publisher
         self._clock = clock
         self.repos = new_repos()
 
     # -- consuming ---------------------------------------------------------
 
-    async def handle(self, event: Event) -> None:
-        """Consumer entry point: log the event, project it, award what it earned."""
-        payload = parse(event)
-        await self.repos.events.record(event, concerned_users(payload))
-        await self.apply(event, payload, publish=True)
+    async def handle(self, event: Event, session: AsyncClientSession | None) -> None:
+        """The transactional consumer: log, project, award and announce, all in `session`.
 
-    async def apply(self, event: Event, payload: Payload | None, *, publish: bool) -> None:
-        await project(event, payload, self.repos)
+        The kit inserted the processed id in the same transaction, so a
+        redelivery aborts before any of this and nothing is applied twice.
+        """
+        # Read inside the transaction: see docs/analytics.md (Rebuild) for why
+        # this read is enough to keep consumers and a rebuild apart.
+        if await self.repos.rebuild_locks.held(session=session):
+            raise RetryLater("analytics projections are being rebuilt")
+        payload = parse(event)
+        await self.repos.events.record(event, concerned_users(payload), session=session)
+        await self.apply(event, payload, session=session, publish=True)
+
+    async def apply(
+        self, event: Event, payload: Payload | None, *, session: Session, publish: bool
+    ) -> None:
+        await project(event, payload, self.repos, session=session)
         subject = _badge_subject(payload)
-        if subject is None:
+        badges = triggered_by(event.type)
+        if subject is None or not badges:
             return
-        for badge in triggered_by(event.type):
-            if not await badge.earned(self.repos, subject):
+        await self.repos.badge_checks.bump(subject, session=session)
+        achievements = self.repos.achievements
+        for badge in badges:
+            current = await achievements.unlocked_at(subject, badge.id, session=session)
+            if current is not None and as_stored(event.time) >= current:
+                continue  # an event no earlier than the unlock cannot move it
+            at = await badge.unlocked_at(self.repos, subject, session)
+            if at is None:
                 continue
-            created = await self.repos.achievements.award(
-                subject, badge.id, badge.title, event.time
-            )
+            created = await achievements.award(subject, badge.id, badge.title, at, session=session)
             if created and publish and self._publisher is not None:
-                unlocked = AchievementUnlocked(user_id=subject, badge=badge.id, title=badge.title)
-                await self._publisher.publish(
-                    Event.of("analytics.achievement.unlocked", user_id=subject, data=unlocked)
-                )
+                await self._announce(subject, badge.id, badge.title, session)
+
+    async def _announce(self, user_id: str, badge: str, title: str, session: Session) -> None:
+        assert self._publisher is not None
+        unlocked = AchievementUnlocked(user_id=user_id, badge=badge, title=title)
+        event = Event.of("analytics.achievement.unlocked", user_id=user_id, data=unlocked)
+        # The outbox row commits with the badge: announced exactly when awarded.
+        await self._publisher.publish(event, session=session)
+        woken = self._publisher.woken
+
+        async def wake_relay() -> None:
+            woken.set()
+
+        await after_commit(wake_relay)
 
     async def rebuild(self) -> int:
-        """Drop every projection and replay the event log in order; returns events replayed."""
+        """Drop every projection and replay the event log in order; returns events replayed.
+
+        Holds the rebuild lock throughout: consumers defer their events until it
+        is released (docs/analytics.md). Raises Conflict while another rebuild runs.
+        """
+        locks = self.repos.rebuild_locks
+        holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        if not await locks.acquire(holder, now=datetime.now(UTC), stale_after=REBUILD_LEASE):
+            current = await locks.current()
+            since = current.started_at.isoformat() if current else "just now"
+            raise Conflict(f"Another analytics rebuild is running (since {since}).")
         await self.repos.projections.clear()
         replayed = 0
+        renewed = time.monotonic()
         async for row in self.repos.events.replay():
             event = Event(
                 id=row.event_id,
@@ -147,9 +210,19 @@ class AnalyticsService:
                 version=row.version,
                 data=row.data,
             )
-            await self.apply(event, parse(event), publish=False)
+            await in_transaction(partial(self._replay_one, event))
             replayed += 1
+            if time.monotonic() - renewed > REBUILD_LEASE.total_seconds() / 4:
+                if not await locks.renew(holder, now=datetime.now(UTC)):
+                    raise Conflict("Another rebuild took over the lock; this one stopped.")
+                renewed = time.monotonic()
+        # Released only on success: after a failure the projections are half
+        # built, consumers keep waiting, and the next rebuild takes the lock over.
+        await locks.release(holder)
         return replayed
+
+    async def _replay_one(self, event: Event, session: AsyncClientSession) -> None:
+        await self.apply(event, parse(event), session=session, publish=False)
 
     # -- reading -----------------------------------------------------------
 

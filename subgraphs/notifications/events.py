@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from common.app import Runtime
+from common.events import transactional
 from subgraphs.notifications.intents import PATTERNS
 from subgraphs.notifications.service import NotificationService
 
@@ -10,4 +11,6 @@ CONSUMER = "notifications.inbox"
 
 
 def register_consumers(runtime: Runtime, service: NotificationService) -> None:
-    runtime.infra.bus.subscribe(CONSUMER, ["users.user.*", *PATTERNS], service.handle)
+    # One transaction per event: the processed id, the inbox row and its
+    # deliveries commit together; live updates and the dispatcher follow the commit.
+    runtime.consume(CONSUMER, ["users.user.*", *PATTERNS], transactional(service.handle))

@@ -24,7 +24,6 @@ class Intent:
     user_id: str
     kind: Kind
     target_id: str
-    source_key: str
     at: datetime
     actor_id: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
@@ -35,6 +34,7 @@ PATTERNS = [
     "community.post.liked",
     "community.post.commented",
     "community.user.followed",
+    "community.user.unfollowed",
     "analytics.achievement.unlocked",
     "chat.message.sent",
 ]
@@ -45,7 +45,7 @@ def intents_from(event: Event) -> list[Intent]:
     payload = payload_of(event.type, event.data)
 
     def intent(user_id: str, kind: Kind, target: str, **extra: Any) -> Intent:
-        return Intent(user_id, kind, target, f"{event.id}:{user_id}", event.time, **extra)
+        return Intent(user_id, kind, target, event.time, **extra)
 
     match payload:
         case ReminderDue():

@@ -41,8 +41,8 @@ class Notification(Document):
     group_key: str
     window: int
     actor_ids: list[str] = []
-    # `<event id>:<recipient>` of every event folded in; guards against redelivery.
-    source_keys: list[str] = []
+    # Followers who unfollowed again (NEW_FOLLOWER only): not announced by email/push.
+    withdrawn_ids: list[str] = []
     event_count: int = 0
     data: dict[str, Any] = {}
     # False when the user turned the in-app channel off for this kind: the row

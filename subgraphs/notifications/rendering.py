@@ -13,8 +13,14 @@ class Rendered:
     body: str
 
 
+def remaining_actors(n: Notification) -> list[str]:
+    """Actors still standing: a follower who unfollowed again is not announced."""
+    withdrawn = set(n.withdrawn_ids)
+    return [a for a in n.actor_ids if a not in withdrawn]
+
+
 def render(n: Notification) -> Rendered:
-    people = len(n.actor_ids)
+    people = len(remaining_actors(n))
     data = n.data
     match n.kind:
         case Kind.REMINDER:

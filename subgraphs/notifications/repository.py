@@ -8,7 +8,7 @@ from typing import Any
 
 from beanie import PydanticObjectId, SortDirection
 from pymongo import ReturnDocument
-from pymongo.errors import DuplicateKeyError
+from pymongo.asynchronous.client_session import AsyncClientSession
 
 from common.repository import Page, PageRequest, Repository, parse_object_id
 from subgraphs.notifications.models import (
@@ -22,6 +22,8 @@ from subgraphs.notifications.models import (
     Status,
 )
 
+Session = AsyncClientSession | None
+
 
 class Notifications(Repository[Notification]):
     model = Notification
@@ -33,20 +35,32 @@ class Notifications(Repository[Notification]):
         kind: Kind,
         target_id: str,
         window: int,
-        source_key: str,
         actor_id: str | None,
         data: Mapping[str, Any],
         in_app: bool,
         now: datetime,
+        quiet_repeat: bool,
+        session: Session,
     ) -> tuple[Notification, bool]:
         """Add one event to its group's notification, creating it if needed.
 
-        Returns the notification and whether this call changed it; a redelivered
-        event (its source key already folded in) changes nothing.
+        Returns the notification and whether it has news for the user. With
+        `quiet_repeat`, an actor already in this window's notification (a
+        re-like, a re-follow) changes nothing the user would notice. Redelivered
+        events never get here: the consumer's processed-id record stops them.
         """
         group_key = f"{user_id}|{kind.value}|{target_id}"
+        collection = Notification.get_pymongo_collection()
+        if quiet_repeat and actor_id is not None:
+            raw = await collection.find_one_and_update(
+                {"group_key": group_key, "window": window, "actor_ids": actor_id},
+                {"$pull": {"withdrawn_ids": actor_id}},
+                return_document=ReturnDocument.AFTER,
+                session=session,
+            )
+            if raw is not None:
+                return Notification.model_validate(raw), False
         update: dict[str, Any] = {
-            "$addToSet": {"source_keys": source_key},
             "$inc": {"event_count": 1},
             "$set": {"updated_at": now, "read": False, "data": dict(data)},
             "$setOnInsert": {
@@ -54,27 +68,32 @@ class Notifications(Repository[Notification]):
                 "kind": kind.value,
                 "target_id": target_id,
                 "in_app": in_app,
+                "withdrawn_ids": [],
                 "created_at": now,
             },
         }
         if actor_id is not None:
-            update["$addToSet"]["actor_ids"] = actor_id
+            update["$addToSet"] = {"actor_ids": actor_id}
         else:
             update["$setOnInsert"]["actor_ids"] = []
-        collection = Notification.get_pymongo_collection()
-        try:
-            raw = await collection.find_one_and_update(
-                {"group_key": group_key, "window": window, "source_keys": {"$ne": source_key}},
-                update,
-                upsert=True,
-                return_document=ReturnDocument.AFTER,
-            )
-            changed = True
-        except DuplicateKeyError:
-            raw = await collection.find_one({"group_key": group_key, "window": window})
-            changed = False
+        raw = await collection.find_one_and_update(
+            {"group_key": group_key, "window": window},
+            update,
+            upsert=True,
+            return_document=ReturnDocument.AFTER,
+            session=session,
+        )
         assert raw is not None
-        return Notification.model_validate(raw), changed
+        return Notification.model_validate(raw), True
+
+    async def withdraw_actor(
+        self, user_id: str, kind: Kind, actor_id: str, *, session: Session
+    ) -> None:
+        await Notification.get_pymongo_collection().update_many(
+            {"user_id": user_id, "kind": kind.value, "actor_ids": actor_id},
+            {"$addToSet": {"withdrawn_ids": actor_id}},
+            session=session,
+        )
 
     async def owned(self, user_id: str, id: str) -> Notification | None:
         oid = parse_object_id(id)
@@ -102,33 +121,40 @@ class Notifications(Repository[Notification]):
         )
         return result.modified_count
 
-    async def forget_user(self, user_id: str) -> None:
-        await self.delete_where({"user_id": user_id})
+    async def forget_user(self, user_id: str, *, session: Session = None) -> None:
+        await self.delete_where({"user_id": user_id}, session=session)
 
 
 class Deliveries(Repository[Delivery]):
     model = Delivery
 
-    async def ensure(self, notification: Notification, channel: Channel, *, now: datetime) -> None:
+    async def ensure(
+        self,
+        notification: Notification,
+        channel: Channel,
+        *,
+        due: datetime,
+        now: datetime,
+        session: Session,
+    ) -> None:
         row = {
             "notification_id": str(notification.id),
             "user_id": notification.user_id,
             "channel": channel.value,
             "status": Status.PENDING.value,
             "attempts": 0,
-            "next_attempt_at": now,
+            "next_attempt_at": due,
             "last_error": None,
             "sent_at": None,
             "created_at": now,
         }
-        try:
-            await Delivery.get_pymongo_collection().update_one(
-                {"notification_id": row["notification_id"], "channel": channel.value},
-                {"$setOnInsert": row},
-                upsert=True,
-            )
-        except DuplicateKeyError:
-            return  # created by a concurrent redelivery
+        # Once per notification and channel: later events of the group ride along.
+        await Delivery.get_pymongo_collection().update_one(
+            {"notification_id": row["notification_id"], "channel": channel.value},
+            {"$setOnInsert": row},
+            upsert=True,
+            session=session,
+        )
 
     async def claim_due(self, now: datetime, *, lease_until: datetime) -> Delivery | None:
         """Take one due delivery, pushing its next attempt past the lease so no other
@@ -157,8 +183,8 @@ class Deliveries(Repository[Delivery]):
             grouped.setdefault(row.notification_id, []).append(row)
         return grouped
 
-    async def forget_user(self, user_id: str) -> None:
-        await self.delete_where({"user_id": user_id})
+    async def forget_user(self, user_id: str, *, session: Session = None) -> None:
+        await self.delete_where({"user_id": user_id}, session=session)
 
 
 class PreferencesRepo(Repository[Preferences]):
@@ -175,30 +201,42 @@ class PreferencesRepo(Repository[Preferences]):
         )
         return prefs
 
-    async def forget_user(self, user_id: str) -> None:
-        await self.delete_where({"user_id": user_id})
+    async def forget_user(self, user_id: str, *, session: Session = None) -> None:
+        await self.delete_where({"user_id": user_id}, session=session)
 
 
 class Recipients(Repository[Recipient]):
     model = Recipient
 
     async def apply(
-        self, user_id: str, *, email: str | None, timezone: str, as_of: datetime
+        self,
+        user_id: str,
+        *,
+        email: str | None,
+        timezone: str,
+        as_of: datetime,
+        session: Session = None,
     ) -> None:
-        try:
-            await Recipient.get_pymongo_collection().update_one(
-                {"user_id": user_id, "as_of": {"$lte": as_of}},
-                {"$set": {"email": email, "timezone": timezone, "as_of": as_of}},
-                upsert=True,
-            )
-        except DuplicateKeyError:
+        collection = Recipient.get_pymongo_collection()
+        # Read, then write: inside the consumer's transaction a concurrent writer
+        # of the same row conflicts and one of the two re-runs.
+        current = await collection.find_one({"user_id": user_id}, {"as_of": 1}, session=session)
+        if current is not None and current["as_of"] > as_of.replace(
+            microsecond=as_of.microsecond // 1000 * 1000
+        ):
             return  # a newer update is already stored
+        await collection.update_one(
+            {"user_id": user_id},
+            {"$set": {"email": email, "timezone": timezone, "as_of": as_of}},
+            upsert=True,
+            session=session,
+        )
 
     async def find(self, user_id: str) -> Recipient | None:
         return await Recipient.find_one({"user_id": user_id})
 
-    async def forget_user(self, user_id: str) -> None:
-        await self.delete_where({"user_id": user_id})
+    async def forget_user(self, user_id: str, *, session: Session = None) -> None:
+        await self.delete_where({"user_id": user_id}, session=session)
 
 
 class PushEndpoints(Repository[PushEndpoint]):
@@ -218,5 +256,5 @@ class PushEndpoints(Repository[PushEndpoint]):
     async def for_user(self, user_id: str) -> list[PushEndpoint]:
         return await PushEndpoint.find({"user_id": user_id}).to_list()
 
-    async def forget_user(self, user_id: str) -> None:
-        await self.delete_where({"user_id": user_id})
+    async def forget_user(self, user_id: str, *, session: Session = None) -> None:
+        await self.delete_where({"user_id": user_id}, session=session)

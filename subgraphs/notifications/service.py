@@ -9,10 +9,19 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
+
+from pymongo.asynchronous.client_session import AsyncClientSession
 
 from common.errors import BadUserInput, NotFound
-from common.events import Event
-from common.events.catalog import UserDeleted, UserRegistered, UserUpdated, payload_of
+from common.events import Event, after_commit
+from common.events.catalog import (
+    UserDeleted,
+    UserFollowed,
+    UserRegistered,
+    UserUpdated,
+    payload_of,
+)
 from common.pubsub import PubSub
 from common.repository import Page, PageRequest
 from subgraphs.notifications.channels import ChannelSender, Outgoing, PermanentFailure
@@ -28,12 +37,14 @@ from subgraphs.notifications.models import (
 )
 from subgraphs.notifications.preferences import enabled, enabled_channels, parse_clock, quiet_until
 from subgraphs.notifications.presence import Presence
+from subgraphs.notifications.rendering import remaining_actors
 from subgraphs.notifications.repository import (
     Deliveries,
     Notifications,
     PreferencesRepo,
     PushEndpoints,
     Recipients,
+    Session,
 )
 
 log = logging.getLogger(__name__)
@@ -43,6 +54,11 @@ Clock = Callable[[], datetime]
 LEASE = timedelta(minutes=2)
 FIRST_RETRY = timedelta(seconds=30)
 MAX_RETRY = timedelta(hours=1)
+# Kinds whose events pile up on one target: their email/push waits for the end
+# of the grouping window, so one message tells the whole burst.
+DIGESTED = frozenset({Kind.POST_LIKED, Kind.POST_COMMENTED, Kind.NEW_FOLLOWER, Kind.MESSAGE})
+# Kinds counted in people: the same person again in a window is no news.
+PER_PERSON = frozenset({Kind.POST_LIKED, Kind.NEW_FOLLOWER})
 
 
 def _utc_now() -> datetime:
@@ -105,43 +121,66 @@ class NotificationService:
 
     # -- consuming ---------------------------------------------------------
 
-    async def handle(self, event: Event) -> None:
+    async def handle(self, event: Event, session: AsyncClientSession | None) -> None:
+        """The transactional consumer: every inbox row and delivery of an event commit together
+        with its processed id, so a redelivery or a crash half-way never notifies twice."""
         if event.type.startswith("users.user."):
-            await self._user_changed(event)
+            await self._user_changed(event, session)
+            return
+        if event.type == "community.user.unfollowed":
+            follow = payload_of(event.type, event.data)
+            assert isinstance(follow, UserFollowed)
+            await self.repos.notifications.withdraw_actor(
+                follow.followee_id, Kind.NEW_FOLLOWER, follow.follower_id, session=session
+            )
             return
         for intent in intents_from(event):
             if intent.kind is Kind.MESSAGE and await self._presence.is_online(intent.user_id):
                 continue  # they are in the app and see the message in chat
-            await self.notify(intent)
+            await self.notify(intent, session=session)
 
-    async def _user_changed(self, event: Event) -> None:
+    async def _user_changed(self, event: Event, session: Session) -> None:
         payload = payload_of(event.type, event.data)
         if isinstance(payload, UserDeleted):
-            await self.forget_user(payload.user_id)
+            await self.forget_user(payload.user_id, session=session)
         elif isinstance(payload, UserRegistered | UserUpdated):
             await self.repos.recipients.apply(
-                payload.user_id, email=payload.email, timezone=payload.timezone, as_of=event.time
+                payload.user_id,
+                email=payload.email,
+                timezone=payload.timezone,
+                as_of=event.time,
+                session=session,
             )
 
-    async def notify(self, intent: Intent) -> Notification | None:
+    def external_due(self, kind: Kind, window: int, now: datetime) -> datetime:
+        """When email/push for a notification in `window` should go out."""
+        if kind not in DIGESTED:
+            return now
+        seconds = self._config.group_window_seconds
+        return max(now, datetime.fromtimestamp((window + 1) * seconds, UTC))
+
+    async def notify(self, intent: Intent, *, session: Session = None) -> Notification | None:
         prefs = await self.repos.preferences.find(intent.user_id)
         channels = enabled_channels(prefs, intent.kind)
         if not channels:
             return None
         now = self._clock()
-        notification, changed = await self.repos.notifications.fold_in(
+        window = int(intent.at.timestamp() // self._config.group_window_seconds)
+        notification, news = await self.repos.notifications.fold_in(
             user_id=intent.user_id,
             kind=intent.kind,
             target_id=intent.target_id,
-            window=int(intent.at.timestamp() // self._config.group_window_seconds),
-            source_key=intent.source_key,
+            window=window,
             actor_id=intent.actor_id,
             data=intent.data,
             in_app=Channel.IN_APP in channels,
             now=now,
+            quiet_repeat=intent.kind in PER_PERSON,
+            session=session,
         )
-        # Deliveries are ensured even on a redelivery: the first attempt may have
-        # died between the inbox write and this one.
+        if not news:
+            return notification
+        due = self.external_due(intent.kind, window, now)
         for channel in channels:
             if channel is Channel.IN_APP:
                 continue
@@ -149,16 +188,25 @@ class NotificationService:
             # address is still recorded (and FAILED with the reason) so it is visible.
             if channel is Channel.PUSH and not await self.repos.push.for_user(intent.user_id):
                 continue
-            await self.repos.deliveries.ensure(notification, channel, now=now)
-        if changed and notification.in_app:
-            await self._pubsub.publish(_channel(intent.user_id), {"id": str(notification.id)})
-        self._wake.set()
+            await self.repos.deliveries.ensure(
+                notification, channel, due=due, now=now, session=session
+            )
+        # Only once committed: a subscriber reads the row back, a dispatcher the deliveries.
+        if notification.in_app:
+            await after_commit(partial(self._announce, intent.user_id, str(notification.id)))
+        await after_commit(self._wake_dispatcher)
         return notification
 
-    async def forget_user(self, user_id: str) -> None:
+    async def _announce(self, user_id: str, notification_id: str) -> None:
+        await self._pubsub.publish(_channel(user_id), {"id": notification_id})
+
+    async def _wake_dispatcher(self) -> None:
+        self._wake.set()
+
+    async def forget_user(self, user_id: str, *, session: Session = None) -> None:
         r = self.repos
         for repo in (r.notifications, r.deliveries, r.preferences, r.recipients, r.push):
-            await repo.forget_user(user_id)
+            await repo.forget_user(user_id, session=session)
 
     # -- inbox -------------------------------------------------------------
 
@@ -262,6 +310,13 @@ class NotificationService:
             report.failed += 1
             await deliveries.record(
                 delivery.id, {"status": Status.FAILED.value, "last_error": "no longer wanted"}
+            )
+            return
+        if notification.kind is Kind.NEW_FOLLOWER and not remaining_actors(notification):
+            report.failed += 1
+            await deliveries.record(
+                delivery.id,
+                {"status": Status.FAILED.value, "last_error": "every new follower unfollowed"},
             )
             return
         recipient = await self.repos.recipients.find(delivery.user_id)

@@ -96,3 +96,9 @@ def _make_event(
 @pytest.fixture
 def make_event() -> MakeEvent:
     return _make_event
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    """Short retry delays: events deferred during a rebuild come back within a second."""
+    return settings.model_copy(update={"events_retry_delays_ms": [100, 300]})

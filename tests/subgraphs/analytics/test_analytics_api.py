@@ -41,7 +41,7 @@ USER_FIELDS = """
   lifeBalance { overall areas { area rating activity score } }
   weeklyReport { timezone goalsCompleted tasksCompleted habitCheckIns focusMinutes
                  trackerEntries posts likesReceived commentsWritten messagesSent }
-  achievements { badge title }
+  achievements { badge title unlockedAt }
 """
 ENTITIES = "query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { FIELDS } } }"
 USER_QUERY = ENTITIES.replace("FIELDS", USER_FIELDS)

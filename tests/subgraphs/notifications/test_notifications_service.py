@@ -10,19 +10,37 @@ import pytest
 
 from common.db import init_database
 from common.errors import BadUserInput
-from common.events.catalog import PostCommented, PostLiked, ReminderDue, UserRegistered
+from common.events import Event, transactional
+from common.events.catalog import (
+    PostCommented,
+    PostLiked,
+    ReminderDue,
+    UserFollowed,
+    UserRegistered,
+)
+from common.events.consumer import Applied, Failed, make_subscription
 from common.infra import Infrastructure
 from common.mail import SmtpMailSender
 from common.repository import PageRequest
 from subgraphs.notifications.channels import EmailChannel, PushChannel
-from subgraphs.notifications.models import MODELS, Channel, Delivery, Kind, Status
+from subgraphs.notifications.events import CONSUMER
+from subgraphs.notifications.intents import PATTERNS
+from subgraphs.notifications.models import (
+    MODELS,
+    Channel,
+    Delivery,
+    Kind,
+    Notification,
+    Status,
+)
 from subgraphs.notifications.presence import Presence
-from subgraphs.notifications.repository import PushEndpoints
+from subgraphs.notifications.repository import Deliveries, PushEndpoints, Session
 from subgraphs.notifications.service import (
     Config,
     DispatchReport,
     NotificationService,
     PreferenceChange,
+    Repos,
 )
 
 from .conftest import MailServer, MakeEvent
@@ -47,10 +65,16 @@ async def database(infra: Infrastructure) -> Any:
 
 
 def make_service(
-    infra: Infrastructure, smtp: MailServer, clock: Clock, *, max_attempts: int = 3
+    infra: Infrastructure,
+    smtp: MailServer,
+    clock: Clock,
+    *,
+    max_attempts: int = 3,
+    repos: Repos | None = None,
 ) -> NotificationService:
     mail = SmtpMailSender(smtp.settings(infra.settings))
     return NotificationService(
+        repos=repos,
         pubsub=infra.pubsub,
         presence=Presence(infra.redis, prefix=infra.settings.redis_prefix, ttl_seconds=60),
         senders={
@@ -60,6 +84,24 @@ def make_service(
         config=Config(group_window_seconds=600, max_attempts=max_attempts),
         clock=clock,
     )
+
+
+async def offer(service: NotificationService, event: Event) -> Applied | Failed:
+    """Apply `event` as the bus does: the kit's transactional subscription."""
+    subscription = make_subscription(
+        CONSUMER,
+        ["users.user.*", *PATTERNS],
+        transactional(service.handle),
+        database=Notification.get_pymongo_collection().database,
+        database_for=None,
+    )
+    return await subscription.apply(event)
+
+
+async def deliver(service: NotificationService, *events: Event) -> None:
+    for event in events:
+        outcome = await offer(service, event)
+        assert not isinstance(outcome, Failed), outcome
 
 
 def reminder(make_event: MakeEvent, *, at: datetime, owner: str = "u1") -> Any:
@@ -76,7 +118,7 @@ def reminder(make_event: MakeEvent, *, at: datetime, owner: str = "u1") -> Any:
 
 async def register(service: NotificationService, make_event: MakeEvent, **fields: Any) -> None:
     payload = UserRegistered(user_id="u1", display_name="Una", **fields)
-    await service.handle(make_event("users.user.registered", payload=payload, time=LATE_EVENING))
+    await deliver(service, make_event("users.user.registered", payload=payload, time=LATE_EVENING))
 
 
 async def test_likes_group_per_window_and_redelivery_changes_nothing(
@@ -92,8 +134,8 @@ async def test_likes_group_per_window_and_redelivery_changes_nothing(
 
     first = like("u2", 0)
     for event in (first, like("u3", 1), like("u4", 2), first, like("u1", 3)):
-        await service.handle(event)
-    await service.handle(like("u5", 11))  # the next 10-minute window
+        await offer(service, event)
+    await deliver(service, like("u5", 11))  # the next 10-minute window
 
     page = await service.inbox("u1", PageRequest(first=10))
     counts = sorted((n.event_count, tuple(n.actor_ids)) for n in page.items)
@@ -117,16 +159,18 @@ async def test_preferences_choose_channels_per_kind(
         quiet_hours=None,
         clear_quiet_hours=False,
     )
-    await service.handle(
+    await deliver(
+        service,
         make_event(
             "community.post.liked", payload=PostLiked(post_id="p", author_id="u1", liker_id="u2")
-        )
+        ),
     )
-    await service.handle(
+    await deliver(
+        service,
         make_event(
             "community.post.commented",
             payload=PostCommented(post_id="p", author_id="u1", comment_id="c", commenter_id="u2"),
-        )
+        ),
     )
     assert (await service.inbox("u1", PageRequest(first=10))).items == []
     assert await service.unread_count("u1") == 0
@@ -149,7 +193,7 @@ async def test_quiet_hours_hold_email_until_they_end_but_store_in_app(
     await service.update_preferences(
         "u1", [], quiet_hours=("22:00", "07:00"), clear_quiet_hours=False
     )
-    await service.handle(reminder(make_event, at=LATE_EVENING))
+    await deliver(service, reminder(make_event, at=LATE_EVENING))
 
     assert [n.kind for n in (await service.inbox("u1", PageRequest())).items] == [Kind.REMINDER]
     report = await service.dispatch_pending(LATE_EVENING)
@@ -181,7 +225,7 @@ async def test_failed_attempts_back_off_then_fail_at_the_limit(
     start = LATE_EVENING
     service = make_service(infra, smtp, Clock(start), max_attempts=3)
     await register(service, make_event, email="una@example.test")
-    await service.handle(reminder(make_event, at=start))
+    await deliver(service, reminder(make_event, at=start))
 
     async def state() -> tuple[Status, int, datetime]:
         row = await Delivery.find_one({"channel": "email"})
@@ -207,7 +251,7 @@ async def test_email_without_an_address_fails_without_retrying(
 ) -> None:
     service = make_service(infra, smtp, Clock(LATE_EVENING))
     await register(service, make_event)  # no email known
-    await service.handle(reminder(make_event, at=LATE_EVENING))
+    await deliver(service, reminder(make_event, at=LATE_EVENING))
     assert (await service.dispatch_pending(LATE_EVENING)).failed == 1
     row = await Delivery.find_one({"channel": "email"})
     assert row is not None
@@ -215,3 +259,104 @@ async def test_email_without_an_address_fails_without_retrying(
         Status.FAILED,
         "no email address is known for this user",
     )
+
+
+def like_at(make_event: MakeEvent, liker: str, at: datetime) -> Event:
+    payload = PostLiked(post_id="p1", author_id="u1", liker_id=liker)
+    return make_event("community.post.liked", payload=payload, time=at)
+
+
+async def test_email_for_a_burst_waits_for_the_window_and_tells_the_whole_burst(
+    database: Any, infra: Infrastructure, smtp: MailServer, make_event: MakeEvent
+) -> None:
+    service = make_service(infra, smtp, Clock(LATE_EVENING))
+    await register(service, make_event, email="una@example.test")
+    change = PreferenceChange(Kind.POST_LIKED, Channel.EMAIL, True)
+    await service.update_preferences("u1", [change], quiet_hours=None, clear_quiet_hours=False)
+    # LATE_EVENING starts a 10-minute window; all three likes fall in it.
+    for n, liker in enumerate(("u2", "u3", "u4")):
+        await deliver(service, like_at(make_event, liker, LATE_EVENING + timedelta(minutes=n)))
+
+    window_end = LATE_EVENING + timedelta(minutes=10)
+    delivery = await Delivery.find_one({"channel": "email"})
+    assert delivery is not None
+    assert delivery.next_attempt_at == window_end
+    assert (await service.dispatch_pending(window_end - timedelta(seconds=1))).sent == 0
+    assert smtp.received.empty()
+
+    assert (await service.dispatch_pending(window_end)).sent == 1
+    envelope = smtp.received.get_nowait()
+    assert b"Subject: 3 people liked your post" in (envelope.content or b"")
+    assert smtp.received.empty()
+    assert await Delivery.find({}).count() == 1
+
+
+async def test_reminders_and_achievements_are_not_held_back(
+    database: Any, infra: Infrastructure, smtp: MailServer, make_event: MakeEvent
+) -> None:
+    service = make_service(infra, smtp, Clock(LATE_EVENING + timedelta(minutes=1)))
+    await register(service, make_event, email="una@example.test")
+    await deliver(service, reminder(make_event, at=LATE_EVENING + timedelta(minutes=1)))
+    assert (await service.dispatch_pending(LATE_EVENING + timedelta(minutes=1))).sent == 1
+
+
+async def test_a_refollow_in_the_window_is_no_news_and_an_unfollow_cancels_the_email(
+    database: Any, infra: Infrastructure, smtp: MailServer, make_event: MakeEvent
+) -> None:
+    service = make_service(infra, smtp, Clock(LATE_EVENING))
+    await register(service, make_event, email="una@example.test")
+    change = PreferenceChange(Kind.NEW_FOLLOWER, Channel.EMAIL, True)
+    await service.update_preferences("u1", [change], quiet_hours=None, clear_quiet_hours=False)
+
+    def follow(kind: str, minute: int) -> Event:
+        payload = UserFollowed(follower_id="u2", followee_id="u1")
+        at = LATE_EVENING + timedelta(minutes=minute)
+        return make_event(f"community.user.{kind}", payload=payload, time=at)
+
+    await deliver(service, follow("followed", 0))
+    assert await service.mark_read("u1", None) == 1
+    await deliver(service, follow("unfollowed", 1), follow("followed", 2))
+
+    [entry] = (await service.inbox("u1", PageRequest())).items
+    assert (entry.event_count, entry.actor_ids, entry.read) == (1, ["u2"], True)
+    assert await service.unread_count("u1") == 0
+
+    await deliver(service, follow("unfollowed", 3))
+    report = await service.dispatch_pending(LATE_EVENING + timedelta(minutes=10))
+    assert (report.sent, report.failed) == (0, 1)
+    assert smtp.received.empty()
+    delivery = await Delivery.find_one({"channel": "email"})
+    assert delivery is not None
+    assert (delivery.status, delivery.last_error) == (
+        Status.FAILED,
+        "every new follower unfollowed",
+    )
+
+
+class FailingDeliveries(Deliveries):
+    """The real repository, failing right after writing: a crash between the two writes."""
+
+    async def ensure(self, *args: Any, session: Session, **kwargs: Any) -> None:
+        await super().ensure(*args, session=session, **kwargs)
+        raise ConnectionError("lost the database mid-transaction")
+
+
+async def test_a_notification_and_its_deliveries_commit_together_or_not_at_all(
+    database: Any, infra: Infrastructure, smtp: MailServer, make_event: MakeEvent
+) -> None:
+    clock = Clock(LATE_EVENING)
+    failing = make_service(infra, smtp, clock, repos=Repos(deliveries=FailingDeliveries()))
+    event = reminder(make_event, at=LATE_EVENING)
+
+    outcome = await offer(failing, event)
+
+    assert isinstance(outcome, Failed)
+    assert await Notification.find({}).count() == 0
+    assert await Delivery.find({}).count() == 0
+    assert await database["processed_events"].count_documents({}) == 0
+
+    service = make_service(infra, smtp, clock)
+    assert await offer(service, event) is Applied.APPLIED
+    assert await offer(service, event) is Applied.DUPLICATE
+    assert await Notification.find({}).count() == 1
+    assert [d.channel for d in await Delivery.find({}).to_list()] == [Channel.EMAIL]
