@@ -6,8 +6,8 @@ import asyncio
 import enum
 import logging
 import random
-from collections.abc import AsyncIterator, Callable, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +25,7 @@ from common.events.bus import (
 from common.events.catalog import InvalidEvent
 from common.events.envelope import Event
 from common.events.processed import MemoryProcessedLog, MongoProcessedLog, ProcessedLog
+from common.locks import KeyedLocks
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,7 @@ class Subscription:
     patterns: tuple[str, ...]
     handler: AnyHandler
     processed: ProcessedLog
-    _lanes: dict[str, _Lane] = field(default_factory=dict)
+    _lanes: KeyedLocks = field(default_factory=KeyedLocks)
 
     async def apply(self, event: Event) -> Outcome:
         try:
@@ -166,26 +167,9 @@ class Subscription:
                     extra={"consumer": self.consumer, "event_id": event.id},
                 )
 
-    @asynccontextmanager
-    async def lane(self, key: str) -> AsyncIterator[None]:
-        """One event per user at a time, in delivery order (asyncio locks are FIFO)."""
-        lane = self._lanes.get(key)
-        if lane is None:
-            lane = self._lanes[key] = _Lane()
-        lane.users += 1
-        try:
-            async with lane.lock:
-                yield
-        finally:
-            lane.users -= 1
-            if lane.users == 0:
-                del self._lanes[key]
-
-
-@dataclass
-class _Lane:
-    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    users: int = 0
+    def lane(self, key: str) -> AbstractAsyncContextManager[None]:
+        """One event per user at a time, in delivery order."""
+        return self._lanes.hold(key)
 
 
 def make_subscription(

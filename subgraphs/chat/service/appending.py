@@ -18,7 +18,7 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 
 from common.errors import Forbidden, NotFound
 from common.events import OutboxPublisher, OutboxTransaction
-from subgraphs.chat.lanes import Lanes
+from common.locks import KeyedLocks
 from subgraphs.chat.live import LiveFeed
 from subgraphs.chat.models import Message, MessageAuthor, utcnow
 from subgraphs.chat.repository import ConversationRepository, MessageRepository
@@ -48,7 +48,8 @@ class Appender:
         self._messages = messages
         self._feed = feed
         self._publisher = publisher
-        self._lanes = Lanes()
+        # One writer per conversation in this process: appends wait instead of conflicting.
+        self._lanes = KeyedLocks()
 
     async def appending(
         self, conversation_id: str, work: Callable[[OutboxTransaction], Awaitable[T]]

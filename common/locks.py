@@ -1,10 +1,4 @@
-"""One writer per conversation at a time within this process.
-
-Appending a message takes the conversation's next sequence number inside a
-transaction, so two appends to one conversation conflict until the first
-commits. Queuing them here keeps that to a wait instead of an aborted and
-retried transaction; appends from other replicas still conflict and retry.
-"""
+"""One holder per key at a time within this process, waiting in arrival order."""
 
 from __future__ import annotations
 
@@ -20,7 +14,12 @@ class _Lane:
     users: int = 0
 
 
-class Lanes:
+class KeyedLocks:
+    """A lock per key (a user, a conversation), created on demand, dropped when idle.
+
+    asyncio locks are FIFO, so holders of one key go in the order they asked.
+    """
+
     def __init__(self) -> None:
         self._lanes: dict[str, _Lane] = {}
 
@@ -37,3 +36,6 @@ class Lanes:
             lane.users -= 1
             if lane.users == 0:
                 del self._lanes[key]
+
+    def __len__(self) -> int:
+        return len(self._lanes)
