@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 async def wait_until(
@@ -17,3 +20,23 @@ async def wait_until(
     async with asyncio.timeout(within):
         while not await check():  # noqa: ASYNC110 - nothing in this process to wait on
             await asyncio.sleep(every)
+
+
+async def eventually(
+    probe: Callable[[], Awaitable[T]], accept: Callable[[T], bool], *, within: float = 10.0
+) -> T:
+    """Re-ask `probe` until `accept` takes its answer, and return that answer.
+
+    For effects of asynchronous consumers seen through an API; the last answer
+    is in the failure so a test says what it saw, not just that it timed out.
+    """
+    last: T | None = None
+    try:
+        async with asyncio.timeout(within):
+            while True:
+                last = await probe()
+                if accept(last):
+                    return last
+                await asyncio.sleep(0.05)
+    except TimeoutError:
+        raise AssertionError(f"not reached within {within}s; last answer: {last!r}") from None

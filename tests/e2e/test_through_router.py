@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
-from typing import Any
-
 import httpx
 
+from common.testing.waiting import eventually
 from tests.e2e.conftest import NewClient
-
-
-async def eventually(probe: Callable[[], Awaitable[Any]], accept: Callable[[Any], bool]) -> Any:
-    """Re-ask until the answer is acceptable: events reach other subgraphs asynchronously."""
-    async with asyncio.timeout(15):
-        while True:
-            value = await probe()
-            if accept(value):
-                return value
-            await asyncio.sleep(0.05)  # polling an observable effect, bounded by the timeout
 
 
 async def test_sign_up_me_refresh_and_reuse_through_the_router(

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime
 from typing import Any, TypeVar
 
-import httpx
 import pytest
 
 from common.events import Event
 from common.events.amqp import AmqpEventBus
 from common.events.catalog import EVENTS, Payload
 from common.settings import Settings
+from common.testing.graphql import gql as gql_call
+from common.testing.waiting import eventually as eventually_call
 
 T = TypeVar("T")
 
@@ -34,44 +34,14 @@ Gql = Callable[..., Awaitable[dict[str, Any]]]
 Eventually = Callable[..., Awaitable[Any]]
 
 
-async def _gql(
-    url: str,
-    query: str,
-    variables: dict[str, Any] | None = None,
-    headers: dict[str, str] | None = None,
-) -> dict[str, Any]:
-    async with httpx.AsyncClient(timeout=10) as client:
-        response = await client.post(
-            f"{url}/graphql", json={"query": query, "variables": variables or {}}, headers=headers
-        )
-    body: dict[str, Any] = response.json()
-    return body
-
-
-async def _eventually(
-    probe: Callable[[], Awaitable[T]], done: Callable[[T], bool], *, within: float = 10.0
-) -> T:
-    """Poll `probe` until `done` accepts its result; fails after `within` seconds."""
-    last: T | None = None
-    try:
-        async with asyncio.timeout(within):
-            while True:
-                last = await probe()
-                if done(last):
-                    return last
-                await asyncio.sleep(0.05)
-    except TimeoutError:
-        pytest.fail(f"condition not reached within {within}s; last value: {last!r}")
-
-
 @pytest.fixture
 def gql() -> Gql:
-    return _gql
+    return gql_call
 
 
 @pytest.fixture
 def eventually() -> Eventually:
-    return _eventually
+    return eventually_call
 
 
 MakeEvent = Callable[..., Event]

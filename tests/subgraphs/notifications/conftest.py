@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
-import httpx
 import pytest
 from aiosmtpd.smtp import SMTP, Envelope, Session
 from cryptography.hazmat.primitives import serialization
@@ -25,6 +24,8 @@ from common.events.amqp import AmqpEventBus
 from common.events.catalog import EVENTS, Payload
 from common.serving import serve_in_loop
 from common.settings import Settings
+from common.testing.graphql import gql as gql_call
+from common.testing.waiting import eventually as eventually_call
 
 T = TypeVar("T")
 Gql = Callable[..., Awaitable[dict[str, Any]]]
@@ -48,36 +49,6 @@ async def bus(settings: Settings) -> AsyncIterator[AmqpEventBus]:
     await connection.close()
 
 
-async def _gql(
-    url: str,
-    query: str,
-    variables: dict[str, Any] | None = None,
-    headers: dict[str, str] | None = None,
-) -> dict[str, Any]:
-    async with httpx.AsyncClient(timeout=10) as client:
-        response = await client.post(
-            f"{url}/graphql", json={"query": query, "variables": variables or {}}, headers=headers
-        )
-    body: dict[str, Any] = response.json()
-    return body
-
-
-async def _eventually(
-    probe: Callable[[], Awaitable[T]], done: Callable[[T], bool], *, within: float = 10.0
-) -> T:
-    """Poll `probe` until `done` accepts its result; fails after `within` seconds."""
-    last: T | None = None
-    try:
-        async with asyncio.timeout(within):
-            while True:
-                last = await probe()
-                if done(last):
-                    return last
-                await asyncio.sleep(0.05)
-    except TimeoutError:
-        pytest.fail(f"condition not reached within {within}s; last value: {last!r}")
-
-
 def _make_event(
     type: str, *, payload: Payload, time: datetime | None = None, id: str | None = None
 ) -> Event:
@@ -92,12 +63,12 @@ def _make_event(
 
 @pytest.fixture
 def gql() -> Gql:
-    return _gql
+    return gql_call
 
 
 @pytest.fixture
 def eventually() -> Eventually:
-    return _eventually
+    return eventually_call
 
 
 @pytest.fixture
