@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import websockets
 
-from tests.e2e.conftest import NewClient
+from tests.e2e.conftest import Client, NewClient
 
 MESSAGE_ADDED = """
 subscription($c: ID!) { messageAdded(conversationId: $c) { text sender { displayName } } }
@@ -44,27 +44,7 @@ async def test_a_chat_message_reaches_the_other_member_with_its_sender_resolved(
             )
         )
         assert (await _receive(socket))["type"] == "connection_ack"
-        await socket.send(
-            json.dumps(
-                {
-                    "id": "1",
-                    "type": "subscribe",
-                    "payload": {"query": MESSAGE_ADDED, "variables": {"c": conversation}},
-                }
-            )
-        )
-        # A probe message whose arrival shows the subscription is live end to end.
-        sent = {"conversationId": conversation, "text": "Hi Grace!", "clientMessageId": "m1"}
-        send = "mutation($i: SendMessageInput!) { sendMessage(input: $i) { id } }"
-        received: dict[str, Any] = {}
-        for attempt in range(50):
-            await ada.ok(send, {"i": {**sent, "clientMessageId": f"m{attempt}"}})
-            try:
-                async with asyncio.timeout(0.5):
-                    received = json.loads(await socket.recv())
-                break
-            except TimeoutError:
-                continue
+        received = await _live(socket, ada, conversation, text="Hi Grace!")
         assert received == {
             "id": "1",
             "type": "next",
@@ -132,3 +112,62 @@ async def test_a_bad_token_is_refused_at_connection_init(lifegraph: str) -> None
                 await socket.recv()
     assert closed.value.rcvd is not None
     assert closed.value.rcvd.code == 4403
+
+
+async def _live(
+    socket: websockets.ClientConnection, ada: Client, conversation: str, *, text: str = "probe"
+) -> dict[str, Any]:
+    """Subscribe as operation "1"; send `text` until one arrives through it, and return it.
+
+    The protocol has no "subscribed" acknowledgement: a message arriving is the proof.
+    """
+    await socket.send(
+        json.dumps(
+            {
+                "id": "1",
+                "type": "subscribe",
+                "payload": {"query": MESSAGE_ADDED, "variables": {"c": conversation}},
+            }
+        )
+    )
+    send = "mutation($i: SendMessageInput!) { sendMessage(input: $i) { id } }"
+    for attempt in range(50):
+        probe = {"conversationId": conversation, "text": text, "clientMessageId": f"p{attempt}"}
+        await ada.ok(send, {"i": probe})
+        try:
+            async with asyncio.timeout(0.5):
+                received: dict[str, Any] = json.loads(await socket.recv())
+        except TimeoutError:
+            continue
+        if received["type"] == "next":
+            return received
+    raise AssertionError("the subscription never went live")
+
+
+async def test_a_member_removed_from_a_group_stops_receiving(
+    lifegraph: str, new_client: NewClient
+) -> None:
+    ada, grace, carol = new_client(), new_client(), new_client()
+    await ada.sign_up("Ada")
+    grace_id, carol_id = await grace.sign_up("Grace"), await carol.sign_up("Carol")
+    created = await ada.ok(
+        "mutation($i: CreateGroupConversationInput!) { createGroupConversation(input: $i) { id } }",
+        {"i": {"title": "Book club", "memberIds": [grace_id, carol_id]}},
+    )
+    group = created["createGroupConversation"]["id"]
+    url = lifegraph.replace("http://", "ws://") + "/graphql"
+    protocol = [websockets.Subprotocol("graphql-transport-ws")]
+    async with websockets.connect(url, subprotocols=protocol) as socket:
+        init = {"type": "connection_init", "payload": {"Authorization": f"Bearer {carol.token}"}}
+        await socket.send(json.dumps(init))
+        assert (await _receive(socket))["type"] == "connection_ack"
+        await _live(socket, ada, group)
+
+        await ada.ok(
+            "mutation($i: RemoveGroupMemberInput!) { removeGroupMember(input: $i) { id } }",
+            {"i": {"conversationId": group, "userId": carol_id}},
+        )
+        # Events already on their way may still arrive; then the stream ends.
+        while (message := await _receive(socket))["type"] == "next":
+            pass
+        assert message == {"id": "1", "type": "complete"}
