@@ -12,6 +12,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from beanie import Document, PydanticObjectId, SortDirection
 from bson import ObjectId
 from bson.errors import InvalidId
+from pymongo import ReturnDocument
 from pymongo.asynchronous.client_session import AsyncClientSession
 
 from common.errors import BadUserInput
@@ -67,6 +68,31 @@ class Repository(Generic[D]):
             return {}
         found: list[D] = await self.model.find({"_id": {"$in": oids}}, session=session).to_list()
         return {str(doc.id): doc for doc in found}
+
+    async def set_fields(
+        self,
+        id: str,
+        fields: Mapping[str, Any],
+        *,
+        where: Mapping[str, Any] | None = None,
+        before: bool = False,
+        session: AsyncClientSession | None = None,
+    ) -> D | None:
+        """`$set` fields on one document atomically; returns it as it is now (or, with
+        `before`, as it was). None when no document with that id matches `where`."""
+        oid = parse_object_id(id)
+        if oid is None:
+            return None
+        raw = await self.model.get_pymongo_collection().find_one_and_update(
+            {**(where or {}), "_id": oid},
+            {"$set": dict(fields)},
+            return_document=ReturnDocument.BEFORE if before else ReturnDocument.AFTER,
+            session=session,
+        )
+        if raw is None:
+            return None
+        doc: D = self.model.model_validate(raw)
+        return doc
 
     async def insert(self, doc: D, *, session: AsyncClientSession | None = None) -> D:
         await doc.insert(session=session)

@@ -52,16 +52,7 @@ class UserRepository(Repository[User]):
     ) -> User | None:
         """Set `fields` and return the account as it is now; None if no account (matching
         `where`) has that id."""
-        oid = parse_object_id(user_id)
-        if oid is None:
-            return None
-        raw = await User.get_pymongo_collection().find_one_and_update(
-            {**(where or {}), "_id": oid},
-            {"$set": dict(fields)},
-            return_document=ReturnDocument.AFTER,
-            session=session,
-        )
-        return User.model_validate(raw) if raw else None
+        return await self.set_fields(user_id, fields, where=where, session=session)
 
     async def remove(self, user_id: str, *, session: AsyncClientSession | None = None) -> bool:
         oid = parse_object_id(user_id)

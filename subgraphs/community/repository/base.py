@@ -8,7 +8,7 @@ from beanie import Document
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.collection import AsyncCollection
 
-from common.repository import Repository, parse_object_id
+from common.repository import Repository
 
 D = TypeVar("D", bound=Document)
 
@@ -20,14 +20,6 @@ Session = AsyncClientSession | None
 class CommunityRepository(Repository[D]):
     def collection(self) -> AsyncCollection[dict[str, Any]]:
         return self.model.get_pymongo_collection()
-
-    async def fetch(self, id: str, *, session: Session = None) -> D | None:
-        """`get`, inside the caller's transaction (its snapshot) when given a session."""
-        oid = parse_object_id(id)
-        if oid is None:
-            return None
-        row = await self.collection().find_one({"_id": oid}, session=session)
-        return self.parse(row)
 
     def parse(self, row: dict[str, Any] | None) -> D | None:
         if row is None:

@@ -29,28 +29,13 @@ class CommentRepository(CommunityRepository[Comment]):
     async def update_fields(
         self, comment_id: str, fields: Mapping[str, Any], *, session: Session = None
     ) -> Comment | None:
-        oid = parse_object_id(comment_id)
-        if oid is None:
-            return None
-        row = await self.collection().find_one_and_update(
-            {"_id": oid},
-            {"$set": dict(fields)},
-            return_document=ReturnDocument.AFTER,
-            session=session,
-        )
-        return self.parse(row)
+        return await self.set_fields(comment_id, fields, session=session)
 
     async def set_status(
         self, comment_id: str, status: ContentStatus, *, session: Session = None
     ) -> Comment | None:
         """The comment as it was before; None if there is no such comment."""
-        oid = parse_object_id(comment_id)
-        if oid is None:
-            return None
-        row = await self.collection().find_one_and_update(
-            {"_id": oid}, {"$set": {"status": status}}, session=session
-        )
-        return self.parse(row)
+        return await self.set_fields(comment_id, {"status": status}, before=True, session=session)
 
     async def touch_thread(self, root_id: str, *, session: Session = None) -> Comment | None:
         """Write the top-level comment of a thread whose replies change; it, or None if gone."""

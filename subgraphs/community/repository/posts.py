@@ -77,28 +77,13 @@ class PostRepository(CommunityRepository[Post]):
     async def update_content(
         self, post_id: str, fields: Mapping[str, Any], *, session: Session = None
     ) -> Post | None:
-        oid = parse_object_id(post_id)
-        if oid is None:
-            return None
-        row = await self.collection().find_one_and_update(
-            {"_id": oid},
-            {"$set": dict(fields)},
-            return_document=ReturnDocument.AFTER,
-            session=session,
-        )
-        return self.parse(row)
+        return await self.set_fields(post_id, fields, session=session)
 
     async def set_status(
         self, post_id: str, status: ContentStatus, *, session: Session = None
     ) -> Post | None:
         """The post as it was before; None if there is no such post."""
-        oid = parse_object_id(post_id)
-        if oid is None:
-            return None
-        row = await self.collection().find_one_and_update(
-            {"_id": oid}, {"$set": {"status": status}}, session=session
-        )
-        return self.parse(row)
+        return await self.set_fields(post_id, {"status": status}, before=True, session=session)
 
     async def set_author_privacy(
         self, author_id: str, privacy: Privacy, *, session: Session = None

@@ -128,7 +128,7 @@ class CommentService:
         self, comment_id: str, status: ContentStatus, *, session: Session
     ) -> Comment | None:
         """A moderator's status change with the count following; the comment as it was."""
-        comment = await self._repos.comments.fetch(comment_id, session=session)
+        comment = await self._repos.comments.get(comment_id, session=session)
         if comment is None:
             return None
         await self._recount(comment, status, session=session)
@@ -152,7 +152,7 @@ class CommentService:
 
     async def remove_row(self, comment: Comment, *, session: Session) -> None:
         """Delete a comment (a top-level one with its replies) and uncount what was counted."""
-        current = await self._repos.comments.fetch(str(comment.id), session=session)
+        current = await self._repos.comments.get(str(comment.id), session=session)
         if current is None:
             return  # gone already (say, with its thread): nothing left to uncount
         await self._recount(current, None, session=session)
@@ -181,7 +181,7 @@ class CommentService:
     async def _thread_root(
         self, viewer: Viewer, post_id: str, parent_id: str, *, session: Session
     ) -> Comment:
-        parent = await self._repos.comments.fetch(parent_id, session=session)
+        parent = await self._repos.comments.get(parent_id, session=session)
         if parent is None or parent.post_id != post_id or not self._can_see(viewer, parent):
             raise NotFound("Comment not found.", field="parentId")
         root_id = parent.parent_id or parent_id
@@ -195,7 +195,7 @@ class CommentService:
 
     async def _own(self, viewer: Viewer, comment_id: str, *, session: Session) -> Comment:
         user_id = viewer.require_user()
-        comment = await self._repos.comments.fetch(comment_id, session=session)
+        comment = await self._repos.comments.get(comment_id, session=session)
         if comment is None or comment.status is ContentStatus.REMOVED:
             raise NotFound("Comment not found.")
         if comment.author_id != user_id:

@@ -139,11 +139,11 @@ class ModerationService:
 
     async def _target(self, target_type: TargetType, target_id: str, *, session: Session) -> Target:
         if target_type is TargetType.POST:
-            post = await self._repos.posts.fetch(target_id, session=session)
+            post = await self._repos.posts.get(target_id, session=session)
             if post is None:
                 raise NotFound("Post not found.", field="targetId")
             return Target(target_type, target_id, post.author_id)
-        comment = await self._repos.comments.fetch(target_id, session=session)
+        comment = await self._repos.comments.get(target_id, session=session)
         if comment is None:
             raise NotFound("Comment not found.", field="targetId")
         return Target(target_type, target_id, comment.author_id)

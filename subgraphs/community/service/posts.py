@@ -155,7 +155,7 @@ class PostService:
             await repos.saves.delete_for_posts(post_ids, session=session)
 
     async def visible(self, viewer: Viewer, post_id: str, *, session: Session = None) -> Post:
-        post = await self._repos.posts.fetch(post_id, session=session)
+        post = await self._repos.posts.get(post_id, session=session)
         if post is None or not viewer.can_see_post(post):
             raise NotFound("Post not found.")
         return post
@@ -189,7 +189,7 @@ class PostService:
 
     async def _own(self, viewer: Viewer, post_id: str, *, session: Session) -> Post:
         user_id = viewer.require_user()
-        post = await self._repos.posts.fetch(post_id, session=session)
+        post = await self._repos.posts.get(post_id, session=session)
         if post is None or post.status is ContentStatus.REMOVED:
             raise NotFound("Post not found.")
         if post.author_id != user_id:

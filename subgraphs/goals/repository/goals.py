@@ -5,10 +5,10 @@ from typing import Any
 
 from bson import ObjectId
 
-from common.repository import Page, PageRequest, Repository, parse_object_id
+from common.repository import Page, PageRequest, Repository
 from subgraphs.goals.domain.enums import GoalStatus, LifeArea, Visibility
 from subgraphs.goals.models import GoalDoc, TemplateDoc
-from subgraphs.goals.repository._raw import Session, collection
+from subgraphs.goals.repository._raw import Session
 
 
 class GoalRepository(Repository[GoalDoc]):
@@ -58,13 +58,6 @@ class GoalRepository(Repository[GoalDoc]):
             }
         ).to_list()
         return {g.template_id for g in rows if g.template_id}
-
-    async def set_fields(
-        self, goal_id: str, fields: dict[str, Any], *, session: Session = None
-    ) -> None:
-        oid = parse_object_id(goal_id)
-        if oid is not None:
-            await collection(GoalDoc).update_one({"_id": oid}, {"$set": fields}, session=session)
 
     async def delete_ids(self, ids: Iterable[str], *, session: Session = None) -> int:
         oids = [ObjectId(i) for i in ids]

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from common.repository import Page, PageRequest, Repository, parse_object_id
+from common.repository import Page, PageRequest, Repository
 from subgraphs.goals.domain.enums import ReminderStatus, ReminderTarget
 from subgraphs.goals.models import ReminderDoc
 from subgraphs.goals.repository._raw import Session, collection
@@ -46,12 +46,6 @@ class ReminderRepository(Repository[ReminderDoc]):
             session=session,
         )
         return result.modified_count == 1
-
-    async def set_fields(
-        self, reminder_id: str, fields: dict[str, Any], *, session: Session = None
-    ) -> None:
-        oid = parse_object_id(reminder_id)
-        await collection(ReminderDoc).update_one({"_id": oid}, {"$set": fields}, session=session)
 
     async def next_fire_at(self) -> datetime | None:
         row = (
