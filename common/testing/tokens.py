@@ -36,6 +36,8 @@ class TestKeys:
             "iss": self.issuer,
             "aud": self.audience,
             "sub": user_id,
+            # As users' tokens do: the member's name when the token was issued.
+            "name": f"Member {user_id}",
             "roles": [str(r) for r in roles],
             "iat": now,
             "exp": now + ttl,

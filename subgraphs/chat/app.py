@@ -17,6 +17,7 @@ from subgraphs.chat.repository import (
     CoachReplyJobRepository,
     ConversationRepository,
     MessageRepository,
+    ProfileRepository,
     ReadStateRepository,
 )
 from subgraphs.chat.schema import ChatServices, schema
@@ -25,6 +26,7 @@ from subgraphs.chat.service import (
     ConversationService,
     Erasure,
     MessageService,
+    ProfileService,
     ReadService,
     StreamService,
 )
@@ -49,6 +51,8 @@ async def build(runtime: Runtime, *, answer_coach: bool = True) -> ChatServices:
     conversation_store = ConversationRepository()
     message_store = MessageRepository()
     reads = ReadStateRepository()
+    profile_store = ProfileRepository()
+    profiles = ProfileService(profiles=profile_store)
     memory = CoachMemoryRepository()
     jobs = CoachReplyJobRepository()
     conversations = ConversationService(
@@ -57,6 +61,7 @@ async def build(runtime: Runtime, *, answer_coach: bool = True) -> ChatServices:
     appender = Appender(
         conversations=conversation_store,
         messages=message_store,
+        profiles=profile_store,
         feed=feed,
         publisher=runtime.publisher,
     )
@@ -81,6 +86,7 @@ async def build(runtime: Runtime, *, answer_coach: bool = True) -> ChatServices:
         conversation_store=conversation_store,
         messages=message_store,
         reads=reads,
+        profiles=profile_store,
         memory=memory,
         jobs=jobs,
         feed=feed,
@@ -89,10 +95,11 @@ async def build(runtime: Runtime, *, answer_coach: bool = True) -> ChatServices:
         worker = CoachWorker(jobs=jobs, answer=coach.answer)
         messages.coach_question_stored = worker.wake
         runtime.spawn(worker.run(), name="coach")
-    register_consumers(runtime, erasure, coach)
+    register_consumers(runtime, erasure, profiles, coach)
     return ChatServices(
         conversations=conversations,
         messages=messages,
+        profiles=profiles,
         reads=ReadService(
             conversations=conversations, messages=message_store, reads=reads, feed=feed
         ),

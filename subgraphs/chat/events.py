@@ -6,12 +6,19 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 
 from common.app import Runtime
 from common.events import AfterCommit, Event, transactional
-from common.events.catalog import CoachGoalCreated, UserDeleted
+from common.events.catalog import CoachGoalCreated, UserDeleted, UserRegistered, UserUpdated
 from subgraphs.chat.coach.service import CoachService
-from subgraphs.chat.service import Erasure
+from subgraphs.chat.service import Erasure, ProfileService
 
 
-def register_consumers(runtime: Runtime, erasure: Erasure, coach: CoachService) -> None:
+def register_consumers(
+    runtime: Runtime, erasure: Erasure, profiles: ProfileService, coach: CoachService
+) -> None:
+    async def on_profile(event: Event, session: AsyncClientSession) -> None:
+        change = event.payload()
+        if isinstance(change, UserRegistered | UserUpdated):
+            await profiles.apply(change, event.time, session=session)
+
     async def on_user_deleted(event: Event, session: AsyncClientSession) -> AfterCommit:
         return await erasure.erase(UserDeleted.model_validate(event.data).user_id, session=session)
 
@@ -21,6 +28,11 @@ def register_consumers(runtime: Runtime, erasure: Erasure, coach: CoachService) 
         return await coach.confirm_goal(CoachGoalCreated.model_validate(event.data), session)
 
     runtime.consume("chat.user-erasure", ["users.user.deleted"], transactional(on_user_deleted))
+    runtime.consume(
+        "chat.profiles",
+        ["users.user.registered", "users.user.updated"],
+        transactional(on_profile),
+    )
     runtime.consume(
         "chat.coach-goals", ["goals.coach_goal.created"], transactional(on_coach_goal_created)
     )

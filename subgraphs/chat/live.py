@@ -7,6 +7,7 @@ Payloads are self-contained: a replica receiving one needs no database read.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from datetime import datetime
 from typing import Any, Generic, Literal, TypeVar
 
 from common.pubsub import PubSub, Subscription
-from subgraphs.chat.models import Message
+from subgraphs.chat.models import Message, ProfileCard
 
 E = TypeVar("E")
 T = TypeVar("T")
@@ -34,6 +35,9 @@ def user_channel(user_id: str) -> str:
 class MessageSignal:
     change: Literal["added", "updated"]
     message: Message
+    # The sender's card as it was when the message was announced; None for the coach
+    # or a sender chat does not know.
+    sender: ProfileCard | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +106,16 @@ class LiveFeed:
     def __init__(self, pubsub: PubSub) -> None:
         self._pubsub = pubsub
 
-    async def message(self, change: Literal["added", "updated"], message: Message) -> None:
+    async def message(
+        self, change: Literal["added", "updated"], message: Message, sender: ProfileCard | None
+    ) -> None:
         await self._pubsub.publish(
             conversation_channel(message.conversation_id),
-            {"kind": f"message_{change}", "message": message.model_dump(mode="json")},
+            {
+                "kind": f"message_{change}",
+                "message": message.model_dump(mode="json"),
+                "sender": sender.model_dump(mode="json") if sender else None,
+            },
         )
 
     async def typing(
@@ -148,10 +158,44 @@ async def conversation_signals(
             if viewer_id in raw.get("user_ids", ()):
                 return
         elif kind in ("message_added", "message_updated"):
-            change: Literal["added", "updated"] = "added" if kind == "message_added" else "updated"
-            yield MessageSignal(change, Message.model_validate(raw["message"]))
+            yield _message_signals.decode(raw)
         elif kind == "typing":
             yield _typing(subscription.channel, raw)
+
+
+class _MessageSignals:
+    """Message signals decoded once per process, not once per subscriber.
+
+    The pub/sub hands every subscriber of a channel the same decoded payload, so
+    the first subscriber to reach it decodes it for all (validating a message
+    per subscriber was a tenth of a thousand-subscriber fan-out). The payload is
+    kept with its signal, so its `id` cannot be reused while it is remembered.
+    """
+
+    def __init__(self, size: int = 256) -> None:
+        self._size = size
+        self._recent: OrderedDict[int, tuple[dict[str, Any], MessageSignal]] = OrderedDict()
+
+    def decode(self, raw: dict[str, Any]) -> MessageSignal:
+        known = self._recent.get(id(raw))
+        if known is not None and known[0] is raw:
+            return known[1]
+        change: Literal["added", "updated"] = (
+            "added" if raw["kind"] == "message_added" else "updated"
+        )
+        sender = raw.get("sender")
+        signal = MessageSignal(
+            change,
+            Message.model_validate(raw["message"]),
+            ProfileCard.model_validate(sender) if sender else None,
+        )
+        self._recent[id(raw)] = (raw, signal)
+        if len(self._recent) > self._size:
+            self._recent.popitem(last=False)
+        return signal
+
+
+_message_signals = _MessageSignals()
 
 
 async def user_signals(subscription: Subscription) -> AsyncIterator[ConversationSignal]:

@@ -1,4 +1,5 @@
-"""The chat subgraph's documents: conversations, messages, read state, the coach's memory."""
+"""The chat subgraph's documents: conversations, messages, read state, senders' cards and the
+coach's memory."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from enum import StrEnum
 from beanie import Document
 from pydantic import BaseModel, Field
 from pymongo import ASCENDING, DESCENDING, IndexModel
+
+from common.events.catalog import Privacy
 
 
 def utcnow() -> datetime:
@@ -112,6 +115,44 @@ class ReadState(Document):
         ]
 
 
+class ProfileCard(BaseModel):
+    """What chat shows of a user beside their messages: the fields `Message.sender`
+    provides, and whether others may see the avatar."""
+
+    user_id: str
+    display_name: str
+    avatar_url: str | None = None
+    privacy: Privacy = "public"
+
+
+class Profile(Document):
+    """Chat's copy of a user's card, kept from users' events so a message reaches its
+    subscribers with the sender's name without a call to users per subscriber."""
+
+    user_id: str
+    display_name: str
+    avatar_url: str | None = None
+    # Users' default for a new account: its registration event carries no privacy.
+    privacy: Privacy = "public"
+    # Time of the users event last applied, so an older redelivery changes nothing;
+    # None while only the sender's own token introduced them.
+    synced_at: datetime | None = None
+    # A tombstone: a deleted user's late events must not bring the card back.
+    deleted: bool = False
+
+    class Settings:
+        name = "profiles"
+        indexes = [IndexModel([("user_id", ASCENDING)], unique=True)]
+
+    def card(self) -> ProfileCard:
+        return ProfileCard(
+            user_id=self.user_id,
+            display_name=self.display_name,
+            avatar_url=self.avatar_url,
+            privacy=self.privacy,
+        )
+
+
 class CoachGoal(Document):
     """A goal the coach asked the goals subgraph to create, and its id once created."""
 
@@ -179,6 +220,7 @@ MODELS: list[type[Document]] = [
     Conversation,
     Message,
     ReadState,
+    Profile,
     CoachGoal,
     CoachCheckIn,
     CoachReplyJob,

@@ -95,7 +95,7 @@ class ApiKeyService:
         now = utcnow()
         await self._repos.api_keys.touch(str(key.id), at=now)
         return KeyToken(
-            access_token=self._sessions.api_key_token(key, now),
+            access_token=self._sessions.api_key_token(key, user.display_name, now),
             expires_in=self._sessions.access_token_ttl,
             key=key,
             user=user,

@@ -103,11 +103,15 @@ class User:
     def _full(self) -> bool:
         return self.access is Access.FULL
 
-    @strawberry.field(description="Name shown to other members.")
+    # Shareable: chat provides both beside each message (`Message.sender`), from
+    # the card it keeps from our events, under the same visibility rule.
+    @strawberry.federation.field(shareable=True, description="Name shown to other members.")
     def display_name(self) -> str:
         return self.doc.display_name
 
-    @strawberry.field(description="URL of the avatar image; null if hidden or unset.")
+    @strawberry.federation.field(
+        shareable=True, description="URL of the avatar image; null if hidden or unset."
+    )
     def avatar_url(self) -> str | None:
         return self.doc.avatar_url if self._profile else None
 

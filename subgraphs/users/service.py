@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from common.auth import Principal, Role
+from common.auth import Principal, Role, sees_profile
 from common.errors import BadUserInput, NotFound
 from common.events import OutboxPublisher, OutboxTransaction
 from common.repository import Page, PageRequest
@@ -27,11 +27,10 @@ class Access(Enum):
 
 
 def access_for(user: User, viewer: Principal | None) -> Access:
-    if viewer is not None and (viewer.user_id == str(user.id) or viewer.has_role(Role.ADMIN)):
+    owner = str(user.id)
+    if viewer is not None and viewer.is_self_or_admin(owner):
         return Access.FULL
-    # Follows live in the community subgraph, which users never reads: a
-    # followers-only profile is shown to others as if it were private.
-    if user.preferences.privacy is Privacy.PUBLIC:
+    if sees_profile(viewer, owner, user.preferences.privacy):
         return Access.PROFILE
     return Access.NAME_ONLY
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from subgraphs.chat.repository.coach import CoachMemoryRepository, CoachReplyJobRepository
 from subgraphs.chat.repository.conversations import ConversationRepository
 from subgraphs.chat.repository.messages import MessageRepository
+from subgraphs.chat.repository.profiles import ProfileRepository
 from subgraphs.chat.repository.reads import ReadStateRepository
 
 __all__ = [
@@ -12,5 +13,6 @@ __all__ = [
     "CoachReplyJobRepository",
     "ConversationRepository",
     "MessageRepository",
+    "ProfileRepository",
     "ReadStateRepository",
 ]

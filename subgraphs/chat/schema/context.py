@@ -11,7 +11,13 @@ from strawberry.dataloader import DataLoader
 
 from common.graphql.context import RequestContext
 from common.graphql.loaders import batch_loader
-from subgraphs.chat.service import ConversationService, MessageService, ReadService, StreamService
+from subgraphs.chat.service import (
+    ConversationService,
+    MessageService,
+    ProfileService,
+    ReadService,
+    StreamService,
+)
 
 V = TypeVar("V")
 
@@ -20,6 +26,7 @@ V = TypeVar("V")
 class ChatServices:
     conversations: ConversationService
     messages: MessageService
+    profiles: ProfileService
     reads: ReadService
     streams: StreamService
 

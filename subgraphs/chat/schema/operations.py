@@ -107,12 +107,14 @@ class Mutation:
 
     @strawberry.mutation(description="Send a message; idempotent per `clientMessageId`.")
     async def send_message(self, info: Info, input: SendMessageInput) -> Message:
+        viewer = await info.context.require_viewer()
         doc = await info.context.services.messages.send(
-            await viewer_id(info),
+            viewer.user_id,
             str(input.conversation_id),
             input.text,
             attachment=input.attachment.to_value() if input.attachment else None,
             client_message_id=input.client_message_id,
+            sender_name=viewer.display_name,
         )
         return Message.from_doc(doc)
 
@@ -149,13 +151,13 @@ class Mutation:
 
 def _added(signal: ConversationStreamSignal) -> Message | None:
     if isinstance(signal, MessageSignal) and signal.change == "added":
-        return Message.from_doc(signal.message)
+        return Message.from_signal(signal)
     return None
 
 
 def _updated(signal: ConversationStreamSignal) -> Message | None:
     if isinstance(signal, MessageSignal) and signal.change == "updated":
-        return Message.from_doc(signal.message)
+        return Message.from_signal(signal)
     return None
 
 

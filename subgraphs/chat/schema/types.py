@@ -8,16 +8,18 @@ from typing import Annotated
 
 import strawberry
 
+from common.auth import sees_profile
 from common.errors import Forbidden
 from common.graphql.pagination import Connection, connection_from_page
 from common.repository import PageRequest
 from subgraphs.chat import cursors
-from subgraphs.chat.live import ConversationSignal, TypingSignal
+from subgraphs.chat.live import ConversationSignal, MessageSignal, TypingSignal
 from subgraphs.chat.models import Attachment as AttachmentDoc
 from subgraphs.chat.models import Conversation as ConversationDoc
 from subgraphs.chat.models import ConversationKind as ConversationKindModel
 from subgraphs.chat.models import Message as MessageDoc
 from subgraphs.chat.models import MessageAuthor as MessageAuthorModel
+from subgraphs.chat.models import ProfileCard
 from subgraphs.chat.schema.context import Info, loader, viewer_id
 
 
@@ -62,10 +64,27 @@ class Attachment:
 @strawberry.federation.type(keys=["id"], description="A LifeGraph user (owned by users).")
 class User:
     id: strawberry.ID = strawberry.field(description="The user's id.")
+    # Set where chat provides the card fields (`Message.sender`); None elsewhere.
+    card: strawberry.Private[ProfileCard | None] = None
+    # Whether the viewer may see the card's avatar, decided where the card is attached.
+    avatar_visible: strawberry.Private[bool] = False
 
     @classmethod
     def resolve_reference(cls, id: strawberry.ID) -> User:
         return cls(id=id)
+
+    @strawberry.federation.field(
+        external=True, description="Name shown to other members (owned by users)."
+    )
+    def display_name(self) -> str:
+        return _card(self).display_name
+
+    @strawberry.federation.field(
+        external=True, description="URL of the avatar image; null if hidden or unset."
+    )
+    def avatar_url(self) -> str | None:
+        card = _card(self)
+        return card.avatar_url if self.avatar_visible else None
 
     @strawberry.field(description="Your conversations, most recently active first (only your own).")
     async def conversations(
@@ -86,6 +105,14 @@ class User:
     async def unread_total(self, info: Info) -> int:
         viewer = await _self_only(info, str(self.id))
         return await info.context.services.reads.unread_total(viewer)
+
+
+def _card(user: User) -> ProfileCard:
+    if user.card is None:
+        # The router asks chat for these fields only under `Message.sender`, which
+        # always carries a card; anything else is a bug in planning or in chat.
+        raise RuntimeError(f"no card for user {user.id} outside Message.sender")
+    return user.card
 
 
 async def _self_only(info: Info, user_id: str) -> str:
@@ -118,6 +145,15 @@ class Message:
         description="Its position in the history: pass as `after` to catch up from here."
     )
     sender_id: strawberry.Private[str | None]
+    # From a live signal: the sender's card as announced, read once for all subscribers
+    # (None: the coach, or a sender chat does not know); else `sender` loads it.
+    announced: strawberry.Private[tuple[ProfileCard | None] | None] = None
+
+    @classmethod
+    def from_signal(cls, signal: MessageSignal) -> Message:
+        message = cls.from_doc(signal.message)
+        message.announced = (signal.sender,)
+        return message
 
     @classmethod
     def from_doc(cls, doc: MessageDoc) -> Message:
@@ -150,11 +186,26 @@ class Message:
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
 
-    @strawberry.field(
-        description="Who sent it; null for the coach. Resolved by the users subgraph."
+    @strawberry.federation.field(
+        provides=["displayName avatarUrl"],
+        description=(
+            "Who sent it; null for the coach and for deleted accounts. `displayName` and"
+            " `avatarUrl` come with the message; other fields from the users subgraph."
+        ),
     )
-    def sender(self) -> User | None:
-        return User(id=strawberry.ID(self.sender_id)) if self.sender_id else None
+    async def sender(self, info: Info) -> User | None:
+        if self.sender_id is None:
+            return None
+        if self.announced is not None:
+            card = self.announced[0]
+        else:
+            profiles = info.context.services.profiles
+            card = await loader(info, "chat.profile", profiles.cards).load(self.sender_id)
+        if card is None:
+            return None
+        # The rule users applies to its own field, so both answer alike.
+        visible = sees_profile(await info.context.viewer(), card.user_id, card.privacy)
+        return User(id=strawberry.ID(self.sender_id), card=card, avatar_visible=visible)
 
 
 @strawberry.type(description="How far a member has read.")

@@ -1,4 +1,5 @@
-"""The chat domain, free of GraphQL: conversations, messages, read state, live streams, erasure."""
+"""The chat domain, free of GraphQL: conversations, messages, read state, senders' cards, live
+streams, erasure."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from subgraphs.chat.service.appending import Appended, Appender
 from subgraphs.chat.service.conversations import ConversationService
 from subgraphs.chat.service.erasure import Erasure
 from subgraphs.chat.service.messages import MessageService
+from subgraphs.chat.service.profiles import ProfileService
 from subgraphs.chat.service.reads import ReadService
 from subgraphs.chat.service.streams import StreamService
 
@@ -15,6 +17,7 @@ __all__ = [
     "ConversationService",
     "Erasure",
     "MessageService",
+    "ProfileService",
     "ReadService",
     "StreamService",
 ]

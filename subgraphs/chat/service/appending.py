@@ -20,8 +20,12 @@ from common.errors import Forbidden, NotFound
 from common.events import OutboxPublisher, OutboxTransaction
 from common.locks import KeyedLocks
 from subgraphs.chat.live import LiveFeed
-from subgraphs.chat.models import Message, MessageAuthor, utcnow
-from subgraphs.chat.repository import ConversationRepository, MessageRepository
+from subgraphs.chat.models import Message, MessageAuthor, ProfileCard, utcnow
+from subgraphs.chat.repository import (
+    ConversationRepository,
+    MessageRepository,
+    ProfileRepository,
+)
 
 T = TypeVar("T")
 
@@ -41,11 +45,13 @@ class Appender:
         *,
         conversations: ConversationRepository,
         messages: MessageRepository,
+        profiles: ProfileRepository,
         feed: LiveFeed,
         publisher: OutboxPublisher,
     ) -> None:
         self._conversations = conversations
         self._messages = messages
+        self._profiles = profiles
         self._feed = feed
         self._publisher = publisher
         # One writer per conversation in this process: appends wait instead of conflicting.
@@ -99,12 +105,34 @@ class Appender:
             await self.announce_added(appended.message, appended.members)
         return appended
 
-    async def announce_added(self, message: Message, members: list[str]) -> None:
-        await self._feed.message("added", message)
+    async def announce_added(
+        self, message: Message, members: list[str], *, sender_name: str | None = None
+    ) -> None:
+        """Tell live clients, the sender's card included (see `sender_card`)."""
+        sender = await self.sender_card(message, introduce_as=sender_name)
+        await self._feed.message("added", message, sender)
         await self._feed.conversation_changed(message.conversation_id, members, "message")
 
-    async def announce_updated(self, message: Message) -> None:
-        await self._feed.message("updated", message)
+    async def announce_updated(self, message: Message, *, sender_name: str | None = None) -> None:
+        sender = await self.sender_card(message, introduce_as=sender_name)
+        await self._feed.message("updated", message, sender)
+
+    async def sender_card(
+        self, message: Message, *, introduce_as: str | None = None
+    ) -> ProfileCard | None:
+        """The card shown beside `message`, read once for all its subscribers.
+
+        A sender chat has no card for yet (their registration event is still on
+        its way) is introduced by the name their verified token carries.
+        """
+        sender = message.sender_id
+        if sender is None:
+            return None
+        card = (await self._profiles.cards([sender])).get(sender)
+        if card is None and introduce_as:
+            await self._profiles.introduce(sender, introduce_as)
+            card = (await self._profiles.cards([sender])).get(sender)
+        return card
 
 
 def coach_draft(

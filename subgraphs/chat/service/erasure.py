@@ -14,6 +14,7 @@ from subgraphs.chat.repository import (
     CoachReplyJobRepository,
     ConversationRepository,
     MessageRepository,
+    ProfileRepository,
     ReadStateRepository,
 )
 from subgraphs.chat.service.conversations import ConversationService
@@ -29,6 +30,7 @@ class Erasure:
         conversation_store: ConversationRepository,
         messages: MessageRepository,
         reads: ReadStateRepository,
+        profiles: ProfileRepository,
         memory: CoachMemoryRepository,
         jobs: CoachReplyJobRepository,
         feed: LiveFeed,
@@ -37,12 +39,13 @@ class Erasure:
         self._conversation_store = conversation_store
         self._messages = messages
         self._reads = reads
+        self._profiles = profiles
         self._memory = memory
         self._jobs = jobs
         self._feed = feed
 
     async def erase(self, user_id: str, *, session: AsyncClientSession) -> AfterCommit:
-        """Messages, memberships, read state, coach conversation, memory and pending replies.
+        """Messages, memberships, read state, card, coach conversation, memory and pending replies.
 
         The writes join `session`; the returned work tells live clients once they committed.
         """
@@ -60,6 +63,7 @@ class Erasure:
                 )
         await self._messages.delete_by_sender(user_id, session=session)
         await self._reads.delete_for(user_id=user_id, session=session)
+        await self._profiles.erase(user_id, session=session)
         await self._memory.forget(user_id, session=session)
         await self._jobs.delete_for_user(user_id, session=session)
 

@@ -55,7 +55,10 @@ class MessageService:
         *,
         attachment: inputs.AttachmentInput | None = None,
         client_message_id: str | None = None,
+        sender_name: str | None = None,
     ) -> Message:
+        """Post as `viewer`; `sender_name` (from their token) introduces them to chat's
+        cards if users' registration event has not arrived yet."""
         stored_attachment = inputs.attachment(attachment)
         body = inputs.message_text(text, has_attachment=stored_attachment is not None)
         client_id = inputs.client_message_id(client_message_id)
@@ -114,7 +117,9 @@ class MessageService:
                 raise
             return existing
         if appended.created:
-            await self._appender.announce_added(appended.message, appended.members)
+            await self._appender.announce_added(
+                appended.message, appended.members, sender_name=sender_name
+            )
             if to_coach:
                 self.coach_question_stored()
         return appended.message

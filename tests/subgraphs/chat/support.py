@@ -27,10 +27,10 @@ WAIT = 10.0
 class Api:
     """One user's GraphQL-over-HTTP client."""
 
-    def __init__(self, url: str, keys: TestKeys, user: str) -> None:
+    def __init__(self, url: str, keys: TestKeys, user: str, **claims: Any) -> None:
         self.url = f"{url}/graphql"
         self.user = user
-        self._headers = keys.bearer(user)
+        self._headers = keys.bearer(user, **claims)
 
     async def call(self, query: str, **variables: Any) -> dict[str, Any]:
         async with httpx.AsyncClient(timeout=WAIT) as client:

@@ -20,6 +20,7 @@ from subgraphs.chat.repository import (
     CoachReplyJobRepository,
     ConversationRepository,
     MessageRepository,
+    ProfileRepository,
 )
 from subgraphs.chat.schema import ChatServices
 from subgraphs.chat.service import Appender
@@ -50,6 +51,7 @@ def coach_worker(
     appender = Appender(
         conversations=ConversationRepository(),
         messages=MessageRepository(),
+        profiles=ProfileRepository(),
         feed=LiveFeed(infra.pubsub),
         publisher=host.runtime.publisher,
     )

@@ -23,6 +23,7 @@ from subgraphs.chat.repository import (
     CoachReplyJobRepository,
     ConversationRepository,
     MessageRepository,
+    ProfileRepository,
     ReadStateRepository,
 )
 from subgraphs.chat.service import Appender, MessageService
@@ -38,6 +39,7 @@ def appender(publisher: OutboxPublisher, infra: Infrastructure) -> Appender:
     return Appender(
         conversations=ConversationRepository(),
         messages=MessageRepository(),
+        profiles=ProfileRepository(),
         feed=LiveFeed(infra.pubsub),
         publisher=publisher,
     )

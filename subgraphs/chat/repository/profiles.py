@@ -1,0 +1,80 @@
+"""Senders' cards: written by users' events (and a sender's first message), read beside messages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import suppress
+from datetime import datetime
+from typing import Any
+
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.errors import DuplicateKeyError
+
+from common.repository import Repository
+from subgraphs.chat.models import Profile, ProfileCard
+
+
+class ProfileRepository(Repository[Profile]):
+    model = Profile
+
+    async def cards(self, user_ids: Sequence[str]) -> dict[str, ProfileCard]:
+        """The cards of the users chat knows and who still have an account."""
+        found = await Profile.find(
+            {"user_id": {"$in": list(dict.fromkeys(user_ids))}, "deleted": False}
+        ).to_list()
+        return {p.user_id: p.card() for p in found}
+
+    async def apply(
+        self, user_id: str, at: datetime, fields: dict[str, Any], *, session: AsyncClientSession
+    ) -> None:
+        """A users event's fields, unless a newer event was applied or the account is gone."""
+        collection = Profile.get_pymongo_collection()
+        # Two steps, because one conditional upsert would try to insert a second row
+        # when a newer event is already there. In a transaction a concurrent upsert
+        # of the same row is a write conflict (retried), never a duplicate key.
+        await collection.update_one(
+            {"user_id": user_id},
+            {"$setOnInsert": _new_row(fields.get("display_name", ""))},
+            upsert=True,
+            session=session,
+        )
+        # Compared by the server: both sides at BSON's millisecond precision.
+        await collection.update_one(
+            {
+                "user_id": user_id,
+                "deleted": False,
+                "$or": [{"synced_at": None}, {"synced_at": {"$lt": at}}],
+            },
+            {"$set": {**fields, "synced_at": at}},
+            session=session,
+        )
+
+    async def introduce(self, user_id: str, display_name: str) -> None:
+        """Remember a user by the name their token carries, unless chat already knows them."""
+        # A concurrent introduction or event may insert it first: theirs stands.
+        with suppress(DuplicateKeyError):
+            await Profile.get_pymongo_collection().update_one(
+                {"user_id": user_id}, {"$setOnInsert": _new_row(display_name)}, upsert=True
+            )
+
+    async def erase(self, user_id: str, *, session: AsyncClientSession) -> None:
+        """Leave a tombstone without the name, so late events of the account stay ignored."""
+        await Profile.get_pymongo_collection().update_one(
+            {"user_id": user_id},
+            {
+                "$set": {"deleted": True, "display_name": "", "avatar_url": None},
+                "$setOnInsert": {"privacy": "private", "synced_at": None},
+            },
+            upsert=True,
+            session=session,
+        )
+
+
+def _new_row(display_name: str) -> dict[str, Any]:
+    return {
+        "display_name": display_name,
+        "avatar_url": None,
+        "privacy": "public",
+        "synced_at": None,
+        "deleted": False,
+    }
