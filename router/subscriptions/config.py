@@ -23,6 +23,9 @@ class SubscriptionConfig:
     max_message_bytes: int = 1 << 20
     # Waiting to deliver a close frame to a client whose socket is backed up.
     close_timeout: float = 10.0
+    # One upstream operation for client operations sending a subgraph the same subscription
+    # with the same credentials (router/subscriptions/pool.py); off: one per client operation.
+    deduplicate_upstream: bool = True
     # Subgraphs whose entity fields never depend on the caller: an event needing only
     # those is resolved once (without credentials) for every subscriber that gets it.
     shared_entity_subgraphs: frozenset[str] = frozenset()

@@ -13,6 +13,7 @@ from common.auth import TokenVerifier
 from router.config import RouterConfig
 from router.service import Router
 from router.subscriptions.config import SubscriptionConfig
+from router.subscriptions.pool import UpstreamPool
 from router.subscriptions.protocol import SUBPROTOCOL, CloseCode
 from router.subscriptions.session import ClientSession
 from router.subscriptions.shared import SharedResolutions
@@ -39,6 +40,7 @@ class SubscriptionEndpoint:
         self.verifier = verifier
         self.config = config
         self.shared = SharedResolutions(max_concurrent=config.max_concurrent_event_resolutions)
+        self.upstreams = UpstreamPool(config)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (await receive())["type"] != "websocket.connect":
@@ -54,7 +56,7 @@ class SubscriptionEndpoint:
             await _close(send, CloseCode.TRY_AGAIN_LATER, "The router is starting")
             return
         session = ClientSession(
-            self.router, self.verifier, self.config, send, request_id, self.shared
+            self.router, self.verifier, self.config, send, request_id, self.shared, self.upstreams
         )
         await session.run(receive)
 

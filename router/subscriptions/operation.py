@@ -21,7 +21,7 @@ from router.subscriptions.protocol import (
     next_message_encoded,
 )
 from router.subscriptions.shared import event_key, fetched_services, shareable
-from router.subscriptions.upstream import UpstreamConnection, UpstreamUnavailable
+from router.subscriptions.upstream import UpstreamUnavailable
 
 if TYPE_CHECKING:
     from router.subscriptions.session import ClientSession
@@ -85,27 +85,21 @@ class ClientOperation:
         config = self.session.config
         inline = self._inline_shaper(plan) if plan.node is None else None
         inbox = EventInbox(config.max_pending_events, inline)
-        upstream = await self.session.upstream(root.service)
         upstream_payload: dict[str, Any] = {
             "query": root.operation,
             "variables": {n: variables[n] for n in root.variable_names if n in variables},
         }
         if root.operation_name:
             upstream_payload["operationName"] = root.operation_name
-        upstream_id = await upstream.start(upstream_payload, inbox)
+        subscribed = await self.session.subscribe_upstream(root.service, upstream_payload, inbox)
         try:
-            await self._relay(plan, variables, upstream, inbox)
+            await self._relay(plan, variables, root.service, inbox)
         finally:
-            await upstream.stop(upstream_id)  # a no-op once the subgraph ended it
+            await subscribed.stop()  # the upstream ends once no client operation wants it
 
     async def _relay(
-        self,
-        plan: QueryPlan,
-        variables: Mapping[str, Any],
-        upstream: UpstreamConnection,
-        inbox: EventInbox,
+        self, plan: QueryPlan, variables: Mapping[str, Any], service: str, inbox: EventInbox
     ) -> None:
-        service = upstream.service
         public = shareable(plan, self.session.config.shared_entity_subgraphs)
         async for event in inbox:
             if isinstance(event, Next):

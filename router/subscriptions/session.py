@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.types import Receive, Send
@@ -17,6 +18,7 @@ from router.service import Router
 from router.subscriptions.config import SubscriptionConfig
 from router.subscriptions.operation import ClientOperation
 from router.subscriptions.outbox import Outbox
+from router.subscriptions.pool import Caller, Subscribed, UpstreamPool
 from router.subscriptions.protocol import (
     CloseCode,
     ConnectionInit,
@@ -27,7 +29,7 @@ from router.subscriptions.protocol import (
     parse_client_message,
 )
 from router.subscriptions.shared import Credentials, SharedResolutions, credentials_of
-from router.subscriptions.upstream import UpstreamConnection
+from router.subscriptions.upstream import UpstreamSink
 
 logger = logging.getLogger("router.subscriptions")
 
@@ -45,9 +47,11 @@ class ClientSession:
         send: Send,
         request_id: str,
         shared: SharedResolutions,
+        upstreams: UpstreamPool,
     ) -> None:
         self.router = router
         self.shared = shared
+        self.upstreams = upstreams
         self.verifier = verifier
         self.config = config
         self.request_id = request_id
@@ -58,7 +62,6 @@ class ClientSession:
         self.credentials: Credentials | None = None
         self.outbox = Outbox(send, config.max_pending_messages, self._overflowed)
         self.operations: dict[str, asyncio.Task[None]] = {}
-        self._upstreams: dict[str, asyncio.Future[UpstreamConnection]] = {}
         self._init_received = False
         self._acknowledged = False
         self._finished = asyncio.Event()
@@ -111,15 +114,11 @@ class ClientSession:
             writer.cancel()
 
     async def _teardown(self) -> None:
+        # Each operation releases its upstream as it ends (see `UpstreamPool`).
         operations = list(self.operations.values())
         for task in operations:
             task.cancel()
         await asyncio.gather(*operations, return_exceptions=True)
-        upstreams = [f.result() for f in self._upstreams.values() if _opened(f)]
-        for future in self._upstreams.values():
-            future.cancel()
-        self._upstreams.clear()
-        await asyncio.gather(*(u.close() for u in upstreams), return_exceptions=True)
 
     def _overflowed(self) -> None:
         logger.warning("closing a client that fell behind (request %s)", self.request_id)
@@ -237,39 +236,21 @@ class ClientSession:
         if task is not None and task is asyncio.current_task():
             del self.operations[operation.id]
 
-    # -- upstream connections -------------------------------------------------------------
+    # -- upstream -----------------------------------------------------------------------
 
-    async def upstream(self, service: str) -> UpstreamConnection:
-        """This client's socket to a subgraph, opened on first use, shared by its operations."""
-        future = self._upstreams.get(service)
-        if future is None:
-            future = asyncio.ensure_future(self._open_upstream(service))
-            self._upstreams[service] = future
-        try:
-            return await asyncio.shield(future)
-        except Exception:
-            if self._upstreams.get(service) is future:
-                del self._upstreams[service]
-            raise
-
-    async def _open_upstream(self, service: str) -> UpstreamConnection:
+    async def subscribe_upstream(
+        self, service: str, payload: Mapping[str, Any], sink: UpstreamSink
+    ) -> Subscribed:
+        """Events of `payload` on `service` for `sink`, shared with sockets that may share."""
         init: dict[str, Any] = {}
         if "authorization" in self.headers:
             init["Authorization"] = self.headers["authorization"]
-        return await UpstreamConnection.open(
-            service,
-            self.router.subgraph_url(service),
+        caller = Caller(
+            # Same credentials: same answers. Without deduplication, this socket's own.
+            key=self.credentials if self.config.deduplicate_upstream else id(self),
             init_payload=init,
             headers={"x-request-id": self.request_id},
-            config=self.config,
-            on_closed=self._upstream_closed,
         )
-
-    def _upstream_closed(self, upstream: UpstreamConnection) -> None:
-        future = self._upstreams.get(upstream.service)
-        if future is not None and _opened(future) and future.result() is upstream:
-            del self._upstreams[upstream.service]
-
-
-def _opened(future: asyncio.Future[UpstreamConnection]) -> bool:
-    return future.done() and not future.cancelled() and future.exception() is None
+        return await self.upstreams.subscribe(
+            service, self.router.subgraph_url(service), caller, payload, sink
+        )
