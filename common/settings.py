@@ -79,6 +79,9 @@ class Settings(BaseSettings):
     data_dir: Path = Path(".lifegraph")
     host: str = "127.0.0.1"
     port: int = 4000
+    # Young-generation size of the cycle collector in served processes (see
+    # common/gctuning.py); None keeps CPython's default of 700.
+    gc_young_threshold: int | None = 50_000
 
     # Tokens. The users subgraph signs; everyone else verifies against the JWKS.
     jwt_issuer: str = "https://lifegraph.local"

@@ -13,9 +13,10 @@ import uvicorn
 from starlette.types import ASGIApp
 
 from common.app import SubgraphDefinition
+from common.gctuning import tune_for_serving
 from common.logs import configure_logging
 from common.mongo_server import SecantusServer, free_port
-from common.settings import get_settings
+from common.settings import Settings, get_settings
 from lifegraph.discovery import discover_subgraphs, service_sdl
 from lifegraph.embedded import create_embedded_app, subgraph_url
 from lifegraph.router_setup import create_lifegraph_router
@@ -59,6 +60,7 @@ def up(
             typer.echo(f"  subgraph {name:<14} {base}/subgraphs/{name}/graphql")
         _run(
             create_embedded_app(settings, definitions, supergraph_sdl=supergraph),
+            settings,
             host=settings.host,
             port=settings.port,
         )
@@ -83,7 +85,7 @@ def serve(
     if subgraph not in definitions:
         raise typer.BadParameter(f"unknown subgraph {subgraph!r}; known: {', '.join(definitions)}")
     application = create_subgraph_app(definitions[subgraph], settings)
-    _run(application, host=host, port=port)
+    _run(application, settings, host=host, port=port)
 
 
 @app.command()
@@ -102,10 +104,11 @@ def router(
     configure_logging(settings.log_level, json_output=settings.log_json)
     overrides = dict(_name_value(item) for item in subgraph_url or [])
     application = create_lifegraph_router(settings, supergraph.read_text(), overrides)
-    _run(application, host=host, port=port)
+    _run(application, settings, host=host, port=port)
 
 
-def _run(application: ASGIApp, *, host: str, port: int) -> None:
+def _run(application: ASGIApp, settings: Settings, *, host: str, port: int) -> None:
+    tune_for_serving(settings.gc_young_threshold)
     # Our apps read X-Forwarded-For themselves, believing only configured proxies;
     # uvicorn must not rewrite the client address first.
     uvicorn.run(

@@ -2,7 +2,7 @@
 
 `messages` speaks graphql-transport-ws with canned events (so the numbers are the
 router's, not Strawberry's) and publishes on a GraphQL mutation; `people`
-answers `_entities` for `User.displayName`.
+answers `_entities` for `User.bio`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.types import Receive, Scope, Send
 
 from common.auth import StaticKeySource, TokenVerifier
+from common.gctuning import tune_for_serving
+from common.settings import Settings
 from router.app import create_router_app
 from router.composition import SubgraphSource, compose
 from router.config import RouterConfig
@@ -28,19 +30,25 @@ from router.subscriptions.config import SubscriptionConfig
 
 ISSUER, AUDIENCE = "https://bench.lifegraph", "bench"
 
+# As in LifeGraph: the message carries its sender's name (`@provides`), other
+# sender fields (`bio`) come from the people subgraph.
 MESSAGES_SDL = """
-extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+extend schema @link(url: "https://specs.apollo.dev/federation/v2.3",
+                    import: ["@key", "@external", "@provides"])
 type Query { ping: String }
 type Mutation { publish(topic: String!, text: String!): Int! }
 type Subscription { messageAdded(topic: String!): Message! }
-type Message { id: ID! seq: Int! sentAt: Float! text: String! sender: User! }
-type User @key(fields: "id", resolvable: false) { id: ID! }
+type Message {
+  id: ID! seq: Int! sentAt: Float! text: String! sender: User! @provides(fields: "displayName")
+}
+type User @key(fields: "id", resolvable: false) { id: ID! displayName: String! @external }
 """
 
 PEOPLE_SDL = """
-extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+extend schema @link(url: "https://specs.apollo.dev/federation/v2.3",
+                    import: ["@key", "@shareable"])
 type Query { person(id: ID!): User }
-type User @key(fields: "id") { id: ID! displayName: String! }
+type User @key(fields: "id") { id: ID! displayName: String! @shareable bio: String! }
 """
 
 PUBLISH = "mutation($t: String!, $x: String!) { publish(topic: $t, text: $x) }"
@@ -120,7 +128,11 @@ class Hub:
             "seq": self.seq,
             "sentAt": time.time(),
             "text": variables["x"],
-            "sender": {"__typename": "User", "id": f"u{self.seq % 50}"},
+            "sender": {
+                "__typename": "User",
+                "id": f"u{self.seq % 50}",
+                "displayName": f"User {self.seq % 50}",
+            },
         }
         payload = json.dumps({"data": {"messageAdded": event}}, separators=(",", ":"))
         subscribers = list(self.topics.get(variables["t"], {}).items())
@@ -136,7 +148,7 @@ class Hub:
             self._entity_ports.add(request.client.port)
             self.stats["entity_connections"] += 1
         reps = (body.get("variables") or {}).get("representations") or []
-        entities = [{"displayName": f"User {rep['id']}"} for rep in reps]
+        entities = [{"bio": f"About {rep['id']}"} for rep in reps]
         return JSONResponse({"data": {"_entities": entities}})
 
     async def stats_endpoint(self, _: Request) -> Response:
@@ -166,6 +178,8 @@ def subgraph_app() -> Starlette:
 
 
 def _serve(app: Any, port: int) -> None:
+    # As `lifegraph router` runs (common/gctuning.py).
+    tune_for_serving(Settings().gc_young_threshold)
     raise_fd_limit()
     uvicorn.run(
         app,
