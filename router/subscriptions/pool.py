@@ -1,15 +1,18 @@
 """Upstream subscriptions, shared between client operations that would receive the same events.
 
 Two client operations receive the same events when they send a subgraph the same
-subscription (query, variables, operation name) with the same credentials: one
-user's tabs, or devices holding one token. The router then runs it once upstream
-and hands every event to each of them, so the subgraph executes it once instead
-of once per socket. With fan-out to a large conversation that per-socket work is
-what the subgraph spends its time on. Operations with different credentials never
-share: nobody receives what their own request would not have produced.
+subscription (query, variables, operation name) as the same viewer: the same
+verified user with the same roles and scopes (one user's tabs and devices), or,
+without edge verification, the same credentials. The router then runs it once
+upstream and hands every event to each of them, so the subgraph executes it once
+instead of once per socket. With fan-out to a large conversation that per-socket
+work is what the subgraph spends its time on. Different viewers never share:
+nobody receives what their own request would not have produced.
 
-Connections are pooled the same way: one per subgraph and credentials, closed
-when its last operation ends. With `SubscriptionConfig.deduplicate_upstream` off,
+The operation runs on the connection of the socket that started it; others join
+it while it runs, so their own tokens are not presented again (each was verified
+at the edge). Connections are pooled per subgraph and credentials, closed when
+their last operation ends. With `SubscriptionConfig.deduplicate_upstream` off,
 every client socket gets its own connections and every operation its own upstream.
 """
 
@@ -29,8 +32,10 @@ from router.subscriptions.upstream import UpstreamConnection, UpstreamSink
 class Caller:
     """What an upstream is opened with, on behalf of one client socket."""
 
-    # Sockets with equal keys may share connections and operations.
+    # Sockets with equal keys may share connections (the same credentials).
     key: Hashable
+    # Sockets with equal viewers may share operations: the subgraph answers them alike.
+    viewer: Hashable
     init_payload: Mapping[str, Any]
     headers: Mapping[str, str]
 
@@ -124,7 +129,7 @@ class UpstreamPool:
         """
         line_key = (service, caller.key)
         if self._config.deduplicate_upstream:
-            key: Hashable = (line_key, json.dumps(payload, sort_keys=True))
+            key: Hashable = (service, caller.viewer, json.dumps(payload, sort_keys=True))
         else:
             key = object()
         fan = self._operations.get(key)

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 from starlette.types import Receive, Send
@@ -60,6 +60,9 @@ class ClientSession:
         self.headers: dict[str, str] = {"x-request-id": request_id}
         # What of `headers` can change a subgraph's answer; set once acknowledged.
         self.credentials: Credentials | None = None
+        # Who the edge verified the socket's token to be (see `viewer_of`); None when
+        # there is no token or no verification at the edge.
+        self.viewer: Hashable | None = None
         self.outbox = Outbox(send, config.max_pending_messages, self._overflowed)
         self.operations: dict[str, asyncio.Task[None]] = {}
         self._init_received = False
@@ -186,6 +189,8 @@ class ClientSession:
                 return
             self.headers["authorization"] = authorization
             self._expire_at(principal)
+            if self.verifier is not None:
+                self.viewer = viewer_of(principal)
         self._acknowledged = True
         self.credentials = credentials_of(self.headers)
         self.shared.join(self.credentials)
@@ -245,12 +250,23 @@ class ClientSession:
         init: dict[str, Any] = {}
         if "authorization" in self.headers:
             init["Authorization"] = self.headers["authorization"]
+        own = self.credentials if self.config.deduplicate_upstream else id(self)
         caller = Caller(
-            # Same credentials: same answers. Without deduplication, this socket's own.
-            key=self.credentials if self.config.deduplicate_upstream else id(self),
+            key=own,
+            viewer=self.viewer if self.viewer is not None else own,
             init_payload=init,
             headers={"x-request-id": self.request_id},
         )
         return await self.upstreams.subscribe(
             service, self.router.subgraph_url(service), caller, payload, sink
         )
+
+
+def viewer_of(principal: Principal) -> Hashable:
+    """What a subgraph's answer may depend on: the user, their roles and the token's scopes.
+
+    Not the token itself: another device of the same user holds another token
+    (other `jti`, `sid`, `exp`) yet is answered alike.
+    """
+    scopes = None if principal.scopes is None else tuple(sorted(principal.scopes))
+    return ("user", principal.user_id, tuple(sorted(principal.roles)), scopes)

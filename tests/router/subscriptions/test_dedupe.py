@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from common.auth import Role
 from tests.router.subscriptions.conftest import Stack, StackFactory
 from tests.router.subscriptions.wsclient import WsClient
 
@@ -94,3 +95,21 @@ async def test_without_deduplication_every_operation_has_its_own_upstream(
         async with stack.client() as tab1, stack.client() as tab2:
             await subscribed([(tab1, alice), (tab2, alice)])
             await everyone_live(stack, [tab1, tab2], upstreams=2)
+
+
+async def test_one_users_devices_share_an_upstream_though_their_tokens_differ(
+    stack: Stack,
+) -> None:
+    phone = stack.keys.bearer("alice", jti="phone")
+    laptop = stack.keys.bearer("alice", jti="laptop")
+    assert phone != laptop
+    admin = stack.keys.bearer("alice", jti="admin", roles=[Role.USER, Role.ADMIN])
+    async with stack.client() as one, stack.client() as two, stack.client() as three:
+        await subscribed([(one, phone), (two, laptop), (three, admin)])
+        # Other roles may be answered differently: the admin token gets its own.
+        await everyone_live(stack, [one, two, three], upstreams=2)
+        assert len(stack.tracker.opened) == 2
+        # The device that started the shared upstream leaving keeps it for the other.
+        await one.complete("s")
+        await stack.send("bob", "c1", "to the laptop")
+        assert await texts([two, three]) == ["to the laptop", "to the laptop"]
