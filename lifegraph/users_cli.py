@@ -5,18 +5,24 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
+from beanie import init_beanie
 from pymongo import AsyncMongoClient
 from pymongo.errors import PyMongoError
 
 from common.auth import Role
 from common.db import Database
 from common.errors import LifeGraphError
+from common.events import OutboxPublisher
 from common.mongo_server import MongoServerError, SecantusServer
 from common.settings import get_settings
+from subgraphs.users.announce import announce_profiles
+from subgraphs.users.models import MODELS
 from subgraphs.users.roles import grant_role, revoke_role
+
+T = TypeVar("T")
 
 users_app = typer.Typer(help="Accounts: roles and other operator tasks.", no_args_is_help=True)
 
@@ -56,12 +62,25 @@ def revoke(
     typer.echo(f"{email}: {', '.join(roles)}")
 
 
-def _run(
-    mongodb_url: str | None, embedded: bool, work: Callable[[Database], Awaitable[list[str]]]
-) -> list[str]:
+@users_app.command("announce-profiles")
+def announce(mongodb_url: MongoUrl = None, embedded: Embedded = False) -> None:
+    """Re-publish every account's profile (users.user.updated) so the other subgraphs'
+    copies catch up, e.g. after an upgrade. The users subgraph's relay delivers them."""
     settings = get_settings()
 
-    async def main() -> list[str]:
+    async def work(database: Database) -> int:
+        await init_beanie(database=database, document_models=MODELS)
+        publisher = OutboxPublisher(database, shards=settings.outbox_shards)
+        return await announce_profiles(publisher)
+
+    count = _run(mongodb_url, embedded, work)
+    typer.echo(f"announced {count} profiles")
+
+
+def _run(mongodb_url: str | None, embedded: bool, work: Callable[[Database], Awaitable[T]]) -> T:
+    settings = get_settings()
+
+    async def main() -> T:
         async with _database_url(mongodb_url or settings.mongodb_url, embedded) as url:
             client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(
                 url, tz_aware=True, serverSelectionTimeoutMS=5000
