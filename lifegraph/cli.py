@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from types import FrameType
 from typing import Annotated, Any
 
 import typer
@@ -51,6 +54,7 @@ def up(
         typer.echo(f"Starting the embedded database in {settings.data_dir / 'db'} ...")
         database.start()
         settings = settings.model_copy(update={"mongodb_url": database.url})
+    _exit_on_sigterm()
     try:
         definitions = discover_subgraphs()
         supergraph = _compose_or_exit(definitions, lambda name: subgraph_url(settings, name))
@@ -105,6 +109,20 @@ def router(
     overrides = dict(_name_value(item) for item in subgraph_url or [])
     application = create_lifegraph_router(settings, supergraph.read_text(), overrides)
     _run(application, settings, host=host, port=port)
+
+
+def _exit_on_sigterm() -> None:
+    """Let SIGTERM (`docker stop`, systemd) unwind like Ctrl-C, through `finally` blocks.
+
+    uvicorn shuts down gracefully on SIGTERM, then raises the signal again for the
+    handler that was there before it; with the default one the process would end
+    at once and leave the embedded database running, holding its storage.
+    """
+
+    def exit_now(signum: int, _: FrameType | None) -> None:
+        sys.exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, exit_now)
 
 
 def _run(application: ASGIApp, settings: Settings, *, host: str, port: int) -> None:

@@ -66,19 +66,25 @@ def lifegraph_up(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes],
         yield f"http://127.0.0.1:{port}", process, tmp_path / "data"
 
 
+@pytest.mark.parametrize(
+    ("stop", "exit_code"),
+    [(signal.SIGINT, 0), (signal.SIGTERM, 128 + signal.SIGTERM)],
+    ids=["ctrl-c", "sigterm"],
+)
 def test_up_serves_every_subgraph_and_stops_with_its_database(
-    lifegraph_up: tuple[str, subprocess.Popen[bytes], Path],
+    lifegraph_up: tuple[str, subprocess.Popen[bytes], Path], stop: signal.Signals, exit_code: int
 ) -> None:
     url, process, data_dir = lifegraph_up
     _wait_healthy(url, process)
     assert (data_dir / "db").is_dir()
     assert _processes_using(data_dir / "db"), "the embedded database server should be running"
 
-    process.send_signal(signal.SIGINT)
-    assert process.wait(timeout=60) == 0
+    # Ctrl-C in a terminal; SIGTERM from `docker stop`, systemd or a supervisor.
+    process.send_signal(stop)
+    assert process.wait(timeout=60) == exit_code
     output = process.stdout.read().decode() if process.stdout else ""
     assert f"GraphiQL at {url}/graphql" in output
-    assert _processes_using(data_dir / "db") == [], "Ctrl-C must take the database down too"
+    assert _processes_using(data_dir / "db") == [], "stopping must take the database down too"
 
 
 def _graphql(url: str, query: str, variables: dict[str, Any]) -> dict[str, Any]:
