@@ -133,6 +133,8 @@ class Settings(BaseSettings):
     notifications_dispatch_interval_seconds: float = 5.0
     notifications_max_attempts: int = 5
     notifications_group_window_seconds: int = 600
+    # The same for chat messages to offline members: their push waits at most this long.
+    notifications_message_group_window_seconds: int = 60
     # How long a `notificationAdded` subscriber counts as online without a heartbeat.
     notifications_presence_ttl_seconds: int = 60
 

@@ -27,6 +27,7 @@ async def build(runtime: Runtime) -> Services:
         },
         config=Config(
             group_window_seconds=settings.notifications_group_window_seconds,
+            message_group_window_seconds=settings.notifications_message_group_window_seconds,
             max_attempts=settings.notifications_max_attempts,
         ),
     )

@@ -68,7 +68,15 @@ def _utc_now() -> datetime:
 @dataclass(frozen=True)
 class Config:
     group_window_seconds: int = 600
+    # Chat messages group in shorter windows: their email/push waits for the end of
+    # the window, and a message is worth knowing about sooner than a like.
+    message_group_window_seconds: int = 60
     max_attempts: int = 5
+
+    def window_seconds(self, kind: Kind) -> int:
+        if kind is Kind.MESSAGE:
+            return self.message_group_window_seconds
+        return self.group_window_seconds
 
 
 @dataclass
@@ -156,7 +164,7 @@ class NotificationService:
         """When email/push for a notification in `window` should go out."""
         if kind not in DIGESTED:
             return now
-        seconds = self._config.group_window_seconds
+        seconds = self._config.window_seconds(kind)
         return max(now, datetime.fromtimestamp((window + 1) * seconds, UTC))
 
     async def notify(self, intent: Intent, *, session: Session = None) -> Notification | None:
@@ -165,7 +173,7 @@ class NotificationService:
         if not channels:
             return None
         now = self._clock()
-        window = int(intent.at.timestamp() // self._config.group_window_seconds)
+        window = int(intent.at.timestamp() // self._config.window_seconds(intent.kind))
         notification, news = await self.repos.notifications.fold_in(
             user_id=intent.user_id,
             kind=intent.kind,

@@ -12,6 +12,7 @@ from common.db import init_database
 from common.errors import BadUserInput
 from common.events import Event, transactional
 from common.events.catalog import (
+    MessageSent,
     PostCommented,
     PostLiked,
     ReminderDue,
@@ -81,7 +82,9 @@ def make_service(
             Channel.EMAIL: EmailChannel(mail, app_url="http://app.test"),
             Channel.PUSH: PushChannel(PushEndpoints(), private_key=None, subject="mailto:a@b.io"),
         },
-        config=Config(group_window_seconds=600, max_attempts=max_attempts),
+        config=Config(
+            group_window_seconds=600, message_group_window_seconds=60, max_attempts=max_attempts
+        ),
         clock=clock,
     )
 
@@ -289,6 +292,40 @@ async def test_email_for_a_burst_waits_for_the_window_and_tells_the_whole_burst(
     assert b"Subject: 3 people liked your post" in (envelope.content or b"")
     assert smtp.received.empty()
     assert await Delivery.find({}).count() == 1
+
+
+def message_at(make_event: MakeEvent, message: str, at: datetime) -> Event:
+    payload = MessageSent(
+        conversation_id="c1",
+        message_id=message,
+        sender_id="u2",
+        recipient_ids=["u1"],
+        preview=f"text of {message}",
+    )
+    return make_event("chat.message.sent", payload=payload, time=at)
+
+
+async def test_chat_messages_to_an_offline_member_wait_one_minute_not_ten(
+    database: Any, infra: Infrastructure, smtp: MailServer, make_event: MakeEvent
+) -> None:
+    service = make_service(infra, smtp, Clock(LATE_EVENING))
+    await register(service, make_event, email="una@example.test")
+    change = PreferenceChange(Kind.MESSAGE, Channel.EMAIL, True)
+    await service.update_preferences("u1", [change], quiet_hours=None, clear_quiet_hours=False)
+    # Two messages in one minute-long window: one email, due when the minute ends.
+    await deliver(service, message_at(make_event, "m1", LATE_EVENING))
+    await deliver(service, message_at(make_event, "m2", LATE_EVENING + timedelta(seconds=20)))
+    minute_end = LATE_EVENING + timedelta(minutes=1)
+    first = await Delivery.find_one({"channel": "email"})
+    assert first is not None
+    assert first.next_attempt_at == minute_end
+    assert (await service.dispatch_pending(minute_end)).sent == 1
+    assert b"2 new messages" in (smtp.received.get_nowait().content or b"")
+
+    # The next minute is a new notification with an email of its own.
+    await deliver(service, message_at(make_event, "m3", minute_end + timedelta(seconds=5)))
+    assert await Delivery.find({"channel": "email"}).count() == 2
+    assert (await service.dispatch_pending(minute_end + timedelta(minutes=1))).sent == 1
 
 
 async def test_reminders_and_achievements_are_not_held_back(
