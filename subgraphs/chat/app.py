@@ -61,7 +61,7 @@ async def build(runtime: Runtime, *, answer_coach: bool = True) -> ChatServices:
     appender = Appender(
         conversations=conversation_store,
         messages=message_store,
-        profiles=profile_store,
+        profiles=profiles,
         feed=feed,
         publisher=runtime.publisher,
     )
@@ -103,7 +103,7 @@ async def build(runtime: Runtime, *, answer_coach: bool = True) -> ChatServices:
         reads=ReadService(
             conversations=conversations, messages=message_store, reads=reads, feed=feed
         ),
-        streams=StreamService(conversations=conversations, feed=feed),
+        streams=StreamService(conversations=conversations, feed=feed, profiles=profiles),
     )
 
 

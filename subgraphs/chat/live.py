@@ -43,7 +43,7 @@ class MessageSignal:
 @dataclass(frozen=True, slots=True)
 class TypingSignal:
     conversation_id: str
-    user_id: str
+    user: ProfileCard
     is_typing: bool
     at: datetime
 
@@ -119,11 +119,16 @@ class LiveFeed:
         )
 
     async def typing(
-        self, conversation_id: str, user_id: str, is_typing: bool, at: datetime
+        self, conversation_id: str, user: ProfileCard, is_typing: bool, at: datetime
     ) -> None:
         await self._pubsub.publish(
             conversation_channel(conversation_id),
-            {"kind": "typing", "user_id": user_id, "is_typing": is_typing, "at": at.isoformat()},
+            {
+                "kind": "typing",
+                "user": user.model_dump(mode="json"),
+                "is_typing": is_typing,
+                "at": at.isoformat(),
+            },
         )
 
     async def members_removed(self, conversation_id: str, user_ids: Sequence[str]) -> None:
@@ -207,7 +212,7 @@ async def user_signals(subscription: Subscription) -> AsyncIterator[Conversation
 def _typing(channel: str, raw: dict[str, Any]) -> TypingSignal:
     return TypingSignal(
         conversation_id=channel.rsplit(":", 1)[-1],
-        user_id=raw["user_id"],
+        user=ProfileCard.model_validate(raw["user"]),
         is_typing=bool(raw["is_typing"]),
         at=datetime.fromisoformat(raw["at"]),
     )

@@ -36,6 +36,13 @@ def test_a_message_reaches_its_subscribers_with_the_sender_card_and_no_further_f
     assert services_per_event(router, query) == frozenset()
 
 
+def test_typing_indicators_carry_the_typers_card(router: Router) -> None:
+    query = """subscription($c: ID!) {
+      typing(conversationId: $c) { isTyping user { id displayName avatarUrl } }
+    }"""
+    assert services_per_event(router, query) == frozenset()
+
+
 def test_sender_fields_chat_does_not_keep_still_come_from_users(router: Router) -> None:
     query = """subscription($c: ID!) {
       messageUpdated(conversationId: $c) { text sender { displayName bio } }

@@ -144,8 +144,13 @@ class Mutation:
 
     @strawberry.mutation(description="Tell the other members you are typing (never stored).")
     async def set_typing(self, info: Info, input: SetTypingInput) -> bool:
-        streams = info.context.services.streams
-        await streams.typing(await viewer_id(info), str(input.conversation_id), input.is_typing)
+        viewer = await info.context.require_viewer()
+        await info.context.services.streams.typing(
+            viewer.user_id,
+            str(input.conversation_id),
+            input.is_typing,
+            viewer_name=viewer.display_name,
+        )
         return True
 
 
@@ -197,7 +202,7 @@ class Subscription:
         )
 
         def others_typing(signal: ConversationStreamSignal) -> TypingIndicator | None:
-            if isinstance(signal, TypingSignal) and signal.user_id != viewer:
+            if isinstance(signal, TypingSignal) and signal.user.user_id != viewer:
                 return TypingIndicator.from_signal(signal)
             return None
 

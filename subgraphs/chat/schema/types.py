@@ -64,7 +64,7 @@ class Attachment:
 @strawberry.federation.type(keys=["id"], description="A LifeGraph user (owned by users).")
 class User:
     id: strawberry.ID = strawberry.field(description="The user's id.")
-    # Set where chat provides the card fields (`Message.sender`); None elsewhere.
+    # Set where chat provides the card fields (`Message.sender`, `TypingIndicator.user`).
     card: strawberry.Private[ProfileCard | None] = None
     # Whether the viewer may see the card's avatar, decided where the card is attached.
     avatar_visible: strawberry.Private[bool] = False
@@ -107,11 +107,17 @@ class User:
         return await info.context.services.reads.unread_total(viewer)
 
 
+async def _with_card(info: Info, card: ProfileCard) -> User:
+    # The rule users applies to its own field, so both answer alike.
+    visible = sees_profile(await info.context.viewer(), card.user_id, card.privacy)
+    return User(id=strawberry.ID(card.user_id), card=card, avatar_visible=visible)
+
+
 def _card(user: User) -> ProfileCard:
     if user.card is None:
-        # The router asks chat for these fields only under `Message.sender`, which
-        # always carries a card; anything else is a bug in planning or in chat.
-        raise RuntimeError(f"no card for user {user.id} outside Message.sender")
+        # The router asks chat for these fields only where chat provides them, and
+        # those always carry a card; anything else is a bug in planning or in chat.
+        raise RuntimeError(f"no card for user {user.id} where none is provided")
     return user.card
 
 
@@ -201,11 +207,7 @@ class Message:
         else:
             profiles = info.context.services.profiles
             card = await loader(info, "chat.profile", profiles.cards).load(self.sender_id)
-        if card is None:
-            return None
-        # The rule users applies to its own field, so both answer alike.
-        visible = sees_profile(await info.context.viewer(), card.user_id, card.privacy)
-        return User(id=strawberry.ID(self.sender_id), card=card, avatar_visible=visible)
+        return await _with_card(info, card) if card else None
 
 
 @strawberry.type(description="How far a member has read.")
@@ -293,18 +295,28 @@ class Conversation:
 @strawberry.type(description="Someone started or stopped typing.")
 class TypingIndicator:
     conversation_id: strawberry.ID = strawberry.field(description="Where they are typing.")
-    user: User = strawberry.field(description="Who is typing.")
     is_typing: bool = strawberry.field(description="True when they started, false when stopped.")
     at: datetime = strawberry.field(description="When (UTC).")
+    card: strawberry.Private[ProfileCard]
 
     @classmethod
     def from_signal(cls, signal: TypingSignal) -> TypingIndicator:
         return cls(
             conversation_id=strawberry.ID(signal.conversation_id),
-            user=User(id=strawberry.ID(signal.user_id)),
             is_typing=signal.is_typing,
             at=signal.at,
+            card=signal.user,
         )
+
+    @strawberry.federation.field(
+        provides=["displayName avatarUrl"],
+        description=(
+            "Who is typing. `displayName` and `avatarUrl` come with the indicator;"
+            " other fields from the users subgraph."
+        ),
+    )
+    async def user(self, info: Info) -> User:
+        return await _with_card(info, self.card)
 
 
 @strawberry.type(description="One of your conversations changed.")

@@ -21,11 +21,8 @@ from common.events import OutboxPublisher, OutboxTransaction
 from common.locks import KeyedLocks
 from subgraphs.chat.live import LiveFeed
 from subgraphs.chat.models import Message, MessageAuthor, ProfileCard, utcnow
-from subgraphs.chat.repository import (
-    ConversationRepository,
-    MessageRepository,
-    ProfileRepository,
-)
+from subgraphs.chat.repository import ConversationRepository, MessageRepository
+from subgraphs.chat.service.profiles import ProfileService
 
 T = TypeVar("T")
 
@@ -45,7 +42,7 @@ class Appender:
         *,
         conversations: ConversationRepository,
         messages: MessageRepository,
-        profiles: ProfileRepository,
+        profiles: ProfileService,
         feed: LiveFeed,
         publisher: OutboxPublisher,
     ) -> None:
@@ -108,31 +105,22 @@ class Appender:
     async def announce_added(
         self, message: Message, members: list[str], *, sender_name: str | None = None
     ) -> None:
-        """Tell live clients, the sender's card included (see `sender_card`)."""
-        sender = await self.sender_card(message, introduce_as=sender_name)
+        """Tell live clients, with the sender's card read once for all of them.
+
+        `sender_name` (from the sender's token) introduces a sender chat has no
+        card for yet.
+        """
+        sender = await self._sender_card(message, sender_name)
         await self._feed.message("added", message, sender)
         await self._feed.conversation_changed(message.conversation_id, members, "message")
 
-    async def announce_updated(self, message: Message, *, sender_name: str | None = None) -> None:
-        sender = await self.sender_card(message, introduce_as=sender_name)
-        await self._feed.message("updated", message, sender)
+    async def announce_updated(self, message: Message) -> None:
+        await self._feed.message("updated", message, await self._sender_card(message, None))
 
-    async def sender_card(
-        self, message: Message, *, introduce_as: str | None = None
-    ) -> ProfileCard | None:
-        """The card shown beside `message`, read once for all its subscribers.
-
-        A sender chat has no card for yet (their registration event is still on
-        its way) is introduced by the name their verified token carries.
-        """
-        sender = message.sender_id
-        if sender is None:
+    async def _sender_card(self, message: Message, name: str | None) -> ProfileCard | None:
+        if message.sender_id is None:
             return None
-        card = (await self._profiles.cards([sender])).get(sender)
-        if card is None and introduce_as:
-            await self._profiles.introduce(sender, introduce_as)
-            card = (await self._profiles.cards([sender])).get(sender)
-        return card
+        return await self._profiles.card(message.sender_id, introduce_as=name)
 
 
 def coach_draft(

@@ -1,9 +1,10 @@
 """Senders' cards: chat's copy of the profile fields it shows beside messages.
 
-`Message.sender` provides `displayName` and `avatarUrl` from here, so a message
-fanned out to a thousand subscribers needs no call to users for each of them.
+`Message.sender` and `TypingIndicator.user` provide `displayName` and `avatarUrl`
+from here, so a message fanned out to a thousand subscribers needs no call to
+users for each of them.
 The cards follow users' events; a sender whose registration has not arrived yet
-is introduced by the name in their verified token (see `Appender.sender_card`).
+is introduced by the name in their verified token (see `card`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,15 @@ class ProfileService:
 
     async def cards(self, user_ids: Sequence[str]) -> dict[str, ProfileCard]:
         return await self._profiles.cards(user_ids)
+
+    async def card(self, user_id: str, *, introduce_as: str | None = None) -> ProfileCard | None:
+        """The user's card; one chat has none for yet (their registration event is
+        still on its way) is introduced by the name their verified token carries."""
+        card = (await self._profiles.cards([user_id])).get(user_id)
+        if card is None and introduce_as:
+            await self._profiles.introduce(user_id, introduce_as)
+            card = (await self._profiles.cards([user_id])).get(user_id)
+        return card
 
     async def apply(
         self, change: UserRegistered | UserUpdated, at: datetime, *, session: AsyncClientSession

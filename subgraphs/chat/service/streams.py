@@ -14,16 +14,26 @@ from subgraphs.chat.live import (
 )
 from subgraphs.chat.models import utcnow
 from subgraphs.chat.service.conversations import ConversationService
+from subgraphs.chat.service.profiles import ProfileService
 
 
 class StreamService:
-    def __init__(self, *, conversations: ConversationService, feed: LiveFeed) -> None:
+    def __init__(
+        self, *, conversations: ConversationService, feed: LiveFeed, profiles: ProfileService
+    ) -> None:
         self._conversations = conversations
         self._feed = feed
+        self._profiles = profiles
 
-    async def typing(self, viewer: str, conversation_id: str, is_typing: bool) -> None:
+    async def typing(
+        self, viewer: str, conversation_id: str, is_typing: bool, *, viewer_name: str | None
+    ) -> None:
+        """Tell the other members, with the typer's card (`viewer_name` from their token
+        introduces them). Typing is best effort: without a card there is nothing to show."""
         await self._conversations.member_conversation(viewer, conversation_id)
-        await self._feed.typing(conversation_id, viewer, is_typing, utcnow())
+        card = await self._profiles.card(viewer, introduce_as=viewer_name)
+        if card is not None:
+            await self._feed.typing(conversation_id, card, is_typing, utcnow())
 
     async def watch_conversation(
         self, viewer: str, conversation_id: str

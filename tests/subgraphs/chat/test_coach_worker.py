@@ -23,7 +23,7 @@ from subgraphs.chat.repository import (
     ProfileRepository,
 )
 from subgraphs.chat.schema import ChatServices
-from subgraphs.chat.service import Appender
+from subgraphs.chat.service import Appender, ProfileService
 
 from .conftest import Hosted
 
@@ -51,7 +51,7 @@ def coach_worker(
     appender = Appender(
         conversations=ConversationRepository(),
         messages=MessageRepository(),
-        profiles=ProfileRepository(),
+        profiles=ProfileService(profiles=ProfileRepository()),
         feed=LiveFeed(infra.pubsub),
         publisher=host.runtime.publisher,
     )

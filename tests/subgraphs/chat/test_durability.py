@@ -26,7 +26,7 @@ from subgraphs.chat.repository import (
     ProfileRepository,
     ReadStateRepository,
 )
-from subgraphs.chat.service import Appender, MessageService
+from subgraphs.chat.service import Appender, MessageService, ProfileService
 from subgraphs.chat.service.appending import coach_draft
 
 from .conftest import Hosted
@@ -39,7 +39,7 @@ def appender(publisher: OutboxPublisher, infra: Infrastructure) -> Appender:
     return Appender(
         conversations=ConversationRepository(),
         messages=MessageRepository(),
-        profiles=ProfileRepository(),
+        profiles=ProfileService(profiles=ProfileRepository()),
         feed=LiveFeed(infra.pubsub),
         publisher=publisher,
     )

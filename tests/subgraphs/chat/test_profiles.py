@@ -30,6 +30,9 @@ SENDERS = """query($c: ID!) {
 ADDED = """subscription($c: ID!) {
   messageAdded(conversationId: $c) { text sender { id displayName avatarUrl } }
 }"""
+TYPING = """subscription($c: ID!) {
+  typing(conversationId: $c) { isTyping user { id displayName avatarUrl } }
+}"""
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -121,7 +124,13 @@ async def test_live_messages_carry_the_card_as_it_was_when_sent(
         await socket.until_live(op, probe)
         await alice.send(direct, "how are you?")
         data = await socket.next_data(op, lambda d: d["messageAdded"]["text"] == "how are you?")
-    assert data["messageAdded"]["sender"] == card
+        assert data["messageAdded"]["sender"] == card
+
+        typing = await socket.subscribe(TYPING, c=direct)
+        await socket.until_live(typing, lambda: alice.typing(direct))
+        await alice.typing(direct, False)
+        stopped = await socket.next_data(typing, lambda d: not d["typing"]["isTyping"])
+    assert stopped["typing"]["user"] == card
 
 
 async def test_a_deleted_account_leaves_no_card_and_late_events_do_not_bring_it_back(
