@@ -105,15 +105,6 @@ class UpstreamPool:
         self._lines: dict[Hashable, _Line] = {}
         self._operations: dict[Hashable, _FanOut] = {}
 
-    @property
-    def operation_count(self) -> int:
-        """Upstream operations open now (a shared one counts once)."""
-        return len(self._operations)
-
-    @property
-    def connection_count(self) -> int:
-        return len(self._lines)
-
     async def subscribe(
         self,
         service: str,
@@ -172,6 +163,7 @@ class UpstreamPool:
         self, line_key: Hashable, service: str, url: str, caller: Caller
     ) -> UpstreamConnection:
         line = self._lines[line_key]
+        # A closed connection (`.closed`) is replaced here, on next use.
         if line.connection.done() and _unusable(line.connection):
             line.connection = asyncio.ensure_future(
                 UpstreamConnection.open(
@@ -180,8 +172,6 @@ class UpstreamPool:
                     init_payload=caller.init_payload,
                     headers=caller.headers,
                     config=self._config,
-                    # A closed connection is replaced on next use (see `_unusable`).
-                    on_closed=lambda _: None,
                 )
             )
         return await asyncio.shield(line.connection)

@@ -7,7 +7,7 @@ import contextlib
 import itertools
 import json
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 from websockets.asyncio.client import ClientConnection, connect
@@ -52,12 +52,9 @@ def websocket_url(http_url: str) -> str:
 
 
 class UpstreamConnection:
-    def __init__(
-        self, service: str, ws: ClientConnection, on_closed: Callable[[UpstreamConnection], None]
-    ) -> None:
+    def __init__(self, service: str, ws: ClientConnection) -> None:
         self.service = service
         self._ws = ws
-        self._on_closed = on_closed
         self._sinks: dict[str, UpstreamSink] = {}
         self._ids = itertools.count(1)
         self.closed = False
@@ -72,7 +69,6 @@ class UpstreamConnection:
         init_payload: Mapping[str, Any],
         headers: Mapping[str, str],
         config: SubscriptionConfig,
-        on_closed: Callable[[UpstreamConnection], None],
     ) -> UpstreamConnection:
         unavailable = f'Subgraph "{service}" could not be reached'
         try:
@@ -98,7 +94,7 @@ class UpstreamConnection:
         except (OSError, InvalidHandshake) as exc:
             logger.warning("subscription connection to %s failed: %r", service, exc)
             raise UpstreamUnavailable(unavailable) from exc
-        return cls(service, ws, on_closed)
+        return cls(service, ws)
 
     @property
     def operation_count(self) -> int:
@@ -145,7 +141,6 @@ class UpstreamConnection:
             sinks, self._sinks = self._sinks, {}
             for sink in sinks.values():
                 sink.on_drop(reason)
-            self._on_closed(self)
 
     async def _dispatch(self, raw: str | bytes) -> None:
         message = json.loads(raw)
