@@ -96,10 +96,6 @@ class UpstreamConnection:
             raise UpstreamUnavailable(unavailable) from exc
         return cls(service, ws)
 
-    @property
-    def operation_count(self) -> int:
-        return len(self._sinks)
-
     async def start(self, payload: Mapping[str, Any], sink: UpstreamSink) -> str:
         if self.closed:
             raise UpstreamUnavailable(f'Subgraph "{self.service}" closed the connection')
