@@ -153,6 +153,7 @@ class Settings(BaseSettings):
     router_rate_limit: int | None = 1200
     router_rate_limit_window_seconds: int = 60
     router_max_cost: int | None = 50_000
+    router_idempotency_ttl_seconds: int = 86_400
     router_trusted_proxy_hops: int = 0
 
     # CORS origins allowed to call the router from browsers.

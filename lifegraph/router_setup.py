@@ -16,6 +16,7 @@ from common.ratelimit import RedisRateLimiter
 from common.settings import Settings
 from router.app import create_router_app
 from router.config import RouterConfig
+from router.edge.idempotency import RedisIdempotencyStore
 from router.edge.persisted import RedisPersistedQueries
 
 
@@ -50,6 +51,8 @@ def router_setup(
         rate_limiter=RedisRateLimiter(redis, prefix=prefix) if redis else None,
         persisted_queries=RedisPersistedQueries(redis, prefix=prefix) if redis else None,
         max_cost=settings.router_max_cost,
+        idempotency_store=RedisIdempotencyStore(redis, prefix=prefix) if redis else None,
+        idempotency_ttl=settings.router_idempotency_ttl_seconds,
         trusted_proxies=settings.router_trusted_proxy_hops,
     )
     return RouterSetup(config, redis)

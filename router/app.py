@@ -40,11 +40,12 @@ def create_router_app(config: RouterConfig) -> Starlette:
                     "authorization",
                     "content-type",
                     "x-request-id",
+                    "idempotency-key",
                     "traceparent",
                     "tracestate",
                 ],
                 # Retry-After: a throttled browser client must be able to read it.
-                expose_headers=["x-request-id", "retry-after"],
+                expose_headers=["x-request-id", "retry-after", "idempotent-replayed"],
                 allow_credentials=True,
             )
         )

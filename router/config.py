@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
     from common.auth import TokenVerifier
     from common.ratelimit import RateLimiter
+    from router.edge.idempotency import IdempotencyStore
     from router.edge.persisted import PersistedQueryStore
 
 from router.subscriptions.config import SubscriptionConfig
@@ -43,6 +44,9 @@ class RouterConfig:
     safelist: bool = False  # only `registered_operations` run
     registered_operations: tuple[str, ...] = ()
     max_cost: int | None = None
+    # Mutations sent with an `Idempotency-Key` header run once per caller and key.
+    idempotency_store: IdempotencyStore | None = None  # None: in-process LRU
+    idempotency_ttl: int = 86_400  # how long an answer is kept for retries
     default_list_size: int = 10
     tracer_provider: TracerProvider | None = None  # None: the global one (no-op without SDK)
     # Subscriptions (router/subscriptions); socket tokens use `token_verifier` too.

@@ -10,12 +10,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from graphql import OperationType
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from router import jsoncodec
 from router.edge import EdgeRejection
 from router.edge.client import client_chain, client_ip, forwarded_headers
+from router.edge.idempotency import REPLAYED_HEADER, fingerprint
 from router.executor.errors import BAD_USER_INPUT, INTERNAL, graphql_error
 from router.graphiql import GRAPHIQL_HTML
 from router.service import GraphQLRequest, RequestError, RequestInfo, Router
@@ -118,6 +120,10 @@ def _graphql_request(query: Any, operation_name: Any, variables: Any) -> GraphQL
     return GraphQLRequest(query, operation_name or None, variables)
 
 
+def _fingerprint(request: GraphQLRequest) -> str:
+    return fingerprint(request.query, request.operation_name, request.variables)
+
+
 class _Malformed(Exception):
     def __init__(self, message: str, status: int = 400) -> None:
         super().__init__(message)
@@ -192,16 +198,32 @@ class GraphQLEndpoint:
         try:
             chain = client_chain(request)
             principal = await edge.authenticate(request.headers.get("authorization"))
-            await edge.throttle(principal, client_ip(chain, edge.trusted_proxies))
+            ip = client_ip(chain, edge.trusted_proxies)
+            await edge.throttle(principal, ip)
             query = await edge.persisted.resolve(incoming.query, incoming.extensions)
             graphql_request = _graphql_request(query, incoming.operation_name, incoming.variables)
-            result = await self.router.execute(
-                graphql_request,
-                forwarded_headers(request.headers, chain, request_id),
-                allow_mutations=allow_mutations,
-                request_id=request_id,
-                info=info,
-            )
+            headers = forwarded_headers(request.headers, chain, request_id)
+
+            async def execute() -> dict[str, Any]:
+                return await self.router.execute(
+                    graphql_request,
+                    headers,
+                    allow_mutations=allow_mutations,
+                    request_id=request_id,
+                    info=info,
+                )
+
+            key = request.headers.get("idempotency-key")
+            replayed = False
+            if key is not None and allow_mutations and self.router.is_mutation(graphql_request):
+                scope = f"user:{principal.user_id}" if principal else f"ip:{ip}"
+                info.operation_type = OperationType.MUTATION.value
+                answer = await edge.idempotency.run(
+                    scope, key, _fingerprint(graphql_request), execute
+                )
+                result, replayed = answer.result, answer.replayed
+            else:
+                result = await execute()
         except EdgeRejection as exc:
             status = exc.legacy_status if legacy else exc.status
             response = _Body({"errors": [exc.error]}, status, media_type, request_id)
@@ -222,7 +244,10 @@ class GraphQLEndpoint:
             }
             return _Body(body, 500, media_type, request_id), "internal"
         outcome = "errors" if "errors" in result else "ok"
-        return _Body(result, 200, media_type, request_id), outcome
+        response = _Body(result, 200, media_type, request_id)
+        if replayed:
+            response.headers[REPLAYED_HEADER] = "true"
+        return response, outcome
 
     def _not_acceptable(self, request_id: str) -> Response:
         body = _error_body(f"Accept must allow {GRAPHQL_RESPONSE} or {JSON}")

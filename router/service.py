@@ -218,6 +218,9 @@ class Router:
                     f"Query uses {aliases} aliases; at most {max_aliases} are allowed"
                 )
 
+    def is_mutation(self, request: GraphQLRequest) -> bool:
+        return self.prepare(request.query, request.operation_name).kind is OperationType.MUTATION
+
     def plan_for(self, prepared: PreparedOperation, variables: Mapping[str, Any]) -> QueryPlan:
         flags = tuple(bool(variables.get(name)) for name in prepared.condition_variables)
         plan = prepared.plans.get(flags)

@@ -11,6 +11,7 @@ from common.errors import Unauthenticated
 from common.ratelimit import InMemoryRateLimiter, RateLimiter
 from router.config import RouterConfig
 from router.edge.errors import rate_limited, unauthenticated
+from router.edge.idempotency import Idempotency, InMemoryIdempotencyStore
 from router.edge.persisted import InMemoryPersistedQueries, PersistedQueries
 
 logger = logging.getLogger("router.edge")
@@ -30,6 +31,13 @@ class Edge:
             safelist=config.safelist,
             registered=config.registered_operations,
             fallback_size=config.apq_cache_size,
+        )
+
+        self.idempotency = Idempotency(
+            config.idempotency_store or InMemoryIdempotencyStore(),
+            ttl=config.idempotency_ttl,
+            # A claim outlives the slowest execution, so only a dead router frees it early.
+            pending_ttl=int(config.subgraph_timeout * 2) + 10,
         )
 
     async def start(self) -> None:
