@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import logging
 import secrets
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from common.errors import BadUserInput, NotFound
 from common.events import Event, OutboxTransaction
 from common.events.catalog import ActivityScheduled
+from common.settings import get_settings
+from common.validation import instant_in_range
 from subgraphs.goals.domain.enums import ReminderTarget
 from subgraphs.goals.domain.ics import FeedEvent, calendar_feed
-from subgraphs.goals.domain.recurrence import Occurrence, expand, is_occurrence, parse_rule
+from subgraphs.goals.domain.recurrence import (
+    MAX_DURATION,
+    Budget,
+    Occurrence,
+    expand,
+    is_occurrence,
+    parse_rule,
+)
 from subgraphs.goals.domain.timezones import as_utc, zone
 from subgraphs.goals.models import ActivityDoc, OccurrenceExceptionDoc
 from subgraphs.goals.repository._raw import Session
@@ -24,7 +37,23 @@ from subgraphs.goals.service.base import UNSET, Deps, _Unset, require_text
 from subgraphs.goals.service.goals import GoalService
 from subgraphs.goals.service.reminders import ReminderService, exceptions_of
 
-MAX_WINDOW = timedelta(days=366)
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CalendarLimits:
+    max_days: int
+    max_occurrences: int
+    budget_seconds: float
+
+    @classmethod
+    def from_settings(cls) -> CalendarLimits:
+        settings = get_settings()
+        return cls(
+            settings.goals_calendar_max_days,
+            settings.goals_calendar_max_occurrences,
+            settings.goals_calendar_budget_seconds,
+        )
 
 
 @dataclass(frozen=True)
@@ -72,7 +101,9 @@ class CalendarService:
         reminders: ReminderService,
         goals: GoalService,
         access: Access,
+        limits: CalendarLimits | None = None,
     ) -> None:
+        self._limits = limits or CalendarLimits.from_settings()
         self._deps = deps
         self._activities = activities
         self._feeds = feeds
@@ -89,7 +120,7 @@ class CalendarService:
             if data.timezone is not None
             else await self._access.timezone(owner_id)
         )
-        rule = _rule(data.recurrence, starts_at, tz)
+        rule = await _checked_rule(data.recurrence, starts_at, ends_at, tz)
         if data.goal_id is not None:
             await self._goals.owned(owner_id, data.goal_id, field="goalId")
 
@@ -152,9 +183,10 @@ class CalendarService:
                 activity.ends_at if isinstance(patch.ends_at, _Unset) else patch.ends_at,
             )
             tz = zone(activity.timezone if isinstance(patch.timezone, _Unset) else patch.timezone)
-            rule = _rule(
+            rule = await _checked_rule(
                 activity.recurrence if isinstance(patch.recurrence, _Unset) else patch.recurrence,
                 starts_at,
+                ends_at,
                 tz,
             )
             activity.starts_at, activity.ends_at = starts_at, ends_at
@@ -243,25 +275,22 @@ class CalendarService:
         return activity
 
     async def calendar(self, owner_id: str, start: datetime, end: datetime) -> list[CalendarEntry]:
+        """Occurrences in [start, end): the window and the answer are capped (settings),
+        and the expansion runs in a worker thread under a time budget."""
         window_from = as_utc(start, field="from")
         window_to = as_utc(end, field="to")
         if window_to <= window_from:
             raise BadUserInput("`to` must be after `from`.", field="to")
-        if window_to - window_from > MAX_WINDOW:
-            raise BadUserInput("Ask for at most 366 days at a time.", field="to")
-        entries: list[CalendarEntry] = []
-        for activity in await self._activities.overlapping(owner_id, window_from, window_to):
-            for occurrence in expand(
-                start=activity.starts_at,
-                end=activity.ends_at,
-                tz=zone(activity.timezone),
-                rule=activity.recurrence,
-                exceptions=exceptions_of(activity),
-                window_from=window_from,
-                window_to=window_to,
-            ):
-                entries.append(CalendarEntry(activity, occurrence))
-        return sorted(entries, key=lambda e: (e.occurrence.start, str(e.activity.id)))
+        if (window_to - window_from).total_seconds() > self._limits.max_days * 86_400:
+            raise BadUserInput(
+                f"Ask for at most {self._limits.max_days} days at a time.", field="to"
+            )
+        activities = await self._activities.overlapping(owner_id, window_from, window_to)
+        if not activities:
+            return []
+        return await asyncio.to_thread(
+            _expand_all, activities, window_from, window_to, self._limits
+        )
 
     # iCalendar feed --------------------------------------------------------------
 
@@ -290,20 +319,99 @@ class CalendarService:
                 updated_at=a.updated_at,
             )
             for a in activities
+            if _in_supported_years(a)
         ]
-        return calendar_feed(events, name="LifeGraph", now=self._deps.clock())
+        # Building VTIMEZONEs walks the zones day by day: off the event loop.
+        return await asyncio.to_thread(
+            calendar_feed, events, name="LifeGraph", now=self._deps.clock()
+        )
+
+
+def _in_supported_years(activity: ActivityDoc) -> bool:
+    # Activities stored before dates were range-checked would overflow zone arithmetic.
+    try:
+        instant_in_range(activity.starts_at, field="startsAt")
+        instant_in_range(activity.ends_at, field="endsAt")
+    except BadUserInput:
+        return False
+    return True
+
+
+def _expand_all(
+    activities: Sequence[ActivityDoc],
+    window_from: datetime,
+    window_to: datetime,
+    limits: CalendarLimits,
+) -> list[CalendarEntry]:
+    budget = Budget(days=10**9, deadline=time.monotonic() + limits.budget_seconds)
+    entries: list[CalendarEntry] = []
+    for activity in activities:
+        remaining = limits.max_occurrences - len(entries)
+        for occurrence in _occurrences(activity, window_from, window_to, remaining, budget):
+            entries.append(CalendarEntry(activity, occurrence))
+        if len(entries) > limits.max_occurrences or budget.exhausted:
+            raise BadUserInput(
+                f"This window holds more than {limits.max_occurrences} occurrences "
+                "(or takes too long to expand); ask for a shorter one.",
+                field="to",
+            )
+    return sorted(entries, key=lambda e: (e.occurrence.start, str(e.activity.id)))
+
+
+def _occurrences(
+    activity: ActivityDoc,
+    window_from: datetime,
+    window_to: datetime,
+    limit: int,
+    budget: Budget,
+) -> list[Occurrence]:
+    try:
+        return expand(
+            start=activity.starts_at,
+            end=activity.ends_at,
+            tz=zone(activity.timezone),
+            rule=activity.recurrence,
+            exceptions=exceptions_of(activity),
+            window_from=window_from,
+            window_to=window_to,
+            limit=limit,
+            budget=budget,
+        )
+    except BadUserInput:
+        # Stored before rules were checked strictly: shown once, at its start, until edited.
+        log.warning("activity %s has a rule that is no longer accepted", activity.id)
+        return expand(
+            start=activity.starts_at,
+            end=activity.ends_at,
+            tz=zone("UTC"),
+            rule=None,
+            exceptions=(),
+            window_from=window_from,
+            window_to=window_to,
+        )
 
 
 def _span(starts_at: datetime, ends_at: datetime) -> tuple[datetime, datetime]:
-    start = as_utc(starts_at, field="startsAt")
-    end = as_utc(ends_at, field="endsAt")
+    start = instant_in_range(starts_at, field="startsAt")
+    end = instant_in_range(ends_at, field="endsAt")
     if end < start:
         raise BadUserInput("An activity cannot end before it starts.", field="endsAt")
     return start, end
 
 
-def _rule(text: str | None, starts_at: datetime, tz: ZoneInfo) -> str | None:
+async def _checked_rule(
+    text: str | None, starts_at: datetime, ends_at: datetime, tz: ZoneInfo
+) -> str | None:
+    # A COUNT rule is walked once to find its end (bounded, but not free): off the loop.
+    return await asyncio.to_thread(_rule, text, starts_at, ends_at, tz)
+
+
+def _rule(text: str | None, starts_at: datetime, ends_at: datetime, tz: ZoneInfo) -> str | None:
     rule = text.strip() if text else None
     if rule:
         parse_rule(rule, starts_at, tz)
+        if ends_at - starts_at > MAX_DURATION:
+            raise BadUserInput(
+                f"A recurring activity lasts at most {MAX_DURATION.days} days.", field="endsAt"
+            )
     return rule or None
