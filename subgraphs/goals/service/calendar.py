@@ -16,7 +16,8 @@ from common.errors import BadUserInput, NotFound
 from common.events import Event, OutboxTransaction
 from common.events.catalog import ActivityScheduled
 from common.settings import get_settings
-from common.validation import instant_in_range
+from common.validation import instant_in_range, optional_text
+from subgraphs.goals.domain import limits
 from subgraphs.goals.domain.enums import ReminderTarget
 from subgraphs.goals.domain.ics import FeedEvent, calendar_feed
 from subgraphs.goals.domain.recurrence import (
@@ -33,7 +34,7 @@ from subgraphs.goals.repository._raw import Session
 from subgraphs.goals.repository.calendar import ActivityRepository, FeedRepository
 from subgraphs.goals.repository.reminders import ReminderRepository
 from subgraphs.goals.service.access import Access
-from subgraphs.goals.service.base import UNSET, Deps, _Unset, require_text
+from subgraphs.goals.service.base import UNSET, Deps, _Unset, description, require_text
 from subgraphs.goals.service.goals import GoalService
 from subgraphs.goals.service.reminders import ReminderService, exceptions_of
 
@@ -114,6 +115,8 @@ class CalendarService:
 
     async def create(self, owner_id: str, data: ActivityInput) -> ActivityDoc:
         title = require_text(data.title, field="title")
+        text = description(data.description)
+        location = _location(data.location)
         starts_at, ends_at = _span(data.starts_at, data.ends_at)
         tz = (
             zone(data.timezone)
@@ -128,8 +131,8 @@ class CalendarService:
             activity = ActivityDoc(
                 owner_id=owner_id,
                 title=title,
-                description=data.description.strip(),
-                location=data.location,
+                description=text,
+                location=location,
                 goal_id=data.goal_id,
                 starts_at=starts_at,
                 ends_at=ends_at,
@@ -175,9 +178,9 @@ class CalendarService:
             if not isinstance(patch.title, _Unset):
                 activity.title = require_text(patch.title, field="title")
             if not isinstance(patch.description, _Unset):
-                activity.description = patch.description.strip()
+                activity.description = description(patch.description)
             if not isinstance(patch.location, _Unset):
-                activity.location = (patch.location or "").strip() or None
+                activity.location = _location(patch.location)
             starts_at, ends_at = _span(
                 activity.starts_at if isinstance(patch.starts_at, _Unset) else patch.starts_at,
                 activity.ends_at if isinstance(patch.ends_at, _Unset) else patch.ends_at,
@@ -268,6 +271,12 @@ class CalendarService:
         activity.exceptions = [
             e for e in activity.exceptions if e.original_start != exception.original_start
         ]
+        if len(activity.exceptions) >= limits.EXCEPTIONS_PER_ACTIVITY:
+            raise BadUserInput(
+                f"At most {limits.EXCEPTIONS_PER_ACTIVITY} occurrences of one activity can be "
+                "moved or cancelled; change the series instead.",
+                field="originalStart",
+            )
         activity.exceptions.append(exception)
         activity.updated_at = self._deps.clock()
         await self._activities.save(activity, session=tx.session)
@@ -389,6 +398,10 @@ def _occurrences(
             window_from=window_from,
             window_to=window_to,
         )
+
+
+def _location(value: str | None) -> str | None:
+    return optional_text(value, field="location", max_chars=limits.LOCATION_CHARS)
 
 
 def _span(starts_at: datetime, ends_at: datetime) -> tuple[datetime, datetime]:
