@@ -156,6 +156,13 @@ class Settings(BaseSettings):
     router_idempotency_ttl_seconds: int = 86_400
     router_trusted_proxy_hops: int = 0
 
+    # Goals calendar: the longest window one `calendar` query may ask for, the most
+    # occurrences one response may hold, and the CPU time its expansion may take
+    # (in a worker thread); past any of them the query gets BAD_USER_INPUT.
+    goals_calendar_max_days: int = Field(default=366, gt=0)
+    goals_calendar_max_occurrences: int = Field(default=5000, gt=0)
+    goals_calendar_budget_seconds: float = Field(default=2.0, gt=0)
+
     # CORS origins allowed to call the router from browsers.
     cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
 

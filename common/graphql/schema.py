@@ -7,14 +7,26 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.types import ExecutionContext
+from strawberry.federation.schema import FederationAny
+from strawberry.types import ExecutionContext, Info
 
 from common.graphql.context import WriteScope
+from common.graphql.entities import refused, representation_problem
 from common.graphql.errors import ErrorFormatter
 from common.metrics import operation_metrics
 
 
 class SubgraphSchema(strawberry.federation.Schema):
+    def entities_resolver(
+        self, info: Info, representations: list[FederationAny]
+    ) -> list[FederationAny]:
+        """Bad representations get BAD_USER_INPUT each; the others resolve as usual."""
+        type_map = self.schema_converter.type_map
+        problems = [representation_problem(type_map, r) for r in representations]
+        good = [r for r, p in zip(representations, problems, strict=True) if p is None]
+        resolved = iter(super().entities_resolver(info, good) if good else [])
+        return [next(resolved) if p is None else FederationAny(refused(p)) for p in problems]
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
+
+from common.validation import is_known_zone
 
 
 def zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
+    # Zones arrive in events from users; one that is not a place counts as UTC.
+    return ZoneInfo(name) if is_known_zone(name) else ZoneInfo("UTC")
 
 
 def local_midnight(day: date, tz: ZoneInfo) -> datetime:

@@ -20,6 +20,7 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 
 from common.db import Database
 from common.errors import Conflict
+from common.validation import day_in_range
 from common.events import Event, RetryLater, after_commit
 from common.events.catalog import AchievementUnlocked, Payload
 from common.vocabulary import LIFE_AREAS
@@ -289,6 +290,9 @@ class AnalyticsService:
         return balances
 
     async def weekly_report(self, user_id: str, week_of: date | None = None) -> WeeklyReport:
+        if week_of is not None:
+            # Far-off weeks would leave what `datetime` holds once shifted by a zone.
+            day_in_range(week_of, field="weekOf")
         tz_name = await self.timezone(user_id)
         tz = zone(tz_name)
         monday = week_start(self._clock() if week_of is None else local_midnight(week_of, tz), tz)

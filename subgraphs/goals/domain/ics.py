@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from common.validation import EARLIEST_DATE, LATEST_DATE
 from subgraphs.goals.domain.recurrence import OccurrenceException, utc_until_rule
 from subgraphs.goals.domain.vtimezone import vtimezone
 
@@ -27,6 +28,8 @@ class FeedEvent:
 
 # VTIMEZONE blocks cover this long past the latest start; beyond it only their yearly rules.
 ZONE_HORIZON = timedelta(days=5 * 366)
+_EARLIEST = datetime.combine(EARLIEST_DATE, time(), UTC)
+_LATEST = datetime.combine(LATEST_DATE, time(), UTC)
 
 
 def calendar_feed(events: Iterable[FeedEvent], *, name: str, now: datetime) -> str:
@@ -46,7 +49,9 @@ def calendar_feed(events: Iterable[FeedEvent], *, name: str, now: datetime) -> s
             first, last = spans.get(event.timezone, (event.start, event.start))
             spans[event.timezone] = (min(first, event.start), max(last, event.start))
     for key, (first, last) in sorted(spans.items()):
-        lines += vtimezone(ZoneInfo(key), first - timedelta(days=1), max(last, now) + ZONE_HORIZON)
+        # Clamped to the years activities may start in, so the day-by-day walk stays bounded.
+        first, last = max(first, _EARLIEST), min(max(last, now), _LATEST)
+        lines += vtimezone(ZoneInfo(key), first - timedelta(days=1), last + ZONE_HORIZON)
     for event in events:
         lines += _vevent(event, now)
         if event.rule:

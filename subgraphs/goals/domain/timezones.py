@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from common.errors import BadUserInput
+from common.validation import is_known_zone, zone
 
-
-def zone(name: str, *, field: str = "timezone") -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise BadUserInput(f"Unknown time zone {name!r}.", field=field) from exc
-
-
-def is_known_zone(name: str) -> bool:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
+__all__ = ["as_utc", "is_known_zone", "local_day", "local_midnight_utc", "week_start", "zone"]
 
 
 def local_day(instant: datetime, tz: ZoneInfo) -> date:

@@ -8,6 +8,8 @@ import strawberry
 
 from common.graphql.pagination import Connection, connection_from_page
 from common.repository import PageRequest
+from common.validation import items
+from subgraphs.goals.domain import limits
 from subgraphs.goals.domain.enums import ScheduleKind
 from subgraphs.goals.domain.streaks import Schedule, StreakUnit
 from subgraphs.goals.schema.base import Info, patch, require_viewer_id, services
@@ -145,7 +147,13 @@ class HabitMutations:
             me,
             HabitInput(
                 title=input.title,
-                schedule=Schedule(input.schedule, frozenset(input.weekdays), input.times_per_week),
+                schedule=Schedule(
+                    input.schedule,
+                    frozenset(
+                        items(input.weekdays, field="weekdays", max_items=limits.HABIT_WEEKDAYS)
+                    ),
+                    input.times_per_week,
+                ),
                 description=input.description,
                 goal_id=str(input.goal_id) if input.goal_id else None,
                 timezone=input.timezone,

@@ -9,8 +9,9 @@ from typing import Final, TypeVar
 
 from pymongo.asynchronous.client_session import AsyncClientSession
 
-from common.errors import BadUserInput
+from common import validation
 from common.events import Event, OutboxPublisher, OutboxTransaction
+from subgraphs.goals.domain import limits
 
 Clock = Callable[[], datetime]
 T = TypeVar("T")
@@ -57,10 +58,9 @@ async def publish_all(tx: OutboxTransaction, events: Iterable[Event]) -> None:
         await tx.publish(event)
 
 
-def require_text(value: str, *, field: str, max_length: int = 200) -> str:
-    text = value.strip()
-    if not text:
-        raise BadUserInput(f"`{field}` must not be empty.", field=field)
-    if len(text) > max_length:
-        raise BadUserInput(f"`{field}` is longer than {max_length} characters.", field=field)
-    return text
+def require_text(value: str, *, field: str, max_length: int = limits.TITLE_CHARS) -> str:
+    return validation.text(value, field=field, max_chars=max_length, required=True)
+
+
+def description(value: str, *, field: str = "description") -> str:
+    return validation.text(value, field=field, max_chars=limits.DESCRIPTION_CHARS)

@@ -2,29 +2,59 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import logging
 import secrets
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from common.errors import BadUserInput, NotFound
 from common.events import Event, OutboxTransaction
 from common.events.catalog import ActivityScheduled
+from common.settings import get_settings
+from common.validation import instant_in_range, optional_text
+from subgraphs.goals.domain import limits
 from subgraphs.goals.domain.enums import ReminderTarget
 from subgraphs.goals.domain.ics import FeedEvent, calendar_feed
-from subgraphs.goals.domain.recurrence import Occurrence, expand, is_occurrence, parse_rule
+from subgraphs.goals.domain.recurrence import (
+    MAX_DURATION,
+    Budget,
+    Occurrence,
+    expand,
+    is_occurrence,
+    parse_rule,
+)
 from subgraphs.goals.domain.timezones import as_utc, zone
 from subgraphs.goals.models import ActivityDoc, OccurrenceExceptionDoc
 from subgraphs.goals.repository._raw import Session
 from subgraphs.goals.repository.calendar import ActivityRepository, FeedRepository
 from subgraphs.goals.repository.reminders import ReminderRepository
 from subgraphs.goals.service.access import Access
-from subgraphs.goals.service.base import UNSET, Deps, _Unset, require_text
+from subgraphs.goals.service.base import UNSET, Deps, _Unset, description, require_text
 from subgraphs.goals.service.goals import GoalService
 from subgraphs.goals.service.reminders import ReminderService, exceptions_of
 
-MAX_WINDOW = timedelta(days=366)
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CalendarLimits:
+    max_days: int
+    max_occurrences: int
+    budget_seconds: float
+
+    @classmethod
+    def from_settings(cls) -> CalendarLimits:
+        settings = get_settings()
+        return cls(
+            settings.goals_calendar_max_days,
+            settings.goals_calendar_max_occurrences,
+            settings.goals_calendar_budget_seconds,
+        )
 
 
 @dataclass(frozen=True)
@@ -72,7 +102,9 @@ class CalendarService:
         reminders: ReminderService,
         goals: GoalService,
         access: Access,
+        limits: CalendarLimits | None = None,
     ) -> None:
+        self._limits = limits or CalendarLimits.from_settings()
         self._deps = deps
         self._activities = activities
         self._feeds = feeds
@@ -83,13 +115,15 @@ class CalendarService:
 
     async def create(self, owner_id: str, data: ActivityInput) -> ActivityDoc:
         title = require_text(data.title, field="title")
+        text = description(data.description)
+        location = _location(data.location)
         starts_at, ends_at = _span(data.starts_at, data.ends_at)
         tz = (
             zone(data.timezone)
             if data.timezone is not None
             else await self._access.timezone(owner_id)
         )
-        rule = _rule(data.recurrence, starts_at, tz)
+        rule = await _checked_rule(data.recurrence, starts_at, ends_at, tz)
         if data.goal_id is not None:
             await self._goals.owned(owner_id, data.goal_id, field="goalId")
 
@@ -97,8 +131,8 @@ class CalendarService:
             activity = ActivityDoc(
                 owner_id=owner_id,
                 title=title,
-                description=data.description.strip(),
-                location=data.location,
+                description=text,
+                location=location,
                 goal_id=data.goal_id,
                 starts_at=starts_at,
                 ends_at=ends_at,
@@ -144,17 +178,18 @@ class CalendarService:
             if not isinstance(patch.title, _Unset):
                 activity.title = require_text(patch.title, field="title")
             if not isinstance(patch.description, _Unset):
-                activity.description = patch.description.strip()
+                activity.description = description(patch.description)
             if not isinstance(patch.location, _Unset):
-                activity.location = (patch.location or "").strip() or None
+                activity.location = _location(patch.location)
             starts_at, ends_at = _span(
                 activity.starts_at if isinstance(patch.starts_at, _Unset) else patch.starts_at,
                 activity.ends_at if isinstance(patch.ends_at, _Unset) else patch.ends_at,
             )
             tz = zone(activity.timezone if isinstance(patch.timezone, _Unset) else patch.timezone)
-            rule = _rule(
+            rule = await _checked_rule(
                 activity.recurrence if isinstance(patch.recurrence, _Unset) else patch.recurrence,
                 starts_at,
+                ends_at,
                 tz,
             )
             activity.starts_at, activity.ends_at = starts_at, ends_at
@@ -236,6 +271,12 @@ class CalendarService:
         activity.exceptions = [
             e for e in activity.exceptions if e.original_start != exception.original_start
         ]
+        if len(activity.exceptions) >= limits.EXCEPTIONS_PER_ACTIVITY:
+            raise BadUserInput(
+                f"At most {limits.EXCEPTIONS_PER_ACTIVITY} occurrences of one activity can be "
+                "moved or cancelled; change the series instead.",
+                field="originalStart",
+            )
         activity.exceptions.append(exception)
         activity.updated_at = self._deps.clock()
         await self._activities.save(activity, session=tx.session)
@@ -243,25 +284,22 @@ class CalendarService:
         return activity
 
     async def calendar(self, owner_id: str, start: datetime, end: datetime) -> list[CalendarEntry]:
+        """Occurrences in [start, end): the window and the answer are capped (settings),
+        and the expansion runs in a worker thread under a time budget."""
         window_from = as_utc(start, field="from")
         window_to = as_utc(end, field="to")
         if window_to <= window_from:
             raise BadUserInput("`to` must be after `from`.", field="to")
-        if window_to - window_from > MAX_WINDOW:
-            raise BadUserInput("Ask for at most 366 days at a time.", field="to")
-        entries: list[CalendarEntry] = []
-        for activity in await self._activities.overlapping(owner_id, window_from, window_to):
-            for occurrence in expand(
-                start=activity.starts_at,
-                end=activity.ends_at,
-                tz=zone(activity.timezone),
-                rule=activity.recurrence,
-                exceptions=exceptions_of(activity),
-                window_from=window_from,
-                window_to=window_to,
-            ):
-                entries.append(CalendarEntry(activity, occurrence))
-        return sorted(entries, key=lambda e: (e.occurrence.start, str(e.activity.id)))
+        if (window_to - window_from).total_seconds() > self._limits.max_days * 86_400:
+            raise BadUserInput(
+                f"Ask for at most {self._limits.max_days} days at a time.", field="to"
+            )
+        activities = await self._activities.overlapping(owner_id, window_from, window_to)
+        if not activities:
+            return []
+        return await asyncio.to_thread(
+            _expand_all, activities, window_from, window_to, self._limits
+        )
 
     # iCalendar feed --------------------------------------------------------------
 
@@ -290,20 +328,103 @@ class CalendarService:
                 updated_at=a.updated_at,
             )
             for a in activities
+            if _in_supported_years(a)
         ]
-        return calendar_feed(events, name="LifeGraph", now=self._deps.clock())
+        # Building VTIMEZONEs walks the zones day by day: off the event loop.
+        return await asyncio.to_thread(
+            calendar_feed, events, name="LifeGraph", now=self._deps.clock()
+        )
+
+
+def _in_supported_years(activity: ActivityDoc) -> bool:
+    # Activities stored before dates were range-checked would overflow zone arithmetic.
+    try:
+        instant_in_range(activity.starts_at, field="startsAt")
+        instant_in_range(activity.ends_at, field="endsAt")
+    except BadUserInput:
+        return False
+    return True
+
+
+def _expand_all(
+    activities: Sequence[ActivityDoc],
+    window_from: datetime,
+    window_to: datetime,
+    limits: CalendarLimits,
+) -> list[CalendarEntry]:
+    budget = Budget(days=10**9, deadline=time.monotonic() + limits.budget_seconds)
+    entries: list[CalendarEntry] = []
+    for activity in activities:
+        remaining = limits.max_occurrences - len(entries)
+        for occurrence in _occurrences(activity, window_from, window_to, remaining, budget):
+            entries.append(CalendarEntry(activity, occurrence))
+        if len(entries) > limits.max_occurrences or budget.exhausted:
+            raise BadUserInput(
+                f"This window holds more than {limits.max_occurrences} occurrences "
+                "(or takes too long to expand); ask for a shorter one.",
+                field="to",
+            )
+    return sorted(entries, key=lambda e: (e.occurrence.start, str(e.activity.id)))
+
+
+def _occurrences(
+    activity: ActivityDoc,
+    window_from: datetime,
+    window_to: datetime,
+    limit: int,
+    budget: Budget,
+) -> list[Occurrence]:
+    try:
+        return expand(
+            start=activity.starts_at,
+            end=activity.ends_at,
+            tz=zone(activity.timezone),
+            rule=activity.recurrence,
+            exceptions=exceptions_of(activity),
+            window_from=window_from,
+            window_to=window_to,
+            limit=limit,
+            budget=budget,
+        )
+    except BadUserInput:
+        # Stored before rules were checked strictly: shown once, at its start, until edited.
+        log.warning("activity %s has a rule that is no longer accepted", activity.id)
+        return expand(
+            start=activity.starts_at,
+            end=activity.ends_at,
+            tz=zone("UTC"),
+            rule=None,
+            exceptions=(),
+            window_from=window_from,
+            window_to=window_to,
+        )
+
+
+def _location(value: str | None) -> str | None:
+    return optional_text(value, field="location", max_chars=limits.LOCATION_CHARS)
 
 
 def _span(starts_at: datetime, ends_at: datetime) -> tuple[datetime, datetime]:
-    start = as_utc(starts_at, field="startsAt")
-    end = as_utc(ends_at, field="endsAt")
+    start = instant_in_range(starts_at, field="startsAt")
+    end = instant_in_range(ends_at, field="endsAt")
     if end < start:
         raise BadUserInput("An activity cannot end before it starts.", field="endsAt")
     return start, end
 
 
-def _rule(text: str | None, starts_at: datetime, tz: ZoneInfo) -> str | None:
+async def _checked_rule(
+    text: str | None, starts_at: datetime, ends_at: datetime, tz: ZoneInfo
+) -> str | None:
+    # A COUNT rule is walked once to find its end (bounded, but not free): off the loop.
+    return await asyncio.to_thread(_rule, text, starts_at, ends_at, tz)
+
+
+def _rule(text: str | None, starts_at: datetime, ends_at: datetime, tz: ZoneInfo) -> str | None:
     rule = text.strip() if text else None
     if rule:
         parse_rule(rule, starts_at, tz)
+        if ends_at - starts_at > MAX_DURATION:
+            raise BadUserInput(
+                f"A recurring activity lasts at most {MAX_DURATION.days} days.", field="endsAt"
+            )
     return rule or None

@@ -8,10 +8,12 @@ from typing import Literal
 
 from bson import ObjectId
 
+from common import validation
 from common.errors import BadUserInput, NotFound
 from common.events import Event, OutboxTransaction
 from common.events.catalog import CoachGoalCreated, CoachGoalRequested, GoalChanged, TaskCompleted
 from common.repository import Page, PageRequest
+from subgraphs.goals.domain import limits
 from subgraphs.goals.domain.enums import (
     MAX_GOAL_DEPTH,
     GoalStatus,
@@ -27,7 +29,14 @@ from subgraphs.goals.repository.goals import GoalRepository
 from subgraphs.goals.repository.projections import ErasedRepository
 from subgraphs.goals.repository.reminders import ReminderRepository
 from subgraphs.goals.service.access import Access
-from subgraphs.goals.service.base import UNSET, Deps, _Unset, publish_all, require_text
+from subgraphs.goals.service.base import (
+    UNSET,
+    Deps,
+    _Unset,
+    description,
+    publish_all,
+    require_text,
+)
 
 GoalVerb = Literal["created", "updated", "completed", "reopened", "deleted"]
 
@@ -169,21 +178,22 @@ class GoalService:
     ) -> GoalDoc:
         async def work(tx: OutboxTransaction) -> GoalDoc:
             title = require_text(data.title, field="title")
+            text = description(data.description)
+            validation.items(data.tasks, field="tasks", max_items=limits.TASKS_PER_GOAL)
+            tasks = [self._new_task(t, field=f"tasks.{i}.title") for i, t in enumerate(data.tasks)]
             parent = await self._parent_for_new(
                 owner_id, data.parent_id, extra_depth=1, session=tx.session
             )
             goal = GoalDoc(
                 owner_id=owner_id,
                 title=title,
-                description=data.description.strip(),
+                description=text,
                 area=data.area,
-                due_date=data.due_date.isoformat() if data.due_date else None,
+                due_date=_due(data.due_date, "dueDate"),
                 visibility=data.visibility,
                 parent_id=str(parent.id) if parent else None,
                 ancestor_ids=[*parent.ancestor_ids, str(parent.id)] if parent else [],
-                tasks=[
-                    self._new_task(t, field=f"tasks.{i}.title") for i, t in enumerate(data.tasks)
-                ],
+                tasks=tasks,
                 template_id=template_id,
                 coach_request_id=coach_request_id,
                 created_at=self._deps.clock(),
@@ -215,7 +225,7 @@ class GoalService:
         return TaskItem(
             id=str(ObjectId()),
             title=require_text(data.title, field=field),
-            due_date=data.due_date.isoformat() if data.due_date else None,
+            due_date=_due(data.due_date, field.replace("title", "dueDate")),
         )
 
     async def update(self, owner_id: str, goal_id: str, patch: GoalPatch) -> GoalDoc:
@@ -231,11 +241,11 @@ class GoalService:
             if not isinstance(patch.parent_id, _Unset) and patch.parent_id != goal.parent_id:
                 move = await self._plan_move(goal, patch.parent_id, session=session)
             if not isinstance(patch.description, _Unset):
-                goal.description = patch.description.strip()
+                goal.description = description(patch.description)
             if not isinstance(patch.area, _Unset):
                 goal.area = patch.area
             if not isinstance(patch.due_date, _Unset):
-                goal.due_date = patch.due_date.isoformat() if patch.due_date else None
+                goal.due_date = _due(patch.due_date, "dueDate")
             if not isinstance(patch.visibility, _Unset):
                 goal.visibility = patch.visibility
             if not isinstance(patch.progress_mode, _Unset):
@@ -356,6 +366,10 @@ class GoalService:
     async def add_task(self, owner_id: str, goal_id: str, data: TaskInput) -> GoalDoc:
         async def work(tx: OutboxTransaction) -> GoalDoc:
             goal = await self.owned(owner_id, goal_id, field="goalId", session=tx.session)
+            if len(goal.tasks) >= limits.TASKS_PER_GOAL:
+                raise BadUserInput(
+                    f"A goal holds at most {limits.TASKS_PER_GOAL} tasks.", field="goalId"
+                )
             goal.tasks.append(self._new_task(data))
             return await self._after_task_change(tx, goal, [])
 
@@ -372,7 +386,7 @@ class GoalService:
             if not isinstance(patch.title, _Unset):
                 task.title = require_text(patch.title, field="title")
             if not isinstance(patch.due_date, _Unset):
-                task.due_date = patch.due_date.isoformat() if patch.due_date else None
+                task.due_date = _due(patch.due_date, "dueDate")
             extra: list[Event] = []
             if not isinstance(patch.done, _Unset) and patch.done != task.done:
                 task.done = patch.done
@@ -477,3 +491,7 @@ class GoalService:
             )
         )
         await self._goals.set_fields(str(goal.id), {"coach_ack_published": True}, session=session)
+
+
+def _due(day: date | None, field: str) -> str | None:
+    return validation.day_in_range(day, field=field).isoformat() if day else None

@@ -10,15 +10,24 @@ from common.errors import BadUserInput, NotFound
 from common.events import Event, OutboxTransaction
 from common.events.catalog import HabitCheckedIn, StreakMilestone
 from common.repository import Page, PageRequest
+from common.validation import items, timezone_name
+from subgraphs.goals.domain import limits
 from subgraphs.goals.domain.enums import STREAK_MILESTONES, ReminderTarget, ScheduleKind
 from subgraphs.goals.domain.streaks import Schedule, Streaks, compute_streaks
-from subgraphs.goals.domain.timezones import local_day, zone
+from subgraphs.goals.domain.timezones import local_day
 from subgraphs.goals.models import CheckInDoc, HabitDoc
 from subgraphs.goals.repository._raw import Session
 from subgraphs.goals.repository.habits import CheckInRepository, HabitRepository
 from subgraphs.goals.repository.reminders import ReminderRepository
 from subgraphs.goals.service.access import Access
-from subgraphs.goals.service.base import UNSET, Deps, _Unset, publish_all, require_text
+from subgraphs.goals.service.base import (
+    UNSET,
+    Deps,
+    _Unset,
+    description,
+    publish_all,
+    require_text,
+)
 from subgraphs.goals.service.goals import GoalService
 
 
@@ -78,20 +87,20 @@ class HabitService:
 
     async def create(self, owner_id: str, data: HabitInput) -> HabitDoc:
         title = require_text(data.title, field="title")
+        text = description(data.description)
         data.schedule.validate()
-        if data.timezone is not None:
-            zone(data.timezone)
+        timezone = timezone_name(data.timezone) if data.timezone is not None else None
         if data.goal_id is not None:
             await self._goals.owned(owner_id, data.goal_id, field="goalId")
         habit = HabitDoc(
             owner_id=owner_id,
             title=title,
-            description=data.description.strip(),
+            description=text,
             goal_id=data.goal_id,
             schedule=data.schedule.kind,
             weekdays=sorted(data.schedule.weekdays),
             times_per_week=data.schedule.times_per_week,
-            timezone=data.timezone,
+            timezone=timezone,
         )
         return await self._habits.insert(habit)
 
@@ -113,16 +122,16 @@ class HabitService:
             if not isinstance(patch.title, _Unset):
                 habit.title = require_text(patch.title, field="title")
             if not isinstance(patch.description, _Unset):
-                habit.description = patch.description.strip()
+                habit.description = description(patch.description)
             if not isinstance(patch.timezone, _Unset):
-                if patch.timezone is not None:
-                    zone(patch.timezone)
-                habit.timezone = patch.timezone
+                habit.timezone = (
+                    timezone_name(patch.timezone) if patch.timezone is not None else None
+                )
             old = schedule_of(habit)
             kind = patch.schedule if not isinstance(patch.schedule, _Unset) else old.kind
             same_kind = kind is old.kind
             weekdays = (
-                frozenset(patch.weekdays)
+                frozenset(items(patch.weekdays, field="weekdays", max_items=limits.HABIT_WEEKDAYS))
                 if not isinstance(patch.weekdays, _Unset)
                 else (old.weekdays if same_kind else frozenset())
             )

@@ -267,10 +267,14 @@ class ReminderService:
 
 
 def _next_for(activity: ActivityDoc, after: datetime) -> tuple[datetime, datetime] | None:
-    return next_start_after(
-        start=activity.starts_at,
-        tz=zone(activity.timezone),
-        rule=activity.recurrence,
-        exceptions=exceptions_of(activity),
-        after=after,
-    )
+    try:
+        return next_start_after(
+            start=activity.starts_at,
+            tz=zone(activity.timezone),
+            rule=activity.recurrence,
+            exceptions=exceptions_of(activity),
+            after=after,
+        )
+    except BadUserInput:
+        # A rule or zone stored before they were checked strictly: no further reminders.
+        return None

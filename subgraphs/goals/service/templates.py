@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from common import validation
 from common.errors import BadUserInput, NotFound
 from common.events import OutboxTransaction
+from common.validation import LATEST_DATE, day_in_range
+from subgraphs.goals.domain import limits
 from subgraphs.goals.domain.enums import MAX_GOAL_DEPTH, GoalStatus, LifeArea, Visibility
 from subgraphs.goals.domain.templates import (
     BUILT_IN,
@@ -19,7 +22,7 @@ from subgraphs.goals.models import GoalBlueprintDoc, GoalDoc, TaskBlueprintDoc, 
 from subgraphs.goals.repository.goals import GoalRepository, TemplateRepository
 from subgraphs.goals.repository.projections import ProfileRepository
 from subgraphs.goals.service.access import Access
-from subgraphs.goals.service.base import Deps, require_text
+from subgraphs.goals.service.base import Deps, description, require_text
 from subgraphs.goals.service.goals import GoalInput, GoalService, TaskInput, depth_of
 
 
@@ -54,12 +57,49 @@ def template_of(doc: TemplateDoc) -> Template:
     return Template(id=str(doc.id), area=doc.area, goal=_from_doc(doc.goal), owner_id=doc.owner_id)
 
 
-def _validate(blueprint: GoalBlueprint, path: str = "goal") -> None:
-    require_text(blueprint.title, field=f"{path}.title")
-    for i, task in enumerate(blueprint.tasks):
-        require_text(task.title, field=f"{path}.tasks.{i}.title")
-    for i, sub in enumerate(blueprint.sub_goals):
-        _validate(sub, f"{path}.subGoals.{i}")
+def _validate(blueprint: GoalBlueprint) -> int:
+    """Checks every goal and task against the caps; the template's latest due day.
+
+    Iterative and counting as it goes: a huge or deeply nested template is refused
+    at the first cap it passes, without recursing or walking all of it.
+    """
+    goals = tasks = latest = 0
+    stack: list[tuple[GoalBlueprint, str, int]] = [(blueprint, "goal", 1)]
+    while stack:
+        node, path, depth = stack.pop()
+        goals += 1
+        tasks += len(node.tasks)
+        if depth > MAX_GOAL_DEPTH:
+            raise BadUserInput(f"Templates nest at most {MAX_GOAL_DEPTH} levels.", field="subGoals")
+        if goals > limits.TEMPLATE_GOALS:
+            raise BadUserInput(
+                f"A template holds at most {limits.TEMPLATE_GOALS} goals.", field="subGoals"
+            )
+        if tasks > limits.TEMPLATE_TASKS:
+            raise BadUserInput(
+                f"A template holds at most {limits.TEMPLATE_TASKS} tasks.", field=f"{path}.tasks"
+            )
+        validation.items(node.tasks, field=f"{path}.tasks", max_items=limits.TASKS_PER_GOAL)
+        require_text(node.title, field=f"{path}.title")
+        description(node.description, field=f"{path}.description")
+        latest = max(latest, _due(node.due_in_days, f"{path}.dueInDays"))
+        for i, task in enumerate(node.tasks):
+            require_text(task.title, field=f"{path}.tasks.{i}.title")
+            latest = max(latest, _due(task.due_in_days, f"{path}.tasks.{i}.dueInDays"))
+        stack.extend(
+            (sub, f"{path}.subGoals.{i}", depth + 1) for i, sub in enumerate(node.sub_goals)
+        )
+    return latest
+
+
+def _due(days: int | None, field: str) -> int:
+    if days is None:
+        return 0
+    if not 0 <= days <= limits.TEMPLATE_DUE_DAYS:
+        raise BadUserInput(
+            f"Due days count from the start: 0 to {limits.TEMPLATE_DUE_DAYS}.", field=field
+        )
+    return days
 
 
 class TemplateService:
@@ -94,8 +134,6 @@ class TemplateService:
 
     async def create(self, owner_id: str, area: LifeArea, blueprint: GoalBlueprint) -> Template:
         _validate(blueprint)
-        if blueprint.depth() > MAX_GOAL_DEPTH:
-            raise BadUserInput(f"Templates nest at most {MAX_GOAL_DEPTH} levels.", field="subGoals")
         doc = TemplateDoc(owner_id=owner_id, area=area, goal=_to_doc(blueprint))
         await self._templates.insert(doc)
         return template_of(doc)
@@ -121,7 +159,10 @@ class TemplateService:
                 children.setdefault(d.parent_id, []).append(d)
 
         def offset(day: str | None) -> int | None:
-            return max(0, (date.fromisoformat(day) - start).days) if day else None
+            if not day:
+                return None
+            # Capped so a far-off due date still saves; the template keeps the order.
+            return min(max(0, (date.fromisoformat(day) - start).days), limits.TEMPLATE_DUE_DAYS)
 
         def blueprint(node: GoalDoc) -> GoalBlueprint:
             return GoalBlueprint(
@@ -145,6 +186,10 @@ class TemplateService:
     ) -> GoalDoc:
         """Every goal of the template, and the roll-up into `parent_id`, in one transaction."""
         template = await self.get(owner_id, template_id)
+        if start is not None:
+            # The latest due date must still be a plannable day.
+            latest = _validate(template.goal)
+            day_in_range(start, field="startDate", latest=LATEST_DATE - timedelta(days=latest))
         if parent_id is not None:
             parent = await self._goals.owned(owner_id, parent_id, field="parentId")
             if depth_of(parent) + template.goal.depth() > MAX_GOAL_DEPTH:

@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from common import validation
 from common.errors import BadUserInput
 from common.events import Event, OutboxTransaction
 from common.events.catalog import TrackerLogged
 from common.repository import Page, PageRequest
+from subgraphs.goals.domain import limits
 from subgraphs.goals.domain.enums import KIND_AREA, METRIC_KIND, TrackerMetric
-from subgraphs.goals.domain.timezones import as_utc, local_day, week_start
+from subgraphs.goals.domain.timezones import local_day, week_start
 from subgraphs.goals.models import TrackerEntryDoc
 from subgraphs.goals.repository.trackers import TrackerRepository
 from subgraphs.goals.service.access import Access
@@ -72,8 +74,14 @@ class TrackerService:
                 raise BadUserInput(
                     "Give a three-letter currency code (ISO 4217).", field="currency"
                 )
+        note = validation.text(data.note, field="note", max_chars=limits.TRACKER_NOTE_CHARS)
+        category = validation.optional_text(
+            data.category, field="category", max_chars=limits.TRACKER_CATEGORY_CHARS
+        )
         now = self._deps.clock()
-        logged_at = as_utc(data.logged_at, field="loggedAt") if data.logged_at else now
+        logged_at = (
+            validation.instant_in_range(data.logged_at, field="loggedAt") if data.logged_at else now
+        )
         if logged_at > now + MAX_FUTURE:
             raise BadUserInput("Entries cannot be logged in the future.", field="loggedAt")
         day = local_day(logged_at, await self._access.timezone(owner_id))
@@ -84,8 +92,8 @@ class TrackerService:
             metric=data.metric,
             value=data.value,
             currency=currency,
-            category=(data.category or "").strip() or None,
-            note=data.note.strip(),
+            category=category,
+            note=note,
             logged_at=logged_at,
             day=day.isoformat(),
             week=week_start(day).isoformat(),

@@ -1,0 +1,24 @@
+"""How much one goals write may hold: every text field and list input has its cap here.
+
+Past a cap the write gets BAD_USER_INPUT naming the field and stores nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+TITLE_CHARS: Final = 200
+DESCRIPTION_CHARS: Final = 5_000
+LOCATION_CHARS: Final = 200
+TRACKER_NOTE_CHARS: Final = 2_000
+TRACKER_CATEGORY_CHARS: Final = 60
+# Tasks on one goal, whether sent at once (createGoal) or added one by one.
+TASKS_PER_GOAL: Final = 200
+# A template, over all its levels.
+TEMPLATE_GOALS: Final = 100
+TEMPLATE_TASKS: Final = 1_000
+# Template due dates count days from the start day.
+TEMPLATE_DUE_DAYS: Final = 36_600
+HABIT_WEEKDAYS: Final = 7
+# Moved or cancelled occurrences kept on one recurring activity.
+EXCEPTIONS_PER_ACTIVITY: Final = 1_000
