@@ -52,6 +52,14 @@ class Settings(BaseSettings):
         default="mongodb://127.0.0.1:27017", validation_alias=_env("MONGODB_URL")
     )
     database_prefix: str = "lifegraph"
+    # Durability of every client LifeGraph opens (docs/operations.md). "majority"
+    # with the journal means an acknowledged write survives a crash of the
+    # server, and of a minority of a replica set; reads that must see earlier
+    # writes use the majority read concern so they never see a write a failover
+    # rolls back. Lower only for throwaway data.
+    mongodb_write_concern: str = "majority"  # or a number of nodes: "1"
+    mongodb_journal: bool = True
+    mongodb_read_concern: str = "majority"
     amqp_url: str | None = Field(default=None, validation_alias=_env("AMQP_URL"))
     redis_url: str | None = Field(default=None, validation_alias=_env("REDIS_URL"))
     redis_prefix: str = "lifegraph"
