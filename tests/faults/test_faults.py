@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import subprocess
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-import aio_pika
 import pytest
 from pymongo.asynchronous.database import AsyncDatabase
 
@@ -21,6 +19,7 @@ from common.testing.events import task_completed
 from common.testing.waiting import wait_until
 
 from .process import Worker
+from .servers import PrivateRabbit
 from .worker import CONSUMER, SUBGRAPH
 
 pytestmark = pytest.mark.rabbitmq
@@ -106,7 +105,7 @@ async def test_publisher_killed_between_write_and_publish_still_delivers(
 
 
 async def test_broker_restart_mid_stream_loses_nothing(
-    infra: Infrastructure, settings: Settings, faults_db: Database
+    infra: Infrastructure, settings: Settings, faults_db: Database, private_rabbit: PrivateRabbit
 ) -> None:
     total = 1_500
     publisher = OutboxPublisher(faults_db, shards=settings.outbox_shards)
@@ -127,7 +126,7 @@ async def test_broker_restart_mid_stream_loses_nothing(
         async with _running(produce()) as producing:
             await wait_until(lambda: _at_least(processed(faults_db), 300), within=60)
             assert not producing.done()
-            async with restarted_broker(settings):
+            async with broker_down(private_rabbit):
                 # Events keep being written while the broker is down.
                 await wait_until(lambda: _pending_outbox(faults_db), within=30)
             await producing
@@ -160,34 +159,13 @@ async def test_poison_event_is_dead_lettered_and_the_ones_behind_it_flow(
 
 
 @asynccontextmanager
-async def restarted_broker(settings: Settings) -> AsyncIterator[None]:
-    """Stop the RabbitMQ application for the duration of the block; always start it again."""
-    assert settings.amqp_url
+async def broker_down(rabbit: PrivateRabbit) -> AsyncIterator[None]:
+    """Stop the test's private RabbitMQ node for the block; always start it again."""
     try:
-        await _rabbitmqctl("stop_app")
+        await rabbit.stop()
         yield
     finally:
-        await _rabbitmqctl("start_app")
-        await _broker_answers(settings.amqp_url)
-
-
-async def _rabbitmqctl(command: str) -> None:
-    def run() -> None:
-        subprocess.run(["rabbitmqctl", command], check=True, capture_output=True, timeout=60)  # noqa: S603, S607
-
-    await asyncio.to_thread(run)
-
-
-async def _broker_answers(url: str) -> None:
-    async def answers() -> bool:
-        try:
-            connection = await aio_pika.connect(url, timeout=2)
-        except Exception:
-            return False
-        await connection.close()
-        return True
-
-    await wait_until(answers, within=60, every=0.2)
+        await rabbit.start()
 
 
 @asynccontextmanager
