@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 
+from common.mongo_server import SecantusServer
 from common.settings import Settings
 
 from .servers import PrivateRabbit, PrivateRedis, ServerMissing
@@ -43,6 +44,20 @@ async def private_redis(tmp_path: Path) -> AsyncIterator[PrivateRedis]:
 
 
 @pytest.fixture
+def file_backed_mongo(tmp_path: Path) -> Iterator[SecantusServer]:
+    """A database of this test's own on disk, durable as every LifeGraph database: to kill -9.
+
+    `settings` point at it as for `private_rabbit`.
+    """
+    server = SecantusServer(storage=tmp_path / "db")
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
 def settings(settings: Settings, request: pytest.FixtureRequest) -> Settings:
     """Short retries and leases so every fault plays out in seconds."""
     update: dict[str, object] = {
@@ -54,6 +69,8 @@ def settings(settings: Settings, request: pytest.FixtureRequest) -> Settings:
     }
     if "private_rabbit" in request.fixturenames:
         update["amqp_url"] = request.getfixturevalue("private_rabbit").url
+    if "file_backed_mongo" in request.fixturenames:
+        update["mongodb_url"] = request.getfixturevalue("file_backed_mongo").url
     if "private_redis" in request.fixturenames:
         update["redis_url"] = request.getfixturevalue("private_redis").url
     return settings.model_copy(update=update)
