@@ -82,6 +82,8 @@ class Settings(BaseSettings):
     outbox_poll_seconds: float = 1.0
     outbox_batch_size: int = 500
     outbox_retention_seconds: int = 24 * 3600
+    # The relay's back-off cap while the broker is down: how late it may notice its return.
+    outbox_max_backoff_seconds: float = 30.0
 
     # Embedded default (`lifegraph up`).
     data_dir: Path = Path(".lifegraph")

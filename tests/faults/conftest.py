@@ -66,6 +66,7 @@ def settings(settings: Settings, request: pytest.FixtureRequest) -> Settings:
         "outbox_lease_seconds": 2.0,
         "outbox_poll_seconds": 0.2,
         "events_queue_expires_ms": 300_000,
+        "outbox_max_backoff_seconds": 1.0,
     }
     if "private_rabbit" in request.fixturenames:
         update["amqp_url"] = request.getfixturevalue("private_rabbit").url
