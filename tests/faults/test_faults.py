@@ -182,6 +182,50 @@ async def test_broker_outage_longer_than_the_relays_backoff_delivers_every_event
     await exactly_once(faults_db, total)
 
 
+async def test_a_replica_stopped_under_load_is_taken_over_and_nothing_applies_twice(
+    settings: Settings, faults_db: Database
+) -> None:
+    assert settings.amqp_url
+    # Short heartbeats: the broker notices the silent replica and requeues what it holds.
+    replicas = settings.model_copy(update={"amqp_url": f"{settings.amqp_url}?heartbeat=2"})
+    total, extra = 1_500, 50
+    publisher = OutboxPublisher(faults_db, shards=settings.outbox_shards)
+    await publisher.ensure_indexes()
+    events = [task_completed(user=f"u{i % 20}", task=f"t{i}") for i in range(total + extra)]
+
+    async def produce(batch: list[Event]) -> None:
+        # A steady stream, so the stop lands mid-stream; the replicas' relays poll the outbox.
+        for event in batch:
+            await publisher.publish(event)
+            await asyncio.sleep(0.004)
+
+    async with Worker("replica", replicas) as a, Worker("replica", replicas) as b:
+        await a.expect("ready")
+        await b.expect("ready")
+        async with _running(produce(events[:total])) as producing:
+            await wait_until(lambda: _at_least(processed(faults_db), 300), within=60)
+            a.pause()
+            paused_at = time.monotonic()
+            at_pause = await processed(faults_db)
+            # The other replica takes over the stopped one's outbox shards and the queue.
+            await wait_until(lambda: _at_least(processed(faults_db), at_pause + 300), within=60)
+            taken_over = time.monotonic() - paused_at
+            await producing
+        a.resume()
+        await wait_until(lambda: _at_least(counted(faults_db), total), within=120, every=0.25)
+        settled = time.monotonic() - paused_at
+        # Once it is back, the stopped replica's stale work must not apply anything twice.
+        await produce(events[total:])
+        await wait_until(
+            lambda: _at_least(counted(faults_db), total + extra), within=60, every=0.25
+        )
+    print(  # the issue asks for these numbers
+        f"\nreplica SIGSTOP: 300 more events applied by the other replica {taken_over:.1f}s "
+        f"after the stop; all {total} applied {settled:.1f}s after it"
+    )
+    await exactly_once(faults_db, total + extra)
+
+
 async def test_poison_event_is_dead_lettered_and_the_ones_behind_it_flow(
     infra: Infrastructure, settings: Settings, faults_db: Database
 ) -> None:
