@@ -65,6 +65,7 @@ def relay_settings(settings: Settings) -> RelaySettings:
         poll_seconds=settings.outbox_poll_seconds,
         batch_size=settings.outbox_batch_size,
         retention_seconds=settings.outbox_retention_seconds,
+        max_backoff_seconds=settings.outbox_max_backoff_seconds,
     )
 
 

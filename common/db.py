@@ -18,7 +18,24 @@ Database = AsyncDatabase[dict[str, Any]]
 def create_mongo_client(settings: Settings) -> MongoClient:
     # tz_aware: every datetime we store is UTC and must come back aware, or
     # comparisons with `datetime.now(UTC)` raise.
-    return AsyncMongoClient(settings.mongodb_url, tz_aware=True, connect=False)
+    return AsyncMongoClient(
+        settings.mongodb_url, tz_aware=True, connect=False, **durability_options(settings)
+    )
+
+
+def durability_options(settings: Settings) -> dict[str, Any]:
+    """The write and read concern every LifeGraph client uses; transactions inherit them.
+
+    Pass these to any other client that writes LifeGraph data, e.g.
+    `AsyncMongoClient(url, **durability_options(settings))`.
+    """
+    w = settings.mongodb_write_concern
+    return {
+        # A number counts nodes; any other string names a mode or tag set.
+        "w": int(w) if w.isdigit() else w,
+        "journal": settings.mongodb_journal,
+        "readConcernLevel": settings.mongodb_read_concern,
+    }
 
 
 async def init_database(

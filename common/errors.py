@@ -44,6 +44,12 @@ class Conflict(LifeGraphError):
     code = "CONFLICT"
 
 
+class Unavailable(LifeGraphError):
+    """A backing service went away (say, Redis under a live subscription): try again."""
+
+    code = "UNAVAILABLE"
+
+
 class RateLimited(LifeGraphError):
     code = "RATE_LIMITED"
 

@@ -17,6 +17,12 @@ OPERATIONS = Histogram(
 )
 EVENTS_PUBLISHED = Counter("lifegraph_events_published_total", "Events published.", ["type"])
 
+EVENTS_UNROUTABLE = Counter(
+    "lifegraph_events_unroutable_total",
+    "Events the broker confirmed but could route to no queue, by type.",
+    ["type"],
+)
+
 
 def operation_metrics(subgraph: str) -> type[SchemaExtension]:
     class OperationMetrics(SchemaExtension):

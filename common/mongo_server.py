@@ -36,9 +36,14 @@ def _find_executable() -> str | None:
 
 
 class SecantusServer:
-    def __init__(self, *, storage: Path | None = None, port: int | None = None) -> None:
+    def __init__(
+        self, *, storage: Path | None = None, port: int | None = None, sync_on_commit: bool = True
+    ) -> None:
         self.port = port or free_port()
         self._storage = str(storage) if storage else ":memory:"
+        # Without it the journal is not flushed on commit: a write acknowledged
+        # with j:true is lost if the process dies (docs/operations.md).
+        self._sync_on_commit = sync_on_commit
         self._process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -56,6 +61,8 @@ class SecantusServer:
             Path(self._storage).mkdir(parents=True, exist_ok=True)
         command = [executable, "--port", str(self.port), "--storage-path", self._storage]
         command += ["--log-level", "WARNING"]
+        if self._sync_on_commit:
+            command.append("--sync-on-commit")
         self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL)  # noqa: S603
         self._wait_ready(timeout)
 
@@ -86,6 +93,14 @@ class SecantusServer:
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
+        self._process = None
+
+    def kill(self) -> None:
+        """SIGKILL, as a crash would: no clean shutdown. `start()` reopens the same storage."""
+        if self._process is None:
+            return
+        self._process.kill()
+        self._process.wait()
         self._process = None
 
     async def astart(self) -> None:

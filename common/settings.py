@@ -52,6 +52,14 @@ class Settings(BaseSettings):
         default="mongodb://127.0.0.1:27017", validation_alias=_env("MONGODB_URL")
     )
     database_prefix: str = "lifegraph"
+    # Durability of every client LifeGraph opens (docs/operations.md). "majority"
+    # with the journal means an acknowledged write survives a crash of the
+    # server, and of a minority of a replica set; reads that must see earlier
+    # writes use the majority read concern so they never see a write a failover
+    # rolls back. Lower only for throwaway data.
+    mongodb_write_concern: str = "majority"  # or a number of nodes: "1"
+    mongodb_journal: bool = True
+    mongodb_read_concern: str = "majority"
     amqp_url: str | None = Field(default=None, validation_alias=_env("AMQP_URL"))
     redis_url: str | None = Field(default=None, validation_alias=_env("REDIS_URL"))
     redis_prefix: str = "lifegraph"
@@ -74,6 +82,8 @@ class Settings(BaseSettings):
     outbox_poll_seconds: float = 1.0
     outbox_batch_size: int = 500
     outbox_retention_seconds: int = 24 * 3600
+    # The relay's back-off cap while the broker is down: how late it may notice its return.
+    outbox_max_backoff_seconds: float = 30.0
 
     # Embedded default (`lifegraph up`).
     data_dir: Path = Path(".lifegraph")

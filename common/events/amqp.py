@@ -23,6 +23,7 @@ from aio_pika.abc import (
     AbstractRobustChannel,
     AbstractRobustConnection,
 )
+from aiormq.abc import DeliveredMessage
 from pydantic import ValidationError
 
 from common.events import topology
@@ -38,6 +39,7 @@ from common.events.consumer import (
 )
 from common.events.envelope import Event
 from common.events.registry import register_consumers
+from common.metrics import EVENTS_UNROUTABLE
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +101,12 @@ class AmqpEventBus:
             timestamp=event.time,
             headers={topology.USER: event.user_id or ""},
         )
-        await self._exchange.publish(message, routing_key=event.type, mandatory=False)
+        # Mandatory: the broker returns a message no queue is bound for instead of
+        # dropping it in silence; a nack or a lost channel raises, and the relay
+        # keeps the row pending.
+        confirmation = await self._exchange.publish(message, routing_key=event.type, mandatory=True)
+        if isinstance(confirmation, DeliveredMessage):
+            _unroutable(event)
 
     def subscribe(
         self,
@@ -227,6 +234,18 @@ class _Delivery:
             timestamp=message.timestamp,
         )
         await self._channel.default_exchange.publish(copy, routing_key=target)
+
+
+def _unroutable(event: Event) -> None:
+    # Confirmed, but no consumer queue is bound: nobody subscribes to the type,
+    # or the consumers' queues are not declared yet (a fresh broker, a deleted
+    # queue). Re-publishing cannot help; the outbox row stays for replay
+    # (docs/operations.md).
+    EVENTS_UNROUTABLE.labels(event.type).inc()
+    log.warning(
+        "event unroutable: no queue is bound for its type",
+        extra={"event_type": event.type, "event_id": event.id},
+    )
 
 
 def _int_header(headers: Mapping[str, Any] | None, name: str) -> int:

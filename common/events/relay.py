@@ -35,7 +35,6 @@ log = logging.getLogger(__name__)
 
 LEASES = "outbox_leases"
 _PURGE_EVERY_SECONDS = 60.0
-_MAX_BACKOFF_SECONDS = 30.0
 
 
 @dataclass(frozen=True)
@@ -46,6 +45,9 @@ class RelaySettings:
     batch_size: int = 500
     retention_seconds: float = 24 * 3600
     publish_timeout_seconds: float = 10.0
+    # The longest pause between failed passes (a broker outage): also the most
+    # the relay lags behind once the broker is back.
+    max_backoff_seconds: float = 30.0
 
 
 class ShardLeases:
@@ -135,7 +137,7 @@ class OutboxRelay:
                     continue
                 pause = self._settings.poll_seconds
                 if failures:
-                    pause = min(pause * 2 ** (failures - 1), _MAX_BACKOFF_SECONDS)
+                    pause = min(pause * 2 ** (failures - 1), self._settings.max_backoff_seconds)
                 await self._wait(pause, woken=not failures)
         finally:
             await self._release()

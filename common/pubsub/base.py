@@ -35,6 +35,7 @@ class Subscription:
         self.channel = channel
         self._queue: asyncio.Queue[Message | None] = asyncio.Queue(maxsize=max_pending)
         self._overflowed = False
+        self._error: Exception | None = None
 
     def deliver(self, message: Message) -> None:
         if self._overflowed:
@@ -45,6 +46,13 @@ class Subscription:
             self._overflowed = True
             self._queue.get_nowait()
             self._queue.put_nowait(None)
+
+    def fail(self, error: Exception) -> None:
+        """End the stream by raising `error` to the subscriber: its source went away."""
+        self._error = error
+        if self._queue.full():
+            self._queue.get_nowait()  # the stream ends anyway; the error must get through
+        self._queue.put_nowait(None)
 
     def end(self) -> None:
         with contextlib.suppress(asyncio.QueueFull):
@@ -57,6 +65,8 @@ class Subscription:
         while True:
             message = await self._queue.get()
             if message is None:
+                if self._error is not None:
+                    raise self._error
                 if self._overflowed:
                     raise SubscriberOverflow(self.channel)
                 return

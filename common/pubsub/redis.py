@@ -9,7 +9,9 @@ from contextlib import asynccontextmanager
 
 from redis.asyncio import Redis
 from redis.asyncio.client import PubSub as RedisPubSubConnection
+from redis.exceptions import RedisError
 
+from common.errors import Unavailable
 from common.pubsub.base import Message, Subscription
 
 log = logging.getLogger(__name__)
@@ -38,10 +40,15 @@ class RedisPubSub:
     async def subscribe(self, channel: str) -> AsyncIterator[Subscription]:
         sub = Subscription(channel, self._max_pending)
         async with self._lock:
-            conn = await self._connection()
-            self._subscribers[channel].add(sub)
-            if len(self._subscribers[channel]) == 1:
-                await self._subscribe_confirmed(conn, channel)
+            try:
+                conn = await self._connection()
+                self._subscribers[channel].add(sub)
+                if len(self._subscribers[channel]) == 1:
+                    await self._subscribe_confirmed(conn, channel)
+            except (RedisError, OSError, TimeoutError) as exc:
+                self._subscribers[channel].discard(sub)
+                await self._drop_connection(exc)
+                raise _interrupted() from exc
         try:
             yield sub
         finally:
@@ -50,7 +57,11 @@ class RedisPubSub:
                 if not self._subscribers[channel]:
                     del self._subscribers[channel]
                     if self._conn is not None:
-                        await self._conn.unsubscribe(self._key(channel))
+                        try:
+                            await self._conn.unsubscribe(self._key(channel))
+                        except (RedisError, OSError):
+                            # The reader notices the dead connection and starts afresh.
+                            log.debug("unsubscribe on a failing connection", exc_info=True)
 
     async def _subscribe_confirmed(self, conn: RedisPubSubConnection, channel: str) -> None:
         # Return only once Redis confirms: a publish racing an unconfirmed
@@ -71,6 +82,34 @@ class RedisPubSub:
         return self._conn
 
     async def _read(self, conn: RedisPubSubConnection) -> None:
+        try:
+            await self._listen(conn)
+        except (RedisError, OSError) as exc:
+            if self._conn is conn:
+                await self._drop_connection(exc)
+
+    async def _drop_connection(self, cause: BaseException) -> None:
+        """Redis went away: end every live subscription with a clear error, start afresh.
+
+        Messages published meanwhile are gone, so resuming in silence would hide a
+        gap; each subscriber gets UNAVAILABLE and subscribes again, on a new connection.
+        """
+        conn, self._conn, self._reader = self._conn, None, None
+        subscribers, self._subscribers = self._subscribers, defaultdict(set)
+        live = [sub for subs in subscribers.values() for sub in subs]
+        log.warning(
+            "redis pub/sub connection lost; ending live subscriptions",
+            extra={"subscriptions": len(live), "error": repr(cause)},
+        )
+        for sub in live:
+            sub.fail(_interrupted())
+        if conn is not None:
+            try:
+                await conn.aclose()  # type: ignore[no-untyped-call]
+            except Exception:
+                log.debug("closing a dead pub/sub connection failed", exc_info=True)
+
+    async def _listen(self, conn: RedisPubSubConnection) -> None:
         offset = len(self._key(""))
         async for raw in conn.listen():
             channel = raw["channel"]
@@ -103,3 +142,7 @@ class RedisPubSub:
             return bool(await self._redis.ping())
         except Exception:
             return False
+
+
+def _interrupted() -> Unavailable:
+    return Unavailable("Live updates were interrupted; subscribe again.")

@@ -56,6 +56,15 @@ class Worker:
         code = await self._process.wait()
         assert code == -signal.SIGKILL
 
+    def pause(self) -> None:
+        """SIGSTOP: alive to the kernel and its peers, doing nothing; as a hung process would."""
+        assert self._process is not None
+        self._process.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        assert self._process is not None
+        self._process.send_signal(signal.SIGCONT)
+
     async def __aenter__(self) -> Worker:
         return await self.start()
 

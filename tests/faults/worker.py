@@ -6,6 +6,8 @@ Settings arrive as JSON in LIFEGRAPH_FAULT_SETTINGS. Modes:
 - stall: commit a domain write and its event in one transaction, then hang in
   the relay's publish, as a process that dies between write and publish would.
 - relay: the `faults` subgraph served normally; its relay publishes the outbox.
+- replica: the same, also running the `faults.counter` consumer, as one replica
+  of a subgraph that relays its outbox and consumes events.
 Each mode prints one line when it has reached its state, then runs until killed.
 """
 
@@ -18,9 +20,10 @@ from typing import Any
 
 import strawberry
 from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.database import AsyncDatabase
 
 from common.app import Runtime, SubgraphDefinition, SubgraphHost, relay_settings
-from common.events import Event, OutboxPublisher, OutboxRelay, transactional
+from common.events import Event, OutboxPublisher, OutboxRelay, Transactional, transactional
 from common.graphql.schema import build_schema
 from common.infra import open_infrastructure
 from common.settings import Settings
@@ -36,18 +39,21 @@ def _say(line: str) -> None:
     sys.stdout.flush()
 
 
+def counter(database: AsyncDatabase[dict[str, Any]]) -> Transactional:
+    async def count(event: Event, session: AsyncClientSession) -> None:
+        if str(event.data["task_id"]).startswith("poison"):
+            raise ValueError(f"cannot count {event.data['task_id']}")
+        await database["counters"].update_one(
+            {"_id": event.user_id}, {"$inc": {"n": 1}}, upsert=True, session=session
+        )
+
+    return transactional(count)
+
+
 async def consume(settings: Settings) -> None:
     async with open_infrastructure(settings) as infra:
-        counters = infra.mongo[settings.database_name(SUBGRAPH)]["counters"]
-
-        async def count(event: Event, session: AsyncClientSession) -> None:
-            if str(event.data["task_id"]).startswith("poison"):
-                raise ValueError(f"cannot count {event.data['task_id']}")
-            await counters.update_one(
-                {"_id": event.user_id}, {"$inc": {"n": 1}}, upsert=True, session=session
-            )
-
-        infra.bus.subscribe(CONSUMER, ["goals.task.completed"], transactional(count))
+        database = infra.mongo[settings.database_name(SUBGRAPH)]
+        infra.bus.subscribe(CONSUMER, ["goals.task.completed"], counter(database))
         await infra.bus.start_consuming()
         _say("ready")
         await asyncio.Event().wait()
@@ -93,9 +99,18 @@ FAULTS = SubgraphDefinition[None](
 )
 
 
-async def relay(settings: Settings) -> None:
+async def _build_replica(runtime: Runtime) -> None:
+    runtime.consume(CONSUMER, ["goals.task.completed"], counter(runtime.database))
+
+
+REPLICA = SubgraphDefinition[None](
+    name=SUBGRAPH, schema=build_schema(SUBGRAPH, query=Query), models=[], build=_build_replica
+)
+
+
+async def relay(settings: Settings, definition: SubgraphDefinition[None] = FAULTS) -> None:
     async with open_infrastructure(settings) as infra:
-        host = SubgraphHost(FAULTS)
+        host = SubgraphHost(definition)
         await host.start(infra)
         await infra.bus.start_consuming()
         _say("ready")
@@ -105,7 +120,11 @@ async def relay(settings: Settings) -> None:
             await host.stop()
 
 
-MODES: dict[str, Any] = {"consume": consume, "stall": stall, "relay": relay}
+async def replica(settings: Settings) -> None:
+    await relay(settings, REPLICA)
+
+
+MODES: dict[str, Any] = {"consume": consume, "stall": stall, "relay": relay, "replica": replica}
 
 
 def main() -> None:
