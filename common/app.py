@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -30,6 +29,7 @@ from common.infra import Infrastructure, open_infrastructure
 from common.metrics import metrics_endpoint
 from common.requestid import RequestIdMiddleware
 from common.settings import Settings
+from common.supervision import RestartPolicy, Supervisor, Work
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +48,16 @@ class Runtime:
     # relayed to the bus. `publish(event)` after a write, or
     # `async with publisher.transaction() as tx` for the write and its events at once.
     publisher: OutboxPublisher
-    _tasks: list[asyncio.Task[None]] = field(default_factory=list)
+    # Background loops: logged and restarted when they crash, reported by /health.
+    supervisor: Supervisor = field(default_factory=Supervisor)
 
-    def spawn(self, work: Coroutine[Any, Any, None], *, name: str) -> None:
-        self._tasks.append(asyncio.create_task(work, name=f"{self.name}:{name}"))
+    def spawn(self, work: Work, *, name: str, policy: RestartPolicy | None = None) -> None:
+        """Run `work()` in the background for the life of the subgraph.
+
+        `work` is a factory (`relay.run`, not `relay.run()`): a crash is logged
+        with its traceback and `work()` is called again after a capped back-off.
+        """
+        self.supervisor.spawn(f"{self.name}:{name}", work, policy=policy)
 
     def consume(self, consumer: str, patterns: Sequence[str], handler: AnyHandler) -> None:
         """Subscribe with processed ids recorded in this subgraph's database."""
@@ -118,14 +124,12 @@ class SubgraphHost(Generic[S]):
             settings=relay_settings(infra.settings),
             ready=infra.bus.started,
         )
-        self._runtime.spawn(relay.run(), name="outbox-relay")
+        self._runtime.spawn(relay.run, name="outbox-relay")
 
     async def stop(self) -> None:
         if self._runtime is None:
             return
-        for task in self._runtime._tasks:
-            task.cancel()
-        await asyncio.gather(*self._runtime._tasks, return_exceptions=True)
+        await self._runtime.supervisor.stop()
         self._runtime = None
         self._services = None
 
@@ -145,9 +149,21 @@ class SubgraphHost(Generic[S]):
         return app
 
     async def _health(self, _: Request) -> Response:
-        checks = await self.runtime.infra.health() if self._runtime else {"subgraph": "starting"}
-        ok = all(v in ("ok", "in-process") for v in checks.values())
-        body = {"status": "ok" if ok else "degraded", "subgraph": self.name, "checks": checks}
+        runtime = self._runtime
+        checks = (
+            {**await runtime.infra.health(), **runtime.supervisor.health()}
+            if runtime
+            else {"subgraph": "starting"}
+        )
+        # A background loop that is down (relay, dispatcher, coach) makes the
+        # subgraph unready: it answers queries, but its side effects stall.
+        ok = all(v in ("ok", "in-process", "finished") for v in checks.values())
+        body = {
+            "status": "ok" if ok else "degraded",
+            "ready": ok,
+            "subgraph": self.name,
+            "checks": checks,
+        }
         return JSONResponse(body, status_code=200 if ok else 503)
 
 

@@ -15,7 +15,11 @@ OPERATIONS = Histogram(
     "GraphQL operations served, by subgraph and outcome.",
     ["subgraph", "outcome"],
 )
-EVENTS_PUBLISHED = Counter("lifegraph_events_published_total", "Events published.", ["type"])
+EVENTS_PUBLISHED = Counter(
+    "lifegraph_events_published_total",
+    "Events the outbox relay handed to the bus and the bus confirmed, by event type.",
+    ["type"],
+)
 
 EVENTS_UNROUTABLE = Counter(
     "lifegraph_events_unroutable_total",

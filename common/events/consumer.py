@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import enum
 import logging
-import random
 from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
+from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError, PyMongoError
 
@@ -26,15 +25,19 @@ from common.events.catalog import InvalidEvent
 from common.events.envelope import Event
 from common.events.processed import MemoryProcessedLog, MongoProcessedLog, ProcessedLog
 from common.locks import KeyedLocks
+from common.transactions import UNKNOWN_COMMIT, TransactionRetry, is_transient, run_in_transaction
 
 log = logging.getLogger(__name__)
 
 Database = AsyncDatabase[dict[str, Any]]
 DatabaseFor = Callable[[str], Database]
 
-# Concurrent transactions on one document abort each other (WriteConflict);
-# they are retried here, at once, before the event counts as failed.
-_TRANSACTION_ATTEMPTS = 8
+# Concurrent transactions on one document abort each other (WriteConflict).
+# The loser re-runs here, promptly and jittered, for up to this long before the
+# event goes to a delay queue: a conflict is contention, not a failing event.
+CONFLICT_RETRY = TransactionRetry(
+    attempts=200, budget_seconds=15.0, backoff_base_seconds=0.002, backoff_cap_seconds=0.1
+)
 
 
 class Applied(enum.Enum):
@@ -124,38 +127,34 @@ class Subscription:
         client = self.processed.client
         if client is None:
             raise RuntimeError(f"consumer {self.consumer} is transactional but has no database")
-        for attempt in range(1, _TRANSACTION_ATTEMPTS + 1):
-            callbacks: list[AfterCommit] = []
+        callbacks: list[AfterCommit] = []
+
+        async def attempt(session: AsyncClientSession) -> None:
+            # A re-run after a conflict starts over: the aborted attempt's callbacks go.
+            callbacks.clear()
             token = _after_commit.set(callbacks)
             try:
-                async with client.start_session() as session, await session.start_transaction():
-                    try:
-                        await self.processed.record(event.id, session=session)
-                    except DuplicateKeyError as exc:
-                        raise _Duplicate from exc
-                    returned = await handler.handler(event, session)
-                    if returned is not None:
-                        # A handler may also hand back its after-commit work.
-                        callbacks.append(returned)
-            except _Duplicate:
-                return Applied.DUPLICATE
-            except PyMongoError as exc:
-                transient = exc.has_error_label("TransientTransactionError") or exc.has_error_label(
-                    "UnknownTransactionCommitResult"
-                )
-                if not transient:
-                    raise
-                if attempt == _TRANSACTION_ATTEMPTS:
-                    raise _StillConflicting from exc
-                # An unknown commit result is retried too: if it did commit, the
-                # retry finds the processed id and reports a duplicate.
-                await asyncio.sleep(random.uniform(0, 0.005 * 2**attempt))  # noqa: S311
-                continue
+                try:
+                    await self.processed.record(event.id, session=session)
+                except DuplicateKeyError as exc:
+                    raise _Duplicate from exc
+                returned = await handler.handler(event, session)
+                if returned is not None:
+                    # A handler may also hand back its after-commit work.
+                    callbacks.append(returned)
             finally:
                 _after_commit.reset(token)
-            await self._run_after_commit(event, callbacks)
-            return Applied.APPLIED
-        raise AssertionError("unreachable")
+
+        try:
+            await run_in_transaction(client, attempt, retry=CONFLICT_RETRY)
+        except _Duplicate:
+            return Applied.DUPLICATE
+        except PyMongoError as exc:
+            if is_transient(exc) or exc.has_error_label(UNKNOWN_COMMIT):
+                raise _StillConflicting from exc
+            raise
+        await self._run_after_commit(event, callbacks)
+        return Applied.APPLIED
 
     async def _run_after_commit(self, event: Event, callbacks: list[AfterCommit]) -> None:
         for callback in callbacks:

@@ -14,7 +14,6 @@ marks it sent; a process that dies in between leaves the row for the next relay.
 from __future__ import annotations
 
 import asyncio
-import random
 import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -26,9 +25,10 @@ from bson import ObjectId
 from pymongo import ASCENDING, IndexModel
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
-from pymongo.errors import DuplicateKeyError, PyMongoError
+from pymongo.errors import DuplicateKeyError
 
 from common.events.envelope import Event
+from common.transactions import TransactionRetry, run_in_transaction
 
 T = TypeVar("T")
 
@@ -119,23 +119,28 @@ class OutboxPublisher:
 
         A hot document (a popular post, a busy conversation) can lose many
         conflicts in a row, so there are many attempts with a short, capped,
-        jittered back-off. With `retry_duplicates`, a duplicate key (a row another
-        transaction committed after this one's snapshot) also re-runs `work`,
-        which then sees that row: for work that looks before it inserts.
+        jittered back-off (`common.transactions`). An unknown commit result
+        retries the commit only: `work` never applies twice. With
+        `retry_duplicates`, a duplicate key (a row another transaction committed
+        after this one's snapshot) also re-runs `work`, which then sees that
+        row: for work that looks before it inserts.
         """
-        for attempt in range(1, attempts + 1):
-            try:
-                async with self.transaction() as tx:
-                    return await work(tx)
-            except DuplicateKeyError:
-                if not retry_duplicates or attempt == attempts:
-                    raise
-            except PyMongoError as exc:
-                if attempt == attempts or not exc.has_error_label("TransientTransactionError"):
-                    raise
-            backoff = min(_BACKOFF_CAP_SECONDS, _BACKOFF_BASE_SECONDS * 2**attempt)
-            await asyncio.sleep(random.uniform(0, backoff))  # noqa: S311
-        raise AssertionError("unreachable")
+
+        async def attempt(session: AsyncClientSession) -> T:
+            return await work(OutboxTransaction(self, session))
+
+        result = await run_in_transaction(
+            self.database.client,
+            attempt,
+            retry=TransactionRetry(
+                attempts=attempts,
+                backoff_base_seconds=_BACKOFF_BASE_SECONDS,
+                backoff_cap_seconds=_BACKOFF_CAP_SECONDS,
+            ),
+            rerun_on=(lambda exc: isinstance(exc, DuplicateKeyError)) if retry_duplicates else None,
+        )
+        self._wake.set()
+        return result
 
 
 @dataclass(frozen=True)

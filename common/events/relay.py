@@ -30,6 +30,7 @@ from pymongo.errors import DuplicateKeyError
 from common.events.bus import EventPublisher
 from common.events.envelope import Event
 from common.events.outbox import COLLECTION, PENDING, SENT
+from common.metrics import EVENTS_PUBLISHED
 
 log = logging.getLogger(__name__)
 
@@ -184,6 +185,7 @@ class OutboxRelay:
                     # Later events of this user wait until this one is confirmed.
                     errors.append(exc)
                     return
+                EVENTS_PUBLISHED.labels(row["type"]).inc()
                 sent.append(row["_id"])
 
         await asyncio.gather(*(lane(r) for r in lanes.values()))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Hashable, Mapping
@@ -12,6 +11,7 @@ from typing import Any
 from starlette.types import Receive, Send
 
 from common.auth import Principal, TokenVerifier
+from common.cancellation import cancel_and_wait
 from common.errors import LifeGraphError
 from router.executor.errors import BAD_USER_INPUT, graphql_error
 from router.service import Router
@@ -86,13 +86,15 @@ class ClientSession:
         finally:
             for timer in self._timers:
                 timer.cancel()
-            reader.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await reader
-            await self._teardown()
-            if self.credentials is not None:
-                self.shared.leave(self.credentials)
-            await self._finish_writing(writer)
+            try:
+                await cancel_and_wait(reader)
+            finally:
+                # Runs when the session itself is being cancelled too: the
+                # cancellation propagates once upstreams and the writer are released.
+                await self._teardown()
+                if self.credentials is not None:
+                    self.shared.leave(self.credentials)
+                await self._finish_writing(writer)
 
     def close(self, code: int, reason: str, *, flush: bool = True) -> None:
         if self._close is None and not self._finished.is_set():

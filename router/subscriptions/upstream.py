@@ -14,6 +14,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 from websockets.typing import Subprotocol
 
+from common.cancellation import join
 from router.executor.errors import SUBGRAPH_UNAVAILABLE
 from router.subscriptions.config import SubscriptionConfig
 from router.subscriptions.protocol import SUBPROTOCOL, CloseCode, encode
@@ -120,8 +121,7 @@ class UpstreamConnection:
         self._sinks.clear()
         self.closed = True
         await self._ws.close()
-        with contextlib.suppress(asyncio.CancelledError):
-            await self._reader
+        await join(self._reader)
 
     async def _read(self) -> None:
         reason = f'Subgraph "{self.service}" closed the subscription connection'

@@ -8,8 +8,6 @@ order events arrive in, so a rebuild (no session) replays them to the same state
 
 from __future__ import annotations
 
-import asyncio
-import random
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from functools import partial
@@ -17,10 +15,11 @@ from typing import Any, TypeVar
 
 from beanie import SortDirection
 from pymongo.asynchronous.client_session import AsyncClientSession
-from pymongo.errors import DuplicateKeyError, PyMongoError
+from pymongo.errors import DuplicateKeyError
 
 from common.events import Event
 from common.repository import Repository
+from common.transactions import TransactionRetry, run_in_transaction
 from subgraphs.analytics.models import (
     PROJECTIONS,
     Achievement,
@@ -49,20 +48,13 @@ async def in_transaction(
     The rebuild writes this way too: a plain write that meets a consumer's open
     transaction waits on it, and the embedded server can deadlock on that;
     two transactions instead fail fast with a write conflict and one re-runs.
+    An unknown commit result retries the commit, never `work` (`$inc` twice).
     """
     client = StoredEvent.get_pymongo_collection().database.client
-    for attempt in range(1, attempts + 1):
-        try:
-            async with client.start_session() as session, await session.start_transaction():
-                return await work(session)
-        except PyMongoError as exc:
-            retry = exc.has_error_label("TransientTransactionError") or exc.has_error_label(
-                "UnknownTransactionCommitResult"
-            )
-            if not retry or attempt == attempts:
-                raise
-            await asyncio.sleep(random.uniform(0, min(0.5, 0.005 * 2**attempt)))  # noqa: S311
-    raise AssertionError("unreachable")
+    retry = TransactionRetry(
+        attempts=attempts, budget_seconds=30.0, backoff_base_seconds=0.005, backoff_cap_seconds=0.5
+    )
+    return await run_in_transaction(client, work, retry=retry)
 
 
 async def _upsert_if_not_older(

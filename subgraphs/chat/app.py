@@ -94,7 +94,7 @@ async def build(runtime: Runtime, *, answer_coach: bool = True) -> ChatServices:
     if answer_coach:
         worker = CoachWorker(jobs=jobs, answer=coach.answer)
         messages.coach_question_stored = worker.wake
-        runtime.spawn(worker.run(), name="coach")
+        runtime.spawn(worker.run, name="coach")
     register_consumers(runtime, erasure, profiles, coach)
     return ChatServices(
         conversations=conversations,

@@ -19,7 +19,7 @@ async def build(runtime: Runtime) -> GoalsServices:
     services = build_services(runtime.publisher)
     GoalsConsumers(services).register(runtime.infra.bus, runtime.database)
     # Its first pass fires whatever fell due while no replica was running (flagged late).
-    runtime.spawn(services.reminders.run(), name="reminder-dispatcher")
+    runtime.spawn(services.reminders.run, name="reminder-dispatcher")
     return services
 
 

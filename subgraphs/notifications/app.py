@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from functools import partial
+
 from common.app import Runtime, SubgraphDefinition
 from subgraphs.notifications.channels import EmailChannel, PushChannel
 from subgraphs.notifications.events import register_consumers
@@ -33,10 +35,8 @@ async def build(runtime: Runtime) -> Services:
     )
     register_consumers(runtime, service)
     if settings.notifications_dispatch_interval_seconds > 0:
-        runtime.spawn(
-            service.run_dispatcher(settings.notifications_dispatch_interval_seconds),
-            name="dispatcher",
-        )
+        interval = settings.notifications_dispatch_interval_seconds
+        runtime.spawn(partial(service.run_dispatcher, interval), name="dispatcher")
     return Services(notifications=service, push=push)
 
 

@@ -9,13 +9,14 @@ same bookkeeping lives in this process.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from redis.asyncio import Redis
+
+from common.cancellation import cancel_and_wait
 
 
 class Presence:
@@ -58,10 +59,10 @@ class Presence:
         try:
             yield
         finally:
-            heartbeat.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await heartbeat
-            await self._leave(user_id, member)
+            try:
+                await cancel_and_wait(heartbeat)
+            finally:
+                await self._leave(user_id, member)
 
     async def _beat(self, user_id: str, member: str) -> None:
         while True:

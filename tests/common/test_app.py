@@ -138,8 +138,14 @@ async def test_health_reports_each_dependency(probe: str) -> None:
     assert response.status_code == 200
     assert response.json() == {
         "status": "ok",
+        "ready": True,
         "subgraph": "probe",
-        "checks": {"database": "ok", "broker": "ok", "redis": "ok"},
+        "checks": {
+            "database": "ok",
+            "broker": "ok",
+            "redis": "ok",
+            "task:probe:outbox-relay": "ok",
+        },
     }
 
 

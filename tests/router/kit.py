@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from common.serving import GRACEFUL_SHUTDOWN_SECONDS, stop_server
 from router.app import create_router_app
 from router.config import RouterConfig
 
@@ -164,7 +165,12 @@ async def serve(app: Any, ready_path: str | None = None) -> AsyncIterator[str]:
     port = sock.getsockname()[1]
     # proxy_headers off: the router reads X-Forwarded-For itself (RouterConfig.trusted_proxies)
     config = uvicorn.Config(
-        app, log_level="warning", lifespan="on", access_log=False, proxy_headers=False
+        app,
+        log_level="warning",
+        lifespan="on",
+        access_log=False,
+        proxy_headers=False,
+        timeout_graceful_shutdown=round(GRACEFUL_SHUTDOWN_SECONDS),
     )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve(sockets=[sock]))
@@ -177,9 +183,10 @@ async def serve(app: Any, ready_path: str | None = None) -> AsyncIterator[str]:
                 await asyncio.sleep(0.005)
         yield base
     finally:
-        server.should_exit = True
-        await task
-        sock.close()
+        try:
+            await stop_server(server, task)
+        finally:
+            sock.close()
 
 
 @asynccontextmanager

@@ -3,6 +3,7 @@ from __future__ import annotations
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
+from router.edge.metrics import RouterMetrics
 from tests.router.edge.conftest import EdgeRouter
 
 Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]
@@ -57,3 +58,20 @@ async def test_subgraph_failures_are_counted(edge_router: EdgeRouter, subgraph_b
     assert samples[(errors, (("code", "SUBGRAPH_UNAVAILABLE"), ("subgraph", "inventory")))] == 1
     requests = "lifegraph_router_requests_total"
     assert samples[(requests, (("operation_type", "query"), ("outcome", "errors")))] == 1
+
+
+async def test_every_router_metric_moves(edge_router: EdgeRouter) -> None:
+    exported = {family.name for family in RouterMetrics().registry.collect()}
+    async with edge_router(
+        subgraph_urls_override={"inventory": "http://127.0.0.1:9/graphql"}
+    ) as client:
+        for _ in range(2):  # the second is a plan cache hit
+            await client.post("/graphql", json={"query": "{ topProducts(first: 1) { inStock } }"})
+        samples = await _metrics(client)
+    moved = {
+        family
+        for family in exported
+        for (name, _), value in samples.items()
+        if name in (f"{family}_total", f"{family}_count") and value > 0
+    }
+    assert moved == exported

@@ -1,0 +1,59 @@
+"""Every metric a subgraph exports moves when the subgraph does its work."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+from prometheus_client import REGISTRY
+from prometheus_client.parser import text_string_to_metric_families
+
+from common.testing.fixtures import ServeSubgraph
+from common.testing.waiting import eventually
+from tests.common.events.test_runtime import DEFINITION
+
+
+def _lifegraph_metrics() -> set[str]:
+    """The metric families of ours in the process-wide registry (subgraphs share it)."""
+    return {m.name for m in REGISTRY.collect() if m.name.startswith("lifegraph_")}
+
+
+def _totals(text: str) -> dict[str, float]:
+    """Per family, the sum of its counts: `_total` of counters, `_count` of histograms."""
+    totals: dict[str, float] = {}
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if sample.name in (f"{family.name}_total", f"{family.name}_count"):
+                totals[family.name] = totals.get(family.name, 0.0) + sample.value
+    return totals
+
+
+async def _post(http: httpx.AsyncClient, url: str, query: str) -> dict[str, Any]:
+    body: dict[str, Any] = (await http.post(f"{url}/graphql", json={"query": query})).json()
+    return body
+
+
+async def test_every_exported_metric_moves_under_a_real_flow(
+    serve_subgraph: ServeSubgraph,
+) -> None:
+    exported = _lifegraph_metrics()
+    assert {
+        "lifegraph_graphql_operation_seconds",
+        "lifegraph_events_published",
+    } <= exported
+    async with serve_subgraph(DEFINITION) as url, httpx.AsyncClient() as http:
+
+        async def totals() -> dict[str, float]:
+            return _totals((await http.get(f"{url}/metrics")).text)
+
+        before = await totals()
+        # A mutation whose event the relay publishes, and a consumer applies.
+        await _post(http, url, 'mutation { complete(user: "m1", task: "t1") }')
+        await eventually(
+            lambda: _post(http, url, '{ counted(user: "m1") }'),
+            lambda body: body["data"]["counted"] == 1,
+        )
+        after = await eventually(
+            totals, lambda now: all(now.get(m, 0) > before.get(m, 0) for m in exported)
+        )
+    assert after["lifegraph_events_published"] - before.get("lifegraph_events_published", 0) == 1

@@ -1,0 +1,202 @@
+"""The kit's transaction runner against a real server that can inject commit failures."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pymongo import AsyncMongoClient, MongoClient
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.errors import OperationFailure, PyMongoError
+
+from common.events import Event, transactional
+from common.events.consumer import Applied, make_subscription
+from common.mongo_server import free_port
+from common.testing.events import task_completed
+from common.transactions import TransactionRetry, run_in_transaction
+
+Client = AsyncMongoClient[dict[str, Any]]
+VICTIM = "lifegraph-failpoint-victim"
+
+
+@pytest.fixture(scope="module")
+def failpoint_url() -> Iterator[str]:
+    """A private secantusd-py with test commands on: `configureFailPoint` is server-wide."""
+    executable = Path(sys.executable).parent / "secantusd-py"
+    port = free_port()
+    command = [str(executable), "--port", str(port), "--storage-path", ":memory:"]
+    command += ["--enable-test-commands", "--log-level", "WARNING"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)  # noqa: S603
+    url = f"mongodb://127.0.0.1:{port}/?directConnection=true"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            probe: MongoClient[dict[str, Any]] = MongoClient(url, serverSelectionTimeoutMS=250)
+            try:
+                probe.admin.command("ping")
+                break
+            except PyMongoError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise
+            finally:
+                probe.close()
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+@pytest.fixture
+async def client(failpoint_url: str) -> AsyncIterator[Client]:
+    """The client under test: failpoints name its appname, so only its commands fail."""
+    victim: Client = AsyncMongoClient(failpoint_url, appname=VICTIM)
+    await victim.drop_database("tx")
+    await victim.tx.counters.insert_one({"_id": "post", "n": 0})
+    yield victim
+    await victim.close()
+
+
+async def fail_next(url: str, command: str, data: dict[str, Any], *, times: int = 1) -> None:
+    admin: Client = AsyncMongoClient(url)
+    try:
+        await admin.admin.command(
+            {
+                "configureFailPoint": "failCommand",
+                "mode": {"times": times} if times else "alwaysOn",
+                "data": {"failCommands": [command], "appName": VICTIM, **data},
+            }
+        )
+    finally:
+        await admin.close()
+
+
+async def clear_failpoints(url: str) -> None:
+    admin: Client = AsyncMongoClient(url)
+    try:
+        await admin.admin.command({"configureFailPoint": "failCommand", "mode": "off"})
+    finally:
+        await admin.close()
+
+
+# The commit happens, but its reply says the outcome is unknown (a write concern
+# timeout): the driver labels it UnknownTransactionCommitResult.
+COMMITTED_BUT_UNKNOWN: dict[str, Any] = {
+    "writeConcernError": {"code": 64, "errmsg": "waiting for replication"}
+}
+WRITE_CONFLICT: dict[str, Any] = {"errorCode": 112, "errorLabels": ["TransientTransactionError"]}
+
+
+async def _count(client: Client) -> int:
+    row = await client.tx.counters.find_one({"_id": "post"})
+    assert row is not None
+    return int(row["n"])
+
+
+async def test_an_unknown_commit_result_retries_the_commit_not_the_work(
+    client: Client, failpoint_url: str
+) -> None:
+    runs = 0
+
+    async def like(session: AsyncClientSession) -> None:
+        nonlocal runs
+        runs += 1
+        await client.tx.counters.update_one({"_id": "post"}, {"$inc": {"n": 1}}, session=session)
+
+    await fail_next(failpoint_url, "commitTransaction", COMMITTED_BUT_UNKNOWN)
+    await run_in_transaction(client, like)
+    assert runs == 1
+    assert await _count(client) == 1  # re-running `like` would have counted it twice
+
+
+async def test_a_transient_commit_failure_reruns_the_work(
+    client: Client, failpoint_url: str
+) -> None:
+    runs = 0
+
+    async def like(session: AsyncClientSession) -> None:
+        nonlocal runs
+        runs += 1
+        await client.tx.counters.update_one({"_id": "post"}, {"$inc": {"n": 1}}, session=session)
+
+    await fail_next(failpoint_url, "commitTransaction", WRITE_CONFLICT)
+    await run_in_transaction(client, like)
+    assert runs == 2
+    assert await _count(client) == 1
+
+
+async def test_concurrent_writers_on_one_document_all_commit(client: Client) -> None:
+    async def like(session: AsyncClientSession) -> None:
+        await client.tx.counters.update_one({"_id": "post"}, {"$inc": {"n": 1}}, session=session)
+
+    await asyncio.gather(*(run_in_transaction(client, like) for _ in range(50)))
+    assert await _count(client) == 50
+
+
+async def test_a_conflict_that_never_clears_gives_up_within_its_budget(
+    client: Client, failpoint_url: str
+) -> None:
+    runs = 0
+
+    async def like(session: AsyncClientSession) -> None:
+        nonlocal runs
+        runs += 1
+        await client.tx.counters.update_one({"_id": "post"}, {"$inc": {"n": 1}}, session=session)
+
+    await fail_next(failpoint_url, "update", WRITE_CONFLICT, times=0)
+    started = time.monotonic()
+    try:
+        with pytest.raises(OperationFailure) as raised:
+            await run_in_transaction(client, like, retry=TransactionRetry(budget_seconds=0.5))
+    finally:
+        await clear_failpoints(failpoint_url)
+    assert raised.value.has_error_label("TransientTransactionError")
+    assert time.monotonic() - started < 2
+    assert runs > 1
+    assert await _count(client) == 0
+
+
+async def test_other_errors_are_not_retried(client: Client) -> None:
+    runs = 0
+
+    async def broken(session: AsyncClientSession) -> None:
+        nonlocal runs
+        runs += 1
+        await client.tx.counters.update_one({"_id": "post"}, {"$inc": {"n": 1}}, session=session)
+        raise ValueError("bad input")
+
+    with pytest.raises(ValueError, match="bad input"):
+        await run_in_transaction(client, broken)
+    assert runs == 1
+    assert await _count(client) == 0
+
+
+async def test_a_consumer_applies_an_event_once_and_announces_it_after_an_unknown_commit(
+    client: Client, failpoint_url: str
+) -> None:
+    announced: list[str] = []
+
+    async def count(event: Event, session: AsyncClientSession) -> Any:
+        await client.tx.counters.update_one({"_id": "post"}, {"$inc": {"n": 1}}, session=session)
+
+        async def announce() -> None:
+            announced.append(event.id)
+
+        return announce
+
+    sub = make_subscription(
+        "tx.counter", ["goals.#"], transactional(count), database=client.tx, database_for=None
+    )
+    event = task_completed()
+    await fail_next(failpoint_url, "commitTransaction", COMMITTED_BUT_UNKNOWN)
+    assert await sub.apply(event) is Applied.APPLIED
+    assert await _count(client) == 1
+    # Re-running the attempt would have found its own processed id and reported
+    # a duplicate: applied, but never announced.
+    assert announced == [event.id]
+    assert await sub.apply(event) is Applied.DUPLICATE
