@@ -5,8 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, BaseModel, Field, SecretStr
+from pydantic import AliasChoices, BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from common.clientaddr import parse_networks
 
 
 def _env(name: str) -> AliasChoices:
@@ -100,7 +102,10 @@ class Settings(BaseSettings):
     login_max_failures_per_ip: int = 20
     login_failure_window_seconds: int = 15 * 60
 
-    # Peers whose X-Forwarded-For is believed (addresses or CIDR networks).
+    # The one list of proxies (addresses or CIDR networks) whose word about the client
+    # address is believed: by the router for X-Forwarded-For, by subgraphs for the
+    # router's X-LifeGraph-Client-IP (common/clientaddr.py). Loopback covers the
+    # embedded default, where the router calls its subgraphs on 127.0.0.1.
     trusted_proxies: list[str] = Field(default_factory=lambda: ["127.0.0.1"])
 
     # Sign-in with OpenID Connect providers, by name ("google", "apple"), as JSON in the env.
@@ -149,14 +154,32 @@ class Settings(BaseSettings):
     community_report_rate: RateLimit | None = RateLimit(limit=20, window_seconds=3600)
 
     # The router's edge: requests per window per user (or per IP when anonymous),
-    # the static cost limit, and how many proxies in front of it to believe.
+    # and the static cost limit. Proxies in front of it: `trusted_proxies`.
     router_rate_limit: int | None = 1200
     router_rate_limit_window_seconds: int = 60
     router_max_cost: int | None = 50_000
+    # Deprecated: replaced by `trusted_proxies`. A hop count cannot be turned into
+    # addresses, so any value but 0 stops start-up with a message saying what to set.
     router_trusted_proxy_hops: int = 0
 
     # CORS origins allowed to call the router from browsers.
     cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies_parse(cls, value: list[str]) -> list[str]:
+        parse_networks(value)
+        return value
+
+    @field_validator("router_trusted_proxy_hops")
+    @classmethod
+    def _hops_replaced(cls, value: int) -> int:
+        if value:
+            raise ValueError(
+                "router_trusted_proxy_hops was replaced by trusted_proxies: list the "
+                "addresses or CIDR networks of the proxies in front of the router"
+            )
+        return value
 
     def database_name(self, subgraph: str) -> str:
         return f"{self.database_prefix}_{subgraph}"

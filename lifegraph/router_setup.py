@@ -50,7 +50,7 @@ def router_setup(
         rate_limiter=RedisRateLimiter(redis, prefix=prefix) if redis else None,
         persisted_queries=RedisPersistedQueries(redis, prefix=prefix) if redis else None,
         max_cost=settings.router_max_cost,
-        trusted_proxies=settings.router_trusted_proxy_hops,
+        trusted_proxies=tuple(settings.trusted_proxies),
     )
     return RouterSetup(config, redis)
 

@@ -15,7 +15,7 @@ from starlette.responses import HTMLResponse, Response
 
 from router import jsoncodec
 from router.edge import EdgeRejection
-from router.edge.client import client_chain, client_ip, forwarded_headers
+from router.edge.client import forwarded_headers
 from router.executor.errors import BAD_USER_INPUT, INTERNAL, graphql_error
 from router.graphiql import GRAPHIQL_HTML
 from router.service import GraphQLRequest, RequestError, RequestInfo, Router
@@ -190,14 +190,14 @@ class GraphQLEndpoint:
         edge = self.router.edge
         legacy = media_type != GRAPHQL_RESPONSE
         try:
-            chain = client_chain(request)
+            client_ip = edge.proxies.edge_address(request)
             principal = await edge.authenticate(request.headers.get("authorization"))
-            await edge.throttle(principal, client_ip(chain, edge.trusted_proxies))
+            await edge.throttle(principal, client_ip or "unknown")
             query = await edge.persisted.resolve(incoming.query, incoming.extensions)
             graphql_request = _graphql_request(query, incoming.operation_name, incoming.variables)
             result = await self.router.execute(
                 graphql_request,
-                forwarded_headers(request.headers, chain, request_id),
+                forwarded_headers(request.headers, client_ip, request_id),
                 allow_mutations=allow_mutations,
                 request_id=request_id,
                 info=info,

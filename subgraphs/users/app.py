@@ -10,9 +10,9 @@ from starlette.routing import BaseRoute, Route
 
 from common.app import Runtime, SubgraphDefinition, SubgraphHost
 from common.auth import StaticKeySource, TokenVerifier
+from common.clientaddr import TrustedProxies
 from subgraphs.users.apikeys import ApiKeyService
 from subgraphs.users.auth import AuthService
-from subgraphs.users.clientip import TrustedProxies
 from subgraphs.users.container import UsersServices
 from subgraphs.users.models import MODELS
 from subgraphs.users.oauth import OAuthService
