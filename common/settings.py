@@ -108,6 +108,12 @@ class Settings(BaseSettings):
     # embedded default, where the router calls its subgraphs on 127.0.0.1.
     trusted_proxies: list[str] = Field(default_factory=lambda: ["127.0.0.1"])
 
+    # Outbound calls to URLs a user or a third party chose (push endpoints, OIDC
+    # documents, the coach) go only to public addresses over https (common/urlguard.py).
+    # Networks listed here may be called anyway, over http too: tests' stand-ins, an
+    # in-cluster coach. Push endpoints can then reach them as well: list the narrowest.
+    outbound_allowed_networks: list[str] = Field(default_factory=list)
+
     # Sign-in with OpenID Connect providers, by name ("google", "apple"), as JSON in the env.
     oauth_providers: dict[str, OAuthProviderSettings] = Field(default_factory=dict)
 
@@ -131,6 +137,10 @@ class Settings(BaseSettings):
     # without it the push channel is off.
     vapid_private_key: SecretStr | None = None
     vapid_subject: str = "mailto:no-reply@lifegraph.local"
+    # Push services whose endpoints may be registered (a host or its subdomains, e.g.
+    # "fcm.googleapis.com", "push.services.mozilla.com", "notify.windows.com",
+    # "push.apple.com"); empty accepts any public https host.
+    push_services: list[str] = Field(default_factory=list)
 
     # Notification delivery: seconds between dispatcher passes (0 turns the loop
     # off, e.g. when a test drives `dispatch_pending` itself), attempts before a
@@ -165,7 +175,7 @@ class Settings(BaseSettings):
     # CORS origins allowed to call the router from browsers.
     cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
 
-    @field_validator("trusted_proxies")
+    @field_validator("trusted_proxies", "outbound_allowed_networks")
     @classmethod
     def _proxies_parse(cls, value: list[str]) -> list[str]:
         parse_networks(value)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from common.app import Runtime, SubgraphDefinition
+from common.urlguard import UrlGuard
 from subgraphs.notifications.channels import EmailChannel, PushChannel
 from subgraphs.notifications.events import register_consumers
 from subgraphs.notifications.models import MODELS, Channel
@@ -13,7 +14,10 @@ from subgraphs.notifications.service import Config, NotificationService
 async def build(runtime: Runtime) -> Services:
     settings = runtime.infra.settings
     key = settings.vapid_private_key.get_secret_value() if settings.vapid_private_key else None
-    push = PushChannel(PushEndpoints(), private_key=key, subject=settings.vapid_subject)
+    push_guard = UrlGuard.from_settings(settings, hosts=settings.push_services)
+    push = PushChannel(
+        PushEndpoints(), private_key=key, subject=settings.vapid_subject, guard=push_guard
+    )
     service = NotificationService(
         pubsub=runtime.infra.pubsub,
         presence=Presence(
@@ -30,6 +34,7 @@ async def build(runtime: Runtime) -> Services:
             message_group_window_seconds=settings.notifications_message_group_window_seconds,
             max_attempts=settings.notifications_max_attempts,
         ),
+        push_guard=push_guard,
     )
     register_consumers(runtime, service)
     if settings.notifications_dispatch_interval_seconds > 0:

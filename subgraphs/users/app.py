@@ -11,6 +11,7 @@ from starlette.routing import BaseRoute, Route
 from common.app import Runtime, SubgraphDefinition, SubgraphHost
 from common.auth import StaticKeySource, TokenVerifier
 from common.clientaddr import TrustedProxies
+from common.urlguard import UrlGuard
 from subgraphs.users.apikeys import ApiKeyService
 from subgraphs.users.auth import AuthService
 from subgraphs.users.container import UsersServices
@@ -48,7 +49,10 @@ async def build(runtime: Runtime) -> UsersServices:
         LoginThrottle(runtime.infra.rate_limiter, settings),
         runtime.publisher,
     )
-    providers = {name: OidcProvider(name, cfg) for name, cfg in settings.oauth_providers.items()}
+    guard = UrlGuard.from_settings(settings)
+    providers = {
+        name: OidcProvider(name, cfg, guard) for name, cfg in settings.oauth_providers.items()
+    }
     return UsersServices(
         accounts=AccountService(repos, passwords, runtime.publisher),
         auth=auth,
