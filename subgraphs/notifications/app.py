@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from common.app import Runtime, SubgraphDefinition
+from common.mail import require_transport
 from common.urlguard import UrlGuard
 from subgraphs.notifications.channels import EmailChannel, PushChannel
 from subgraphs.notifications.events import register_consumers
@@ -13,6 +14,8 @@ from subgraphs.notifications.service import Config, NotificationService
 
 async def build(runtime: Runtime) -> Services:
     settings = runtime.infra.settings
+    # Reset links and notifications would otherwise vanish: refuse to run without SMTP.
+    require_transport(runtime.infra.mail)
     key = settings.vapid_private_key.get_secret_value() if settings.vapid_private_key else None
     push_guard = UrlGuard.from_settings(settings, hosts=settings.push_services)
     push = PushChannel(

@@ -11,6 +11,7 @@ from starlette.routing import BaseRoute, Route
 from common.app import Runtime, SubgraphDefinition, SubgraphHost
 from common.auth import StaticKeySource, TokenVerifier
 from common.clientaddr import TrustedProxies
+from common.mail import require_transport
 from common.urlguard import UrlGuard
 from subgraphs.users.apikeys import ApiKeyService
 from subgraphs.users.auth import AuthService
@@ -32,6 +33,8 @@ JWKS_PATH = "/.well-known/jwks.json"
 
 async def build(runtime: Runtime) -> UsersServices:
     settings = runtime.infra.settings
+    # Reset links and notifications would otherwise vanish: refuse to run without SMTP.
+    require_transport(runtime.infra.mail)
     keys = load_signing_keys(settings)
     # The subgraph verifies its own tokens from its own keys: no HTTP to itself.
     runtime.verifier = TokenVerifier(
