@@ -97,6 +97,10 @@ class Settings(BaseSettings):
     access_token_ttl_seconds: int = 15 * 60
     refresh_token_ttl_seconds: int = 30 * 24 * 3600
 
+    # Key for signing pagination cursors (common/cursors.py); set the same value on
+    # every replica. Unset: a per-process random key (fine for one process).
+    cursor_secret: SecretStr | None = None
+
     # Login throttling.
     login_max_failures_per_account: int = 5
     login_max_failures_per_ip: int = 20
