@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from redis.asyncio import Redis
 
+from common import cursors
 from common.auth import KeySource, RemoteKeySource, TokenVerifier
 from common.db import Database, MongoClient, create_mongo_client, ping
 from common.events import EventBus, RetryPolicy
@@ -50,6 +51,7 @@ def _state(ok: bool, *, in_process: bool) -> str:
 async def open_infrastructure(
     settings: Settings, *, key_source: KeySource | None = None, mail: MailSender | None = None
 ) -> AsyncIterator[Infrastructure]:
+    cursors.configure(settings)
     redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
     mongo = create_mongo_client(settings)
     retry = RetryPolicy(tuple(settings.events_retry_delays_ms), settings.events_max_retries)

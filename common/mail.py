@@ -1,9 +1,19 @@
-"""Outgoing mail: SMTP when configured, otherwise the log (development)."""
+"""Outgoing mail: SMTP when configured; in development, a mailbox directory of .eml files.
+
+Mail carries secrets (password-reset and verification links), so no sender here
+ever logs a body, and outside development a process that sends mail refuses to
+start without SMTP rather than dropping or logging its mail.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
+import uuid
+from datetime import UTC, datetime
 from email.message import EmailMessage
+from pathlib import Path
 from typing import Protocol
 
 import aiosmtplib
@@ -12,9 +22,26 @@ from common.settings import Settings
 
 log = logging.getLogger(__name__)
 
+# Environments where mail may stay on this machine instead of going out.
+LOCAL_ENVIRONMENTS = frozenset({"development", "test"})
+
 
 class MailSender(Protocol):
     async def send(self, *, to: str, subject: str, text: str) -> None: ...
+
+
+class MailNotConfigured(RuntimeError):
+    """A process that sends mail was started outside development without SMTP."""
+
+
+def _message(settings: Settings, *, to: str, subject: str, text: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = settings.mail_from
+    message["To"] = to
+    message["Subject"] = subject
+    message["Date"] = datetime.now(UTC).strftime("%a, %d %b %Y %H:%M:%S +0000")
+    message.set_content(text)
+    return message
 
 
 class SmtpMailSender:
@@ -25,13 +52,8 @@ class SmtpMailSender:
 
     async def send(self, *, to: str, subject: str, text: str) -> None:
         s = self._settings
-        message = EmailMessage()
-        message["From"] = s.mail_from
-        message["To"] = to
-        message["Subject"] = subject
-        message.set_content(text)
         await aiosmtplib.send(
-            message,
+            _message(s, to=to, subject=subject, text=text),
             hostname=s.smtp_host,
             port=s.smtp_port,
             username=s.smtp_username,
@@ -41,10 +63,60 @@ class SmtpMailSender:
         )
 
 
-class LogMailSender:
+class DevMailbox:
+    """Development mail: one .eml file per message, openable in any mail client."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self.directory = settings.data_dir / "mail"
+        self._announced = False
+
     async def send(self, *, to: str, subject: str, text: str) -> None:
-        log.info("mail (no SMTP configured)", extra={"to": to, "subject": subject, "body": text})
+        message = _message(self._settings, to=to, subject=subject, text=text)
+        await asyncio.to_thread(self._write, message.as_bytes())
+
+    def _write(self, raw: bytes) -> Path:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        if not self._announced:
+            # Where to look, once; never what the mails say (they carry reset links).
+            log.info("development mail is written to %s (no SMTP configured)", self.directory)
+            self._announced = True
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        path = self.directory / f"{stamp}-{uuid.uuid4().hex[:8]}.eml"
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+        return path
+
+
+class MissingTransport:
+    """Stands in outside development without SMTP; services that mail refuse to start."""
+
+    async def send(self, *, to: str, subject: str, text: str) -> None:
+        raise MailNotConfigured(NO_TRANSPORT)
+
+
+NO_TRANSPORT = (
+    "No mail transport: set LIFEGRAPH_SMTP_HOST (and the other LIFEGRAPH_SMTP_* settings). "
+    "Mail goes to a local mailbox only when LIFEGRAPH_ENVIRONMENT is development."
+)
 
 
 def mail_sender_from(settings: Settings) -> MailSender:
-    return SmtpMailSender(settings) if settings.smtp_host else LogMailSender()
+    if settings.smtp_host:
+        return SmtpMailSender(settings)
+    if settings.environment in LOCAL_ENVIRONMENTS:
+        return DevMailbox(settings)
+    return MissingTransport()
+
+
+def require_transport(mail: MailSender) -> None:
+    """Call at start-up in a subgraph that sends mail: refuse to run without a way to send it.
+
+    Example::
+
+        async def build(runtime: Runtime) -> Services:
+            require_transport(runtime.infra.mail)
+    """
+    if isinstance(mail, MissingTransport):
+        raise MailNotConfigured(NO_TRANSPORT)

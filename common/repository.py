@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import base64
 import json
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, ClassVar, Generic, TypeVar
+from types import UnionType
+from typing import Any, ClassVar, Generic, TypeVar, Union, get_args, get_origin
 
 from beanie import Document, PydanticObjectId, SortDirection
 from bson import ObjectId
@@ -15,6 +16,7 @@ from bson.errors import InvalidId
 from pymongo import ReturnDocument
 from pymongo.asynchronous.client_session import AsyncClientSession
 
+from common import cursors
 from common.errors import BadUserInput
 
 D = TypeVar("D", bound=Document)
@@ -127,7 +129,7 @@ class Repository(Generic[D]):
         direction = SortDirection.DESCENDING if descending else SortDirection.ASCENDING
         filters: list[dict[str, Any]] = [dict(query)]
         if request.after:
-            value, last_id = _decode_cursor(request.after)
+            value, last_id = _decode_cursor(request.after, self.model, sort_field)
             op = "$lt" if descending else "$gt"
             if sort_field == "_id":
                 filters.append({"_id": {op: last_id}})
@@ -146,36 +148,84 @@ class Repository(Generic[D]):
         )
         items = rows[: request.first]
         raw = [doc.model_dump(by_alias=True) for doc in items]
-        cursors = [
-            _encode_cursor(r.get(sort_field) if sort_field != "_id" else None, r["_id"])
+        tokens = [
+            _encode_cursor(r.get(sort_field) if sort_field != "_id" else None, r["_id"], sort_field)
             for r in raw
         ]
-        return Page(items=items, has_next_page=len(rows) > request.first, cursors=cursors)
+        return Page(items=items, has_next_page=len(rows) > request.first, cursors=tokens)
 
 
 def cursor_of(doc: Document, sort_field: str = "_id") -> str:
     """The cursor `page` gives `doc`, for items reaching clients outside a page (subscriptions)."""
     raw = doc.model_dump(by_alias=True)
-    return _encode_cursor(raw.get(sort_field) if sort_field != "_id" else None, raw["_id"])
+    return _encode_cursor(
+        raw.get(sort_field) if sort_field != "_id" else None, raw["_id"], sort_field
+    )
 
 
-def _encode_cursor(value: Any, oid: Any) -> str:
+def _encode_cursor(value: Any, oid: Any, sort_field: str) -> str:
     if isinstance(value, datetime):
         encoded: Any = {"d": value.isoformat()}
     else:
         encoded = {"v": value}
     payload = json.dumps([encoded, str(oid)], separators=(",", ":"))
-    return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
+    return cursors.sign(payload.encode(), context=sort_field)
 
 
-def _decode_cursor(cursor: str) -> tuple[Any, ObjectId]:
+def _decode_cursor(cursor: str, model: type[Document], sort_field: str) -> tuple[Any, ObjectId]:
+    """The (sort value, id) of a cursor we signed for this sort field, of the field's type.
+
+    The type check stands even if the key leaked: a value reaching the query is a
+    scalar of the sort field's own type, never an operator document.
+    """
+    payload = cursors.verify(cursor, context=sort_field, field="after")
+    invalid = BadUserInput("The cursor is not valid.", field="after")
     try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        encoded, oid = json.loads(raw)
+        encoded, oid = json.loads(payload)
         value = datetime.fromisoformat(encoded["d"]) if "d" in encoded else encoded["v"]
-        return value, ObjectId(oid)
+        last_id = ObjectId(oid)
     except (ValueError, KeyError, TypeError, InvalidId) as exc:
-        raise BadUserInput("The cursor is not valid.", field="after") from exc
+        raise invalid from exc
+    if sort_field != "_id" and not _fits(value, _field_types(model, sort_field)):
+        raise invalid
+    return value, last_id
+
+
+_SCALARS: tuple[type, ...] = (str, int, float, datetime)
+_INT64 = 2**63
+
+
+def _field_types(model: type[Document], name: str) -> tuple[type, ...]:
+    """The scalar types a sort field may hold (NoneType when it is optional)."""
+    info = model.model_fields.get(name)
+    if info is None:
+        return (*_SCALARS, type(None))
+    annotation = info.annotation
+    members = (
+        get_args(annotation) if get_origin(annotation) in (Union, UnionType) else (annotation,)
+    )
+    # JSON brings enums back as their plain values.
+    types = tuple(_plain(m) for m in members if isinstance(m, type))
+    return (*types, float) if int in types or float in types else types
+
+
+def _plain(kind: type) -> type:
+    for base in (str, datetime):
+        if issubclass(kind, base):
+            return base
+    return int if issubclass(kind, int) and kind is not bool else kind
+
+
+def _fits(value: Any, types: tuple[type, ...]) -> bool:
+    if isinstance(value, bool) and bool not in types:
+        return False
+    if isinstance(value, int) and not isinstance(value, bool) and not -_INT64 <= value < _INT64:
+        return False
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
+    if isinstance(value, int) and float in types:
+        return True
+    return isinstance(value, types) and isinstance(value, (*_SCALARS, bool, type(None)))
 
 
 def ordered(ids: Sequence[str], found: Mapping[str, D]) -> list[D | None]:

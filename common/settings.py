@@ -5,8 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, BaseModel, Field, SecretStr
+from pydantic import AliasChoices, BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from common.clientaddr import parse_networks
 
 
 def _env(name: str) -> AliasChoices:
@@ -105,13 +107,26 @@ class Settings(BaseSettings):
     access_token_ttl_seconds: int = 15 * 60
     refresh_token_ttl_seconds: int = 30 * 24 * 3600
 
+    # Key for signing pagination cursors (common/cursors.py); set the same value on
+    # every replica. Unset: a per-process random key (fine for one process).
+    cursor_secret: SecretStr | None = None
+
     # Login throttling.
     login_max_failures_per_account: int = 5
     login_max_failures_per_ip: int = 20
     login_failure_window_seconds: int = 15 * 60
 
-    # Peers whose X-Forwarded-For is believed (addresses or CIDR networks).
+    # The one list of proxies (addresses or CIDR networks) whose word about the client
+    # address is believed: by the router for X-Forwarded-For, by subgraphs for the
+    # router's X-LifeGraph-Client-IP (common/clientaddr.py). Loopback covers the
+    # embedded default, where the router calls its subgraphs on 127.0.0.1.
     trusted_proxies: list[str] = Field(default_factory=lambda: ["127.0.0.1"])
+
+    # Outbound calls to URLs a user or a third party chose (push endpoints, OIDC
+    # documents, the coach) go only to public addresses over https (common/urlguard.py).
+    # Networks listed here may be called anyway, over http too: tests' stand-ins, an
+    # in-cluster coach. Push endpoints can then reach them as well: list the narrowest.
+    outbound_allowed_networks: list[str] = Field(default_factory=list)
 
     # Sign-in with OpenID Connect providers, by name ("google", "apple"), as JSON in the env.
     oauth_providers: dict[str, OAuthProviderSettings] = Field(default_factory=dict)
@@ -136,6 +151,10 @@ class Settings(BaseSettings):
     # without it the push channel is off.
     vapid_private_key: SecretStr | None = None
     vapid_subject: str = "mailto:no-reply@lifegraph.local"
+    # Push services whose endpoints may be registered (a host or its subdomains, e.g.
+    # "fcm.googleapis.com", "push.services.mozilla.com", "notify.windows.com",
+    # "push.apple.com"); empty accepts any public https host.
+    push_services: list[str] = Field(default_factory=list)
 
     # Notification delivery: seconds between dispatcher passes (0 turns the loop
     # off, e.g. when a test drives `dispatch_pending` itself), attempts before a
@@ -159,11 +178,13 @@ class Settings(BaseSettings):
     community_report_rate: RateLimit | None = RateLimit(limit=20, window_seconds=3600)
 
     # The router's edge: requests per window per user (or per IP when anonymous),
-    # the static cost limit, and how many proxies in front of it to believe.
+    # and the static cost limit. Proxies in front of it: `trusted_proxies`.
     router_rate_limit: int | None = 1200
     router_rate_limit_window_seconds: int = 60
     router_max_cost: int | None = 50_000
     router_idempotency_ttl_seconds: int = 86_400
+    # Deprecated: replaced by `trusted_proxies`. A hop count cannot be turned into
+    # addresses, so any value but 0 stops start-up with a message saying what to set.
     router_trusted_proxy_hops: int = 0
 
     # Goals calendar: the longest window one `calendar` query may ask for, the most
@@ -175,6 +196,22 @@ class Settings(BaseSettings):
 
     # CORS origins allowed to call the router from browsers.
     cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
+
+    @field_validator("trusted_proxies", "outbound_allowed_networks")
+    @classmethod
+    def _proxies_parse(cls, value: list[str]) -> list[str]:
+        parse_networks(value)
+        return value
+
+    @field_validator("router_trusted_proxy_hops")
+    @classmethod
+    def _hops_replaced(cls, value: int) -> int:
+        if value:
+            raise ValueError(
+                "router_trusted_proxy_hops was replaced by trusted_proxies: list the "
+                "addresses or CIDR networks of the proxies in front of the router"
+            )
+        return value
 
     def database_name(self, subgraph: str) -> str:
         return f"{self.database_prefix}_{subgraph}"

@@ -53,7 +53,7 @@ def router_setup(
         max_cost=settings.router_max_cost,
         idempotency_store=RedisIdempotencyStore(redis, prefix=prefix) if redis else None,
         idempotency_ttl=settings.router_idempotency_ttl_seconds,
-        trusted_proxies=settings.router_trusted_proxy_hops,
+        trusted_proxies=tuple(settings.trusted_proxies),
     )
     return RouterSetup(config, redis)
 

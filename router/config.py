@@ -37,8 +37,9 @@ class RouterConfig:
     rate_limit: int | None = None
     rate_limit_window: int = 60
     rate_limiter: RateLimiter | None = None  # None: in-process counters
-    # Proxies in front of the router whose X-Forwarded-For entries we believe.
-    trusted_proxies: int = 0
+    # Addresses or CIDR networks of proxies in front of the router whose
+    # X-Forwarded-For entries we believe (Settings.trusted_proxies; common/clientaddr.py).
+    trusted_proxies: tuple[str, ...] = ()
     persisted_queries: PersistedQueryStore | None = None  # None: in-process LRU
     apq_cache_size: int = 1000
     safelist: bool = False  # only `registered_operations` run

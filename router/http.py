@@ -16,7 +16,7 @@ from starlette.responses import HTMLResponse, Response
 
 from router import jsoncodec
 from router.edge import EdgeRejection
-from router.edge.client import client_chain, client_ip, forwarded_headers
+from router.edge.client import forwarded_headers
 from router.edge.idempotency import REPLAYED_HEADER, fingerprint
 from router.executor.errors import BAD_USER_INPUT, INTERNAL, graphql_error
 from router.graphiql import GRAPHIQL_HTML
@@ -196,13 +196,12 @@ class GraphQLEndpoint:
         edge = self.router.edge
         legacy = media_type != GRAPHQL_RESPONSE
         try:
-            chain = client_chain(request)
+            client_ip = edge.proxies.edge_address(request)
             principal = await edge.authenticate(request.headers.get("authorization"))
-            ip = client_ip(chain, edge.trusted_proxies)
-            await edge.throttle(principal, ip)
+            await edge.throttle(principal, client_ip or "unknown")
             query = await edge.persisted.resolve(incoming.query, incoming.extensions)
             graphql_request = _graphql_request(query, incoming.operation_name, incoming.variables)
-            headers = forwarded_headers(request.headers, chain, request_id)
+            headers = forwarded_headers(request.headers, client_ip, request_id)
 
             async def execute() -> dict[str, Any]:
                 return await self.router.execute(
@@ -216,7 +215,7 @@ class GraphQLEndpoint:
             key = request.headers.get("idempotency-key")
             replayed = False
             if key is not None and allow_mutations and self.router.is_mutation(graphql_request):
-                scope = f"user:{principal.user_id}" if principal else f"ip:{ip}"
+                scope = f"user:{principal.user_id}" if principal else f"ip:{client_ip or 'unknown'}"
                 info.operation_type = OperationType.MUTATION.value
                 answer = await edge.idempotency.run(
                     scope, key, _fingerprint(graphql_request), execute

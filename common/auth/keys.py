@@ -9,6 +9,8 @@ from typing import Protocol
 import httpx
 from joserfc.jwk import KeySet, RSAKey
 
+from common.urlguard import UrlGuard
+
 
 class KeySource(Protocol):
     async def get_key(self, kid: str) -> RSAKey | None: ...
@@ -36,9 +38,13 @@ class RemoteKeySource:
         client: httpx.AsyncClient | None = None,
         max_age: float = 300.0,
         refetch_cooldown: float = 10.0,
+        guard: UrlGuard | None = None,
     ) -> None:
         self._url = url
         self._client = client
+        # For a URL from someone else's document (an OIDC provider's jwks_uri): fetched
+        # only from public addresses. The router's own JWKS URL is operator-set.
+        self._guard = guard
         self._max_age = max_age
         self._cooldown = refetch_cooldown
         self._keys: dict[str, RSAKey] = {}
@@ -59,7 +65,10 @@ class RemoteKeySource:
         return self._keys.get(kid)
 
     async def _refresh(self) -> None:
-        client = self._client or httpx.AsyncClient(timeout=5.0)
+        if self._guard is not None:
+            await self._guard.check(self._url)
+        transport = self._guard.transport() if self._guard is not None else None
+        client = self._client or httpx.AsyncClient(timeout=5.0, transport=transport)
         try:
             response = await client.get(self._url)
             response.raise_for_status()

@@ -11,6 +11,7 @@ import os
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import aio_pika
@@ -76,10 +77,13 @@ def unique() -> str:
 
 
 @pytest.fixture
-def settings(mongo_url: str, amqp_url: str, redis_url: str, unique: str) -> Settings:
-    """Settings isolated per test: own databases, exchange, queues and Redis keys."""
+def settings(
+    mongo_url: str, amqp_url: str, redis_url: str, unique: str, tmp_path: Path
+) -> Settings:
+    """Settings isolated per test: own databases, exchange, queues, Redis keys, data dir."""
     return Settings(
         environment="test",
+        data_dir=tmp_path / "lifegraph",
         mongodb_url=mongo_url,
         database_prefix=f"t{unique}",
         amqp_url=amqp_url,

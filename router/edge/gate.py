@@ -7,6 +7,7 @@ import logging
 from redis.exceptions import RedisError
 
 from common.auth import Principal
+from common.clientaddr import TrustedProxies
 from common.errors import Unauthenticated
 from common.ratelimit import InMemoryRateLimiter, RateLimiter
 from router.config import RouterConfig
@@ -25,7 +26,7 @@ class Edge:
         self.limiter: RateLimiter | None = None
         if config.rate_limit is not None:
             self.limiter = config.rate_limiter or InMemoryRateLimiter()
-        self.trusted_proxies = config.trusted_proxies
+        self.proxies = TrustedProxies(config.trusted_proxies)
         self.persisted = PersistedQueries(
             config.persisted_queries or InMemoryPersistedQueries(config.apq_cache_size),
             safelist=config.safelist,

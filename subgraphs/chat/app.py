@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from common.app import Runtime, SubgraphDefinition
 from common.settings import Settings
+from common.urlguard import UrlGuard
 from subgraphs.chat.coach.openai import OpenAICompatibleCoach
 from subgraphs.chat.coach.provider import CoachProvider
 from subgraphs.chat.coach.rules import RuleBasedCoach
@@ -40,6 +41,7 @@ def coach_provider(settings: Settings) -> CoachProvider:
             api_key=key.get_secret_value() if key else None,
             model=settings.coach_openai_model,
             timeout=settings.coach_openai_timeout_seconds,
+            guard=UrlGuard.from_settings(settings),
         )
     return RuleBasedCoach()
 

@@ -14,6 +14,11 @@ from typing import Any
 
 from common.errors import BadUserInput
 
+# Positions are stored as BSON int64: a larger number cannot even be sent in a query.
+MAX_SEQ = 2**63 - 1
+# Far above any cursor we issue; a longer one is refused before decoding.
+MAX_LENGTH = 256
+
 
 def encode(seq: int) -> str:
     raw = json.dumps({"seq": seq}, separators=(",", ":")).encode()
@@ -21,6 +26,8 @@ def encode(seq: int) -> str:
 
 
 def decode(cursor: str, *, field: str) -> int:
+    if len(cursor) > MAX_LENGTH:
+        raise BadUserInput("The cursor is not valid.", field=field)
     try:
         decoded: Any = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except ValueError as exc:
@@ -31,6 +38,6 @@ def decode(cursor: str, *, field: str) -> int:
         seq = decoded[0].get("v")
     else:
         seq = None
-    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
+    if not isinstance(seq, int) or isinstance(seq, bool) or not 0 <= seq <= MAX_SEQ:
         raise BadUserInput("The cursor is not valid.", field=field)
     return seq

@@ -3,6 +3,8 @@ from __future__ import annotations
 from functools import partial
 
 from common.app import Runtime, SubgraphDefinition
+from common.mail import require_transport
+from common.urlguard import UrlGuard
 from subgraphs.notifications.channels import EmailChannel, PushChannel
 from subgraphs.notifications.events import register_consumers
 from subgraphs.notifications.models import MODELS, Channel
@@ -14,8 +16,13 @@ from subgraphs.notifications.service import Config, NotificationService
 
 async def build(runtime: Runtime) -> Services:
     settings = runtime.infra.settings
+    # Reset links and notifications would otherwise vanish: refuse to run without SMTP.
+    require_transport(runtime.infra.mail)
     key = settings.vapid_private_key.get_secret_value() if settings.vapid_private_key else None
-    push = PushChannel(PushEndpoints(), private_key=key, subject=settings.vapid_subject)
+    push_guard = UrlGuard.from_settings(settings, hosts=settings.push_services)
+    push = PushChannel(
+        PushEndpoints(), private_key=key, subject=settings.vapid_subject, guard=push_guard
+    )
     service = NotificationService(
         pubsub=runtime.infra.pubsub,
         presence=Presence(
@@ -32,6 +39,7 @@ async def build(runtime: Runtime) -> Services:
             message_group_window_seconds=settings.notifications_message_group_window_seconds,
             max_attempts=settings.notifications_max_attempts,
         ),
+        push_guard=push_guard,
     )
     register_consumers(runtime, service)
     if settings.notifications_dispatch_interval_seconds > 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import time
 from dataclasses import dataclass
 from typing import Protocol
@@ -15,13 +16,22 @@ from py_vapid import Vapid
 from pywebpush import WebPusher
 
 from common.mail import MailSender
+from common.urlguard import RefusedUrl, UrlGuard
 from subgraphs.notifications.models import Notification, PushEndpoint, Recipient
 from subgraphs.notifications.rendering import render
 from subgraphs.notifications.repository import PushEndpoints
 
+log = logging.getLogger(__name__)
+
 
 class PermanentFailure(Exception):
-    """Retrying cannot help (no address, channel not configured): fail the delivery now."""
+    """Retrying cannot help (no address, channel not configured): fail the delivery now.
+
+    The message is shown to the user (`deliveries.lastError`): no network details."""
+
+
+class RetryableFailure(Exception):
+    """Worth another attempt later; the message is shown to the user as is."""
 
 
 @dataclass(frozen=True)
@@ -51,8 +61,16 @@ class EmailChannel:
 class PushChannel:
     """RFC 8291 `aes128gcm` payload encryption (pywebpush) and RFC 8292 VAPID auth."""
 
-    def __init__(self, endpoints: PushEndpoints, *, private_key: str | None, subject: str) -> None:
+    def __init__(
+        self,
+        endpoints: PushEndpoints,
+        *,
+        private_key: str | None,
+        subject: str,
+        guard: UrlGuard | None = None,
+    ) -> None:
         self._endpoints = endpoints
+        self._guard = guard or UrlGuard()
         self._vapid = Vapid.from_string(private_key=private_key) if private_key else None
         self._subject = subject
 
@@ -83,22 +101,37 @@ class PushChannel:
                 "body": words.body,
             }
         ).encode()
-        delivered, errors = False, []
-        async with httpx.AsyncClient(timeout=10) as client:
+        delivered, failed, refused = False, False, 0
+        # The guard's transport connects only to the public addresses it checked, so a
+        # subscription whose name now resolves inward is refused at connect time.
+        async with httpx.AsyncClient(timeout=10, transport=self._guard.transport()) as client:
             for target in targets:
-                status = await self._post(client, target, payload)
+                try:
+                    await self._guard.check(target.endpoint)
+                    status = await self._post(client, target, payload)
+                except RefusedUrl:
+                    log.warning("push endpoint refused by the URL guard", exc_info=True)
+                    refused += 1
+                    continue
+                except httpx.HTTPError:
+                    log.warning("push endpoint unreachable", exc_info=True)
+                    failed = True
+                    continue
                 if status in (200, 201, 202):
                     delivered = True
                 elif status in (404, 410):
                     # The browser unsubscribed: the endpoint will never work again.
                     await self._endpoints.remove(target.user_id, target.endpoint)
                 else:
-                    errors.append(f"{target.endpoint} answered {status}")
+                    log.warning("push service answered %s", status)
+                    failed = True
         if delivered:
             return
-        if not errors:
-            raise PermanentFailure("every push subscription has expired")
-        raise RuntimeError("; ".join(errors))
+        if failed:
+            raise RetryableFailure("The push service did not accept the notification.")
+        if refused:
+            raise PermanentFailure("No push subscription may be delivered to.")
+        raise PermanentFailure("every push subscription has expired")
 
     async def _post(self, client: httpx.AsyncClient, target: PushEndpoint, payload: bytes) -> int:
         assert self._vapid is not None

@@ -24,7 +24,14 @@ from common.events.catalog import (
 )
 from common.pubsub import PubSub
 from common.repository import Page, PageRequest
-from subgraphs.notifications.channels import ChannelSender, Outgoing, PermanentFailure
+from common.urlguard import RefusedUrl, UrlGuard
+from subgraphs.notifications import inputs
+from subgraphs.notifications.channels import (
+    ChannelSender,
+    Outgoing,
+    PermanentFailure,
+    RetryableFailure,
+)
 from subgraphs.notifications.intents import Intent, intents_from
 from subgraphs.notifications.models import (
     Channel,
@@ -103,6 +110,14 @@ class Repos:
     push: PushEndpoints = field(default_factory=PushEndpoints)
 
 
+def public_error(exc: Exception) -> str:
+    """What a user may read about a failed attempt: never addresses, ports or socket errors,
+    which would turn deliveries into a port scanner (the details are in the log)."""
+    if isinstance(exc, RetryableFailure):
+        return str(exc)
+    return "The notification could not be delivered; it will be retried."
+
+
 def retry_delay(attempts: int) -> timedelta:
     delay: timedelta = FIRST_RETRY * (2 ** max(attempts - 1, 0))
     return min(delay, MAX_RETRY)
@@ -118,6 +133,7 @@ class NotificationService:
         repos: Repos | None = None,
         config: Config = Config(),
         clock: Clock = _utc_now,
+        push_guard: UrlGuard | None = None,
     ) -> None:
         self.repos = repos or Repos()
         self._pubsub = pubsub
@@ -125,6 +141,7 @@ class NotificationService:
         self._senders = dict(senders)
         self._config = config
         self._clock = clock
+        self._push_guard = push_guard or UrlGuard()
         self._wake = asyncio.Event()
 
     # -- consuming ---------------------------------------------------------
@@ -233,8 +250,8 @@ class NotificationService:
         return await self.repos.notifications.unread_count(user_id)
 
     async def mark_read(self, user_id: str, ids: list[str] | None) -> int:
-        if ids is not None and len(ids) > 100:
-            raise BadUserInput("Mark at most 100 notifications at once.", field="ids")
+        if ids is not None:
+            inputs.ids_to_mark(ids)
         return await self.repos.notifications.mark_read(user_id, ids)
 
     async def deliveries(self, notification_ids: list[str]) -> dict[str, list[Delivery]]:
@@ -266,6 +283,7 @@ class NotificationService:
         quiet_hours: tuple[str, str] | None,
         clear_quiet_hours: bool,
     ) -> Preferences:
+        inputs.channel_changes(len(changes))
         prefs = await self.preferences(user_id)
         for change in changes:
             prefs.channels.setdefault(change.kind.value, {})[change.channel.value] = change.enabled
@@ -273,6 +291,7 @@ class NotificationService:
             prefs.quiet_start = prefs.quiet_end = None
         elif quiet_hours is not None:
             for name, value in zip(("start", "end"), quiet_hours, strict=True):
+                inputs.clock(value, f"quietHours.{name}")
                 try:
                     parse_clock(value)
                 except ValueError as exc:
@@ -285,16 +304,19 @@ class NotificationService:
     async def register_push(
         self, user_id: str, endpoint: str, p256dh: str, auth: str
     ) -> PushEndpoint:
-        if not endpoint.startswith(("https://", "http://")):
-            raise BadUserInput("The endpoint must be an http(s) URL.", field="endpoint")
-        if not p256dh or not auth:
-            raise BadUserInput("Both p256dh and auth keys are required.", field="p256dh")
+        inputs.endpoint_length(endpoint)
+        inputs.push_keys(p256dh, auth)
+        try:
+            await self._push_guard.check(endpoint)
+        except RefusedUrl as exc:
+            raise BadUserInput(str(exc), field="endpoint") from exc
         row = PushEndpoint(
             user_id=user_id, endpoint=endpoint, p256dh=p256dh, auth=auth, created_at=self._clock()
         )
         return await self.repos.push.register(row)
 
     async def remove_push(self, user_id: str, endpoint: str) -> None:
+        inputs.endpoint_length(endpoint)
         if not await self.repos.push.remove(user_id, endpoint):
             raise NotFound("No such push subscription.")
 
@@ -362,7 +384,7 @@ class NotificationService:
                 {
                     "status": (Status.FAILED if final else Status.PENDING).value,
                     "attempts": attempts,
-                    "last_error": f"{type(exc).__name__}: {exc}"[:500],
+                    "last_error": public_error(exc),
                     "next_attempt_at": now + retry_delay(attempts),
                 },
             )

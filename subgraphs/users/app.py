@@ -10,9 +10,11 @@ from starlette.routing import BaseRoute, Route
 
 from common.app import Runtime, SubgraphDefinition, SubgraphHost
 from common.auth import StaticKeySource, TokenVerifier
+from common.clientaddr import TrustedProxies
+from common.mail import require_transport
+from common.urlguard import UrlGuard
 from subgraphs.users.apikeys import ApiKeyService
 from subgraphs.users.auth import AuthService
-from subgraphs.users.clientip import TrustedProxies
 from subgraphs.users.container import UsersServices
 from subgraphs.users.models import MODELS
 from subgraphs.users.oauth import OAuthService
@@ -31,6 +33,8 @@ JWKS_PATH = "/.well-known/jwks.json"
 
 async def build(runtime: Runtime) -> UsersServices:
     settings = runtime.infra.settings
+    # Reset links and notifications would otherwise vanish: refuse to run without SMTP.
+    require_transport(runtime.infra.mail)
     keys = load_signing_keys(settings)
     # The subgraph verifies its own tokens from its own keys: no HTTP to itself.
     runtime.verifier = TokenVerifier(
@@ -48,7 +52,10 @@ async def build(runtime: Runtime) -> UsersServices:
         LoginThrottle(runtime.infra.rate_limiter, settings),
         runtime.publisher,
     )
-    providers = {name: OidcProvider(name, cfg) for name, cfg in settings.oauth_providers.items()}
+    guard = UrlGuard.from_settings(settings)
+    providers = {
+        name: OidcProvider(name, cfg, guard) for name, cfg in settings.oauth_providers.items()
+    }
     return UsersServices(
         accounts=AccountService(repos, passwords, runtime.publisher),
         auth=auth,

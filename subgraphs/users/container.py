@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from common.clientaddr import TrustedProxies
 from subgraphs.users.apikeys import ApiKeyService
 from subgraphs.users.auth import AuthService
-from subgraphs.users.clientip import TrustedProxies
 from subgraphs.users.oauth import OAuthService
 from subgraphs.users.recovery import RecoveryService
 from subgraphs.users.service import AccountService

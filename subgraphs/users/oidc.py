@@ -3,6 +3,7 @@ ID token validation. Protocol only; what an identity means for accounts is in `o
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,9 @@ from joserfc.jwk import ECKey, RSAKey
 from common.auth import RemoteKeySource
 from common.errors import Unauthenticated
 from common.settings import OAuthProviderSettings
+from common.urlguard import RefusedUrl, UrlGuard
+
+log = logging.getLogger(__name__)
 
 METADATA_MAX_AGE = 3600.0
 JWKS_MAX_AGE = 3600.0
@@ -41,9 +45,14 @@ class ProvenIdentity:
 
 
 class OidcProvider:
-    def __init__(self, name: str, config: OAuthProviderSettings) -> None:
+    def __init__(
+        self, name: str, config: OAuthProviderSettings, guard: UrlGuard | None = None
+    ) -> None:
         self.name = name
         self._config = config
+        # Every URL the server itself calls (discovery, token, JWKS) goes through the
+        # guard: the discovery document is someone else's and could point inward.
+        self._guard = guard or UrlGuard()
         self._metadata: ProviderMetadata | None = None
         self._fetched_at = float("-inf")
         self._keys: RemoteKeySource | None = None
@@ -72,6 +81,8 @@ class OidcProvider:
     ) -> ProvenIdentity:
         meta = await self._meta()
         try:
+            # authlib runs on httpx2, past the guard's transport: check just before sending.
+            await self._guard.check(meta.token_endpoint)
             async with self._client(redirect_uri, client_secret=self._client_secret(meta)) as c:
                 token = await c.fetch_token(
                     meta.token_endpoint,
@@ -83,8 +94,9 @@ class OidcProvider:
             raise Unauthenticated(
                 f"{self.name} refused the sign-in: {exc.description or exc.error}."
             ) from exc
-        except (httpx.HTTPError, httpx2.HTTPError) as exc:
+        except (httpx.HTTPError, httpx2.HTTPError, RefusedUrl) as exc:
             # authlib's client runs on httpx2; discovery and JWKS on httpx.
+            log.warning("%s token endpoint failed", self.name, exc_info=True)
             raise Unauthenticated(f"{self.name} could not be reached; try again.") from exc
         id_token = token.get("id_token")
         if not isinstance(id_token, str):
@@ -129,11 +141,14 @@ class OidcProvider:
             # Cached by kid; a kid not seen yet (the provider rotated) fetches the set
             # again. No refetch cooldown: ID tokens come from the provider's token
             # endpoint over our own request, never from a client.
-            self._keys = RemoteKeySource(meta.jwks_uri, max_age=JWKS_MAX_AGE, refetch_cooldown=0.0)
+            self._keys = RemoteKeySource(
+                meta.jwks_uri, max_age=JWKS_MAX_AGE, refetch_cooldown=0.0, guard=self._guard
+            )
             self._keys_url = meta.jwks_uri
         try:
             key = await self._keys.get_key(kid)
-        except (httpx.HTTPError, ValueError) as exc:
+        except (httpx.HTTPError, ValueError, RefusedUrl) as exc:
+            log.warning("%s JWKS fetch failed", self.name, exc_info=True)
             raise Unauthenticated(f"{self.name} could not be reached; try again.") from exc
         if key is None:
             raise Unauthenticated(f"The ID token from {self.name} is signed by an unknown key.")
@@ -175,7 +190,9 @@ class OidcProvider:
     async def _meta(self) -> ProviderMetadata:
         if self._metadata is None or time.monotonic() - self._fetched_at > METADATA_MAX_AGE:
             try:
-                async with httpx.AsyncClient(timeout=10.0) as http:
+                await self._guard.check(self._config.discovery_url)
+                transport = self._guard.transport()
+                async with httpx.AsyncClient(timeout=10.0, transport=transport) as http:
                     response = await http.get(self._config.discovery_url)
                     response.raise_for_status()
                     raw = response.json()
@@ -185,7 +202,8 @@ class OidcProvider:
                     token_endpoint=raw["token_endpoint"],
                     jwks_uri=raw["jwks_uri"],
                 )
-            except (httpx.HTTPError, ValueError, KeyError) as exc:
+            except (httpx.HTTPError, ValueError, KeyError, RefusedUrl) as exc:
+                log.warning("%s discovery failed", self.name, exc_info=True)
                 raise Unauthenticated(f"{self.name} could not be reached; try again.") from exc
             self._fetched_at = time.monotonic()
         return self._metadata

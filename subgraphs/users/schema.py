@@ -279,9 +279,7 @@ async def writer(info: Info) -> Principal:
 
 
 def client_ip(info: Info) -> str | None:
-    request = info.context.request
-    peer = request.client.host if request.client else None
-    return info.context.services.proxies.client_ip(peer, request.headers.get("x-forwarded-for"))
+    return info.context.services.proxies.subgraph_address(info.context.request)
 
 
 @strawberry.type(description="Accounts and identity.")

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import base64
+import json
+
+import pytest
 from beanie import Document
 
+from common import cursors
 from common.db import init_database
+from common.errors import BadUserInput
 from common.infra import Infrastructure
-from common.repository import Repository
+from common.repository import PageRequest, Repository
 
 
 class Note(Document):
@@ -41,3 +47,59 @@ async def test_set_fields_returns_the_document_after_or_before_and_honours_where
     assert (await notes.get(note_id)).text == "hello"  # type: ignore[union-attr]
     assert await notes.set_fields("not-an-id", {"text": "x"}) is None
     assert await notes.set_fields("6b0000000000000000000000", {"text": "x"}) is None
+
+
+class Score(Document):
+    points: float
+    label: str | None = None
+
+    class Settings:
+        name = "scores"
+
+
+class Scores(Repository[Score]):
+    model = Score
+
+
+def _raw(value: object) -> str:
+    """A cursor as one was before signing: base64 of [{"v": value}, id]."""
+    payload = json.dumps([{"v": value}, "6b013eb43bae1c3b5b88c9e2"]).encode()
+    return base64.urlsafe_b64encode(payload).decode().rstrip("=")
+
+
+async def test_cursors_page_through_and_cannot_be_forged(infra: Infrastructure) -> None:
+    await init_database(infra.mongo, infra.settings, "probe", [Score])
+    scores = Scores()
+    for n in range(5):
+        await scores.insert(Score(points=n / 2))
+    seen: list[float] = []
+    after: str | None = None
+    while True:
+        page = await scores.page({}, PageRequest(first=2, after=after), sort_field="points")
+        seen += [s.points for s in page.items]
+        if not page.has_next_page:
+            break
+        after = page.cursors[-1]
+    assert seen == [2.0, 1.5, 1.0, 0.5, 0.0]
+
+    issued = (await scores.page({}, PageRequest(first=1), sort_field="points")).cursors[0]
+    body, mac = issued.split(".")
+    forged = [
+        _raw({"$exists": True}),  # the old injection: an operator as the sort value
+        _raw(1.0),  # even a well-typed value, unsigned
+        f"{body}.{mac[:-2]}AA",  # tampered MAC
+        f"{_raw(9.0)}.{mac}",  # another payload under a real MAC
+        "x" * 5000,
+    ]
+    # Signed with our key but of the wrong type: the type check holds on its own.
+    for value in ({"$exists": True}, [1], "1.0", True, 10**30):
+        payload = json.dumps([{"v": value}, "6b013eb43bae1c3b5b88c9e2"]).encode()
+        forged.append(cursors.sign(payload, context="points"))
+    forged.append(cursors.sign(b'[{"v": NaN}, "6b013eb43bae1c3b5b88c9e2"]', context="points"))
+    for cursor in forged:
+        with pytest.raises(BadUserInput) as refused:
+            await scores.page({}, PageRequest(first=2, after=cursor), sort_field="points")
+        assert refused.value.field == "after"
+    # A cursor of one listing does not work in a listing sorted by something else.
+    with pytest.raises(BadUserInput):
+        await scores.page({}, PageRequest(first=2, after=issued), sort_field="label")

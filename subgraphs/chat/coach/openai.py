@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 
+from common.urlguard import UrlGuard
 from subgraphs.chat.coach.provider import CoachReply, CoachRequest
 
 log = logging.getLogger(__name__)
@@ -22,12 +23,21 @@ SYSTEM_PROMPT = (
 
 class OpenAICompatibleCoach:
     def __init__(
-        self, *, base_url: str, api_key: str | None, model: str, timeout: float = 60.0
+        self,
+        *,
+        base_url: str,
+        api_key: str | None,
+        model: str,
+        timeout: float = 60.0,
+        guard: UrlGuard | None = None,
     ) -> None:
         self._url = base_url.rstrip("/") + "/chat/completions"
         self._api_key = api_key
         self._model = model
         self._timeout = timeout
+        # Conversation text and the API key go only to a public https address (or to a
+        # network listed in `outbound_allowed_networks`, e.g. an in-cluster model).
+        self._guard = guard or UrlGuard()
 
     async def respond(self, request: CoachRequest) -> CoachReply:
         return CoachReply(self._stream(request))
@@ -45,8 +55,9 @@ class OpenAICompatibleCoach:
         headers = {"Accept": "text/event-stream"}
         if self._api_key:
             headers["Authorization"] = f"Bearer {self._api_key}"
+        await self._guard.check(self._url)
         async with (
-            httpx.AsyncClient(timeout=self._timeout) as client,
+            httpx.AsyncClient(timeout=self._timeout, transport=self._guard.transport()) as client,
             client.stream("POST", self._url, json=self._body(request), headers=headers) as response,
         ):
             response.raise_for_status()

@@ -25,7 +25,17 @@ def test_cursors_of_the_earlier_keyset_pager_decode_to_their_position() -> None:
 
 @pytest.mark.parametrize(
     "cursor",
-    ["garbage", _b64({"seq": "7"}), _b64({"seq": -1}), _b64({"seq": True}), _b64([{"d": "x"}])],
+    [
+        "garbage",
+        _b64({"seq": "7"}),
+        _b64({"seq": -1}),
+        _b64({"seq": True}),
+        _b64([{"d": "x"}]),
+        # Past int64: the query could not even be encoded (OverflowError, INTERNAL, before).
+        _b64({"seq": 10**30}),
+        _b64([{"v": 2**63}, "6b013eb43bae1c3b5b88c9e2"]),
+        _b64({"seq": 1}) + "A" * 1000,
+    ],
 )
 def test_anything_else_is_bad_input(cursor: str) -> None:
     with pytest.raises(BadUserInput) as raised:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import base64
+import json
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+
+from subgraphs.chat import cursors
 
 from .support import HISTORY, Api, texts
 
@@ -229,3 +233,29 @@ async def test_entities_resolve_only_for_members(api: ApiFor) -> None:
     ]
     theirs = await api("mallory").data(query, r=reps)
     assert theirs["_entities"] == [None, None]
+
+
+@pytest.mark.parametrize("direction", ["after", "before"])
+async def test_a_position_past_int64_is_bad_input_not_internal(api: ApiFor, direction: str) -> None:
+    alice = api("alice")
+    conversation = await alice.direct("bob")
+    huge = cursors.encode(10**30)
+    body = await alice.call(HISTORY, c=conversation, first=5, **{direction: huge})
+    assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": direction}
+
+
+async def test_a_forged_conversations_cursor_is_bad_input(api: ApiFor) -> None:
+    """`conversations` pages on last activity; a forged operator cursor must not filter."""
+    alice = api("alice")
+    await alice.direct("bob")
+    payload = json.dumps([{"v": {"$exists": True}}, "6b013eb43bae1c3b5b88c9e2"]).encode()
+    forged = base64.urlsafe_b64encode(payload).decode().rstrip("=")
+    body = await alice.call(
+        MY_CONVERSATIONS_AFTER, u={"__typename": "User", "id": "alice"}, a=forged
+    )
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+MY_CONVERSATIONS_AFTER = """query($u: _Any!, $a: String) {
+  _entities(representations: [$u]) { ... on User { conversations(first: 5, after: $a) {
+    edges { node { id } } } } } }"""

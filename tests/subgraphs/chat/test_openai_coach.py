@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
+from datetime import date
 from typing import Any
 
 import pytest
@@ -18,7 +19,10 @@ from common.serving import serve_in_loop
 from common.settings import Settings
 from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
+from common.urlguard import RefusedUrl
 from subgraphs.chat.app import subgraph
+from subgraphs.chat.coach.openai import OpenAICompatibleCoach
+from subgraphs.chat.coach.provider import CoachRequest
 
 from .support import HISTORY, MESSAGE_ADDED, MESSAGE_UPDATED, Api, open_socket, texts
 
@@ -65,6 +69,8 @@ async def test_tokens_stream_into_the_coach_reply(
                 "coach_openai_base_url": f"{llm_url}/v1",
                 "coach_openai_api_key": SecretStr("sk-test"),
                 "coach_openai_model": "coach-mini",
+                # The fake model server is on loopback, which the URL guard refuses otherwise.
+                "outbound_allowed_networks": ["127.0.0.0/8"],
             }
         )
         async with serve_subgraph(subgraph, settings_override=configured) as url:
@@ -112,3 +118,15 @@ async def test_tokens_stream_into_the_coach_reply(
     assert body["stream"] is True
     assert body["messages"][0]["role"] == "system"
     assert body["messages"][-1] == {"role": "user", "content": "Help me train for a 5k"}
+
+
+async def test_a_coach_url_on_a_private_address_is_never_called() -> None:
+    """The coach provider URL goes through the same outbound guard as push endpoints."""
+    fake = FakeCompletions()
+    async with serve_in_loop(fake.app) as llm_url:
+        coach = OpenAICompatibleCoach(base_url=f"{llm_url}/v1", api_key="sk-test", model="m")
+        request = CoachRequest(user_id="u", message_id="m", text="hi", today=date(2025, 1, 1))
+        reply = await coach.respond(request)
+        with pytest.raises(RefusedUrl):
+            await anext(reply.chunks)
+    assert fake.requests == []

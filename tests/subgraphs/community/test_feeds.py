@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from typing import Any
 
 import pytest
@@ -133,3 +135,20 @@ async def test_profile_search_finds_public_profiles_only(api: Api, bus: AmqpEven
     assert data["searchProfiles"]["edges"] == [
         {"node": {"displayName": "Zoë Saldaña", "user": {"id": "zoe"}}}
     ]
+
+
+def _unsigned(value: object) -> str:
+    """A cursor as the pager issued them before signing: base64 of [{"v": value}, id]."""
+    payload = json.dumps([{"v": value}, "6b013eb43bae1c3b5b88c9e2"]).encode()
+    return base64.urlsafe_b64encode(payload).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "after",
+    [_unsigned({"$exists": True}), _unsigned({"$gt": -1}), _unsigned(1.0), "not-a-cursor"],
+    ids=["exists-operator", "gt-operator", "unsigned", "garbage"],
+)
+async def test_a_forged_cursor_is_bad_input_not_a_filter(api: Api, after: str) -> None:
+    await api.post(user="ana", text="hot")
+    error = await api.error(TRENDING, {"first": 5, "after": after})
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "after"}

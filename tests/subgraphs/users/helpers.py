@@ -13,8 +13,14 @@ AUTH_FIELDS = "accessToken refreshToken expiresIn user { id email displayName ro
 
 
 class Api:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, source: str | None = None) -> None:
         self.url = url
+        # A loopback source address other than 127.0.0.1 is a client the default
+        # trusted_proxies does not trust: an outside caller, on this one machine.
+        self.source = source
+
+    def from_address(self, source: str) -> Api:
+        return Api(self.url, source=source)
 
     async def call(
         self,
@@ -27,7 +33,8 @@ class Api:
         sent = dict(headers or {})
         if token:
             sent["Authorization"] = f"Bearer {token}"
-        async with httpx.AsyncClient(timeout=30) as client:
+        transport = httpx.AsyncHTTPTransport(local_address=self.source) if self.source else None
+        async with httpx.AsyncClient(timeout=30, transport=transport) as client:
             response = await client.post(
                 f"{self.url}/graphql",
                 json={"query": query, "variables": variables or {}},

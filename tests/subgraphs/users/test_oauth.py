@@ -57,7 +57,9 @@ async def world(serve_users: ServeUsers) -> AsyncIterator[World]:
                 scopes=["openid", "email", "name"],
             ),
         }
-        async with serve_users(oauth_providers=providers) as api:
+        # The providers stand in on loopback, which the URL guard refuses otherwise.
+        allowed = ["127.0.0.0/8"]
+        async with serve_users(oauth_providers=providers, outbound_allowed_networks=allowed) as api:
             yield World(api, google, apple)
 
 
@@ -186,3 +188,17 @@ async def test_provider_keys_are_cached_by_kid_and_refetched_on_rotation(world: 
     assert code_of(refused) == "UNAUTHENTICATED"
     assert "unknown key" in refused["message"]
     assert world.google.jwks_requests == 3
+
+
+async def test_a_provider_on_a_private_address_is_not_called(serve_users: ServeUsers) -> None:
+    """The guard covers OIDC too: discovery (and so token and JWKS) only on public addresses."""
+    inward = LoopbackProvider(client_id="lifegraph-web", client_secret="s")
+    async with serve_in_loop(inward.app()) as url:
+        inward.issuer = url
+        providers = {
+            "google": OAuthProviderSettings(discovery_url=inward.discovery_url, client_id="c")
+        }
+        async with serve_users(oauth_providers=providers) as api:
+            body = await api.call(START, {"input": {"provider": "GOOGLE", "redirectUri": REDIRECT}})
+    assert code_of(body["errors"][0]) == "UNAUTHENTICATED"
+    assert "127.0.0.1" not in body["errors"][0]["message"]

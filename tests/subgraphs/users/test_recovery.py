@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
+from email import policy
 from email.message import EmailMessage
+from email.parser import BytesParser
+from pathlib import Path
 
 import pytest
 
 from common.db import Database
 from common.settings import Settings
+from common.testing.waiting import eventually
 from tests.subgraphs.users.conftest import ServeUsers
 from tests.subgraphs.users.helpers import Api, code_of, unique_email
 from tests.subgraphs.users.mail import MailCatcher, smtp_server
@@ -114,3 +119,31 @@ async def test_email_verification_by_mail(
     assert await api.ok("mutation { requestEmailVerification }", token=token) == {
         "requestEmailVerification": False
     }
+
+
+async def test_without_smtp_the_reset_link_goes_to_the_dev_mailbox_not_the_log(
+    serve_users: ServeUsers, users_settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    mailbox = users_settings.data_dir / "mail"
+    async with serve_users() as api:
+        email = unique_email()
+        await api.register(email=email)
+        await api.ok(REQUEST_RESET, {"input": {"email": email}})
+        files = await eventually(
+            lambda: asyncio.to_thread(_resets, mailbox), lambda found: bool(found)
+        )
+    message = BytesParser(_class=EmailMessage, policy=policy.default).parsebytes(
+        files[0].read_bytes()
+    )
+    token = _token(message, "Reset")
+    assert all(token not in record.getMessage() for record in caplog.records)
+    assert all(token not in str(record.__dict__) for record in caplog.records)
+
+
+def _resets(mailbox: Path) -> list[Path]:
+    return [
+        path
+        for path in sorted(mailbox.glob("*.eml"))
+        if b"Reset your LifeGraph" in path.read_bytes()
+    ]

@@ -1,0 +1,46 @@
+"""Through the router: forged or absurd cursors are BAD_USER_INPUT, never a filter or INTERNAL."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+from subgraphs.chat import cursors as chat_cursors
+from tests.e2e.conftest import NewClient
+
+TRENDING = """query($a: String) { trendingFeed(first: 5, after: $a) {
+  edges { node { id } } pageInfo { endCursor hasNextPage } } }"""
+MESSAGES = """query($c: ID!, $a: String) { messages(conversationId: $c, first: 5, after: $a) {
+  edges { node { text } } } }"""
+
+
+def unsigned(value: object) -> str:
+    payload = json.dumps([{"v": value}, "6b013eb43bae1c3b5b88c9e2"]).encode()
+    return base64.urlsafe_b64encode(payload).decode().rstrip("=")
+
+
+async def test_cursors_through_the_router(new_client: NewClient) -> None:
+    ada, bob = new_client(), new_client()
+    await ada.sign_up("Ada")
+    bob_id = await bob.sign_up("Bob")
+    for text in ("one", "two"):
+        await ada.ok(
+            "mutation($i: CreatePostInput!) { createPost(input: $i) { id } }",
+            {"i": {"text": text, "category": "HEALTH"}},
+        )
+    first = (await ada.ok(TRENDING))["trendingFeed"]
+    # A cursor we issued still pages.
+    issued = first["pageInfo"]["endCursor"]
+    assert "errors" not in await ada.call(TRENDING, {"a": issued})
+
+    for forged in (unsigned({"$exists": True}), unsigned(0.5), issued[:-3] + "AAA"):
+        body = await ada.call(TRENDING, {"a": forged})
+        assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", body
+
+    direct = await ada.ok(
+        "mutation($u: ID!) { startDirectConversation(input: {userId: $u}) { id } }",
+        {"u": bob_id},
+    )
+    conversation = direct["startDirectConversation"]["id"]
+    body = await ada.call(MESSAGES, {"c": conversation, "a": chat_cursors.encode(10**30)})
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", body
