@@ -20,9 +20,9 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 
 from common.db import Database
 from common.errors import Conflict
-from common.validation import day_in_range
 from common.events import Event, RetryLater, after_commit
 from common.events.catalog import AchievementUnlocked, Payload
+from common.validation import day_in_range
 from common.vocabulary import LIFE_AREAS
 from subgraphs.analytics.badges import BY_ID, triggered_by
 from subgraphs.analytics.calendar import local_day, local_midnight, week_bounds, week_start, zone

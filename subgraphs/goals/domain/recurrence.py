@@ -24,7 +24,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from common.errors import BadUserInput
-from common.validation import EARLIEST_DATE, LATEST_DATE
+from common.validation import EARLIEST_DATE, LATEST_DATE, instant_in_range
 from subgraphs.goals.domain import rrule
 from subgraphs.goals.domain.rrule import Rule
 
@@ -39,7 +39,7 @@ NEXT_SEARCH_DAYS = 20_000
 MAX_DURATION = timedelta(days=366)
 _EARLIEST = datetime.combine(EARLIEST_DATE, wall(), UTC)
 _LATEST = datetime.combine(LATEST_DATE, wall.max, UTC)
-# Kept for callers that cap one activity's share of a response.
+# Default cap on the occurrences one expansion of one activity returns.
 MAX_OCCURRENCES = 2000
 
 
@@ -110,17 +110,12 @@ def utc_until_rule(text: str, tz: ZoneInfo) -> str:
 
 def parse_rule(text: str, start: datetime, tz: ZoneInfo) -> Series:
     """The rule anchored at `start` (UTC) in wall time of `tz`; BAD_USER_INPUT when invalid."""
-    return _series(normalise_rule(text), start.astimezone(UTC), tz)
+    return _series(normalise_rule(text), instant_in_range(start, field="startsAt"), tz)
 
 
 @lru_cache(maxsize=4096)
 def _series(text: str, start_utc: datetime, tz: ZoneInfo) -> Series:
     rule = rrule.parse(text)
-    if not _EARLIEST <= start_utc <= _LATEST:
-        raise BadUserInput(
-            f"A recurring activity must start between {EARLIEST_DATE} and {LATEST_DATE}.",
-            field="startsAt",
-        )
     local = start_utc.astimezone(tz).replace(tzinfo=None)
     rule = _with_defaults(rule, local)
     times = tuple(

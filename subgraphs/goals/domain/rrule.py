@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from common.errors import BadUserInput
 
@@ -218,7 +218,3 @@ def _until(raw: str | None) -> Until | None:
     except ValueError as exc:
         raise bad(f"UNTIL={raw} is not a real date and time.") from exc
     return Until(at, utc=bool(zulu))
-
-
-def until_day(rule: Rule) -> date | None:
-    return rule.until.at.date() if rule.until else None

@@ -28,4 +28,8 @@ def as_utc(value: datetime, *, field: str) -> datetime:
     """Clients must send instants with an offset; a naive time is ambiguous."""
     if value.tzinfo is None or value.utcoffset() is None:
         raise BadUserInput("Times need a UTC offset (e.g. 2025-01-31T09:00:00Z).", field=field)
-    return value.astimezone(UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as exc:
+        # 0001-01-01T00:00+05:00 or 9999-12-31T23:00-05:00: no UTC instant exists.
+        raise BadUserInput("That time is out of range.", field=field) from exc

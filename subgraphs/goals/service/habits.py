@@ -10,7 +10,7 @@ from common.errors import BadUserInput, NotFound
 from common.events import Event, OutboxTransaction
 from common.events.catalog import HabitCheckedIn, StreakMilestone
 from common.repository import Page, PageRequest
-from common.validation import items, timezone_name
+from common.validation import day_in_range, items, timezone_name
 from subgraphs.goals.domain import limits
 from subgraphs.goals.domain.enums import STREAK_MILESTONES, ReminderTarget, ScheduleKind
 from subgraphs.goals.domain.streaks import Schedule, Streaks, compute_streaks
@@ -176,7 +176,7 @@ class HabitService:
             habit = await self.owned(owner_id, habit_id, session=session)
             now = self._deps.clock()
             today = local_day(now, await self._zone(habit))
-            checked_day = day or today
+            checked_day = day_in_range(day, field="day") if day else today
             if checked_day > today:
                 raise BadUserInput("You cannot check in for a future day.", field="day")
             await self._check_ins.add(

@@ -165,3 +165,31 @@ async def test_template_start_dates_far_away_are_refused(api: Api, start: str) -
     )
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "startDate"}
     await nothing_stored(api)
+
+
+@pytest.mark.parametrize("at", ["9999-12-31T23:00:00-05:00", "0001-01-01T00:00:00+05:00"])
+async def test_instants_without_a_utc_equivalent_are_bad_user_input(api: Api, at: str) -> None:
+    habit = (await api.ok(CREATE_HABIT, {"i": {"title": "Run"}}, user="alice"))["createHabit"]
+    error = await api.error(
+        """mutation($h: ID!, $at: DateTime!) { createReminder(
+            input: {targetType: HABIT, targetId: $h, at: $at}) { id } }""",
+        {"h": habit["id"], "at": at},
+        user="alice",
+    )
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "at"}
+    reminders = await api.ok("{ reminders { nodes { id } } }", user="alice")
+    assert reminders["reminders"]["nodes"] == []
+
+
+async def test_check_ins_before_1900_are_bad_user_input(api: Api) -> None:
+    habit = (await api.ok(CREATE_HABIT, {"i": {"title": "Run"}}, user="alice"))["createHabit"]
+    error = await api.error(
+        """mutation($h: ID!) { checkInHabit(input: {habitId: $h, day: "0001-01-01"}) { id } }""",
+        {"h": habit["id"]},
+        user="alice",
+    )
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "day"}
+    state = await api.ok(
+        "query($h: ID!) { habit(id: $h) { recentCheckIns } }", {"h": habit["id"]}, user="alice"
+    )
+    assert state["habit"]["recentCheckIns"] == []
