@@ -155,8 +155,19 @@ class Settings(BaseSettings):
     router_max_cost: int | None = 50_000
     router_trusted_proxy_hops: int = 0
 
-    # CORS origins allowed to call the router from browsers.
+    # CORS origins allowed to call the router from browsers; WebSocket Origins too.
     cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
+
+    # Transport (docs/security.md "Transport"). Request bodies past this get 413,
+    # at the router and at every subgraph.
+    max_request_body_bytes: int = Field(default=1 << 20, gt=0)
+    # Sent by the router on every subgraph call; with it set, subgraphs answer no one
+    # else. Required outside development and test.
+    router_secret: SecretStr | None = None
+    # Schema introspection at the router; None: on in development and test only.
+    router_introspection: bool | None = None
+    # Automatic persisted queries live this long in Redis after their last registration.
+    apq_ttl_seconds: int = Field(default=24 * 3600, gt=0)
 
     def database_name(self, subgraph: str) -> str:
         return f"{self.database_prefix}_{subgraph}"

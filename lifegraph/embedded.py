@@ -29,7 +29,7 @@ def create_embedded_app(
     supergraph_sdl: str | None,
 ) -> Starlette:
     """Subgraphs at /subgraphs/<name>; the router, when there is a supergraph, at /."""
-    hosts = [SubgraphHost(d) for d in definitions.values()]
+    hosts = [SubgraphHost(d, settings) for d in definitions.values()]
     router = create_lifegraph_router(settings, supergraph_sdl) if supergraph_sdl else None
 
     @asynccontextmanager
