@@ -38,10 +38,19 @@ def may_hold_big_integer(data: bytes | str) -> bool:
 
 def loads(data: bytes | str) -> Any:
     if may_hold_big_integer(data):
-        return json.loads(data)
+        return _stdlib_loads(data)
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError:
         # Retried for what only the standard library reads; a truly malformed document
         # raises json's ValueError here.
+        return _stdlib_loads(data)
+
+
+def _stdlib_loads(data: bytes | str) -> Any:
+    # Client input is held to strict, shallow JSON before it gets here
+    # (common/transport); this keeps any other deep document a decode error too.
+    try:
         return json.loads(data)
+    except RecursionError as exc:
+        raise DecodeError("JSON nested too deeply") from exc
