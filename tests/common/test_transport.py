@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 import pytest
@@ -259,3 +260,14 @@ def test_router_introspection_is_off_by_default_in_production() -> None:
     assert not introspection_enabled(
         Settings(environment="development", router_introspection=False)
     )
+
+
+def test_served_sockets_hold_messages_to_the_body_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import lifegraph.cli
+
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: seen.update(options))
+    monkeypatch.setattr(lifegraph.cli, "tune_for_serving", lambda threshold: None)
+    settings = Settings(environment="development", max_request_body_bytes=4_096)
+    lifegraph.cli._run(SubgraphHost(DEFINITION, settings).asgi, settings, host="h", port=1)
+    assert seen["ws_max_size"] == 4_096
