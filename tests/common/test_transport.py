@@ -21,7 +21,7 @@ from common.graphql.context import RequestContext
 from common.graphql.schema import build_schema
 from common.settings import Settings
 from common.testing.fixtures import ServeSubgraph
-from common.transport.jsonbody import MAX_JSON_DEPTH
+from common.transport.jsonbody import MAX_JSON_DEPTH, MalformedJson, check_json, loads_exact
 from common.transport.secret import ROUTER_SECRET_HEADER, MissingRouterSecret
 from lifegraph.router_setup import introspection_enabled, router_setup
 
@@ -271,3 +271,39 @@ def test_served_sockets_hold_messages_to_the_body_limit(monkeypatch: pytest.Monk
     settings = Settings(environment="development", max_request_body_bytes=4_096)
     lifegraph.cli._run(SubgraphHost(DEFINITION, settings).asgi, settings, host="h", port=1)
     assert seen["ws_max_size"] == 4_096
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("[" * MAX_JSON_DEPTH + "]" * MAX_JSON_DEPTH, True),
+        ("[" * (MAX_JSON_DEPTH + 1) + "]" * (MAX_JSON_DEPTH + 1), False),
+        ('{"a": ' * MAX_JSON_DEPTH + "1" + "}" * MAX_JSON_DEPTH, True),
+        ('{"a": ' * (MAX_JSON_DEPTH + 1) + "1" + "}" * (MAX_JSON_DEPTH + 1), False),
+        (
+            "["
+            + "[]," * 10_000
+            + '"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["]',
+            True,
+        ),
+        ('"' + "[" * 5_000 + '"', True),
+        ("12", True),
+        ('"\\ud83d\\ude00"', True),  # a surrogate pair is one character
+        ('"\\ud83d"', False),
+        ("[1, 2", False),
+        ("NaN", False),
+    ],
+)
+def test_strict_json(text: str, ok: bool) -> None:
+    if ok:
+        assert check_json(text) == json.loads(text)
+        assert check_json(text.encode()) == json.loads(text)
+    else:
+        with pytest.raises(MalformedJson):
+            check_json(text)
+
+
+def test_exact_loads_keep_big_integers() -> None:
+    assert loads_exact(b'{"n": 123456789012345678901234567890}') == {
+        "n": 123456789012345678901234567890
+    }
