@@ -180,11 +180,13 @@ async def test_graphiql_gets_a_policy_that_allows_exactly_what_it_loads(
         digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in directives["script-src"]
     assert "'unsafe-inline'" not in directives["script-src"]
-    # every external script and stylesheet is under an allowed source
-    for src in re.findall(r'<script[^>]*src="([^"]+)"', page.text):
-        assert any(src.startswith(s) for s in directives["script-src"] if s.startswith("https:"))
-    for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.text):
-        assert any(href.startswith(s) for s in directives["style-src"] if s.startswith("https:"))
+    # every external script and stylesheet is under an allowed source, pinned by SRI
+    for tag in re.findall(r"<script[^>]*src=[^>]*>|<link[^>]*stylesheet[^>]*>", page.text):
+        url = re.search(r'(?:src|href)="([^"]+)"', tag)
+        assert url is not None
+        kind = "script-src" if tag.startswith("<script") else "style-src"
+        assert any(url[1].startswith(s) for s in directives[kind] if s.startswith("https:"))
+        assert re.search(r'integrity="sha384-[A-Za-z0-9+/=]{64}"', tag), tag
     assert directives["connect-src"] == ["'self'"]  # the fetcher posts to this origin
     assert page.text == GRAPHIQL_HTML
 
