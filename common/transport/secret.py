@@ -2,7 +2,8 @@
 
 With the secret set, a subgraph's GraphQL endpoint (HTTP and WebSocket) answers only
 calls carrying it, so its introspection and `_service` are the router's alone too.
-Outside development (and the test suite's `test` environment) the secret is required.
+The secret is required in every environment but `development` and the test suite's
+`test`.
 """
 
 from __future__ import annotations
