@@ -27,8 +27,12 @@ def dumps(value: Any) -> bytes:
     try:
         return orjson.dumps(value)
     except TypeError:
-        # Integers beyond 64 bits are valid JSON that orjson won't write.
-        return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+        # Integers beyond 64 bits are valid JSON that orjson won't write; so is a lone
+        # surrogate a subgraph sent as `\ud800`, which only an ASCII escape can carry.
+        try:
+            return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+        except UnicodeEncodeError:
+            return json.dumps(value, separators=(",", ":")).encode()
 
 
 def may_hold_big_integer(data: bytes | str) -> bool:

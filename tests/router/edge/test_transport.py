@@ -21,6 +21,7 @@ from websockets.typing import Subprotocol
 from common.requestid import RequestIdMiddleware
 from common.transport.jsonbody import MAX_JSON_DEPTH
 from common.transport.secret import ROUTER_SECRET_HEADER
+from router import jsoncodec
 from router.app import create_router_app
 from router.config import RouterConfig
 from router.graphiql import GRAPHIQL_CSP, GRAPHIQL_HTML
@@ -311,3 +312,9 @@ async def test_introspection_can_be_turned_off(edge_router: EdgeRouter, recorder
         assert "introspection" in refused.json()["errors"][0]["message"].lower()
     assert typename.json()["data"] == {"me": {"__typename": "User", "id": "1"}}
     assert len(recorder.calls) == 1
+
+
+def test_a_lone_surrogate_from_a_subgraph_is_written_escaped() -> None:
+    decoded = jsoncodec.loads(b'{"data": {"name": "\\ud800", "n": 12345678901234567890123}}')
+    encoded = jsoncodec.dumps(decoded)
+    assert encoded == b'{"data":{"name":"\\ud800","n":12345678901234567890123}}'
