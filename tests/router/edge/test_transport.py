@@ -318,3 +318,16 @@ def test_a_lone_surrogate_from_a_subgraph_is_written_escaped() -> None:
     decoded = jsoncodec.loads(b'{"data": {"name": "\\ud800", "n": 12345678901234567890123}}')
     encoded = jsoncodec.dumps(decoded)
     assert encoded == b'{"data":{"name":"\\ud800","n":12345678901234567890123}}'
+
+
+async def test_a_socket_handshake_answers_with_one_request_id(edge_router: EdgeRouter) -> None:
+    async with edge_router() as client:
+        url = _ws_url(client)
+        async with connect(
+            url, subprotocols=[PROTOCOL], additional_headers={"x-request-id": "w-1"}
+        ) as ws:
+            assert ws.response is not None
+            assert ws.response.headers.get_all("x-request-id") == ["w-1"]
+        async with connect(url, subprotocols=[PROTOCOL]) as ws:
+            assert ws.response is not None
+            assert len(ws.response.headers.get_all("x-request-id")) == 1
