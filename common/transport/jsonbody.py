@@ -8,6 +8,8 @@ dies near 1,000: input is held to a much lower depth before anything else reads 
 from __future__ import annotations
 
 import json
+import re
+from itertools import accumulate
 from typing import Any
 
 import orjson
@@ -27,13 +29,13 @@ def check_json(data: bytes | str, *, what: str = "Request body") -> Any:
     >>> check_json(b'{"query": "{ me { id } }"}')
     {'query': '{ me { id } }'}
     """
+    # Depth first, on the bytes: a deep body is refused without building its objects.
+    if _depth(data) > MAX_JSON_DEPTH:
+        raise MalformedJson(f"{what} nests deeper than {MAX_JSON_DEPTH} levels")
     try:
-        value = orjson.loads(data)
+        return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         raise MalformedJson(f"{what} is not valid JSON: {exc.msg}") from exc
-    if _too_deep(value, data):
-        raise MalformedJson(f"{what} nests deeper than {MAX_JSON_DEPTH} levels")
-    return value
 
 
 def loads_exact(data: bytes | str, *, what: str = "Request body") -> Any:
@@ -42,23 +44,20 @@ def loads_exact(data: bytes | str, *, what: str = "Request body") -> Any:
     return json.loads(data)
 
 
-_CONTAINERS = frozenset((list, dict))
+# A JSON string, escapes included; on valid JSON each match is exactly one string.
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKETS = bytes(c for c in range(256) if c not in b"[]{}")
+_STEP = [1 if c in b"[{" else -1 if c in b"]}" else 0 for c in range(256)]
 
 
-def _too_deep(value: Any, data: bytes | str) -> bool:
+def _depth(data: bytes | str) -> int:
+    """The deepest nesting of brackets outside strings, in C: strings cut out by a
+    regex, everything but brackets deleted, then the running sum's maximum (about
+    25 ms for a 1 MB body of 450,000 nested arrays, which would take ten times as
+    long to parse). On malformed JSON the answer is meaningless, and the parse that
+    follows refuses it anyway."""
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     if raw.count(b"[") + raw.count(b"{") <= MAX_JSON_DEPTH:
-        return False  # nearly every request: fewer brackets than the limit
-    # Level by level, containers only: linear in the value, no recursion
-    # (about 15 ms for a 1 MB body of 100,000 small lists).
-    level = [value] if type(value) in _CONTAINERS else []
-    for _ in range(MAX_JSON_DEPTH):
-        following: list[Any] = []
-        extend = following.extend
-        for container in level:
-            items = container.values() if type(container) is dict else container
-            extend([v for v in items if type(v) in _CONTAINERS])
-        if not following:
-            return False
-        level = following
-    return True
+        return 0  # nearly every request: too few brackets to matter
+    brackets = _STRING.sub(b"", raw).translate(None, _NOT_BRACKETS)
+    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)

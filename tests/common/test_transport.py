@@ -287,6 +287,8 @@ def test_served_sockets_hold_messages_to_the_body_limit(monkeypatch: pytest.Monk
             True,
         ),
         ('"' + "[" * 5_000 + '"', True),
+        ('["\\"' + "[" * 100 + '\\\\", ' + "[" * 10 + "]" * 10 + "]", True),  # escapes
+        ('["\\\\", ' + "[" * 100 + "]" * 100 + "]", False),  # an escaped backslash ends it
         ("12", True),
         ('"\\ud83d\\ude00"', True),  # a surrogate pair is one character
         ('"\\ud83d"', False),
