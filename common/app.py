@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
@@ -30,6 +31,10 @@ from common.metrics import metrics_endpoint
 from common.requestid import RequestIdMiddleware
 from common.settings import Settings
 from common.supervision import RestartPolicy, Supervisor, Work
+from common.transport.body import RequestBodyMiddleware
+from common.transport.headers import SecurityHeadersMiddleware
+from common.transport.jsonbody import MalformedJson, loads_exact
+from common.transport.secret import RouterOnlyMiddleware, router_secret
 
 log = logging.getLogger(__name__)
 
@@ -85,13 +90,17 @@ class SubgraphDefinition(Generic[S]):
 
 
 class SubgraphHost(Generic[S]):
-    """A subgraph's ASGI app plus the services it builds once infrastructure exists."""
+    """A subgraph's ASGI app plus the services it builds once infrastructure exists.
 
-    def __init__(self, definition: SubgraphDefinition[S]) -> None:
+    `settings` sets its transport policy (body limit, router secret); without them,
+    the defaults of a development machine.
+    """
+
+    def __init__(self, definition: SubgraphDefinition[S], settings: Settings | None = None) -> None:
         self.definition = definition
         self._runtime: Runtime | None = None
         self._services: S | None = None
-        self.asgi = self._build_asgi()
+        self.asgi = self._build_asgi(settings or Settings.model_construct())
 
     @property
     def name(self) -> str:
@@ -133,8 +142,8 @@ class SubgraphHost(Generic[S]):
         self._runtime = None
         self._services = None
 
-    def _build_asgi(self) -> Starlette:
-        view = _SubgraphGraphQL(self)
+    def _build_asgi(self, settings: Settings) -> Starlette:
+        view = RouterOnlyMiddleware(_SubgraphGraphQL(self), secret=router_secret(settings))
         routes: list[BaseRoute] = [
             Route("/graphql", view, methods=["GET", "POST"]),
             # A Mount only matches paths below it: the socket at /graphql needs its own route.
@@ -145,6 +154,8 @@ class SubgraphHost(Generic[S]):
             *self.definition.routes(self),
         ]
         app = Starlette(routes=routes)
+        app.add_middleware(RequestBodyMiddleware, max_bytes=settings.max_request_body_bytes)
+        app.add_middleware(SecurityHeadersMiddleware)
         app.add_middleware(RequestIdMiddleware)
         return app
 
@@ -177,6 +188,13 @@ class _SubgraphGraphQL(GraphQL[RequestContext[Any], None]):
         )
         self._host = host
 
+    def decode_json(self, data: str | bytes) -> object:
+        # Socket messages come here unchecked (HTTP bodies were checked by the middleware).
+        try:
+            return loads_exact(data, what="Message")
+        except MalformedJson as exc:
+            raise json.JSONDecodeError(exc.message, "", 0) from exc
+
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> RequestContext[Any]:
@@ -208,7 +226,7 @@ def create_subgraph_app(
     infrastructure: Callable[[Settings], Any] = open_infrastructure,
 ) -> Starlette:
     """A standalone process serving one subgraph against the services in `settings`."""
-    host = SubgraphHost(definition)
+    host = SubgraphHost(definition, settings)
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:

@@ -56,3 +56,7 @@ class RateLimited(LifeGraphError):
     def __init__(self, message: str, *, retry_after: int, **extensions: Any) -> None:
         super().__init__(message, retryAfter=retry_after, **extensions)
         self.retry_after = retry_after
+
+
+class PayloadTooLarge(LifeGraphError):
+    code = "PAYLOAD_TOO_LARGE"

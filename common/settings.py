@@ -194,8 +194,19 @@ class Settings(BaseSettings):
     goals_calendar_max_occurrences: int = Field(default=5000, gt=0)
     goals_calendar_budget_seconds: float = Field(default=2.0, gt=0)
 
-    # CORS origins allowed to call the router from browsers.
+    # CORS origins allowed to call the router from browsers; WebSocket Origins too.
     cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
+
+    # Transport (docs/security.md "Transport"). Request bodies past this get 413,
+    # at the router and at every subgraph.
+    max_request_body_bytes: int = Field(default=1 << 20, gt=0)
+    # Sent by the router on every subgraph call; with it set, subgraphs answer no one
+    # else. Required outside development and test.
+    router_secret: SecretStr | None = None
+    # Schema introspection at the router; None: on in development and test only.
+    router_introspection: bool | None = None
+    # Automatic persisted queries live this long in Redis after their last registration.
+    apq_ttl_seconds: int = Field(default=24 * 3600, gt=0)
 
     @field_validator("trusted_proxies", "outbound_allowed_networks")
     @classmethod

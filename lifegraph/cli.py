@@ -136,6 +136,8 @@ def _run(application: ASGIApp, settings: Settings, *, host: str, port: int) -> N
         log_level="warning",
         ws="websockets-sansio",
         proxy_headers=False,
+        # A socket message is held to the same bound as a request body (docs/security.md).
+        ws_max_size=settings.max_request_body_bytes,
     )
 
 

@@ -15,6 +15,7 @@ from common.app import SubgraphDefinition, SubgraphHost
 from common.infra import open_infrastructure
 from common.requestid import RequestIdMiddleware
 from common.settings import Settings
+from common.transport.headers import SecurityHeadersMiddleware
 from lifegraph.router_setup import create_lifegraph_router
 
 
@@ -29,7 +30,7 @@ def create_embedded_app(
     supergraph_sdl: str | None,
 ) -> Starlette:
     """Subgraphs at /subgraphs/<name>; the router, when there is a supergraph, at /."""
-    hosts = [SubgraphHost(d) for d in definitions.values()]
+    hosts = [SubgraphHost(d, settings) for d in definitions.values()]
     router = create_lifegraph_router(settings, supergraph_sdl) if supergraph_sdl else None
 
     @asynccontextmanager
@@ -51,5 +52,8 @@ def create_embedded_app(
     routes: list[BaseRoute] = [Mount(f"/subgraphs/{h.name}", app=h.asgi) for h in hosts]
     routes.append(Mount("/", app=router) if router is not None else Route("/health", health))
     app = Starlette(routes=routes, lifespan=lifespan)
+    # The mounted router and subgraphs add these too; the outer layer covers what is
+    # neither (404s, /health without a supergraph) and decides the request id.
+    app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(RequestIdMiddleware)
     return app

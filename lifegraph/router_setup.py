@@ -14,6 +14,7 @@ from starlette.routing import Mount
 from common.auth import RemoteKeySource, TokenVerifier
 from common.ratelimit import RedisRateLimiter
 from common.settings import Settings
+from common.transport.secret import router_headers
 from router.app import create_router_app
 from router.config import RouterConfig
 from router.edge.idempotency import RedisIdempotencyStore
@@ -49,13 +50,27 @@ def router_setup(
         rate_limit=settings.router_rate_limit,
         rate_limit_window=settings.router_rate_limit_window_seconds,
         rate_limiter=RedisRateLimiter(redis, prefix=prefix) if redis else None,
-        persisted_queries=RedisPersistedQueries(redis, prefix=prefix) if redis else None,
+        persisted_queries=(
+            RedisPersistedQueries(redis, prefix=prefix, ttl=settings.apq_ttl_seconds)
+            if redis
+            else None
+        ),
         max_cost=settings.router_max_cost,
         idempotency_store=RedisIdempotencyStore(redis, prefix=prefix) if redis else None,
         idempotency_ttl=settings.router_idempotency_ttl_seconds,
         trusted_proxies=tuple(settings.trusted_proxies),
+        max_request_body_bytes=settings.max_request_body_bytes,
+        # Refuses to build (no secret) outside development, as subgraphs do.
+        subgraph_headers=MappingProxyType(router_headers(settings)),
+        introspection=introspection_enabled(settings),
     )
     return RouterSetup(config, redis)
+
+
+def introspection_enabled(settings: Settings) -> bool:
+    if settings.router_introspection is not None:
+        return settings.router_introspection
+    return settings.environment in ("development", "test")
 
 
 def create_lifegraph_router(

@@ -10,6 +10,9 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route
 
+from common.requestid import RequestIdMiddleware
+from common.transport.body import RequestBodyMiddleware
+from common.transport.headers import SecurityHeadersMiddleware
 from router.config import RouterConfig
 from router.http import GraphQLEndpoint, health, metrics
 from router.service import Router
@@ -28,7 +31,8 @@ def create_router_app(config: RouterConfig) -> Starlette:
         finally:
             await router.close()
 
-    middleware = []
+    # Outermost first: every response, refusals included, has one request id and the headers.
+    middleware = [Middleware(RequestIdMiddleware), Middleware(SecurityHeadersMiddleware)]
     if config.cors_origins:
         middleware.append(
             Middleware(
@@ -49,6 +53,7 @@ def create_router_app(config: RouterConfig) -> Starlette:
                 allow_credentials=True,
             )
         )
+    middleware.append(Middleware(RequestBodyMiddleware, max_bytes=config.max_request_body_bytes))
     app = Starlette(
         routes=[
             Route("/graphql", endpoint.post, methods=["POST"]),

@@ -26,7 +26,14 @@ class RouterConfig:
     subgraph_timeout: float = 30.0
     max_depth: int | None = 15
     max_aliases: int | None = 30
+    # Browser origins for CORS; WebSocket handshakes with an Origin must match one too.
     cors_origins: tuple[str, ...] = ()
+    # Request bodies past this get 413 (common/transport/body.py).
+    max_request_body_bytes: int = 1 << 20
+    # Added to every subgraph call, HTTP and WebSocket (the router secret).
+    subgraph_headers: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # Off: `__schema` and `__type` are refused (`__typename` stays).
+    introspection: bool = True
     plan_cache_size: int = 1024
     max_connections_per_subgraph: int = 100
     health_timeout: float = 2.0

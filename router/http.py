@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import logging
-import re
 import time
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -14,25 +12,24 @@ from graphql import OperationType
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from common.requestid import request_id_for
 from router import jsoncodec
 from router.edge import EdgeRejection
 from router.edge.client import forwarded_headers
 from router.edge.idempotency import REPLAYED_HEADER, fingerprint
 from router.executor.errors import BAD_USER_INPUT, INTERNAL, graphql_error
-from router.graphiql import GRAPHIQL_HTML
+from router.graphiql import GRAPHIQL_CSP, GRAPHIQL_HTML
 from router.service import GraphQLRequest, RequestError, RequestInfo, Router
 
 logger = logging.getLogger("router.http")
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
-_REQUEST_ID = re.compile(r"^[A-Za-z0-9._\-]{1,128}$")
 _METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 
 
 def request_id_of(request: Request) -> str:
-    given = request.headers.get("x-request-id", "")
-    return given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+    return request_id_for(request.scope)
 
 
 def _response_type(request: Request) -> str | None:
@@ -155,6 +152,7 @@ class GraphQLEndpoint:
         if _wants_html(request):
             response = HTMLResponse(GRAPHIQL_HTML)
             response.headers["x-request-id"] = request_id
+            response.headers["content-security-policy"] = GRAPHIQL_CSP
             return response
         media_type = _response_type(request)
         if media_type is None:
@@ -201,6 +199,9 @@ class GraphQLEndpoint:
             await edge.throttle(principal, client_ip or "unknown")
             query = await edge.persisted.resolve(incoming.query, incoming.extensions)
             graphql_request = _graphql_request(query, incoming.operation_name, incoming.variables)
+            # Prepared (parsed, validated, limits checked) before an APQ hash is stored.
+            self.router.prepare(graphql_request.query, graphql_request.operation_name)
+            await edge.persisted.register(graphql_request.query, incoming.extensions)
             headers = forwarded_headers(request.headers, client_ip, request_id)
 
             async def execute() -> dict[str, Any]:

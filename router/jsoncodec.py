@@ -27,8 +27,12 @@ def dumps(value: Any) -> bytes:
     try:
         return orjson.dumps(value)
     except TypeError:
-        # Integers beyond 64 bits are valid JSON that orjson won't write.
-        return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+        # Integers beyond 64 bits are valid JSON that orjson won't write; so is a lone
+        # surrogate a subgraph sent as `\ud800`, which only an ASCII escape can carry.
+        try:
+            return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+        except UnicodeEncodeError:
+            return json.dumps(value, separators=(",", ":")).encode()
 
 
 def may_hold_big_integer(data: bytes | str) -> bool:
@@ -38,10 +42,19 @@ def may_hold_big_integer(data: bytes | str) -> bool:
 
 def loads(data: bytes | str) -> Any:
     if may_hold_big_integer(data):
-        return json.loads(data)
+        return _stdlib_loads(data)
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError:
         # Retried for what only the standard library reads; a truly malformed document
         # raises json's ValueError here.
+        return _stdlib_loads(data)
+
+
+def _stdlib_loads(data: bytes | str) -> Any:
+    # Client input is held to strict, shallow JSON before it gets here
+    # (common/transport); this keeps any other deep document a decode error too.
+    try:
         return json.loads(data)
+    except RecursionError as exc:
+        raise DecodeError("JSON nested too deeply") from exc

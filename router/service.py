@@ -18,11 +18,13 @@ from graphql import (
     SelectionSetNode,
     execute_sync,
     parse,
+    specified_rules,
     validate,
     validate_schema,
 )
 from graphql.error import GraphQLSyntaxError
 from graphql.execution.values import get_variable_values
+from graphql.validation import NoSchemaIntrospectionCustomRule
 
 from router.api_schema import build_api_schema
 from router.config import RouterConfig
@@ -108,6 +110,11 @@ class Router:
         self.tracing = Tracing(config.tracer_provider)
         self.edge = Edge(config)
         self.cost = CostEstimator(self.api_schema, config.default_list_size)
+        self._rules = (
+            specified_rules
+            if config.introspection
+            else (*specified_rules, NoSchemaIntrospectionCustomRule)
+        )
 
     def subgraph_url(self, name: str) -> str:
         return self.config.subgraph_urls.get(name) or self.supergraph.subgraphs[name].url
@@ -121,6 +128,7 @@ class Router:
                 self.config.subgraph_timeout,
                 max_connections=self.config.max_connections_per_subgraph,
                 observer=telemetry,
+                headers=self.config.subgraph_headers,
             )
             for name in self.supergraph.subgraphs
         }
@@ -156,7 +164,7 @@ class Router:
             document = parse(query, max_tokens=_MAX_QUERY_TOKENS)
         except GraphQLSyntaxError as exc:
             raise RequestError([_located(exc)]) from exc
-        errors = validate(self.api_schema, document)
+        errors = validate(self.api_schema, document, self._rules)
         if errors:
             raise RequestError([_located(e) for e in errors])
         operation = _select_operation(document, operation_name)

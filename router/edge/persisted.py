@@ -138,16 +138,21 @@ class PersistedQueries:
                     BAD_USER_INPUT,
                     reason=PERSISTED_QUERY_HASH_MISMATCH,
                 )
-            if self.safelist:
-                if sha256 not in self._listed:
-                    raise _not_in_list()
-            else:
-                await self._put(sha256, query)
+            if self.safelist and sha256 not in self._listed:
+                raise _not_in_list()
             return query
         found = self._listed.get(sha256) if self.safelist else await self._get(sha256)
         if found is None:
             raise persisted_query_error("PersistedQueryNotFound", PERSISTED_QUERY_NOT_FOUND)
         return found
+
+    async def register(self, query: str, extensions: Any) -> None:
+        """Stores a query sent with its hash; call it only once the query parsed and validated,
+        so the store never holds what would not run. `resolve` checked the hash already."""
+        persisted = extensions.get("persistedQuery") if isinstance(extensions, dict) else None
+        if persisted is None or self.safelist:
+            return
+        await self._put(_checked_hash(persisted), query)
 
 
 def _checked_hash(persisted: Any) -> str:

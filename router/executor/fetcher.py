@@ -42,12 +42,15 @@ class SubgraphClient:
         *,
         max_connections: int = 100,
         observer: FetchObserver | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
         self.name = name
         self.url = url
         self.timeout = timeout
         self.observer = observer
         self._session = aiohttp.ClientSession(
+            # On every request, pings included: the router secret (common/transport/secret.py).
+            headers=dict(headers or {}),
             connector=aiohttp.TCPConnector(
                 limit=max_connections, keepalive_timeout=_KEEPALIVE_SECONDS
             ),

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
-import re
-import uuid
+from collections.abc import Collection
+from urllib.parse import urlsplit
 
 from starlette.routing import WebSocketRoute
 from starlette.types import Receive, Scope, Send
 
 from common.auth import TokenVerifier
+from common.requestid import request_id_for
 from router.config import RouterConfig
 from router.service import Router
 from router.subscriptions.config import SubscriptionConfig
@@ -20,32 +21,53 @@ from router.subscriptions.shared import SharedResolutions
 
 logger = logging.getLogger("router.subscriptions")
 
-_REQUEST_ID = re.compile(r"^[A-Za-z0-9._\-]{1,128}$")
+# RFC 6455 policy violation; sent before accept, the handshake fails with HTTP 403.
+_POLICY_VIOLATION = 1008
 
 
-def _request_id(scope: Scope) -> str:
+def _header(scope: Scope, wanted: bytes) -> str | None:
     for name, value in scope.get("headers", ()):
-        if name == b"x-request-id":
-            given: str = value.decode("latin-1")
-            if _REQUEST_ID.match(given):
-                return given
-    return uuid.uuid4().hex
+        if name == wanted:
+            found: str = value.decode("latin-1")
+            return found
+    return None
+
+
+def origin_allowed(scope: Scope, allowed: Collection[str]) -> bool:
+    """Browsers always send Origin on a socket handshake and CORS does not apply to
+    sockets: without this check any site could open one with the visitor's cookies or
+    stored token. Clients without an Origin are not browsers and pass."""
+    origin = _header(scope, b"origin")
+    if origin is None or "*" in allowed or origin in allowed:
+        return True
+    # A page served by this same host (GraphiQL, the embedded web app).
+    host = _header(scope, b"host")
+    return host is not None and urlsplit(origin).netloc == host
 
 
 class SubscriptionEndpoint:
     def __init__(
-        self, router: Router, verifier: TokenVerifier | None, config: SubscriptionConfig
+        self,
+        router: Router,
+        verifier: TokenVerifier | None,
+        config: SubscriptionConfig,
+        *,
+        origins: Collection[str] = (),
     ) -> None:
         self.router = router
         self.verifier = verifier
         self.config = config
+        self.origins = origins
         self.shared = SharedResolutions(max_concurrent=config.max_concurrent_event_resolutions)
-        self.upstreams = UpstreamPool(config)
+        self.upstreams = UpstreamPool(config, headers=router.config.subgraph_headers)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (await receive())["type"] != "websocket.connect":
             return
-        request_id = _request_id(scope)
+        if not origin_allowed(scope, self.origins):
+            await _close(send, _POLICY_VIOLATION, "Origin not allowed")
+            return
+        request_id = request_id_for(scope)
         headers = [(b"x-request-id", request_id.encode())]
         if SUBPROTOCOL not in scope.get("subprotocols", ()):
             await send({"type": "websocket.accept", "headers": headers})
@@ -69,5 +91,7 @@ def subscription_route(router: Router, config: RouterConfig) -> WebSocketRoute:
     # The same verifier as HTTP requests: one policy for a token, whatever the transport.
     if config.token_verifier is None:
         logger.warning("no token verifier: socket tokens are left to the subgraphs to verify")
-    endpoint = SubscriptionEndpoint(router, config.token_verifier, config.subscriptions)
+    endpoint = SubscriptionEndpoint(
+        router, config.token_verifier, config.subscriptions, origins=config.cors_origins
+    )
     return WebSocketRoute("/graphql", endpoint)

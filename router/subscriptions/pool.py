@@ -100,8 +100,12 @@ class Subscribed:
 
 
 class UpstreamPool:
-    def __init__(self, config: SubscriptionConfig) -> None:
+    def __init__(
+        self, config: SubscriptionConfig, headers: Mapping[str, str] | None = None
+    ) -> None:
         self._config = config
+        # Sent on every upstream handshake whoever the caller (the router secret).
+        self._headers = dict(headers or {})
         self._lines: dict[Hashable, _Line] = {}
         self._operations: dict[Hashable, _FanOut] = {}
 
@@ -170,7 +174,7 @@ class UpstreamPool:
                     service,
                     url,
                     init_payload=caller.init_payload,
-                    headers=caller.headers,
+                    headers={**caller.headers, **self._headers},
                     config=self._config,
                 )
             )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any, Literal, NotRequired, TypedDict
 
+from common.transport.jsonbody import MalformedJson, loads_exact
+
 SUBPROTOCOL = "graphql-transport-ws"
 
 
@@ -94,8 +96,9 @@ def _subscribe(message: dict[str, Any]) -> Subscribe:
 
 def parse_client_message(text: str) -> ClientMessage:
     try:
-        message = json.loads(text)
-    except ValueError as exc:
+        message = loads_exact(text, what="Message")
+    except MalformedJson as exc:
+        # Close reasons must fit in 123 bytes: the detail stays out.
         raise ProtocolViolation("Invalid message received: not JSON") from exc
     if not isinstance(message, dict):
         raise ProtocolViolation("Invalid message received: not an object")

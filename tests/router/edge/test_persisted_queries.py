@@ -3,15 +3,19 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from typing import Any
 
 import httpx
 import pytest
 from redis.asyncio import Redis
 
+from common.settings import Settings
+from lifegraph.router_setup import router_setup
+from router.app import create_router_app
 from router.edge.persisted import RedisPersistedQueries
-from tests.router.edge.conftest import EdgeRouter
-from tests.router.kit import Recorder
+from tests.router.edge.conftest import SHOP_SUBGRAPHS, EdgeRouter
+from tests.router.kit import FIXTURES, Recorder, serve
 
 QUERY = "{ me { id name } }"
 SHA = hashlib.sha256(QUERY.encode()).hexdigest()
@@ -147,3 +151,59 @@ async def test_safelisted_operations_run_while_the_store_is_unreachable(
     finally:
         await down.aclose()
     assert by_hash.json() == {"data": {"me": {"id": "1", "name": "Ada Lovelace"}}}
+
+
+@pytest.mark.redis
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param("{ me { id ", id="syntax"),
+        pytest.param("{ me { nope } }", id="invalid"),
+        pytest.param("{ me { id } } { me { id } }", id="ambiguous"),
+        pytest.param(
+            "{ me " + "{ reviews { author " * 10 + "{ id }" + " } }" * 10 + " }", id="deep"
+        ),
+    ],
+)
+async def test_a_hash_is_stored_only_once_its_query_parsed_and_validated(
+    edge_router: EdgeRouter, recorder: Recorder, redis_url: str, unique: str, query: str
+) -> None:
+    redis = Redis.from_url(redis_url)
+    sha = hashlib.sha256(query.encode()).hexdigest()
+    try:
+        store = RedisPersistedQueries(redis, prefix=f"t{unique}", ttl=60)
+        async with edge_router(persisted_queries=store, max_depth=10) as client:
+            refused = await client.post("/graphql", json=_apq(sha, query=query))
+            by_hash = await client.post("/graphql", json=_apq(sha))
+        assert _code(refused) == "BAD_USER_INPUT"
+        assert _code(by_hash) == "PERSISTED_QUERY_NOT_FOUND"
+        assert await redis.exists(f"t{unique}:apq:{sha}") == 0
+        assert recorder.calls == []
+    finally:
+        await redis.aclose()
+
+
+@pytest.mark.redis
+async def test_queries_stored_in_redis_expire_after_the_configured_ttl(
+    subgraph_base: str, redis_url: str, unique: str
+) -> None:
+    settings = Settings(
+        environment="test", redis_url=redis_url, redis_prefix=f"t{unique}", apq_ttl_seconds=123
+    )
+    setup = router_setup(settings, (FIXTURES / "shop.graphql").read_text())
+    urls = {n: f"{subgraph_base}/{n}/graphql" for n in SHOP_SUBGRAPHS}
+    config = replace(setup.config, subgraph_urls=urls)
+    key = f"t{unique}:router:apq:{SHA}"
+    try:
+        async with (
+            serve(create_router_app(config)) as base,
+            httpx.AsyncClient(base_url=base) as client,
+        ):
+            registered = await client.post("/graphql", json=_apq(query=QUERY))
+        assert registered.json()["data"]["me"]["id"] == "1"
+        assert setup.redis is not None
+        assert 0 < await setup.redis.ttl(key) <= 123
+    finally:
+        if setup.redis is not None:
+            await setup.redis.delete(key)
+        await setup.close()
