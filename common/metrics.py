@@ -21,6 +21,12 @@ EVENTS_PUBLISHED = Counter(
     ["type"],
 )
 
+TASK_CRASHES = Counter(
+    "lifegraph_background_task_crashes_total",
+    "Crashes of supervised background tasks (relay, dispatchers, coach), by task.",
+    ["task"],
+)
+
 
 def operation_metrics(subgraph: str) -> type[SchemaExtension]:
     class OperationMetrics(SchemaExtension):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from common.cancellation import cancel_and_wait
+from common.metrics import TASK_CRASHES
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,7 @@ class SupervisedTask:
                     self.failures = 0
                 self.failures += 1
                 self.last_error = f"{type(exc).__name__}: {exc}"
+                TASK_CRASHES.labels(self.name).inc()
                 if not await self._after_crash():
                     return
                 continue
