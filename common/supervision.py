@@ -59,10 +59,6 @@ class SupervisedTask:
         self._stopping = False
         self._task = asyncio.create_task(self._supervise(), name=name)
 
-    @property
-    def ready(self) -> bool:
-        return self.state in (TaskState.RUNNING, TaskState.FINISHED)
-
     async def stop(self) -> None:
         self._stopping = True
         await cancel_and_wait(self._task)
