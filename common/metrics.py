@@ -26,6 +26,11 @@ EVENTS_UNROUTABLE = Counter(
     "Events the broker confirmed but could route to no queue, by type.",
     ["type"],
 )
+TASK_CRASHES = Counter(
+    "lifegraph_background_task_crashes_total",
+    "Crashes of supervised background tasks (relay, dispatchers, coach), by task.",
+    ["task"],
+)
 
 
 def operation_metrics(subgraph: str) -> type[SchemaExtension]:

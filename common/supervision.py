@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from common.cancellation import cancel_and_wait
+from common.metrics import TASK_CRASHES
 
 log = logging.getLogger(__name__)
 
@@ -58,10 +59,6 @@ class SupervisedTask:
         self._stopping = False
         self._task = asyncio.create_task(self._supervise(), name=name)
 
-    @property
-    def ready(self) -> bool:
-        return self.state in (TaskState.RUNNING, TaskState.FINISHED)
-
     async def stop(self) -> None:
         self._stopping = True
         await cancel_and_wait(self._task)
@@ -79,6 +76,7 @@ class SupervisedTask:
                     self.failures = 0
                 self.failures += 1
                 self.last_error = f"{type(exc).__name__}: {exc}"
+                TASK_CRASHES.labels(self.name).inc()
                 if not await self._after_crash():
                     return
                 continue

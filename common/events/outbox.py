@@ -48,6 +48,7 @@ _INDEXES = [
 # Conflict back-off: doubling from 2 ms, never above 50 ms, jittered.
 _BACKOFF_BASE_SECONDS = 0.002
 _BACKOFF_CAP_SECONDS = 0.05
+_BUDGET_SECONDS = 30.0
 
 
 def shard_of(user_id: str | None, shards: int) -> int:
@@ -134,6 +135,8 @@ class OutboxPublisher:
             attempt,
             retry=TransactionRetry(
                 attempts=attempts,
+                # The attempts bound it first; past the router's own 30 s the caller is gone.
+                budget_seconds=_BUDGET_SECONDS,
                 backoff_base_seconds=_BACKOFF_BASE_SECONDS,
                 backoff_cap_seconds=_BACKOFF_CAP_SECONDS,
             ),

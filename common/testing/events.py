@@ -5,12 +5,16 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
+from typing import Any
 
 import aio_pika
+from pymongo.asynchronous.database import AsyncDatabase
 
 from common.events import Event
 from common.events.catalog import TaskCompleted
+from common.events.processed import COLLECTION as PROCESSED
 from common.settings import Settings
+from common.testing.waiting import wait_until
 
 
 def task_completed(*, user: str = "u1", task: str = "t1", goal: str = "g1") -> Event:
@@ -53,3 +57,22 @@ async def tap(
             finally:
                 reader.cancel()
                 await asyncio.gather(reader, return_exceptions=True)
+
+
+async def wait_processed(
+    database: AsyncDatabase[dict[str, Any]], consumer: str, event: Event, *, within: float = 10.0
+) -> None:
+    """Wait until `consumer` has recorded `event` as processed in its `database`.
+
+    Before asserting that an event changed *nothing*, wait for this: otherwise
+    the assertion passes whether or not the consumer ever saw the event. A
+    redelivered id was recorded the first time; to know the repeat was handled,
+    wait for a later event of the same user on the same consumer (a user's
+    events are applied in delivery order).
+    """
+    key = f"{consumer}:{event.id}"
+
+    async def recorded() -> bool:
+        return await database[PROCESSED].find_one({"_id": key}, {"_id": 1}) is not None
+
+    await wait_until(recorded, within=within)

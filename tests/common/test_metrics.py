@@ -5,12 +5,34 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
-from prometheus_client import REGISTRY
+from prometheus_client import REGISTRY, generate_latest
 from prometheus_client.parser import text_string_to_metric_families
 
+from common.app import Runtime, SubgraphDefinition
+from common.supervision import RestartPolicy
 from common.testing.fixtures import ServeSubgraph
 from common.testing.waiting import eventually
-from tests.common.events.test_runtime import DEFINITION
+from tests.common.events.test_runtime import DEFINITION, Services
+
+
+async def _build_with_a_flaky_loop(runtime: Runtime) -> Services:
+    crashed = False
+
+    async def flaky() -> None:
+        nonlocal crashed
+        if not crashed:
+            crashed = True
+            raise RuntimeError("lost the database for a moment")
+
+    runtime.spawn(flaky, name="flaky", policy=RestartPolicy(initial_seconds=0.01))
+    services: Services = await DEFINITION.build(runtime)
+    return services
+
+
+# The probe subgraph of the runtime tests, plus a background loop that crashes once.
+PROBE = SubgraphDefinition(
+    name=DEFINITION.name, schema=DEFINITION.schema, models=[], build=_build_with_a_flaky_loop
+)
 
 
 def _lifegraph_metrics() -> set[str]:
@@ -40,13 +62,15 @@ async def test_every_exported_metric_moves_under_a_real_flow(
     assert {
         "lifegraph_graphql_operation_seconds",
         "lifegraph_events_published",
+        "lifegraph_background_task_crashes",
     } <= exported
-    async with serve_subgraph(DEFINITION) as url, httpx.AsyncClient() as http:
+    # Before the subgraph starts: its background loop crashes during startup.
+    before = _totals(generate_latest(REGISTRY).decode())
+    async with serve_subgraph(PROBE) as url, httpx.AsyncClient() as http:
 
         async def totals() -> dict[str, float]:
             return _totals((await http.get(f"{url}/metrics")).text)
 
-        before = await totals()
         # A mutation whose event the relay publishes, and a consumer applies.
         await _post(http, url, 'mutation { complete(user: "m1", task: "t1") }')
         await eventually(

@@ -10,6 +10,7 @@ from common.events import Event
 from common.events.catalog import UserDeleted
 from common.infra import Infrastructure
 from common.settings import Settings
+from common.testing.events import wait_processed
 from common.testing.waiting import wait_until
 
 from .support import HISTORY, Api, captured_events, publish_event, texts
@@ -74,6 +75,12 @@ async def test_deleting_a_user_erases_their_chat_data_idempotently(
 
     await wait_until(erased)
     await publish_event(settings, deleted)  # redelivery changes nothing
+    # A second erasure of bob, after it on the same consumer: once it is
+    # processed, so is the redelivery (a user's events apply in order).
+    again = Event.of("users.user.deleted", user_id="bob", data=UserDeleted(user_id="bob"))
+    await publish_event(settings, again)
+    chat_db = mongo[settings.database_name("chat")]
+    await wait_processed(chat_db, "chat.user-erasure", again)
     group_view = await alice.data(
         "query($id: ID!) { conversation(id: $id) { members { id } } }", id=group
     )
@@ -82,7 +89,6 @@ async def test_deleting_a_user_erases_their_chat_data_idempotently(
     assert await bob.error_code(HISTORY, c=direct, first=1) == "FORBIDDEN"
     assert await bob.error_code(HISTORY, c=bob_coach, first=1) == "NOT_FOUND"
     # The coach forgot bob, and owes him nothing.
-    chat_db = mongo[settings.database_name("chat")]
     for collection in ("coach_checkins", "coach_goals", "coach_reply_jobs"):
         assert await chat_db[collection].count_documents({"user_id": "bob"}) == 0, collection
     # A later registration under the same id starts from nothing.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from common.events import Event
 from common.events.amqp import AmqpEventBus
 from common.events.catalog import UserFollowed, UserUpdated
+from common.testing.waiting import eventually
 
 from .conftest import Api, Recorder
 
@@ -182,9 +182,7 @@ async def test_visibility_for_owner_follower_and_stranger(
     assert await titles("carol") == {"Public"}
     assert await titles(None) == {"Public"}
     # The follow arrives asynchronously: poll for its observable effect, bounded.
-    async with asyncio.timeout(10):
-        while await titles("bob") != {"Followers", "Public"}:
-            pass
+    await eventually(lambda: titles("bob"), lambda seen: seen == {"Followers", "Public"})
     for goal, bob_sees in ((private, False), (followers, True), (public, True)):
         body = await api.call(GET, {"id": goal["id"]}, user="bob")
         if bob_sees:
@@ -294,11 +292,9 @@ async def test_suggestions_target_the_lowest_scoring_areas(api: Api, bus: AmqpEv
         )
     )
     query = "{ goalSuggestions(limit: 2) { areaScore template { id area } } }"
-    async with asyncio.timeout(10):
-        while True:
-            found = (await api.ok(query, user="alice"))["goalSuggestions"]
-            if found and found[0]["areaScore"] is not None:
-                break
+    found = await eventually(
+        lambda: _suggestions(api, query), lambda got: bool(got) and got[0]["areaScore"] is not None
+    )
     assert [s["template"]["area"] for s in found] == ["LEARNING", "FINANCE"]
     assert [s["areaScore"] for s in found] == [10, 20]
     # A template already in progress is not suggested again.
@@ -315,3 +311,8 @@ async def test_suggestions_target_the_lowest_scoring_areas(api: Api, bus: AmqpEv
 async def test_anonymous_writes_are_unauthenticated(api: Api) -> None:
     error = await api.error(CREATE, {"input": {"title": "x", "area": "HEALTH"}})
     assert error["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def _suggestions(api: Api, query: str) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = (await api.ok(query, user="alice"))["goalSuggestions"]
+    return found
