@@ -67,6 +67,7 @@ async def test_subgraphs_that_mail_refuse_to_start_without_smtp_in_production(
         update={
             "environment": "production",
             "jwt_private_jwks": SecretStr(json.dumps(generate_private_jwks(1))),
+            "router_secret": SecretStr("s" * 32),
         }
     )
     app = create_subgraph_app(definition, production)
