@@ -94,7 +94,9 @@ class RedisPubSub:
         Messages published meanwhile are gone, so resuming in silence would hide a
         gap; each subscriber gets UNAVAILABLE and subscribes again, on a new connection.
         """
-        conn, self._conn, self._reader = self._conn, None, None
+        conn, reader, self._conn, self._reader = self._conn, self._reader, None, None
+        if reader is not None and reader is not asyncio.current_task():
+            reader.cancel()
         subscribers, self._subscribers = self._subscribers, defaultdict(set)
         live = [sub for subs in subscribers.values() for sub in subs]
         log.warning(
