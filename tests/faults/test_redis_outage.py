@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import strawberry
+from redis.asyncio import Redis
 from strawberry.types import Info
 from websockets.asyncio.client import ClientConnection, connect
 
@@ -123,3 +124,31 @@ async def test_subscriptions_end_with_unavailable_when_redis_dies_and_work_once_
         f"\nredis outage: socket told UNAVAILABLE {noticed:.2f}s after Redis died; "
         f"a new subscription was live {resumed:.2f}s after Redis returned"
     )
+
+
+async def test_a_redis_blip_is_not_hidden_from_subscribers(
+    serve_subgraph: ServeSubgraph, test_keys: TestKeys, private_redis: PrivateRedis
+) -> None:
+    # The pub/sub connection is cut while Redis stays up, as a network blip or a
+    # proxy would: redis-py reconnects and resubscribes in silence, so whatever
+    # was published in between would be lost unnoticed.
+    async with serve_subgraph(PROBE) as url:
+        ws_url = url.replace("http", "ws", 1) + "/graphql"
+        async with connect(ws_url, subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
+            init = {"type": "connection_init", "payload": test_keys.bearer("u1")}
+            await ws.send(json.dumps(init))
+            assert (await _recv(ws))["type"] == "connection_ack"
+            assert (await _subscribe(ws, "1"))["payload"] == {"data": {"numbers": 0}}
+
+            admin = Redis.from_url(private_redis.url)
+            try:
+                assert await admin.client_kill_filter(_type="pubsub") == 1
+            finally:
+                await admin.aclose()
+            interrupted = await _recv(ws)
+            assert interrupted["payload"]["errors"][0]["extensions"]["code"] == "UNAVAILABLE"
+            assert await _recv(ws) == {"id": "1", "type": "complete"}
+
+            assert (await _subscribe(ws, "2"))["payload"] == {"data": {"numbers": 0}}
+            assert await gql(url, "mutation { send(n: 2) }") == {"data": {"send": True}}
+            assert (await _recv(ws))["payload"] == {"data": {"numbers": 2}}
