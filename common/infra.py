@@ -7,6 +7,8 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from redis.asyncio import Redis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from common import cursors
 from common.auth import KeySource, RemoteKeySource, TokenVerifier
@@ -41,6 +43,16 @@ class Infrastructure:
         }
 
 
+def connect_redis(url: str) -> Redis:
+    """A Redis client that survives a Redis restart.
+
+    Without retry_on_error each pooled connection fails its first command after
+    a restart ("Connection closed by server"); with it the command is retried
+    on a fresh connection.
+    """
+    return Redis.from_url(url, retry_on_error=[RedisConnectionError, RedisTimeoutError])
+
+
 def _state(ok: bool, *, in_process: bool) -> str:
     if in_process:
         return "in-process"
@@ -52,7 +64,7 @@ async def open_infrastructure(
     settings: Settings, *, key_source: KeySource | None = None, mail: MailSender | None = None
 ) -> AsyncIterator[Infrastructure]:
     cursors.configure(settings)
-    redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
+    redis = connect_redis(settings.redis_url) if settings.redis_url else None
     mongo = create_mongo_client(settings)
     retry = RetryPolicy(tuple(settings.events_retry_delays_ms), settings.events_max_retries)
 

@@ -84,7 +84,7 @@ class RedisPubSub:
     async def _read(self, conn: RedisPubSubConnection) -> None:
         try:
             await self._listen(conn)
-        except (RedisError, OSError) as exc:
+        except (RedisError, OSError, _Reconnected) as exc:
             if self._conn is conn:
                 await self._drop_connection(exc)
 
@@ -94,7 +94,9 @@ class RedisPubSub:
         Messages published meanwhile are gone, so resuming in silence would hide a
         gap; each subscriber gets UNAVAILABLE and subscribes again, on a new connection.
         """
-        conn, self._conn, self._reader = self._conn, None, None
+        conn, reader, self._conn, self._reader = self._conn, self._reader, None, None
+        if reader is not None and reader is not asyncio.current_task():
+            reader.cancel()
         subscribers, self._subscribers = self._subscribers, defaultdict(set)
         live = [sub for subs in subscribers.values() for sub in subs]
         log.warning(
@@ -111,9 +113,17 @@ class RedisPubSub:
 
     async def _listen(self, conn: RedisPubSubConnection) -> None:
         offset = len(self._key(""))
+        keepalive = self._key("__keepalive__")
+        connected = False
         async for raw in conn.listen():
             channel = raw["channel"]
             channel = channel.decode() if isinstance(channel, bytes) else channel
+            if raw.get("type") == "subscribe" and channel == keepalive:
+                if connected:
+                    # redis-py reconnected after a blip and subscribed again on
+                    # its own: what was published in between is lost.
+                    raise _Reconnected
+                connected = True
             if raw.get("type") == "subscribe" and channel in self._confirmations:
                 self._confirmations[channel].set()
             if raw.get("type") != "message":
@@ -142,6 +152,10 @@ class RedisPubSub:
             return bool(await self._redis.ping())
         except Exception:
             return False
+
+
+class _Reconnected(Exception):
+    pass
 
 
 def _interrupted() -> Unavailable:

@@ -155,7 +155,7 @@ async def test_broker_outage_longer_than_the_relays_backoff_delivers_every_event
 
     def failed_passes() -> int:
         # By the format string: some aio-pika records cannot even be formatted.
-        return sum(r.msg == "outbox relay pass failed; backing off" for r in caplog.records)
+        return sum(str(r.msg).startswith("outbox relay pass failed") for r in caplog.records)
 
     async def relay_gave_up_waiting() -> bool:
         return failed_passes() >= budget_spent

@@ -19,6 +19,7 @@ from common.graphql.schema import build_schema
 from common.pubsub import PubSub
 from common.settings import Settings
 from common.testing.fixtures import ServeSubgraph
+from common.testing.graphql import gql
 from common.testing.tokens import TestKeys
 
 from .servers import PrivateRedis
@@ -46,13 +47,22 @@ class Subscription:
                 yield int(message["n"])
 
 
+@strawberry.type(description="Probe mutations.")
+class Mutation:
+    @strawberry.mutation(description="Publish a number to every subscriber.")
+    async def send(self, info: Info, n: int) -> bool:
+        pubsub: PubSub = info.context.services
+        await pubsub.publish(CHANNEL, {"n": n})
+        return True
+
+
 async def _build(runtime: Runtime) -> PubSub:
     return runtime.infra.pubsub
 
 
 PROBE = SubgraphDefinition(
     name="redisprobe",
-    schema=build_schema("redisprobe", query=Query, subscription=Subscription),
+    schema=build_schema("redisprobe", query=Query, mutation=Mutation, subscription=Subscription),
     models=[],
     build=_build,
 )
@@ -76,16 +86,6 @@ async def test_subscriptions_end_with_unavailable_when_redis_dies_and_work_once_
     settings: Settings,
     private_redis: PrivateRedis,
 ) -> None:
-    key = f"{settings.redis_prefix}:pubsub:{CHANNEL}"
-
-    async def publish(n: int) -> None:
-        # A client per message: the test's own pooled connection would not survive the outage.
-        publisher = Redis.from_url(private_redis.url)
-        try:
-            await publisher.publish(key, json.dumps({"n": n}))
-        finally:
-            await publisher.aclose()
-
     async with serve_subgraph(PROBE) as url:
         ws_url = url.replace("http", "ws", 1) + "/graphql"
         async with connect(ws_url, subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
@@ -93,7 +93,7 @@ async def test_subscriptions_end_with_unavailable_when_redis_dies_and_work_once_
             await ws.send(json.dumps(init))
             assert (await _recv(ws))["type"] == "connection_ack"
             assert (await _subscribe(ws, "1"))["payload"] == {"data": {"numbers": 0}}
-            await publish(1)
+            assert await gql(url, "mutation { send(n: 1) }") == {"data": {"send": True}}
             assert (await _recv(ws))["payload"] == {"data": {"numbers": 1}}
 
             await private_redis.stop()
@@ -115,9 +115,40 @@ async def test_subscriptions_end_with_unavailable_when_redis_dies_and_work_once_
             restarted = time.monotonic()
             assert (await _subscribe(ws, "3"))["payload"] == {"data": {"numbers": 0}}
             resumed = time.monotonic() - restarted
-            await publish(3)
+            # The server's own pooled Redis connections died too: its next
+            # publish must not be the one that finds out.
+            sent = await gql(url, "mutation { send(n: 3) }")
+            assert sent == {"data": {"send": True}}
             assert (await _recv(ws))["payload"] == {"data": {"numbers": 3}}
     print(  # the issue asks for these numbers
         f"\nredis outage: socket told UNAVAILABLE {noticed:.2f}s after Redis died; "
         f"a new subscription was live {resumed:.2f}s after Redis returned"
     )
+
+
+async def test_a_redis_blip_is_not_hidden_from_subscribers(
+    serve_subgraph: ServeSubgraph, test_keys: TestKeys, private_redis: PrivateRedis
+) -> None:
+    # The pub/sub connection is cut while Redis stays up, as a network blip or a
+    # proxy would: redis-py reconnects and resubscribes in silence, so whatever
+    # was published in between would be lost unnoticed.
+    async with serve_subgraph(PROBE) as url:
+        ws_url = url.replace("http", "ws", 1) + "/graphql"
+        async with connect(ws_url, subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
+            init = {"type": "connection_init", "payload": test_keys.bearer("u1")}
+            await ws.send(json.dumps(init))
+            assert (await _recv(ws))["type"] == "connection_ack"
+            assert (await _subscribe(ws, "1"))["payload"] == {"data": {"numbers": 0}}
+
+            admin = Redis.from_url(private_redis.url)
+            try:
+                assert await admin.client_kill_filter(_type="pubsub") == 1
+            finally:
+                await admin.aclose()
+            interrupted = await _recv(ws)
+            assert interrupted["payload"]["errors"][0]["extensions"]["code"] == "UNAVAILABLE"
+            assert await _recv(ws) == {"id": "1", "type": "complete"}
+
+            assert (await _subscribe(ws, "2"))["payload"] == {"data": {"numbers": 0}}
+            assert await gql(url, "mutation { send(n: 2) }") == {"data": {"send": True}}
+            assert (await _recv(ws))["payload"] == {"data": {"numbers": 2}}
