@@ -86,7 +86,7 @@ class CommentService:
                 raise NotFound("Post not found.")
             return comment
 
-        return await self._deps.write(work)
+        return await self._deps.write_on(post_id, work)
 
     async def edit(self, viewer: Viewer, comment_id: str, body: str) -> Comment:
         cleaned = texts.clean_text(body, field="text", max_chars=texts.COMMENT_MAX_CHARS)

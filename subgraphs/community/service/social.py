@@ -58,7 +58,7 @@ class SocialService:
                 await self._count_follow(user_id, target, +1, session=session)
                 await unit.publish(_follow_event("community.user.followed", user_id, target))
 
-        await self._deps.write(work)
+        await self._deps.write_on(target, work)
 
     async def unfollow(self, viewer: Viewer, target_id: str) -> None:
         user_id, target = viewer.require_user(), _clean_user_id(target_id)
@@ -66,7 +66,7 @@ class SocialService:
         async def work(unit: Unit) -> None:
             await self.drop_follow(user_id, target, unit)
 
-        await self._deps.write(work)
+        await self._deps.write_on(target, work)
 
     async def drop_follow(self, follower_id: str, followee_id: str, unit: Unit) -> None:
         if await self._repos.follows.remove(follower_id, followee_id, session=unit.session):
