@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from common.errors import BadUserInput, Forbidden, NotFound
+from common.errors import BadUserInput, Forbidden
 from common.events import Event
 from common.events.catalog import UserFollowed
+from common.known_users import require_known
 from common.repository import Page, PageRequest
 from subgraphs.community import text as texts
 from subgraphs.community.models import Block, Follow, Privacy, Profile
@@ -43,9 +44,7 @@ class SocialService:
         async def work(unit: Unit) -> None:
             session = unit.session
             me = await ensure_active(self._repos, user_id, session=session)
-            profile = await self._repos.profiles.by_user(target, session=session)
-            if profile is not None and profile.deleted:
-                raise NotFound("User not found.", field="userId")
+            await self._require_known(target, session=session)
             if target in viewer.hidden or await self._repos.blocks.between(
                 user_id, target, session=session
             ):
@@ -83,6 +82,7 @@ class SocialService:
 
         async def work(unit: Unit) -> None:
             await self._repos.profiles.lock(user_id, session=unit.session)
+            await self._require_known(target, session=unit.session)
             await self._repos.profiles.lock(target, session=unit.session)
             await self._repos.blocks.add(user_id, target, session=unit.session)
             # Blocking ends following both ways; redoing it on a repeat block is harmless.
@@ -146,6 +146,13 @@ class SocialService:
         profile = await self._repos.profiles.by_user(user_id, session=session)
         if profile is not None and not profile.deleted:
             await self._repos.posts.set_author_privacy(user_id, profile.privacy, session=session)
+
+    async def _require_known(self, user_id: str, *, session: Session) -> None:
+        """Only accounts this subgraph has heard of (users' events, or their own
+        token-proven writes here) may be followed or blocked: a made-up id stores nothing."""
+        profile = await self._repos.profiles.by_user(user_id, session=session)
+        known = {user_id} if profile is not None and not profile.deleted else set()
+        require_known([user_id], known, field="userId")
 
     async def _lists_visible(self, viewer: Viewer, user_id: str) -> bool:
         profile = await self._repos.profiles.by_user(user_id)

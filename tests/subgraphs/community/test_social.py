@@ -6,12 +6,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from pymongo import AsyncMongoClient
 
 from common.events.amqp import AmqpEventBus
+from common.settings import Settings
 from common.testing.waiting import wait_until
 from subgraphs.community.models import Privacy
 from subgraphs.community.service import CommunityServices
-from tests.subgraphs.community.conftest import FOLLOW, Api, users_event
+from tests.subgraphs.community.conftest import FOLLOW, Api, seed_profiles, users_event
 
 UNFOLLOW = "mutation($input: UserInput!) { unfollowUser(input: $input) { id followerCount } }"
 BLOCK = "mutation($input: UserInput!) { blockUser(input: $input) { id } }"
@@ -151,3 +153,39 @@ async def test_an_older_users_event_does_not_undo_a_newer_one(services: Communit
     profile = await services.repos.profiles.by_user("ana")
     assert profile is not None
     assert (profile.display_name, profile.privacy) == ("Ana", Privacy.PRIVATE)
+
+
+async def _stored(settings: Settings, collection: str, query: dict[str, Any]) -> int:
+    client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(settings.mongodb_url)
+    try:
+        database = client[settings.database_name("community")]
+        return await database[collection].count_documents(query)
+    finally:
+        await client.close()
+
+
+async def test_made_up_or_deleted_users_cannot_be_followed_or_blocked(
+    api: Api, settings: Settings
+) -> None:
+    await seed_profiles(settings, ("gone",))
+    await api.follow("bob", "ana")
+    client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(settings.mongodb_url)
+    try:
+        profiles = client[settings.database_name("community")]["profiles"]
+        # A tombstone, as users.user.deleted leaves it.
+        await profiles.update_one({"user_id": "gone"}, {"$set": {"deleted": True}})
+    finally:
+        await client.close()
+
+    for made_up in ("zzz", "$gt", "gone"):
+        ref = {"input": {"userId": made_up}}
+        for mutation in (FOLLOW, BLOCK):
+            error = await api.error(mutation, ref, user="bob")
+            assert error["extensions"] == {"code": "NOT_FOUND", "field": "userId"}, made_up
+    assert await _stored(settings, "follows", {"followee_id": {"$ne": "ana"}}) == 0
+    assert await _stored(settings, "blocks", {}) == 0
+    assert await _stored(settings, "profiles", {"user_id": {"$in": ["zzz", "$gt"]}}) == 0
+    # A caller needs no registration event: their verified token proves the account,
+    # and their own write makes them known here, so others may follow them at once.
+    await api.follow("newcomer", "ana")
+    await api.follow("bob", "newcomer")
