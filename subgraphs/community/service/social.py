@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from common.auth import Principal, sees_profile
 from common.errors import BadUserInput, Forbidden
 from common.events import Event
 from common.events.catalog import UserFollowed
@@ -146,6 +147,19 @@ class SocialService:
         profile = await self._repos.profiles.by_user(user_id, session=session)
         if profile is not None and not profile.deleted:
             await self._repos.posts.set_author_privacy(user_id, profile.privacy, session=session)
+
+    @staticmethod
+    def shows_counts(
+        viewer: Viewer, principal: Principal | None, user_id: str, profile: Profile | None
+    ) -> bool:
+        """Whether follower/following counts of `user_id` are shown to this caller.
+
+        The kit's profile rule (the owner and admins always, others for a public
+        profile), widened by what this subgraph knows: the followers of a
+        FOLLOWERS profile see its counts, as they see its lists.
+        """
+        privacy = privacy_of(profile)
+        return sees_profile(principal, user_id, privacy) or viewer.can_see_author(user_id, privacy)
 
     async def _require_known(self, user_id: str, *, session: Session) -> None:
         """Only accounts this subgraph has heard of (users' events, or their own

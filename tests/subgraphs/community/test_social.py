@@ -189,3 +189,66 @@ async def test_made_up_or_deleted_users_cannot_be_followed_or_blocked(
     # and their own write makes them known here, so others may follow them at once.
     await api.follow("newcomer", "ana")
     await api.follow("bob", "newcomer")
+
+
+EDIT_COMMENT = "mutation($input: EditCommentInput!) { editComment(input: $input) { id } }"
+DELETE_COMMENT = "mutation($input: CommentInput!) { deleteComment(input: $input) { id } }"
+COUNTS = """query($reps: [_Any!]!) { _entities(representations: $reps) {
+  ... on User { followerCount followingCount } } }"""
+
+
+async def _counts(api: Api, user_id: str, viewer: str) -> dict[str, Any]:
+    reps = [{"__typename": "User", "id": user_id}]
+    [user] = (await api.data(COUNTS, {"reps": reps}, user=viewer))["_entities"]
+    return dict(user)
+
+
+async def test_a_hidden_post_hides_its_comments_and_a_hidden_profile_its_counts(
+    api: Api, bus: AmqpEventBus
+) -> None:
+    post = await api.post(user="ana")
+    await api.follow("carl", "ana")
+    made = await api.data(COMMENT, {"input": {"postId": post["id"], "text": "hi"}}, user="carl")
+    comment_id = made["addComment"]["id"]
+    assert await _counts(api, "ana", "dan") == {"followerCount": 1, "followingCount": 0}
+
+    await users_event(
+        bus, "users.user.updated", user_id="ana", display_name="Ana", profile_privacy="followers"
+    )
+
+    async def hidden_from_strangers() -> bool:
+        return (await api.data(GET, {"id": post["id"]}, user="dan"))["post"] is None
+
+    await wait_until(hidden_from_strangers)
+    # Dan cannot see ana's post, so carl's comment on it does not exist for him.
+    edit = {"input": {"commentId": comment_id, "text": "mine now"}}
+    for mutation, ref in (
+        (EDIT_COMMENT, edit),
+        (DELETE_COMMENT, {"input": {"commentId": comment_id}}),
+    ):
+        assert (await api.error(mutation, ref, user="dan"))["extensions"]["code"] == "NOT_FOUND"
+    # Once bob follows ana he sees the post: the comment exists, but it is not his.
+    assert (await api.error(EDIT_COMMENT, edit, user="bob"))["extensions"]["code"] == "NOT_FOUND"
+    await api.follow("bob", "ana")
+    assert (await api.error(EDIT_COMMENT, edit, user="bob"))["extensions"]["code"] == "FORBIDDEN"
+    assert await _post_comment_texts(api, post["id"], "carl") == ["hi"]
+
+    hidden = {"followerCount": None, "followingCount": None}
+    assert await _counts(api, "ana", "dan") == hidden
+    assert await _counts(api, "ana", "bob") == {"followerCount": 2, "followingCount": 0}
+    assert await _counts(api, "ana", "ana") == {"followerCount": 2, "followingCount": 0}
+    await users_event(
+        bus, "users.user.updated", user_id="ana", display_name="Ana", profile_privacy="private"
+    )
+
+    async def counts_hidden_from_followers() -> bool:
+        return await _counts(api, "ana", "bob") == hidden
+
+    await wait_until(counts_hidden_from_followers)
+    assert await _counts(api, "ana", "ana") == {"followerCount": 2, "followingCount": 0}
+
+
+async def _post_comment_texts(api: Api, post_id: str, viewer: str) -> list[str]:
+    query = "query($id: ID!) { post(id: $id) { comments { edges { node { text } } } } }"
+    post = (await api.data(query, {"id": post_id}, user=viewer))["post"]
+    return [e["node"]["text"] for e in post["comments"]["edges"]]
