@@ -160,3 +160,28 @@ async def test_made_up_or_deleted_users_are_not_found_and_nothing_is_stored(
     assert ids(members) == {"alice", "bob"}
     # The caller needs no profile: their verified token proves the account.
     assert await api("newcomer").direct("bob")
+
+
+async def test_oversized_titles_member_lists_and_messages_are_refused_and_nothing_stored(
+    api: ApiFor, settings: Settings
+) -> None:
+    alice = api("alice")
+    create = """mutation($t: String!, $m: [ID!]!) {
+      createGroupConversation(input: {title: $t, memberIds: $m}) { id } }"""
+    too_many = [f"user-{n}" for n in range(300)]
+    for title, members, field in (
+        ("t" * 101, ["bob"], "title"),
+        ("Team", too_many, "memberIds"),
+        ("Team", ["bob"] * 100_000, "memberIds"),
+    ):
+        body = await alice.call(create, t=title, m=members)
+        assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": field}
+    assert await _conversations_stored(settings) == 0
+
+    direct = await alice.direct("bob")
+    send = """mutation($c: ID!, $t: String!) {
+      sendMessage(input: {conversationId: $c, text: $t}) { id } }"""
+    body = await alice.call(send, c=direct, t="x" * 4001)
+    assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "text"}
+    history = "query($c: ID!) { messages(conversationId: $c, first: 5) { nodes { id } } }"
+    assert (await alice.data(history, c=direct))["messages"]["nodes"] == []
