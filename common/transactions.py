@@ -27,6 +27,8 @@ from pymongo import AsyncMongoClient
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.errors import OperationFailure, PyMongoError
 
+from common.errors import Unavailable
+
 T = TypeVar("T")
 
 TRANSIENT = "TransientTransactionError"
@@ -107,14 +109,35 @@ async def run_in_transaction(
             await asyncio.sleep(policy.backoff(attempt))
 
 
+class CommitOutcomeUnknown(Unavailable):
+    """The commit may have applied, and the server can no longer say whether it did.
+
+    A retried commit answers from the server's record of the transaction; a server
+    that restarted without that record (secantusd, or a lost primary before the
+    record replicated) answers "no such transaction". Running the work again then
+    could apply it twice, so the caller is told instead; a client retries safely
+    with an `Idempotency-Key`, a consumer through its processed-event ids.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The write may or may not have been applied; the database restarted while "
+            "it committed. Retry with the same Idempotency-Key, or check before retrying."
+        )
+
+
 async def _commit(session: AsyncClientSession, deadline: float, may_rerun: bool) -> bool:
     """Commit; True once committed, False when the transaction must run again."""
+    outcome_unknown = False
     while True:
         try:
             await session.commit_transaction()
         except PyMongoError as exc:
             if _commit_unknown(exc) and time.monotonic() < deadline:
+                outcome_unknown = True
                 continue  # the same transaction: committing twice applies it once
+            if outcome_unknown:
+                raise CommitOutcomeUnknown() from exc
             if exc.has_error_label(TRANSIENT) and may_rerun:
                 return False
             raise

@@ -198,6 +198,8 @@ EVENTS: dict[str, type[Payload]] = {
     "community.user.unfollowed": UserFollowed,
     "community.post.created": PostCreated,
     "community.post.liked": PostLiked,
+    # A like withdrawn (unlikePost, or the liker's account erased); `liker_id` withdrew it.
+    "community.post.unliked": PostLiked,
     "community.post.commented": PostCommented,
     "community.post.reported": PostReported,
     "chat.message.sent": MessageSent,

@@ -17,6 +17,7 @@ FactKind = Literal[
     "tracker",
     "post",
     "like",
+    "unlike",
     "comment",
     "message",
 ]
@@ -96,6 +97,8 @@ class Fact(Document):
     value: float = 0.0
     goal_id: str | None = None
     area: str | None = None
+    # A toggled fact's (`like`/`unlike`) event time in microseconds: the newest event wins.
+    toggled_at: int | None = None
 
     class Settings:
         name = "facts"

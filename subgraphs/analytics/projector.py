@@ -26,6 +26,7 @@ from common.events.catalog import (
     UserUpdated,
     payload_of,
 )
+from subgraphs.analytics.models import FactKind
 from subgraphs.analytics.repository import (
     Achievements,
     BadgeChecks,
@@ -196,8 +197,10 @@ async def _post(event: Event, p: Payload, r: Repos, s: Session) -> None:
 async def _like(event: Event, p: Payload, r: Repos, s: Session) -> None:
     assert isinstance(p, PostLiked)
     if p.liker_id != p.author_id:
+        # One fact per (post, liker): a `like` while it stands, an `unlike` once withdrawn.
+        kind: FactKind = "like" if event.type == "community.post.liked" else "unlike"
         key = f"like:{p.post_id}:{p.liker_id}"
-        await r.facts.put(key, kind="like", user_id=p.author_id, at=event.time, session=s)
+        await r.facts.toggle(key, kind=kind, user_id=p.author_id, at=event.time, session=s)
 
 
 async def _comment(event: Event, p: Payload, r: Repos, s: Session) -> None:
@@ -229,6 +232,7 @@ APPLY: dict[str, Apply] = {
     "goals.tracker.logged": _tracker,
     "community.post.created": _post,
     "community.post.liked": _like,
+    "community.post.unliked": _like,
     "community.post.commented": _comment,
     "chat.message.sent": _message,
 }

@@ -9,7 +9,7 @@ order events arrive in, so a rebuild (no session) replays them to the same state
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any, TypeVar
 
@@ -87,6 +87,9 @@ def as_stored(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.replace(microsecond=value.microsecond // 1000 * 1000)
     return value
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class EventStore(Repository[StoredEvent]):
@@ -228,6 +231,25 @@ class Facts(Repository[Fact]):
         await Fact.get_pymongo_collection().update_one(
             {"key": key}, {"$set": row}, upsert=True, session=session
         )
+
+    async def toggle(
+        self, key: str, *, kind: FactKind, user_id: str, at: datetime, session: Session
+    ) -> None:
+        """A fact whose kind flips back and forth (`like`/`unlike`): the newest event wins.
+
+        An event no newer than the stored one changes nothing, so likes and
+        unlikes applied in any order (retries, a rebuild) end in the same state.
+        """
+        collection = Fact.get_pymongo_collection()
+        # Microseconds: stored datetimes keep only milliseconds, too coarse to order
+        # a like and an unlike made in the same millisecond.
+        micros = (at - _EPOCH) // timedelta(microseconds=1)
+        stored = await collection.find_one({"key": key}, {"toggled_at": 1}, session=session)
+        if stored is not None and stored.get("toggled_at", 0) >= micros:
+            return
+        row = {"kind": kind, "user_id": user_id, "at": at, "value": 0.0, "toggled_at": micros}
+        row |= {"goal_id": None, "area": None}
+        await collection.update_one({"key": key}, {"$set": row}, upsert=True, session=session)
 
     async def first(
         self,

@@ -58,7 +58,11 @@ async def build(runtime: Runtime, *, answer_coach: bool = True) -> ChatServices:
     memory = CoachMemoryRepository()
     jobs = CoachReplyJobRepository()
     conversations = ConversationService(
-        conversations=conversation_store, reads=reads, feed=feed, publisher=runtime.publisher
+        conversations=conversation_store,
+        reads=reads,
+        profiles=profile_store,
+        feed=feed,
+        publisher=runtime.publisher,
     )
     appender = Appender(
         conversations=conversation_store,

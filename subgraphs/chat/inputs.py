@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from common import validation
 from common.errors import BadUserInput
 from subgraphs.chat.models import Attachment
 
@@ -75,7 +76,9 @@ def user_id(value: str, *, field: str = "userId") -> str:
     return value
 
 
-def user_ids(values: Iterable[str], *, field: str = "userIds") -> list[str]:
+def user_ids(values: Sequence[str], *, field: str = "userIds") -> list[str]:
+    # Refused before each id is looked at: a list far past any group is not read through.
+    validation.items(values, field=field, max_items=MAX_GROUP_MEMBERS)
     unique = list(dict.fromkeys(user_id(v, field=field) for v in values))
     if len(unique) > MAX_GROUP_MEMBERS:
         raise BadUserInput(f"A group has at most {MAX_GROUP_MEMBERS} members.", field=field)

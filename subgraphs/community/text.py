@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
+from common import validation
 from common.errors import BadUserInput
 
 POST_MAX_CHARS = 5000
@@ -19,6 +20,8 @@ MIN_PREFIX = 3
 MAX_TERM_CHARS = 24
 MAX_TERMS = 600
 MAX_QUERY_TERMS = 8
+# A search is a few words: longer queries are refused before they are tokenised.
+QUERY_MAX_CHARS = 200
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -43,25 +46,20 @@ def search_terms(text: str) -> list[str]:
 
 
 def query_terms(query: str) -> list[str]:
-    terms = tokens(query)[:MAX_QUERY_TERMS]
+    capped = validation.text(query, field="query", max_chars=QUERY_MAX_CHARS)
+    terms = tokens(capped)[:MAX_QUERY_TERMS]
     if not terms:
         raise BadUserInput("Search needs at least one letter or digit.", field="query")
     return terms
 
 
 def clean_text(text: str, *, field: str, max_chars: int) -> str:
-    stripped = text.strip()
-    if not stripped:
-        raise BadUserInput(f"`{field}` must not be empty.", field=field)
-    if len(stripped) > max_chars:
-        raise BadUserInput(f"`{field}` must be at most {max_chars} characters.", field=field)
-    return stripped
+    return validation.text(text, field=field, max_chars=max_chars, required=True)
 
 
-def clean_media_urls(urls: Iterable[str]) -> list[str]:
+def clean_media_urls(urls: Sequence[str]) -> list[str]:
+    validation.items(urls, field="mediaUrls", max_items=MAX_MEDIA_URLS)
     cleaned = [u.strip() for u in urls]
-    if len(cleaned) > MAX_MEDIA_URLS:
-        raise BadUserInput(f"At most {MAX_MEDIA_URLS} media URLs.", field="mediaUrls")
     for url in cleaned:
         parts = urlsplit(url)
         if (

@@ -19,7 +19,13 @@ from common.events import Event, transactional
 from common.events.consumer import Applied, make_subscription
 from common.mongo_server import free_port
 from common.testing.events import task_completed
-from common.transactions import TransactionRetry, run_in_transaction
+from common.transactions import (
+    TRANSIENT,
+    UNKNOWN_COMMIT,
+    CommitOutcomeUnknown,
+    TransactionRetry,
+    run_in_transaction,
+)
 
 Client = AsyncMongoClient[dict[str, Any]]
 VICTIM = "lifegraph-failpoint-victim"
@@ -200,3 +206,57 @@ async def test_a_consumer_applies_an_event_once_and_announces_it_after_an_unknow
     # a duplicate: applied, but never announced.
     assert announced == [event.id]
     assert await sub.apply(event) is Applied.DUPLICATE
+
+
+class _RestartedServerSession:
+    """PyMongo's session as seen across a database restart mid-commit.
+
+    The first commit's reply is lost (unknown outcome); the retried commit finds
+    no record of the transaction, which the driver labels transient. Only a
+    restart can produce that sequence, so it is staged here rather than served.
+    """
+
+    def __init__(self) -> None:
+        self.in_transaction = False
+        self.commits = 0
+
+    async def __aenter__(self) -> _RestartedServerSession:
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        return None
+
+    async def start_transaction(self) -> None:
+        self.in_transaction = True
+
+    async def abort_transaction(self) -> None:
+        self.in_transaction = False
+
+    async def commit_transaction(self) -> None:
+        self.commits += 1
+        if self.commits == 1:
+            raise OperationFailure("connection reset", 91, {"errorLabels": [UNKNOWN_COMMIT]})
+        raise OperationFailure("no such transaction", 251, {"errorLabels": [TRANSIENT]})
+
+
+class _RestartedServerClient:
+    def __init__(self) -> None:
+        self.session = _RestartedServerSession()
+
+    def start_session(self) -> _RestartedServerSession:
+        return self.session
+
+
+async def test_a_commit_the_server_forgot_is_reported_not_run_again() -> None:
+    runs = 0
+
+    async def create(_: AsyncClientSession) -> None:
+        nonlocal runs
+        runs += 1
+
+    fake = _RestartedServerClient()
+    with pytest.raises(CommitOutcomeUnknown) as raised:
+        await run_in_transaction(fake, create)  # type: ignore[arg-type]
+    assert runs == 1  # running it again could have created it twice
+    assert fake.session.commits == 2
+    assert raised.value.code == "UNAVAILABLE"

@@ -15,6 +15,7 @@ from common.mongo_server import free_port
 from common.serving import serve_in_loop
 from common.settings import Settings
 from common.testing.fixtures import cleanup
+from common.testing.waiting import eventually
 from lifegraph.discovery import discover_subgraphs
 from lifegraph.embedded import create_embedded_app, subgraph_url
 from lifegraph.supergraph import compose_lifegraph
@@ -37,6 +38,21 @@ class Client:
 
     async def ok(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
         body = await self.call(query, variables)
+        assert "errors" not in body, body
+        data: dict[str, Any] = body["data"]
+        return data
+
+    async def ok_once_known(
+        self, query: str, variables: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """`ok` for a mutation naming other users: chat and community know a new
+        account only once its registration event arrived (NOT_FOUND until then)."""
+
+        def answered(body: dict[str, Any]) -> bool:
+            errors = body.get("errors") or []
+            return not any(e.get("extensions", {}).get("code") == "NOT_FOUND" for e in errors)
+
+        body = await eventually(lambda: self.call(query, variables), answered)
         assert "errors" not in body, body
         data: dict[str, Any] = body["data"]
         return data

@@ -19,7 +19,7 @@ query($c: ID!, $after: String) {
 
 
 async def _conversation(ada: Client, grace_id: str) -> str:
-    started = await ada.ok(START, {"i": {"userId": grace_id}})
+    started = await ada.ok_once_known(START, {"i": {"userId": grace_id}})
     conversation: str = started["startDirectConversation"]["id"]
     return conversation
 

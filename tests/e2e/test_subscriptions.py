@@ -28,7 +28,7 @@ async def test_a_chat_message_reaches_the_other_member_with_its_sender_resolved(
     ada, grace = new_client(), new_client()
     await ada.sign_up("Ada")
     grace_id = await grace.sign_up("Grace")
-    started = await ada.ok(
+    started = await ada.ok_once_known(
         "mutation($i: StartDirectConversationInput!) { startDirectConversation(input: $i) { id } }",
         {"i": {"userId": grace_id}},
     )
@@ -65,7 +65,7 @@ async def test_a_stranger_cannot_subscribe_to_a_conversation(
     await ada.sign_up("Ada")
     grace_id = await grace.sign_up("Grace")
     await eve.sign_up("Eve")
-    started = await ada.ok(
+    started = await ada.ok_once_known(
         "mutation($i: StartDirectConversationInput!) { startDirectConversation(input: $i) { id } }",
         {"i": {"userId": grace_id}},
     )
@@ -150,7 +150,7 @@ async def test_a_member_removed_from_a_group_stops_receiving(
     ada, grace, carol = new_client(), new_client(), new_client()
     await ada.sign_up("Ada")
     grace_id, carol_id = await grace.sign_up("Grace"), await carol.sign_up("Carol")
-    created = await ada.ok(
+    created = await ada.ok_once_known(
         "mutation($i: CreateGroupConversationInput!) { createGroupConversation(input: $i) { id } }",
         {"i": {"title": "Book club", "memberIds": [grace_id, carol_id]}},
     )

@@ -104,7 +104,7 @@ async def test_a_follow_notifies_the_followed_user(new_client: NewClient) -> Non
     ada, grace = new_client(), new_client()
     await ada.sign_up("Ada")
     grace_id = await grace.sign_up("Grace")
-    await ada.ok(
+    await ada.ok_once_known(
         "mutation($i: UserInput!) { followUser(input: $i) { id } }", {"i": {"userId": grace_id}}
     )
     inbox = await eventually(

@@ -24,6 +24,13 @@ class ProfileRepository(Repository[Profile]):
         ).to_list()
         return {p.user_id: p.card() for p in found}
 
+    async def existing(self, user_ids: Sequence[str]) -> set[str]:
+        """Which of `user_ids` are accounts chat has heard of and that are not deleted."""
+        cursor = Profile.get_pymongo_collection().find(
+            {"user_id": {"$in": list(dict.fromkeys(user_ids))}, "deleted": False}, {"user_id": 1}
+        )
+        return {row["user_id"] async for row in cursor}
+
     async def apply(
         self, user_id: str, at: datetime, fields: dict[str, Any], *, session: AsyncClientSession
     ) -> None:

@@ -10,11 +10,16 @@ from pymongo.errors import DuplicateKeyError
 
 from common.errors import BadUserInput, Forbidden, NotFound
 from common.events import AfterCommit, OutboxPublisher, OutboxTransaction
+from common.known_users import require_known
 from common.repository import Page, PageRequest
 from subgraphs.chat import inputs
 from subgraphs.chat.live import LiveFeed
 from subgraphs.chat.models import Conversation, ConversationKind
-from subgraphs.chat.repository import ConversationRepository, ReadStateRepository
+from subgraphs.chat.repository import (
+    ConversationRepository,
+    ProfileRepository,
+    ReadStateRepository,
+)
 
 
 def direct_key(a: str, b: str) -> str:
@@ -32,11 +37,13 @@ class ConversationService:
         *,
         conversations: ConversationRepository,
         reads: ReadStateRepository,
+        profiles: ProfileRepository,
         feed: LiveFeed,
         publisher: OutboxPublisher,
     ) -> None:
         self._conversations = conversations
         self._reads = reads
+        self._profiles = profiles
         self._feed = feed
         self._publisher = publisher
 
@@ -46,6 +53,7 @@ class ConversationService:
         other = inputs.user_id(other)
         if other == viewer:
             raise BadUserInput("A direct conversation needs another user.", field="userId")
+        await self._require_known([other], field="userId")
         return await self._create_unique(
             Conversation(
                 kind=ConversationKind.DIRECT,
@@ -77,6 +85,7 @@ class ConversationService:
             raise BadUserInput("A group needs at least one other member.", field="memberIds")
         if len(others) + 1 > inputs.MAX_GROUP_MEMBERS:
             raise BadUserInput("That group is too large.", field="memberIds")
+        await self._require_known(others, field="memberIds")
         return await self._create_unique(
             Conversation(
                 kind=ConversationKind.GROUP,
@@ -87,6 +96,10 @@ class ConversationService:
                 created_by=viewer,
             )
         )
+
+    async def _require_known(self, user_ids: list[str], *, field: str) -> None:
+        # Other members only: the caller's verified token already proves their account.
+        require_known(user_ids, await self._profiles.existing(user_ids), field=field)
 
     async def _create_unique(self, candidate: Conversation) -> Conversation:
         """The conversation and its members' read state at once, or the winner of a race."""
@@ -118,6 +131,7 @@ class ConversationService:
         new = [u for u in inputs.user_ids(user_ids) if u not in conversation.member_ids]
         if len(conversation.member_ids) + len(new) > inputs.MAX_GROUP_MEMBERS:
             raise BadUserInput("That group would be too large.", field="userIds")
+        await self._require_known(new, field="userIds")
         if new:
 
             async def work(tx: OutboxTransaction) -> None:

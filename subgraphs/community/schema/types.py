@@ -18,6 +18,7 @@ from subgraphs.community.schema.context import (
     profile_loader,
     viewer_of,
 )
+from subgraphs.community.service.social import SocialService
 
 strawberry.enum(
     models.Category,
@@ -96,20 +97,37 @@ class User:
         )
         return connection_from_page(page, lambda f: FollowLink.of(f.followee_id, f.created_at))
 
-    @strawberry.field(description="How many users follow this user.")
-    async def follower_count(self, info: Info) -> int:
-        profile = await profile_loader(info).load(str(self.id))
-        return max(profile.follower_count, 0) if profile else 0
+    @strawberry.field(
+        description="How many users follow this user; null when the viewer may not see "
+        "this user's profile (a private profile, or a followers-only one to non-followers)."
+    )
+    async def follower_count(self, info: Info) -> int | None:
+        counts = await _follow_counts(info, str(self.id))
+        return counts[0] if counts else None
 
-    @strawberry.field(description="How many users this user follows.")
-    async def following_count(self, info: Info) -> int:
-        profile = await profile_loader(info).load(str(self.id))
-        return max(profile.following_count, 0) if profile else 0
+    @strawberry.field(
+        description="How many users this user follows; null when the viewer may not see "
+        "this user's profile (as `followerCount`)."
+    )
+    async def following_count(self, info: Info) -> int | None:
+        counts = await _follow_counts(info, str(self.id))
+        return counts[1] if counts else None
 
     @strawberry.field(description="Whether the signed-in viewer follows this user.")
     async def viewer_follows(self, info: Info) -> bool:
         loader = membership_loader(info, "followed", info.context.services.social.followed_among)
         return bool(await loader.load(str(self.id)))
+
+
+async def _follow_counts(info: Info, user_id: str) -> tuple[int, int] | None:
+    """(followers, following) of the user, or None when hidden from this viewer."""
+    profile = await profile_loader(info).load(user_id)
+    viewer, principal = await viewer_of(info), await info.context.viewer()
+    if not SocialService.shows_counts(viewer, principal, user_id, profile):
+        return None
+    if profile is None:
+        return 0, 0
+    return max(profile.follower_count, 0), max(profile.following_count, 0)
 
 
 @strawberry.type(description="One side of a follow: the other user and since when.")

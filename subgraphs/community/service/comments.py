@@ -86,7 +86,7 @@ class CommentService:
                 raise NotFound("Post not found.")
             return comment
 
-        return await self._deps.write(work)
+        return await self._deps.write_on(post_id, work)
 
     async def edit(self, viewer: Viewer, comment_id: str, body: str) -> Comment:
         cleaned = texts.clean_text(body, field="text", max_chars=texts.COMMENT_MAX_CHARS)
@@ -201,6 +201,9 @@ class CommentService:
         if comment.author_id != user_id:
             if not self._can_see(viewer, comment):
                 raise NotFound("Comment not found.")
+            # A comment on a post the caller cannot see does not exist for them either:
+            # FORBIDDEN would confirm that it (and the post) exist.
+            await self._posts.visible(viewer, comment.post_id, session=session)
             raise Forbidden("Only the author can change this comment.")
         return comment
 

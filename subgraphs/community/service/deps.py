@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from common.batching import HotWrites
 from common.events import OutboxPublisher, OutboxTransaction
 from subgraphs.community.repository import (
     ActionRepository,
@@ -48,6 +49,10 @@ class Deps:
     publisher: OutboxPublisher
     limits: ActionLimits
     word_filter: tuple[str, ...] = ()
+    hot: HotWrites[Unit] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "hot", HotWrites[Unit](self.write))
 
     async def write(self, work: Callable[[Unit], Awaitable[T]]) -> T:
         """Run `work` as ONE transaction with the events it publishes (`unit.publish`).
@@ -57,3 +62,13 @@ class Deps:
         from the start on a fresh snapshot, so it must decide everything inside.
         """
         return await self.publisher.run_in_transaction(work, retry_duplicates=True)
+
+    async def write_on(self, key: str, work: Callable[[Unit], Awaitable[T]]) -> T:
+        """`write(work)` for work whose contended document is `key` (a post, a profile).
+
+        Concurrent writes on one key in this process commit together in one
+        transaction (`common.batching.HotWrites`), so a like storm on a popular
+        post costs a few commits instead of hundreds of conflicting ones. `work`
+        must raise its domain errors before it writes.
+        """
+        return await self.hot.run(key, work)

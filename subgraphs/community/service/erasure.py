@@ -1,9 +1,9 @@
 """Erasing a deleted user, in one transaction, while keeping everyone else's counters exact.
 
-The whole erasure commits at once, with the `community.user.unfollowed` events
-it causes, or not at all (and is re-run on redelivery). The tombstone is a
-write to the profile that every write on the user's behalf also makes
-(`ensure_active`), so a late write from a still-valid token either commits
+The whole erasure commits at once, with the `community.user.unfollowed` and
+`community.post.unliked` events it causes, or not at all (and is re-run on
+redelivery). The tombstone is a write to the profile that every write on the
+user's behalf also makes (`ensure_active`), so a late write from a still-valid token either commits
 before the erasure (and is erased) or conflicts and then finds the tombstone.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 from subgraphs.community.service.comments import CommentService
 from subgraphs.community.service.deps import Deps, Unit
 from subgraphs.community.service.posts import PostService
+from subgraphs.community.service.reactions import unliked
 from subgraphs.community.service.social import SocialService
 
 
@@ -40,7 +41,9 @@ class ErasureService:
         await self._posts.purge(post_ids, session=session)
         for post_id in await repos.likes.post_ids_liked_by(user_id, session=session):
             if await repos.likes.remove(post_id, user_id, session=session):
-                await repos.posts.bump(post_id, likes=-1, session=session)
+                post = await repos.posts.bump(post_id, likes=-1, session=session)
+                if post is not None:
+                    await unit.publish(unliked(post_id, post.author_id, user_id))
         # Top-level comments first: deleting one takes its replies (and their counts) along.
         comments = sorted(
             await repos.comments.by_author(user_id, session=session),

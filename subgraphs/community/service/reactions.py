@@ -38,7 +38,7 @@ class ReactionService:
             # Last: the post is the contended document; holding it briefly keeps conflicts rare.
             return _exists(await self._repos.posts.bump(post_id, likes=1, session=unit.session))
 
-        return await self._deps.write(work)
+        return await self._deps.write_on(post_id, work)
 
     async def unlike(self, viewer: Viewer, post_id: str) -> Post:
         user_id = viewer.require_user()
@@ -47,10 +47,11 @@ class ReactionService:
         async def work(unit: Unit) -> Post:
             post = await self._posts.visible(viewer, post_id, session=unit.session)
             if not await self._repos.likes.remove(post_id, user_id, session=unit.session):
-                return post
+                return post  # not liked: nothing changes, nothing is announced
+            await unit.publish(unliked(post_id, post.author_id, user_id))
             return _exists(await self._repos.posts.bump(post_id, likes=-1, session=unit.session))
 
-        return await self._deps.write(work)
+        return await self._deps.write_on(post_id, work)
 
     async def save(self, viewer: Viewer, post_id: str) -> Post:
         user_id = viewer.require_user()
@@ -63,7 +64,7 @@ class ReactionService:
                 await self._repos.posts.bump(post_id, session=unit.session)
             return post
 
-        return await self._deps.write(work)
+        return await self._deps.write_on(post_id, work)
 
     async def unsave(self, viewer: Viewer, post_id: str) -> None:
         await self._repos.saves.remove(post_id, viewer.require_user())
@@ -82,6 +83,15 @@ class ReactionService:
         if viewer.user_id is None:
             return set()
         return await self._repos.saves.saved_among(viewer.user_id, post_ids)
+
+
+def unliked(post_id: str, author_id: str, liker_id: str) -> Event:
+    """`community.post.unliked`: a like that was announced is withdrawn."""
+    return Event.of(
+        "community.post.unliked",
+        user_id=liker_id,
+        data=PostLiked(post_id=post_id, author_id=author_id, liker_id=liker_id),
+    )
 
 
 def _exists(post: Post | None) -> Post:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from common.errors import BadUserInput, Forbidden, NotFound
+from common.auth import Principal, sees_profile
+from common.errors import BadUserInput, Forbidden
 from common.events import Event
 from common.events.catalog import UserFollowed
+from common.known_users import require_known
 from common.repository import Page, PageRequest
 from subgraphs.community import text as texts
 from subgraphs.community.models import Block, Follow, Privacy, Profile
@@ -43,9 +45,7 @@ class SocialService:
         async def work(unit: Unit) -> None:
             session = unit.session
             me = await ensure_active(self._repos, user_id, session=session)
-            profile = await self._repos.profiles.by_user(target, session=session)
-            if profile is not None and profile.deleted:
-                raise NotFound("User not found.", field="userId")
+            await self._require_known(target, session=session)
             if target in viewer.hidden or await self._repos.blocks.between(
                 user_id, target, session=session
             ):
@@ -58,7 +58,7 @@ class SocialService:
                 await self._count_follow(user_id, target, +1, session=session)
                 await unit.publish(_follow_event("community.user.followed", user_id, target))
 
-        await self._deps.write(work)
+        await self._deps.write_on(target, work)
 
     async def unfollow(self, viewer: Viewer, target_id: str) -> None:
         user_id, target = viewer.require_user(), _clean_user_id(target_id)
@@ -66,7 +66,7 @@ class SocialService:
         async def work(unit: Unit) -> None:
             await self.drop_follow(user_id, target, unit)
 
-        await self._deps.write(work)
+        await self._deps.write_on(target, work)
 
     async def drop_follow(self, follower_id: str, followee_id: str, unit: Unit) -> None:
         if await self._repos.follows.remove(follower_id, followee_id, session=unit.session):
@@ -83,6 +83,7 @@ class SocialService:
 
         async def work(unit: Unit) -> None:
             await self._repos.profiles.lock(user_id, session=unit.session)
+            await self._require_known(target, session=unit.session)
             await self._repos.profiles.lock(target, session=unit.session)
             await self._repos.blocks.add(user_id, target, session=unit.session)
             # Blocking ends following both ways; redoing it on a repeat block is harmless.
@@ -146,6 +147,26 @@ class SocialService:
         profile = await self._repos.profiles.by_user(user_id, session=session)
         if profile is not None and not profile.deleted:
             await self._repos.posts.set_author_privacy(user_id, profile.privacy, session=session)
+
+    @staticmethod
+    def shows_counts(
+        viewer: Viewer, principal: Principal | None, user_id: str, profile: Profile | None
+    ) -> bool:
+        """Whether follower/following counts of `user_id` are shown to this caller.
+
+        The kit's profile rule (the owner and admins always, others for a public
+        profile), widened by what this subgraph knows: the followers of a
+        FOLLOWERS profile see its counts, as they see its lists.
+        """
+        privacy = privacy_of(profile)
+        return sees_profile(principal, user_id, privacy) or viewer.can_see_author(user_id, privacy)
+
+    async def _require_known(self, user_id: str, *, session: Session) -> None:
+        """Only accounts this subgraph has heard of (users' events, or their own
+        token-proven writes here) may be followed or blocked: a made-up id stores nothing."""
+        profile = await self._repos.profiles.by_user(user_id, session=session)
+        known = {user_id} if profile is not None and not profile.deleted else set()
+        require_known([user_id], known, field="userId")
 
     async def _lists_visible(self, viewer: Viewer, user_id: str) -> bool:
         profile = await self._repos.profiles.by_user(user_id)

@@ -455,3 +455,43 @@ async def test_a_rebuild_while_events_stream_in_loses_nothing(
         assert await _snapshot(service, ["ann", "u1", "u2"], ["g1", "u1-g2"]) == live
     finally:
         await host.stop()
+
+
+def _likes(
+    make_event: MakeEvent, steps: list[tuple[str, str, str]], base: datetime, author: str
+) -> list[Event]:
+    """(verb, post, liker) in time order, one second apart, on the author's posts."""
+    return [
+        make_event(
+            f"community.post.{verb}",
+            payload=PostLiked(
+                post_id=post, author_id=author, liker_id=author if liker == "self" else liker
+            ),
+            time=base + timedelta(seconds=n),
+        )
+        for n, (verb, post, liker) in enumerate(steps)
+    ]
+
+
+async def test_likes_received_counts_the_likes_that_stand(
+    consumer: Consumer, make_event: MakeEvent
+) -> None:
+    steps = [
+        ("liked", "p1", "u2"),
+        ("unliked", "p1", "u2"),
+        ("liked", "p1", "u2"),  # like, unlike, like: one like
+        ("liked", "p1", "u3"),
+        ("unliked", "p1", "u3"),  # like, unlike: none
+        ("liked", "p2", "u2"),
+        ("liked", "p2", "self"),  # a self-like never counts
+        ("unliked", "p2", "u4"),  # an unlike of a like never seen: none
+    ]
+    base = datetime.now(UTC) - timedelta(minutes=5)
+    in_order = [(verb, f"a-{post}", liker) for verb, post, liker in steps]
+    await consumer.deliver(*_likes(make_event, in_order, base, "author"))
+    assert (await consumer.service.stats("author")).likes_received == 2
+    assert (await consumer.service.weekly_report("author")).likes_received == 2
+
+    # The same history applied backwards (retries reorder events) ends the same.
+    await consumer.deliver(*reversed(_likes(make_event, steps, base, "other")))
+    assert (await consumer.service.stats("other")).likes_received == 2

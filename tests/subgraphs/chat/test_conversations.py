@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from typing import Any
 
 import pytest
+from pymongo import AsyncMongoClient
+
+from common.settings import Settings
 
 from .support import Api
 
@@ -120,3 +124,64 @@ async def test_anonymous_callers_are_unauthenticated(chat_url: str) -> None:
             f"{chat_url}/graphql", json={"query": "mutation { openCoachConversation { id } }"}
         )
     assert response.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def _conversations_stored(settings: Settings) -> int:
+    client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(settings.mongodb_url)
+    try:
+        database = client[settings.database_name("chat")]
+        return await database["conversations"].count_documents({})
+    finally:
+        await client.close()
+
+
+async def test_made_up_or_deleted_users_are_not_found_and_nothing_is_stored(
+    api: ApiFor, settings: Settings
+) -> None:
+    alice = api("alice")
+    start = "mutation($u: ID!) { startDirectConversation(input: {userId: $u}) { id } }"
+    create = """mutation($m: [ID!]!) {
+      createGroupConversation(input: {title: "Team", memberIds: $m}) { id } }"""
+    client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(settings.mongodb_url)
+    try:
+        profiles = client[settings.database_name("chat")]["profiles"]
+        await profiles.update_one({"user_id": "carol"}, {"$set": {"deleted": True}})
+    finally:
+        await client.close()
+
+    assert await alice.error_code(start, u="zzz") == "NOT_FOUND"
+    assert await alice.error_code(start, u="carol") == "NOT_FOUND"  # deleted
+    assert await alice.error_code(create, m=["bob", "ghost"]) == "NOT_FOUND"
+    assert await _conversations_stored(settings) == 0
+
+    group = await alice.group("Team", ["bob"])
+    assert await alice.error_code(ADD, c=group, u=["dave", "ghost"]) == "NOT_FOUND"
+    members = (await alice.data(CONVERSATION, id=group))["conversation"]["members"]
+    assert ids(members) == {"alice", "bob"}
+    # The caller needs no profile: their verified token proves the account.
+    assert await api("newcomer").direct("bob")
+
+
+async def test_oversized_titles_member_lists_and_messages_are_refused_and_nothing_stored(
+    api: ApiFor, settings: Settings
+) -> None:
+    alice = api("alice")
+    create = """mutation($t: String!, $m: [ID!]!) {
+      createGroupConversation(input: {title: $t, memberIds: $m}) { id } }"""
+    too_many = [f"user-{n}" for n in range(300)]
+    for title, members, field in (
+        ("t" * 101, ["bob"], "title"),
+        ("Team", too_many, "memberIds"),
+        ("Team", ["bob"] * 100_000, "memberIds"),
+    ):
+        body = await alice.call(create, t=title, m=members)
+        assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": field}
+    assert await _conversations_stored(settings) == 0
+
+    direct = await alice.direct("bob")
+    send = """mutation($c: ID!, $t: String!) {
+      sendMessage(input: {conversationId: $c, text: $t}) { id } }"""
+    body = await alice.call(send, c=direct, t="x" * 4001)
+    assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "text"}
+    history = "query($c: ID!) { messages(conversationId: $c, first: 5) { nodes { id } } }"
+    assert (await alice.data(history, c=direct))["messages"]["nodes"] == []

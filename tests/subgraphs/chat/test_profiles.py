@@ -36,6 +36,12 @@ TYPING = """subscription($c: ID!) {
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 
+@pytest.fixture
+def known_user_ids() -> tuple[str, ...]:
+    # Alice, the sender here, is known to chat only through her token at first.
+    return ("bob", "root")
+
+
 def updated(user: str, name: str, *, avatar: str | None, privacy: Privacy, at: datetime) -> Event:
     data = UserUpdated(
         user_id=user,

@@ -189,7 +189,7 @@ async def test_conversation_updates_reach_each_member(
 
 
 async def test_a_message_sent_on_one_instance_reaches_a_subscriber_on_another(
-    serve_subgraph: ServeSubgraph, test_keys: TestKeys
+    serve_subgraph: ServeSubgraph, test_keys: TestKeys, known_users: tuple[str, ...]
 ) -> None:
     async with serve_subgraph(subgraph) as url_a, serve_subgraph(subgraph) as url_b:
         assert url_a != url_b

@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
+from pymongo import AsyncMongoClient
 
 from common.auth import Role
 from common.db import Database, init_database
@@ -103,12 +104,42 @@ mutation($input: CreatePostInput!) {
 FOLLOW = "mutation($input: UserInput!) { followUser(input: $input) { id followerCount } }"
 
 
+# Accounts community has heard of (as from users' registration events): others are made up.
+KNOWN_USERS = ("ana", "bob", "carl", "dan", "star", "viewer")
+NEW_PROFILE: dict[str, Any] = {
+    "privacy": "public",
+    "search_terms": [],
+    "follower_count": 0,
+    "following_count": 0,
+    "warning_count": 0,
+    "synced_at": None,
+    "deleted": False,
+    "write_seq": 0,
+}
+
+
+async def seed_profiles(settings: Settings, user_ids: tuple[str, ...] = KNOWN_USERS) -> None:
+    """Profiles as users' registration events would have left them."""
+    client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(settings.mongodb_url)
+    try:
+        profiles = client[settings.database_name("community")]["profiles"]
+        for user_id in user_ids:
+            await profiles.update_one(
+                {"user_id": user_id},
+                {"$setOnInsert": {**NEW_PROFILE, "display_name": user_id.title()}},
+                upsert=True,
+            )
+    finally:
+        await client.close()
+
+
 @asynccontextmanager
 async def _api(serve: ServeSubgraph, keys: TestKeys, settings: Settings) -> AsyncIterator[Api]:
     async with (
         serve(subgraph, settings_override=settings) as url,
         httpx.AsyncClient(timeout=30) as http,
     ):
+        await seed_profiles(settings)
         yield Api(url, keys, http)
 
 

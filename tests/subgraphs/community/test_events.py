@@ -17,6 +17,7 @@ from tests.subgraphs.community.conftest import Api, users_event
 pytestmark = pytest.mark.rabbitmq
 
 LIKE = "mutation($input: PostInput!) { likePost(input: $input) { likeCount } }"
+UNLIKE = "mutation($input: PostInput!) { unlikePost(input: $input) { likeCount } }"
 SAVE = "mutation($input: PostInput!) { savePost(input: $input) { id } }"
 COMMENT = "mutation($input: AddCommentInput!) { addComment(input: $input) { id } }"
 REPORT = "mutation($input: ReportInput!) { reportContent(input: $input) { id } }"
@@ -63,14 +64,17 @@ async def test_writes_publish_their_events(api: Api, recorder: Recorder) -> None
     await api.data(REPORT, report, user="carl")
     await api.follow("bob", "ana")
     await api.data(UNFOLLOW, {"input": {"userId": "ana"}}, user="bob")
+    await api.data(UNLIKE, ref, user="bob")
+    await api.data(UNLIKE, ref, user="bob")  # no second event: nothing changed
 
-    events = await recorder.wait_for(6)
+    events = await recorder.wait_for(7)
     by_type: dict[str, dict[str, Any]] = {e.type: e.data for e in events}
     assert sorted(by_type) == [
         "community.post.commented",
         "community.post.created",
         "community.post.liked",
         "community.post.reported",
+        "community.post.unliked",
         "community.user.followed",
         "community.user.unfollowed",
     ]
@@ -86,6 +90,8 @@ async def test_writes_publish_their_events(api: Api, recorder: Recorder) -> None
         "author_id": "ana",
         "liker_id": "bob",
     }
+    assert by_type["community.post.unliked"] == by_type["community.post.liked"]
+    assert len(events) == 7
     assert by_type["community.post.commented"] == {
         "post_id": pid,
         "author_id": "ana",

@@ -6,12 +6,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from pymongo import AsyncMongoClient
 
 from common.events.amqp import AmqpEventBus
+from common.settings import Settings
 from common.testing.waiting import wait_until
 from subgraphs.community.models import Privacy
 from subgraphs.community.service import CommunityServices
-from tests.subgraphs.community.conftest import FOLLOW, Api, users_event
+from tests.subgraphs.community.conftest import FOLLOW, Api, seed_profiles, users_event
 
 UNFOLLOW = "mutation($input: UserInput!) { unfollowUser(input: $input) { id followerCount } }"
 BLOCK = "mutation($input: UserInput!) { blockUser(input: $input) { id } }"
@@ -151,3 +153,102 @@ async def test_an_older_users_event_does_not_undo_a_newer_one(services: Communit
     profile = await services.repos.profiles.by_user("ana")
     assert profile is not None
     assert (profile.display_name, profile.privacy) == ("Ana", Privacy.PRIVATE)
+
+
+async def _stored(settings: Settings, collection: str, query: dict[str, Any]) -> int:
+    client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(settings.mongodb_url)
+    try:
+        database = client[settings.database_name("community")]
+        return await database[collection].count_documents(query)
+    finally:
+        await client.close()
+
+
+async def test_made_up_or_deleted_users_cannot_be_followed_or_blocked(
+    api: Api, settings: Settings
+) -> None:
+    await seed_profiles(settings, ("gone",))
+    await api.follow("bob", "ana")
+    client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(settings.mongodb_url)
+    try:
+        profiles = client[settings.database_name("community")]["profiles"]
+        # A tombstone, as users.user.deleted leaves it.
+        await profiles.update_one({"user_id": "gone"}, {"$set": {"deleted": True}})
+    finally:
+        await client.close()
+
+    for made_up in ("zzz", "$gt", "gone"):
+        ref = {"input": {"userId": made_up}}
+        for mutation in (FOLLOW, BLOCK):
+            error = await api.error(mutation, ref, user="bob")
+            assert error["extensions"] == {"code": "NOT_FOUND", "field": "userId"}, made_up
+    assert await _stored(settings, "follows", {"followee_id": {"$ne": "ana"}}) == 0
+    assert await _stored(settings, "blocks", {}) == 0
+    assert await _stored(settings, "profiles", {"user_id": {"$in": ["zzz", "$gt"]}}) == 0
+    # A caller needs no registration event: their verified token proves the account,
+    # and their own write makes them known here, so others may follow them at once.
+    await api.follow("newcomer", "ana")
+    await api.follow("bob", "newcomer")
+
+
+EDIT_COMMENT = "mutation($input: EditCommentInput!) { editComment(input: $input) { id } }"
+DELETE_COMMENT = "mutation($input: CommentInput!) { deleteComment(input: $input) { id } }"
+COUNTS = """query($reps: [_Any!]!) { _entities(representations: $reps) {
+  ... on User { followerCount followingCount } } }"""
+
+
+async def _counts(api: Api, user_id: str, viewer: str) -> dict[str, Any]:
+    reps = [{"__typename": "User", "id": user_id}]
+    [user] = (await api.data(COUNTS, {"reps": reps}, user=viewer))["_entities"]
+    return dict(user)
+
+
+async def test_a_hidden_post_hides_its_comments_and_a_hidden_profile_its_counts(
+    api: Api, bus: AmqpEventBus
+) -> None:
+    post = await api.post(user="ana")
+    await api.follow("carl", "ana")
+    made = await api.data(COMMENT, {"input": {"postId": post["id"], "text": "hi"}}, user="carl")
+    comment_id = made["addComment"]["id"]
+    assert await _counts(api, "ana", "dan") == {"followerCount": 1, "followingCount": 0}
+
+    await users_event(
+        bus, "users.user.updated", user_id="ana", display_name="Ana", profile_privacy="followers"
+    )
+
+    async def hidden_from_strangers() -> bool:
+        return (await api.data(GET, {"id": post["id"]}, user="dan"))["post"] is None
+
+    await wait_until(hidden_from_strangers)
+    # Dan cannot see ana's post, so carl's comment on it does not exist for him.
+    edit = {"input": {"commentId": comment_id, "text": "mine now"}}
+    for mutation, ref in (
+        (EDIT_COMMENT, edit),
+        (DELETE_COMMENT, {"input": {"commentId": comment_id}}),
+    ):
+        assert (await api.error(mutation, ref, user="dan"))["extensions"]["code"] == "NOT_FOUND"
+    # Once bob follows ana he sees the post: the comment exists, but it is not his.
+    assert (await api.error(EDIT_COMMENT, edit, user="bob"))["extensions"]["code"] == "NOT_FOUND"
+    await api.follow("bob", "ana")
+    assert (await api.error(EDIT_COMMENT, edit, user="bob"))["extensions"]["code"] == "FORBIDDEN"
+    assert await _post_comment_texts(api, post["id"], "carl") == ["hi"]
+
+    hidden = {"followerCount": None, "followingCount": None}
+    assert await _counts(api, "ana", "dan") == hidden
+    assert await _counts(api, "ana", "bob") == {"followerCount": 2, "followingCount": 0}
+    assert await _counts(api, "ana", "ana") == {"followerCount": 2, "followingCount": 0}
+    await users_event(
+        bus, "users.user.updated", user_id="ana", display_name="Ana", profile_privacy="private"
+    )
+
+    async def counts_hidden_from_followers() -> bool:
+        return await _counts(api, "ana", "bob") == hidden
+
+    await wait_until(counts_hidden_from_followers)
+    assert await _counts(api, "ana", "ana") == {"followerCount": 2, "followingCount": 0}
+
+
+async def _post_comment_texts(api: Api, post_id: str, viewer: str) -> list[str]:
+    query = "query($id: ID!) { post(id: $id) { comments { edges { node { text } } } } }"
+    post = (await api.data(query, {"id": post_id}, user=viewer))["post"]
+    return [e["node"]["text"] for e in post["comments"]["edges"]]
