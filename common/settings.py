@@ -155,6 +155,14 @@ class Settings(BaseSettings):
     router_max_cost: int | None = 50_000
     router_trusted_proxy_hops: int = 0
 
+    # Operation limits, the same at the router and at every subgraph (docs/security.md
+    # "Limits"); None turns one off. The cost limit is `router_max_cost` above.
+    graphql_max_depth: int | None = 15
+    graphql_max_aliases: int | None = 30
+    graphql_max_height: int | None = 500
+    graphql_max_tokens: int | None = 20_000
+    graphql_default_list_size: int = 10
+
     # CORS origins allowed to call the router from browsers.
     cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
 

@@ -50,6 +50,11 @@ def router_setup(
         rate_limiter=RedisRateLimiter(redis, prefix=prefix) if redis else None,
         persisted_queries=RedisPersistedQueries(redis, prefix=prefix) if redis else None,
         max_cost=settings.router_max_cost,
+        max_depth=settings.graphql_max_depth,
+        max_aliases=settings.graphql_max_aliases,
+        max_height=settings.graphql_max_height,
+        max_tokens=settings.graphql_max_tokens,
+        default_list_size=settings.graphql_default_list_size,
         trusted_proxies=settings.router_trusted_proxy_hops,
     )
     return RouterSetup(config, redis)

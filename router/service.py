@@ -17,30 +17,33 @@ from graphql import (
     OperationType,
     SelectionSetNode,
     execute_sync,
-    parse,
     validate,
     validate_schema,
 )
 from graphql.error import GraphQLSyntaxError
 from graphql.execution.values import get_variable_values
 
+from common.graphql.cost import CostEstimator, uses_variable_page_sizes
+from common.graphql.limits import (
+    OperationLimitExceeded,
+    check_cost,
+    check_document,
+    parse_document,
+)
+from common.graphql.measures import fragment_definitions
 from router.api_schema import build_api_schema
 from router.config import RouterConfig
-from router.edge.cost import CostEstimator, uses_variable_page_sizes
 from router.edge.gate import Edge
 from router.edge.metrics import RouterMetrics
 from router.edge.tracing import FetchTelemetry, Tracing
 from router.executor import PlanExecutor, ResponseShaper, SubgraphClient
 from router.executor.errors import BAD_USER_INPUT, INTERNAL, graphql_error
-from router.limits import alias_count, operation_depth
 from router.planner import PlanningError, QueryPlan, QueryPlanner
 from router.planner.cache import LRUCache
 from router.planner.operation import condition_variables
 from router.supergraph import Supergraph, SupergraphError, load_supergraph
 
 logger = logging.getLogger("router")
-
-_MAX_QUERY_TOKENS = 20_000
 
 
 class RequestError(Exception):
@@ -107,6 +110,7 @@ class Router:
         self.metrics = RouterMetrics()
         self.tracing = Tracing(config.tracer_provider)
         self.edge = Edge(config)
+        self.limits = config.limits
         self.cost = CostEstimator(self.api_schema, config.default_list_size)
 
     def subgraph_url(self, name: str) -> str:
@@ -152,20 +156,22 @@ class Router:
         return prepared
 
     def _prepare(self, query: str, operation_name: str | None) -> PreparedOperation:
+        limits = self.limits
         try:
-            document = parse(query, max_tokens=_MAX_QUERY_TOKENS)
+            document = parse_document(query, limits)
+            # Before validation: the limits are cheap on any document; validation is not.
+            check_document(document, limits)
         except GraphQLSyntaxError as exc:
             raise RequestError([_located(exc)]) from exc
+        except OperationLimitExceeded as exc:
+            raise _limit_error(exc) from exc
         errors = validate(self.api_schema, document)
         if errors:
             raise RequestError([_located(e) for e in errors])
         operation = _select_operation(document, operation_name)
-        fragments = {
-            d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
-        }
-        self._check_limits(operation, fragments)
+        fragments = fragment_definitions(document)
         cost_per_request = False
-        if self.config.max_cost is not None:
+        if limits.max_cost is not None:
             cost_per_request = uses_variable_page_sizes(operation, fragments)
             if not cost_per_request:
                 self._check_cost(operation, fragments, {})
@@ -184,39 +190,10 @@ class Router:
         fragments: dict[str, FragmentDefinitionNode],
         variables: Mapping[str, Any],
     ) -> None:
-        max_cost = self.config.max_cost
-        if max_cost is None:
-            return
-        cost = self.cost.cost(operation, fragments, variables)
-        if cost > max_cost:
-            raise RequestError(
-                [
-                    graphql_error(
-                        f"Query cost {cost} exceeds the maximum allowed cost of {max_cost}",
-                        BAD_USER_INPUT,
-                        reason="COST_LIMIT_EXCEEDED",
-                        cost=cost,
-                        maxCost=max_cost,
-                    )
-                ]
-            )
-
-    def _check_limits(
-        self, operation: OperationDefinitionNode, fragments: dict[str, FragmentDefinitionNode]
-    ) -> None:
-        max_depth, max_aliases = self.config.max_depth, self.config.max_aliases
-        if max_depth is not None:
-            depth = operation_depth(operation, fragments)
-            if depth > max_depth:
-                raise bad_request(
-                    f"Query depth {depth} exceeds the maximum allowed depth of {max_depth}"
-                )
-        if max_aliases is not None:
-            aliases = alias_count(operation, fragments)
-            if aliases > max_aliases:
-                raise bad_request(
-                    f"Query uses {aliases} aliases; at most {max_aliases} are allowed"
-                )
+        try:
+            check_cost(self.cost.cost(operation, fragments, variables), self.limits)
+        except OperationLimitExceeded as exc:
+            raise _limit_error(exc) from exc
 
     def plan_for(self, prepared: PreparedOperation, variables: Mapping[str, Any]) -> QueryPlan:
         flags = tuple(bool(variables.get(name)) for name in prepared.condition_variables)
@@ -231,11 +208,14 @@ class Router:
     def coerce_variables(
         self, prepared: PreparedOperation, raw: Mapping[str, Any] | None
     ) -> dict[str, Any]:
+        """The request's variables, coerced; page sizes they set are held to the cost limit."""
         result = get_variable_values(
             self.api_schema, prepared.operation.variable_definitions or (), dict(raw or {})
         )
         if isinstance(result, list):
             raise RequestError([_located(e) for e in result])
+        if prepared.cost_per_request:
+            self._check_cost(prepared.operation, prepared.fragments, result.coerced)
         return result.coerced
 
     # -- executing -----------------------------------------------------------------
@@ -257,8 +237,6 @@ class Router:
         if prepared.kind is OperationType.MUTATION and not allow_mutations:
             raise bad_request("Mutations are only accepted over POST", status=405)
         variables = self.coerce_variables(prepared, request.variables)
-        if prepared.cost_per_request:
-            self._check_cost(prepared.operation, prepared.fragments, variables)
         try:
             plan = self.plan_for(prepared, variables)
         except PlanningError:
@@ -303,6 +281,10 @@ def _located(error: GraphQLError) -> dict[str, Any]:
         ]
     formatted["extensions"] = {"code": BAD_USER_INPUT}
     return formatted
+
+
+def _limit_error(exc: OperationLimitExceeded) -> RequestError:
+    return RequestError([graphql_error(exc.message, exc.code, **exc.extensions)])
 
 
 def _internal(request_id: str) -> dict[str, Any]:

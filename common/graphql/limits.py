@@ -1,0 +1,156 @@
+"""Operation limits: one set of settings and one check, for the router and every subgraph.
+
+A document is refused before validation and planning when it is too long
+(tokens), too deep, uses too many aliases, selects too many fields once its
+fragments are expanded (height), or costs too much. Every measure takes time
+linear in the document's size (see `common.graphql.measures`), so checking a
+hostile document is as cheap as reading it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from graphql import (
+    DocumentNode,
+    GraphQLSchema,
+    OperationDefinitionNode,
+    get_operation_ast,
+    parse,
+)
+from graphql.error import GraphQLSyntaxError
+
+from common.errors import BadUserInput
+from common.graphql.cost import CostEstimator
+from common.graphql.measures import Measures, fragment_definitions, measure_document
+
+if TYPE_CHECKING:
+    from common.settings import Settings
+
+# graphql-core ends the message of every error that stops parsing early
+# (too many tokens or comments, too long, nested too deeply) with this.
+_ABORTED = "Parsing aborted."
+
+
+@dataclass(frozen=True, slots=True)
+class OperationLimits:
+    """The limits every operation must stay within; None turns a limit off.
+
+    Example:
+        limits = OperationLimits.from_settings(get_settings())
+        document = parse_document(query, limits)
+        check_document(document, limits)
+    """
+
+    max_depth: int | None = 15
+    max_aliases: int | None = 30
+    # Fields selected with every fragment spread expanded (Apollo's "height").
+    max_height: int | None = 500
+    # Lexical tokens of the document (comments are capped at the same number).
+    max_tokens: int | None = 20_000
+    max_cost: int | None = 50_000
+    # What an unpaged list field multiplies the cost of its selection by.
+    default_list_size: int = 10
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> OperationLimits:
+        return cls(
+            max_depth=settings.graphql_max_depth,
+            max_aliases=settings.graphql_max_aliases,
+            max_height=settings.graphql_max_height,
+            max_tokens=settings.graphql_max_tokens,
+            max_cost=settings.router_max_cost,
+            default_list_size=settings.graphql_default_list_size,
+        )
+
+
+class OperationLimitExceeded(BadUserInput):
+    """A document over one of the limits; `reason` says which (e.g. DEPTH_LIMIT_EXCEEDED)."""
+
+    def __init__(self, message: str, *, reason: str, **extensions: Any) -> None:
+        super().__init__(message, reason=reason, **extensions)
+        self.reason = reason
+
+
+def parse_document(source: str, limits: OperationLimits) -> DocumentNode:
+    """Parse with the token limit; raises `OperationLimitExceeded` or `GraphQLSyntaxError`."""
+    try:
+        return parse(source, max_lexical_tokens=limits.max_tokens, max_comments=limits.max_tokens)
+    except GraphQLSyntaxError as exc:
+        if not exc.message.endswith(_ABORTED):
+            raise
+        message = exc.message.removeprefix("Syntax Error: ")
+    # Outside the except block, so the parser's error and its frames are not kept as context.
+    if "nested" in message:
+        # graphql-core refuses nesting past 200 levels, whatever the depth limit.
+        raise OperationLimitExceeded(message, reason="DEPTH_LIMIT_EXCEEDED")
+    raise OperationLimitExceeded(
+        message, reason="TOKEN_LIMIT_EXCEEDED", maxTokens=limits.max_tokens
+    )
+
+
+def check_document(document: DocumentNode, limits: OperationLimits) -> Measures:
+    """Depth, aliases and height of every operation and fragment, checked against `limits`."""
+    measures = measure_document(document)
+    _check_measures(measures, limits)
+    return measures
+
+
+def _check_measures(measures: Measures, limits: OperationLimits) -> None:
+    if limits.max_depth is not None and measures.depth > limits.max_depth:
+        raise OperationLimitExceeded(
+            f"Query depth {measures.depth} exceeds the maximum allowed depth of {limits.max_depth}",
+            reason="DEPTH_LIMIT_EXCEEDED",
+            depth=measures.depth,
+            maxDepth=limits.max_depth,
+        )
+    if limits.max_aliases is not None and measures.aliases > limits.max_aliases:
+        raise OperationLimitExceeded(
+            f"Query uses {measures.aliases} aliases; at most {limits.max_aliases} are allowed",
+            reason="ALIAS_LIMIT_EXCEEDED",
+            aliases=measures.aliases,
+            maxAliases=limits.max_aliases,
+        )
+    if limits.max_height is not None and measures.height > limits.max_height:
+        raise OperationLimitExceeded(
+            f"Query selects {measures.height} fields with its fragments expanded;"
+            f" at most {limits.max_height} are allowed",
+            reason="HEIGHT_LIMIT_EXCEEDED",
+            height=measures.height,
+            maxHeight=limits.max_height,
+        )
+
+
+def check_cost(cost: int, limits: OperationLimits) -> None:
+    if limits.max_cost is not None and cost > limits.max_cost:
+        raise OperationLimitExceeded(
+            f"Query cost {cost} exceeds the maximum allowed cost of {limits.max_cost}",
+            reason="COST_LIMIT_EXCEEDED",
+            cost=cost,
+            maxCost=limits.max_cost,
+        )
+
+
+def check_operation_cost(
+    document: DocumentNode,
+    schema: GraphQLSchema,
+    limits: OperationLimits,
+    *,
+    operation_name: str | None,
+    variables: Mapping[str, Any],
+) -> None:
+    """The cost of the operation that would run (of each, when that is ambiguous), checked."""
+    if limits.max_cost is None:
+        return
+    chosen = get_operation_ast(document, operation_name)
+    operations = (
+        [chosen]
+        if chosen is not None
+        else [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    )
+    estimator = CostEstimator(schema, limits.default_list_size)
+    fragments = fragment_definitions(document)
+    for operation in operations:
+        check_cost(estimator.cost(operation, fragments, variables), limits)
