@@ -28,6 +28,7 @@ from common.graphql.limits import (
     OperationLimitExceeded,
     check_cost,
     check_document,
+    off_loop_if_long,
     parse_document,
 )
 from common.graphql.measures import fragment_definitions
@@ -155,6 +156,15 @@ class Router:
             self.operations.put(cache_key, prepared)
         return prepared
 
+    async def prepare_async(self, query: str, operation_name: str | None) -> PreparedOperation:
+        """`prepare`, with a long document parsed, checked and validated off the event loop."""
+        cache_key = (query, operation_name)
+        prepared = self.operations.get(cache_key)
+        if prepared is None:
+            prepared = await off_loop_if_long(len(query), self._prepare, query, operation_name)
+            self.operations.put(cache_key, prepared)
+        return prepared
+
     def _prepare(self, query: str, operation_name: str | None) -> PreparedOperation:
         limits = self.limits
         try:
@@ -229,7 +239,7 @@ class Router:
         request_id: str = "",
         info: RequestInfo | None = None,
     ) -> dict[str, Any]:
-        prepared = self.prepare(request.query, request.operation_name)
+        prepared = await self.prepare_async(request.query, request.operation_name)
         if info is not None:
             info.operation_type = prepared.kind.value
         if prepared.kind is OperationType.SUBSCRIPTION:

@@ -7,7 +7,7 @@ WebSocket alike. A refused document never reaches validation or a resolver.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 
 from graphql import (
     DocumentNode,
@@ -20,12 +20,14 @@ from graphql import (
 )
 from graphql.error import GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
+from strawberry.schema.schema import validate_document
 
 from common.graphql.limits import (
     OperationLimitExceeded,
     OperationLimits,
     check_document,
     check_operation_cost,
+    off_loop_if_long,
     parse_document,
 )
 
@@ -34,37 +36,52 @@ class OperationLimiter(SchemaExtension):
     """Refuses operations over the limits of the request's `RequestContext.limits`.
 
     Without a `RequestContext` (a schema executed directly), the default limits apply.
+    Long documents are parsed, checked and validated on a worker thread, so its hooks
+    are asynchronous: a schema with this extension executes asynchronously only.
 
     Example:
         SubgraphSchema(query=Query, extensions=[ErrorFormatter, OperationLimiter])
     """
 
-    def on_parse(self) -> Iterator[None]:
+    async def on_parse(self) -> AsyncIterator[None]:
         context = self.execution_context
-        if context.graphql_document is None and context.query:
+        query = context.query
+        if context.graphql_document is None and query:
             try:
-                context.graphql_document = parse_document(context.query, self._limits())
+                context.graphql_document = await off_loop_if_long(
+                    len(query), parse_document, query, self._limits()
+                )
             except (GraphQLSyntaxError, OperationLimitExceeded) as exc:
                 self._refuse(exc)
         yield
 
-    def on_validate(self) -> Iterator[None]:
+    async def on_validate(self) -> AsyncIterator[None]:
         context = self.execution_context
         document = context.graphql_document
         if document is not None and context.pre_execution_errors is None:
-            limits = self._limits()
             try:
-                check_document(document, limits)
-                check_operation_cost(
-                    document,
-                    context.schema._schema,
-                    limits,
-                    operation_name=context.operation_name,
-                    variables=context.variables or {},
+                # Validation is done here too, so it leaves the loop with the checks;
+                # Strawberry skips its own once `pre_execution_errors` is set.
+                context.pre_execution_errors = await off_loop_if_long(
+                    len(context.query or ""), self._check_and_validate, document
                 )
             except OperationLimitExceeded as exc:
                 self._refuse(exc)
         yield
+
+    def _check_and_validate(self, document: DocumentNode) -> list[GraphQLError]:
+        context = self.execution_context
+        limits = self._limits()
+        check_document(document, limits)
+        schema = context.schema._schema
+        check_operation_cost(
+            document,
+            schema,
+            limits,
+            operation_name=context.operation_name,
+            variables=context.variables or {},
+        )
+        return validate_document(schema, document, tuple(context.validation_rules))
 
     def _limits(self) -> OperationLimits:
         limits = getattr(self.execution_context.context, "limits", None)

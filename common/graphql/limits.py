@@ -9,9 +9,10 @@ hostile document is as cheap as reading it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import asyncio
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from graphql import (
     DocumentNode,
@@ -28,6 +29,13 @@ from common.graphql.measures import Measures, fragment_definitions, measure_docu
 
 if TYPE_CHECKING:
     from common.settings import Settings
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+# Documents up to this long are parsed, checked and validated on the event loop
+# (well under a millisecond); longer ones on a worker thread.
+INLINE_DOCUMENT_CHARS = 2_000
 
 # graphql-core ends the message of every error that stops parsing early
 # (too many tokens or comments, too long, nested too deeply) with this.
@@ -154,3 +162,16 @@ def check_operation_cost(
     fragments = fragment_definitions(document)
     for operation in operations:
         check_cost(estimator.cost(operation, fragments, variables), limits)
+
+
+async def off_loop_if_long(
+    document_length: int, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs
+) -> T:
+    """`work(*args, **kwargs)`, on a worker thread when the document is long.
+
+    Parsing is linear but still a few microseconds a token: run inline, a stream
+    of long documents would hold the event loop from every other request.
+    """
+    if document_length <= INLINE_DOCUMENT_CHARS:
+        return work(*args, **kwargs)
+    return await asyncio.to_thread(work, *args, **kwargs)

@@ -80,6 +80,11 @@ async def test_each_limit_is_enforced_before_any_fetch(
 async def test_operations_within_the_limits_run(router_url: str) -> None:
     query = "{ me { ...F ...F } } fragment F on User { id }"
     assert await _post(router_url, query) == {"data": {"me": {"id": "1"}}}
+    # Past INLINE_DOCUMENT_CHARS: prepared on a worker thread, with the same outcome.
+    padding = "# " + "x" * 5_000 + "\n"
+    assert await _post(router_url, padding + query) == {"data": {"me": {"id": "1"}}}
+    invalid = await _post(router_url, padding + "{ me { nope } }")
+    assert invalid["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
 
 @pytest.mark.parametrize("kind", ["query", "subscription"])

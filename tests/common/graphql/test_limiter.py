@@ -123,6 +123,15 @@ async def test_operations_within_the_limits_run(subgraph: str) -> None:
     assert syntax["errors"][0]["extensions"]["code"] == "GRAPHQL_PARSE_FAILED"
 
 
+async def test_long_documents_are_checked_and_validated_off_the_loop(subgraph: str) -> None:
+    padding = "# " + "x" * 5_000 + "\n"  # past INLINE_DOCUMENT_CHARS
+    result = await _post(subgraph, padding + "{ me { id } }")
+    assert result == {"data": {"me": {"id": "1"}}}
+    invalid = await _post(subgraph, padding + "{ me { nope } }")
+    assert invalid["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+    assert _reason(await _post(subgraph, padding + deep(20))) == "DEPTH_LIMIT_EXCEEDED"
+
+
 async def test_limits_come_from_the_settings(
     serve_subgraph: ServeSubgraph, settings: Settings
 ) -> None:
