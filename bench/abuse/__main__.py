@@ -127,8 +127,9 @@ async def _health_while(
             latencies.append(time.perf_counter() - start)
         return latencies
 
-    loops = [attacker() for _ in range(attackers if attack else 0)]
-    latencies, *_ = await asyncio.gather(prober(), *loops)
+    loops = [asyncio.create_task(attacker()) for _ in range(attackers if attack else 0)]
+    latencies = await prober()
+    await asyncio.gather(*loops)
     return latencies
 
 
@@ -193,7 +194,7 @@ def _print(rows: list[Row], args: argparse.Namespace) -> None:
     for row in rows:
         reject_p50 = f"{_pct(row.rejections, 0.5):.1f}" if row.rejections else "-"
         reject_max = f"{max(row.rejections) * 1000:.1f}" if row.rejections else "-"
-        status = str(row.status) if row.status or not row.rejections else "none"
+        status = str(row.status) if row.rejections else "-"
         print(
             f"{row.attack:<36}{row.target:<10}{status:>7}  {row.error[:25]:<26}"
             f"{reject_p50:>11}{reject_max:>11}"
