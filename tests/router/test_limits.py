@@ -87,6 +87,14 @@ async def test_operations_within_the_limits_run(router_url: str) -> None:
     assert invalid["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
 
+async def test_nested_introspection_is_refused(router_url: str) -> None:
+    # Not counted in depth (GraphiQL's own query is 15 deep); validation bounds its fan-out.
+    lists = "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }"
+    [error] = (await _post(router_url, lists))["errors"]
+    assert error["message"] == "Maximum introspection depth exceeded"
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+
+
 @pytest.mark.parametrize("kind", ["query", "subscription"])
 async def test_the_fragment_explosion_is_refused_over_websocket(
     router_url: str, recorder: Recorder, kind: str
