@@ -128,7 +128,7 @@ def summarise(selection_set: SelectionSetNode, known: Mapping[str, Measures]) ->
 
 
 def fragment_measures(fragments: Mapping[str, FragmentDefinitionNode]) -> dict[str, Measures]:
-    """Every fragment's measures, each fragment walked exactly once."""
+    """Every fragment's measures, each fragment summarised exactly once."""
     known: dict[str, Measures] = {}
     for name in dependency_order(fragments):
         known[name] = summarise(fragments[name].selection_set, known)
