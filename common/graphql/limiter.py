@@ -81,7 +81,9 @@ class OperationLimiter(SchemaExtension):
             operation_name=context.operation_name,
             variables=context.variables or {},
         )
-        return validate_document(schema, document, tuple(context.validation_rules))
+        rules = tuple(context.validation_rules)
+        # No rules means validation is off (Strawberry's `DisableValidation`).
+        return validate_document(schema, document, rules) if rules else []
 
     def _limits(self) -> OperationLimits:
         limits = getattr(self.execution_context.context, "limits", None)
