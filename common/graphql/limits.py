@@ -19,13 +19,13 @@ from graphql import (
     GraphQLSchema,
     OperationDefinitionNode,
     get_operation_ast,
-    parse,
 )
 from graphql.error import GraphQLSyntaxError
 
 from common.errors import BadUserInput
 from common.graphql.cost import CostEstimator
 from common.graphql.measures import Measures, fragment_definitions, measure_document
+from common.graphql.parser import Counted, CountingParser, SelectionLimitReached
 
 if TYPE_CHECKING:
     from common.settings import Settings
@@ -38,7 +38,7 @@ T = TypeVar("T")
 INLINE_DOCUMENT_CHARS = 2_000
 
 # graphql-core ends the message of every error that stops parsing early
-# (too many tokens or comments, too long, nested too deeply) with this.
+# (too many tokens or comments, too long) with this.
 _ABORTED = "Parsing aborted."
 
 
@@ -83,19 +83,49 @@ class OperationLimitExceeded(BadUserInput):
 
 
 def parse_document(source: str, limits: OperationLimits) -> DocumentNode:
-    """Parse with the token limit; raises `OperationLimitExceeded` or `GraphQLSyntaxError`."""
+    """Parse within the token limit, stopping at the first definition with too many fields
+    or aliases; raises `OperationLimitExceeded` or `GraphQLSyntaxError`.
+    """
+    parser = CountingParser(
+        source,
+        max_fields=limits.max_height,
+        max_aliases=limits.max_aliases,
+        max_tokens=limits.max_tokens,
+    )
+    refusal: OperationLimitExceeded
     try:
-        return parse(source, max_lexical_tokens=limits.max_tokens, max_comments=limits.max_tokens)
+        return parser.parse_document()
+    except RecursionError:
+        # graphql-core refuses nesting past 200 levels, whatever the depth limit.
+        refusal = OperationLimitExceeded(
+            "Document is nested too deeply.", reason="DEPTH_LIMIT_EXCEEDED"
+        )
+    except SelectionLimitReached as exc:
+        refusal = _selection_limit(exc.counted, limits)
     except GraphQLSyntaxError as exc:
         if not exc.message.endswith(_ABORTED):
             raise
-        message = exc.message.removeprefix("Syntax Error: ")
-    # Outside the except block, so the parser's error and its frames are not kept as context.
-    if "nested" in message:
-        # graphql-core refuses nesting past 200 levels, whatever the depth limit.
-        raise OperationLimitExceeded(message, reason="DEPTH_LIMIT_EXCEEDED")
-    raise OperationLimitExceeded(
-        message, reason="TOKEN_LIMIT_EXCEEDED", maxTokens=limits.max_tokens
+        refusal = OperationLimitExceeded(
+            exc.message.removeprefix("Syntax Error: "),
+            reason="TOKEN_LIMIT_EXCEEDED",
+            maxTokens=limits.max_tokens,
+        )
+    # Raised outside the except blocks: the parser's error, and the frames its
+    # traceback holds, are not kept as this one's context.
+    raise refusal
+
+
+def _selection_limit(counted: Counted, limits: OperationLimits) -> OperationLimitExceeded:
+    if counted == "aliases":
+        return OperationLimitExceeded(
+            f"Query uses more than the {limits.max_aliases} aliases allowed",
+            reason="ALIAS_LIMIT_EXCEEDED",
+            maxAliases=limits.max_aliases,
+        )
+    return OperationLimitExceeded(
+        f"Query selects more than the {limits.max_height} fields allowed",
+        reason="HEIGHT_LIMIT_EXCEEDED",
+        maxHeight=limits.max_height,
     )
 
 

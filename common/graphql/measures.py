@@ -25,7 +25,7 @@ from graphql import (
 # Larger than any limit anyone sets; past it, only "too many" matters.
 SATURATED = 10**15
 
-_INTROSPECTION = frozenset({"__schema", "__type"})
+INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
 
 
 def saturating_add(a: int, b: int) -> int:
@@ -40,9 +40,10 @@ def saturating_mul(a: int, b: int) -> int:
 class Measures:
     """What executing a selection would touch, with every fragment spread expanded.
 
-    `depth`: deepest field nesting, introspection (`__schema`, `__type`) not counted.
+    `depth`: deepest field nesting, introspection (`__schema`, `__type` subtrees) not
+    counted: the introspection query every GraphQL IDE sends is 15 deep.
     `aliases`: aliased fields, a fragment counting once per spread.
-    `height`: fields selected (each spread counting its fragment's fields again).
+    `height`: fields selected, a fragment counting once per spread.
     """
 
     depth: int = 0
@@ -105,23 +106,25 @@ def summarise(selection_set: SelectionSetNode, known: Mapping[str, Measures]) ->
     A spread of a fragment missing from `known` (undefined, or closing a cycle) adds nothing.
     """
     depth = aliases = height = 0
-    pending: list[tuple[SelectionSetNode | None, int]] = [(selection_set, 0)]
+    # (selection set, field depth above it, inside an introspection field)
+    pending: list[tuple[SelectionSetNode | None, int, bool]] = [(selection_set, 0, False)]
     while pending:
-        current, level = pending.pop()
+        current, level, introspection = pending.pop()
         for selection in current.selections if current else ():
             if isinstance(selection, FieldNode):
-                if selection.name.value in _INTROSPECTION:
-                    continue
                 height += 1
                 aliases += selection.alias is not None
-                depth = max(depth, level + 1)
-                pending.append((selection.selection_set, level + 1))
+                inside = introspection or selection.name.value in INTROSPECTION_FIELDS
+                if not inside:
+                    depth = max(depth, level + 1)
+                pending.append((selection.selection_set, level + 1, inside))
             elif isinstance(selection, InlineFragmentNode):
-                pending.append((selection.selection_set, level))
+                pending.append((selection.selection_set, level, introspection))
             elif isinstance(selection, FragmentSpreadNode):
                 inner = known.get(selection.name.value)
                 if inner is not None:
-                    depth = max(depth, level + inner.depth)
+                    if not introspection:
+                        depth = max(depth, level + inner.depth)
                     aliases = saturating_add(aliases, inner.aliases)
                     height = saturating_add(height, inner.height)
     return Measures(depth, min(aliases, SATURATED), min(height, SATURATED))
@@ -136,11 +139,9 @@ def fragment_measures(fragments: Mapping[str, FragmentDefinitionNode]) -> dict[s
 
 
 def measure_document(document: DocumentNode) -> Measures:
-    """The widest measures of any operation or fragment in the document."""
+    """The widest measures of any operation in the document, its fragments expanded."""
     known = fragment_measures(fragment_definitions(document))
     widest = Measures()
-    for measures in known.values():
-        widest = widest.widest(measures)
     for definition in document.definitions:
         if isinstance(definition, OperationDefinitionNode):
             widest = widest.widest(summarise(definition.selection_set, known))

@@ -68,7 +68,8 @@ async def test_the_fragment_explosion_is_refused_over_http(
         (deep(165), "DEPTH_LIMIT_EXCEEDED"),
         # Past graphql-core's nesting limit, and long enough to be parsed off the loop.
         (deep(1000), "DEPTH_LIMIT_EXCEEDED"),
-        ("{ me { " + "id " * 20_001 + "} }", "TOKEN_LIMIT_EXCEEDED"),
+        ("{ me(ids: [" + "1 " * 20_001 + "]) { id } }", "TOKEN_LIMIT_EXCEEDED"),
+        ("{ me { " + "id " * 501 + "} }", "HEIGHT_LIMIT_EXCEEDED"),
         ("{ topProducts(first: 1000) { upc name } }", "COST_LIMIT_EXCEEDED"),
     ],
 )

@@ -91,7 +91,7 @@ async def test_the_fragment_explosion_is_refused(subgraph: str) -> None:
 async def test_a_thousand_aliases_are_refused(subgraph: str) -> None:
     result = await _post(subgraph, aliases(1000, "me { id }"))
     assert _reason(result) == "ALIAS_LIMIT_EXCEEDED"
-    assert result["errors"][0]["message"] == "Query uses 1000 aliases; at most 30 are allowed"
+    assert result["errors"][0]["message"] == "Query uses more than the 30 aliases allowed"
     assert RESOLVED == []
 
 
@@ -111,7 +111,7 @@ async def test_cost_is_limited(subgraph: str) -> None:
 
 
 async def test_tokens_are_limited_even_for_a_named_operation(subgraph: str) -> None:
-    long = "query Long { me { " + "id " * 20_001 + "} }"
+    long = "query Long { me { friends(first: [" + "1 " * 20_001 + "]) { id } } }"
     result = await _post(subgraph, long, operationName="Long")
     assert _reason(result) == "TOKEN_LIMIT_EXCEEDED"
 

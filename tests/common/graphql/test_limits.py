@@ -14,7 +14,7 @@ from common.graphql.limits import (
     parse_document,
 )
 from common.settings import Settings
-from common.testing.hostile import aliases, deep, fragment_explosion
+from common.testing.hostile import aliases, deep
 
 LIMITS = OperationLimits(max_depth=5, max_aliases=3, max_height=20, max_tokens=50, max_cost=30)
 
@@ -37,26 +37,33 @@ def test_depth() -> None:
     assert error.extensions == {"reason": "DEPTH_LIMIT_EXCEEDED", "depth": 6, "maxDepth": 5}
 
 
-def test_aliases() -> None:
-    error = _refused(aliases(4, "id"))
+def test_aliases_through_fragments() -> None:
+    error = _refused("{ ...F ...F } fragment F on Query { a: id b: id }")
     assert error.message == "Query uses 4 aliases; at most 3 are allowed"
-    assert error.reason == "ALIAS_LIMIT_EXCEEDED"
+    assert error.extensions == {"reason": "ALIAS_LIMIT_EXCEEDED", "aliases": 4, "maxAliases": 3}
 
 
-def test_height_of_the_fragment_explosion() -> None:
-    error = _refused(fragment_explosion(30), OperationLimits(max_height=500))
-    assert error.message == (
-        f"Query selects {1 + 2**30} fields with its fragments expanded; at most 500 are allowed"
-    )
-    assert error.extensions == {
-        "reason": "HEIGHT_LIMIT_EXCEEDED",
-        "height": 1 + 2**30,
-        "maxHeight": 500,
-    }
+def test_parsing_stops_at_the_first_alias_too_many() -> None:
+    # The rest of the document is never read: it is not even valid GraphQL.
+    error = _refused(aliases(4, "id") + " }}}} {{{")
+    assert error.message == "Query uses more than the 3 aliases allowed"
+    assert error.extensions == {"reason": "ALIAS_LIMIT_EXCEEDED", "maxAliases": 3}
+
+
+def test_parsing_stops_at_the_first_field_too_many() -> None:
+    error = _refused("{ me { " + "id " * 21 + "} } }}}} {{{")
+    assert error.message == "Query selects more than the 20 fields allowed"
+    assert error.extensions == {"reason": "HEIGHT_LIMIT_EXCEEDED", "maxHeight": 20}
+
+
+def test_each_definition_is_counted_on_its_own() -> None:
+    one = aliases(3, "id")
+    two = one.replace("{", "query A {", 1) + " " + one.replace("{", "query B {", 1)
+    assert check_document(parse_document(two, LIMITS), LIMITS).aliases == 3
 
 
 def test_tokens() -> None:
-    error = _refused("{ " + "id " * 60 + "}")
+    error = _refused("{ me(ids: [" + "1 " * 60 + "]) { id } }")
     assert error.reason == "TOKEN_LIMIT_EXCEEDED"
     assert error.message.startswith("Document contains more than 50 tokens")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from graphql import SelectionSetNode, parse
+from graphql import SelectionSetNode, get_introspection_query, parse
 
 from common.graphql import measures
 from common.graphql.measures import SATURATED, Measures, measure_document
@@ -58,9 +58,25 @@ def test_aliases_are_counted_through_fragments() -> None:
     assert _measure("{ me { ...F ...F } } fragment F on User { a: id b: id }").aliases == 4
 
 
-def test_introspection_adds_no_depth() -> None:
-    found = _measure("{ __schema { types { fields { type { name } } } } me { id } }")
-    assert found.depth == 2
+def test_introspection_adds_no_depth_but_counts_in_height() -> None:
+    document = """
+        { __schema { types { ...T } } me { id } }
+        fragment T on __Type { fields { type { name } } }
+    """
+    assert _measure(document) == Measures(depth=2, aliases=0, height=7)
+
+
+def test_the_ide_introspection_query_fits_the_default_limits() -> None:
+    query = get_introspection_query(
+        descriptions=True,
+        specified_by_url=True,
+        directive_is_repeatable=True,
+        schema_description=True,
+        input_value_deprecation=True,
+    )
+    found = _measure(query)
+    assert found.depth == 0
+    assert found.height < 300
 
 
 @pytest.mark.parametrize(
