@@ -10,7 +10,10 @@ hostile document is as cheap as reading it.
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import functools
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
@@ -34,8 +37,9 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 # Documents up to this long are parsed, checked and validated on the event loop
-# (well under a millisecond); longer ones on a worker thread.
-INLINE_DOCUMENT_CHARS = 2_000
+# (under a millisecond); longer ones on a document thread. Threads start on first use.
+INLINE_DOCUMENT_CHARS = 500
+_DOCUMENT_THREADS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="graphql-document")
 
 # graphql-core ends the message of every error that stops parsing early
 # (too many tokens or comments, too long) with this.
@@ -197,11 +201,13 @@ def check_operation_cost(
 async def off_loop_if_long(
     document_length: int, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs
 ) -> T:
-    """`work(*args, **kwargs)`, on a worker thread when the document is long.
+    """`work(*args, **kwargs)`, on one of the document threads when the document is long.
 
     Parsing is linear but still a few microseconds a token: run inline, a stream
-    of long documents would hold the event loop from every other request.
+    of long documents would hold the event loop from every other request. Their own
+    small pool keeps a flood of them from delaying other `asyncio.to_thread` work.
     """
     if document_length <= INLINE_DOCUMENT_CHARS:
         return work(*args, **kwargs)
-    return await asyncio.to_thread(work, *args, **kwargs)
+    call = functools.partial(contextvars.copy_context().run, work, *args, **kwargs)
+    return await asyncio.get_running_loop().run_in_executor(_DOCUMENT_THREADS, call)
