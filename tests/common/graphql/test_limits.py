@@ -56,6 +56,11 @@ def test_parsing_stops_at_the_first_field_too_many() -> None:
     assert error.extensions == {"reason": "HEIGHT_LIMIT_EXCEEDED", "maxHeight": 20}
 
 
+def test_a_fragment_is_counted_while_parsing_too() -> None:
+    error = _refused("{ me { id } } fragment F on User { " + "id " * 21 + "}")
+    assert error.extensions == {"reason": "HEIGHT_LIMIT_EXCEEDED", "maxHeight": 20}
+
+
 def test_each_definition_is_counted_on_its_own() -> None:
     one = aliases(3, "id")
     two = one.replace("{", "query A {", 1) + " " + one.replace("{", "query B {", 1)
