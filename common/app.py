@@ -26,6 +26,7 @@ from common.db import Database, init_database
 from common.errors import LifeGraphError
 from common.events import AnyHandler, OutboxPublisher, OutboxRelay, RelaySettings
 from common.graphql.context import RequestContext
+from common.graphql.limits import OperationLimits
 from common.infra import Infrastructure, open_infrastructure
 from common.metrics import metrics_endpoint
 from common.requestid import RequestIdMiddleware
@@ -55,6 +56,8 @@ class Runtime:
     publisher: OutboxPublisher
     # Background loops: logged and restarted when they crash, reported by /health.
     supervisor: Supervisor = field(default_factory=Supervisor)
+    # The operation limits every request to this subgraph is held to.
+    limits: OperationLimits = field(default_factory=OperationLimits)
 
     def spawn(self, work: Work, *, name: str, policy: RestartPolicy | None = None) -> None:
         """Run `work()` in the background for the life of the subgraph.
@@ -124,7 +127,14 @@ class SubgraphHost(Generic[S]):
         )
         publisher = OutboxPublisher(database, shards=infra.settings.outbox_shards)
         await publisher.ensure_indexes()
-        self._runtime = Runtime(self.name, infra, database, infra.verifier, publisher)
+        self._runtime = Runtime(
+            self.name,
+            infra,
+            database,
+            infra.verifier,
+            publisher,
+            limits=OperationLimits.from_settings(infra.settings),
+        )
         self._services = await self.definition.build(self._runtime)
         relay = OutboxRelay(
             database,
@@ -205,6 +215,7 @@ class _SubgraphGraphQL(GraphQL[RequestContext[Any], None]):
             verifier=runtime.verifier,
             authorization=request.headers.get("authorization"),
             request_id=request.scope.get("state", {}).get("request_id", ""),
+            limits=runtime.limits,
         )
 
     async def on_ws_connect(self, context: RequestContext[Any]) -> None:

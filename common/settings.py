@@ -194,6 +194,14 @@ class Settings(BaseSettings):
     goals_calendar_max_occurrences: int = Field(default=5000, gt=0)
     goals_calendar_budget_seconds: float = Field(default=2.0, gt=0)
 
+    # Operation limits, the same at the router and at every subgraph (docs/security.md
+    # "Limits"); None turns one off. The cost limit is `router_max_cost` above.
+    graphql_max_depth: int | None = 15
+    graphql_max_aliases: int | None = 30
+    graphql_max_height: int | None = 500
+    graphql_max_tokens: int | None = 20_000
+    graphql_default_list_size: int = 10
+
     # CORS origins allowed to call the router from browsers; WebSocket Origins too.
     cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
 

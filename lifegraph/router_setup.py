@@ -63,6 +63,11 @@ def router_setup(
         # Refuses to build (no secret) outside development, as subgraphs do.
         subgraph_headers=MappingProxyType(router_headers(settings)),
         introspection=introspection_enabled(settings),
+        max_depth=settings.graphql_max_depth,
+        max_aliases=settings.graphql_max_aliases,
+        max_height=settings.graphql_max_height,
+        max_tokens=settings.graphql_max_tokens,
+        default_list_size=settings.graphql_default_list_size,
     )
     return RouterSetup(config, redis)
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from router.edge.idempotency import IdempotencyStore
     from router.edge.persisted import PersistedQueryStore
 
+from common.graphql.limits import OperationLimits
 from router.subscriptions.config import SubscriptionConfig
 
 
@@ -24,8 +25,11 @@ class RouterConfig:
     # subgraph name (the join__graph `name`) -> URL that replaces the supergraph's
     subgraph_urls: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     subgraph_timeout: float = 30.0
+    # Operation limits (common/graphql/limits.py; docs/security.md "Limits").
     max_depth: int | None = 15
     max_aliases: int | None = 30
+    max_height: int | None = 500
+    max_tokens: int | None = 20_000
     # Browser origins for CORS; WebSocket handshakes with an Origin must match one too.
     cors_origins: tuple[str, ...] = ()
     # Request bodies past this get 413 (common/transport/body.py).
@@ -59,3 +63,14 @@ class RouterConfig:
     tracer_provider: TracerProvider | None = None  # None: the global one (no-op without SDK)
     # Subscriptions (router/subscriptions); socket tokens use `token_verifier` too.
     subscriptions: SubscriptionConfig = field(default_factory=SubscriptionConfig)
+
+    @property
+    def limits(self) -> OperationLimits:
+        return OperationLimits(
+            max_depth=self.max_depth,
+            max_aliases=self.max_aliases,
+            max_height=self.max_height,
+            max_tokens=self.max_tokens,
+            max_cost=self.max_cost,
+            default_list_size=self.default_list_size,
+        )

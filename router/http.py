@@ -200,7 +200,9 @@ class GraphQLEndpoint:
             query = await edge.persisted.resolve(incoming.query, incoming.extensions)
             graphql_request = _graphql_request(query, incoming.operation_name, incoming.variables)
             # Prepared (parsed, validated, limits checked) before an APQ hash is stored.
-            self.router.prepare(graphql_request.query, graphql_request.operation_name)
+            prepared = await self.router.prepare_async(
+                graphql_request.query, graphql_request.operation_name
+            )
             await edge.persisted.register(graphql_request.query, incoming.extensions)
             headers = forwarded_headers(request.headers, client_ip, request_id)
 
@@ -215,7 +217,7 @@ class GraphQLEndpoint:
 
             key = request.headers.get("idempotency-key")
             replayed = False
-            if key is not None and allow_mutations and self.router.is_mutation(graphql_request):
+            if key is not None and allow_mutations and prepared.kind is OperationType.MUTATION:
                 scope = f"user:{principal.user_id}" if principal else f"ip:{client_ip or 'unknown'}"
                 info.operation_type = OperationType.MUTATION.value
                 answer = await edge.idempotency.run(

@@ -17,7 +17,6 @@ from graphql import (
     OperationType,
     SelectionSetNode,
     execute_sync,
-    parse,
     specified_rules,
     validate,
     validate_schema,
@@ -26,23 +25,28 @@ from graphql.error import GraphQLSyntaxError
 from graphql.execution.values import get_variable_values
 from graphql.validation import NoSchemaIntrospectionCustomRule
 
+from common.graphql.cost import CostEstimator, uses_variable_page_sizes
+from common.graphql.limits import (
+    OperationLimitExceeded,
+    check_cost,
+    check_document,
+    off_loop_if_long,
+    parse_document,
+)
+from common.graphql.measures import fragment_definitions
 from router.api_schema import build_api_schema
 from router.config import RouterConfig
-from router.edge.cost import CostEstimator, uses_variable_page_sizes
 from router.edge.gate import Edge
 from router.edge.metrics import RouterMetrics
 from router.edge.tracing import FetchTelemetry, Tracing
 from router.executor import PlanExecutor, ResponseShaper, SubgraphClient
 from router.executor.errors import BAD_USER_INPUT, INTERNAL, graphql_error
-from router.limits import alias_count, operation_depth
 from router.planner import PlanningError, QueryPlan, QueryPlanner
 from router.planner.cache import LRUCache
 from router.planner.operation import condition_variables
 from router.supergraph import Supergraph, SupergraphError, load_supergraph
 
 logger = logging.getLogger("router")
-
-_MAX_QUERY_TOKENS = 20_000
 
 
 class RequestError(Exception):
@@ -109,6 +113,7 @@ class Router:
         self.metrics = RouterMetrics()
         self.tracing = Tracing(config.tracer_provider)
         self.edge = Edge(config)
+        self.limits = config.limits
         self.cost = CostEstimator(self.api_schema, config.default_list_size)
         self._rules = (
             specified_rules
@@ -159,21 +164,32 @@ class Router:
             self.operations.put(cache_key, prepared)
         return prepared
 
+    async def prepare_async(self, query: str, operation_name: str | None) -> PreparedOperation:
+        """`prepare`, with a long document parsed, checked and validated off the event loop."""
+        cache_key = (query, operation_name)
+        prepared = self.operations.get(cache_key)
+        if prepared is None:
+            prepared = await off_loop_if_long(len(query), self._prepare, query, operation_name)
+            self.operations.put(cache_key, prepared)
+        return prepared
+
     def _prepare(self, query: str, operation_name: str | None) -> PreparedOperation:
+        limits = self.limits
         try:
-            document = parse(query, max_tokens=_MAX_QUERY_TOKENS)
+            document = parse_document(query, limits)
+            # Before validation: the limits are cheap on any document; validation is not.
+            check_document(document, limits)
         except GraphQLSyntaxError as exc:
             raise RequestError([_located(exc)]) from exc
+        except OperationLimitExceeded as exc:
+            raise _limit_error(exc) from exc
         errors = validate(self.api_schema, document, self._rules)
         if errors:
             raise RequestError([_located(e) for e in errors])
         operation = _select_operation(document, operation_name)
-        fragments = {
-            d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
-        }
-        self._check_limits(operation, fragments)
+        fragments = fragment_definitions(document)
         cost_per_request = False
-        if self.config.max_cost is not None:
+        if limits.max_cost is not None:
             cost_per_request = uses_variable_page_sizes(operation, fragments)
             if not cost_per_request:
                 self._check_cost(operation, fragments, {})
@@ -192,42 +208,10 @@ class Router:
         fragments: dict[str, FragmentDefinitionNode],
         variables: Mapping[str, Any],
     ) -> None:
-        max_cost = self.config.max_cost
-        if max_cost is None:
-            return
-        cost = self.cost.cost(operation, fragments, variables)
-        if cost > max_cost:
-            raise RequestError(
-                [
-                    graphql_error(
-                        f"Query cost {cost} exceeds the maximum allowed cost of {max_cost}",
-                        BAD_USER_INPUT,
-                        reason="COST_LIMIT_EXCEEDED",
-                        cost=cost,
-                        maxCost=max_cost,
-                    )
-                ]
-            )
-
-    def _check_limits(
-        self, operation: OperationDefinitionNode, fragments: dict[str, FragmentDefinitionNode]
-    ) -> None:
-        max_depth, max_aliases = self.config.max_depth, self.config.max_aliases
-        if max_depth is not None:
-            depth = operation_depth(operation, fragments)
-            if depth > max_depth:
-                raise bad_request(
-                    f"Query depth {depth} exceeds the maximum allowed depth of {max_depth}"
-                )
-        if max_aliases is not None:
-            aliases = alias_count(operation, fragments)
-            if aliases > max_aliases:
-                raise bad_request(
-                    f"Query uses {aliases} aliases; at most {max_aliases} are allowed"
-                )
-
-    def is_mutation(self, request: GraphQLRequest) -> bool:
-        return self.prepare(request.query, request.operation_name).kind is OperationType.MUTATION
+        try:
+            check_cost(self.cost.cost(operation, fragments, variables), self.limits)
+        except OperationLimitExceeded as exc:
+            raise _limit_error(exc) from exc
 
     def plan_for(self, prepared: PreparedOperation, variables: Mapping[str, Any]) -> QueryPlan:
         flags = tuple(bool(variables.get(name)) for name in prepared.condition_variables)
@@ -242,11 +226,14 @@ class Router:
     def coerce_variables(
         self, prepared: PreparedOperation, raw: Mapping[str, Any] | None
     ) -> dict[str, Any]:
+        """The request's variables, coerced; page sizes they set are held to the cost limit."""
         result = get_variable_values(
             self.api_schema, prepared.operation.variable_definitions or (), dict(raw or {})
         )
         if isinstance(result, list):
             raise RequestError([_located(e) for e in result])
+        if prepared.cost_per_request:
+            self._check_cost(prepared.operation, prepared.fragments, result.coerced)
         return result.coerced
 
     # -- executing -----------------------------------------------------------------
@@ -260,7 +247,7 @@ class Router:
         request_id: str = "",
         info: RequestInfo | None = None,
     ) -> dict[str, Any]:
-        prepared = self.prepare(request.query, request.operation_name)
+        prepared = await self.prepare_async(request.query, request.operation_name)
         if info is not None:
             info.operation_type = prepared.kind.value
         if prepared.kind is OperationType.SUBSCRIPTION:
@@ -268,8 +255,6 @@ class Router:
         if prepared.kind is OperationType.MUTATION and not allow_mutations:
             raise bad_request("Mutations are only accepted over POST", status=405)
         variables = self.coerce_variables(prepared, request.variables)
-        if prepared.cost_per_request:
-            self._check_cost(prepared.operation, prepared.fragments, variables)
         try:
             plan = self.plan_for(prepared, variables)
         except PlanningError:
@@ -314,6 +299,10 @@ def _located(error: GraphQLError) -> dict[str, Any]:
         ]
     formatted["extensions"] = {"code": BAD_USER_INPUT}
     return formatted
+
+
+def _limit_error(exc: OperationLimitExceeded) -> RequestError:
+    return RequestError([graphql_error(exc.message, exc.code, **exc.extensions)])
 
 
 def _internal(request_id: str) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from strawberry.types.graphql import OperationType
 
 from common.auth import Principal, Role, TokenVerifier
 from common.errors import Forbidden, Unauthenticated
+from common.graphql.limits import OperationLimits
 
 S = TypeVar("S")
 L = TypeVar("L")
@@ -43,6 +44,8 @@ class RequestContext(Generic[S]):
     connection_params: dict[str, Any] | None = None
     # Set for mutations (by `WriteScope`): a read-only token may not act in them.
     operation_writes: bool = False
+    # What `OperationLimiter` holds each operation to (the settings' `graphql_*` limits).
+    limits: OperationLimits = field(default_factory=OperationLimits)
     _principal: Principal | None = field(default=_UNRESOLVED, repr=False)
     _loaders: dict[str, Any] = field(default_factory=dict, repr=False)
 

@@ -13,6 +13,7 @@ from strawberry.types import ExecutionContext, Info
 from common.graphql.context import WriteScope
 from common.graphql.entities import refused, representation_problem
 from common.graphql.errors import ErrorFormatter
+from common.graphql.limiter import OperationLimiter
 from common.metrics import operation_metrics
 
 
@@ -48,6 +49,6 @@ def build_schema(
         mutation=mutation,
         subscription=subscription,
         types=list(types),
-        extensions=[ErrorFormatter, WriteScope, operation_metrics(subgraph)],
+        extensions=[ErrorFormatter, OperationLimiter, WriteScope, operation_metrics(subgraph)],
         **options,
     )

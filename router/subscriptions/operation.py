@@ -65,7 +65,7 @@ class ClientOperation:
     async def _run(self) -> None:
         payload, router = self.payload, self.router
         query, name = payload["query"], payload.get("operationName")
-        prepared = router.prepare(query, name)
+        prepared = await router.prepare_async(query, name)
         if prepared.kind is not OperationType.SUBSCRIPTION:
             request = GraphQLRequest(query, name, payload.get("variables"))
             result = await router.execute(

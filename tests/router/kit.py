@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
+import threading
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from common.serving import GRACEFUL_SHUTDOWN_SECONDS, stop_server
+from common.testing.waiting import wait_until
 from router.app import create_router_app
 from router.config import RouterConfig
 
@@ -187,6 +189,41 @@ async def serve(app: Any, ready_path: str | None = None) -> AsyncIterator[str]:
             await stop_server(server, task)
         finally:
             sock.close()
+
+
+@asynccontextmanager
+async def serve_in_thread(app: Any) -> AsyncIterator[str]:
+    """Serve an ASGI app on a thread with its own event loop; yields its base URL.
+
+    A test's own timeouts keep working even if a request stalls the server's loop,
+    so a regression fails the test instead of hanging it.
+    """
+    sock = free_socket()
+    config = uvicorn.Config(
+        app,
+        log_level="warning",
+        lifespan="on",
+        access_log=False,
+        proxy_headers=False,
+        ws="websockets-sansio",
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=lambda: asyncio.run(server.serve(sockets=[sock])), daemon=True)
+    thread.start()
+
+    async def started() -> bool:
+        return server.started or not thread.is_alive()
+
+    try:
+        await wait_until(started, every=0.005)
+        if not server.started:
+            raise RuntimeError("the server thread stopped during startup")
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        # A stalled server never ends; the daemon thread then dies with the test run.
+        await asyncio.to_thread(thread.join, 5)
+        sock.close()
 
 
 @asynccontextmanager

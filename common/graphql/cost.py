@@ -27,6 +27,8 @@ from graphql import (
     get_named_type,
 )
 
+from common.graphql.measures import SATURATED, dependency_order, saturating_add, saturating_mul
+
 _PAGE_ARGUMENTS = ("first", "last")
 
 
@@ -51,6 +53,13 @@ def uses_variable_page_sizes(
 
 
 class CostEstimator:
+    """Static cost of operations against one schema.
+
+    Example:
+        estimator = CostEstimator(schema, default_list_size=10)
+        estimator.cost(operation, fragment_definitions(document), variables)
+    """
+
     def __init__(self, schema: GraphQLSchema, default_list_size: int) -> None:
         self.schema = schema
         self.default_list_size = default_list_size
@@ -64,12 +73,19 @@ class CostEstimator:
         root = self.schema.get_root_type(operation.operation)
         if root is None:
             return 0
-        return _Walk(self, fragments, variables).selection_set(
-            root.name, operation.selection_set, paged=False, visiting=frozenset()
-        )
+        walk = _Walk(self, fragments, variables)
+        for name in dependency_order(fragments):
+            walk.summarise(name)
+        return walk.selection_set(root.name, operation.selection_set, paged=False)
 
 
 class _Walk:
+    """One estimate; fragment costs are computed once (per paging context) and reused.
+
+    Within one selection set the walk recurses, which the parser bounds: graphql-core
+    refuses documents nested deeper than 200 levels.
+    """
+
     def __init__(
         self,
         estimator: CostEstimator,
@@ -80,40 +96,35 @@ class _Walk:
         self.default = estimator.default_list_size
         self.fragments = fragments
         self.variables = variables
+        # (fragment, inside a paged connection) -> cost; absent while not yet known,
+        # so a spread closing a cycle costs nothing.
+        self.known: dict[tuple[str, bool], int] = {}
+
+    def summarise(self, name: str) -> None:
+        fragment = self.fragments[name]
+        for paged in (False, True):
+            self.known[(name, paged)] = self.selection_set(
+                fragment.type_condition.name.value, fragment.selection_set, paged=paged
+            )
 
     def selection_set(
-        self,
-        type_name: str,
-        selection_set: SelectionSetNode | None,
-        *,
-        paged: bool,
-        visiting: frozenset[str],
+        self, type_name: str, selection_set: SelectionSetNode | None, *, paged: bool
     ) -> int:
         total = 0
         for selection in selection_set.selections if selection_set else ():
             if isinstance(selection, FieldNode):
-                total += self.field(type_name, selection, paged=paged, visiting=visiting)
+                total = saturating_add(total, self.field(type_name, selection, paged=paged))
             elif isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
                 inner = condition.name.value if condition else type_name
-                total += self.selection_set(
-                    inner, selection.selection_set, paged=paged, visiting=visiting
+                total = saturating_add(
+                    total, self.selection_set(inner, selection.selection_set, paged=paged)
                 )
             elif isinstance(selection, FragmentSpreadNode):
-                name = selection.name.value
-                fragment = self.fragments.get(name)
-                if fragment is not None and name not in visiting:
-                    total += self.selection_set(
-                        fragment.type_condition.name.value,
-                        fragment.selection_set,
-                        paged=paged,
-                        visiting=visiting | {name},
-                    )
+                total = saturating_add(total, self.known.get((selection.name.value, paged), 0))
         return total
 
-    def field(
-        self, type_name: str, node: FieldNode, *, paged: bool, visiting: frozenset[str]
-    ) -> int:
+    def field(self, type_name: str, node: FieldNode, *, paged: bool) -> int:
         if node.selection_set is None or node.name.value.startswith("__"):
             return 1
         field_type = self._field_type(type_name, node.name.value)
@@ -132,9 +143,8 @@ class _Walk:
             node.selection_set,
             # a paged connection object: its edges/nodes lists are the page itself
             paged=page is not None and not is_list,
-            visiting=visiting,
         )
-        return 1 + multiplier * inner
+        return saturating_add(1, saturating_mul(multiplier, inner))
 
     def _field_type(self, type_name: str, field_name: str) -> GraphQLOutputType | None:
         parent = self.schema.type_map.get(type_name)
@@ -148,12 +158,16 @@ class _Walk:
                 continue
             value = argument.value
             if isinstance(value, IntValueNode):
-                return max(int(value.value), 0)
+                return _page(int(value.value))
             if isinstance(value, VariableNode):
                 given = self.variables.get(value.name.value)
                 if isinstance(given, int):
-                    return max(given, 0)
+                    return _page(given)
         return None
+
+
+def _page(size: int) -> int:
+    return min(max(size, 0), SATURATED)
 
 
 def _is_list(field_type: GraphQLOutputType) -> bool:

@@ -1,0 +1,1 @@
+"""How fast hostile requests are refused, and how `/health` fares while they run."""

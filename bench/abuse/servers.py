@@ -1,0 +1,80 @@
+"""The processes under attack: the router over canned subgraphs, and a kit-built subgraph.
+
+The subgraph is a small Strawberry schema built with `common.graphql.schema.build_schema`,
+so it carries the same extensions (limits included) as every LifeGraph subgraph,
+without needing a database.
+"""
+
+from __future__ import annotations
+
+import strawberry
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from strawberry.asgi import GraphQL
+
+from bench.router.servers import SUPERGRAPH
+from common.graphql.limits import OperationLimits
+from common.graphql.schema import build_schema
+from common.settings import Settings
+from router.app import create_router_app
+from router.config import RouterConfig
+
+
+@strawberry.type(description="A person.")
+class User:
+    id: strawberry.ID = strawberry.field(description="The id.")
+    name: str = strawberry.field(description="The display name.")
+
+    @strawberry.field(description="People this one follows.")
+    def friends(self, first: int = 10) -> list[User]:
+        return [User(id=strawberry.ID(f"{self.id}.{i}"), name="Friend") for i in range(first)]
+
+
+@strawberry.type(description="Bench queries.")
+class Query:
+    @strawberry.field(description="The caller.")
+    def me(self) -> User:
+        return User(id=strawberry.ID("1"), name="Ada")
+
+
+async def _health(_request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+def subgraph_app() -> Starlette:
+    schema = build_schema("bench", query=Query)
+    return Starlette(
+        routes=[
+            Route("/health", _health),
+            Route("/graphql", GraphQL(schema, graphql_ide=None), methods=["GET", "POST"]),
+        ]
+    )
+
+
+def run_subgraph(port: int) -> None:
+    uvicorn.run(subgraph_app(), host="127.0.0.1", port=port, log_level="critical")
+
+
+def run_router(port: int, subgraph_port: int) -> None:
+    """The router with LifeGraph's default limits, in front of the canned bench subgraphs."""
+    limits = OperationLimits.from_settings(Settings())
+    base = f"http://127.0.0.1:{subgraph_port}"
+    config = RouterConfig(
+        supergraph_sdl=SUPERGRAPH,
+        subgraph_urls={n: f"{base}/{n}/graphql" for n in ("accounts", "inventory", "products")},
+        max_depth=limits.max_depth,
+        max_aliases=limits.max_aliases,
+        max_height=limits.max_height,
+        max_tokens=limits.max_tokens,
+        max_cost=limits.max_cost,
+    )
+    uvicorn.run(
+        create_router_app(config),
+        host="127.0.0.1",
+        port=port,
+        log_level="critical",
+        access_log=False,
+    )

@@ -1,0 +1,115 @@
+"""The schema extension that makes a subgraph enforce the operation limits itself.
+
+It parses the document (with the token limit) before Strawberry would, and checks
+depth, aliases, height and cost before graphql-core validates it, over HTTP and
+WebSocket alike. A refused document never reaches validation or a resolver.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    GraphQLError,
+    NameNode,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+)
+from graphql.error import GraphQLSyntaxError
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.schema import validate_document
+
+from common.graphql.limits import (
+    OperationLimitExceeded,
+    OperationLimits,
+    check_document,
+    check_operation_cost,
+    off_loop_if_long,
+    parse_document,
+)
+
+
+class OperationLimiter(SchemaExtension):
+    """Refuses operations over the limits of the request's `RequestContext.limits`.
+
+    Without a `RequestContext` (a schema executed directly), the default limits apply.
+    Long documents are parsed, checked and validated on a worker thread, so its hooks
+    are asynchronous: a schema with this extension executes asynchronously only.
+
+    Example:
+        SubgraphSchema(query=Query, extensions=[ErrorFormatter, OperationLimiter])
+    """
+
+    async def on_parse(self) -> AsyncIterator[None]:
+        context = self.execution_context
+        query = context.query
+        if context.graphql_document is None and query:
+            try:
+                context.graphql_document = await off_loop_if_long(
+                    len(query), parse_document, query, self._limits()
+                )
+            except (GraphQLSyntaxError, OperationLimitExceeded) as exc:
+                self._refuse(exc)
+        yield
+
+    async def on_validate(self) -> AsyncIterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        if document is not None and context.pre_execution_errors is None:
+            try:
+                # Validation is done here too, so it leaves the loop with the checks;
+                # Strawberry skips its own once `pre_execution_errors` is set.
+                context.pre_execution_errors = await off_loop_if_long(
+                    len(context.query or ""), self._check_and_validate, document
+                )
+            except OperationLimitExceeded as exc:
+                self._refuse(exc)
+        yield
+
+    def _check_and_validate(self, document: DocumentNode) -> list[GraphQLError]:
+        context = self.execution_context
+        limits = self._limits()
+        check_document(document, limits)
+        schema = context.schema._schema
+        check_operation_cost(
+            document,
+            schema,
+            limits,
+            operation_name=context.operation_name,
+            variables=context.variables or {},
+        )
+        rules = tuple(context.validation_rules)
+        # No rules means validation is off (Strawberry's `DisableValidation`).
+        return validate_document(schema, document, rules) if rules else []
+
+    def _limits(self) -> OperationLimits:
+        limits = getattr(self.execution_context.context, "limits", None)
+        return limits if isinstance(limits, OperationLimits) else OperationLimits()
+
+    def _refuse(self, exc: GraphQLSyntaxError | OperationLimitExceeded) -> None:
+        """Ends the operation with `exc` as its only error, before validation and execution.
+
+        Strawberry stops after validation when pre-execution errors are set; it still
+        needs a document to read the operation type from, so a refused document is
+        replaced by a stand-in query that is never validated nor run.
+        """
+        context = self.execution_context
+        error = (
+            exc if isinstance(exc, GraphQLError) else GraphQLError(exc.message, original_error=exc)
+        )
+        context.pre_execution_errors = [error]
+        if context.graphql_document is None:
+            context.graphql_document = _stand_in(context.operation_name)
+
+
+def _stand_in(operation_name: str | None) -> DocumentNode:
+    typename = FieldNode(name=NameNode(value="__typename"))
+    operation = OperationDefinitionNode(
+        operation=OperationType.QUERY,
+        name=NameNode(value=operation_name) if operation_name else None,
+        selection_set=SelectionSetNode(selections=(typename,)),
+    )
+    return DocumentNode(definitions=(operation,))
