@@ -21,7 +21,7 @@ from common.logs import configure_logging
 from common.mongo_server import SecantusServer, free_port
 from common.settings import Settings, get_settings
 from lifegraph.discovery import discover_subgraphs, service_sdl
-from lifegraph.embedded import create_embedded_app, subgraph_url
+from lifegraph.embedded import create_embedded_app, served_at, subgraph_url
 from lifegraph.router_setup import create_lifegraph_router
 from lifegraph.supergraph import compose_lifegraph, describe, standalone_url
 from router.composition import CompositionError
@@ -42,10 +42,9 @@ def up(
 ) -> None:
     """Start the whole system in one process on embedded defaults."""
     settings = get_settings()
-    updates: dict[str, object] = {"port": port or settings.port}
     if data_dir:
-        updates["data_dir"] = data_dir
-    settings = settings.model_copy(update=updates)
+        settings = settings.model_copy(update={"data_dir": data_dir})
+    settings = served_at(settings, port=port or settings.port)
     configure_logging(settings.log_level, json_output=False)
     database: SecantusServer | None = None
     if not _explicit("MONGODB_URL"):

@@ -18,8 +18,33 @@ from common.settings import Settings
 from lifegraph.router_setup import create_lifegraph_router
 
 
+def local_base_url(settings: Settings) -> str:
+    """Where this process answers itself: a wildcard bind is reached on loopback."""
+    host = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(  # noqa: S104
+        settings.host, settings.host
+    )
+    return f"http://{f'[{host}]' if ':' in host else host}:{settings.port}"
+
+
+def served_at(settings: Settings, *, port: int) -> Settings:
+    """`settings` for serving on `port`, with the URLs that point back at this process.
+
+    The signing keys (JWKS) and the links in mails follow the port actually served
+    unless they were set explicitly (environment or .env): the defaults name :4000,
+    and on any other port every signed-in request would fail to find its keys.
+    """
+    served = settings.model_copy(update={"port": port})
+    base = local_base_url(served)
+    derived = {
+        "jwks_url": f"{base}/subgraphs/users/.well-known/jwks.json",
+        "public_base_url": base,
+    }
+    updates = {k: v for k, v in derived.items() if k not in settings.model_fields_set}
+    return served.model_copy(update=updates)
+
+
 def subgraph_url(settings: Settings, name: str) -> str:
-    return f"http://{settings.host}:{settings.port}/subgraphs/{name}/graphql"
+    return f"{local_base_url(settings)}/subgraphs/{name}/graphql"
 
 
 def create_embedded_app(
