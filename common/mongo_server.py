@@ -1,6 +1,9 @@
 """Runs `secantusd-py` (a MongoDB-compatible server) as a child process.
 
 It is GPL-2.0, so it is only ever started as a separate program, never imported.
+The child is tethered (`common.tethered`): it stops when the process that
+started it ends, however that ends, and signals to the starter's process group
+do not reach it, so the starter can stop it last.
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ from types import TracebackType
 
 from pymongo import MongoClient
 from pymongo.errors import PyMongoError
+
+from common.storagelock import StorageInUse, wait_storage_free
+from common.tethered import Tethered, start_tethered
 
 
 class MongoServerError(RuntimeError):
@@ -39,13 +45,20 @@ class SecantusServer:
     def __init__(self, *, storage: Path | None = None, port: int | None = None) -> None:
         self.port = port or free_port()
         self._storage = str(storage) if storage else ":memory:"
-        self._process: subprocess.Popen[bytes] | None = None
+        self._process: Tethered | None = None
 
     @property
     def url(self) -> str:
         return f"mongodb://127.0.0.1:{self.port}/?directConnection=true"
 
-    def start(self, *, timeout: float = 30.0) -> None:
+    def start(self, *, timeout: float = 30.0, lock_wait: float = 0.0) -> None:
+        """Start and wait until it answers.
+
+        A file-backed storage admits one server; when another process holds it,
+        wait up to `lock_wait` seconds for it to let go (a database whose
+        `lifegraph up` just died is still stopping), then raise `MongoServerError`
+        with one line naming the holder.
+        """
         executable = _find_executable()
         if executable is None:
             raise MongoServerError(
@@ -54,16 +67,21 @@ class SecantusServer:
             )
         if self._storage != ":memory:":
             Path(self._storage).mkdir(parents=True, exist_ok=True)
+            try:
+                wait_storage_free(Path(self._storage), within=lock_wait)
+            except StorageInUse as exc:
+                raise MongoServerError(str(exc)) from None
         command = [executable, "--port", str(self.port), "--storage-path", self._storage]
         command += ["--log-level", "WARNING"]
-        self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL)  # noqa: S603
+        self._process = start_tethered(command, stdout=subprocess.DEVNULL)
         self._wait_ready(timeout)
 
     def _wait_ready(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self._process is not None and self._process.poll() is not None:
-                raise MongoServerError(f"secantusd-py exited with {self._process.returncode}")
+            if self._process is not None and self._process.process.poll() is not None:
+                code = self._process.process.returncode
+                raise MongoServerError(f"secantusd-py exited with {code}")
             client: MongoClient[dict[str, object]] = MongoClient(
                 self.url, serverSelectionTimeoutMS=250
             )
@@ -80,12 +98,7 @@ class SecantusServer:
     def stop(self) -> None:
         if self._process is None:
             return
-        self._process.terminate()
-        try:
-            self._process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
+        self._process.stop()
         self._process = None
 
     async def astart(self) -> None:

@@ -18,7 +18,7 @@ from starlette.types import ASGIApp
 from common.app import SubgraphDefinition
 from common.gctuning import tune_for_serving
 from common.logs import configure_logging
-from common.mongo_server import SecantusServer, free_port
+from common.mongo_server import MongoServerError, SecantusServer, free_port
 from common.settings import Settings, get_settings
 from lifegraph.discovery import discover_subgraphs, service_sdl
 from lifegraph.embedded import create_embedded_app, served_at, subgraph_url
@@ -31,6 +31,7 @@ app = typer.Typer(
 )
 
 SCHEMA_DIR = Path("schema")
+DATABASE_LOCK_WAIT_SECONDS = 10.0
 
 
 @app.command()
@@ -51,7 +52,12 @@ def up(
         # Data under data_dir survives restarts; the port is private to this run.
         database = SecantusServer(storage=settings.data_dir / "db", port=free_port())
         typer.echo(f"Starting the embedded database in {settings.data_dir / 'db'} ...")
-        database.start()
+        try:
+            # A database whose `up` was just killed is still stopping: give it time.
+            database.start(lock_wait=DATABASE_LOCK_WAIT_SECONDS)
+        except MongoServerError as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(1) from None
         settings = settings.model_copy(update={"mongodb_url": database.url})
     _exit_on_sigterm()
     try:

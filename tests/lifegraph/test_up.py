@@ -9,9 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from common.mongo_server import free_port
+from common.mongo_server import SecantusServer, free_port
+from common.testing.waiting import poll_until
 
-from .running import graphql, processes_using, register, running_up, wait_healthy
+from .running import (
+    graphql,
+    processes_using,
+    register,
+    running_up,
+    wait_healthy,
+)
 
 
 @pytest.fixture
@@ -78,3 +85,34 @@ def test_signed_in_requests_work_on_the_port_given(tmp_path: Path) -> None:
         assert me["data"]["me"] == {"displayName": "Ada"}
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=60) == 0
+
+
+def test_a_killed_up_takes_its_database_down_and_the_next_up_starts(tmp_path: Path) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    db = tmp_path / "data" / "db"
+    with running_up(tmp_path, port, own_session=True) as first:
+        wait_healthy(url, first)
+        assert processes_using(db)
+        first.kill()  # SIGKILL: no finally blocks run in `up`
+        first.wait()
+    assert poll_until(lambda: not processes_using(db), within=30), "the database outlived its `up`"
+    with running_up(tmp_path, port, own_session=True) as second:
+        wait_healthy(url, second)
+        second.send_signal(signal.SIGINT)
+        assert second.wait(timeout=60) == 0
+
+
+def test_up_says_in_one_line_who_holds_its_database(tmp_path: Path) -> None:
+    port = free_port()
+    stderr_path = tmp_path / "stderr.log"
+    with (
+        SecantusServer(storage=tmp_path / "data" / "db"),
+        stderr_path.open("wb") as stderr,
+        running_up(tmp_path, port, stderr=stderr) as process,
+    ):
+        assert process.wait(timeout=60) == 1
+    lines = stderr_path.read_text().strip().splitlines()
+    assert len(lines) == 1, lines
+    assert f"The database in {tmp_path / 'data' / 'db'} is in use by process" in lines[0]
+    assert "secantusd-py" in lines[0]
