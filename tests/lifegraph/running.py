@@ -54,14 +54,17 @@ def running_up(
     port_flag: bool = False,
     stderr: IO[bytes] | None = None,
     own_session: bool = False,
+    env: dict[str, str] | None = None,
 ) -> Iterator[Process]:
     """`lifegraph up` on `port` with its data under `tmp_path/data`; killed if still running.
 
     The port is given as `--port` with `port_flag`, else as LIFEGRAPH_PORT.
     `own_session` starts it as a service manager would: leader of its own
-    process group, so a signal to that group cannot reach the test.
+    process group, so a signal to that group cannot reach the test. `env`
+    adds settings.
     """
-    env = {k: v for k, v in os.environ.items() if k not in ("MONGODB_URL", "AMQP_URL", "REDIS_URL")}
+    clean = ("MONGODB_URL", "AMQP_URL", "REDIS_URL")
+    env = {k: v for k, v in os.environ.items() if k not in clean} | (env or {})
     env["LIFEGRAPH_DATA_DIR"] = str(tmp_path / "data")
     command = [str(Path(sys.executable).parent / "lifegraph"), "up", *args]
     if port_flag:
