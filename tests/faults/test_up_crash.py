@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +105,7 @@ async def test_up_killed_mid_stream_applies_every_event_after_a_restart(tmp_path
         async with httpx.AsyncClient(base_url=url, timeout=30) as client:
             for token in tokens:
                 active, completed, *_ = await eventually(
-                    lambda token=token: _goals_and_stats(client, token),
+                    partial(_goals_and_stats, client, token),
                     lambda seen: (seen[0], seen[1]) == (seen[2], seen[3]),
                     within=60,
                 )
