@@ -46,6 +46,7 @@ class SecantusServer:
         self.port = port or free_port()
         self._storage = str(storage) if storage else ":memory:"
         self._process: Tethered | None = None
+        self._stopping = False
 
     @property
     def url(self) -> str:
@@ -73,6 +74,7 @@ class SecantusServer:
                 raise MongoServerError(str(exc)) from None
         command = [executable, "--port", str(self.port), "--storage-path", self._storage]
         command += ["--log-level", "WARNING"]
+        self._stopping = False
         self._process = start_tethered(command, stdout=subprocess.DEVNULL)
         self._wait_ready(timeout)
 
@@ -98,8 +100,17 @@ class SecantusServer:
     def stop(self) -> None:
         if self._process is None:
             return
+        self._stopping = True
         self._process.stop()
         self._process = None
+
+    def wait_unexpected_exit(self) -> int | None:
+        """Block until the server ends: its exit status, or None when `stop()` ended it."""
+        process = self._process
+        if process is None:
+            return None
+        code = process.process.wait()
+        return None if self._stopping else code
 
     async def astart(self) -> None:
         await asyncio.to_thread(self.start)

@@ -6,13 +6,13 @@ import asyncio
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import FrameType
 from typing import Annotated, Any
 
 import typer
-import uvicorn
 from starlette.types import ASGIApp
 
 from common.app import SubgraphDefinition
@@ -23,6 +23,7 @@ from common.settings import Settings, get_settings
 from lifegraph.discovery import discover_subgraphs, service_sdl
 from lifegraph.embedded import create_embedded_app, served_at, subgraph_url
 from lifegraph.router_setup import create_lifegraph_router
+from lifegraph.stopping import serve as serve_bounded
 from lifegraph.supergraph import compose_lifegraph, describe, standalone_url
 from router.composition import CompositionError
 
@@ -59,6 +60,7 @@ def up(
             typer.echo(str(exc), err=True)
             raise typer.Exit(1) from None
         settings = settings.model_copy(update={"mongodb_url": database.url})
+        _stop_when_database_exits(database)
     _exit_on_sigterm()
     try:
         definitions = discover_subgraphs()
@@ -130,17 +132,26 @@ def _exit_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, exit_now)
 
 
+def _stop_when_database_exits(database: SecantusServer) -> None:
+    """Without its database `up` can only fail requests: stop, and let a supervisor restart it."""
+
+    def watch() -> None:
+        code = database.wait_unexpected_exit()
+        if code is None:
+            return
+        typer.echo(
+            f"The embedded database stopped unexpectedly (exit status {code}); stopping LifeGraph.",
+            err=True,
+        )
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="database-watch", daemon=True).start()
+
+
 def _run(application: ASGIApp, settings: Settings, *, host: str, port: int) -> None:
     tune_for_serving(settings.gc_young_threshold)
-    # Our apps read X-Forwarded-For themselves, believing only configured proxies;
-    # uvicorn must not rewrite the client address first.
-    uvicorn.run(
-        application,
-        host=host,
-        port=port,
-        log_level="warning",
-        ws="websockets-sansio",
-        proxy_headers=False,
+    serve_bounded(
+        application, host=host, port=port, graceful_seconds=settings.shutdown_timeout_seconds
     )
 
 

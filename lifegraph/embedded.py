@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any
 
+import pymongo
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -13,9 +15,12 @@ from starlette.routing import BaseRoute, Mount, Route
 
 from common.app import SubgraphDefinition, SubgraphHost
 from common.infra import open_infrastructure
+from common.quietws import QuietDisconnects
 from common.requestid import RequestIdMiddleware
 from common.settings import Settings
 from lifegraph.router_setup import create_lifegraph_router
+
+SHUTDOWN_DATABASE_SECONDS = 3.0
 
 
 def local_base_url(settings: Settings) -> str:
@@ -57,18 +62,27 @@ def create_embedded_app(
     hosts = [SubgraphHost(d) for d in definitions.values()]
     router = create_lifegraph_router(settings, supergraph_sdl) if supergraph_sdl else None
 
+    async def stop_hosts() -> None:
+        await asyncio.gather(*(host.stop() for host in hosts))
+
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        async with AsyncExitStack() as stack:
+        stack = AsyncExitStack()
+        try:
             infra = await stack.enter_async_context(open_infrastructure(settings))
+            stack.push_async_callback(stop_hosts)
             for host in hosts:
                 await host.start(infra)
-                stack.push_async_callback(host.stop)
             await infra.bus.start_consuming()
             if router is not None:
                 # Mounted apps get no lifespan of their own from Starlette.
                 await stack.enter_async_context(router.router.lifespan_context(router))
             yield
+        finally:
+            # One budget for every database call of the shutdown: with the
+            # database already gone, each would wait out server selection (30 s).
+            with pymongo.timeout(SHUTDOWN_DATABASE_SECONDS):
+                await stack.aclose()
 
     async def health(_: Request) -> Response:
         return JSONResponse({"status": "ok", "subgraphs": [h.name for h in hosts]})
@@ -77,4 +91,5 @@ def create_embedded_app(
     routes.append(Mount("/", app=router) if router is not None else Route("/health", health))
     app = Starlette(routes=routes, lifespan=lifespan)
     app.add_middleware(RequestIdMiddleware)
+    app.add_middleware(QuietDisconnects)
     return app

@@ -26,10 +26,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pymongo
 from pymongo import ReturnDocument
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.asynchronous.database import AsyncDatabase
-from pymongo.errors import DuplicateKeyError
+from pymongo.errors import ConnectionFailure, DuplicateKeyError, PyMongoError
 
 from common.events.bus import ApplyingPublisher, EventPublisher
 from common.events.envelope import Event
@@ -42,6 +43,7 @@ _PURGE_EVERY_SECONDS = 60.0
 _MAX_BACKOFF_SECONDS = 30.0
 # Rows handed to an in-process bus and not yet applied, in batches: past this, wait.
 _IN_FLIGHT_BATCHES = 4
+_RELEASE_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,10 @@ class OutboxRelay:
                 try:
                     busy = await self.relay_once()
                     failures = 0
+                except ConnectionFailure as exc:
+                    # An outage, not a bug: one line each time, no traceback.
+                    failures += 1
+                    log.warning("outbox relay pass failed; backing off: %s", exc)
                 except Exception:
                     failures += 1
                     log.warning("outbox relay pass failed; backing off", exc_info=True)
@@ -252,7 +258,16 @@ class OutboxRelay:
     async def _release(self) -> None:
         # Hand the shards over at once instead of making other replicas wait a lease out.
         try:
-            async with asyncio.timeout(2):
-                await asyncio.shield(self.leases.release())
+            async with asyncio.timeout(_RELEASE_SECONDS):
+                await asyncio.shield(self._release_within(_RELEASE_SECONDS))
         except Exception:
+            log.debug("could not release outbox leases", exc_info=True)
+
+    async def _release_within(self, seconds: float) -> None:
+        # Bounded by itself too: a shielded release must not outlive the wait for
+        # it and fail half a minute later, with nobody left to take its error.
+        try:
+            with pymongo.timeout(seconds):
+                await self.leases.release()
+        except PyMongoError:
             log.debug("could not release outbox leases", exc_info=True)

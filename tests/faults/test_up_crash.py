@@ -1,18 +1,24 @@
-"""`lifegraph up` SIGKILLed mid-stream: after a restart every event of every write is applied."""
+"""`lifegraph up` killed mid-stream, or stopped as service managers stop it."""
 
 from __future__ import annotations
 
 import asyncio
 import itertools
+import json
+import os
+import signal
+import time
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
+import websockets
 
 from common.mongo_server import free_port
 from common.testing.waiting import eventually
-from tests.lifegraph.running import register, running_up, wait_healthy
+from tests.lifegraph.running import processes_using, register, running_up, wait_healthy
 
 WRITERS = 4
 GOALS_PER_WRITER = 100
@@ -110,3 +116,56 @@ async def test_up_killed_mid_stream_applies_every_event_after_a_restart(tmp_path
                     within=60,
                 )
                 assert active + completed > 0
+
+
+# Open connections get `shutdown_timeout_seconds` (10 s) and the whole stop 5 s more
+# (lifegraph/stopping.py); a clean stop takes 2-4 s.
+STOP_WITHIN = 20.0
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["group", "database-too", "database-alone"],
+    ids=[
+        "sigterm-to-the-group",  # `docker stop`, a terminal's Ctrl-C, systemd's KillMode=mixed
+        "database-signalled-too",  # systemd's default KillMode signals every process at once
+        "database-dies-alone",  # `up` cannot serve without it: it stops, for a restart
+    ],
+)
+async def test_up_stops_quickly_and_quietly_in_every_signal_order(tmp_path: Path, how: str) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    db = tmp_path / "data" / "db"
+    stderr_path = tmp_path / "stderr.log"
+    with (
+        stderr_path.open("wb") as stderr,
+        running_up(tmp_path, port, own_session=True, stderr=stderr) as process,
+    ):
+        await asyncio.to_thread(wait_healthy, url, process)
+        token = register(url, "ada@example.com")
+        # A browser's open subscription: it must not hold the stop up.
+        async with websockets.connect(
+            f"ws://127.0.0.1:{port}/graphql",
+            subprotocols=[websockets.Subprotocol("graphql-transport-ws")],
+        ) as socket:
+            init = {"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}}
+            await socket.send(json.dumps(init))
+            assert json.loads(await socket.recv())["type"] == "connection_ack"
+            subscribe = {"query": "subscription { notificationAdded { id } }"}
+            await socket.send(json.dumps({"id": "1", "type": "subscribe", "payload": subscribe}))
+            started = time.monotonic()
+            if how != "group":
+                for pid in processes_using(db):
+                    os.kill(pid, signal.SIGTERM)
+            if how != "database-alone":
+                os.killpg(process.pid, signal.SIGTERM)
+            code = await asyncio.to_thread(process.wait, 60)
+            stopped_in = time.monotonic() - started
+    logged = stderr_path.read_text()
+    assert code == 128 + signal.SIGTERM, logged
+    assert stopped_in < STOP_WITHIN, f"took {stopped_in:.1f}s; logged:\n{logged}"
+    assert "Traceback" not in logged, logged
+    assert "Stopping took longer" not in logged, logged
+    assert processes_using(db) == []
+    if how == "database-alone":
+        assert "The embedded database stopped unexpectedly" in logged
