@@ -33,6 +33,7 @@ app = typer.Typer(
 
 SCHEMA_DIR = Path("schema")
 DATABASE_LOCK_WAIT_SECONDS = 10.0
+DATABASE_SELECTION_TIMEOUT_MS = 5_000
 
 
 @app.command()
@@ -59,7 +60,10 @@ def up(
         except MongoServerError as exc:
             typer.echo(str(exc), err=True)
             raise typer.Exit(1) from None
-        settings = settings.model_copy(update={"mongodb_url": database.url})
+        # A local child that does not answer in a few seconds is gone: fail calls
+        # (and the stop) after that, not after the default 30 s.
+        url = f"{database.url}&serverSelectionTimeoutMS={DATABASE_SELECTION_TIMEOUT_MS}"
+        settings = settings.model_copy(update={"mongodb_url": url})
         _stop_when_database_exits(database)
     _exit_on_sigterm()
     try:

@@ -30,7 +30,7 @@ import pymongo
 from pymongo import ReturnDocument
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.asynchronous.database import AsyncDatabase
-from pymongo.errors import ConnectionFailure, DuplicateKeyError, PyMongoError
+from pymongo.errors import ConnectionFailure, DuplicateKeyError
 
 from common.events.bus import ApplyingPublisher, EventPublisher
 from common.events.envelope import Event
@@ -269,5 +269,5 @@ class OutboxRelay:
         try:
             with pymongo.timeout(seconds):
                 await self.leases.release()
-        except PyMongoError:
+        except Exception:
             log.debug("could not release outbox leases", exc_info=True)
