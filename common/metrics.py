@@ -17,7 +17,7 @@ OPERATIONS = Histogram(
 )
 EVENTS_PUBLISHED = Counter(
     "lifegraph_events_published_total",
-    "Events the outbox relay handed to the bus and the bus confirmed, by event type.",
+    "Events the relay handed over (broker-confirmed, or taken by the in-process bus), by type.",
     ["type"],
 )
 

@@ -1,12 +1,17 @@
 """Runs `secantusd-py` (a MongoDB-compatible server) as a child process.
 
 It is GPL-2.0, so it is only ever started as a separate program, never imported.
+The child is tethered (`common.tethered`): it stops when the process that
+started it ends, however that ends, and signals to the starter's process group
+do not reach it, so the starter can stop it last.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -16,6 +21,9 @@ from types import TracebackType
 
 from pymongo import MongoClient
 from pymongo.errors import PyMongoError
+
+from common.storagelock import StorageInUse, wait_storage_free
+from common.tethered import Tethered, start_tethered
 
 
 class MongoServerError(RuntimeError):
@@ -44,13 +52,21 @@ class SecantusServer:
         # Without it the journal is not flushed on commit: a write acknowledged
         # with j:true is lost if the process dies (docs/operations.md).
         self._sync_on_commit = sync_on_commit
-        self._process: subprocess.Popen[bytes] | None = None
+        self._process: Tethered | None = None
+        self._stopping = False
 
     @property
     def url(self) -> str:
         return f"mongodb://127.0.0.1:{self.port}/?directConnection=true"
 
-    def start(self, *, timeout: float = 30.0) -> None:
+    def start(self, *, timeout: float = 30.0, lock_wait: float = 0.0) -> None:
+        """Start and wait until it answers.
+
+        A file-backed storage admits one server; when another process holds it,
+        wait up to `lock_wait` seconds for it to let go (a database whose
+        `lifegraph up` just died is still stopping), then raise `MongoServerError`
+        with one line naming the holder.
+        """
         executable = _find_executable()
         if executable is None:
             raise MongoServerError(
@@ -59,18 +75,24 @@ class SecantusServer:
             )
         if self._storage != ":memory:":
             Path(self._storage).mkdir(parents=True, exist_ok=True)
+            try:
+                wait_storage_free(Path(self._storage), within=lock_wait)
+            except StorageInUse as exc:
+                raise MongoServerError(str(exc)) from None
         command = [executable, "--port", str(self.port), "--storage-path", self._storage]
         command += ["--log-level", "WARNING"]
         if self._sync_on_commit:
             command.append("--sync-on-commit")
-        self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL)  # noqa: S603
+        self._stopping = False
+        self._process = start_tethered(command, stdout=subprocess.DEVNULL)
         self._wait_ready(timeout)
 
     def _wait_ready(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self._process is not None and self._process.poll() is not None:
-                raise MongoServerError(f"secantusd-py exited with {self._process.returncode}")
+            if self._process is not None and self._process.process.poll() is not None:
+                code = self._process.process.returncode
+                raise MongoServerError(f"secantusd-py exited with {code}")
             client: MongoClient[dict[str, object]] = MongoClient(
                 self.url, serverSelectionTimeoutMS=250
             )
@@ -87,21 +109,27 @@ class SecantusServer:
     def stop(self) -> None:
         if self._process is None:
             return
-        self._process.terminate()
-        try:
-            self._process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
+        self._stopping = True
+        self._process.stop()
         self._process = None
 
     def kill(self) -> None:
         """SIGKILL, as a crash would: no clean shutdown. `start()` reopens the same storage."""
         if self._process is None:
             return
-        self._process.kill()
-        self._process.wait()
+        # The server runs under a tethering wrapper that leads its own session:
+        # SIGKILL the whole group, or the wrapper would stop the server cleanly.
+        os.killpg(self._process.process.pid, signal.SIGKILL)
+        self._process.stop()
         self._process = None
+
+    def wait_unexpected_exit(self) -> int | None:
+        """Block until the server ends: its exit status, or None when `stop()` ended it."""
+        process = self._process
+        if process is None:
+            return None
+        code = process.process.wait()
+        return None if self._stopping else code
 
     async def astart(self) -> None:
         await asyncio.to_thread(self.start)

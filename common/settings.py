@@ -91,6 +91,9 @@ class Settings(BaseSettings):
     data_dir: Path = Path(".lifegraph")
     host: str = "127.0.0.1"
     port: int = 4000
+    # Served processes: how long open connections (WebSockets, slow requests)
+    # may keep a stopping server from shutting down before they are closed.
+    shutdown_timeout_seconds: int = 10
     # Young-generation size of the cycle collector in served processes (see
     # common/gctuning.py); None keeps CPython's default of 700.
     gc_young_threshold: int | None = 50_000

@@ -6,23 +6,24 @@ import asyncio
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import FrameType
 from typing import Annotated, Any
 
 import typer
-import uvicorn
 from starlette.types import ASGIApp
 
 from common.app import SubgraphDefinition
 from common.gctuning import tune_for_serving
 from common.logs import configure_logging
-from common.mongo_server import SecantusServer, free_port
+from common.mongo_server import MongoServerError, SecantusServer, free_port
 from common.settings import Settings, get_settings
 from lifegraph.discovery import discover_subgraphs, service_sdl
-from lifegraph.embedded import create_embedded_app, subgraph_url
+from lifegraph.embedded import create_embedded_app, served_at, subgraph_url
 from lifegraph.router_setup import create_lifegraph_router
+from lifegraph.stopping import serve as serve_bounded
 from lifegraph.supergraph import compose_lifegraph, describe, standalone_url
 from router.composition import CompositionError
 
@@ -31,6 +32,8 @@ app = typer.Typer(
 )
 
 SCHEMA_DIR = Path("schema")
+DATABASE_LOCK_WAIT_SECONDS = 10.0
+DATABASE_SELECTION_TIMEOUT_MS = 5_000
 
 
 @app.command()
@@ -42,18 +45,26 @@ def up(
 ) -> None:
     """Start the whole system in one process on embedded defaults."""
     settings = get_settings()
-    updates: dict[str, object] = {"port": port or settings.port}
     if data_dir:
-        updates["data_dir"] = data_dir
-    settings = settings.model_copy(update=updates)
+        settings = settings.model_copy(update={"data_dir": data_dir})
+    settings = served_at(settings, port=port or settings.port)
     configure_logging(settings.log_level, json_output=False)
     database: SecantusServer | None = None
     if not _explicit("MONGODB_URL"):
         # Data under data_dir survives restarts; the port is private to this run.
         database = SecantusServer(storage=settings.data_dir / "db", port=free_port())
         typer.echo(f"Starting the embedded database in {settings.data_dir / 'db'} ...")
-        database.start()
-        settings = settings.model_copy(update={"mongodb_url": database.url})
+        try:
+            # A database whose `up` was just killed is still stopping: give it time.
+            database.start(lock_wait=DATABASE_LOCK_WAIT_SECONDS)
+        except MongoServerError as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(1) from None
+        # A local child that does not answer in a few seconds is gone: fail calls
+        # (and the stop) after that, not after the default 30 s.
+        url = f"{database.url}&serverSelectionTimeoutMS={DATABASE_SELECTION_TIMEOUT_MS}"
+        settings = settings.model_copy(update={"mongodb_url": url})
+        _stop_when_database_exits(database)
     _exit_on_sigterm()
     try:
         definitions = discover_subgraphs()
@@ -125,17 +136,29 @@ def _exit_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, exit_now)
 
 
+def _stop_when_database_exits(database: SecantusServer) -> None:
+    """Without its database `up` can only fail requests: stop, and let a supervisor restart it."""
+
+    def watch() -> None:
+        code = database.wait_unexpected_exit()
+        if code is None:
+            return
+        typer.echo(
+            f"The embedded database stopped unexpectedly (exit status {code}); stopping LifeGraph.",
+            err=True,
+        )
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="database-watch", daemon=True).start()
+
+
 def _run(application: ASGIApp, settings: Settings, *, host: str, port: int) -> None:
     tune_for_serving(settings.gc_young_threshold)
-    # Our apps read X-Forwarded-For themselves, believing only configured proxies;
-    # uvicorn must not rewrite the client address first.
-    uvicorn.run(
+    serve_bounded(
         application,
         host=host,
         port=port,
-        log_level="warning",
-        ws="websockets-sansio",
-        proxy_headers=False,
+        graceful_seconds=settings.shutdown_timeout_seconds,
         # A socket message is held to the same bound as a request body (docs/security.md).
         ws_max_size=settings.max_request_body_bytes,
     )

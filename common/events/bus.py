@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
@@ -74,6 +75,21 @@ async def after_commit(callback: AfterCommit) -> None:
 
 class EventPublisher(Protocol):
     async def publish(self, event: Event) -> None: ...
+
+
+@runtime_checkable
+class ApplyingPublisher(Protocol):
+    """A bus that holds events only in memory (the embedded one): taking one confirms nothing.
+
+    `publish_applied` queues the event and returns a future that resolves once
+    every consumer it was routed to has applied it (or dead-lettered it, after
+    its retries, as a broker would move it to a durable dead-letter queue;
+    the in-process bus keeps dead letters in memory). The outbox relay marks the
+    row sent only then, so a crash before that delivers it again on restart,
+    the at-least-once that a broker's durable queues give.
+    """
+
+    def publish_applied(self, event: Event) -> asyncio.Future[None]: ...
 
 
 class EventBus(Protocol):

@@ -6,8 +6,10 @@ a slow or failing consumer never blocks the publisher. It keeps
 the broker's semantics where they matter: processed ids make redeliveries
 harmless, failures are retried after the same delays, and events that run out
 of retries (or can never apply) are kept as dead letters with their reason.
-What it cannot do is survive the process: queued events die with it (the
-outbox still holds anything not yet handed to the bus).
+What it cannot do is survive the process: queued events die with it. So the
+outbox relay hands events over with `publish_applied` and marks a row sent
+only once every consumer applied it; after a crash the row is still pending
+and is delivered again, and consumers skip what they had already applied.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 
 from common.events.bus import AnyHandler, topic_matches
 from common.events.consumer import (
+    Applied,
     Database,
     DatabaseFor,
     Failed,
@@ -32,9 +35,29 @@ log = logging.getLogger(__name__)
 
 
 @dataclass
+class _Delivery:
+    """One `publish_applied`: resolved when the last consumer it was routed to is done.
+
+    Done is applied, or dead-lettered: a dead letter is kept (in memory, as
+    before) rather than retried at every start.
+    """
+
+    remaining: int
+    applied: asyncio.Future[None]
+
+    def settle_one(self) -> None:
+        self.remaining -= 1
+        if self.remaining == 0 and not self.applied.done():
+            self.applied.set_result(None)
+
+
+_Queued = tuple[Event, int, _Delivery | None]
+
+
+@dataclass
 class _Consumer:
     sub: Subscription
-    queue: asyncio.Queue[tuple[Event, int]] = field(default_factory=asyncio.Queue)
+    queue: asyncio.Queue[_Queued] = field(default_factory=asyncio.Queue)
     dead_letters: list[tuple[Event, str]] = field(default_factory=list)
 
 
@@ -58,6 +81,7 @@ class InMemoryEventBus:
         self._idle = asyncio.Event()
         self._idle.set()
         self._started = asyncio.Event()
+        self._deliveries: set[asyncio.Future[None]] = set()
 
     async def connect(self) -> None:
         return None
@@ -70,11 +94,33 @@ class InMemoryEventBus:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks.clear()
+        # Never applied here: their outbox rows stay pending for the next start.
+        for applied in self._deliveries:
+            applied.cancel()
+        self._deliveries.clear()
 
     async def publish(self, event: Event) -> None:
-        for consumer in self._consumers:
-            if any(topic_matches(p, event.type) for p in consumer.sub.patterns):
-                self._enqueue(consumer, event, 0)
+        for consumer in self._routed(event):
+            self._enqueue(consumer, event, 0, None)
+
+    def publish_applied(self, event: Event) -> asyncio.Future[None]:
+        """Queue `event`; resolves once each consumer it reaches applied (or dead-lettered) it."""
+        applied: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        routed = self._routed(event)
+        if not routed:
+            applied.set_result(None)
+            return applied
+        self._deliveries.add(applied)
+        applied.add_done_callback(self._deliveries.discard)
+        delivery = _Delivery(len(routed), applied)
+        for consumer in routed:
+            self._enqueue(consumer, event, 0, delivery)
+        return applied
+
+    def _routed(self, event: Event) -> list[_Consumer]:
+        return [
+            c for c in self._consumers if any(topic_matches(p, event.type) for p in c.sub.patterns)
+        ]
 
     def subscribe(
         self,
@@ -119,14 +165,16 @@ class InMemoryEventBus:
             if c.sub.consumer == consumer:
                 letters, c.dead_letters = c.dead_letters, []
                 for event, _ in letters:
-                    self._enqueue(c, event, 0)
+                    self._enqueue(c, event, 0, None)
                 replayed += len(letters)
         return replayed
 
-    def _enqueue(self, consumer: _Consumer, event: Event, attempt: int) -> None:
+    def _enqueue(
+        self, consumer: _Consumer, event: Event, attempt: int, delivery: _Delivery | None
+    ) -> None:
         self._outstanding += 1
         self._idle.clear()
-        consumer.queue.put_nowait((event, attempt))
+        consumer.queue.put_nowait((event, attempt, delivery))
 
     def _settled(self) -> None:
         self._outstanding -= 1
@@ -135,22 +183,29 @@ class InMemoryEventBus:
 
     async def _run(self, consumer: _Consumer) -> None:
         while True:
-            event, attempt = await consumer.queue.get()
+            event, attempt, delivery = await consumer.queue.get()
             try:
                 # Taken with no await since `get`: one user's events apply in queue order.
                 async with consumer.sub.lane(event.user_id or event.id):
                     outcome = await consumer.sub.apply(event)
                 if isinstance(outcome, Failed):
-                    self._after_failure(consumer, event, attempt, outcome)
+                    self._after_failure(consumer, event, attempt, delivery, outcome)
+                elif isinstance(outcome, Applied) and delivery is not None:
+                    delivery.settle_one()
             finally:
                 consumer.queue.task_done()
                 self._settled()
 
     def _after_failure(
-        self, consumer: _Consumer, event: Event, attempt: int, failure: Failed
+        self,
+        consumer: _Consumer,
+        event: Event,
+        attempt: int,
+        delivery: _Delivery | None,
+        failure: Failed,
     ) -> None:
         if failure.transient:
-            self._retry_later(consumer, event, attempt, self._retry.longest_ms)
+            self._retry_later(consumer, event, attempt, delivery, self._retry.longest_ms)
             return
         if failure.permanent or attempt >= self._retry.max_retries:
             log.error(
@@ -158,16 +213,26 @@ class InMemoryEventBus:
                 extra={"consumer": consumer.sub.consumer, "event_id": event.id},
             )
             consumer.dead_letters.append((event, failure.reason))
+            if delivery is not None:
+                delivery.settle_one()
             return
-        self._retry_later(consumer, event, attempt + 1, self._retry.delay_ms(attempt + 1))
+        delay_ms = self._retry.delay_ms(attempt + 1)
+        self._retry_later(consumer, event, attempt + 1, delivery, delay_ms)
 
-    def _retry_later(self, consumer: _Consumer, event: Event, attempt: int, delay_ms: int) -> None:
+    def _retry_later(
+        self,
+        consumer: _Consumer,
+        event: Event,
+        attempt: int,
+        delivery: _Delivery | None,
+        delay_ms: int,
+    ) -> None:
         # Counted as outstanding while it waits, so `drain` covers retries too.
         self._outstanding += 1
 
         def fire() -> None:
             self._timers.discard(timer)
-            self._enqueue(consumer, event, attempt)
+            self._enqueue(consumer, event, attempt, delivery)
             self._settled()
 
         timer = asyncio.get_running_loop().call_later(delay_ms / 1000, fire)

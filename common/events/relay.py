@@ -9,6 +9,10 @@ events keep their order; different users are published concurrently.
 
 A row published but not yet marked sent when the process dies is published
 again: consumers are idempotent, so at-least-once here is exactly-once in effect.
+
+The in-process bus (embedded mode) has no durable queue to confirm into, so
+with it a row stays pending until every consumer applied its event
+(`ApplyingPublisher`); meanwhile this relay skips it as in flight.
 """
 
 from __future__ import annotations
@@ -22,12 +26,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pymongo
 from pymongo import ReturnDocument
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.asynchronous.database import AsyncDatabase
-from pymongo.errors import DuplicateKeyError
+from pymongo.errors import ConnectionFailure, DuplicateKeyError
 
-from common.events.bus import EventPublisher
+from common.events.bus import ApplyingPublisher, EventPublisher
 from common.events.envelope import Event
 from common.events.outbox import COLLECTION, PENDING, SENT
 from common.metrics import EVENTS_PUBLISHED
@@ -36,6 +41,9 @@ log = logging.getLogger(__name__)
 
 LEASES = "outbox_leases"
 _PURGE_EVERY_SECONDS = 60.0
+# Rows handed to an in-process bus and not yet applied, in batches: past this, wait.
+_IN_FLIGHT_BATCHES = 4
+_RELEASE_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -119,6 +127,9 @@ class OutboxRelay:
             database[LEASES], owner or f"relay-{uuid.uuid4().hex[:12]}", self._settings
         )
         self._next_purge = 0.0
+        # With an in-process bus: rows handed over and not yet applied, and those applied.
+        self._in_flight: set[Any] = set()
+        self._applied: list[Any] = []
 
     async def run(self) -> None:
         if self._ready is not None:
@@ -130,6 +141,10 @@ class OutboxRelay:
                 try:
                     busy = await self.relay_once()
                     failures = 0
+                except ConnectionFailure as exc:
+                    # An outage, not a bug: one line each time, no traceback.
+                    failures += 1
+                    log.warning("outbox relay pass failed; backing off: %s", exc)
                 except Exception:
                     failures += 1
                     log.warning("outbox relay pass failed; backing off", exc_info=True)
@@ -148,14 +163,15 @@ class OutboxRelay:
         # Cleared first: a wake-up that finds nothing to do must not spin the loop.
         self._wake.clear()
         await self.leases.refresh()
+        await self._mark_applied()
         shards = self.leases.owned()
-        if not shards:
+        if not shards or len(self._in_flight) >= _IN_FLIGHT_BATCHES * self._settings.batch_size:
             return False
+        query: dict[str, Any] = {"status": PENDING, "shard": {"$in": shards}}
+        if self._in_flight:
+            query["_id"] = {"$nin": list(self._in_flight)}
         rows = (
-            await self._rows.find({"status": PENDING, "shard": {"$in": shards}})
-            .sort("_id", 1)
-            .limit(self._settings.batch_size)
-            .to_list()
+            await self._rows.find(query).sort("_id", 1).limit(self._settings.batch_size).to_list()
         )
         if not rows:
             await self._purge_sent()
@@ -180,16 +196,52 @@ class OutboxRelay:
             for row in user_rows:
                 try:
                     async with asyncio.timeout(self._settings.publish_timeout_seconds):
-                        await self._bus.publish(Event.model_validate(row["event"]))
+                        confirmed = await self._hand_over(row)
                 except Exception as exc:
                     # Later events of this user wait until this one is confirmed.
                     errors.append(exc)
                     return
+                # Handed over: confirmed by the broker, or taken by the in-process bus
+                # (whose row is marked sent once every consumer applied it).
                 EVENTS_PUBLISHED.labels(row["type"]).inc()
-                sent.append(row["_id"])
+                if confirmed:
+                    sent.append(row["_id"])
 
         await asyncio.gather(*(lane(r) for r in lanes.values()))
         return sent, errors[0] if errors else None
+
+    async def _hand_over(self, row: dict[str, Any]) -> bool:
+        """Publish one row's event; True if the bus confirmed it, False if it is in flight."""
+        event = Event.model_validate(row["event"])
+        if not isinstance(self._bus, ApplyingPublisher):
+            await self._bus.publish(event)
+            return True
+        row_id = row["_id"]
+        self._in_flight.add(row_id)
+
+        def done(applied: asyncio.Future[None]) -> None:
+            if applied.cancelled():  # the bus closed first: the row stays pending
+                self._in_flight.discard(row_id)
+                return
+            self._applied.append(row_id)
+            self._wake.set()
+
+        self._bus.publish_applied(event).add_done_callback(done)
+        return False
+
+    async def _mark_applied(self) -> None:
+        if not self._applied:
+            return
+        applied, self._applied = self._applied, []
+        try:
+            await self._rows.update_many(
+                {"_id": {"$in": applied}}, {"$set": {"status": SENT, "sent_at": datetime.now(UTC)}}
+            )
+        except BaseException:
+            self._applied.extend(applied)
+            raise
+        # Out of flight only now: until marked, a scan would hand them over again.
+        self._in_flight.difference_update(applied)
 
     async def _wait(self, seconds: float, *, woken: bool) -> None:
         if not woken:
@@ -212,7 +264,16 @@ class OutboxRelay:
     async def _release(self) -> None:
         # Hand the shards over at once instead of making other replicas wait a lease out.
         try:
-            async with asyncio.timeout(2):
-                await asyncio.shield(self.leases.release())
+            async with asyncio.timeout(_RELEASE_SECONDS):
+                await asyncio.shield(self._release_within(_RELEASE_SECONDS))
+        except Exception:
+            log.debug("could not release outbox leases", exc_info=True)
+
+    async def _release_within(self, seconds: float) -> None:
+        # Bounded by itself too: a shielded release must not outlive the wait for
+        # it and fail half a minute later, with nobody left to take its error.
+        try:
+            with pymongo.timeout(seconds):
+                await self.leases.release()
         except Exception:
             log.debug("could not release outbox leases", exc_info=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
@@ -40,3 +41,17 @@ async def eventually(
                 await asyncio.sleep(0.05)
     except TimeoutError:
         raise AssertionError(f"not reached within {within}s; last answer: {last!r}") from None
+
+
+def poll_until(check: Callable[[], bool], *, within: float = 10.0, every: float = 0.05) -> bool:
+    """`wait_until` for synchronous tests: whether `check` held within `within` seconds.
+
+    For the state of other processes (a child that must have exited), seen
+    from code with no event loop.
+    """
+    deadline = time.monotonic() + within
+    while not check():
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(every)
+    return True

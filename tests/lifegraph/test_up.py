@@ -2,67 +2,29 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
-import httpx
 import pytest
 
-from common.mongo_server import free_port
+from common.mongo_server import SecantusServer, free_port
+from common.testing.waiting import poll_until
 
-
-def _processes_using(path: Path) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            cmdline = (entry / "cmdline").read_bytes().decode(errors="replace")
-        except OSError:
-            continue
-        if str(path) in cmdline and "secantusd" in cmdline:
-            found.append(int(entry.name))
-    return found
-
-
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"lifegraph up exited early with {process.returncode}")
-        try:
-            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)  # polling a readiness condition, bounded by the deadline
-    raise AssertionError("lifegraph up did not become healthy")
-
-
-@contextmanager
-def _up(tmp_path: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
-    env = {k: v for k, v in os.environ.items() if k not in ("MONGODB_URL", "AMQP_URL", "REDIS_URL")}
-    env.update({"LIFEGRAPH_PORT": str(port), "LIFEGRAPH_DATA_DIR": str(tmp_path / "data")})
-    command = [str(Path(sys.executable).parent / "lifegraph"), "up"]
-    with subprocess.Popen(command, env=env, cwd=tmp_path, stdout=subprocess.PIPE) as process:  # noqa: S603
-        try:
-            yield process
-        finally:
-            if process.poll() is None:
-                process.kill()
+from .running import (
+    graphql,
+    processes_using,
+    register,
+    running_up,
+    wait_healthy,
+)
 
 
 @pytest.fixture
 def lifegraph_up(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes], Path]]:
     port = free_port()
-    with _up(tmp_path, port) as process:
+    with running_up(tmp_path, port) as process:
         yield f"http://127.0.0.1:{port}", process, tmp_path / "data"
 
 
@@ -75,43 +37,34 @@ def test_up_serves_every_subgraph_and_stops_with_its_database(
     lifegraph_up: tuple[str, subprocess.Popen[bytes], Path], stop: signal.Signals, exit_code: int
 ) -> None:
     url, process, data_dir = lifegraph_up
-    _wait_healthy(url, process)
+    wait_healthy(url, process)
     assert (data_dir / "db").is_dir()
-    assert _processes_using(data_dir / "db"), "the embedded database server should be running"
+    assert processes_using(data_dir / "db"), "the embedded database server should be running"
 
     # Ctrl-C in a terminal; SIGTERM from `docker stop`, systemd or a supervisor.
     process.send_signal(stop)
     assert process.wait(timeout=60) == exit_code
     output = process.stdout.read().decode() if process.stdout else ""
     assert f"GraphiQL at {url}/graphql" in output
-    assert _processes_using(data_dir / "db") == [], "stopping must take the database down too"
-
-
-def _graphql(url: str, query: str, variables: dict[str, Any]) -> dict[str, Any]:
-    response = httpx.post(
-        f"{url}/graphql", json={"query": query, "variables": variables}, timeout=30
-    )
-    body: dict[str, Any] = response.json()
-    assert "errors" not in body, body
-    return body
+    assert processes_using(data_dir / "db") == [], "stopping must take the database down too"
 
 
 def test_what_users_wrote_survives_a_restart(tmp_path: Path) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     account = {"email": "ada@example.com", "password": "violet-harbour-lantern-42"}
-    with _up(tmp_path, port) as first:
-        _wait_healthy(url, first)
-        _graphql(
+    with running_up(tmp_path, port) as first:
+        wait_healthy(url, first)
+        graphql(
             url,
             "mutation($i: RegisterInput!) { register(input: $i) { user { id } } }",
             {"i": {**account, "displayName": "Ada"}},
         )
         first.send_signal(signal.SIGINT)
         assert first.wait(timeout=60) == 0
-    with _up(tmp_path, port) as second:
-        _wait_healthy(url, second)
-        login = _graphql(
+    with running_up(tmp_path, port) as second:
+        wait_healthy(url, second)
+        login = graphql(
             url,
             "mutation($i: LoginInput!) { login(input: $i) { user { displayName } } }",
             {"i": account},
@@ -119,3 +72,47 @@ def test_what_users_wrote_survives_a_restart(tmp_path: Path) -> None:
         assert login["data"]["login"]["user"] == {"displayName": "Ada"}
         second.send_signal(signal.SIGINT)
         assert second.wait(timeout=60) == 0
+
+
+def test_signed_in_requests_work_on_the_port_given(tmp_path: Path) -> None:
+    # Not 4000: the router must fetch the signing keys from the port it serves.
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with running_up(tmp_path, port, port_flag=True) as process:
+        wait_healthy(url, process)
+        token = register(url, "ada@example.com")
+        me = graphql(url, "{ me { displayName } }", token=token)
+        assert me["data"]["me"] == {"displayName": "Ada"}
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=60) == 0
+
+
+def test_a_killed_up_takes_its_database_down_and_the_next_up_starts(tmp_path: Path) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    db = tmp_path / "data" / "db"
+    with running_up(tmp_path, port, own_session=True) as first:
+        wait_healthy(url, first)
+        assert processes_using(db)
+        first.kill()  # SIGKILL: no finally blocks run in `up`
+        first.wait()
+    assert poll_until(lambda: not processes_using(db), within=30), "the database outlived its `up`"
+    with running_up(tmp_path, port, own_session=True) as second:
+        wait_healthy(url, second)
+        second.send_signal(signal.SIGINT)
+        assert second.wait(timeout=60) == 0
+
+
+def test_up_says_in_one_line_who_holds_its_database(tmp_path: Path) -> None:
+    port = free_port()
+    stderr_path = tmp_path / "stderr.log"
+    with (
+        SecantusServer(storage=tmp_path / "data" / "db"),
+        stderr_path.open("wb") as stderr,
+        running_up(tmp_path, port, stderr=stderr) as process,
+    ):
+        assert process.wait(timeout=60) == 1
+    lines = stderr_path.read_text().strip().splitlines()
+    assert len(lines) == 1, lines
+    assert f"The database in {tmp_path / 'data' / 'db'} is in use by process" in lines[0]
+    assert "secantusd-py" in lines[0]

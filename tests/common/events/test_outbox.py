@@ -204,6 +204,57 @@ async def test_in_process_bus_behind_the_relay(
     assert got == [event.id]
 
 
+def _bus_with(database: Database, handlers: dict[str, Any]) -> InMemoryEventBus:
+    bus = InMemoryEventBus(database_for=lambda _: database)
+    for consumer, handler in handlers.items():
+        bus.subscribe(consumer, ["goals.#"], handler)
+    return bus
+
+
+async def test_in_process_bus_rows_stay_pending_until_applied_and_survive_a_crash(
+    publisher: OutboxPublisher, database: Database
+) -> None:
+    held = asyncio.Event()  # never set: the second consumer is mid-event when the process dies
+    quick: list[str] = []
+    slow: list[str] = []
+
+    async def record_quick(event: Event) -> None:
+        quick.append(event.id)
+
+    async def record_slow(event: Event) -> None:
+        await held.wait()
+        slow.append(event.id)
+
+    event = task_completed()
+    first = _bus_with(database, {"analytics.quick": record_quick, "analytics.slow": record_slow})
+    await first.start_consuming()
+    relay = OutboxRelay(database, first, wake=publisher.woken, settings=FAST, ready=first.started)
+    async with running(relay):
+        await publisher.publish(event)
+        await wait_until(lambda: _is_true(quick == [event.id]))
+        # Handed to the bus and applied by one consumer of two: not done.
+        assert await pending(database) == 1
+    await first.close()  # the crash: queued and running work is gone
+
+    async def never_again(event: Event) -> None:
+        quick.append(event.id)
+
+    async def record_now(event: Event) -> None:
+        slow.append(event.id)
+
+    second = _bus_with(database, {"analytics.quick": never_again, "analytics.slow": record_now})
+    await second.start_consuming()
+    relay = OutboxRelay(database, second, wake=publisher.woken, settings=FAST, ready=second.started)
+    try:
+        async with running(relay):
+            await wait_until(lambda: _is(pending(database), 0))
+    finally:
+        await second.close()
+    # Delivered again after the restart; the consumer that had applied it skipped it.
+    assert quick == [event.id]
+    assert slow == [event.id]
+
+
 async def test_run_in_transaction_reruns_conflicting_work_until_it_commits(
     publisher: OutboxPublisher, database: Database
 ) -> None:
