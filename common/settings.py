@@ -164,6 +164,9 @@ class Settings(BaseSettings):
     router_rate_limit_window_seconds: int = 60
     router_max_cost: int | None = 50_000
     router_trusted_proxy_hops: int = 0
+    # How long the router waits for one subgraph request before answering that
+    # subgraph's fields with SUBGRAPH_UNAVAILABLE ("timed out after Ns").
+    router_subgraph_timeout_seconds: float = 30.0
 
     # CORS origins allowed to call the router from browsers.
     cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
