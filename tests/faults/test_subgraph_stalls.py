@@ -35,10 +35,10 @@ from . import stack
 
 pytestmark = [pytest.mark.redis, pytest.mark.rabbitmq]
 
-TIMEOUT = 1.0  # the router's subgraph timeout in this test
+TIMEOUT = 2.0  # the router's subgraph timeout here: above a sign-up's password hashing
 SLACK = 1.5  # scheduling on a shared 2-core machine
 WORKERS = 4  # per kind of query
-STALLED_ERRORS = 12  # errored queries to see before resuming the subgraph
+STALLED_ERRORS = 8  # errored queries to see before resuming the subgraph
 SERVED = ("users", "community")
 USERS_ONLY = "{ me { id displayName } }"
 # `post` is nullable, so community failing leaves `me` in place: partial data.
@@ -133,8 +133,7 @@ async def test_a_stopped_subgraph_times_out_into_partial_data_and_recovers(
         stack.running(*processes.values(), router),
         httpx.AsyncClient(timeout=30) as http,
     ):
-        client = Client(http, router.url)
-        await client.sign_up("Ada")
+        client = await _signed_up(http, router.url)
         assert (await client.ok(TOUCHING))["post"] is None
         assert (await _health(router.url))["status"] == "ok"
 
@@ -198,6 +197,18 @@ async def test_a_stopped_subgraph_times_out_into_partial_data_and_recovers(
 
 def _count(outcomes: Iterator[Outcome]) -> int:
     return sum(1 for _ in outcomes)
+
+
+async def _signed_up(http: httpx.AsyncClient, router: str) -> Client:
+    """A signed-in client; a fresh email per try, since a timed-out register may have applied."""
+    for _ in range(3):
+        client = Client(http, router)
+        try:
+            await client.sign_up("Ada")
+        except AssertionError:  # password hashing outlasted the timeout on a busy machine
+            continue
+        return client
+    raise AssertionError("could not sign up through the router in 3 tries")
 
 
 async def _seconds_until(check: Callable[[], Awaitable[bool]], *, since: float) -> float:
