@@ -72,6 +72,14 @@ class Process:
         assert self._process is not None
         os.killpg(self._process.pid, sig)
 
+    async def kill(self) -> None:
+        """SIGKILL and wait: the port closes, connections are refused; `start` runs it again."""
+        process, self._process = self._process, None
+        assert process is not None
+        os.killpg(process.pid, signal.SIGKILL)
+        async with asyncio.timeout(10):
+            await process.wait()
+
     async def stop(self) -> None:
         process, self._process = self._process, None
         if process is None or process.returncode is not None:

@@ -1,4 +1,4 @@
-"""A subgraph SIGSTOPped under load, with every part in its own process.
+"""A subgraph SIGSTOPped, or SIGKILLed and restarted, under load; every part its own process.
 
 A stopped process still accepts TCP connections (the kernel does) but never
 answers: only the router's subgraph timeout stands between clients and a hang.
@@ -13,7 +13,7 @@ import asyncio
 import signal
 import statistics
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -112,9 +112,16 @@ async def _reachable(router: str) -> bool:
     return reachable
 
 
-async def test_a_stopped_subgraph_times_out_into_partial_data_and_recovers(
-    settings: Settings, tmp_path: Path
-) -> None:
+@dataclass(frozen=True)
+class System:
+    router: str
+    community: stack.Process
+    client: Client
+
+
+@pytest.fixture
+async def system(settings: Settings, tmp_path: Path) -> AsyncIterator[System]:
+    """users, community and the router, each its own process, and a signed-in client."""
     ports = {name: free_port() for name in SERVED}
     urls = {name: f"http://127.0.0.1:{port}/graphql" for name, port in ports.items()}
     settings = settings.model_copy(
@@ -126,8 +133,6 @@ async def test_a_stopped_subgraph_times_out_into_partial_data_and_recovers(
     sdl.write_text(await compose_lifegraph(served, urls.__getitem__))
     processes = {name: stack.subgraph(name, port, settings) for name, port in ports.items()}
     router = stack.router(free_port(), sdl, urls, settings)
-    community = processes["community"]
-
     async with (
         cleanup(settings),
         stack.running(*processes.values(), router),
@@ -136,67 +141,112 @@ async def test_a_stopped_subgraph_times_out_into_partial_data_and_recovers(
         client = await _signed_up(http, router.url)
         assert (await client.ok(TOUCHING))["post"] is None
         assert (await _health(router.url))["status"] == "ok"
+        yield System(router.url, processes["community"], client)
 
-        load = Load(client)
-        tasks = load.start()
-        try:
-            await wait_until(_polled(lambda: _count(load.of(TOUCHING)) >= WORKERS), within=20)
-            community.signal(signal.SIGSTOP)
-            stopped = time.monotonic()
-            _, health_noticed = await asyncio.gather(
-                wait_until(
-                    _polled(lambda: len(load.errored(after=stopped)) >= STALLED_ERRORS),
-                    within=30,
-                ),
-                _seconds_until(lambda: _unreachable(router.url), since=stopped),
-            )
-            first_error = min(o.ended for o in load.errored(after=0.0)) - stopped
-            assert (await _health(router.url))["status"] == "degraded"
 
-            community.signal(signal.SIGCONT)
-            resumed = time.monotonic()
-            recovered, healthy_again = await asyncio.gather(
-                _seconds_until(
-                    _polled(lambda: any(not o.codes for o in load.of(TOUCHING, after=resumed))),
-                    since=resumed,
-                ),
-                _seconds_until(lambda: _reachable(router.url), since=resumed),
-            )
-            settled = resumed + TIMEOUT + SLACK
-            await wait_until(
-                _polled(lambda: _count(load.of(TOUCHING, after=settled)) >= WORKERS), within=30
-            )
-        finally:
-            await load.stop(tasks)
+@dataclass(frozen=True)
+class Timings:
+    first_error: float  # from the fault to the first partial answer
+    health_noticed: float  # from the fault to /health degraded
+    recovered: float  # from the repair to the first full answer touching community
+    healthy_again: float  # from the repair to /health ok
+    repair: float  # how long the repair itself took (a restart boots a process)
+    during: list[Outcome]  # users-only queries between fault and repair
+    errored: list[Outcome]  # every partial answer
 
-    errored = load.errored(after=0.0)
-    for outcome in errored:
+
+async def _under_load(
+    system: System, fault: Callable[[], Awaitable[None]], repair: Callable[[], Awaitable[None]]
+) -> Timings:
+    """Break community under load, repair it, and check every answer given meanwhile."""
+    load = Load(system.client)
+    tasks = load.start()
+    try:
+        await wait_until(_polled(lambda: _count(load.of(TOUCHING)) >= WORKERS), within=20)
+        await fault()
+        broken = time.monotonic()
+        _, health_noticed = await asyncio.gather(
+            wait_until(
+                _polled(lambda: len(load.errored(after=broken)) >= STALLED_ERRORS), within=30
+            ),
+            _seconds_until(lambda: _unreachable(system.router), since=broken),
+        )
+        first_error = min(o.ended for o in load.errored(after=0.0)) - broken
+        assert (await _health(system.router))["status"] == "degraded"
+
+        repairing = time.monotonic()
+        await repair()
+        repaired = time.monotonic()
+        recovered, healthy_again = await asyncio.gather(
+            _seconds_until(
+                _polled(lambda: any(not o.codes for o in load.of(TOUCHING, after=repaired))),
+                since=repaired,
+            ),
+            _seconds_until(lambda: _reachable(system.router), since=repaired),
+        )
+        settled = repaired + TIMEOUT + SLACK
+        await wait_until(
+            _polled(lambda: _count(load.of(TOUCHING, after=settled)) >= WORKERS), within=30
+        )
+    finally:
+        await load.stop(tasks)
+
+    for outcome in load.errored(after=0.0):
         assert outcome.body["data"] == {"me": {"displayName": "Ada"}, "post": None}, outcome
         assert outcome.codes == ["SUBGRAPH_UNAVAILABLE"], outcome
         assert outcome.body["errors"][0]["path"] == ["post"], outcome
         assert outcome.seconds <= TIMEOUT + SLACK, outcome
-        assert stopped - SLACK <= outcome.ended <= resumed + TIMEOUT + SLACK, outcome
+        assert broken - SLACK <= outcome.ended <= repaired + TIMEOUT + SLACK, outcome
     users_only = list(load.of(USERS_ONLY))
-    during = [o for o in users_only if stopped <= o.started <= resumed]
     assert all(not o.codes for o in users_only), [o for o in users_only if o.codes][:3]
-    assert during, "no users-only query ran while community was stopped"
+    during = [o for o in users_only if broken <= o.started <= repaired]
+    assert during, "no users-only query ran while community was down"
     touching_after = list(load.of(TOUCHING, after=settled))
     assert all(not o.codes for o in touching_after), [o for o in touching_after if o.codes][:3]
-    print(  # the issue asks for these numbers
-        f"\nSIGSTOP community (router subgraph timeout {TIMEOUT:g}s): first partial answer "
-        f"{first_error:.2f}s after the stop; errored queries took "
+    return Timings(
+        first_error,
+        health_noticed,
+        recovered,
+        healthy_again,
+        repaired - repairing,
+        during,
+        load.errored(after=0.0),
+    )
+
+
+def _report(fault: str, timings: Timings) -> str:
+    during, errored = timings.during, timings.errored
+    return (
+        f"\n{fault} (router subgraph timeout {TIMEOUT:g}s): first partial answer "
+        f"{timings.first_error:.2f}s after; errored queries took "
         f"{min(o.seconds for o in errored):.2f}-{max(o.seconds for o in errored):.2f}s "
         f"({len(errored)} of them); users-only queries meanwhile: {len(during)}, all ok, "
         f"p50 {statistics.median(o.seconds for o in during) * 1000:.0f} ms, "
         f"max {max(o.seconds for o in during) * 1000:.0f} ms; /health degraded "
-        f"{health_noticed:.2f}s after the stop. After SIGCONT: a query touching community "
-        f"succeeded {recovered:.2f}s later, /health ok {healthy_again:.2f}s later; "
-        f"{len(load.errored(after=resumed))} queries started after SIGCONT still errored"
+        f"{timings.health_noticed:.2f}s after. The repair took {timings.repair:.2f}s; "
+        f"after it a query touching community "
+        f"succeeded {timings.recovered:.2f}s later, /health ok {timings.healthy_again:.2f}s later"
     )
 
 
-def _count(outcomes: Iterator[Outcome]) -> int:
-    return sum(1 for _ in outcomes)
+async def test_a_stopped_subgraph_times_out_into_partial_data_and_recovers(
+    system: System,
+) -> None:
+    async def stop() -> None:
+        system.community.signal(signal.SIGSTOP)
+
+    async def resume() -> None:
+        system.community.signal(signal.SIGCONT)
+
+    timings = await _under_load(system, stop, resume)
+    print(_report("SIGSTOP community", timings))  # the issue asks for these numbers
+
+
+async def test_a_killed_subgraph_fails_fast_into_partial_data_and_recovers_on_restart(
+    system: System,
+) -> None:
+    timings = await _under_load(system, system.community.kill, system.community.start)
+    print(_report("SIGKILL community, then a restart", timings))  # the issue asks for these
 
 
 async def _signed_up(http: httpx.AsyncClient, router: str) -> Client:
@@ -223,6 +273,10 @@ def _polled(condition: Callable[[], bool]) -> Callable[[], Awaitable[bool]]:
         return condition()
 
     return check
+
+
+def _count(outcomes: Iterator[Outcome]) -> int:
+    return sum(1 for _ in outcomes)
 
 
 async def _unreachable(router: str) -> bool:
