@@ -41,6 +41,7 @@ def router_setup(
     config = RouterConfig(
         supergraph_sdl=supergraph_sdl,
         subgraph_urls=MappingProxyType(dict(subgraph_urls or {})),
+        subgraph_timeout=settings.router_subgraph_timeout_seconds,
         cors_origins=tuple(settings.cors_origins),
         token_verifier=TokenVerifier(
             RemoteKeySource(settings.jwks_url, max_age=settings.jwks_cache_seconds),

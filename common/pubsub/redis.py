@@ -34,7 +34,20 @@ class RedisPubSub:
         return f"{self._prefix}:pubsub:{channel}"
 
     async def publish(self, channel: str, message: Message) -> None:
-        await self._redis.publish(self._key(channel), json.dumps(message, default=str))
+        """Fan `message` out, or log and drop it when Redis cannot be reached.
+
+        Publishers announce writes that already committed: raising would turn a
+        stored chat message into an INTERNAL error. Nothing a subscriber was
+        promised is lost, since a Redis this process cannot reach ends every
+        subscription reading from it with UNAVAILABLE (`_drop_connection`).
+        """
+        try:
+            await self._redis.publish(self._key(channel), json.dumps(message, default=str))
+        except (RedisError, OSError) as exc:
+            log.warning(
+                "redis unreachable; live update dropped",
+                extra={"channel": channel, "error": repr(exc)},
+            )
 
     @asynccontextmanager
     async def subscribe(self, channel: str) -> AsyncIterator[Subscription]:

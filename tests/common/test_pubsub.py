@@ -54,3 +54,17 @@ async def test_a_subscriber_that_falls_behind_is_cut_off_not_the_others() -> Non
         with pytest.raises(SubscriberOverflow):
             async for _ in slow:
                 pass
+
+
+async def test_a_publish_to_an_unreachable_redis_is_dropped_not_raised(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # The write it announces has committed; the caller must not see an error.
+    down = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=1)
+    pubsub = RedisPubSub(down)
+    try:
+        await pubsub.publish("chat:c1", {"text": "lost"})
+    finally:
+        await pubsub.close()
+        await down.aclose()
+    assert "live update dropped" in caplog.text

@@ -1,0 +1,199 @@
+"""Redis SIGKILLed under chat sockets subscribed through the router, then started again.
+
+The whole system runs as `lifegraph up` does (router, every subgraph, real
+RabbitMQ) against a redis-server of the test's own. Every socket must learn
+of the outage with the documented code (`UNAVAILABLE`, then `complete`) within
+a bounded time, stay open, and get new messages once it subscribes again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import websockets
+from pydantic import SecretStr
+
+from common.mongo_server import free_port
+from common.serving import serve_in_loop
+from common.settings import Settings
+from common.testing.fixtures import cleanup
+from lifegraph.discovery import discover_subgraphs
+from lifegraph.embedded import create_embedded_app, subgraph_url
+from lifegraph.supergraph import compose_lifegraph
+from tests.e2e.conftest import Client, _signing_keys
+
+from .servers import PrivateRedis, ServerMissing
+
+pytestmark = [pytest.mark.redis, pytest.mark.rabbitmq]
+
+SOCKETS = 4
+NOTICE_WITHIN = 10.0  # seconds a socket may take to hear of the outage
+MESSAGE_ADDED = "subscription($c: ID!) { messageAdded(conversationId: $c) { text } }"
+SEND = "mutation($i: SendMessageInput!) { sendMessage(input: $i) { id } }"
+Socket = websockets.ClientConnection
+
+
+class KillableRedis(PrivateRedis):
+    async def kill(self) -> None:
+        """SIGKILL, as a crashed host or the OOM killer would: no goodbye to clients."""
+        process, self._process = self._process, None
+        assert process is not None
+        os.killpg(process.pid, signal.SIGKILL)
+        async with asyncio.timeout(10):
+            await process.wait()
+
+
+@pytest.fixture
+async def private_redis(tmp_path: Path) -> AsyncIterator[KillableRedis]:
+    """Overrides the conftest's so `settings` point at a Redis this test can SIGKILL."""
+    redis = KillableRedis(tmp_path / "redis")
+    try:
+        await redis.start()
+    except ServerMissing as exc:
+        pytest.fail(str(exc))
+    try:
+        yield redis
+    finally:
+        await redis.stop()
+
+
+@pytest.fixture
+async def lifegraph(settings: Settings, private_redis: KillableRedis) -> AsyncIterator[str]:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    effective = settings.model_copy(
+        update={
+            "port": port,
+            "jwks_url": f"{base}/subgraphs/users/.well-known/jwks.json",
+            "jwt_private_jwks": SecretStr(_signing_keys()),
+        }
+    )
+    definitions = discover_subgraphs()
+    supergraph = await compose_lifegraph(definitions, lambda n: subgraph_url(effective, n))
+    app = create_embedded_app(effective, definitions, supergraph_sdl=supergraph)
+    async with cleanup(effective), serve_in_loop(app, port=port) as url:
+        yield url
+
+
+async def _receive(socket: Socket, *, within: float = 15.0) -> dict[str, Any]:
+    async with asyncio.timeout(within):
+        message: dict[str, Any] = json.loads(await socket.recv())
+    return message
+
+
+async def _open(url: str, member: Client) -> Socket:
+    socket = await websockets.connect(
+        url.replace("http://", "ws://") + "/graphql",
+        subprotocols=[websockets.Subprotocol("graphql-transport-ws")],
+    )
+    init = {"type": "connection_init", "payload": {"Authorization": f"Bearer {member.token}"}}
+    await socket.send(json.dumps(init))
+    assert (await _receive(socket))["type"] == "connection_ack"
+    return socket
+
+
+async def _subscribe(sockets: list[Socket], op: str, conversation: str) -> None:
+    payload = {"query": MESSAGE_ADDED, "variables": {"c": conversation}}
+    for socket in sockets:
+        await socket.send(json.dumps({"id": op, "type": "subscribe", "payload": payload}))
+
+
+async def _until_all_live(
+    sockets: list[Socket], sender: Client, conversation: str, op: str
+) -> float:
+    """Send probes until every socket received one through `op`; the seconds it took.
+
+    graphql-transport-ws has no "subscribed" acknowledgement: a message is the proof.
+    """
+    started = time.monotonic()
+    waiting = set(range(len(sockets)))
+    for attempt in range(100):
+        probe = {"conversationId": conversation, "text": f"{op}-{attempt}"}
+        await sender.ok(SEND, {"i": {**probe, "clientMessageId": f"{op}-{attempt}"}})
+        for index in sorted(waiting):
+            try:
+                message = await _receive(sockets[index], within=0.3)
+            except TimeoutError:
+                continue
+            assert (message["id"], message["type"]) == (op, "next"), message
+            waiting.discard(index)
+        if not waiting:
+            return time.monotonic() - started
+    raise AssertionError(f"sockets {sorted(waiting)} never went live on {op}")
+
+
+async def _drain_until_complete(socket: Socket, op: str) -> list[dict[str, Any]]:
+    """Every message on `socket` up to and including `op`'s complete (or its close)."""
+    seen: list[dict[str, Any]] = []
+    async with asyncio.timeout(NOTICE_WITHIN):
+        while True:
+            try:
+                message: dict[str, Any] = json.loads(await socket.recv())
+            except websockets.ConnectionClosed as closed:
+                seen.append({"closed": closed.rcvd.code if closed.rcvd else None})
+                return seen
+            seen.append(message)
+            if message == {"id": op, "type": "complete"}:
+                return seen
+
+
+async def test_sockets_subscribed_through_the_router_survive_a_redis_kill(
+    lifegraph: str, private_redis: KillableRedis
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as http:
+        ada = Client(http, lifegraph)
+        members = [Client(http, lifegraph) for _ in range(SOCKETS)]
+        await ada.sign_up("Ada")
+        ids = [await member.sign_up(f"Member{i}") for i, member in enumerate(members)]
+        group = await ada.ok(
+            "mutation($i: CreateGroupConversationInput!) "
+            "{ createGroupConversation(input: $i) { id } }",
+            {"i": {"title": "outage", "memberIds": ids}},
+        )
+        conversation = group["createGroupConversation"]["id"]
+        sockets = [await _open(lifegraph, member) for member in members]
+        try:
+            await _subscribe(sockets, "1", conversation)
+            await _until_all_live(sockets, ada, conversation, "1")
+
+            await private_redis.kill()
+            killed = time.monotonic()
+            outcomes = await asyncio.gather(*(_drain_until_complete(s, "1") for s in sockets))
+            noticed = time.monotonic() - killed
+            for seen in outcomes:
+                # Anything before the ending is a probe still in flight; the
+                # ending itself is the documented error, then complete.
+                *_, error, end = seen
+                assert end == {"id": "1", "type": "complete"}, seen
+                assert error["type"] == "next", seen
+                assert error["payload"]["data"] is None, seen
+                codes = [e["extensions"]["code"] for e in error["payload"]["errors"]]
+                # The router adds a SUBGRAPH_ERROR for the null root field after it.
+                assert codes[0] == "UNAVAILABLE", seen
+
+            # While Redis is down a message is still stored and acknowledged;
+            # only its live fan-out is lost (clients refetch after UNAVAILABLE).
+            down = await ada.call(SEND, {"i": {"conversationId": conversation, "text": "down"}})
+            assert "errors" not in down, down
+
+            await private_redis.start()
+            restarted = time.monotonic()
+            await _subscribe(sockets, "2", conversation)
+            await _until_all_live(sockets, ada, conversation, "2")
+            resumed = time.monotonic() - restarted
+        finally:
+            await asyncio.gather(*(s.close() for s in sockets))
+    print(  # the issue asks for these numbers
+        f"\nredis SIGKILL under {SOCKETS} router sockets: all told UNAVAILABLE within "
+        f"{noticed:.2f}s; all resubscribed and receiving {resumed:.2f}s after Redis "
+        "returned"
+    )
