@@ -1,13 +1,20 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
 import pytest_asyncio
 
 from tests.router.fixtures import catalog, shop
-from tests.router.kit import FixtureSubgraph, Recorder, router_client, serve, subgraph_app
+from tests.router.kit import (
+    VIOLATIONS,
+    FixtureSubgraph,
+    Recorder,
+    router_client,
+    serve,
+    subgraph_app,
+)
 
 
 def all_subgraphs() -> list[FixtureSubgraph]:
@@ -35,6 +42,15 @@ async def subgraph_base(
 @pytest.fixture(autouse=True)
 def _fresh_recorder(recorder: Recorder) -> None:
     recorder.clear()
+
+
+@pytest.fixture(autouse=True)
+def _subgraph_operations_are_valid() -> Iterator[None]:
+    """Every operation the planner sends must validate against its subgraph's schema."""
+    VIOLATIONS.clear()
+    yield
+    found, VIOLATIONS[:] = list(VIOLATIONS), []
+    assert not found, "the router sent invalid subgraph operations:\n" + "\n".join(map(str, found))
 
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
