@@ -31,7 +31,7 @@ from router.edge.gate import Edge
 from router.edge.metrics import RouterMetrics
 from router.edge.tracing import FetchTelemetry, Tracing
 from router.executor import PlanExecutor, ResponseShaper, SubgraphClient
-from router.executor.errors import BAD_USER_INPUT, INTERNAL, graphql_error
+from router.executor.errors import BAD_USER_INPUT, graphql_error
 from router.limits import alias_count, operation_depth
 from router.planner import PlanningError, QueryPlan, QueryPlanner
 from router.planner.cache import LRUCache
@@ -261,9 +261,8 @@ class Router:
             self._check_cost(prepared.operation, prepared.fragments, variables)
         try:
             plan = self.plan_for(prepared, variables)
-        except PlanningError:
-            logger.exception("query planning failed (request %s)", request_id)
-            return {"data": None, "errors": [_internal(request_id)]}
+        except PlanningError as exc:
+            return {"data": None, "errors": [planning_failed(exc, request_id)]}
         introspection = None
         if prepared.introspection is not None:
             introspection = self._introspect(prepared, request.variables)
@@ -305,8 +304,16 @@ def _located(error: GraphQLError) -> dict[str, Any]:
     return formatted
 
 
-def _internal(request_id: str) -> dict[str, Any]:
-    return graphql_error("Internal server error", INTERNAL, requestId=request_id)
+def planning_failed(error: PlanningError, request_id: str) -> dict[str, Any]:
+    """The client's refusal for an operation no plan serves; logged, with the planner's
+    traceback only when a bug (not the supergraph) was the reason."""
+    logger.warning(
+        "query planning failed (request %s): %s",
+        request_id,
+        error.message,
+        exc_info=error.__cause__ is not None,
+    )
+    return graphql_error(error.message, error.code, requestId=request_id)
 
 
 def _select_operation(

@@ -13,6 +13,7 @@ from graphql import (
     print_ast,
 )
 
+from router.planner.errors import PlanningError
 from router.planner.nodes import (
     FetchNode,
     FlattenNode,
@@ -25,6 +26,7 @@ from router.planner.nodes import (
     SequenceNode,
 )
 from router.planner.operation import Normalizer, SField, SFragment, SSelection, from_field_set
+from router.planner.satisfiable import Satisfiability
 from router.planner.selection import SubSelection
 from router.supergraph.model import EntityKey, FieldInfo, Supergraph, TypeKind
 
@@ -33,10 +35,6 @@ _LOCAL_ROOT_FIELDS = frozenset({"__typename", "__schema", "__type"})
 _MAX_HOPS = 24
 
 FieldsByKey = dict[str, list[SField]]
-
-
-class PlanningError(Exception):
-    """No plan exists for the operation over this supergraph."""
 
 
 class FetchGroup:
@@ -178,6 +176,7 @@ class QueryPlanner:
         self.field_names = frozenset(
             name for info in supergraph.types.values() for name in info.fields
         )
+        self.satisfiability = Satisfiability(supergraph)
 
     # -- entry point -------------------------------------------------------------------
 
@@ -187,10 +186,24 @@ class QueryPlanner:
         fragments: Mapping[str, FragmentDefinitionNode],
         variables: Mapping[str, Any],
     ) -> QueryPlan:
+        try:
+            return self._plan(operation, fragments, variables)
+        except PlanningError:
+            raise
+        except Exception as exc:  # a planner bug must still reach the client as a refusal
+            raise PlanningError("the operation could not be planned") from exc
+
+    def _plan(
+        self,
+        operation: OperationDefinitionNode,
+        fragments: Mapping[str, FragmentDefinitionNode],
+        variables: Mapping[str, Any],
+    ) -> QueryPlan:
         kind: OperationKind = operation.operation.value
         root_type = self._root_type(kind)
         normalizer = Normalizer(fragments, variables, self.field_names)
         selections = normalizer.selections(operation.selection_set)
+        self.satisfiability.check(root_type, selections)
         build = _Build()
         self._plan_root(build, kind, root_type, selections)
         var_types = {d.variable.name.value: d.type for d in operation.variable_definitions or ()}
