@@ -26,6 +26,7 @@ from router.planner.nodes import (
     SequenceNode,
 )
 from router.planner.operation import Normalizer, SField, SFragment, SSelection, from_field_set
+from router.planner.requires_args import required_arguments
 from router.planner.satisfiable import Satisfiability
 from router.planner.selection import SubSelection
 from router.supergraph.model import EntityKey, FieldInfo, Supergraph, TypeKind
@@ -177,6 +178,7 @@ class QueryPlanner:
             name for info in supergraph.types.values() for name in info.fields
         )
         self.satisfiability = Satisfiability(supergraph)
+        self.required_arguments = required_arguments(supergraph)
 
     # -- entry point -------------------------------------------------------------------
 
@@ -201,7 +203,9 @@ class QueryPlanner:
     ) -> QueryPlan:
         kind: OperationKind = operation.operation.value
         root_type = self._root_type(kind)
-        normalizer = Normalizer(fragments, variables, self.field_names)
+        normalizer = Normalizer(
+            fragments, variables, self.field_names, self.required_arguments.must_alias
+        )
         selections = normalizer.selections(operation.selection_set)
         self.satisfiability.check(root_type, selections)
         build = _Build()
