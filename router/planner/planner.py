@@ -14,6 +14,7 @@ from graphql import (
 )
 
 from router.planner.errors import PlanningError
+from router.planner.field_conflicts import ConflictAliaser
 from router.planner.nodes import (
     FetchNode,
     FlattenNode,
@@ -179,6 +180,7 @@ class QueryPlanner:
         )
         self.satisfiability = Satisfiability(supergraph)
         self.required_arguments = required_arguments(supergraph)
+        self.conflicts = ConflictAliaser(supergraph)
 
     # -- entry point -------------------------------------------------------------------
 
@@ -208,6 +210,7 @@ class QueryPlanner:
         )
         selections = normalizer.selections(operation.selection_set)
         self.satisfiability.check(root_type, selections)
+        self.conflicts.apply(root_type, selections)
         build = _Build()
         self._plan_root(build, kind, root_type, selections)
         var_types = {d.variable.name.value: d.type for d in operation.variable_definitions or ()}

@@ -1,0 +1,81 @@
+"""Aliases same-named fields of different union/interface members whose types a subgraph
+cannot merge.
+
+`... on Book { id } ... on Pen { id }` is valid on the supergraph (both `ID`) but not on a
+subgraph where `Pen.id` is `ID!` (`join__field(type:)`): the spec's field-merging rule
+requires one response shape per response key. Every such field but the first member's is
+sent under `_lg_<Type>__<key>`; the shaper reads it back under the client's key through
+`SField.fetch_key`, like any other reserved alias.
+"""
+
+from __future__ import annotations
+
+from router.planner.operation import RESERVED_ALIAS_PREFIX, SField, SFragment, SSelection
+from router.supergraph.model import Supergraph, TypeKind
+
+_LEAF = (TypeKind.SCALAR, TypeKind.ENUM)
+
+
+class ConflictAliaser:
+    def __init__(self, supergraph: Supergraph) -> None:
+        self.sg = supergraph
+
+    def apply(self, type_name: str, selections: list[SSelection]) -> None:
+        """Set `fetch_key` on conflicting fields, at every depth, in place."""
+        by_key: dict[str, list[tuple[str, SField]]] = {}
+        self._gather(type_name, selections, by_key)
+        for entries in by_key.values():
+            first = entries[0][0]
+            if any(self._conflict(entries[0], other) for other in entries[1:]):
+                for parent, field in entries:
+                    if parent != first:
+                        field.fetch_key = f"{RESERVED_ALIAS_PREFIX}{parent}__{field.fetch_key}"
+        self._descend(type_name, selections)
+
+    def _gather(
+        self,
+        parent: str,
+        selections: list[SSelection],
+        out: dict[str, list[tuple[str, SField]]],
+    ) -> None:
+        for selection in selections:
+            if isinstance(selection, SFragment):
+                self._gather(selection.type_condition or parent, selection.selections, out)
+            else:
+                info = self.sg.types.get(parent)
+                # interface-level fields are spread into every member by the planner
+                if info is not None and info.kind is TypeKind.OBJECT:
+                    out.setdefault(selection.key, []).append((parent, selection))
+
+    def _conflict(self, one: tuple[str, SField], other: tuple[str, SField]) -> bool:
+        (type_a, field_a), (type_b, field_b) = one, other
+        if type_a == type_b:
+            return False
+        info_a = self.sg.types[type_a].fields.get(field_a.name)
+        info_b = self.sg.types[type_b].fields.get(field_b.name)
+        if info_a is None or info_b is None:
+            return False
+        graphs = self.sg.types[type_a].graphs & self.sg.types[type_b].graphs
+        return any(
+            _shape(self.sg, info_a.type_in(g), info_a.type_name)
+            != _shape(self.sg, info_b.type_in(g), info_b.type_name)
+            for g in graphs
+        )
+
+    def _descend(self, parent: str, selections: list[SSelection]) -> None:
+        for selection in selections:
+            if isinstance(selection, SFragment):
+                self._descend(selection.type_condition or parent, selection.selections)
+                continue
+            info = self.sg.types.get(parent)
+            field = info.fields.get(selection.name) if info is not None else None
+            if field is not None and selection.selections:
+                self.apply(field.type_name, selection.selections)
+
+
+def _shape(sg: Supergraph, type_ref: str, named: str) -> str:
+    """The response shape the merging rule compares: wrappers always, the name for leaves."""
+    target = sg.types.get(named)
+    if target is not None and target.kind not in _LEAF:
+        return type_ref.replace(named, "")
+    return type_ref
