@@ -154,6 +154,10 @@ class Settings(BaseSettings):
     router_rate_limit_window_seconds: int = 60
     router_max_cost: int | None = 50_000
     router_trusted_proxy_hops: int = 0
+    # Seconds the router waits for one subgraph request: the default, and per subgraph
+    # (env as JSON: LIFEGRAPH_ROUTER_SUBGRAPH_TIMEOUTS='{"coach": 90}').
+    router_subgraph_timeout_seconds: float = Field(default=30.0, gt=0)
+    router_subgraph_timeouts: dict[str, float] = Field(default_factory=dict)
 
     # CORS origins allowed to call the router from browsers.
     cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])

@@ -51,6 +51,8 @@ def router_setup(
         persisted_queries=RedisPersistedQueries(redis, prefix=prefix) if redis else None,
         max_cost=settings.router_max_cost,
         trusted_proxies=settings.router_trusted_proxy_hops,
+        subgraph_timeout=settings.router_subgraph_timeout_seconds,
+        subgraph_timeouts=MappingProxyType(dict(settings.router_subgraph_timeouts)),
     )
     return RouterSetup(config, redis)
 

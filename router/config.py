@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -22,7 +22,9 @@ class RouterConfig:
     supergraph_sdl: str
     # subgraph name (the join__graph `name`) -> URL that replaces the supergraph's
     subgraph_urls: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # Seconds per subgraph request: `subgraph_timeouts` by subgraph name, else the default.
     subgraph_timeout: float = 30.0
+    subgraph_timeouts: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
     max_depth: int | None = 15
     max_aliases: int | None = 30
     cors_origins: tuple[str, ...] = ()
@@ -47,3 +49,18 @@ class RouterConfig:
     tracer_provider: TracerProvider | None = None  # None: the global one (no-op without SDK)
     # Subscriptions (router/subscriptions); socket tokens use `token_verifier` too.
     subscriptions: SubscriptionConfig = field(default_factory=SubscriptionConfig)
+
+    def __post_init__(self) -> None:
+        for name, seconds in {"": self.subgraph_timeout, **self.subgraph_timeouts}.items():
+            if not seconds > 0:
+                raise ValueError(f"subgraph timeout {name or 'default'} must be > 0: {seconds}")
+
+    def timeout_for(self, subgraph: str) -> float:
+        """How long one request to this subgraph may take, in seconds."""
+        return self.subgraph_timeouts.get(subgraph, self.subgraph_timeout)
+
+    def check_subgraphs(self, names: Iterable[str]) -> None:
+        """A timeout for a subgraph the supergraph does not have is a typo: fail at start."""
+        unknown = sorted(set(self.subgraph_timeouts) - set(names))
+        if unknown:
+            raise ValueError(f"subgraph timeouts for unknown subgraphs: {', '.join(unknown)}")

@@ -97,6 +97,7 @@ class Router:
         unknown = set(config.subgraph_urls) - set(self.supergraph.subgraphs)
         if unknown:
             raise SupergraphError(f"URL overrides for unknown subgraphs: {sorted(unknown)}")
+        config.check_subgraphs(self.supergraph.subgraphs)
         self.planner = QueryPlanner(self.supergraph)
         self.shaper = ResponseShaper(self.api_schema)
         self.operations: LRUCache[tuple[str, str | None], PreparedOperation] = LRUCache(
@@ -118,7 +119,7 @@ class Router:
             name: SubgraphClient(
                 name,
                 self.subgraph_url(name),
-                self.config.subgraph_timeout,
+                self.config.timeout_for(name),
                 max_connections=self.config.max_connections_per_subgraph,
                 observer=telemetry,
             )
