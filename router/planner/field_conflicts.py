@@ -10,6 +10,9 @@ sent under `_lg_<Type>__<key>`; the shaper reads it back under the client's key 
 
 from __future__ import annotations
 
+import copy
+from dataclasses import replace
+
 from router.planner.operation import RESERVED_ALIAS_PREFIX, SField, SFragment, SSelection
 from router.supergraph.model import Supergraph, TypeKind
 
@@ -23,13 +26,23 @@ class ConflictAliaser:
     def apply(self, type_name: str, selections: list[SSelection]) -> None:
         """Set `fetch_key` on conflicting fields, at every depth, in place."""
         by_key: dict[str, list[tuple[str, SField]]] = {}
-        self._gather(type_name, selections, by_key)
+        spread: dict[int, list[str]] = {}
+        self._gather(type_name, selections, by_key, spread)
+        split: dict[int, dict[str, str]] = {}
         for entries in by_key.values():
             first = entries[0][0]
-            if any(self._conflict(entries[0], other) for other in entries[1:]):
-                for parent, field in entries:
-                    if parent != first:
-                        field.fetch_key = f"{RESERVED_ALIAS_PREFIX}{parent}__{field.fetch_key}"
+            if not any(self._conflict(entries[0], other) for other in entries[1:]):
+                continue
+            for parent, field in entries:
+                fetch_key = field.fetch_key
+                if parent != first:
+                    fetch_key = f"{RESERVED_ALIAS_PREFIX}{parent}__{field.fetch_key}"
+                if id(field) in spread:
+                    split.setdefault(id(field), {})[parent] = fetch_key
+                else:
+                    field.fetch_key = fetch_key
+        if split:
+            _split_in_place(selections, split)
         self._descend(type_name, selections)
 
     def _gather(
@@ -37,15 +50,24 @@ class ConflictAliaser:
         parent: str,
         selections: list[SSelection],
         out: dict[str, list[tuple[str, SField]]],
+        spread: dict[int, list[str]],
     ) -> None:
         for selection in selections:
             if isinstance(selection, SFragment):
-                self._gather(selection.type_condition or parent, selection.selections, out)
+                condition = selection.type_condition or parent
+                self._gather(condition, selection.selections, out, spread)
+                continue
+            info = self.sg.types.get(parent)
+            if info is None or selection.name.startswith("__"):
+                continue
+            if info.kind is TypeKind.OBJECT:
+                out.setdefault(selection.key, []).append((parent, selection))
             else:
-                info = self.sg.types.get(parent)
-                # interface-level fields are spread into every member by the planner
-                if info is not None and info.kind is TypeKind.OBJECT:
-                    out.setdefault(selection.key, []).append((parent, selection))
+                # a field on the interface itself reaches every member's fragment
+                members = sorted(self.sg.possible_types.get(parent, ()))
+                spread[id(selection)] = members
+                for member in members:
+                    out.setdefault(selection.key, []).append((member, selection))
 
     def _conflict(self, one: tuple[str, SField], other: tuple[str, SField]) -> bool:
         (type_a, field_a), (type_b, field_b) = one, other
@@ -71,6 +93,32 @@ class ConflictAliaser:
             field = info.fields.get(selection.name) if info is not None else None
             if field is not None and selection.selections:
                 self.apply(field.type_name, selection.selections)
+
+
+def _split_in_place(selections: list[SSelection], split: dict[int, dict[str, str]]) -> None:
+    """Replace each interface-level field that conflicts with one copy per member type,
+    each in a fragment on that member with its own fetch key (document order kept)."""
+    for index, selection in enumerate(selections):
+        if isinstance(selection, SFragment):
+            _split_in_place(selection.selections, split)
+            continue
+        keys = split.get(id(selection))
+        if keys is None:
+            continue
+        fragments: list[SSelection] = [
+            SFragment(
+                member,
+                [
+                    replace(
+                        selection,
+                        fetch_key=fetch_key,
+                        selections=copy.deepcopy(selection.selections),
+                    )
+                ],
+            )
+            for member, fetch_key in keys.items()
+        ]
+        selections[index] = SFragment(None, fragments)
 
 
 def _shape(sg: Supergraph, type_ref: str, named: str) -> str:

@@ -47,3 +47,32 @@ async def test_same_shape_is_left_alone(
     assert [c.query for c in recorder.calls] == [
         "query{items{__typename ...on Book{title} ...on Pen{_lg_title:colour}}}"
     ]
+
+
+async def test_interface_field_whose_members_disagree_in_the_subgraph(
+    conformance_client: httpx.AsyncClient, recorder: Recorder
+) -> None:
+    result = await post(
+        conformance_client, "{ things { __typename code ... on Pen { code colour } } }"
+    )
+    assert result == {
+        "data": {
+            "things": [
+                {"__typename": "Book", "code": None},
+                {"__typename": "Pen", "code": "P-1", "colour": "blue"},
+            ]
+        }
+    }
+    assert [c.query for c in recorder.calls] == [
+        "query{things{__typename ...on Book{code} ...on Pen{_lg_Pen__code:code colour}}}"
+    ]
+
+
+async def test_interface_field_alone(
+    conformance_client: httpx.AsyncClient, recorder: Recorder
+) -> None:
+    result = await post(conformance_client, "{ things { code } }")
+    assert result == {"data": {"things": [{"code": None}, {"code": "P-1"}]}}
+    assert [c.query for c in recorder.calls] == [
+        "query{things{__typename ...on Book{code} ...on Pen{_lg_Pen__code:code}}}"
+    ]
