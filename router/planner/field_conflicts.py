@@ -85,14 +85,28 @@ class ConflictAliaser:
         )
 
     def _descend(self, parent: str, selections: list[SSelection]) -> None:
+        """Recurse per response key: sub-selections of every field sharing a key merge in
+        the subgraph, so they are checked together, each under its own return type."""
+        by_key: dict[str, list[SSelection]] = {}
+        self._nested(parent, selections, by_key)
+        for nested in by_key.values():
+            self.apply(parent, nested)
+
+    def _nested(
+        self, parent: str, selections: list[SSelection], out: dict[str, list[SSelection]]
+    ) -> None:
         for selection in selections:
             if isinstance(selection, SFragment):
-                self._descend(selection.type_condition or parent, selection.selections)
+                self._nested(selection.type_condition or parent, selection.selections, out)
                 continue
             info = self.sg.types.get(parent)
             field = info.fields.get(selection.name) if info is not None else None
             if field is not None and selection.selections:
-                self.apply(field.type_name, selection.selections)
+                # a fragment per field: its selections are the field's own list, mutated
+                # in place, and its type condition is the parent the checks compare
+                out.setdefault(selection.fetch_key, []).append(
+                    SFragment(field.type_name, selection.selections)
+                )
 
 
 def _split_in_place(selections: list[SSelection], split: dict[int, dict[str, str]]) -> None:

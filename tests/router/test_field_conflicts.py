@@ -76,3 +76,16 @@ async def test_interface_field_alone(
     assert [c.query for c in recorder.calls] == [
         "query{things{__typename ...on Book{code} ...on Pen{_lg_Pen__code:code}}}"
     ]
+
+
+async def test_conflict_nested_under_same_named_fields_of_two_members(
+    conformance_client: httpx.AsyncClient, recorder: Recorder
+) -> None:
+    result = await post(
+        conformance_client,
+        "{ items { ... on Book { meta { label } } ... on Pen { meta { label } } } }",
+    )
+    assert result == {"data": {"items": [{"meta": {"label": None}}, {"meta": {"label": "ink"}}]}}
+    assert [c.query for c in recorder.calls] == [
+        "query{items{__typename ...on Book{meta{label}} ...on Pen{meta{_lg_PenMeta__label:label}}}}"
+    ]
