@@ -23,7 +23,12 @@ async def test_field_only_at_external_positions(
 async def test_field_only_on_a_non_resolvable_interface_object(
     conformance_client: httpx.AsyncClient, recorder: Recorder
 ) -> None:
-    for query in ('{ post(id: "1") { tags } }', '{ node(id: "1") { id tags } }'):
+    for query in (
+        '{ post(id: "1") { tags } }',
+        '{ node(id: "1") { id tags } }',
+        '{ node(id: "1") { ... on Post { title tags } } }',
+        'query { ...Q } fragment Q on Query { post(id: "1") { ... { tags } } }',
+    ):
         result = await post(conformance_client, query)
         assert result["data"] is None, query
         [error] = result["errors"]
