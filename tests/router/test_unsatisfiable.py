@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import httpx
 import pytest
 
@@ -10,9 +12,13 @@ from tests.router.kit import Recorder, post
 
 
 async def test_field_only_at_external_positions(
-    conformance_client: httpx.AsyncClient, recorder: Recorder
+    conformance_client: httpx.AsyncClient, recorder: Recorder, caplog: pytest.LogCaptureFixture
 ) -> None:
-    result = await post(conformance_client, '{ post(id: "1") { title legacyCode } }')
+    with caplog.at_level(logging.WARNING, logger="router"):
+        result = await post(conformance_client, '{ post(id: "1") { title legacyCode } }')
+    [record] = [r for r in caplog.records if r.getMessage().startswith("query planning failed")]
+    assert "Post.legacyCode" in record.getMessage()
+    assert not record.exc_info  # the supergraph, not a bug: no traceback
     assert result["data"] is None
     [error] = result["errors"]
     assert error["extensions"]["code"] == "QUERY_PLANNING_FAILED"
