@@ -40,6 +40,12 @@ class NotFound(LifeGraphError):
     code = "NOT_FOUND"
 
 
+class QueryPlanningFailed(LifeGraphError):
+    """The router found no way to serve a valid operation from its subgraphs."""
+
+    code = "QUERY_PLANNING_FAILED"
+
+
 class Conflict(LifeGraphError):
     code = "CONFLICT"
 

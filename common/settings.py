@@ -189,9 +189,10 @@ class Settings(BaseSettings):
     # Deprecated: replaced by `trusted_proxies`. A hop count cannot be turned into
     # addresses, so any value but 0 stops start-up with a message saying what to set.
     router_trusted_proxy_hops: int = 0
-    # How long the router waits for one subgraph request before answering that
-    # subgraph's fields with SUBGRAPH_UNAVAILABLE ("timed out after Ns").
-    router_subgraph_timeout_seconds: float = 30.0
+    # Seconds the router waits for one subgraph request: the default, and per subgraph
+    # (env as JSON: LIFEGRAPH_ROUTER_SUBGRAPH_TIMEOUTS='{"coach": 90}').
+    router_subgraph_timeout_seconds: float = Field(default=30.0, gt=0)
+    router_subgraph_timeouts: dict[str, float] = Field(default_factory=dict)
 
     # Goals calendar: the longest window one `calendar` query may ask for, the most
     # occurrences one response may hold, and the CPU time its expansion may take

@@ -35,6 +35,11 @@ SCHEMA_DIR = Path("schema")
 DATABASE_LOCK_WAIT_SECONDS = 10.0
 DATABASE_SELECTION_TIMEOUT_MS = 5_000
 
+_TIMEOUT_HELP = (
+    "Router timeout per subgraph request: SECONDS for the default, NAME=SECONDS for one "
+    "subgraph (repeatable)."
+)
+
 
 @app.command()
 def up(
@@ -42,9 +47,10 @@ def up(
     data_dir: Annotated[
         Path | None, typer.Option(help="Where the embedded database lives.")
     ] = None,
+    subgraph_timeout: Annotated[list[str] | None, typer.Option(help=_TIMEOUT_HELP)] = None,
 ) -> None:
     """Start the whole system in one process on embedded defaults."""
-    settings = get_settings()
+    settings = with_subgraph_timeouts(get_settings(), subgraph_timeout or [])
     if data_dir:
         settings = settings.model_copy(update={"data_dir": data_dir})
     settings = served_at(settings, port=port or settings.port)
@@ -113,9 +119,10 @@ def router(
     subgraph_url: Annotated[
         list[str] | None, typer.Option(help="Override a subgraph URL: NAME=URL (repeatable).")
     ] = None,
+    subgraph_timeout: Annotated[list[str] | None, typer.Option(help=_TIMEOUT_HELP)] = None,
 ) -> None:
     """Run the federation router for any supergraph composed by Apollo's tools or ours."""
-    settings = get_settings()
+    settings = with_subgraph_timeouts(get_settings(), subgraph_timeout or [])
     configure_logging(settings.log_level, json_output=settings.log_json)
     overrides = dict(_name_value(item) for item in subgraph_url or [])
     application = create_lifegraph_router(settings, supergraph.read_text(), overrides)
@@ -161,6 +168,32 @@ def _run(application: ASGIApp, settings: Settings, *, host: str, port: int) -> N
         graceful_seconds=settings.shutdown_timeout_seconds,
         # A socket message is held to the same bound as a request body (docs/security.md).
         ws_max_size=settings.max_request_body_bytes,
+    )
+
+
+def with_subgraph_timeouts(settings: Settings, items: list[str]) -> Settings:
+    """Settings with `--subgraph-timeout` values (SECONDS or NAME=SECONDS) applied."""
+    if not items:
+        return settings
+    default = settings.router_subgraph_timeout_seconds
+    per_subgraph = dict(settings.router_subgraph_timeouts)
+    for item in items:
+        name, sep, value = item.rpartition("=")
+        try:
+            seconds = float(value)
+        except ValueError:
+            seconds = 0.0
+        if seconds <= 0 or (sep and not name):
+            raise typer.BadParameter(f"expected SECONDS or NAME=SECONDS (> 0), got {item!r}")
+        if sep:
+            per_subgraph[name] = seconds
+        else:
+            default = seconds
+    return settings.model_copy(
+        update={
+            "router_subgraph_timeout_seconds": default,
+            "router_subgraph_timeouts": per_subgraph,
+        }
     )
 
 

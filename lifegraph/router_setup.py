@@ -69,6 +69,7 @@ def router_setup(
         max_height=settings.graphql_max_height,
         max_tokens=settings.graphql_max_tokens,
         default_list_size=settings.graphql_default_list_size,
+        subgraph_timeouts=MappingProxyType(dict(settings.router_subgraph_timeouts)),
     )
     return RouterSetup(config, redis)
 

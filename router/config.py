@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -24,7 +24,9 @@ class RouterConfig:
     supergraph_sdl: str
     # subgraph name (the join__graph `name`) -> URL that replaces the supergraph's
     subgraph_urls: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # Seconds per subgraph request: `subgraph_timeouts` by subgraph name, else the default.
     subgraph_timeout: float = 30.0
+    subgraph_timeouts: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
     # Operation limits (common/graphql/limits.py; docs/security.md "Limits").
     max_depth: int | None = 15
     max_aliases: int | None = 30
@@ -74,3 +76,18 @@ class RouterConfig:
             max_cost=self.max_cost,
             default_list_size=self.default_list_size,
         )
+
+    def __post_init__(self) -> None:
+        for name, seconds in {"": self.subgraph_timeout, **self.subgraph_timeouts}.items():
+            if not seconds > 0:
+                raise ValueError(f"subgraph timeout {name or 'default'} must be > 0: {seconds}")
+
+    def timeout_for(self, subgraph: str) -> float:
+        """How long one request to this subgraph may take, in seconds."""
+        return self.subgraph_timeouts.get(subgraph, self.subgraph_timeout)
+
+    def check_subgraphs(self, names: Iterable[str]) -> None:
+        """A timeout for a subgraph the supergraph does not have is a typo: fail at start."""
+        unknown = sorted(set(self.subgraph_timeouts) - set(names))
+        if unknown:
+            raise ValueError(f"subgraph timeouts for unknown subgraphs: {', '.join(unknown)}")

@@ -40,7 +40,7 @@ from router.edge.gate import Edge
 from router.edge.metrics import RouterMetrics
 from router.edge.tracing import FetchTelemetry, Tracing
 from router.executor import PlanExecutor, ResponseShaper, SubgraphClient
-from router.executor.errors import BAD_USER_INPUT, INTERNAL, graphql_error
+from router.executor.errors import BAD_USER_INPUT, graphql_error
 from router.planner import PlanningError, QueryPlan, QueryPlanner
 from router.planner.cache import LRUCache
 from router.planner.operation import condition_variables
@@ -103,6 +103,7 @@ class Router:
         unknown = set(config.subgraph_urls) - set(self.supergraph.subgraphs)
         if unknown:
             raise SupergraphError(f"URL overrides for unknown subgraphs: {sorted(unknown)}")
+        config.check_subgraphs(self.supergraph.subgraphs)
         self.planner = QueryPlanner(self.supergraph)
         self.shaper = ResponseShaper(self.api_schema)
         self.operations: LRUCache[tuple[str, str | None], PreparedOperation] = LRUCache(
@@ -130,7 +131,7 @@ class Router:
             name: SubgraphClient(
                 name,
                 self.subgraph_url(name),
-                self.config.subgraph_timeout,
+                self.config.timeout_for(name),
                 max_connections=self.config.max_connections_per_subgraph,
                 observer=telemetry,
                 headers=self.config.subgraph_headers,
@@ -257,9 +258,8 @@ class Router:
         variables = self.coerce_variables(prepared, request.variables)
         try:
             plan = self.plan_for(prepared, variables)
-        except PlanningError:
-            logger.exception("query planning failed (request %s)", request_id)
-            return {"data": None, "errors": [_internal(request_id)]}
+        except PlanningError as exc:
+            return {"data": None, "errors": [planning_failed(exc, request_id)]}
         introspection = None
         if prepared.introspection is not None:
             introspection = self._introspect(prepared, request.variables)
@@ -305,8 +305,16 @@ def _limit_error(exc: OperationLimitExceeded) -> RequestError:
     return RequestError([graphql_error(exc.message, exc.code, **exc.extensions)])
 
 
-def _internal(request_id: str) -> dict[str, Any]:
-    return graphql_error("Internal server error", INTERNAL, requestId=request_id)
+def planning_failed(error: PlanningError, request_id: str) -> dict[str, Any]:
+    """The client's refusal for an operation no plan serves; logged, with the planner's
+    traceback only when a bug (not the supergraph) was the reason."""
+    logger.warning(
+        "query planning failed (request %s): %s",
+        request_id,
+        error.message,
+        exc_info=error.__cause__ is not None,
+    )
+    return graphql_error(error.message, error.code, requestId=request_id)
 
 
 def _select_operation(

@@ -1,5 +1,6 @@
 """Query planning over a supergraph."""
 
+from router.planner.errors import PlanningError
 from router.planner.nodes import (
     FetchNode,
     FlattenNode,
@@ -11,7 +12,7 @@ from router.planner.nodes import (
     RequiredType,
     SequenceNode,
 )
-from router.planner.planner import PlanningError, QueryPlanner
+from router.planner.planner import QueryPlanner
 
 __all__ = [
     "FetchNode",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,11 +105,14 @@ class Normalizer:
         fragments: Mapping[str, FragmentDefinitionNode],
         variables: Mapping[str, Any],
         field_names: frozenset[str] = frozenset(),
+        must_alias: Callable[[str, bool], bool] = lambda _name, _has_arguments: False,
     ) -> None:
         self.fragments = fragments
         self.variables = variables
         # every field name in the supergraph: an alias equal to one may collide
         self.field_names = field_names
+        # (field name, has arguments) -> a @requires may fetch it with other arguments
+        self.must_alias = must_alias
 
     def selections(self, selection_set: SelectionSetNode | None) -> list[SSelection]:
         result: list[SSelection] = []
@@ -140,6 +143,8 @@ class Normalizer:
         fetch_key = key
         if alias is not None and alias != name and self._may_collide(alias):
             fetch_key = RESERVED_ALIAS_PREFIX + alias
+        elif key == name and self.must_alias(name, bool(node.arguments)):
+            fetch_key = RESERVED_ALIAS_PREFIX + key
         return SField(
             key=key,
             fetch_key=fetch_key,

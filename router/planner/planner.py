@@ -13,6 +13,8 @@ from graphql import (
     print_ast,
 )
 
+from router.planner.errors import PlanningError
+from router.planner.field_conflicts import ConflictAliaser
 from router.planner.nodes import (
     FetchNode,
     FlattenNode,
@@ -25,6 +27,8 @@ from router.planner.nodes import (
     SequenceNode,
 )
 from router.planner.operation import Normalizer, SField, SFragment, SSelection, from_field_set
+from router.planner.requires_args import required_arguments
+from router.planner.satisfiable import Satisfiability
 from router.planner.selection import SubSelection
 from router.supergraph.model import EntityKey, FieldInfo, Supergraph, TypeKind
 
@@ -33,10 +37,6 @@ _LOCAL_ROOT_FIELDS = frozenset({"__typename", "__schema", "__type"})
 _MAX_HOPS = 24
 
 FieldsByKey = dict[str, list[SField]]
-
-
-class PlanningError(Exception):
-    """No plan exists for the operation over this supergraph."""
 
 
 class FetchGroup:
@@ -178,6 +178,9 @@ class QueryPlanner:
         self.field_names = frozenset(
             name for info in supergraph.types.values() for name in info.fields
         )
+        self.satisfiability = Satisfiability(supergraph)
+        self.required_arguments = required_arguments(supergraph)
+        self.conflicts = ConflictAliaser(supergraph)
 
     # -- entry point -------------------------------------------------------------------
 
@@ -187,10 +190,27 @@ class QueryPlanner:
         fragments: Mapping[str, FragmentDefinitionNode],
         variables: Mapping[str, Any],
     ) -> QueryPlan:
+        try:
+            return self._plan(operation, fragments, variables)
+        except PlanningError:
+            raise
+        except Exception as exc:  # a planner bug must still reach the client as a refusal
+            raise PlanningError("the operation could not be planned") from exc
+
+    def _plan(
+        self,
+        operation: OperationDefinitionNode,
+        fragments: Mapping[str, FragmentDefinitionNode],
+        variables: Mapping[str, Any],
+    ) -> QueryPlan:
         kind: OperationKind = operation.operation.value
         root_type = self._root_type(kind)
-        normalizer = Normalizer(fragments, variables, self.field_names)
+        normalizer = Normalizer(
+            fragments, variables, self.field_names, self.required_arguments.must_alias
+        )
         selections = normalizer.selections(operation.selection_set)
+        self.satisfiability.check(root_type, selections)
+        self.conflicts.apply(root_type, selections)
         build = _Build()
         self._plan_root(build, kind, root_type, selections)
         var_types = {d.variable.name.value: d.type for d in operation.variable_definitions or ()}

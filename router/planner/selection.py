@@ -125,6 +125,10 @@ class SubSelection:
             first = False
             out.append(f"...on {type_name}")
             fragment.print(out, variables)
+        if first:
+            # Everything below was pruned (skipped, only `__typename`, only other
+            # subgraphs' fields): `{}` is a syntax error, `__typename` is always valid.
+            out.append("__typename")
         out.append("}")
 
     def copy(self) -> SubSelection:

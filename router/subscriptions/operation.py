@@ -10,7 +10,7 @@ from graphql import OperationType
 
 from router.executor.errors import INTERNAL, SUBGRAPH_UNAVAILABLE, from_subgraph, graphql_error
 from router.planner import PlanningError, QueryPlan
-from router.service import GraphQLRequest, RequestError
+from router.service import GraphQLRequest, RequestError, planning_failed
 from router.subscriptions.events import Completed, Dropped, EventInbox, Failed, Next
 from router.subscriptions.protocol import (
     SubscribePayload,
@@ -53,9 +53,8 @@ class ClientOperation:
             self._fail(exc.errors)
         except UpstreamUnavailable as exc:
             self._fail([graphql_error(exc.message, exc.code)])
-        except PlanningError:
-            logger.exception("subscription planning failed (request %s)", self.session.request_id)
-            self._fail(self._internal())
+        except PlanningError as exc:
+            self._fail([planning_failed(exc, self.session.request_id)])
         except Exception:
             logger.exception("operation %s failed (request %s)", self.id, self.session.request_id)
             self._fail(self._internal())

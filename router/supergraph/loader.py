@@ -29,6 +29,7 @@ from graphql import (
     UnionTypeDefinitionNode,
     ValueNode,
     parse,
+    print_ast,
 )
 from graphql.error import GraphQLSyntaxError
 
@@ -277,7 +278,12 @@ class _Reader:
         else:
             resolvers = type_graphs
         return FieldInfo(
-            node.name.value, named_type(node.type), list_depth(node.type), resolvers, sources
+            node.name.value,
+            named_type(node.type),
+            list_depth(node.type),
+            resolvers,
+            sources,
+            print_ast(node.type),
         )
 
     def read_implements(

@@ -55,6 +55,15 @@ class FieldInfo:
     # Subgraphs that resolve the field themselves (not external, not overridden away).
     resolvers: frozenset[str]
     sources: Mapping[str, FieldSource]
+    # The supergraph's type reference as written (`[ID!]!`); a subgraph's own differs
+    # when `join__field(type:)` says so (FieldSource.type_in_graph).
+    type_ref: str = ""
+
+    def type_in(self, graph: str) -> str:
+        source = self.sources.get(graph)
+        if source is not None and source.type_in_graph:
+            return source.type_in_graph
+        return self.type_ref
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,17 +1,24 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
 import pytest_asyncio
 
-from tests.router.fixtures import catalog, shop
-from tests.router.kit import FixtureSubgraph, Recorder, router_client, serve, subgraph_app
+from tests.router.fixtures import catalog, conformance, shop
+from tests.router.kit import (
+    VIOLATIONS,
+    FixtureSubgraph,
+    Recorder,
+    router_client,
+    serve,
+    subgraph_app,
+)
 
 
 def all_subgraphs() -> list[FixtureSubgraph]:
-    return shop.subgraphs() + catalog.subgraphs()
+    return shop.subgraphs() + catalog.subgraphs() + conformance.subgraphs()
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +44,15 @@ def _fresh_recorder(recorder: Recorder) -> None:
     recorder.clear()
 
 
+@pytest.fixture(autouse=True)
+def _subgraph_operations_are_valid() -> Iterator[None]:
+    """Every operation the planner sends must validate against its subgraph's schema."""
+    VIOLATIONS.clear()
+    yield
+    found, VIOLATIONS[:] = list(VIOLATIONS), []
+    assert not found, "the router sent invalid subgraph operations:\n" + "\n".join(map(str, found))
+
+
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
 async def shop_client(subgraph_base: str) -> AsyncIterator[httpx.AsyncClient]:
     async with router_client("shop.graphql", subgraph_base) as client:
@@ -46,4 +62,10 @@ async def shop_client(subgraph_base: str) -> AsyncIterator[httpx.AsyncClient]:
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
 async def catalog_client(subgraph_base: str) -> AsyncIterator[httpx.AsyncClient]:
     async with router_client("catalog.graphql", subgraph_base) as client:
+        yield client
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def conformance_client(subgraph_base: str) -> AsyncIterator[httpx.AsyncClient]:
+    async with router_client("conformance.graphql", subgraph_base) as client:
         yield client

@@ -14,7 +14,15 @@ from typing import Any
 
 import httpx
 import uvicorn
-from graphql import GraphQLObjectType, GraphQLSchema, build_schema, graphql
+from graphql import (
+    GraphQLError,
+    GraphQLObjectType,
+    GraphQLSchema,
+    build_schema,
+    graphql,
+    parse,
+    validate,
+)
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -100,12 +108,42 @@ class FixtureSubgraph:
         return found
 
 
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """A subgraph operation the router sent that the subgraph's own schema rejects."""
+
+    subgraph: str
+    query: str
+    errors: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.subgraph}: {'; '.join(self.errors)}\n  {self.query}"
+
+
+# Every fixture subgraph server appends here, whichever Recorder it reports to, so one
+# autouse fixture (tests/router/conftest.py) can fail any test whose plan emitted an
+# operation its subgraph would reject, even when the test never looks at the fetch.
+VIOLATIONS: list[Violation] = []
+
+
+def schema_errors(schema: GraphQLSchema, query: str) -> tuple[str, ...]:
+    """Why `query` is not a valid operation against `schema` (empty when it is)."""
+    try:
+        # graphql-core 3.3 accepts `{}` by default; the spec (and Strawberry, Apollo) do not
+        document = parse(query, allow_empty_selection_sets=False)
+    except GraphQLError as error:
+        return (f"syntax: {error.message}",)
+    return tuple(e.message for e in validate(schema, document))
+
+
 class Recorder:
     def __init__(self) -> None:
         self.calls: list[Call] = []
+        self.violations: list[Violation] = []
 
     def clear(self) -> None:
         self.calls.clear()
+        self.violations.clear()
 
     def to(self, subgraph: str) -> list[Call]:
         return [c for c in self.calls if c.subgraph == subgraph]
@@ -126,6 +164,11 @@ def subgraph_app(subgraphs: list[FixtureSubgraph], recorder: Recorder) -> Starle
         recorder.calls.append(
             Call(name, body["query"], body.get("variables") or {}, dict(request.headers))
         )
+        errors = schema_errors(schemas[name], body["query"])
+        if errors:
+            violation = Violation(name, body["query"], errors)
+            recorder.violations.append(violation)
+            VIOLATIONS.append(violation)
         if spec.block is not None:
             await spec.block.wait()
         if spec.fail_status is not None:
