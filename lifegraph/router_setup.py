@@ -12,6 +12,7 @@ from starlette.applications import Starlette
 from starlette.routing import Mount
 
 from common.auth import RemoteKeySource, TokenVerifier
+from common.infra import connect_redis
 from common.ratelimit import RedisRateLimiter
 from common.settings import Settings
 from common.transport.secret import router_headers
@@ -36,7 +37,7 @@ def router_setup(
 ) -> RouterSetup:
     # Redis clients connect on first use, so building the config does no I/O;
     # whoever runs the router closes the client with `close()`.
-    redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
+    redis = connect_redis(settings.redis_url) if settings.redis_url else None
     prefix = f"{settings.redis_prefix}:router"
     config = RouterConfig(
         supergraph_sdl=supergraph_sdl,

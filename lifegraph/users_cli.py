@@ -13,7 +13,7 @@ from pymongo import AsyncMongoClient
 from pymongo.errors import PyMongoError
 
 from common.auth import Role
-from common.db import Database
+from common.db import Database, durability_options
 from common.errors import LifeGraphError
 from common.events import OutboxPublisher
 from common.mongo_server import MongoServerError, SecantusServer
@@ -83,7 +83,7 @@ def _run(mongodb_url: str | None, embedded: bool, work: Callable[[Database], Awa
     async def main() -> T:
         async with _database_url(mongodb_url or settings.mongodb_url, embedded) as url:
             client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(
-                url, tz_aware=True, serverSelectionTimeoutMS=5000
+                url, tz_aware=True, serverSelectionTimeoutMS=5000, **durability_options(settings)
             )
             try:
                 return await work(client[settings.database_name("users")])
