@@ -266,7 +266,7 @@ def test_served_sockets_hold_messages_to_the_body_limit(monkeypatch: pytest.Monk
     import lifegraph.cli
 
     seen: dict[str, Any] = {}
-    monkeypatch.setattr("uvicorn.run", lambda app, **options: seen.update(options))
+    monkeypatch.setattr(lifegraph.cli, "serve_bounded", lambda app, **options: seen.update(options))
     monkeypatch.setattr(lifegraph.cli, "tune_for_serving", lambda threshold: None)
     settings = Settings(environment="development", max_request_body_bytes=4_096)
     lifegraph.cli._run(SubgraphHost(DEFINITION, settings).asgi, settings, host="h", port=1)

@@ -78,7 +78,7 @@ def tree(goals: int, tasks_each: int) -> dict[str, Any]:
         ),
         (
             LOG,
-            {"metric": "LEARNING_MINUTES", "value": 30, "note": "n" * 5_000_000},
+            {"metric": "LEARNING_MINUTES", "value": 30, "note": "n" * 50_000},
             "note",
         ),
         (
