@@ -9,6 +9,7 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import ExecutionContext
 
+from common.graphql.caching import DEFAULT_MAXSIZE, DocumentCaches, document_cache
 from common.graphql.context import WriteScope
 from common.graphql.errors import ErrorFormatter
 from common.metrics import operation_metrics
@@ -29,13 +30,22 @@ def build_schema(
     mutation: type | None = None,
     subscription: type | None = None,
     types: Iterable[type] = (),
+    document_cache_size: int = DEFAULT_MAXSIZE,
     **options: Any,
 ) -> SubgraphSchema:
+    caches = DocumentCaches(document_cache_size)
     return SubgraphSchema(
         query=query,
         mutation=mutation,
         subscription=subscription,
         types=list(types),
-        extensions=[ErrorFormatter, WriteScope, operation_metrics(subgraph)],
+        # The cache stands in for Strawberry's own parse and validate steps, so it goes
+        # last: every extension before it has set its rules and options, and keeps its checks.
+        extensions=[
+            ErrorFormatter,
+            WriteScope,
+            operation_metrics(subgraph),
+            document_cache(caches),
+        ],
         **options,
     )
