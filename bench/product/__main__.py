@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import aiohttp
 
 from bench.product.client import Client
+from bench.product.counters import Counters, database_port
 from bench.product.journeys import JOURNEYS, Journey
 from bench.product.seed import Scale, seed_viewer
 from bench.product.system import embedded_system
@@ -55,6 +56,8 @@ class Row:
     cpu_ms: float
     db_cpu_ms: float
     rss_mb: float
+    subgraph_calls: float
+    db_ops: float
 
     def pct(self, q: float) -> float:
         ordered = sorted(self.latencies)
@@ -80,23 +83,33 @@ async def _drive(journey: Journey, client: Client, concurrency: int, seconds: fl
 
 
 async def _measure(
-    journey: Journey, client: Client, pid: int, concurrency: int, seconds: float
+    journey: Journey,
+    client: Client,
+    counters: Counters,
+    pid: int,
+    concurrency: int,
+    seconds: float,
 ) -> Row:
     await _drive(journey, client, concurrency, min(2.0, seconds))  # warm caches and pools
     db = _children(pid)
+    counts = await counters.read()
     cpu, db_cpu = _cpu_seconds(pid), sum(_cpu_seconds(p) for p in db)
     began = time.perf_counter()
     latencies = await _drive(journey, client, concurrency, seconds)
     elapsed = time.perf_counter() - began
+    cpu_after, db_cpu_after = _cpu_seconds(pid), sum(_cpu_seconds(p) for p in db)
+    counts_after = await counters.read()
     n = max(1, len(latencies))
     return Row(
         journey.name,
         concurrency,
         latencies,
         elapsed,
-        (_cpu_seconds(pid) - cpu) / n * 1000,
-        (sum(_cpu_seconds(p) for p in db) - db_cpu) / n * 1000,
+        (cpu_after - cpu) / n * 1000,
+        (db_cpu_after - db_cpu) / n * 1000,
         _rss_mb(pid),
+        (counts_after.subgraph_operations - counts.subgraph_operations) / n,
+        (counts_after.database_operations - counts.database_operations) / n,
     )
 
 
@@ -104,7 +117,8 @@ def _print(rows: list[Row], seconds: float) -> None:
     print(f"embedded default (lifegraph up), {os.cpu_count()} cores, {seconds:.0f} s per row")
     header = (
         f"{'journey':<16} {'conc':>4} {'reqs':>6} {'rps':>7} {'p50 ms':>7} {'p95 ms':>7}"
-        f" {'p99 ms':>7} {'cpu ms/req':>10} {'db cpu ms/req':>13} {'rss MB':>7}"
+        f" {'p99 ms':>7} {'cpu ms/req':>10} {'db cpu ms/req':>13} {'subgraph ops/req':>16}"
+        f" {'db ops/req':>10} {'rss MB':>7}"
     )
     print(header)
     print("-" * len(header))
@@ -112,7 +126,8 @@ def _print(rows: list[Row], seconds: float) -> None:
         print(
             f"{r.journey:<16} {r.concurrency:>4} {len(r.latencies):>6} {r.rps:>7.1f}"
             f" {r.pct(0.50):>7.1f} {r.pct(0.95):>7.1f} {r.pct(0.99):>7.1f}"
-            f" {r.cpu_ms:>10.1f} {r.db_cpu_ms:>13.1f} {r.rss_mb:>7.0f}"
+            f" {r.cpu_ms:>10.1f} {r.db_cpu_ms:>13.1f} {r.subgraph_calls:>16.1f}"
+            f" {r.db_ops:>10.1f} {r.rss_mb:>7.0f}"
         )
 
 
@@ -127,12 +142,19 @@ async def _main(args: argparse.Namespace) -> None:
         ) as session,
     ):
         viewer = await seed_viewer(session, system.url, Scale())
+        port = database_port(system.pid)
+        assert port is not None, "the embedded database was not found"
+        counters = Counters(session, system.url, port)
         print(f"lifegraph up pid {system.pid}; seeded at {system.url}", flush=True)
         if args.pause:
             await asyncio.to_thread(input, "press Enter to start the load (attach a profiler) ")
         for journey in journeys:
             for concurrency in args.concurrency:
-                rows.append(await _measure(journey, viewer, system.pid, concurrency, args.seconds))
+                row = await _measure(
+                    journey, viewer, counters, system.pid, concurrency, args.seconds
+                )
+                rows.append(row)
+        await counters.close()
     _print(rows, args.seconds)
 
 
