@@ -11,8 +11,9 @@ import strawberry
 from graphql import ASTValidationRule, FieldNode, GraphQLError
 from strawberry.extensions import SchemaExtension
 
-from common.graphql.caching import DocumentCaches, LruCache, document_cache
+from common.graphql.caching import DocumentCaches, document_cache
 from common.graphql.schema import build_schema
+from common.lru import LruCache
 
 
 @strawberry.type(description="Probe queries.")
