@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import time
+from collections.abc import Callable
 
 import httpx
 from joserfc import jwt
@@ -13,6 +15,7 @@ from joserfc.errors import JoseError
 from common.auth.keys import KeySource
 from common.auth.principal import Principal, Role
 from common.errors import Unauthenticated
+from common.lru import LruCache
 
 log = logging.getLogger(__name__)
 
@@ -20,8 +23,30 @@ ALGORITHM = "RS256"
 
 
 class TokenVerifier:
-    def __init__(self, keys: KeySource, *, issuer: str, audience: str, leeway: int = 30) -> None:
+    """Verifies access tokens; a token verified once is trusted again until it expires.
+
+    One request reaches several subgraphs (seven verifications of one token per home
+    screen in the embedded host), so a verified token is remembered, by its exact text,
+    until its `exp` or for `cache_seconds`, whichever is sooner. `cache_seconds` stays
+    below the JWKS cache's age, so a withdrawn key is not trusted longer than before.
+    Failures are never remembered.
+    """
+
+    def __init__(
+        self,
+        keys: KeySource,
+        *,
+        issuer: str,
+        audience: str,
+        leeway: int = 30,
+        cache_size: int = 1024,
+        cache_seconds: float = 60.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self._keys = keys
+        self._verified: LruCache[str, tuple[float, Principal]] = LruCache(cache_size)
+        self._cache_seconds = cache_seconds
+        self._clock = clock
         self._claims = jwt.JWTClaimsRegistry(
             leeway=leeway,
             iss={"essential": True, "value": issuer},
@@ -31,6 +56,17 @@ class TokenVerifier:
         )
 
     async def verify(self, token: str) -> Principal:
+        now = self._clock()
+        cached = self._verified.get(token)
+        if cached is not None and now < cached[0]:
+            return cached[1]
+        principal = await self._verify(token)
+        expires = principal.claims.get("exp")
+        if isinstance(expires, int | float):
+            self._verified.put(token, (min(float(expires), now + self._cache_seconds), principal))
+        return principal
+
+    async def _verify(self, token: str) -> Principal:
         kid = self._unverified_kid(token)
         try:
             key = await self._keys.get_key(kid)

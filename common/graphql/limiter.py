@@ -8,6 +8,7 @@ WebSocket alike. A refused document never reaches validation or a resolver.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import ClassVar
 
 from graphql import (
     DocumentNode,
@@ -22,6 +23,7 @@ from graphql.error import GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 
+from common.graphql.caching import DocumentCaches, ParseKey
 from common.graphql.limits import (
     OperationLimitExceeded,
     OperationLimits,
@@ -43,14 +45,22 @@ class OperationLimiter(SchemaExtension):
         SubgraphSchema(query=Query, extensions=[ErrorFormatter, OperationLimiter])
     """
 
+    # Set by `cached_limiter`: documents already parsed, checked and validated.
+    caches: ClassVar[DocumentCaches | None] = None
+
     async def on_parse(self) -> AsyncIterator[None]:
         context = self.execution_context
         query = context.query
         if context.graphql_document is None and query:
+            limits = self._limits()
+            key: ParseKey = (query, (("limits", limits),))
+            document = self.caches.parsed.get(key) if self.caches else None
             try:
-                context.graphql_document = await off_loop_if_long(
-                    len(query), parse_document, query, self._limits()
-                )
+                if document is None:
+                    document = await off_loop_if_long(len(query), parse_document, query, limits)
+                    if self.caches:
+                        self.caches.parsed.put(key, document)
+                context.graphql_document = document
             except (GraphQLSyntaxError, OperationLimitExceeded) as exc:
                 self._refuse(exc)
         yield
@@ -59,31 +69,41 @@ class OperationLimiter(SchemaExtension):
         context = self.execution_context
         document = context.graphql_document
         if document is not None and context.pre_execution_errors is None:
+            query = context.query or ""
+            key = (query, tuple(context.validation_rules), self._limits())
             try:
-                # Validation is done here too, so it leaves the loop with the checks;
-                # Strawberry skips its own once `pre_execution_errors` is set.
-                context.pre_execution_errors = await off_loop_if_long(
-                    len(context.query or ""), self._check_and_validate, document
-                )
+                if self.caches and self.caches.valid.get(key):
+                    # Shape and validity are the text's; the cost may hang on variables.
+                    await off_loop_if_long(len(query), self._check_cost, document)
+                    context.pre_execution_errors = []
+                else:
+                    # Validation is done here too, so it leaves the loop with the checks;
+                    # Strawberry skips its own once `pre_execution_errors` is set.
+                    errors = await off_loop_if_long(len(query), self._check_and_validate, document)
+                    context.pre_execution_errors = errors
+                    if self.caches and not errors:
+                        self.caches.valid.put(key, True)
             except OperationLimitExceeded as exc:
                 self._refuse(exc)
         yield
 
     def _check_and_validate(self, document: DocumentNode) -> list[GraphQLError]:
+        check_document(document, self._limits())
+        self._check_cost(document)
+        rules = tuple(self.execution_context.validation_rules)
+        schema = self.execution_context.schema._schema
+        # No rules means validation is off (Strawberry's `DisableValidation`).
+        return validate_document(schema, document, rules) if rules else []
+
+    def _check_cost(self, document: DocumentNode) -> None:
         context = self.execution_context
-        limits = self._limits()
-        check_document(document, limits)
-        schema = context.schema._schema
         check_operation_cost(
             document,
-            schema,
-            limits,
+            context.schema._schema,
+            self._limits(),
             operation_name=context.operation_name,
             variables=context.variables or {},
         )
-        rules = tuple(context.validation_rules)
-        # No rules means validation is off (Strawberry's `DisableValidation`).
-        return validate_document(schema, document, rules) if rules else []
 
     def _limits(self) -> OperationLimits:
         limits = getattr(self.execution_context.context, "limits", None)
@@ -103,6 +123,19 @@ class OperationLimiter(SchemaExtension):
         context.pre_execution_errors = [error]
         if context.graphql_document is None:
             context.graphql_document = _stand_in(context.operation_name)
+
+
+def cached_limiter(caches: DocumentCaches) -> type[OperationLimiter]:
+    """`OperationLimiter` that parses, checks and validates each distinct text once.
+
+    The router sends a subgraph the same few documents again and again; re-validating
+    them was most of a subgraph's CPU. A text is remembered only once it parsed within
+    the limits, passed them and validated, under the same rules and limits; the cost
+    is still checked per request, as page sizes may come from variables.
+
+        SubgraphSchema(query=Query, extensions=[cached_limiter(DocumentCaches())])
+    """
+    return type("CachedOperationLimiter", (OperationLimiter,), {"caches": caches})
 
 
 def _stand_in(operation_name: str | None) -> DocumentNode:

@@ -10,10 +10,11 @@ from graphql import GraphQLError
 from strawberry.federation.schema import FederationAny
 from strawberry.types import ExecutionContext, Info
 
+from common.graphql.caching import DEFAULT_MAXSIZE, DocumentCaches
 from common.graphql.context import WriteScope
 from common.graphql.entities import refused, representation_problem
 from common.graphql.errors import ErrorFormatter
-from common.graphql.limiter import OperationLimiter
+from common.graphql.limiter import cached_limiter
 from common.metrics import operation_metrics
 
 
@@ -42,13 +43,22 @@ def build_schema(
     mutation: type | None = None,
     subscription: type | None = None,
     types: Iterable[type] = (),
+    document_cache_size: int = DEFAULT_MAXSIZE,
     **options: Any,
 ) -> SubgraphSchema:
+    caches = DocumentCaches(document_cache_size)
     return SubgraphSchema(
         query=query,
         mutation=mutation,
         subscription=subscription,
         types=list(types),
-        extensions=[ErrorFormatter, OperationLimiter, WriteScope, operation_metrics(subgraph)],
+        # The limiter parses, checks and validates; it remembers texts that passed, so
+        # the router's repeated documents are validated once per subgraph.
+        extensions=[
+            ErrorFormatter,
+            cached_limiter(caches),
+            WriteScope,
+            operation_metrics(subgraph),
+        ],
         **options,
     )

@@ -36,17 +36,38 @@ async def _require_owner(info: Info, user_id: str) -> None:
 
 @strawberry.type(description="Counts that summarise a user's activity.")
 class UserStats:
-    goals_completed: int = strawberry.field(description="Goals currently completed.")
-    goals_active: int = strawberry.field(description="Goals currently active.")
-    current_streak: int = strawberry.field(
+    # Each count is read only when asked for: the home screen wants one of seven.
+    user_id: strawberry.Private[str]
+
+    @strawberry.field(description="Goals currently completed.")
+    async def goals_completed(self, info: Info) -> int:
+        return await info.context.services.analytics.goals_with_status(self.user_id, "completed")
+
+    @strawberry.field(description="Goals currently active.")
+    async def goals_active(self, info: Info) -> int:
+        return await info.context.services.analytics.goals_with_status(self.user_id, "active")
+
+    @strawberry.field(
         description="Best running habit streak in days (alive if checked in today or yesterday)."
     )
-    longest_streak: int = strawberry.field(description="Longest habit streak ever, in days.")
-    focus_minutes_this_week: float = strawberry.field(
-        description="Focus minutes since Monday 00:00 in the user's timezone."
-    )
-    posts: int = strawberry.field(description="Posts written.")
-    likes_received: int = strawberry.field(description="Likes received from other users.")
+    async def current_streak(self, info: Info) -> int:
+        return (await info.context.services.analytics.streaks(self.user_id))[0]
+
+    @strawberry.field(description="Longest habit streak ever, in days.")
+    async def longest_streak(self, info: Info) -> int:
+        return (await info.context.services.analytics.streaks(self.user_id))[1]
+
+    @strawberry.field(description="Focus minutes since Monday 00:00 in the user's timezone.")
+    async def focus_minutes_this_week(self, info: Info) -> float:
+        return await info.context.services.analytics.focus_minutes_this_week(self.user_id)
+
+    @strawberry.field(description="Posts written.")
+    async def posts(self, info: Info) -> int:
+        return await info.context.services.analytics.fact_count(self.user_id, "post")
+
+    @strawberry.field(description="Likes received from other users.")
+    async def likes_received(self, info: Info) -> int:
+        return await info.context.services.analytics.fact_count(self.user_id, "like")
 
 
 @strawberry.type(description="How one life area is going: the user's rating and their activity.")
@@ -145,16 +166,7 @@ class User:
     @strawberry.field(description="Activity counts. Owner only.")
     async def stats(self, info: Info) -> UserStats:
         await _require_owner(info, self.id)
-        s = await info.context.services.analytics.stats(self.id)
-        return UserStats(
-            goals_completed=s.goals_completed,
-            goals_active=s.goals_active,
-            current_streak=s.current_streak,
-            longest_streak=s.longest_streak,
-            focus_minutes_this_week=s.focus_minutes_this_week,
-            posts=s.posts,
-            likes_received=s.likes_received,
-        )
+        return UserStats(user_id=self.id)
 
     @strawberry.field(description="Balance across life areas. Owner only.")
     async def life_balance(self, info: Info) -> LifeBalance:

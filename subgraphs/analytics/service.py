@@ -26,7 +26,7 @@ from common.validation import day_in_range
 from common.vocabulary import LIFE_AREAS
 from subgraphs.analytics.badges import BY_ID, triggered_by
 from subgraphs.analytics.calendar import local_day, local_midnight, week_bounds, week_start, zone
-from subgraphs.analytics.models import MODELS, Achievement, Fact, GoalView
+from subgraphs.analytics.models import MODELS, Achievement, Fact, FactKind, GoalView
 from subgraphs.analytics.projector import Repos, concerned_users, parse, project
 from subgraphs.analytics.repository import (
     Achievements,
@@ -232,24 +232,38 @@ class AnalyticsService:
         return profile.timezone if profile else "UTC"
 
     async def stats(self, user_id: str) -> UserStats:
-        now = self._clock()
+        current, longest = await self.streaks(user_id)
+        return UserStats(
+            goals_completed=await self.goals_with_status(user_id, "completed"),
+            goals_active=await self.goals_with_status(user_id, "active"),
+            current_streak=current,
+            longest_streak=longest,
+            focus_minutes_this_week=await self.focus_minutes_this_week(user_id),
+            posts=await self.repos.facts.count(user_id, "post"),
+            likes_received=await self.repos.facts.count(user_id, "like"),
+        )
+
+    # One read per statistic, so a screen asking for one count pays for one count.
+
+    async def goals_with_status(self, user_id: str, status: str) -> int:
+        return await self.repos.goals.count_with_status(user_id, status)
+
+    async def fact_count(self, user_id: str, kind: FactKind) -> int:
+        return await self.repos.facts.count(user_id, kind)
+
+    async def streaks(self, user_id: str) -> tuple[int, int]:
+        """(best running streak, longest streak ever) over the user's habits."""
         tz = zone(await self.timezone(user_id))
         habits = await self.repos.habits.for_owner(user_id)
         # A streak still counts today when the last check-in was yesterday.
-        alive_since = (local_day(now, tz) - timedelta(days=1)).isoformat()
-        start, end = week_bounds(week_start(now, tz), tz)
-        facts = self.repos.facts
-        return UserStats(
-            goals_completed=await self.repos.goals.count_with_status(user_id, "completed"),
-            goals_active=await self.repos.goals.count_with_status(user_id, "active"),
-            current_streak=max(
-                (h.current_streak for h in habits if h.last_day >= alive_since), default=0
-            ),
-            longest_streak=max((h.longest_streak for h in habits), default=0),
-            focus_minutes_this_week=await facts.total(user_id, "focus", start=start, end=end),
-            posts=await facts.count(user_id, "post"),
-            likes_received=await facts.count(user_id, "like"),
-        )
+        alive_since = (local_day(self._clock(), tz) - timedelta(days=1)).isoformat()
+        current = max((h.current_streak for h in habits if h.last_day >= alive_since), default=0)
+        return current, max((h.longest_streak for h in habits), default=0)
+
+    async def focus_minutes_this_week(self, user_id: str) -> float:
+        tz = zone(await self.timezone(user_id))
+        start, end = week_bounds(week_start(self._clock(), tz), tz)
+        return await self.repos.facts.total(user_id, "focus", start=start, end=end)
 
     async def life_balance(self, user_id: str) -> list[AreaBalance]:
         """Per area: half the user's own rating, half their activity over the last 30 days.

@@ -110,6 +110,23 @@ async def test_cost_is_limited(subgraph: str) -> None:
     assert RESOLVED == []
 
 
+async def test_a_remembered_document_still_has_its_cost_checked_per_request(
+    subgraph: str,
+) -> None:
+    variable = "query ($n: Int!) { me { friends(first: $n) { friends(first: $n) { id } } } }"
+    for _ in range(2):  # the second is served from the limiter's cache
+        cheap = await _post(subgraph, variable, variables={"n": 2})
+        assert cheap["data"]["me"]["friends"][0]["friends"][0] == {"id": "1.0.0"}
+    costly = await _post(subgraph, variable, variables={"n": 1000})
+    assert _reason(costly) == "COST_LIMIT_EXCEEDED"
+
+
+async def test_an_invalid_document_is_refused_every_time(subgraph: str) -> None:
+    for _ in range(2):
+        result = await _post(subgraph, "{ me { nope } }")
+        assert result["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED", result
+
+
 async def test_tokens_are_limited_even_for_a_named_operation(subgraph: str) -> None:
     long = "query Long { me { friends(first: [" + "1 " * 20_001 + "]) { id } } }"
     result = await _post(subgraph, long, operationName="Long")

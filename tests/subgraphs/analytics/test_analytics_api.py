@@ -30,6 +30,7 @@ from common.testing.tokens import TestKeys
 from subgraphs.analytics.app import subgraph
 from subgraphs.analytics.cli import analytics_app
 from subgraphs.analytics.models import MODELS
+from subgraphs.analytics.repository import Facts, Goals, Habits, Profiles
 
 from .conftest import Eventually, Gql, MakeEvent
 
@@ -229,6 +230,31 @@ async def test_goal_insights_are_chart_series(served: str, gql: Gql, test_keys: 
     assert [p["value"] for p in insights["tasksCompletedPerDay"]] == [1.0]
     unknown = await gql(served, GOAL_QUERY, goal_reps("nope"), test_keys.bearer("u1"))
     assert unknown["data"]["_entities"][0]["insights"] is None
+
+
+async def test_stats_read_only_the_counts_asked_for(
+    served: str, gql: Gql, test_keys: TestKeys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The home screen asks for one count of seven; it should not pay for the other six.
+    reads: list[str] = []
+    for repository, method in (
+        (Profiles, "find"),
+        (Habits, "for_owner"),
+        (Facts, "count"),
+        (Facts, "total"),
+        (Goals, "count_with_status"),
+    ):
+        original = getattr(repository, method)
+
+        def spy(*args: Any, _name: str = method, _original: Any = original, **kw: Any) -> Any:
+            reads.append(_name)
+            return _original(*args, **kw)
+
+        monkeypatch.setattr(repository, method, spy)
+    query = ENTITIES.replace("FIELDS", "stats { goalsActive }")
+    body = await gql(served, query, user_reps("u1"), test_keys.bearer("u1"))
+    assert body["data"]["_entities"][0]["stats"] == {"goalsActive": 2}
+    assert reads == ["count_with_status"]
 
 
 @pytest.mark.parametrize(
