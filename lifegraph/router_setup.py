@@ -15,6 +15,7 @@ from common.auth import RemoteKeySource, TokenVerifier
 from common.ratelimit import RedisRateLimiter
 from common.settings import Settings
 from common.transport.secret import router_headers
+from lifegraph.playground import DEFAULT_QUERY, ROOT_DESCRIPTIONS
 from router.app import create_router_app
 from router.config import RouterConfig
 from router.edge.idempotency import RedisIdempotencyStore
@@ -63,6 +64,8 @@ def router_setup(
         # Refuses to build (no secret) outside development, as subgraphs do.
         subgraph_headers=MappingProxyType(router_headers(settings)),
         introspection=introspection_enabled(settings),
+        graphiql_default_query=DEFAULT_QUERY,
+        root_descriptions=ROOT_DESCRIPTIONS,
     )
     return RouterSetup(config, redis)
 

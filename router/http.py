@@ -18,7 +18,7 @@ from router.edge import EdgeRejection
 from router.edge.client import forwarded_headers
 from router.edge.idempotency import REPLAYED_HEADER, fingerprint
 from router.executor.errors import BAD_USER_INPUT, INTERNAL, graphql_error
-from router.graphiql import GRAPHIQL_CSP, GRAPHIQL_HTML
+from router.graphiql import GRAPHIQL_CSP, graphiql_html
 from router.service import GraphQLRequest, RequestError, RequestInfo, Router
 
 logger = logging.getLogger("router.http")
@@ -150,7 +150,7 @@ class GraphQLEndpoint:
     async def get(self, request: Request) -> Response:
         request_id = request_id_of(request)
         if _wants_html(request):
-            response = HTMLResponse(GRAPHIQL_HTML)
+            response = HTMLResponse(graphiql_html(self.router.config.graphiql_default_query))
             response.headers["x-request-id"] = request_id
             response.headers["content-security-policy"] = GRAPHIQL_CSP
             return response
