@@ -74,9 +74,15 @@ async def test_graphiql_runs_a_query_with_the_internet_cut_off(
     await expect(page.locator(RESULT)).to_contain_text('"displayName": "Lovelace"')
     await offline_page.screenshot("graphiql-query")
 
-    # The Headers tab survives a reload (GraphiQL keeps it in localStorage).
+    # The Headers tab survives a reload: GraphiQL keeps it in localStorage (its
+    # write lags an edit a little, as a person's reload would).
+    await page.wait_for_function(
+        "(token) => (localStorage.getItem('graphiql:tabState') || '').includes(token)",
+        arg=ada.token,
+        timeout=10_000,
+    )
     await page.reload()
-    await page.locator(QUERY_EDITOR).wait_for()
+    await page.wait_for_function(f"{_HEADERS_EDITOR}.getValue() !== ''")
     assert json.loads(await _headers_text(page)) == {"Authorization": f"Bearer {ada.token}"}
     await _nothing_left_the_machine(offline_page)
 
