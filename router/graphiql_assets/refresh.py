@@ -4,6 +4,9 @@
     python -m router.graphiql_assets.refresh graphiql@3.9.0   # move a pin, then re-fetch
     python -m router.graphiql_assets.refresh --check          # vendored files == the tarballs?
 
+Besides each package's own licence, a bundle's dependencies' licences are collected
+into `<name>.THIRD-PARTY-LICENSES.txt` (pins with "bundled_dependencies").
+
 Tarballs come from `npm pack` (the ordinary client, so the machine's registry settings
 apply). A pinned package whose tarball no longer has the recorded sha512 integrity is
 refused: a pin names exact bytes, not a version label that could be republished.
@@ -67,7 +70,58 @@ def _extract(tarball: Path, files: dict[str, str]) -> dict[str, bytes]:
     return out
 
 
-def fetch(pins: dict[str, Any]) -> tuple[dict[str, bytes], dict[str, str]]:
+def _licence_text(folder: Path) -> str:
+    for candidate in sorted(folder.iterdir()):
+        if candidate.is_file() and candidate.name.upper().startswith(("LICENSE", "LICENCE")):
+            return candidate.read_text(errors="replace").strip()
+    return "(the package has no licence file)"
+
+
+def third_party_licences(name: str, version: str, optional: list[str]) -> bytes:
+    """The licences of every package a bundle is built from: its dependency tree, peers too.
+
+    A UMD bundle such as graphiql.min.js carries its dependencies' code (graphql,
+    graphql-ws, CodeMirror, markdown-it, ...) but not their licences. npm resolves
+    the tree afresh, so this notice can list a newer patch release than the bundle
+    was built with, and may list a package the bundle leaves out (React, vendored on
+    its own): it errs towards more notices, never fewer. `optional` names optional
+    peers that the bundle carries all the same (graphql-ws), which npm would skip.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        # --omit=dev is npm's default for an install; peers come too (npm >= 7).
+        quiet = ["--ignore-scripts", "--no-audit", "--no-fund", "--no-package-lock"]
+        done = subprocess.run(  # noqa: S603 - fixed arguments, package names from our pins
+            [*_npm(), "install", f"{name}@{version}", *optional, "--prefix", tmp, *quiet],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise RefreshError(f"npm install {name}@{version} failed: {done.stderr.strip()}")
+        sections: list[str] = []
+        for manifest in sorted(Path(tmp, "node_modules").glob("**/package.json")):
+            folder = manifest.parent
+            package = json.loads(manifest.read_text())
+            # package.json files inside a package's own folders describe no package
+            scoped = folder.parent.name.startswith("@")
+            if (folder.parent.parent if scoped else folder.parent).name != "node_modules":
+                continue
+            if "name" not in package or package["name"] == name:
+                continue
+            licence = package.get("license", "unstated")
+            header = f"== {package['name']}@{package.get('version', '?')} ({licence}) =="
+            sections.append(f"{header}\n\n{_licence_text(folder)}\n")
+    intro = (
+        f"Licences of the packages {name}@{version}'s bundle is built from "
+        "(written by python -m router.graphiql_assets.refresh).\n\n"
+    )
+    return (intro + "\n".join(dict.fromkeys(sections))).encode()
+
+
+def fetch(
+    pins: dict[str, Any], *, notices: bool = True
+) -> tuple[dict[str, bytes], dict[str, str]]:
     """Every vendored file's bytes from the pinned tarballs, and each tarball's integrity."""
     contents: dict[str, bytes] = {}
     integrities: dict[str, str] = {}
@@ -81,6 +135,9 @@ def fetch(pins: dict[str, Any]) -> tuple[dict[str, bytes], dict[str, str]]:
                 )
             integrities[name] = integrity
             contents.update(_extract(tarball, pin["files"]))
+            if notices and "bundled_dependencies" in pin:
+                notice = third_party_licences(name, pin["version"], pin["bundled_dependencies"])
+                contents[f"{name}.THIRD-PARTY-LICENSES.txt"] = notice
     return contents, integrities
 
 
@@ -96,7 +153,8 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"{move!r}: expected one of {sorted(pins)} as NAME@VERSION")
         pins[name] = {**pins[name], "version": version, "integrity": ""}
     try:
-        contents, integrities = fetch(pins)
+        # The dependency notices follow npm's resolution of the day: --check skips them.
+        contents, integrities = fetch(pins, notices=not args.check)
     except RefreshError as exc:
         print(f"refresh: {exc}", file=sys.stderr)
         return 1

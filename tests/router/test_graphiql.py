@@ -45,6 +45,10 @@ def test_every_pinned_file_is_vendored_with_its_packages_licence() -> None:
         assert targets <= set(served), name
         assert f"{name}.LICENSE.txt" in targets
         assert b"MIT License" in served[f"{name}.LICENSE.txt"].body
+    # the bundle's own dependencies, the optional graphql-ws it carries included
+    notice = served["graphiql.THIRD-PARTY-LICENSES.txt"].body.decode()
+    for bundled in ("graphql", "graphql-ws", "codemirror", "markdown-it"):
+        assert f"\n== {bundled}@" in notice, bundled
 
 
 async def test_assets_are_cached_forever_under_their_content_version(
