@@ -119,9 +119,7 @@ def third_party_licences(name: str, version: str, optional: list[str]) -> bytes:
     return (intro + "\n".join(dict.fromkeys(sections))).encode()
 
 
-def fetch(
-    pins: dict[str, Any], *, notices: bool = True
-) -> tuple[dict[str, bytes], dict[str, str]]:
+def fetch(pins: dict[str, Any], *, notices: bool = True) -> tuple[dict[str, bytes], dict[str, str]]:
     """Every vendored file's bytes from the pinned tarballs, and each tarball's integrity."""
     contents: dict[str, bytes] = {}
     integrities: dict[str, str] = {}
