@@ -5,18 +5,21 @@ React and ReactDOM pinned and vendored, and LifeGraph's start-up script, each ta
 Subresource Integrity. So it works with no internet access, and the policy is 'self'
 for scripts and styles. The page's settings (the first-run query) travel in a JSON
 data block, which browsers never execute, so no inline script needs allowing.
-One allowance is not 'self': `font-src data:`, since GraphiQL's stylesheet embeds its
-fonts as data URIs.
+Two allowances are not 'self': `font-src data:` (GraphiQL's stylesheet embeds its
+fonts as data URIs), and a per-response style nonce: GraphiQL's dialogs lock scrolling
+by adding a `<style>` element, which carries the nonce the page hands it (the bundled
+react-style-singleton reads `window.__webpack_nonce__`), instead of 'unsafe-inline'.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import secrets
 from functools import lru_cache
 
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
 
 from router.graphiql_assets import Asset, assets
 
@@ -59,9 +62,15 @@ def _json_block(value: object) -> str:
     return text.replace("&", "\\u0026")
 
 
+# Stands for the response's nonce in the cached page; never a valid nonce itself.
+_NONCE = "__style_nonce__"
+
+
 @lru_cache(maxsize=8)
-def graphiql_html(default_query: str | None = None) -> str:
-    settings = {"defaultQuery": default_query or DEFAULT_QUERY}
+def graphiql_html(default_query: str | None = None, nonce: str = _NONCE) -> str:
+    if nonce != _NONCE:
+        return graphiql_html(default_query).replace(_NONCE, nonce)
+    settings = {"defaultQuery": default_query or DEFAULT_QUERY, "styleNonce": _NONCE}
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -83,11 +92,23 @@ def graphiql_html(default_query: str | None = None) -> str:
 """
 
 
+def graphiql_csp(nonce: str) -> str:
+    return GRAPHIQL_CSP.replace(_NONCE, nonce)
+
+
+def graphiql_response(default_query: str | None) -> HTMLResponse:
+    """The page under its policy, with a fresh style nonce each time."""
+    nonce = secrets.token_urlsafe(18)
+    response = HTMLResponse(graphiql_html(default_query).replace(_NONCE, nonce))
+    response.headers["content-security-policy"] = graphiql_csp(nonce)
+    return response
+
+
 GRAPHIQL_CSP = "; ".join(
     (
         "default-src 'none'",
         "script-src 'self'",
-        "style-src 'self'",
+        f"style-src 'self' 'nonce-{_NONCE}'",
         "font-src data:",
         "img-src 'self' data:",
         # the fetcher's POSTs and the subscription socket (CSP3: 'self' covers ws(s):)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from playwright.async_api import Page, expect
 
@@ -73,6 +74,19 @@ async def test_graphiql_runs_a_query_with_the_internet_cut_off(
     await page.locator(".graphiql-execute-button").click()
     await expect(page.locator(RESULT)).to_contain_text('"displayName": "Lovelace"')
     await offline_page.screenshot("graphiql-query")
+
+    # The Docs explorer starts a newcomer at the composed Mutation type's description.
+    await page.get_by_role("button", name=re.compile("Documentation Explorer")).click()
+    docs = page.locator(".graphiql-doc-explorer")
+    await docs.locator("a", has_text=re.compile("^Mutation$")).click()
+    await expect(docs).to_contain_text("register an account, login for an accessToken")
+    await offline_page.screenshot("graphiql-docs")
+
+    # A dialog (Radix: focus guards, scroll lock) opens under the policy as well.
+    await page.get_by_label("Open settings dialog").click()
+    await expect(page.locator(".graphiql-dialog")).to_contain_text("Persist headers")
+    await offline_page.screenshot("graphiql-settings")
+    await page.keyboard.press("Escape")
 
     # The Headers tab survives a reload: GraphiQL keeps it in localStorage (its
     # write lags an edit a little, as a person's reload would).

@@ -127,3 +127,12 @@ def test_lifegraphs_first_tab_shows_register_login_and_a_runnable_query() -> Non
     assert "query Me {" in live
     assert "#   register(input: {" in DEFAULT_QUERY
     assert "#   login(input: {" in DEFAULT_QUERY
+
+
+async def test_each_page_gets_a_fresh_style_nonce(client: httpx.AsyncClient) -> None:
+    pages = [await client.get("/graphql", headers={"accept": "text/html"}) for _ in range(2)]
+    nonces = [_settings(page.text)["styleNonce"] for page in pages]
+    assert nonces[0] != nonces[1]
+    for page, nonce in zip(pages, nonces, strict=True):
+        assert len(nonce) >= 24
+        assert f"style-src 'self' 'nonce-{nonce}';" in page.headers["content-security-policy"]

@@ -3,6 +3,9 @@
 (function () {
   "use strict";
   var settings = JSON.parse(document.getElementById("graphiql-settings").textContent);
+  // GraphiQL's dialogs add a <style> element (scroll lock); it takes this nonce, which
+  // the page's CSP allows, as webpack-built code does.
+  window.__webpack_nonce__ = settings.styleNonce;
   var url = window.location.pathname;
   // The router's own graphql-transport-ws endpoint on the same path.
   var scheme = window.location.protocol === "https:" ? "wss:" : "ws:";

@@ -24,7 +24,7 @@ from common.transport.secret import ROUTER_SECRET_HEADER
 from router import jsoncodec
 from router.app import create_router_app
 from router.config import RouterConfig
-from router.graphiql import GRAPHIQL_CSP, graphiql_html
+from router.graphiql import graphiql_csp, graphiql_html
 from tests.router.edge.conftest import SHOP_SUBGRAPHS, EdgeRouter
 from tests.router.kit import FIXTURES, Recorder, serve
 
@@ -169,13 +169,18 @@ async def test_graphiql_gets_a_policy_that_allows_exactly_what_it_loads(
         page = await client.get("/graphql", headers={"accept": "text/html"})
     assert page.status_code == 200
     csp = page.headers["content-security-policy"]
-    assert csp == GRAPHIQL_CSP
-    assert page.headers.get_list("content-security-policy") == [GRAPHIQL_CSP]
+    assert page.headers.get_list("content-security-policy") == [csp]
     directives = {d.split()[0]: d.split()[1:] for d in csp.split("; ")}
+    # the one allowance beyond 'self' for styles: this response's nonce, handed to the page
+    self_, nonce = directives["style-src"]
+    assert self_ == "'self'"
+    nonce = nonce.removeprefix("'nonce-").removesuffix("'")
+    assert csp == graphiql_csp(nonce)
+    assert f'"styleNonce": "{nonce}"' in page.text
     assert directives["default-src"] == ["'none'"]
     assert directives["frame-ancestors"] == ["'none'"]
     # nothing inline runs: the one <script> without src is a JSON data block
-    assert directives["script-src"] == directives["style-src"] == ["'self'"]
+    assert directives["script-src"] == ["'self'"]
     for tag in re.findall(r"<script[^>]*>", page.text):
         assert "src=" in tag or 'type="application/json"' in tag, tag
     # every script and stylesheet is this router's own file, pinned by SRI
@@ -192,7 +197,7 @@ async def test_graphiql_gets_a_policy_that_allows_exactly_what_it_loads(
             digest = base64.b64encode(hashlib.sha384(served.content).digest()).decode()
             assert digest == integrity[1]
     assert directives["connect-src"] == ["'self'"]  # the fetcher and the socket: this origin
-    assert page.text == graphiql_html()
+    assert page.text == graphiql_html(None, nonce)
 
 
 # -- 4. request ids --------------------------------------------------------------------
