@@ -66,10 +66,12 @@ def _json_block(value: object) -> str:
 _NONCE = "__style_nonce__"
 
 
-@lru_cache(maxsize=8)
 def graphiql_html(default_query: str | None = None, nonce: str = _NONCE) -> str:
-    if nonce != _NONCE:
-        return graphiql_html(default_query).replace(_NONCE, nonce)
+    return _page(default_query).replace(_NONCE, nonce)
+
+
+@lru_cache(maxsize=8)
+def _page(default_query: str | None) -> str:
     settings = {"defaultQuery": default_query or DEFAULT_QUERY, "styleNonce": _NONCE}
     return f"""<!doctype html>
 <html lang="en">
@@ -99,7 +101,7 @@ def graphiql_csp(nonce: str) -> str:
 def graphiql_response(default_query: str | None) -> HTMLResponse:
     """The page under its policy, with a fresh style nonce each time."""
     nonce = secrets.token_urlsafe(18)
-    response = HTMLResponse(graphiql_html(default_query).replace(_NONCE, nonce))
+    response = HTMLResponse(graphiql_html(default_query, nonce))
     response.headers["content-security-policy"] = graphiql_csp(nonce)
     return response
 
