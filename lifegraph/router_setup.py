@@ -16,6 +16,7 @@ from common.infra import connect_redis
 from common.ratelimit import RedisRateLimiter
 from common.settings import Settings
 from common.transport.secret import router_headers
+from lifegraph.playground import DEFAULT_QUERY, ROOT_DESCRIPTIONS
 from router.app import create_router_app
 from router.config import RouterConfig
 from router.edge.idempotency import RedisIdempotencyStore
@@ -71,6 +72,8 @@ def router_setup(
         max_tokens=settings.graphql_max_tokens,
         default_list_size=settings.graphql_default_list_size,
         subgraph_timeouts=MappingProxyType(dict(settings.router_subgraph_timeouts)),
+        graphiql_default_query=DEFAULT_QUERY,
+        root_descriptions=ROOT_DESCRIPTIONS,
     )
     return RouterSetup(config, redis)
 

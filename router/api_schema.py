@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from graphql import (
     ConstDirectiveNode,
@@ -18,6 +18,7 @@ from graphql import (
     InterfaceTypeDefinitionNode,
     ObjectTypeDefinitionNode,
     SchemaDefinitionNode,
+    StringValueNode,
     TypeDefinitionNode,
     UnionTypeDefinitionNode,
     build_ast_schema,
@@ -27,6 +28,16 @@ from graphql import (
 from router.supergraph.loader import LinkedNames, named_type, read_links
 
 _KEPT_DIRECTIVES = frozenset({"deprecated", "specifiedBy", "oneOf"})
+
+# Composition gives a root type the description of one subgraph's ("Analytics
+# queries."); the composed type is the whole API's, so it gets its own.
+ROOT_DESCRIPTIONS: Mapping[str, str] = {
+    "query": "Every read of this API. One query may span several subgraphs: the router "
+    "plans it and answers with one result.",
+    "mutation": "Every write of this API. Root fields run one after another, in the order written.",
+    "subscription": "Live events, over the graphql-transport-ws WebSocket at this same URL.",
+}
+_DEFAULT_ROOTS = {"query": "Query", "mutation": "Mutation", "subscription": "Subscription"}
 
 
 class _Pruner:
@@ -115,10 +126,38 @@ class _Pruner:
         return DocumentNode(definitions=tuple(kept))
 
 
-def api_document(supergraph_sdl: str) -> DocumentNode:
+def _root_names(document: DocumentNode) -> dict[str, str]:
+    for definition in document.definitions:
+        if isinstance(definition, SchemaDefinitionNode):
+            return {op.operation.value: op.type.name.value for op in definition.operation_types}
+    return dict(_DEFAULT_ROOTS)
+
+
+def _describe_roots(document: DocumentNode, descriptions: Mapping[str, str]) -> DocumentNode:
+    by_type = {
+        name: descriptions.get(operation, ROOT_DESCRIPTIONS[operation])
+        for operation, name in _root_names(document).items()
+    }
+    return DocumentNode(
+        definitions=tuple(
+            dataclasses.replace(d, description=StringValueNode(value=by_type[d.name.value]))
+            if isinstance(d, ObjectTypeDefinitionNode) and d.name.value in by_type
+            else d
+            for d in document.definitions
+        )
+    )
+
+
+def api_document(
+    supergraph_sdl: str, root_descriptions: Mapping[str, str] | None = None
+) -> DocumentNode:
+    """The client schema; `root_descriptions` (by operation) replace the generic texts."""
     document = parse(supergraph_sdl, no_location=True)
-    return _Pruner(read_links(document), document).prune(document)
+    pruned = _Pruner(read_links(document), document).prune(document)
+    return _describe_roots(pruned, root_descriptions or {})
 
 
-def build_api_schema(supergraph_sdl: str) -> GraphQLSchema:
-    return build_ast_schema(api_document(supergraph_sdl))
+def build_api_schema(
+    supergraph_sdl: str, root_descriptions: Mapping[str, str] | None = None
+) -> GraphQLSchema:
+    return build_ast_schema(api_document(supergraph_sdl, root_descriptions))

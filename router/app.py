@@ -14,6 +14,7 @@ from common.requestid import RequestIdMiddleware
 from common.transport.body import RequestBodyMiddleware
 from common.transport.headers import SecurityHeadersMiddleware
 from router.config import RouterConfig
+from router.graphiql import graphiql_asset
 from router.http import GraphQLEndpoint, health, metrics
 from router.service import Router
 from router.subscriptions.endpoint import subscription_route
@@ -58,6 +59,7 @@ def create_router_app(config: RouterConfig) -> Starlette:
         routes=[
             Route("/graphql", endpoint.post, methods=["POST"]),
             Route("/graphql", endpoint.get, methods=["GET"]),
+            Route("/graphiql/assets/{name}", graphiql_asset, methods=["GET"]),
             Route("/health", health, methods=["GET"]),
             Route("/metrics", metrics, methods=["GET"]),
             subscription_route(router, config),

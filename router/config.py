@@ -63,6 +63,11 @@ class RouterConfig:
     idempotency_ttl: int = 86_400  # how long an answer is kept for retries
     default_list_size: int = 10
     tracer_provider: TracerProvider | None = None  # None: the global one (no-op without SDK)
+    # GraphiQL's first tab (None: a generic welcome; router/graphiql.py).
+    graphiql_default_query: str | None = None
+    # Descriptions of the composed root types, by operation ("query", "mutation",
+    # "subscription"); missing ones get a generic text (router/api_schema.py).
+    root_descriptions: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     # Subscriptions (router/subscriptions); socket tokens use `token_verifier` too.
     subscriptions: SubscriptionConfig = field(default_factory=SubscriptionConfig)
 

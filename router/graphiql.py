@@ -1,71 +1,135 @@
-"""The GraphiQL page served to browsers at GET /graphql, and the CSP it runs under.
+"""The GraphiQL page served to browsers at GET /graphql, its files, and the CSP it runs under.
 
-The page loads three pinned packages from unpkg, each with Subresource Integrity
-(the same files and hashes as Strawberry's GraphiQL), and one inline script. The
-policy allows exactly those: the packages' paths, the inline script by its hash,
-fetches back to this origin. Two allowances GraphiQL needs: 'unsafe-eval' (its
-bundle evaluates `new Function("return this")` to find the global object) and
-inline styles (its dialogs inject `<style>` elements); its stylesheet imports
-Google Fonts.
+Everything the page loads comes from this router (router/graphiql_assets): GraphiQL,
+React and ReactDOM pinned and vendored, and LifeGraph's start-up script, each tag with
+Subresource Integrity. So it works with no internet access, and the policy is 'self'
+for scripts and styles. The page's settings (the first-run query) travel in a JSON
+data block, which browsers never execute, so no inline script needs allowing.
+Two allowances are not 'self': `font-src data:` (GraphiQL's stylesheet embeds its
+fonts as data URIs), and a per-response style nonce: GraphiQL's dialogs lock scrolling
+by adding a `<style>` element, which carries the nonce the page hands it (the bundled
+react-style-singleton reads `window.__webpack_nonce__`), instead of 'unsafe-inline'.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
+import html
+import json
+import secrets
+from functools import lru_cache
 
-_REACT = "https://unpkg.com/react@18.2.0/"
-_REACT_DOM = "https://unpkg.com/react-dom@18.2.0/"
-_GRAPHIQL = "https://unpkg.com/graphiql@3.8.3/"
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
 
-_INLINE_SCRIPT = """
-    const fetcher = GraphiQL.createFetcher({ url: window.location.pathname });
-    ReactDOM.createRoot(document.getElementById("graphiql")).render(
-      React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true })
-    );
-  """
+from router.graphiql_assets import Asset, assets
 
-GRAPHIQL_HTML = f"""<!doctype html>
+# Relative to the page (…/graphql), so a router mounted under a prefix still finds them.
+ASSETS_PATH = "graphiql/assets/"
+# The page names each file with its content hash (`?v=`), so a fetched file never changes.
+_IMMUTABLE = "public, max-age=31536000, immutable"
+
+DEFAULT_QUERY = """\
+# Welcome to GraphiQL.
+#
+# Write a query on the left, run it with Ctrl-Enter (or the ▶ button), and read the
+# answer on the right. The Docs explorer (the book icon) describes every type and
+# field; Ctrl-Space completes names. Subscriptions run too, over this router's
+# WebSocket, with the headers of the Headers tab below as connection parameters.
+
+{
+  __typename
+}
+"""
+
+
+def _url(asset: Asset) -> str:
+    return f"{ASSETS_PATH}{asset.name}?v={asset.version}"
+
+
+def _script(name: str) -> str:
+    asset = assets()[name]
+    return f'<script src="{_url(asset)}" integrity="{asset.integrity}"></script>'
+
+
+def _stylesheet(name: str) -> str:
+    asset = assets()[name]
+    return f'<link rel="stylesheet" href="{_url(asset)}" integrity="{asset.integrity}" />'
+
+
+def _json_block(value: object) -> str:
+    # `<` escaped: the text can never close the <script> element it sits in.
+    text = json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e")
+    return text.replace("&", "\\u0026")
+
+
+# Stands for the response's nonce in the cached page; never a valid nonce itself.
+_NONCE = "__style_nonce__"
+
+
+def graphiql_html(default_query: str | None = None, nonce: str = _NONCE) -> str:
+    return _page(default_query).replace(_NONCE, nonce)
+
+
+@lru_cache(maxsize=8)
+def _page(default_query: str | None) -> str:
+    settings = {"defaultQuery": default_query or DEFAULT_QUERY, "styleNonce": _NONCE}
+    return f"""<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8" />
-  <title>LifeGraph GraphiQL</title>
+  <title>{html.escape("LifeGraph GraphiQL")}</title>
   <meta name="viewport" content="width=device-width, initial-scale=1" />
-  <link rel="stylesheet" crossorigin href="{_GRAPHIQL}graphiql.min.css"
-    integrity="sha384-Mq3vbRBY71jfjQAt/DcjxUIYY33ksal4cgdRt9U/hNPvHBCaT2JfJ/PTRiPKf0aM" />
-  <style>body {{ margin: 0; height: 100vh; }} #graphiql {{ height: 100vh; }}</style>
+  {_stylesheet("graphiql.min.css")}
+  {_stylesheet("playground.css")}
 </head>
 <body>
   <div id="graphiql">Loading GraphiQL...</div>
-  <script crossorigin src="{_REACT}umd/react.production.min.js"
-    integrity="sha384-tMH8h3BGESGckSAVGZ82T9n90ztNXxvdwvdM6UoR56cYcf+0iGXBliJ29D+wZ/x8"></script>
-  <script crossorigin src="{_REACT_DOM}umd/react-dom.production.min.js"
-    integrity="sha384-bm7MnzvK++ykSwVJ2tynSE5TRdN+xL418osEVF2DE/L/gfWHj91J2Sphe582B1Bh"></script>
-  <script crossorigin src="{_GRAPHIQL}graphiql.min.js"
-    integrity="sha384-HbRVEFG0JGJZeAHCJ9Xm2+tpknBQ7QZmNlO/DgZtkZ0aJSypT96YYGRNod99l9Ie"></script>
-  <script>{_INLINE_SCRIPT}</script>
+  <script id="graphiql-settings" type="application/json">{_json_block(settings)}</script>
+  {_script("react.production.min.js")}
+  {_script("react-dom.production.min.js")}
+  {_script("graphiql.min.js")}
+  {_script("playground.js")}
 </body>
 </html>
 """
 
 
-_PACKAGES = f"{_REACT} {_REACT_DOM} {_GRAPHIQL}"
+def graphiql_csp(nonce: str) -> str:
+    return GRAPHIQL_CSP.replace(_NONCE, nonce)
 
 
-def _sha256_source(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+def graphiql_response(default_query: str | None) -> HTMLResponse:
+    """The page under its policy, with a fresh style nonce each time."""
+    nonce = secrets.token_urlsafe(18)
+    response = HTMLResponse(graphiql_html(default_query, nonce))
+    response.headers["content-security-policy"] = graphiql_csp(nonce)
+    return response
 
 
 GRAPHIQL_CSP = "; ".join(
     (
         "default-src 'none'",
-        f"script-src {_sha256_source(_INLINE_SCRIPT)} 'unsafe-eval' {_PACKAGES}",
-        f"style-src 'unsafe-inline' {_GRAPHIQL} https://fonts.googleapis.com",
-        f"font-src data: {_GRAPHIQL} https://fonts.gstatic.com",
+        "script-src 'self'",
+        f"style-src 'self' 'nonce-{_NONCE}'",
+        "font-src data:",
         "img-src 'self' data:",
+        # the fetcher's POSTs and the subscription socket (CSP3: 'self' covers ws(s):)
         "connect-src 'self'",
         "base-uri 'none'",
         "form-action 'none'",
         "frame-ancestors 'none'",
     )
 )
+
+
+async def graphiql_asset(request: Request) -> Response:
+    """`GET /graphiql/assets/<name>`: one of the page's files, or 404."""
+    asset = assets().get(request.path_params["name"])
+    if asset is None:
+        return PlainTextResponse("Not Found", status_code=404)
+    etag = f'"{asset.version}"'
+    current = request.query_params.get("v") == asset.version
+    headers = {"cache-control": _IMMUTABLE if current else "no-cache", "etag": etag}
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers=headers)
+    return Response(asset.body, media_type=asset.media_type, headers=headers)

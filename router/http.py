@@ -10,7 +10,7 @@ from typing import Any
 
 from graphql import OperationType
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 
 from common.requestid import request_id_for
 from router import jsoncodec
@@ -18,7 +18,7 @@ from router.edge import EdgeRejection
 from router.edge.client import forwarded_headers
 from router.edge.idempotency import REPLAYED_HEADER, fingerprint
 from router.executor.errors import BAD_USER_INPUT, INTERNAL, graphql_error
-from router.graphiql import GRAPHIQL_CSP, GRAPHIQL_HTML
+from router.graphiql import graphiql_response
 from router.service import GraphQLRequest, RequestError, RequestInfo, Router
 
 logger = logging.getLogger("router.http")
@@ -150,9 +150,8 @@ class GraphQLEndpoint:
     async def get(self, request: Request) -> Response:
         request_id = request_id_of(request)
         if _wants_html(request):
-            response = HTMLResponse(GRAPHIQL_HTML)
+            response = graphiql_response(self.router.config.graphiql_default_query)
             response.headers["x-request-id"] = request_id
-            response.headers["content-security-policy"] = GRAPHIQL_CSP
             return response
         media_type = _response_type(request)
         if media_type is None:

@@ -96,7 +96,7 @@ class Router:
     def __init__(self, config: RouterConfig) -> None:
         self.config = config
         self.supergraph: Supergraph = load_supergraph(config.supergraph_sdl)
-        self.api_schema = build_api_schema(config.supergraph_sdl)
+        self.api_schema = build_api_schema(config.supergraph_sdl, config.root_descriptions)
         problems = validate_schema(self.api_schema)
         if problems:
             raise SupergraphError(f"API schema is invalid: {problems[0].message}")

@@ -24,7 +24,7 @@ from common.transport.secret import ROUTER_SECRET_HEADER
 from router import jsoncodec
 from router.app import create_router_app
 from router.config import RouterConfig
-from router.graphiql import GRAPHIQL_CSP, GRAPHIQL_HTML
+from router.graphiql import graphiql_csp, graphiql_html
 from tests.router.edge.conftest import SHOP_SUBGRAPHS, EdgeRouter
 from tests.router.kit import FIXTURES, Recorder, serve
 
@@ -169,27 +169,35 @@ async def test_graphiql_gets_a_policy_that_allows_exactly_what_it_loads(
         page = await client.get("/graphql", headers={"accept": "text/html"})
     assert page.status_code == 200
     csp = page.headers["content-security-policy"]
-    assert csp == GRAPHIQL_CSP
-    assert page.headers.get_list("content-security-policy") == [GRAPHIQL_CSP]
+    assert page.headers.get_list("content-security-policy") == [csp]
     directives = {d.split()[0]: d.split()[1:] for d in csp.split("; ")}
+    # the one allowance beyond 'self' for styles: this response's nonce, handed to the page
+    self_, nonce = directives["style-src"]
+    assert self_ == "'self'"
+    nonce = nonce.removeprefix("'nonce-").removesuffix("'")
+    assert csp == graphiql_csp(nonce)
+    assert f'"styleNonce": "{nonce}"' in page.text
     assert directives["default-src"] == ["'none'"]
     assert directives["frame-ancestors"] == ["'none'"]
-    # every inline script is allowed by its hash, nothing inline by 'unsafe-inline'
-    inline = re.findall(r"<script>(.*?)</script>", page.text, re.S)
-    assert inline
-    for script in inline:
-        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
-        assert f"'sha256-{digest}'" in directives["script-src"]
-    assert "'unsafe-inline'" not in directives["script-src"]
-    # every external script and stylesheet is under an allowed source, pinned by SRI
-    for tag in re.findall(r"<script[^>]*src=[^>]*>|<link[^>]*stylesheet[^>]*>", page.text):
-        url = re.search(r'(?:src|href)="([^"]+)"', tag)
-        assert url is not None
-        kind = "script-src" if tag.startswith("<script") else "style-src"
-        assert any(url[1].startswith(s) for s in directives[kind] if s.startswith("https:"))
-        assert re.search(r'integrity="sha384-[A-Za-z0-9+/=]{64}"', tag), tag
-    assert directives["connect-src"] == ["'self'"]  # the fetcher posts to this origin
-    assert page.text == GRAPHIQL_HTML
+    # nothing inline runs: the one <script> without src is a JSON data block
+    assert directives["script-src"] == ["'self'"]
+    for tag in re.findall(r"<script[^>]*>", page.text):
+        assert "src=" in tag or 'type="application/json"' in tag, tag
+    # every script and stylesheet is this router's own file, pinned by SRI
+    tags = re.findall(r"<script[^>]*src=[^>]*>|<link[^>]*stylesheet[^>]*>", page.text)
+    assert len(tags) == 6
+    async with edge_router() as client:
+        for tag in tags:
+            url = re.search(r'(?:src|href)="(graphiql/assets/[^"]+)"', tag)
+            integrity = re.search(r'integrity="sha384-([A-Za-z0-9+/=]{64})"', tag)
+            assert url is not None, tag
+            assert integrity is not None, tag
+            served = await client.get(f"/{url[1]}")
+            assert served.status_code == 200
+            digest = base64.b64encode(hashlib.sha384(served.content).digest()).decode()
+            assert digest == integrity[1]
+    assert directives["connect-src"] == ["'self'"]  # the fetcher and the socket: this origin
+    assert page.text == graphiql_html(None, nonce)
 
 
 # -- 4. request ids --------------------------------------------------------------------
