@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
@@ -73,26 +74,38 @@ class Client:
         return user_id
 
 
-def _signing_keys() -> str:
+def signing_keys() -> str:
     keys = KeySet([RSAKey.generate_key(2048, parameters={"kid": f"e2e-{i}"}) for i in range(2)])
     return json.dumps(keys.as_dict(private=True))
 
 
-@pytest.fixture
-async def lifegraph(settings: Settings) -> AsyncIterator[str]:
+@asynccontextmanager
+async def serve_lifegraph(settings: Settings, **updates: Any) -> AsyncIterator[str]:
+    """The whole system as `lifegraph up` runs it, on a free port, with fresh signing keys.
+
+    `updates` change the settings further (a router secret, say); the databases,
+    exchange and Redis keys the run used are removed afterwards.
+    """
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     effective = settings.model_copy(
         update={
             "port": port,
             "jwks_url": f"{base}/subgraphs/users/.well-known/jwks.json",
-            "jwt_private_jwks": SecretStr(_signing_keys()),
+            "jwt_private_jwks": SecretStr(signing_keys()),
+            **updates,
         }
     )
     definitions = discover_subgraphs()
     supergraph = await compose_lifegraph(definitions, lambda n: subgraph_url(effective, n))
     app = create_embedded_app(effective, definitions, supergraph_sdl=supergraph)
     async with cleanup(effective), serve_in_loop(app, port=port) as url:
+        yield url
+
+
+@pytest.fixture
+async def lifegraph(settings: Settings) -> AsyncIterator[str]:
+    async with serve_lifegraph(settings) as url:
         yield url
 
 

@@ -13,15 +13,9 @@ import websockets
 from pydantic import SecretStr
 from websockets.typing import Subprotocol
 
-from common.mongo_server import free_port
-from common.serving import serve_in_loop
 from common.settings import Settings
-from common.testing.fixtures import cleanup
 from common.transport.secret import ROUTER_SECRET_HEADER
-from lifegraph.discovery import discover_subgraphs
-from lifegraph.embedded import create_embedded_app, subgraph_url
-from lifegraph.supergraph import compose_lifegraph
-from tests.e2e.conftest import Client, _signing_keys
+from tests.e2e.conftest import Client, serve_lifegraph
 
 SECRET = "e2e-router-secret"
 PROTOCOL = Subprotocol("graphql-transport-ws")
@@ -29,20 +23,7 @@ PROTOCOL = Subprotocol("graphql-transport-ws")
 
 @pytest.fixture
 async def guarded(settings: Settings) -> AsyncIterator[str]:
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    effective = settings.model_copy(
-        update={
-            "port": port,
-            "jwks_url": f"{base}/subgraphs/users/.well-known/jwks.json",
-            "jwt_private_jwks": SecretStr(_signing_keys()),
-            "router_secret": SecretStr(SECRET),
-        }
-    )
-    definitions = discover_subgraphs()
-    supergraph = await compose_lifegraph(definitions, lambda n: subgraph_url(effective, n))
-    app = create_embedded_app(effective, definitions, supergraph_sdl=supergraph)
-    async with cleanup(effective), serve_in_loop(app, port=port) as url:
+    async with serve_lifegraph(settings, router_secret=SecretStr(SECRET)) as url:
         yield url
 
 

@@ -187,6 +187,14 @@ class PrivateRedis(_ChildServer):
             "no",
         ]
 
+    async def kill(self) -> None:
+        """SIGKILL, as a crashed host or the OOM killer would: no goodbye to clients."""
+        process, self._process = self._process, None
+        assert process is not None
+        os.killpg(process.pid, signal.SIGKILL)
+        async with asyncio.timeout(10):
+            await process.wait()
+
     async def _answers(self) -> bool:
         client = Redis.from_url(self.url, socket_connect_timeout=1)
         try:

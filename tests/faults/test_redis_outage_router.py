@@ -10,28 +10,18 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import signal
 import time
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 import websockets
-from pydantic import SecretStr
 
-from common.mongo_server import free_port
-from common.serving import serve_in_loop
 from common.settings import Settings
-from common.testing.fixtures import cleanup
-from lifegraph.discovery import discover_subgraphs
-from lifegraph.embedded import create_embedded_app, subgraph_url
-from lifegraph.supergraph import compose_lifegraph
-from tests.e2e.conftest import Client, _signing_keys
+from tests.e2e.conftest import Client, serve_lifegraph
 
-from .servers import PrivateRedis, ServerMissing
+from .servers import PrivateRedis
 
 pytestmark = [pytest.mark.redis, pytest.mark.rabbitmq]
 
@@ -42,45 +32,9 @@ SEND = "mutation($i: SendMessageInput!) { sendMessage(input: $i) { id } }"
 Socket = websockets.ClientConnection
 
 
-class KillableRedis(PrivateRedis):
-    async def kill(self) -> None:
-        """SIGKILL, as a crashed host or the OOM killer would: no goodbye to clients."""
-        process, self._process = self._process, None
-        assert process is not None
-        os.killpg(process.pid, signal.SIGKILL)
-        async with asyncio.timeout(10):
-            await process.wait()
-
-
 @pytest.fixture
-async def private_redis(tmp_path: Path) -> AsyncIterator[KillableRedis]:
-    """Overrides the conftest's so `settings` point at a Redis this test can SIGKILL."""
-    redis = KillableRedis(tmp_path / "redis")
-    try:
-        await redis.start()
-    except ServerMissing as exc:
-        pytest.fail(str(exc))
-    try:
-        yield redis
-    finally:
-        await redis.stop()
-
-
-@pytest.fixture
-async def lifegraph(settings: Settings, private_redis: KillableRedis) -> AsyncIterator[str]:
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    effective = settings.model_copy(
-        update={
-            "port": port,
-            "jwks_url": f"{base}/subgraphs/users/.well-known/jwks.json",
-            "jwt_private_jwks": SecretStr(_signing_keys()),
-        }
-    )
-    definitions = discover_subgraphs()
-    supergraph = await compose_lifegraph(definitions, lambda n: subgraph_url(effective, n))
-    app = create_embedded_app(effective, definitions, supergraph_sdl=supergraph)
-    async with cleanup(effective), serve_in_loop(app, port=port) as url:
+async def lifegraph(settings: Settings, private_redis: PrivateRedis) -> AsyncIterator[str]:
+    async with serve_lifegraph(settings) as url:
         yield url
 
 
@@ -147,7 +101,7 @@ async def _drain_until_complete(socket: Socket, op: str) -> list[dict[str, Any]]
 
 
 async def test_sockets_subscribed_through_the_router_survive_a_redis_kill(
-    lifegraph: str, private_redis: KillableRedis
+    lifegraph: str, private_redis: PrivateRedis
 ) -> None:
     async with httpx.AsyncClient(timeout=30) as http:
         ada = Client(http, lifegraph)

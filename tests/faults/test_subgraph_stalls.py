@@ -29,7 +29,7 @@ from common.testing.waiting import wait_until
 from lifegraph.discovery import discover_subgraphs
 from lifegraph.supergraph import compose_lifegraph
 from subgraphs.users.app import JWKS_PATH
-from tests.e2e.conftest import Client, _signing_keys
+from tests.e2e.conftest import Client, signing_keys
 
 from . import stack
 
@@ -95,7 +95,7 @@ def settings(settings: Settings) -> Settings:
         update={
             "router_subgraph_timeout_seconds": TIMEOUT,
             "router_rate_limit": None,
-            "jwt_private_jwks": SecretStr(_signing_keys()),
+            "jwt_private_jwks": SecretStr(signing_keys()),
         }
     )
 
