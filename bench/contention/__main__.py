@@ -1,7 +1,9 @@
 """Writers racing on one document: `python -m bench.contention [--writers 100 500] [--plain]`.
 
 Each writer likes then unlikes the same post through the community subgraph
-over HTTP (a real uvicorn server, its own secantusd, in-process bus). Prints
+over HTTP (a real uvicorn server in its own process, its own secantusd, the
+in-process bus); the writers run in this process, so they do not take the
+server's CPU. Prints
 the success rate and the p50/p99 latency of a mutation per writer count.
 `--plain` runs every write as its own transaction (no hot-write batching), to
 compare with how it was.
@@ -11,24 +13,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
+import multiprocessing
 import statistics
 import time
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import aiohttp
 
-from common.app import create_subgraph_app
-from common.auth import StaticKeySource
-from common.infra import open_infrastructure
-from common.mongo_server import SecantusServer
-from common.serving import serve_in_loop
-from common.settings import Settings
+from bench.contention.server import AUDIENCE, ISSUER, serve
+from common.mongo_server import SecantusServer, free_port
 from common.testing.tokens import TestKeys
-from subgraphs.community.app import subgraph
-from subgraphs.community.service.deps import Deps, Unit
 
 T = TypeVar("T")
 
@@ -36,7 +31,6 @@ CREATE = 'mutation { createPost(input: {text: "bench", category: HEALTH}) { id }
 LIKE = "mutation($input: PostInput!) { likePost(input: $input) { likeCount } }"
 UNLIKE = "mutation($input: PostInput!) { unlikePost(input: $input) { likeCount } }"
 COUNT = "query($id: ID!) { post(id: $id) { likeCount } }"
-ISSUER, AUDIENCE = "https://lifegraph.bench", "lifegraph-bench"
 
 
 @dataclass(frozen=True)
@@ -48,20 +42,6 @@ class Row:
     p99_ms: float
     seconds: float
     exact: bool
-
-
-def _settings(url: str, run: str) -> Settings:
-    return Settings(
-        environment="test",
-        mongodb_url=url,
-        database_prefix=f"bench{run}",
-        amqp_url=None,
-        redis_url=None,
-        jwt_issuer=ISSUER,
-        jwt_audience=AUDIENCE,
-        log_json=False,
-        community_like_rate=None,
-    )
 
 
 async def _call(
@@ -118,29 +98,36 @@ async def _round(url: str, keys: TestKeys, writers: int) -> Row:
     )
 
 
-def _unbatched() -> None:
-    async def write_on(self: Deps, key: str, work: Callable[[Unit], Awaitable[T]]) -> T:
-        return await self.write(work)
-
-    Deps.write_on = write_on  # type: ignore[method-assign]
+async def _until_healthy(base: str, within: float = 60.0) -> None:
+    async with aiohttp.ClientSession() as http, asyncio.timeout(within):
+        while True:
+            try:
+                async with http.get(f"{base}/health") as response:
+                    if response.status == 200:
+                        return
+            except aiohttp.ClientError:
+                pass
+            await asyncio.sleep(0.1)
 
 
 async def main(writer_counts: list[int], plain: bool) -> None:
-    if plain:
-        _unbatched()
     keys = TestKeys(issuer=ISSUER, audience=AUDIENCE)
-
-    def infrastructure(s: Settings) -> Any:
-        return open_infrastructure(s, key_source=StaticKeySource(keys.key_set))
-
+    jwks = keys.key_set.as_dict(private=False)
     rows: list[Row] = []
-    logging.disable(logging.ERROR)  # the plain run logs every masked conflict
+    spawn = multiprocessing.get_context("spawn")
     with SecantusServer() as server:
         for n in writer_counts:
-            settings = _settings(server.url, f"{n}{int(time.time())}")
-            app = create_subgraph_app(subgraph, settings, infrastructure=infrastructure)
-            async with serve_in_loop(app) as base:
+            port = free_port()
+            run = f"{n}{int(time.time())}"
+            child = spawn.Process(target=serve, args=(server.url, run, jwks, plain, port))
+            child.start()
+            try:
+                base = f"http://127.0.0.1:{port}"
+                await _until_healthy(base)
                 rows.append(await _round(f"{base}/graphql", keys, n))
+            finally:
+                child.terminate()
+                child.join(timeout=30)
     mode = "one transaction per write" if plain else "hot writes batched per post"
     print(f"like+unlike per writer on one post ({mode})")
     print(
