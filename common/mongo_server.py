@@ -25,6 +25,9 @@ from pymongo.errors import PyMongoError
 from common.storagelock import StorageInUse, wait_storage_free
 from common.tethered import Tethered, start_tethered
 
+# How long a SIGKILLed server may take to die and let go of its storage.
+KILL_RELEASE_SECONDS = 60.0
+
 
 class MongoServerError(RuntimeError):
     pass
@@ -122,6 +125,14 @@ class SecantusServer:
         os.killpg(self._process.process.pid, signal.SIGKILL)
         self._process.stop()
         self._process = None
+        if self._storage != ":memory:":
+            # Reaping the wrapper does not mean the server is gone: a process
+            # blocked in fsync dies only when the disk answers, and holds the
+            # storage lock until then. A crash is over once the lock is free.
+            try:
+                wait_storage_free(Path(self._storage), within=KILL_RELEASE_SECONDS)
+            except StorageInUse as exc:
+                raise MongoServerError(str(exc)) from None
 
     def wait_unexpected_exit(self) -> int | None:
         """Block until the server ends: its exit status, or None when `stop()` ended it."""

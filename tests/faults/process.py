@@ -53,7 +53,7 @@ class Worker:
         """SIGKILL: no finally blocks, no lease release, no acks; as a crashed machine would."""
         assert self._process is not None
         self._process.send_signal(signal.SIGKILL)
-        code = await self._process.wait()
+        code = await self._reap()
         assert code == -signal.SIGKILL
 
     def pause(self) -> None:
@@ -74,6 +74,16 @@ class Worker:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if self._process is not None and self._process.returncode is None:
+        if self._process is None:
+            return
+        if self._process.returncode is None:
             self._process.kill()
-            await self._process.wait()
+        await self._reap()
+
+    async def _reap(self) -> int:
+        # Read stdout to its end as well as waiting: asyncio closes the
+        # subprocess transport only once every pipe has seen EOF, and an open
+        # one is a ResourceWarning (an error here) whenever it is collected.
+        assert self._process is not None
+        await self._process.communicate()
+        return await self._process.wait()
