@@ -3,14 +3,14 @@ from __future__ import annotations
 from common.app import Runtime, SubgraphDefinition
 from subgraphs.analytics.events import register_consumers
 from subgraphs.analytics.models import MODELS
-from subgraphs.analytics.schema import Services, schema
-from subgraphs.analytics.service import AnalyticsService
+from subgraphs.analytics.schema import schema
+from subgraphs.analytics.service.container import AnalyticsServices, build_services
 
 
-async def build(runtime: Runtime) -> Services:
-    service = AnalyticsService(runtime.publisher)
-    register_consumers(runtime, service)
-    return Services(analytics=service)
+async def build(runtime: Runtime) -> AnalyticsServices:
+    services = build_services(runtime.publisher)
+    register_consumers(runtime, services.analytics)
+    return services
 
 
 subgraph = SubgraphDefinition(name="analytics", schema=schema, models=MODELS, build=build)

@@ -9,7 +9,7 @@ import typer
 from common.db import create_mongo_client
 from common.errors import Conflict
 from common.settings import get_settings
-from subgraphs.analytics.service import rebuild_projections
+from subgraphs.analytics.service.analytics import rebuild_projections
 
 analytics_app = typer.Typer(help="Analytics operations.", no_args_is_help=True)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from common.app import Runtime
 from common.events import transactional
-from subgraphs.analytics.projector import PATTERNS
-from subgraphs.analytics.service import AnalyticsService
+from subgraphs.analytics.service.analytics import AnalyticsService
+from subgraphs.analytics.service.projector import PATTERNS
 
 CONSUMER = "analytics.projections"
 PUBLISHES = ("analytics.achievement.unlocked",)

@@ -30,7 +30,8 @@ from common.testing.tokens import TestKeys
 from subgraphs.analytics.app import subgraph
 from subgraphs.analytics.cli import analytics_app
 from subgraphs.analytics.models import MODELS
-from subgraphs.analytics.repository import Facts, Goals, Habits, Profiles
+from subgraphs.analytics.repository.facts import Facts
+from subgraphs.analytics.repository.views import Goals, Habits, Profiles
 
 from .conftest import Eventually, Gql, MakeEvent
 

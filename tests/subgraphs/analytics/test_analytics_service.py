@@ -28,8 +28,8 @@ from common.infra import Infrastructure
 from subgraphs.analytics.app import subgraph
 from subgraphs.analytics.events import CONSUMER
 from subgraphs.analytics.models import MODELS, Achievement, RebuildLock
-from subgraphs.analytics.projector import PATTERNS
-from subgraphs.analytics.service import AnalyticsService, rebuild_projections
+from subgraphs.analytics.service.analytics import AnalyticsService, rebuild_projections
+from subgraphs.analytics.service.projector import PATTERNS
 
 from .conftest import Eventually, MakeEvent
 

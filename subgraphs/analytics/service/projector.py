@@ -27,18 +27,12 @@ from common.events.catalog import (
     payload_of,
 )
 from subgraphs.analytics.models import FactKind
-from subgraphs.analytics.repository import (
-    Achievements,
-    BadgeChecks,
-    EventStore,
-    Facts,
-    Goals,
-    Habits,
-    Profiles,
-    Projections,
-    RebuildLocks,
-    Session,
-)
+from subgraphs.analytics.repository.achievements import Achievements, BadgeChecks
+from subgraphs.analytics.repository.base import Session
+from subgraphs.analytics.repository.events import EventStore
+from subgraphs.analytics.repository.facts import Facts
+from subgraphs.analytics.repository.rebuild import Projections, RebuildLocks
+from subgraphs.analytics.repository.views import Goals, Habits, Profiles
 
 
 @dataclass(frozen=True)
@@ -52,6 +46,20 @@ class Repos:
     badge_checks: BadgeChecks
     projections: Projections
     rebuild_locks: RebuildLocks
+
+
+def new_repos() -> Repos:
+    return Repos(
+        events=EventStore(),
+        profiles=Profiles(),
+        goals=Goals(),
+        habits=Habits(),
+        facts=Facts(),
+        achievements=Achievements(),
+        badge_checks=BadgeChecks(),
+        projections=Projections(),
+        rebuild_locks=RebuildLocks(),
+    )
 
 
 def parse(event: Event) -> Payload | None:

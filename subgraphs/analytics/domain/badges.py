@@ -1,4 +1,4 @@
-"""Badges: what earns each one, when it was first earned, and which events can change that.
+"""Badges: what earns each one and which events can change that.
 
 Every rule reads only facts, which only ever grow, and answers "the time of
 the earliest event at which the rule held", taking facts in (time, key)
@@ -8,15 +8,31 @@ were applied in, so the live consumer and a rebuild agree to the millisecond.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from subgraphs.analytics.models import FactKind
-from subgraphs.analytics.projector import Repos
-from subgraphs.analytics.repository import Session
 
-UnlockedAt = Callable[[Repos, str, Session], Awaitable[datetime | None]]
+
+@dataclass(frozen=True)
+class NthFact:
+    """Earned at the `n`th fact of `kind` (counting only facts worth at least `min_value`)."""
+
+    kind: FactKind
+    n: int = 1
+    min_value: float | None = None
+
+
+@dataclass(frozen=True)
+class RunningTotal:
+    """Earned at the fact of `kind` whose values, summed in order, first reach `total`."""
+
+    kind: FactKind
+    total: float
+
+
+Rule = NthFact | RunningTotal
 
 
 @dataclass(frozen=True)
@@ -25,36 +41,16 @@ class Badge:
     title: str
     description: str
     triggers: frozenset[str]
-    unlocked_at: UnlockedAt
+    rule: Rule
 
 
-async def _first_goal(r: Repos, user_id: str, s: Session) -> datetime | None:
-    first = await r.facts.in_order(user_id, "progress", limit=1, session=s)
-    return first[0].at if first else None
-
-
-def _streak(days: int) -> UnlockedAt:
-    async def unlocked_at(r: Repos, user_id: str, s: Session) -> datetime | None:
-        first = await r.facts.in_order(user_id, "checkin", min_value=days, limit=1, session=s)
-        return first[0].at if first else None
-
-    return unlocked_at
-
-
-def _nth(kind: FactKind, n: int) -> UnlockedAt:
-    async def unlocked_at(r: Repos, user_id: str, s: Session) -> datetime | None:
-        facts = await r.facts.in_order(user_id, kind, limit=n, session=s)
-        return facts[n - 1].at if len(facts) == n else None
-
-    return unlocked_at
-
-
-async def _focus_100h(r: Repos, user_id: str, s: Session) -> datetime | None:
-    total = 0.0
-    for fact in await r.facts.in_order(user_id, "focus", session=s):
-        total += fact.value
-        if total >= 100 * 60:
-            return fact.at
+def reached_at(facts: Iterable[tuple[datetime, float]], total: float) -> datetime | None:
+    """When (time, value) pairs, summed in order, first reach `total`; None if never."""
+    running = 0.0
+    for at, value in facts:
+        running += value
+        if running >= total:
+            return at
     return None
 
 
@@ -70,41 +66,41 @@ _GOAL_EVENTS = frozenset(
 )
 
 BADGES: tuple[Badge, ...] = (
-    Badge("first_goal", "First goal", "Set your first goal.", _GOAL_EVENTS, _first_goal),
+    Badge("first_goal", "First goal", "Set your first goal.", _GOAL_EVENTS, NthFact("progress")),
     Badge(
         "streak_7",
         "7-day streak",
         "Kept a habit 7 days in a row.",
         frozenset({"goals.habit.checked_in"}),
-        _streak(7),
+        NthFact("checkin", min_value=7),
     ),
     Badge(
         "streak_30",
         "30-day streak",
         "Kept a habit 30 days in a row.",
         frozenset({"goals.habit.checked_in"}),
-        _streak(30),
+        NthFact("checkin", min_value=30),
     ),
     Badge(
         "goals_10",
         "10 goals completed",
         "Completed ten goals.",
         _GOAL_EVENTS,
-        _nth("completion", 10),
+        NthFact("completion", n=10),
     ),
     Badge(
         "focus_100h",
         "100 focus hours",
         "Spent 100 hours in focus sessions.",
         frozenset({"goals.focus.finished"}),
-        _focus_100h,
+        RunningTotal("focus", total=100 * 60),
     ),
     Badge(
         "helpful_commenter",
         "Helpful commenter",
         "Wrote 10 comments on other people's posts.",
         frozenset({"community.post.commented"}),
-        _nth("comment", 10),
+        NthFact("comment", n=10),
     ),
 )
 
@@ -113,3 +109,7 @@ BY_ID = {b.id: b for b in BADGES}
 
 def triggered_by(event_type: str) -> list[Badge]:
     return [b for b in BADGES if event_type in b.triggers]
+
+
+def badge_title(badge_id: str) -> str:
+    return BY_ID[badge_id].title if badge_id in BY_ID else badge_id

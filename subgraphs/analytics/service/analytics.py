@@ -10,7 +10,7 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from typing import Any, Protocol
@@ -24,23 +24,25 @@ from common.events import Event, RetryLater, after_commit
 from common.events.catalog import AchievementUnlocked, Payload
 from common.validation import day_in_range
 from common.vocabulary import LIFE_AREAS
-from subgraphs.analytics.badges import BY_ID, triggered_by
-from subgraphs.analytics.calendar import local_day, local_midnight, week_bounds, week_start, zone
+from subgraphs.analytics.domain.badges import triggered_by
+from subgraphs.analytics.domain.balance import activity_score, area_score
+from subgraphs.analytics.domain.calendar import (
+    local_day,
+    local_midnight,
+    week_bounds,
+    week_start,
+    zone,
+)
 from subgraphs.analytics.models import MODELS, Achievement, Fact, FactKind, GoalView
-from subgraphs.analytics.projector import Repos, concerned_users, parse, project
-from subgraphs.analytics.repository import (
-    Achievements,
-    BadgeChecks,
-    EventStore,
-    Facts,
-    Goals,
-    Habits,
-    Profiles,
-    Projections,
-    RebuildLocks,
-    Session,
-    as_stored,
-    in_transaction,
+from subgraphs.analytics.repository.base import Session, as_stored, in_transaction
+from subgraphs.analytics.service.badges import unlocked_at
+from subgraphs.analytics.service.projector import concerned_users, new_repos, parse, project
+from subgraphs.analytics.service.results import (
+    AreaBalance,
+    ChartPoint,
+    GoalInsights,
+    UserStats,
+    WeeklyReport,
 )
 
 log = logging.getLogger(__name__)
@@ -61,78 +63,12 @@ class Outbox(Protocol):
     def woken(self) -> asyncio.Event: ...
 
 
-def _utc_now() -> datetime:
+def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass(frozen=True)
-class UserStats:
-    goals_completed: int
-    goals_active: int
-    current_streak: int
-    longest_streak: int
-    focus_minutes_this_week: float
-    posts: int
-    likes_received: int
-
-
-@dataclass(frozen=True)
-class AreaBalance:
-    area: str
-    rating: int | None
-    activity: int
-    score: int
-
-
-@dataclass(frozen=True)
-class WeeklyReport:
-    week_start: date
-    starts_at: datetime
-    ends_at: datetime
-    timezone: str
-    goals_completed: int
-    tasks_completed: int
-    habit_check_ins: int
-    focus_minutes: float
-    tracker_entries: int
-    posts: int
-    likes_received: int
-    comments_written: int
-    messages_sent: int
-
-
-@dataclass(frozen=True)
-class ChartPoint:
-    at: datetime
-    value: float
-
-
-@dataclass(frozen=True)
-class GoalInsights:
-    goal_id: str
-    owner_id: str
-    progress: list[ChartPoint]
-    focus_minutes_per_day: list[ChartPoint]
-    tasks_completed_per_day: list[ChartPoint]
-    total_focus_minutes: float
-
-
-def new_repos() -> Repos:
-    return Repos(
-        events=EventStore(),
-        profiles=Profiles(),
-        goals=Goals(),
-        habits=Habits(),
-        facts=Facts(),
-        achievements=Achievements(),
-        badge_checks=BadgeChecks(),
-        projections=Projections(),
-        rebuild_locks=RebuildLocks(),
-    )
-
-
 class AnalyticsService:
-    def __init__(self, publisher: Outbox | None, *, clock: Clock = _utc_now) -> None:
+    def __init__(self, publisher: Outbox | None, *, clock: Clock = utc_now) -> None:
         self._publisher = publisher
         self._clock = clock
         self.repos = new_repos()
@@ -167,7 +103,7 @@ class AnalyticsService:
             current = await achievements.unlocked_at(subject, badge.id, session=session)
             if current is not None and as_stored(event.time) >= current:
                 continue  # an event no earlier than the unlock cannot move it
-            at = await badge.unlocked_at(self.repos, subject, session)
+            at = await unlocked_at(badge, self.repos.facts, subject, session)
             if at is None:
                 continue
             created = await achievements.award(subject, badge.id, badge.title, at, session=session)
@@ -295,11 +231,14 @@ class AnalyticsService:
                 for f in facts
                 if f.kind == "focus" and f.goal_id and area_of.get(f.goal_id) == area
             )
-            activity = _half_up(
-                min(100.0, 25 * completed + 0.25 * mean_progress + 4 * trackers + focus / 10)
+            activity = activity_score(
+                completed=completed,
+                mean_progress=mean_progress,
+                tracker_entries=trackers,
+                focus_minutes=focus,
             )
             rating = ratings.get(area)
-            score = activity if rating is None else _half_up(0.5 * rating + 0.5 * activity)
+            score = area_score(rating, activity)
             balances.append(AreaBalance(area, rating, activity, score))
         return balances
 
@@ -376,11 +315,6 @@ class AnalyticsService:
         return exported
 
 
-def _half_up(value: float) -> int:
-    # round() rounds halves to even; scores read more naturally rounded half up.
-    return int(value + 0.5)
-
-
 def _badge_subject(payload: Payload | None) -> str | None:
     for field in ("commenter_id", "owner_id"):
         value = getattr(payload, field, None)
@@ -411,7 +345,3 @@ async def rebuild_projections(database: Database) -> int:
     """Rebuild every projection from the event log in `database`; returns events replayed."""
     await init_beanie(database=database, document_models=MODELS)
     return await AnalyticsService(publisher=None).rebuild()
-
-
-def badge_title(badge_id: str) -> str:
-    return BY_ID[badge_id].title if badge_id in BY_ID else badge_id

@@ -1,37 +1,15 @@
-"""The analytics GraphQL schema: User.stats/lifeBalance/achievements/weeklyReport, Goal.insights."""
+"""User.stats, User.lifeBalance, User.achievements and User.weeklyReport."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Annotated, cast
+from typing import Annotated
 
 import strawberry
-from strawberry.scalars import JSON
 
-from common.errors import Forbidden
-from common.graphql.context import RequestContext
 from common.graphql.loaders import batch_loader
-from common.graphql.schema import build_schema
-from subgraphs.analytics import service as svc
-from subgraphs.analytics.badges import BADGES, BY_ID
-from subgraphs.analytics.models import Achievement as AchievementRow
-from subgraphs.analytics.models import GoalView
-
-
-@dataclass
-class Services:
-    analytics: svc.AnalyticsService
-
-
-Info = strawberry.Info[RequestContext[Services], None]
-
-
-async def _require_owner(info: Info, user_id: str) -> None:
-    # Private analytics: anonymous callers get UNAUTHENTICATED, other users FORBIDDEN.
-    viewer = await info.context.require_viewer()
-    if viewer.user_id != user_id:
-        raise Forbidden("Only the user themselves can see this.")
+from subgraphs.analytics.schema.achievements import Achievement, to_achievement
+from subgraphs.analytics.schema.context import Info, require_owner
 
 
 @strawberry.type(description="Counts that summarise a user's activity.")
@@ -88,21 +66,6 @@ class LifeBalance:
     overall: int = strawberry.field(description="Mean of the area scores.")
 
 
-@strawberry.type(description="A badge a user has earned.")
-class Achievement:
-    badge: str = strawberry.field(description="Stable badge id, e.g. `streak_7`.")
-    title: str = strawberry.field(description="Human title of the badge.")
-    description: str = strawberry.field(description="What earns the badge.")
-    unlocked_at: dt.datetime = strawberry.field(description="When the badge was earned.")
-
-
-@strawberry.type(description="A badge that can be earned.")
-class BadgeDefinition:
-    badge: str = strawberry.field(description="Stable badge id.")
-    title: str = strawberry.field(description="Human title of the badge.")
-    description: str = strawberry.field(description="What earns the badge.")
-
-
 @strawberry.type(description="One week (Monday to Monday in the user's timezone) in numbers.")
 class WeeklyReport:
     week_start: dt.date = strawberry.field(description="The local Monday the week starts on.")
@@ -120,40 +83,6 @@ class WeeklyReport:
     messages_sent: int = strawberry.field(description="Chat messages sent in the week.")
 
 
-@strawberry.type(description="One point of a chart series.")
-class ChartPoint:
-    at: dt.datetime = strawberry.field(description="When (a local day's start for daily series).")
-    value: float = strawberry.field(description="The value at that time.")
-
-
-@strawberry.type(description="Chart-ready time series about one goal.")
-class GoalInsights:
-    progress: list[ChartPoint] = strawberry.field(
-        description="Progress (0-100) each time the goal changed."
-    )
-    focus_minutes_per_day: list[ChartPoint] = strawberry.field(
-        description="Focus minutes linked to the goal, per local day."
-    )
-    tasks_completed_per_day: list[ChartPoint] = strawberry.field(
-        description="Tasks of the goal completed, per local day."
-    )
-    total_focus_minutes: float = strawberry.field(description="All focus minutes on the goal.")
-
-
-def _achievement(row: AchievementRow) -> Achievement:
-    definition = BY_ID.get(row.badge)
-    return Achievement(
-        badge=row.badge,
-        title=row.title,
-        description=definition.description if definition else "",
-        unlocked_at=row.unlocked_at,
-    )
-
-
-def _points(points: list[svc.ChartPoint]) -> list[ChartPoint]:
-    return [ChartPoint(at=p.at, value=p.value) for p in points]
-
-
 @strawberry.federation.type(keys=["id"], description="A LifeGraph user, with their analytics.")
 class User:
     id: strawberry.ID = strawberry.field(description="The user's id.")
@@ -165,12 +94,12 @@ class User:
 
     @strawberry.field(description="Activity counts. Owner only.")
     async def stats(self, info: Info) -> UserStats:
-        await _require_owner(info, self.id)
+        await require_owner(info, self.id)
         return UserStats(user_id=self.id)
 
     @strawberry.field(description="Balance across life areas. Owner only.")
     async def life_balance(self, info: Info) -> LifeBalance:
-        await _require_owner(info, self.id)
+        await require_owner(info, self.id)
         areas = await info.context.services.analytics.life_balance(self.id)
         return LifeBalance(
             areas=[LifeAreaBalance(**vars(a)) for a in areas],
@@ -183,7 +112,7 @@ class User:
         loader = info.context.loader(
             "analytics.achievements", lambda: batch_loader(service.achievements)
         )
-        return [_achievement(row) for row in await loader.load(self.id) or []]
+        return [to_achievement(row) for row in await loader.load(self.id) or []]
 
     @strawberry.field(description="The user's week in numbers. Owner only.")
     async def weekly_report(
@@ -196,53 +125,6 @@ class User:
             ),
         ] = None,
     ) -> WeeklyReport:
-        await _require_owner(info, self.id)
+        await require_owner(info, self.id)
         report = await info.context.services.analytics.weekly_report(self.id, week_of)
         return WeeklyReport(**vars(report))
-
-
-@strawberry.federation.type(keys=["id"], description="A goal, with chart-ready insights.")
-class Goal:
-    id: strawberry.ID = strawberry.field(description="The goal's id.")
-
-    @classmethod
-    def resolve_reference(cls, id: strawberry.ID) -> Goal:
-        return cls(id=id)
-
-    @strawberry.field(
-        description="Progress and activity over time. Owner only; null for a goal never seen."
-    )
-    async def insights(self, info: Info) -> GoalInsights | None:
-        service = info.context.services.analytics
-        loader = info.context.loader("analytics.goals", lambda: batch_loader(service.goals))
-        goal: GoalView | None = await loader.load(self.id)
-        if goal is None:
-            await info.context.require_viewer()
-            return None
-        await _require_owner(info, goal.owner_id)
-        found = await service.goal_insights(goal)
-        return GoalInsights(
-            progress=_points(found.progress),
-            focus_minutes_per_day=_points(found.focus_minutes_per_day),
-            tasks_completed_per_day=_points(found.tasks_completed_per_day),
-            total_focus_minutes=found.total_focus_minutes,
-        )
-
-
-@strawberry.type(description="Analytics queries.")
-class Query:
-    @strawberry.field(
-        description="Everything analytics holds about the caller, as JSON (data export)."
-    )
-    async def analytics_export(self, info: Info) -> JSON:
-        viewer = await info.context.require_viewer()
-        return cast(JSON, await info.context.services.analytics.export(viewer.user_id))
-
-    @strawberry.field(description="Every badge that can be earned.")
-    def badges(self) -> list[BadgeDefinition]:
-        return [
-            BadgeDefinition(badge=b.id, title=b.title, description=b.description) for b in BADGES
-        ]
-
-
-schema = build_schema("analytics", query=Query, types=[User, Goal])

@@ -1,0 +1,1 @@
+"""All database access of the analytics subgraph, one module per area."""
