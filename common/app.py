@@ -58,6 +58,9 @@ class Runtime:
     supervisor: Supervisor = field(default_factory=Supervisor)
     # The operation limits every request to this subgraph is held to.
     limits: OperationLimits = field(default_factory=OperationLimits)
+    _closers: list[Callable[[], Awaitable[None]]] = field(
+        default_factory=list, init=False, repr=False
+    )
 
     def spawn(self, work: Work, *, name: str, policy: RestartPolicy | None = None) -> None:
         """Run `work()` in the background for the life of the subgraph.
@@ -70,6 +73,27 @@ class Runtime:
     def consume(self, consumer: str, patterns: Sequence[str], handler: AnyHandler) -> None:
         """Subscribe with processed ids recorded in this subgraph's database."""
         self.infra.bus.subscribe(consumer, patterns, handler, database=self.database)
+
+    def on_stop(self, close: Callable[[], Awaitable[None]]) -> None:
+        """Call `close()` when the subgraph stops, once its background work has ended.
+
+        For what services hold open for the life of the process:
+
+        ```python
+        client = httpx.AsyncClient()
+        runtime.on_stop(client.aclose)  # closers run newest first
+        ```
+        """
+        self._closers.append(close)
+
+    async def close(self) -> None:
+        """Run the `on_stop` closers, newest first; one that fails is logged, the rest still run."""
+        closers, self._closers = self._closers, []
+        for close in reversed(closers):
+            try:
+                await close()
+            except Exception:
+                log.exception("closing a subgraph resource failed", extra={"subgraph": self.name})
 
 
 def relay_settings(settings: Settings) -> RelaySettings:
@@ -148,7 +172,11 @@ class SubgraphHost(Generic[S]):
     async def stop(self) -> None:
         if self._runtime is None:
             return
-        await self._runtime.supervisor.stop()
+        try:
+            await self._runtime.supervisor.stop()
+        finally:
+            # After the background work: nothing may still be using what is closed.
+            await self._runtime.close()
         self._runtime = None
         self._services = None
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from common.app import Runtime
 from common.events import transactional
-from subgraphs.notifications.intents import PATTERNS
-from subgraphs.notifications.service import NotificationService
+from subgraphs.notifications.domain.intents import PATTERNS
+from subgraphs.notifications.service.notifications import NotificationService
 
 CONSUMER = "notifications.inbox"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,10 +11,11 @@ import httpx
 import pytest
 import strawberry
 
-from common.app import Runtime, SubgraphDefinition
+from common.app import Runtime, SubgraphDefinition, SubgraphHost
 from common.errors import BadUserInput
 from common.graphql.context import RequestContext
 from common.graphql.schema import build_schema
+from common.infra import Infrastructure
 from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
 
@@ -192,3 +195,41 @@ async def test_a_read_only_token_may_query_but_never_mutate(
     assert await _post(probe, "mutation { touch }", member) == {
         "data": {"touch": "touched by user-1"}
     }
+
+
+async def test_stop_closes_what_services_hold_after_their_background_work(
+    infra: Infrastructure, caplog: pytest.LogCaptureFixture
+) -> None:
+    happened: list[str] = []
+    running = asyncio.Event()
+
+    async def loop() -> None:
+        running.set()
+        try:
+            await asyncio.Event().wait()
+        finally:
+            happened.append("loop stopped")
+
+    async def close(name: str) -> None:
+        happened.append(f"{name} closed")
+
+    async def broken() -> None:
+        raise OSError("already gone")
+
+    async def build(runtime: Runtime) -> Services:
+        runtime.spawn(loop, name="loop")
+        runtime.on_stop(lambda: close("first"))
+        runtime.on_stop(broken)
+        runtime.on_stop(lambda: close("last"))
+        return Services(greeting="hello")
+
+    host = SubgraphHost(
+        SubgraphDefinition(name="closing", schema=DEFINITION.schema, models=[], build=build)
+    )
+    await host.start(infra)
+    await running.wait()
+    assert happened == []
+    with caplog.at_level(logging.ERROR, logger="common.app"):
+        await host.stop()
+    assert happened == ["loop stopped", "last closed", "first closed"]
+    assert "closing a subgraph resource failed" in caplog.text

@@ -23,9 +23,8 @@ from common.events.consumer import Applied, Failed, make_subscription
 from common.infra import Infrastructure
 from common.mail import SmtpMailSender
 from common.repository import PageRequest
-from subgraphs.notifications.channels import EmailChannel, PushChannel
+from subgraphs.notifications.domain.intents import PATTERNS
 from subgraphs.notifications.events import CONSUMER
-from subgraphs.notifications.intents import PATTERNS
 from subgraphs.notifications.models import (
     MODELS,
     Channel,
@@ -34,9 +33,12 @@ from subgraphs.notifications.models import (
     Notification,
     Status,
 )
-from subgraphs.notifications.presence import Presence
-from subgraphs.notifications.repository import Deliveries, PushEndpoints, Session
-from subgraphs.notifications.service import (
+from subgraphs.notifications.repository.base import Session
+from subgraphs.notifications.repository.deliveries import Deliveries
+from subgraphs.notifications.repository.presence import Presence
+from subgraphs.notifications.repository.push import PushEndpoints
+from subgraphs.notifications.service.channels import EmailChannel, PushChannel
+from subgraphs.notifications.service.notifications import (
     Config,
     DispatchReport,
     NotificationService,

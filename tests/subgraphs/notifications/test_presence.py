@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from subgraphs.notifications.presence import Presence
+from subgraphs.notifications.repository.presence import Presence
 
 
 class SlowHeartbeat(Presence):

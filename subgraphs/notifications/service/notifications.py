@@ -25,14 +25,15 @@ from common.events.catalog import (
 from common.pubsub import PubSub
 from common.repository import Page, PageRequest
 from common.urlguard import RefusedUrl, UrlGuard
-from subgraphs.notifications import inputs
-from subgraphs.notifications.channels import (
-    ChannelSender,
-    Outgoing,
-    PermanentFailure,
-    RetryableFailure,
+from subgraphs.notifications.domain import validation
+from subgraphs.notifications.domain.intents import Intent, intents_from
+from subgraphs.notifications.domain.preferences import (
+    enabled,
+    enabled_channels,
+    parse_clock,
+    quiet_until,
 )
-from subgraphs.notifications.intents import Intent, intents_from
+from subgraphs.notifications.domain.rendering import remaining_actors
 from subgraphs.notifications.models import (
     Channel,
     Delivery,
@@ -42,16 +43,17 @@ from subgraphs.notifications.models import (
     PushEndpoint,
     Status,
 )
-from subgraphs.notifications.preferences import enabled, enabled_channels, parse_clock, quiet_until
-from subgraphs.notifications.presence import Presence
-from subgraphs.notifications.rendering import remaining_actors
-from subgraphs.notifications.repository import (
-    Deliveries,
-    Notifications,
-    PreferencesRepo,
-    PushEndpoints,
-    Recipients,
-    Session,
+from subgraphs.notifications.repository.base import Session
+from subgraphs.notifications.repository.deliveries import Deliveries
+from subgraphs.notifications.repository.notifications import Notifications
+from subgraphs.notifications.repository.presence import Presence
+from subgraphs.notifications.repository.push import PushEndpoints
+from subgraphs.notifications.repository.users import PreferencesRepo, Recipients
+from subgraphs.notifications.service.channels import (
+    ChannelSender,
+    Outgoing,
+    PermanentFailure,
+    RetryableFailure,
 )
 
 log = logging.getLogger(__name__)
@@ -251,7 +253,7 @@ class NotificationService:
 
     async def mark_read(self, user_id: str, ids: list[str] | None) -> int:
         if ids is not None:
-            inputs.ids_to_mark(ids)
+            validation.ids_to_mark(ids)
         return await self.repos.notifications.mark_read(user_id, ids)
 
     async def deliveries(self, notification_ids: list[str]) -> dict[str, list[Delivery]]:
@@ -283,7 +285,7 @@ class NotificationService:
         quiet_hours: tuple[str, str] | None,
         clear_quiet_hours: bool,
     ) -> Preferences:
-        inputs.channel_changes(len(changes))
+        validation.channel_changes(len(changes))
         prefs = await self.preferences(user_id)
         for change in changes:
             prefs.channels.setdefault(change.kind.value, {})[change.channel.value] = change.enabled
@@ -291,7 +293,7 @@ class NotificationService:
             prefs.quiet_start = prefs.quiet_end = None
         elif quiet_hours is not None:
             for name, value in zip(("start", "end"), quiet_hours, strict=True):
-                inputs.clock(value, f"quietHours.{name}")
+                validation.clock(value, f"quietHours.{name}")
                 try:
                     parse_clock(value)
                 except ValueError as exc:
@@ -304,8 +306,8 @@ class NotificationService:
     async def register_push(
         self, user_id: str, endpoint: str, p256dh: str, auth: str
     ) -> PushEndpoint:
-        inputs.endpoint_length(endpoint)
-        inputs.push_keys(p256dh, auth)
+        validation.endpoint_length(endpoint)
+        validation.push_keys(p256dh, auth)
         try:
             await self._push_guard.check(endpoint)
         except RefusedUrl as exc:
@@ -316,7 +318,7 @@ class NotificationService:
         return await self.repos.push.register(row)
 
     async def remove_push(self, user_id: str, endpoint: str) -> None:
-        inputs.endpoint_length(endpoint)
+        validation.endpoint_length(endpoint)
         if not await self.repos.push.remove(user_id, endpoint):
             raise NotFound("No such push subscription.")
 

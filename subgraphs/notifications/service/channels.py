@@ -17,9 +17,9 @@ from pywebpush import WebPusher
 
 from common.mail import MailSender
 from common.urlguard import RefusedUrl, UrlGuard
+from subgraphs.notifications.domain.rendering import render
 from subgraphs.notifications.models import Notification, PushEndpoint, Recipient
-from subgraphs.notifications.rendering import render
-from subgraphs.notifications.repository import PushEndpoints
+from subgraphs.notifications.repository.push import PushEndpoints
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,11 @@ class EmailChannel:
 
 
 class PushChannel:
-    """RFC 8291 `aes128gcm` payload encryption (pywebpush) and RFC 8292 VAPID auth."""
+    """RFC 8291 `aes128gcm` payload encryption (pywebpush) and RFC 8292 VAPID auth.
+
+    Sends share one HTTP client for the life of the channel, so connections to a
+    push service are kept alive between notifications; `aclose()` at shutdown.
+    """
 
     def __init__(
         self,
@@ -73,6 +77,19 @@ class PushChannel:
         self._guard = guard or UrlGuard()
         self._vapid = Vapid.from_string(private_key=private_key) if private_key else None
         self._subject = subject
+        # The guard's transport connects only to the public addresses it checked, so a
+        # subscription whose name now resolves inward is refused at connect time, pooled
+        # or not. Without a VAPID key nothing is ever sent: no client to hold open.
+        self._client = (
+            httpx.AsyncClient(timeout=10, transport=self._guard.transport())
+            if self._vapid is not None
+            else None
+        )
+
+    async def aclose(self) -> None:
+        """Close the shared HTTP client and its pooled connections."""
+        if self._client is not None:
+            await self._client.aclose()
 
     @property
     def public_key(self) -> str | None:
@@ -85,7 +102,7 @@ class PushChannel:
         return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
     async def send(self, outgoing: Outgoing) -> None:
-        if self._vapid is None:
+        if self._vapid is None or self._client is None:
             raise PermanentFailure("web push is not configured (no VAPID key)")
         n = outgoing.notification
         targets = await self._endpoints.for_user(n.user_id)
@@ -102,29 +119,27 @@ class PushChannel:
             }
         ).encode()
         delivered, failed, refused = False, False, 0
-        # The guard's transport connects only to the public addresses it checked, so a
-        # subscription whose name now resolves inward is refused at connect time.
-        async with httpx.AsyncClient(timeout=10, transport=self._guard.transport()) as client:
-            for target in targets:
-                try:
-                    await self._guard.check(target.endpoint)
-                    status = await self._post(client, target, payload)
-                except RefusedUrl:
-                    log.warning("push endpoint refused by the URL guard", exc_info=True)
-                    refused += 1
-                    continue
-                except httpx.HTTPError:
-                    log.warning("push endpoint unreachable", exc_info=True)
-                    failed = True
-                    continue
-                if status in (200, 201, 202):
-                    delivered = True
-                elif status in (404, 410):
-                    # The browser unsubscribed: the endpoint will never work again.
-                    await self._endpoints.remove(target.user_id, target.endpoint)
-                else:
-                    log.warning("push service answered %s", status)
-                    failed = True
+        client = self._client
+        for target in targets:
+            try:
+                await self._guard.check(target.endpoint)
+                status = await self._post(client, target, payload)
+            except RefusedUrl:
+                log.warning("push endpoint refused by the URL guard", exc_info=True)
+                refused += 1
+                continue
+            except httpx.HTTPError:
+                log.warning("push endpoint unreachable", exc_info=True)
+                failed = True
+                continue
+            if status in (200, 201, 202):
+                delivered = True
+            elif status in (404, 410):
+                # The browser unsubscribed: the endpoint will never work again.
+                await self._endpoints.remove(target.user_id, target.endpoint)
+            else:
+                log.warning("push service answered %s", status)
+                failed = True
         if delivered:
             return
         if failed:

@@ -1,0 +1,28 @@
+"""Browsers' web-push subscriptions."""
+
+from __future__ import annotations
+
+from common.repository import Repository
+from subgraphs.notifications.models import PushEndpoint
+from subgraphs.notifications.repository.base import Session
+
+
+class PushEndpoints(Repository[PushEndpoint]):
+    model = PushEndpoint
+
+    async def register(self, endpoint: PushEndpoint) -> PushEndpoint:
+        await PushEndpoint.get_pymongo_collection().update_one(
+            {"user_id": endpoint.user_id, "endpoint": endpoint.endpoint},
+            {"$set": endpoint.model_dump(exclude={"id"})},
+            upsert=True,
+        )
+        return endpoint
+
+    async def remove(self, user_id: str, endpoint: str) -> bool:
+        return await self.delete_where({"user_id": user_id, "endpoint": endpoint}) > 0
+
+    async def for_user(self, user_id: str) -> list[PushEndpoint]:
+        return await PushEndpoint.find({"user_id": user_id}).to_list()
+
+    async def forget_user(self, user_id: str, *, session: Session = None) -> None:
+        await self.delete_where({"user_id": user_id}, session=session)
