@@ -26,6 +26,7 @@ from common.pubsub import PubSub
 from common.repository import Page, PageRequest
 from common.urlguard import RefusedUrl, UrlGuard
 from subgraphs.notifications.domain import validation
+from subgraphs.notifications.domain.delivery import PER_PERSON, delivery_due, retry_delay
 from subgraphs.notifications.domain.intents import Intent, intents_from
 from subgraphs.notifications.domain.preferences import (
     enabled,
@@ -61,13 +62,6 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 # A claimed delivery is retried after this long if its dispatcher died mid-send.
 LEASE = timedelta(minutes=2)
-FIRST_RETRY = timedelta(seconds=30)
-MAX_RETRY = timedelta(hours=1)
-# Kinds whose events pile up on one target: their email/push waits for the end
-# of the grouping window, so one message tells the whole burst.
-DIGESTED = frozenset({Kind.POST_LIKED, Kind.POST_COMMENTED, Kind.NEW_FOLLOWER, Kind.MESSAGE})
-# Kinds counted in people: the same person again in a window is no news.
-PER_PERSON = frozenset({Kind.POST_LIKED, Kind.NEW_FOLLOWER})
 
 
 def _utc_now() -> datetime:
@@ -118,11 +112,6 @@ def public_error(exc: Exception) -> str:
     if isinstance(exc, RetryableFailure):
         return str(exc)
     return "The notification could not be delivered; it will be retried."
-
-
-def retry_delay(attempts: int) -> timedelta:
-    delay: timedelta = FIRST_RETRY * (2 ** max(attempts - 1, 0))
-    return min(delay, MAX_RETRY)
 
 
 class NotificationService:
@@ -181,10 +170,7 @@ class NotificationService:
 
     def external_due(self, kind: Kind, window: int, now: datetime) -> datetime:
         """When email/push for a notification in `window` should go out."""
-        if kind not in DIGESTED:
-            return now
-        seconds = self._config.window_seconds(kind)
-        return max(now, datetime.fromtimestamp((window + 1) * seconds, UTC))
+        return delivery_due(kind, window, self._config.window_seconds(kind), now)
 
     async def notify(self, intent: Intent, *, session: Session = None) -> Notification | None:
         prefs = await self.repos.preferences.find(intent.user_id)
