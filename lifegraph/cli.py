@@ -263,8 +263,8 @@ def _explicit(name: str) -> bool:
 
 def _mount_tools() -> None:
     from lifegraph.events_cli import events_app
-    from lifegraph.users_cli import users_app
     from subgraphs.analytics.cli import analytics_app
+    from subgraphs.users.cli import users_app
 
     app.add_typer(events_app, name="events")
     app.add_typer(users_app, name="users")

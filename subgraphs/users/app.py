@@ -10,23 +10,11 @@ from starlette.routing import BaseRoute, Route
 
 from common.app import Runtime, SubgraphDefinition, SubgraphHost
 from common.auth import StaticKeySource, TokenVerifier
-from common.clientaddr import TrustedProxies
 from common.mail import require_transport
-from common.urlguard import UrlGuard
-from subgraphs.users.apikeys import ApiKeyService
-from subgraphs.users.auth import AuthService
-from subgraphs.users.container import UsersServices
 from subgraphs.users.models import MODELS
-from subgraphs.users.oauth import OAuthService
-from subgraphs.users.oidc import OidcProvider
-from subgraphs.users.passwords import Passwords
-from subgraphs.users.recovery import RecoveryService
-from subgraphs.users.repository import Repositories
 from subgraphs.users.schema import schema
-from subgraphs.users.service import AccountService
-from subgraphs.users.sessions import Sessions
-from subgraphs.users.signing import load_signing_keys
-from subgraphs.users.throttle import LoginThrottle
+from subgraphs.users.service.container import UsersServices, build_services
+from subgraphs.users.service.signing import load_signing_keys
 
 JWKS_PATH = "/.well-known/jwks.json"
 
@@ -42,37 +30,12 @@ async def build(runtime: Runtime) -> UsersServices:
         issuer=settings.jwt_issuer,
         audience=settings.jwt_audience,
     )
-    repos = Repositories()
-    passwords = Passwords()
-    sessions = Sessions(repos, keys, settings)
-    auth = AuthService(
-        repos,
-        passwords,
-        sessions,
-        LoginThrottle(runtime.infra.rate_limiter, settings),
-        runtime.publisher,
-    )
-    guard = UrlGuard.from_settings(settings)
-    providers = {
-        name: OidcProvider(name, cfg, guard) for name, cfg in settings.oauth_providers.items()
-    }
-    return UsersServices(
-        accounts=AccountService(repos, passwords, runtime.publisher),
-        auth=auth,
-        sessions=sessions,
-        recovery=RecoveryService(
-            repos,
-            passwords,
-            sessions,
-            runtime.infra.mail,
-            runtime.infra.rate_limiter,
-            settings,
-            runtime.publisher,
-        ),
-        oauth=OAuthService(repos, sessions, auth, providers, runtime.publisher),
-        api_keys=ApiKeyService(repos, sessions),
+    return build_services(
+        settings,
         keys=keys,
-        proxies=TrustedProxies(settings.trusted_proxies),
+        publisher=runtime.publisher,
+        mail=runtime.infra.mail,
+        limiter=runtime.infra.rate_limiter,
     )
 
 

@@ -23,7 +23,7 @@ from common.mail import (
 from common.settings import Settings
 from subgraphs.notifications.app import subgraph as notifications
 from subgraphs.users.app import subgraph as users
-from subgraphs.users.signing import generate_private_jwks
+from subgraphs.users.service.signing import generate_private_jwks
 
 SECRET = "reset-token-5f2c9a"
 

@@ -14,7 +14,7 @@ from common.db import Database
 from common.settings import Settings
 from common.testing.fixtures import ServeSubgraph
 from subgraphs.users.app import subgraph
-from subgraphs.users.signing import generate_private_jwks
+from subgraphs.users.service.signing import generate_private_jwks
 from tests.subgraphs.users.helpers import Api
 
 ServeUsers = Callable[..., AbstractAsyncContextManager[Api]]

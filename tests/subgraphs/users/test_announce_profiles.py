@@ -11,7 +11,7 @@ from common.events import Event, OutboxPublisher
 from common.events.outbox import COLLECTION
 from common.settings import Settings
 from common.testing.events import tap
-from subgraphs.users.announce import announce_profiles
+from subgraphs.users.service.announce import announce_profiles
 from tests.subgraphs.users.helpers import Api, unique_email
 
 

@@ -19,10 +19,10 @@ from common.settings import Settings
 from common.testing.fixtures import cleanup
 from common.testing.tokens import TestKeys
 from subgraphs.users.app import build
-from subgraphs.users.container import UsersServices
+from subgraphs.users.domain.tokens import hash_token
 from subgraphs.users.models import MODELS, OneTimeToken, TokenPurpose, utcnow
-from subgraphs.users.service import ProfileChanges
-from subgraphs.users.sessions import hash_token
+from subgraphs.users.service.accounts import ProfileChanges
+from subgraphs.users.service.container import UsersServices
 from tests.subgraphs.users.helpers import PASSWORD, unique_email
 
 

@@ -6,7 +6,7 @@ import pytest
 from argon2 import PasswordHasher
 
 from common.errors import BadUserInput
-from subgraphs.users.passwords import Passwords, check_policy, common_passwords
+from subgraphs.users.domain.passwords import Passwords, check_policy, common_passwords
 
 
 def test_the_common_list_is_shipped_and_compact() -> None:

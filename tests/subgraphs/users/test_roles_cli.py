@@ -15,8 +15,8 @@ from common.db import Database
 from common.errors import BadUserInput, NotFound
 from common.mongo_server import SecantusServer
 from common.settings import Settings, get_settings
-from lifegraph.users_cli import users_app
-from subgraphs.users.roles import grant_role, revoke_role
+from subgraphs.users.cli import users_app
+from subgraphs.users.service.roles import grant_role, revoke_role
 from tests.subgraphs.users.helpers import Api, code_of, unique_email
 
 USERS = "query { users(first: 5) { edges { node { id } } } }"

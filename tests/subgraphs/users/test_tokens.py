@@ -17,7 +17,7 @@ from joserfc import jwt
 from joserfc.jwk import KeySet, KeySetSerialization, RSAKey
 
 from common.settings import Settings
-from subgraphs.users.signing import SigningKeys, load_signing_keys
+from subgraphs.users.service.signing import SigningKeys, load_signing_keys
 from tests.subgraphs.users.helpers import Api, code_of
 
 

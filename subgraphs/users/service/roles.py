@@ -5,14 +5,15 @@ from __future__ import annotations
 from common.auth import Role
 from common.db import Database
 from common.errors import BadUserInput, NotFound
-from subgraphs.users.repository import RoleStore
-from subgraphs.users.validation import email_key
+from subgraphs.users.domain.roles import ranked
+from subgraphs.users.domain.validation import email_key
+from subgraphs.users.repository.users import RoleStore
 
 
 async def grant_role(database: Database, email: str, role: Role) -> list[str]:
     """Give the account with this address `role`; its roles afterwards."""
     roles = await RoleStore(database).change(
-        email_key(email), lambda current: _ranked({*current, role.value})
+        email_key(email), lambda current: ranked([*current, role.value])
     )
     return _found(roles, email)
 
@@ -22,14 +23,9 @@ async def revoke_role(database: Database, email: str, role: Role) -> list[str]:
     if role is Role.USER:
         raise BadUserInput("Every member keeps the user role.", field="role")
     roles = await RoleStore(database).change(
-        email_key(email), lambda current: _ranked(set(current) - {role.value})
+        email_key(email), lambda current: ranked(set(current) - {role.value})
     )
     return _found(roles, email)
-
-
-def _ranked(roles: set[str]) -> list[str]:
-    # As `setUserRoles` stores them: by rank, and `user` always.
-    return [r.value for r in Role if r is Role.USER or r.value in roles]
 
 
 def _found(roles: list[str] | None, email: str) -> list[str]:

@@ -14,11 +14,12 @@ from common.mail import MailSender
 from common.ratelimit import RateLimiter
 from common.settings import Settings
 from subgraphs.users import events
+from subgraphs.users.domain.passwords import Passwords, check_policy
+from subgraphs.users.domain.tokens import hash_token, new_opaque_token
+from subgraphs.users.domain.validation import email_key
 from subgraphs.users.models import OneTimeToken, TokenPurpose, User, utcnow
-from subgraphs.users.passwords import Passwords, check_policy
 from subgraphs.users.repository import Repositories
-from subgraphs.users.sessions import Sessions, hash_token, new_opaque_token
-from subgraphs.users.validation import email_key
+from subgraphs.users.service.sessions import Sessions
 
 log = logging.getLogger(__name__)
 

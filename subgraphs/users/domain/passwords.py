@@ -17,7 +17,11 @@ MAX_LENGTH = 256
 
 @cache
 def common_passwords() -> frozenset[str]:
-    text = resources.files("subgraphs.users").joinpath("common_passwords.txt").read_text("utf-8")
+    text = (
+        resources.files("subgraphs.users.domain")
+        .joinpath("common_passwords.txt")
+        .read_text("utf-8")
+    )
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )

@@ -10,12 +10,12 @@ from authlib.common.security import generate_token
 from common.errors import BadUserInput, Forbidden, Unauthenticated
 from common.events import OutboxPublisher, OutboxTransaction
 from subgraphs.users import events
-from subgraphs.users.auth import AuthService
+from subgraphs.users.domain.validation import MAX_DISPLAY_NAME, normalise_email
 from subgraphs.users.models import OAuthIdentity, OAuthState, User, utcnow
-from subgraphs.users.oidc import OidcProvider, ProvenIdentity
 from subgraphs.users.repository import Repositories
-from subgraphs.users.sessions import Session, Sessions
-from subgraphs.users.validation import MAX_DISPLAY_NAME, normalise_email
+from subgraphs.users.service.auth import AuthService
+from subgraphs.users.service.oidc import OidcProvider, ProvenIdentity
+from subgraphs.users.service.sessions import Session, Sessions
 
 STATE_TTL = timedelta(minutes=10)
 

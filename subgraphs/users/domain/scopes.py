@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from common.auth import Principal
 from common.errors import Forbidden
-from subgraphs.users.sessions import API_KEY_AMR
+
+# The `amr` (authentication methods) value of tokens traded for an API key.
+API_KEY_AMR = "api_key"
 
 
 def from_api_key(principal: Principal) -> bool:

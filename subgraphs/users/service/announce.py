@@ -13,7 +13,7 @@ from beanie import PydanticObjectId
 
 from common.events import OutboxPublisher
 from subgraphs.users import events
-from subgraphs.users.models import User
+from subgraphs.users.repository.users import UserRepository
 
 
 async def announce_profiles(publisher: OutboxPublisher, *, batch: int = 500) -> int:
@@ -22,11 +22,11 @@ async def announce_profiles(publisher: OutboxPublisher, *, batch: int = 500) -> 
     The running users subgraph's relay delivers them (later, if it is stopped).
     Needs beanie initialised on the users database.
     """
+    users = UserRepository()
     announced = 0
     after: PydanticObjectId | None = None
     while True:
-        query = User.find() if after is None else User.find(User.id > after)
-        page = await query.sort("_id").limit(batch).to_list()
+        page = await users.batch_after(after, batch)
         for user in page:
             await publisher.publish(events.updated(user))
         announced += len(page)

@@ -18,9 +18,9 @@ from common.errors import LifeGraphError
 from common.events import OutboxPublisher
 from common.mongo_server import MongoServerError, SecantusServer
 from common.settings import get_settings
-from subgraphs.users.announce import announce_profiles
 from subgraphs.users.models import MODELS
-from subgraphs.users.roles import grant_role, revoke_role
+from subgraphs.users.service.announce import announce_profiles
+from subgraphs.users.service.roles import grant_role, revoke_role
 
 T = TypeVar("T")
 

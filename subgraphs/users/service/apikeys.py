@@ -3,7 +3,7 @@
 The secret is shown once and stored as its SHA-256. A token traded for a key
 says so (`amr: ["api_key"]`, `scope`, `api_key_id`) and carries only the `user`
 role, so a leaked key never administers or moderates; the holder of a key can
-neither make nor revoke keys (see `subgraphs.users.scopes`).
+neither make nor revoke keys (see `subgraphs.users.domain.scopes`).
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from enum import StrEnum
 
 from common.errors import BadUserInput, Conflict, NotFound, Unauthenticated
 from common.repository import Page, PageRequest
+from subgraphs.users.domain.tokens import hash_token
 from subgraphs.users.models import ApiKey, User, utcnow
 from subgraphs.users.repository import Repositories
-from subgraphs.users.sessions import Sessions, hash_token
+from subgraphs.users.service.sessions import Sessions
 
 KEY_PREFIX = "lg_"
 SHOWN_CHARACTERS = 8  # of the random part: enough to tell keys apart, far too few to guess

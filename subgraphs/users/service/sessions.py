@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -15,23 +13,15 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from common.auth import Role
 from common.errors import Unauthenticated
 from common.settings import Settings
+from subgraphs.users.domain.scopes import API_KEY_AMR
+from subgraphs.users.domain.tokens import hash_token, new_opaque_token
 from subgraphs.users.models import ApiKey, RefreshFamily, RefreshToken, User, utcnow
 from subgraphs.users.repository import Repositories
-from subgraphs.users.signing import SigningKeys
+from subgraphs.users.service.signing import SigningKeys
 
 log = logging.getLogger(__name__)
 
-# The `amr` (authentication methods) value of tokens traded for an API key.
-API_KEY_AMR = "api_key"
 INVALID_REFRESH = "The refresh token is not valid; sign in again."
-
-
-def new_opaque_token() -> str:
-    return secrets.token_urlsafe(32)  # 256 random bits
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

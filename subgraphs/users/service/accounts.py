@@ -12,9 +12,11 @@ from common.errors import BadUserInput, NotFound
 from common.events import OutboxPublisher, OutboxTransaction
 from common.repository import Page, PageRequest
 from common.vocabulary import LIFE_AREAS
-from subgraphs.users import events, validation
+from subgraphs.users import events
+from subgraphs.users.domain import validation
+from subgraphs.users.domain.passwords import Passwords
+from subgraphs.users.domain.roles import ranked
 from subgraphs.users.models import Privacy, Theme, User, utcnow
-from subgraphs.users.passwords import Passwords
 from subgraphs.users.repository import Repositories
 
 
@@ -120,9 +122,8 @@ class AccountService:
         if user_id == actor.user_id and Role.ADMIN not in wanted:
             # Otherwise the last admin can lock everyone out of administration.
             raise BadUserInput("You cannot remove your own admin role.", field="roles")
-        ordered = [r.value for r in Role if r in wanted]
         user = await self._repos.users.update_fields(
-            user_id, {"roles": ordered, "updated_at": utcnow()}
+            user_id, {"roles": ranked(r.value for r in wanted), "updated_at": utcnow()}
         )
         if user is None:
             raise NotFound("There is no such user.")

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from common.errors import BadUserInput, Conflict, NotFound, Unauthenticated
 from common.events import OutboxPublisher, OutboxTransaction
-from subgraphs.users import events, totp
+from subgraphs.users import events
+from subgraphs.users.domain import totp
+from subgraphs.users.domain.passwords import Passwords, check_policy
+from subgraphs.users.domain.validation import display_name, email_key, normalise_email
 from subgraphs.users.models import Totp, User, utcnow
-from subgraphs.users.passwords import Passwords, check_policy
 from subgraphs.users.repository import Repositories
-from subgraphs.users.sessions import Session, Sessions
-from subgraphs.users.throttle import LoginThrottle
-from subgraphs.users.validation import display_name, email_key, normalise_email
+from subgraphs.users.service.sessions import Session, Sessions
+from subgraphs.users.service.throttle import LoginThrottle
 
 BAD_CREDENTIALS = "Incorrect email or password."
 

@@ -1,0 +1,34 @@
+"""All of the users subgraph's database access, one module per area; only services use it."""
+
+from __future__ import annotations
+
+from subgraphs.users.repository.apikeys import ApiKeyRepository
+from subgraphs.users.repository.oauth import OAuthIdentityRepository, OAuthStateRepository
+from subgraphs.users.repository.sessions import RefreshFamilyRepository, RefreshTokenRepository
+from subgraphs.users.repository.tokens import OneTimeTokenRepository
+from subgraphs.users.repository.users import RoleStore, UserRepository
+
+__all__ = [
+    "ApiKeyRepository",
+    "OAuthIdentityRepository",
+    "OAuthStateRepository",
+    "OneTimeTokenRepository",
+    "RefreshFamilyRepository",
+    "RefreshTokenRepository",
+    "Repositories",
+    "RoleStore",
+    "UserRepository",
+]
+
+
+class Repositories:
+    """One of each repository, handed to the services together."""
+
+    def __init__(self) -> None:
+        self.users = UserRepository()
+        self.families = RefreshFamilyRepository()
+        self.refresh_tokens = RefreshTokenRepository()
+        self.one_time_tokens = OneTimeTokenRepository()
+        self.oauth_states = OAuthStateRepository()
+        self.oauth_identities = OAuthIdentityRepository()
+        self.api_keys = ApiKeyRepository()

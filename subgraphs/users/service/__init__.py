@@ -1,0 +1,1 @@
+"""The users subgraph's use cases: the only layer its schema talks to."""
