@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import AsyncExitStack
+
 from common.app import Runtime, SubgraphDefinition
 from common.settings import Settings
 from common.urlguard import UrlGuard
@@ -78,11 +80,12 @@ async def build(runtime: Runtime, *, answer_coach: bool = True) -> ChatServices:
         reads=reads,
         jobs=jobs,
     )
+    provider = coach_provider(settings)
     coach = CoachService(
         appender=appender,
         conversation_store=conversation_store,
         message_store=message_store,
-        provider=coach_provider(settings),
+        provider=provider,
         memory=memory,
         jobs=jobs,
         goal_link_base=settings.public_base_url,
@@ -100,7 +103,15 @@ async def build(runtime: Runtime, *, answer_coach: bool = True) -> ChatServices:
     if answer_coach:
         worker = CoachWorker(jobs=jobs, answer=coach.answer)
         messages.coach_question_stored = worker.wake
-        runtime.spawn(worker.run, name="coach")
+
+        async def answer_replies() -> None:
+            # The provider's HTTP client lives as long as the worker that uses it.
+            async with AsyncExitStack() as stack:
+                if isinstance(provider, OpenAICompatibleCoach):
+                    await stack.enter_async_context(provider.connected())
+                await worker.run()
+
+        runtime.spawn(answer_replies, name="coach")
     register_consumers(runtime, erasure, profiles, coach)
     return ChatServices(
         conversations=conversations,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -13,6 +15,9 @@ from common.urlguard import UrlGuard
 from subgraphs.chat.coach.provider import CoachReply, CoachRequest
 
 log = logging.getLogger(__name__)
+
+# How long the rest of a body after [DONE] may take before its connection is dropped.
+DRAIN_SECONDS = 1.0
 
 SYSTEM_PROMPT = (
     "You are the LifeGraph coach: warm, concise and practical. You help the user set goals, "
@@ -38,6 +43,20 @@ class OpenAICompatibleCoach:
         # Conversation text and the API key go only to a public https address (or to a
         # network listed in `outbound_allowed_networks`, e.g. an in-cluster model).
         self._guard = guard or UrlGuard()
+        self._client: httpx.AsyncClient | None = None
+
+    @contextlib.asynccontextmanager
+    async def connected(self) -> AsyncIterator[None]:
+        """One pooled HTTP client for the block (the coach worker's life), shared by every
+        reply: kept-alive connections instead of a TCP and TLS handshake per message."""
+        async with httpx.AsyncClient(
+            timeout=self._timeout, transport=self._guard.transport()
+        ) as client:
+            self._client = client
+            try:
+                yield
+            finally:
+                self._client = None
 
     async def respond(self, request: CoachRequest) -> CoachReply:
         return CoachReply(self._stream(request))
@@ -56,17 +75,25 @@ class OpenAICompatibleCoach:
         if self._api_key:
             headers["Authorization"] = f"Bearer {self._api_key}"
         await self._guard.check(self._url)
-        async with (
-            httpx.AsyncClient(timeout=self._timeout, transport=self._guard.transport()) as client,
-            client.stream("POST", self._url, json=self._body(request), headers=headers) as response,
-        ):
+        if self._client is None:
+            raise RuntimeError("the coach is answering outside `connected()`")
+        async with self._client.stream(
+            "POST", self._url, json=self._body(request), headers=headers
+        ) as response:
             response.raise_for_status()
-            async for line in response.aiter_lines():
+            lines = response.aiter_lines()
+            async for line in lines:
                 chunk = _content_of(line)
                 if chunk is _DONE:
-                    return
+                    break
                 if chunk:
                     yield chunk
+            # The body is read to its end (right after [DONE]) so the connection goes
+            # back to the pool; a server that keeps sending costs its connection only.
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(DRAIN_SECONDS):
+                    async for _ in lines:
+                        pass
 
 
 _DONE = "\x00done"

@@ -1,4 +1,4 @@
-"""A minimal iCalendar (RFC 5545) writer for the per-user calendar feed."""
+"""The per-user calendar feed (RFC 5545), built and serialised with `icalendar`."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, Timezone, vRecur, vText
 
 from common.validation import EARLIEST_DATE, LATEST_DATE
 from subgraphs.goals.domain.recurrence import OccurrenceException, utc_until_rule
@@ -36,13 +38,12 @@ def calendar_feed(events: Iterable[FeedEvent], *, name: str, now: datetime) -> s
     """The feed: one-offs in UTC; series in their zone (with its VTIMEZONE), RRULE, EXDATEs
     for cancelled occurrences and a RECURRENCE-ID override for each moved one."""
     events = list(events)
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//LifeGraph//Goals//EN",
-        "CALSCALE:GREGORIAN",
-        f"X-WR-CALNAME:{_text(name)}",
-    ]
+    feed = Calendar()
+    feed.add("VERSION", "2.0")
+    feed.add("PRODID", "-//LifeGraph//Goals//EN")
+    feed.add("CALSCALE", "GREGORIAN")
+    # An X- property has no known type: say it is TEXT, or its commas go out unescaped.
+    feed.add("X-WR-CALNAME", vText(name))
     spans: dict[str, tuple[datetime, datetime]] = {}
     for event in events:
         if event.rule:
@@ -51,90 +52,68 @@ def calendar_feed(events: Iterable[FeedEvent], *, name: str, now: datetime) -> s
     for key, (first, last) in sorted(spans.items()):
         # Clamped to the years activities may start in, so the day-by-day walk stays bounded.
         first, last = max(first, _EARLIEST), min(max(last, now), _LATEST)
-        lines += vtimezone(ZoneInfo(key), first - timedelta(days=1), last + ZONE_HORIZON)
+        feed.add_component(_zone(key, first - timedelta(days=1), last + ZONE_HORIZON))
     for event in events:
-        lines += _vevent(event, now)
+        feed.add_component(_vevent(event, now))
         if event.rule:
             for exc in event.exceptions:
                 if not exc.cancelled and exc.start is not None and exc.end is not None:
-                    lines += _moved(event, exc, now)
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+                    feed.add_component(_moved(event, exc, now))
+    # Insertion order, as RFC 5545 examples read (UID first), not icalendar's sorted one.
+    text: bytes = feed.to_ical(sorted=False)
+    return text.decode()
 
 
-def _vevent(event: FeedEvent, now: datetime) -> list[str]:
-    lines = ["BEGIN:VEVENT", f"UID:{event.uid}", f"DTSTAMP:{_utc(event.updated_at or now)}"]
+def _zone(key: str, start: datetime, end: datetime) -> Timezone:
+    # Not icalendar's Timezone.from_tzinfo: its observances start an hour late after a
+    # spring-forward (DTSTART in the new offset, RFC 5545 wants the old one), it takes
+    # tzdata's DST flag (wrong way round for Dublin's negative DST) and it stops at its
+    # last date, where our yearly RRULEs keep a series right for as long as it runs.
+    component = Timezone.from_ical("\r\n".join(vtimezone(ZoneInfo(key), start, end)))
+    assert isinstance(component, Timezone)
+    return component
+
+
+def _vevent(event: FeedEvent, now: datetime) -> Event:
+    vevent = _stamped(event, now)
     if event.rule:
         # Series carry their zone so clients expand them in wall time, as we do.
-        tzid = f"TZID={event.timezone}"
-        lines.append(f"DTSTART;{tzid}:{_local(event.start, event.timezone)}")
-        lines.append(f"DTEND;{tzid}:{_local(event.end, event.timezone)}")
-        lines.append(f"RRULE:{utc_until_rule(event.rule, ZoneInfo(event.timezone))}")
+        zone = ZoneInfo(event.timezone)
+        vevent.add("DTSTART", event.start.astimezone(zone))
+        vevent.add("DTEND", event.end.astimezone(zone))
+        vevent.add("RRULE", vRecur.from_ical(utc_until_rule(event.rule, zone)))
         for exc in event.exceptions:
             if exc.cancelled:
-                lines.append(f"EXDATE;{tzid}:{_local(exc.original_start, event.timezone)}")
+                vevent.add("EXDATE", exc.original_start.astimezone(zone))
     else:
-        lines += [f"DTSTART:{_utc(event.start)}", f"DTEND:{_utc(event.end)}"]
-    lines += _common(event)
-    lines.append("END:VEVENT")
-    return lines
+        vevent.add("DTSTART", event.start.astimezone(UTC))
+        vevent.add("DTEND", event.end.astimezone(UTC))
+    _describe(vevent, event)
+    return vevent
 
 
-def _moved(event: FeedEvent, exc: OccurrenceException, now: datetime) -> list[str]:
+def _moved(event: FeedEvent, exc: OccurrenceException, now: datetime) -> Event:
     """An override of one occurrence: same UID, RECURRENCE-ID naming the slot it replaces."""
     assert exc.start is not None
     assert exc.end is not None
-    return [
-        "BEGIN:VEVENT",
-        f"UID:{event.uid}",
-        f"DTSTAMP:{_utc(event.updated_at or now)}",
-        f"RECURRENCE-ID;TZID={event.timezone}:{_local(exc.original_start, event.timezone)}",
-        f"DTSTART:{_utc(exc.start)}",
-        f"DTEND:{_utc(exc.end)}",
-        *_common(event),
-        "END:VEVENT",
-    ]
+    vevent = _stamped(event, now)
+    vevent.add("RECURRENCE-ID", exc.original_start.astimezone(ZoneInfo(event.timezone)))
+    vevent.add("DTSTART", exc.start.astimezone(UTC))
+    vevent.add("DTEND", exc.end.astimezone(UTC))
+    _describe(vevent, event)
+    return vevent
 
 
-def _common(event: FeedEvent) -> list[str]:
-    lines = [f"SUMMARY:{_text(event.title)}"]
+def _stamped(event: FeedEvent, now: datetime) -> Event:
+    vevent = Event()
+    vevent.add("UID", event.uid)
+    vevent.add("DTSTAMP", (event.updated_at or now).astimezone(UTC))
+    return vevent
+
+
+def _describe(vevent: Event, event: FeedEvent) -> None:
+    vevent.add("SUMMARY", event.title)
     if event.description:
-        lines.append(f"DESCRIPTION:{_text(event.description)}")
+        vevent.add("DESCRIPTION", event.description)
     if event.location:
-        lines.append(f"LOCATION:{_text(event.location)}")
-    return lines
-
-
-def _utc(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _local(value: datetime, timezone: str) -> str:
-    return value.astimezone(ZoneInfo(timezone)).strftime("%Y%m%dT%H%M%S")
-
-
-def _text(value: str) -> str:
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
-
-
-def _fold(line: str) -> str:
-    # Lines are at most 75 octets; continuation lines start with one space.
-    data = line.encode()
-    if len(data) <= 75:
-        return line
-    parts: list[str] = []
-    current = b""
-    for char in line:
-        encoded = char.encode()
-        if len(current) + len(encoded) > (75 if not parts else 74):
-            parts.append(current.decode())
-            current = b""
-        current += encoded
-    parts.append(current.decode())
-    return "\r\n ".join(parts)
+        vevent.add("LOCATION", event.location)

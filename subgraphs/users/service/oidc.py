@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-import httpx2
-from authlib.integrations.httpx_client import AsyncOAuth2Client, OAuthError
+from authlib.oauth2.rfc6749.parameters import prepare_grant_uri
+from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from joserfc import jws, jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import ECKey, RSAKey
@@ -66,38 +66,46 @@ class OidcProvider:
         if self._is_apple:
             # Apple posts the result back when name or email are requested.
             extra["response_mode"] = "form_post"
-        async with self._client(redirect_uri, client_secret=None) as client:
-            url, _ = client.create_authorization_url(
-                meta.authorization_endpoint,
-                state=state,
-                nonce=nonce,
-                code_verifier=code_verifier,
-                **extra,
-            )
+        url = prepare_grant_uri(
+            meta.authorization_endpoint,
+            client_id=self._config.client_id,
+            response_type="code",
+            redirect_uri=redirect_uri,
+            scope=" ".join(self._config.scopes),
+            state=state,
+            nonce=nonce,
+            code_challenge=create_s256_code_challenge(code_verifier),
+            code_challenge_method="S256",
+            **extra,
+        )
         return str(url)
 
     async def exchange(
         self, *, code: str, redirect_uri: str, code_verifier: str, nonce: str
     ) -> ProvenIdentity:
         meta = await self._meta()
+        # client_secret_post with PKCE (RFC 6749 4.1.3, RFC 7636 4.5).
+        form = {
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": redirect_uri,
+            "code_verifier": code_verifier,
+            "client_id": self._config.client_id,
+            "client_secret": self._client_secret(meta) or "",
+        }
         try:
-            # authlib runs on httpx2, past the guard's transport: check just before sending.
             await self._guard.check(meta.token_endpoint)
-            async with self._client(redirect_uri, client_secret=self._client_secret(meta)) as c:
-                token = await c.fetch_token(
-                    meta.token_endpoint,
-                    grant_type="authorization_code",
-                    code=code,
-                    code_verifier=code_verifier,
+            async with httpx.AsyncClient(timeout=10.0, transport=self._guard.transport()) as http:
+                response = await http.post(
+                    meta.token_endpoint, data=form, headers={"Accept": "application/json"}
                 )
-        except OAuthError as exc:
-            raise Unauthenticated(
-                f"{self.name} refused the sign-in: {exc.description or exc.error}."
-            ) from exc
-        except (httpx.HTTPError, httpx2.HTTPError, RefusedUrl) as exc:
-            # authlib's client runs on httpx2; discovery and JWKS on httpx.
+            token = _token_response(response)
+        except (httpx.HTTPError, ValueError, RefusedUrl) as exc:
             log.warning("%s token endpoint failed", self.name, exc_info=True)
             raise Unauthenticated(f"{self.name} could not be reached; try again.") from exc
+        if "error" in token:
+            reason = token.get("error_description") or token["error"]
+            raise Unauthenticated(f"{self.name} refused the sign-in: {reason}.")
         id_token = token.get("id_token")
         if not isinstance(id_token, str):
             raise Unauthenticated(f"{self.name} returned no ID token.")
@@ -176,17 +184,6 @@ class OidcProvider:
         header = {"alg": "ES256", "kid": self._config.key_id}
         return jwt.encode(header, claims, key, algorithms=["ES256"])
 
-    def _client(self, redirect_uri: str, *, client_secret: str | None) -> AsyncOAuth2Client:
-        return AsyncOAuth2Client(
-            client_id=self._config.client_id,
-            client_secret=client_secret,
-            scope=" ".join(self._config.scopes),
-            redirect_uri=redirect_uri,
-            code_challenge_method="S256",
-            token_endpoint_auth_method="client_secret_post",  # noqa: S106
-            timeout=10.0,
-        )
-
     async def _meta(self) -> ProviderMetadata:
         if self._metadata is None or time.monotonic() - self._fetched_at > METADATA_MAX_AGE:
             try:
@@ -207,3 +204,18 @@ class OidcProvider:
                 raise Unauthenticated(f"{self.name} could not be reached; try again.") from exc
             self._fetched_at = time.monotonic()
         return self._metadata
+
+
+def _token_response(response: httpx.Response) -> dict[str, Any]:
+    """The token endpoint's JSON object, errors included (RFC 6749 5.2 answers them with 400);
+    an HTTP error for anything else (a gateway's 502 page, a rate limit's HTML)."""
+    if response.status_code >= 500:
+        response.raise_for_status()
+    try:
+        token = response.json()
+    except ValueError:
+        token = None
+    if not isinstance(token, dict):
+        response.raise_for_status()
+        raise ValueError(f"the token response is not a JSON object (HTTP {response.status_code})")
+    return token

@@ -15,11 +15,12 @@ from starlette.requests import Request
 from starlette.responses import StreamingResponse
 from starlette.routing import Route
 
+from common.clientaddr import parse_networks
 from common.serving import serve_in_loop
 from common.settings import Settings
 from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
-from common.urlguard import RefusedUrl
+from common.urlguard import RefusedUrl, UrlGuard
 from subgraphs.chat.app import subgraph
 from subgraphs.chat.coach.openai import OpenAICompatibleCoach
 from subgraphs.chat.coach.provider import CoachRequest
@@ -36,6 +37,8 @@ class FakeCompletions:
 
     def __init__(self) -> None:
         self.requests: list[tuple[dict[str, Any], str | None]] = []
+        # The client's (host, port) of each request: one connection reused shows one peer.
+        self.peers: list[tuple[str, int]] = []
         # Each chunk is held back until the test releases it, so it sees every step.
         self.release: asyncio.Queue[None] = asyncio.Queue()
         self.app = Starlette(
@@ -44,6 +47,8 @@ class FakeCompletions:
 
     async def completions(self, request: Request) -> StreamingResponse:
         self.requests.append((await request.json(), request.headers.get("authorization")))
+        assert request.client is not None
+        self.peers.append((request.client.host, request.client.port))
         return StreamingResponse(self._events(), media_type="text/event-stream")
 
     async def _events(self) -> AsyncIterator[str]:
@@ -130,3 +135,22 @@ async def test_a_coach_url_on_a_private_address_is_never_called() -> None:
         with pytest.raises(RefusedUrl):
             await anext(reply.chunks)
     assert fake.requests == []
+
+
+async def test_replies_share_one_client_and_its_connection() -> None:
+    """One HTTP client for the coach's life: the second reply reuses the first's connection."""
+    fake = FakeCompletions()
+    async with serve_in_loop(fake.app) as llm_url:
+        guard = UrlGuard(allowed_networks=tuple(parse_networks(["127.0.0.0/8"])))
+        coach = OpenAICompatibleCoach(
+            base_url=f"{llm_url}/v1", api_key=None, model="m", guard=guard
+        )
+        request = CoachRequest(user_id="u", message_id="m", text="hi", today=date(2025, 1, 1))
+        async with coach.connected():
+            for _ in range(2):
+                for _ in CHUNKS:
+                    fake.release.put_nowait(None)
+                reply = await coach.respond(request)
+                assert "".join([chunk async for chunk in reply.chunks]) == "".join(CHUNKS)
+    assert len(fake.peers) == 2
+    assert fake.peers[0] == fake.peers[1]

@@ -156,6 +156,16 @@ async def test_state_is_single_use_and_must_be_known(world: World) -> None:
     assert code_of(replayed) == "UNAUTHENTICATED"
 
 
+async def test_the_providers_refusal_of_the_code_is_passed_on(world: World) -> None:
+    """A token error (RFC 6749 5.2, HTTP 400) names the provider's reason."""
+    world.google.account = Account("google-sub-refused", unique_email(), True)
+    _, state = await _authorize(world.api, "GOOGLE")
+    finish = {"provider": "GOOGLE", "code": "never-issued", "state": state}
+    refused = await world.api.error(FINISH, {"input": finish})
+    assert code_of(refused) == "UNAUTHENTICATED"
+    assert refused["message"] == "google refused the sign-in: unknown or used code."
+
+
 async def test_an_id_token_for_another_audience_is_refused(world: World) -> None:
     world.google.account = Account("google-sub-aud", unique_email(), True)
     world.google.id_token_overrides = {"aud": "some-other-client"}
