@@ -209,8 +209,11 @@ class Settings(BaseSettings):
     graphql_max_tokens: int | None = 20_000
     graphql_default_list_size: int = 10
 
-    # CORS origins allowed to call the router from browsers; WebSocket Origins too.
-    cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
+    # Browser origins allowed to call the router (CORS) and to open its WebSockets.
+    # Set, the list replaces the defaults; unset, development and test allow the usual
+    # dev servers on localhost and 127.0.0.1 and other environments refuse to start
+    # (common/transport/cors.py).
+    cors_origins: list[str] | None = None
 
     # Transport (docs/security.md "Transport"). Request bodies past this get 413,
     # at the router and at every subgraph.

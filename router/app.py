@@ -48,6 +48,9 @@ def create_router_app(config: RouterConfig) -> Starlette:
                     "idempotency-key",
                     "traceparent",
                     "tracestate",
+                    # Apollo Client sends its name and version for per-client metrics.
+                    "apollographql-client-name",
+                    "apollographql-client-version",
                 ],
                 # Retry-After: a throttled browser client must be able to read it.
                 expose_headers=["x-request-id", "retry-after", "idempotent-replayed"],
