@@ -186,6 +186,9 @@ class Settings(BaseSettings):
     router_rate_limit_window_seconds: int = 60
     router_max_cost: int | None = 50_000
     router_idempotency_ttl_seconds: int = 86_400
+    # Operations one POST may batch (a JSON array, Apollo's BatchHttpLink); each counts
+    # against the rate limit and the operation limits as if sent alone.
+    router_max_batch_size: int = Field(default=10, ge=1)
     # Deprecated: replaced by `trusted_proxies`. A hop count cannot be turned into
     # addresses, so any value but 0 stops start-up with a message saying what to set.
     router_trusted_proxy_hops: int = 0

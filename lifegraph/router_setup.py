@@ -67,6 +67,7 @@ def router_setup(
         idempotency_ttl=settings.router_idempotency_ttl_seconds,
         trusted_proxies=tuple(settings.trusted_proxies),
         max_request_body_bytes=settings.max_request_body_bytes,
+        max_batch_size=settings.router_max_batch_size,
         subgraph_headers=MappingProxyType(headers),
         introspection=introspection_enabled(settings),
         max_depth=settings.graphql_max_depth,

@@ -34,6 +34,9 @@ class RouterConfig:
     max_tokens: int | None = 20_000
     # Browser origins for CORS; WebSocket handshakes with an Origin must match one too.
     cors_origins: tuple[str, ...] = ()
+    # Operations one POST may batch as a JSON array (Apollo's BatchHttpLink); each runs
+    # through the whole edge as if sent alone. Longer batches get BATCH_TOO_LARGE.
+    max_batch_size: int = 10
     # Request bodies past this get 413 (common/transport/body.py).
     max_request_body_bytes: int = 1 << 20
     # Added to every subgraph call, HTTP and WebSocket (the router secret).
@@ -83,6 +86,8 @@ class RouterConfig:
         )
 
     def __post_init__(self) -> None:
+        if self.max_batch_size < 1:
+            raise ValueError(f"max_batch_size must be >= 1: {self.max_batch_size}")
         for name, seconds in {"": self.subgraph_timeout, **self.subgraph_timeouts}.items():
             if not seconds > 0:
                 raise ValueError(f"subgraph timeout {name or 'default'} must be > 0: {seconds}")
