@@ -25,7 +25,7 @@ from lifegraph.embedded import create_embedded_app, served_at, subgraph_url
 from lifegraph.playground import ROOT_DESCRIPTIONS
 from lifegraph.router_setup import create_lifegraph_router
 from lifegraph.stopping import serve as serve_bounded
-from lifegraph.supergraph import compose_lifegraph, describe, standalone_url
+from lifegraph.supergraph import compose_lifegraph, describe, public_routes, standalone_url
 from router.api_schema import api_sdl
 from router.composition import CompositionError
 
@@ -129,7 +129,10 @@ def router(
     settings = with_subgraph_timeouts(get_settings(), subgraph_timeout or [])
     configure_logging(settings.log_level, json_output=settings.log_json)
     overrides = dict(_name_value(item) for item in subgraph_url or [])
-    application = create_lifegraph_router(settings, supergraph.read_text(), overrides)
+    sdl = supergraph.read_text()
+    # LifeGraph's subgraphs' public routes (the calendar feed), when it serves them.
+    routes = public_routes(discover_subgraphs(), sdl)
+    application = create_lifegraph_router(settings, sdl, overrides, routes)
     _run(application, settings, host=host, port=port)
 
 

@@ -35,7 +35,10 @@ class RouterSetup:
 
 
 def router_setup(
-    settings: Settings, supergraph_sdl: str, subgraph_urls: Mapping[str, str] | None = None
+    settings: Settings,
+    supergraph_sdl: str,
+    subgraph_urls: Mapping[str, str] | None = None,
+    public_routes: Mapping[str, str] | None = None,
 ) -> RouterSetup:
     # Both refuse to build outside development without their setting.
     headers = router_headers(settings)
@@ -78,6 +81,7 @@ def router_setup(
         subgraph_timeouts=MappingProxyType(dict(settings.router_subgraph_timeouts)),
         graphiql_default_query=DEFAULT_QUERY,
         root_descriptions=ROOT_DESCRIPTIONS,
+        public_routes=MappingProxyType(dict(public_routes or {})),
     )
     return RouterSetup(config, redis)
 
@@ -89,10 +93,13 @@ def introspection_enabled(settings: Settings) -> bool:
 
 
 def create_lifegraph_router(
-    settings: Settings, supergraph_sdl: str, subgraph_urls: Mapping[str, str] | None = None
+    settings: Settings,
+    supergraph_sdl: str,
+    subgraph_urls: Mapping[str, str] | None = None,
+    public_routes: Mapping[str, str] | None = None,
 ) -> Starlette:
     """The router app with a lifespan that also releases what the set-up opened."""
-    setup = router_setup(settings, supergraph_sdl, subgraph_urls)
+    setup = router_setup(settings, supergraph_sdl, subgraph_urls, public_routes)
     router = create_router_app(setup.config)
 
     @asynccontextmanager

@@ -16,6 +16,7 @@ from common.transport.headers import SecurityHeadersMiddleware
 from router.config import RouterConfig
 from router.graphiql import graphiql_asset
 from router.http import GraphQLEndpoint, health, metrics
+from router.public_routes import public_routes
 from router.service import Router
 from router.subscriptions.endpoint import subscription_route
 
@@ -66,6 +67,7 @@ def create_router_app(config: RouterConfig) -> Starlette:
             Route("/health", health, methods=["GET"]),
             Route("/metrics", metrics, methods=["GET"]),
             subscription_route(router, config),
+            *public_routes(router),
         ],
         middleware=middleware,
         lifespan=lifespan,
