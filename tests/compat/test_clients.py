@@ -149,3 +149,16 @@ async def test_graphql_ws_refreshes_an_expired_token_and_reconnects(
     # A client that cannot refresh gives up after its retries instead of looping.
     assert result["gaveUp"]["error"] == {"closeCode": 4419, "closeReason": "Token expired"}
     assert result["staticCloses"] == [4419] * 4
+
+
+async def test_apollo_batch_http_link(node: str, stack: Stack) -> None:
+    token = stack.keys.token("alice")
+    async with run_node(node, "apollo_batch.mjs", f"{stack.router_url}/graphql", token) as script:
+        result = await script.result()
+
+    # Three queries of one tick: one request holding all three, answered in order.
+    assert result["names"] == ["Bob", "Carol", "Dave"]
+    assert result["requests"] == [3, 2]
+    # An invalid operation fails alone; the other one of its batch is answered.
+    assert result["alice"] == "Alice"
+    assert _codes(result["broken"]["error"]) == ["BAD_USER_INPUT"]
