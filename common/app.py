@@ -114,6 +114,9 @@ class SubgraphDefinition(Generic[S]):
     models: Sequence[type[Document]]
     build: Callable[[Runtime], Awaitable[S]]
     routes: Callable[[SubgraphHost[S]], Sequence[BaseRoute]] = lambda _: ()
+    # Prefixes of `routes` that are public addresses ("/calendar/"): the router serves
+    # them at its root too, since deployments may expose nothing but the router.
+    public_paths: Sequence[str] = ()
 
 
 class SubgraphHost(Generic[S]):

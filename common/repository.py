@@ -47,6 +47,8 @@ class Page(Generic[D]):
     items: list[D]
     has_next_page: bool
     cursors: list[str]
+    # Keyset pages know only that they were asked for past a cursor: items came before.
+    has_previous_page: bool = False
 
 
 class Repository(Generic[D]):
@@ -152,7 +154,12 @@ class Repository(Generic[D]):
             _encode_cursor(r.get(sort_field) if sort_field != "_id" else None, r["_id"], sort_field)
             for r in raw
         ]
-        return Page(items=items, has_next_page=len(rows) > request.first, cursors=tokens)
+        return Page(
+            items=items,
+            has_next_page=len(rows) > request.first,
+            cursors=tokens,
+            has_previous_page=request.after is not None,
+        )
 
 
 def cursor_of(doc: Document, sort_field: str = "_id") -> str:

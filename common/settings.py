@@ -186,6 +186,9 @@ class Settings(BaseSettings):
     router_rate_limit_window_seconds: int = 60
     router_max_cost: int | None = 50_000
     router_idempotency_ttl_seconds: int = 86_400
+    # Operations one POST may batch (a JSON array, Apollo's BatchHttpLink); each counts
+    # against the rate limit and the operation limits as if sent alone.
+    router_max_batch_size: int = Field(default=10, ge=1)
     # Deprecated: replaced by `trusted_proxies`. A hop count cannot be turned into
     # addresses, so any value but 0 stops start-up with a message saying what to set.
     router_trusted_proxy_hops: int = 0
@@ -209,8 +212,11 @@ class Settings(BaseSettings):
     graphql_max_tokens: int | None = 20_000
     graphql_default_list_size: int = 10
 
-    # CORS origins allowed to call the router from browsers; WebSocket Origins too.
-    cors_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
+    # Browser origins allowed to call the router (CORS) and to open its WebSockets.
+    # Set, the list replaces the defaults; unset, development and test allow the usual
+    # dev servers on localhost and 127.0.0.1 and other environments refuse to start
+    # (common/transport/cors.py).
+    cors_origins: list[str] | None = None
 
     # Transport (docs/security.md "Transport"). Request bodies past this get 413,
     # at the router and at every subgraph.

@@ -22,9 +22,11 @@ from common.mongo_server import MongoServerError, SecantusServer, free_port
 from common.settings import Settings, get_settings
 from lifegraph.discovery import discover_subgraphs, service_sdl
 from lifegraph.embedded import create_embedded_app, served_at, subgraph_url
+from lifegraph.playground import ROOT_DESCRIPTIONS
 from lifegraph.router_setup import create_lifegraph_router
 from lifegraph.stopping import serve as serve_bounded
-from lifegraph.supergraph import compose_lifegraph, describe, standalone_url
+from lifegraph.supergraph import compose_lifegraph, describe, public_routes, standalone_url
+from router.api_schema import api_sdl
 from router.composition import CompositionError
 
 app = typer.Typer(
@@ -32,6 +34,8 @@ app = typer.Typer(
 )
 
 SCHEMA_DIR = Path("schema")
+# What clients see: codegen, editors and schema checks read this one.
+API_SCHEMA = "api.graphql"
 DATABASE_LOCK_WAIT_SECONDS = 10.0
 DATABASE_SELECTION_TIMEOUT_MS = 5_000
 
@@ -125,7 +129,10 @@ def router(
     settings = with_subgraph_timeouts(get_settings(), subgraph_timeout or [])
     configure_logging(settings.log_level, json_output=settings.log_json)
     overrides = dict(_name_value(item) for item in subgraph_url or [])
-    application = create_lifegraph_router(settings, supergraph.read_text(), overrides)
+    sdl = supergraph.read_text()
+    # LifeGraph's subgraphs' public routes (the calendar feed), when it serves them.
+    routes = public_routes(discover_subgraphs(), sdl)
+    application = create_lifegraph_router(settings, sdl, overrides, routes)
     _run(application, settings, host=host, port=port)
 
 
@@ -221,7 +228,8 @@ def schema(
     check: Annotated[bool, typer.Option(help="Fail if schema/ differs from the code.")] = False,
     out: Annotated[Path, typer.Option(help="Directory to write to.")] = SCHEMA_DIR,
 ) -> None:
-    """Write every subgraph's SDL to schema/ (or check that it is current)."""
+    """Write every subgraph's SDL, the supergraph and the client API schema to schema/
+    (or check that they are current)."""
     rendered = asyncio.run(_render_schemas())
     stale = [name for name, text in rendered.items() if _read(out / name) != text]
     if check:
@@ -246,10 +254,12 @@ async def _render_schemas() -> dict[str, str]:
     }
     if definitions:
         try:
-            rendered["supergraph.graphql"] = await compose_lifegraph(definitions, standalone_url)
+            supergraph = await compose_lifegraph(definitions, standalone_url)
         except CompositionError as exc:
             typer.echo(describe(exc), err=True)
             raise typer.Exit(1) from exc
+        rendered["supergraph.graphql"] = supergraph
+        rendered[API_SCHEMA] = api_sdl(supergraph, ROOT_DESCRIPTIONS)
     return rendered
 
 

@@ -20,6 +20,7 @@ from common.requestid import RequestIdMiddleware
 from common.settings import Settings
 from common.transport.headers import SecurityHeadersMiddleware
 from lifegraph.router_setup import create_lifegraph_router
+from lifegraph.supergraph import public_routes
 
 SHUTDOWN_DATABASE_SECONDS = 3.0
 
@@ -61,7 +62,13 @@ def create_embedded_app(
 ) -> Starlette:
     """Subgraphs at /subgraphs/<name>; the router, when there is a supergraph, at /."""
     hosts = [SubgraphHost(d, settings) for d in definitions.values()]
-    router = create_lifegraph_router(settings, supergraph_sdl) if supergraph_sdl else None
+    router = (
+        create_lifegraph_router(
+            settings, supergraph_sdl, public_routes=public_routes(definitions, supergraph_sdl)
+        )
+        if supergraph_sdl
+        else None
+    )
 
     async def stop_hosts() -> None:
         await asyncio.gather(*(host.stop() for host in hosts))

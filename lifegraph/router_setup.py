@@ -15,6 +15,7 @@ from common.auth import RemoteKeySource, TokenVerifier
 from common.infra import connect_redis
 from common.ratelimit import RedisRateLimiter
 from common.settings import Settings
+from common.transport.cors import cors_origins
 from common.transport.secret import router_headers
 from lifegraph.playground import DEFAULT_QUERY, ROOT_DESCRIPTIONS
 from router.app import create_router_app
@@ -34,8 +35,14 @@ class RouterSetup:
 
 
 def router_setup(
-    settings: Settings, supergraph_sdl: str, subgraph_urls: Mapping[str, str] | None = None
+    settings: Settings,
+    supergraph_sdl: str,
+    subgraph_urls: Mapping[str, str] | None = None,
+    public_routes: Mapping[str, str] | None = None,
 ) -> RouterSetup:
+    # Both refuse to build outside development without their setting.
+    headers = router_headers(settings)
+    origins = cors_origins(settings)
     # Redis clients connect on first use, so building the config does no I/O;
     # whoever runs the router closes the client with `close()`.
     redis = connect_redis(settings.redis_url) if settings.redis_url else None
@@ -44,7 +51,7 @@ def router_setup(
         supergraph_sdl=supergraph_sdl,
         subgraph_urls=MappingProxyType(dict(subgraph_urls or {})),
         subgraph_timeout=settings.router_subgraph_timeout_seconds,
-        cors_origins=tuple(settings.cors_origins),
+        cors_origins=origins,
         token_verifier=TokenVerifier(
             RemoteKeySource(settings.jwks_url, max_age=settings.jwks_cache_seconds),
             issuer=settings.jwt_issuer,
@@ -63,8 +70,8 @@ def router_setup(
         idempotency_ttl=settings.router_idempotency_ttl_seconds,
         trusted_proxies=tuple(settings.trusted_proxies),
         max_request_body_bytes=settings.max_request_body_bytes,
-        # Refuses to build (no secret) outside development, as subgraphs do.
-        subgraph_headers=MappingProxyType(router_headers(settings)),
+        max_batch_size=settings.router_max_batch_size,
+        subgraph_headers=MappingProxyType(headers),
         introspection=introspection_enabled(settings),
         max_depth=settings.graphql_max_depth,
         max_aliases=settings.graphql_max_aliases,
@@ -74,6 +81,7 @@ def router_setup(
         subgraph_timeouts=MappingProxyType(dict(settings.router_subgraph_timeouts)),
         graphiql_default_query=DEFAULT_QUERY,
         root_descriptions=ROOT_DESCRIPTIONS,
+        public_routes=MappingProxyType(dict(public_routes or {})),
     )
     return RouterSetup(config, redis)
 
@@ -85,10 +93,13 @@ def introspection_enabled(settings: Settings) -> bool:
 
 
 def create_lifegraph_router(
-    settings: Settings, supergraph_sdl: str, subgraph_urls: Mapping[str, str] | None = None
+    settings: Settings,
+    supergraph_sdl: str,
+    subgraph_urls: Mapping[str, str] | None = None,
+    public_routes: Mapping[str, str] | None = None,
 ) -> Starlette:
     """The router app with a lifespan that also releases what the set-up opened."""
-    setup = router_setup(settings, supergraph_sdl, subgraph_urls)
+    setup = router_setup(settings, supergraph_sdl, subgraph_urls, public_routes)
     router = create_router_app(setup.config)
 
     @asynccontextmanager

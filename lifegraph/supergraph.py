@@ -8,6 +8,7 @@ from typing import Any
 from common.app import SubgraphDefinition
 from lifegraph.discovery import PREFERRED_ORDER, service_sdl
 from router.composition import CompositionError, SubgraphSource, compose
+from router.supergraph import load_supergraph
 
 
 def standalone_url(name: str) -> str:
@@ -24,6 +25,20 @@ async def compose_lifegraph(
         for name, definition in definitions.items()
     ]
     return compose(sources).supergraph_sdl
+
+
+def public_routes(
+    definitions: Mapping[str, SubgraphDefinition[Any]], supergraph_sdl: str
+) -> dict[str, str]:
+    """The public paths our subgraphs declare (prefix -> subgraph), for those the
+    supergraph has: the router serves them at its root."""
+    present = set(load_supergraph(supergraph_sdl).subgraphs)
+    return {
+        prefix: name
+        for name, definition in definitions.items()
+        if name in present
+        for prefix in definition.public_paths
+    }
 
 
 def describe(error: CompositionError) -> str:

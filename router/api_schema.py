@@ -23,6 +23,7 @@ from graphql import (
     UnionTypeDefinitionNode,
     build_ast_schema,
     parse,
+    print_schema,
 )
 
 from router.supergraph.loader import LinkedNames, named_type, read_links
@@ -161,3 +162,8 @@ def build_api_schema(
     supergraph_sdl: str, root_descriptions: Mapping[str, str] | None = None
 ) -> GraphQLSchema:
     return build_ast_schema(api_document(supergraph_sdl, root_descriptions))
+
+
+def api_sdl(supergraph_sdl: str, root_descriptions: Mapping[str, str] | None = None) -> str:
+    """The client schema as SDL (`schema/api.graphql`): what codegen and editors read."""
+    return print_schema(build_api_schema(supergraph_sdl, root_descriptions)).rstrip() + "\n"

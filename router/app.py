@@ -16,6 +16,7 @@ from common.transport.headers import SecurityHeadersMiddleware
 from router.config import RouterConfig
 from router.graphiql import graphiql_asset
 from router.http import GraphQLEndpoint, health, metrics
+from router.public_routes import public_routes
 from router.service import Router
 from router.subscriptions.endpoint import subscription_route
 
@@ -48,6 +49,9 @@ def create_router_app(config: RouterConfig) -> Starlette:
                     "idempotency-key",
                     "traceparent",
                     "tracestate",
+                    # Apollo Client sends its name and version for per-client metrics.
+                    "apollographql-client-name",
+                    "apollographql-client-version",
                 ],
                 # Retry-After: a throttled browser client must be able to read it.
                 expose_headers=["x-request-id", "retry-after", "idempotent-replayed"],
@@ -63,6 +67,7 @@ def create_router_app(config: RouterConfig) -> Starlette:
             Route("/health", health, methods=["GET"]),
             Route("/metrics", metrics, methods=["GET"]),
             subscription_route(router, config),
+            *public_routes(router),
         ],
         middleware=middleware,
         lifespan=lifespan,

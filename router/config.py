@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 from common.graphql.limits import OperationLimits
 from router.subscriptions.config import SubscriptionConfig
 
+_OWN_PREFIXES = frozenset({"/graphql/", "/graphiql/", "/health/", "/metrics/"})
+
 
 @dataclass(frozen=True, slots=True)
 class RouterConfig:
@@ -34,6 +36,9 @@ class RouterConfig:
     max_tokens: int | None = 20_000
     # Browser origins for CORS; WebSocket handshakes with an Origin must match one too.
     cors_origins: tuple[str, ...] = ()
+    # Operations one POST may batch as a JSON array (Apollo's BatchHttpLink); each runs
+    # through the whole edge as if sent alone. Longer batches get BATCH_TOO_LARGE.
+    max_batch_size: int = 10
     # Request bodies past this get 413 (common/transport/body.py).
     max_request_body_bytes: int = 1 << 20
     # Added to every subgraph call, HTTP and WebSocket (the router secret).
@@ -68,6 +73,9 @@ class RouterConfig:
     # Descriptions of the composed root types, by operation ("query", "mutation",
     # "subscription"); missing ones get a generic text (router/api_schema.py).
     root_descriptions: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # Public non-GraphQL routes of subgraphs, served at the router's root: path prefix
+    # ("/calendar/") -> subgraph name (router/public_routes.py).
+    public_routes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     # Subscriptions (router/subscriptions); socket tokens use `token_verifier` too.
     subscriptions: SubscriptionConfig = field(default_factory=SubscriptionConfig)
 
@@ -83,6 +91,13 @@ class RouterConfig:
         )
 
     def __post_init__(self) -> None:
+        for prefix in self.public_routes:
+            if not (prefix.startswith("/") and prefix.endswith("/") and len(prefix) > 1):
+                raise ValueError(f"public route prefix must look like /name/: {prefix!r}")
+            if prefix in _OWN_PREFIXES:
+                raise ValueError(f"public route prefix {prefix!r} is the router's own")
+        if self.max_batch_size < 1:
+            raise ValueError(f"max_batch_size must be >= 1: {self.max_batch_size}")
         for name, seconds in {"": self.subgraph_timeout, **self.subgraph_timeouts}.items():
             if not seconds > 0:
                 raise ValueError(f"subgraph timeout {name or 'default'} must be > 0: {seconds}")
@@ -92,7 +107,12 @@ class RouterConfig:
         return self.subgraph_timeouts.get(subgraph, self.subgraph_timeout)
 
     def check_subgraphs(self, names: Iterable[str]) -> None:
-        """A timeout for a subgraph the supergraph does not have is a typo: fail at start."""
-        unknown = sorted(set(self.subgraph_timeouts) - set(names))
+        """A timeout or public route for a subgraph the supergraph does not have is a typo:
+        fail at start."""
+        known = set(names)
+        unknown = sorted(set(self.subgraph_timeouts) - known)
         if unknown:
             raise ValueError(f"subgraph timeouts for unknown subgraphs: {', '.join(unknown)}")
+        for prefix, subgraph in self.public_routes.items():
+            if subgraph not in known:
+                raise ValueError(f"public route {prefix} names an unknown subgraph {subgraph!r}")

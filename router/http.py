@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import OperationType
@@ -16,6 +16,7 @@ from common.requestid import request_id_for
 from router import jsoncodec
 from router.edge import EdgeRejection
 from router.edge.client import forwarded_headers
+from router.edge.errors import BATCH_TOO_LARGE
 from router.edge.idempotency import REPLAYED_HEADER, fingerprint
 from router.executor.errors import BAD_USER_INPUT, INTERNAL, graphql_error
 from router.graphiql import graphiql_response
@@ -73,19 +74,42 @@ class _Incoming:
     extensions: Any
 
 
-def _decode_post(body: bytes) -> _Incoming:
+def _decode_post(body: bytes, max_batch_size: int) -> _Incoming | list[_Incoming]:
+    """One operation (a JSON object), or a batch of them (a JSON array, Apollo's
+    BatchHttpLink) of at most `max_batch_size`."""
     try:
         payload = jsoncodec.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
         raise _Malformed("Request body is not valid JSON") from exc
+    if isinstance(payload, list):
+        if not payload:
+            raise _Malformed("A batch must hold at least one operation")
+        if len(payload) > max_batch_size:
+            raise _Malformed(
+                f"A batch may hold at most {max_batch_size} operations; this one has "
+                f"{len(payload)}. Split it, or lower the client's batch size.",
+                code=BATCH_TOO_LARGE,
+                maxBatchSize=max_batch_size,
+            )
+        return [_incoming(item) for item in payload]
     if not isinstance(payload, dict):
-        raise _Malformed("Request body must be a JSON object")
+        raise _Malformed("Request body must be a JSON object, or an array of them (a batch)")
+    return _incoming(payload)
+
+
+def _incoming(payload: Any) -> _Incoming:
+    if not isinstance(payload, dict):
+        # Decided per operation, so the rest of a batch still runs.
+        return _Incoming(_NOT_AN_OBJECT, None, None, None)
     return _Incoming(
         payload.get("query"),
         payload.get("operationName"),
         payload.get("variables"),
         payload.get("extensions"),
     )
+
+
+_NOT_AN_OBJECT = object()
 
 
 def _decode_get(params: Mapping[str, str]) -> _Incoming:
@@ -108,6 +132,8 @@ def _json_param(params: Mapping[str, str], name: str) -> Any:
 
 
 def _graphql_request(query: Any, operation_name: Any, variables: Any) -> GraphQLRequest:
+    if query is _NOT_AN_OBJECT:
+        raise _Malformed("Each operation of a batch must be a JSON object")
     if not isinstance(query, str) or not query.strip():
         raise _Malformed("A GraphQL request needs a non-empty 'query' string")
     if operation_name is not None and not isinstance(operation_name, str):
@@ -122,9 +148,27 @@ def _fingerprint(request: GraphQLRequest) -> str:
 
 
 class _Malformed(Exception):
-    def __init__(self, message: str, status: int = 400) -> None:
+    def __init__(
+        self, message: str, status: int = 400, code: str = BAD_USER_INPUT, **extensions: Any
+    ) -> None:
         super().__init__(message)
         self.status = status
+        self.error = graphql_error(message, code, **extensions)
+
+
+@dataclass(slots=True)
+class _Answer:
+    """One operation's answer before it becomes a response (alone or in a batch)."""
+
+    body: dict[str, Any]
+    status: int
+    outcome: str
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def response(self, media_type: str, request_id: str) -> Response:
+        response = _Body(self.body, self.status, media_type, request_id)
+        response.headers.update(self.headers)
+        return response
 
 
 class GraphQLEndpoint:
@@ -142,10 +186,32 @@ class GraphQLEndpoint:
                 _error_body("Content-Type must be application/json"), 415, media_type, request_id
             )
         try:
-            incoming = _decode_post(await request.body())
+            incoming = _decode_post(await request.body(), self.router.config.max_batch_size)
         except _Malformed as exc:
-            return _Body(_error_body(str(exc)), exc.status, media_type, request_id)
-        return await self._run(request, incoming, media_type, request_id, True)
+            return _Body({"errors": [exc.error]}, exc.status, media_type, request_id)
+        if isinstance(incoming, list):
+            return await self._run_batch(request, incoming, media_type, request_id)
+        answer = await self._run(request, incoming, media_type, request_id, True)
+        return answer.response(media_type, request_id)
+
+    async def _run_batch(
+        self, request: Request, batch: list[_Incoming], media_type: str, request_id: str
+    ) -> Response:
+        """Each operation in order, through the whole edge (auth, rate limit, limits) as if
+        sent alone; one array of their results. The batch itself succeeded, so 200."""
+        if request.headers.get("idempotency-key") is not None:
+            body = _error_body(
+                "Idempotency-Key applies to one operation: send that mutation on its own"
+            )
+            return _Body(body, 400, media_type, request_id)
+        answers = [
+            await self._run(request, incoming, media_type, request_id, True) for incoming in batch
+        ]
+        response = _Body([a.body for a in answers], 200, media_type, request_id)
+        for answer in answers:
+            # Retry-After and WWW-Authenticate of refused operations reach the client too.
+            response.headers.update(answer.headers)
+        return response
 
     async def get(self, request: Request) -> Response:
         request_id = request_id_of(request)
@@ -159,8 +225,9 @@ class GraphQLEndpoint:
         try:
             incoming = _decode_get(request.query_params)
         except _Malformed as exc:
-            return _Body(_error_body(str(exc)), exc.status, media_type, request_id)
-        return await self._run(request, incoming, media_type, request_id, False)
+            return _Body({"errors": [exc.error]}, exc.status, media_type, request_id)
+        answer = await self._run(request, incoming, media_type, request_id, False)
+        return answer.response(media_type, request_id)
 
     async def _run(
         self,
@@ -169,17 +236,19 @@ class GraphQLEndpoint:
         media_type: str,
         request_id: str,
         allow_mutations: bool,
-    ) -> Response:
+    ) -> _Answer:
         started = time.perf_counter()
         info = RequestInfo()
         with self.router.tracing.request(request.headers, request.method) as span:
-            response, outcome = await self._answer(
+            answer = await self._answer(
                 request, incoming, media_type, request_id, allow_mutations, info
             )
             span.set_attribute("graphql.operation.type", info.operation_type)
-            span.set_attribute("lifegraph.outcome", outcome)
-        self.router.metrics.request(info.operation_type, outcome, time.perf_counter() - started)
-        return response
+            span.set_attribute("lifegraph.outcome", answer.outcome)
+        self.router.metrics.request(
+            info.operation_type, answer.outcome, time.perf_counter() - started
+        )
+        return answer
 
     async def _answer(
         self,
@@ -189,7 +258,7 @@ class GraphQLEndpoint:
         request_id: str,
         allow_mutations: bool,
         info: RequestInfo,
-    ) -> tuple[Response, str]:
+    ) -> _Answer:
         edge = self.router.edge
         legacy = media_type != GRAPHQL_RESPONSE
         try:
@@ -227,28 +296,24 @@ class GraphQLEndpoint:
                 result = await execute()
         except EdgeRejection as exc:
             status = exc.legacy_status if legacy else exc.status
-            response = _Body({"errors": [exc.error]}, status, media_type, request_id)
-            response.headers.update(exc.headers)
-            return response, exc.code.lower()
+            return _Answer({"errors": [exc.error]}, status, exc.code.lower(), exc.headers)
         except _Malformed as exc:
-            return _Body(_error_body(str(exc)), exc.status, media_type, request_id), "malformed"
+            return _Answer({"errors": [exc.error]}, exc.status, "malformed")
         except RequestError as exc:
             status = 200 if exc.status == 400 and legacy else exc.status
-            response = _Body({"errors": exc.errors}, status, media_type, request_id)
+            headers = {}
             if status == 405:
-                response.headers["allow"] = "POST" if allow_mutations is False else "GET, POST"
-            return response, "request_error"
+                headers["allow"] = "POST" if allow_mutations is False else "GET, POST"
+            return _Answer({"errors": exc.errors}, status, "request_error", headers)
         except Exception:
             logger.exception("request %s failed", request_id)
             body = {
                 "errors": [graphql_error("Internal server error", INTERNAL, requestId=request_id)]
             }
-            return _Body(body, 500, media_type, request_id), "internal"
+            return _Answer(body, 500, "internal")
         outcome = "errors" if "errors" in result else "ok"
-        response = _Body(result, 200, media_type, request_id)
-        if replayed:
-            response.headers[REPLAYED_HEADER] = "true"
-        return response, outcome
+        headers = {REPLAYED_HEADER: "true"} if replayed else {}
+        return _Answer(result, 200, outcome, headers)
 
     def _not_acceptable(self, request_id: str) -> Response:
         body = _error_body(f"Accept must allow {GRAPHQL_RESPONSE} or {JSON}")

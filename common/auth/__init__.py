@@ -1,6 +1,6 @@
 from common.auth.keys import KeySource, RemoteKeySource, StaticKeySource
 from common.auth.principal import Principal, Role, sees_profile
-from common.auth.tokens import TokenVerifier
+from common.auth.tokens import TokenExpired, TokenVerifier
 
 __all__ = [
     "KeySource",
@@ -8,6 +8,7 @@ __all__ = [
     "RemoteKeySource",
     "Role",
     "StaticKeySource",
+    "TokenExpired",
     "TokenVerifier",
     "sees_profile",
 ]

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import httpx
 from joserfc import jwt
-from joserfc.errors import JoseError
+from joserfc.errors import ExpiredTokenError, JoseError
 
 from common.auth.keys import KeySource
 from common.auth.principal import Principal, Role
@@ -20,6 +20,10 @@ from common.lru import LruCache
 log = logging.getLogger(__name__)
 
 ALGORITHM = "RS256"
+
+
+class TokenExpired(Unauthenticated):
+    """A well-signed token past its `exp`: the client should refresh it and try again."""
 
 
 class TokenVerifier:
@@ -79,6 +83,8 @@ class TokenVerifier:
             # Pinning the algorithm list is what rejects `alg: none` and HS256-with-public-key.
             decoded = jwt.decode(token, key, algorithms=[ALGORITHM])
             self._claims.validate(decoded.claims)
+        except ExpiredTokenError as exc:
+            raise TokenExpired(f"Invalid token: {exc.description or exc.error}.") from exc
         except JoseError as exc:
             raise Unauthenticated(f"Invalid token: {exc.description or exc.error}.") from exc
         claims = decoded.claims

@@ -25,6 +25,13 @@ class PageInfo:
     end_cursor: str | None = strawberry.field(
         description="Pass as `after` to fetch the next page; null when the page is empty."
     )
+    has_previous_page: bool = strawberry.field(
+        description="Whether this page was asked for `after` a cursor, so items came before it "
+        "(lists page forwards only: false on the first page)."
+    )
+    start_cursor: str | None = strawberry.field(
+        description="The cursor of this page's first item; null when the page is empty."
+    )
 
 
 @strawberry.federation.type(shareable=True, description="One item of a connection with its cursor.")
@@ -54,6 +61,9 @@ def connection_from_page(page: Page[D], to_node: Callable[[D], T]) -> Connection
     return Connection(
         edges=edges,
         page_info=PageInfo(
-            has_next_page=page.has_next_page, end_cursor=page.cursors[-1] if page.cursors else None
+            has_next_page=page.has_next_page,
+            end_cursor=page.cursors[-1] if page.cursors else None,
+            has_previous_page=page.has_previous_page,
+            start_cursor=page.cursors[0] if page.cursors else None,
         ),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import aiohttp
@@ -21,6 +22,15 @@ _UNAVAILABLE_STATUS = frozenset({502, 503, 504})
 # Below uvicorn's default 5 s keep-alive, so we drop idle connections before the server does.
 _KEEPALIVE_SECONDS = 4.0
 _PING = b'{"query":"{__typename}"}'
+
+
+@dataclass(frozen=True, slots=True)
+class PlainResponse:
+    """A subgraph's answer to a plain (non-GraphQL) GET."""
+
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
 
 
 class FetchObserver(Protocol):
@@ -98,6 +108,29 @@ class SubgraphClient:
         except aiohttp.ClientError as exc:
             raise self._unavailable("could not be reached") from exc
         return self._decode(status, content)
+
+    async def get(self, path: str, headers: Mapping[str, str], *, max_bytes: int) -> PlainResponse:
+        """GET `path` (with its query string) beside the subgraph's `/graphql`.
+
+        Raises SubgraphRequestError when the subgraph is unreachable, too slow, or
+        answers with more than `max_bytes`.
+        """
+        base = self.url.removesuffix("/").removesuffix("/graphql")
+        try:
+            async with (
+                asyncio.timeout(self.timeout),
+                self._session.get(base + path, headers=headers, allow_redirects=False) as response,
+            ):
+                body = await response.content.read(max_bytes + 1)
+                if len(body) > max_bytes:
+                    raise SubgraphRequestError(
+                        self.name, f"Subgraph {self.name!r} answered too much", SUBGRAPH_ERROR
+                    )
+                return PlainResponse(response.status, dict(response.headers), body)
+        except TimeoutError as exc:
+            raise self._unavailable(f"timed out after {self.timeout:g}s") from exc
+        except aiohttp.ClientError as exc:
+            raise self._unavailable("could not be reached") from exc
 
     async def ping(self, deadline: float) -> bool:
         headers = {"content-type": "application/json", "accept": _ACCEPT}

@@ -21,6 +21,10 @@ class CloseCode:
     INIT_TIMEOUT = 4408
     SUBSCRIBER_EXISTS = 4409
     TOO_MANY_INIT = 4429
+    # LifeGraph's own (not in the protocol): the token is past `exp`, at connection_init
+    # or later. graphql-ws clients retry it by default, calling `connectionParams` again:
+    # a client that refreshes its token there reconnects signed in (docs/clients.md).
+    TOKEN_EXPIRED = 4419
 
 
 class SubscribePayload(TypedDict):

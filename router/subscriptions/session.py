@@ -10,7 +10,7 @@ from typing import Any
 
 from starlette.types import Receive, Send
 
-from common.auth import Principal, TokenVerifier
+from common.auth import Principal, TokenExpired, TokenVerifier
 from common.cancellation import cancel_and_wait
 from common.errors import LifeGraphError
 from router.executor.errors import BAD_USER_INPUT, graphql_error
@@ -185,7 +185,12 @@ class ClientSession:
         payload = message.get("payload") or {}
         authorization = payload.get("Authorization", payload.get("authorization"))
         if authorization is not None:
-            principal = await self._verify(authorization)
+            try:
+                principal = await self._verify(authorization)
+            except TokenExpired:
+                # Refused before the ack, so a client with a stale token does not loop.
+                self.close(CloseCode.TOKEN_EXPIRED, "Token expired")
+                return
             if principal is None:
                 self.close(CloseCode.FORBIDDEN, "Forbidden")
                 return
@@ -205,8 +210,14 @@ class ClientSession:
             return Principal(user_id="")
         try:
             principal = await self.verifier.verify_header(authorization)
+            expires = principal.claims.get("exp") if principal else None
+            if isinstance(expires, int | float) and expires <= time.time():
+                # Within the verifier's leeway, but the socket would close at once.
+                raise TokenExpired("The token has expired.")
         except LifeGraphError as exc:
             logger.info("rejected a socket token: %s (request %s)", exc.message, self.request_id)
+            if isinstance(exc, TokenExpired):
+                raise
             return None
         return principal
 
@@ -217,7 +228,7 @@ class ClientSession:
             delay = max(0.0, float(expires) - time.time())
             loop = asyncio.get_running_loop()
             self._timers.append(
-                loop.call_later(delay, self.close, CloseCode.FORBIDDEN, "Token expired")
+                loop.call_later(delay, self.close, CloseCode.TOKEN_EXPIRED, "Token expired")
             )
 
     def _subscribe(self, message: Subscribe) -> None:

@@ -39,5 +39,11 @@ def routes(host: SubgraphHost[GoalsServices]) -> Sequence[BaseRoute]:
 
 
 subgraph = SubgraphDefinition(
-    name="goals", schema=schema, models=MODELS, build=build, routes=routes
+    name="goals",
+    schema=schema,
+    models=MODELS,
+    build=build,
+    routes=routes,
+    # The feed's address is the router's (rotateCalendarFeed's `path`).
+    public_paths=("/calendar/",),
 )

@@ -76,6 +76,8 @@ async def test_cursors_page_through_and_cannot_be_forged(infra: Infrastructure) 
     after: str | None = None
     while True:
         page = await scores.page({}, PageRequest(first=2, after=after), sort_field="points")
+        # Relay's hasPreviousPage: only a page asked for past a cursor has items before it.
+        assert page.has_previous_page is (after is not None)
         seen += [s.points for s in page.items]
         if not page.has_next_page:
             break

@@ -128,3 +128,37 @@ async def test_urql_client(node: str, stack: Stack) -> None:
     assert _codes(result["anonymous"]["error"]) == ["UNAUTHENTICATED"]
     # a bad token is refused at the edge (HTTP 401) before any subgraph sees it
     assert _codes(result["badToken"]["error"]) == ["UNAUTHENTICATED"]
+
+
+async def test_graphql_ws_refreshes_an_expired_token_and_reconnects(
+    node: str, stack: Stack
+) -> None:
+    # Past `exp` but within the verifier's leeway: it used to be acknowledged, then closed.
+    expired = stack.keys.token("alice", ttl=-1)
+    fresh = stack.keys.token("alice")
+    async with run_node(node, "graphql_ws_refresh.mjs", stack.ws_url, expired, fresh) as script:
+        result = await script.result()
+
+    # docs/clients.md's pattern: one refusal, a refresh, then the subscription runs.
+    assert result["sent"] == ["expired", "fresh"]
+    assert result["refreshingCloses"][0] == 4419
+    assert result["refreshed"] == {
+        "events": [{"data": {"countdown": n}} for n in (2, 1)],
+        "completed": True,
+    }
+    # A client that cannot refresh gives up after its retries instead of looping.
+    assert result["gaveUp"]["error"] == {"closeCode": 4419, "closeReason": "Token expired"}
+    assert result["staticCloses"] == [4419] * 4
+
+
+async def test_apollo_batch_http_link(node: str, stack: Stack) -> None:
+    token = stack.keys.token("alice")
+    async with run_node(node, "apollo_batch.mjs", f"{stack.router_url}/graphql", token) as script:
+        result = await script.result()
+
+    # Three queries of one tick: one request holding all three, answered in order.
+    assert result["names"] == ["Bob", "Carol", "Dave"]
+    assert result["requests"] == [3, 2]
+    # An invalid operation fails alone; the other one of its batch is answered.
+    assert result["alice"] == "Alice"
+    assert _codes(result["broken"]["error"]) == ["BAD_USER_INPUT"]

@@ -44,3 +44,25 @@ async def test_cursors_through_the_router(new_client: NewClient) -> None:
     conversation = direct["startDirectConversation"]["id"]
     body = await ada.call(MESSAGES, {"c": conversation, "a": chat_cursors.encode(10**30)})
     assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", body
+
+
+PAGE = """query($a: String) { trendingFeed(first: 1, after: $a) {
+  edges { cursor } pageInfo { hasPreviousPage hasNextPage startCursor endCursor } } }"""
+
+
+async def test_page_info_has_relay_start_cursor_and_previous_page(new_client: NewClient) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    for text in ("one", "two"):
+        await ada.ok(
+            "mutation($i: CreatePostInput!) { createPost(input: $i) { id } }",
+            {"i": {"text": text, "category": "HEALTH"}},
+        )
+    first = (await ada.ok(PAGE))["trendingFeed"]
+    info = first["pageInfo"]
+    assert info["hasPreviousPage"] is False
+    assert info["hasNextPage"] is True
+    assert info["startCursor"] == info["endCursor"] == first["edges"][0]["cursor"]
+    second = (await ada.ok(PAGE, {"a": info["endCursor"]}))["trendingFeed"]
+    assert second["pageInfo"]["hasPreviousPage"] is True
+    assert second["pageInfo"]["startCursor"] == second["edges"][0]["cursor"]

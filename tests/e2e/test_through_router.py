@@ -122,3 +122,31 @@ async def test_graphiql_is_served_to_browsers(lifegraph: str, http: httpx.AsyncC
     page = await http.get(f"{lifegraph}/graphql", headers={"Accept": "text/html"})
     assert page.status_code == 200
     assert "graphiql" in page.text.lower()
+
+
+async def test_the_calendar_feed_is_served_at_the_routers_address(
+    lifegraph: str, http: httpx.AsyncClient, new_client: NewClient
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    await ada.ok(
+        "mutation($i: CreateActivityInput!) { createActivity(input: $i) { id } }",
+        {
+            "i": {
+                "title": "Swim",
+                "startsAt": "2026-01-05T07:00:00+00:00",
+                "endsAt": "2026-01-05T08:00:00+00:00",
+            }
+        },
+    )
+    path = (await ada.ok("mutation { rotateCalendarFeed { path } }"))["rotateCalendarFeed"]["path"]
+    # The address a client is given works at the router's root, not only under /subgraphs.
+    feed = await http.get(f"{lifegraph}{path}")
+    assert feed.status_code == 200, feed.text
+    assert feed.headers["content-type"].startswith("text/calendar")
+    assert feed.headers["cache-control"] == "private, max-age=300"
+    assert len(feed.headers.get_list("x-request-id")) == 1
+    assert "BEGIN:VCALENDAR" in feed.text
+    assert "SUMMARY:Swim" in feed.text
+    guessed = await http.get(f"{lifegraph}/calendar/guess.ics")
+    assert guessed.status_code == 404

@@ -8,10 +8,13 @@ import time
 from pathlib import Path
 
 import httpx
+from graphql import print_schema
 from typer.testing import CliRunner
 
 from common.mongo_server import free_port
+from common.settings import Settings
 from lifegraph.cli import app
+from lifegraph.router_setup import create_lifegraph_router
 
 FIXTURES = Path(__file__).parents[1] / "router" / "fixtures"
 
@@ -28,6 +31,19 @@ def test_schema_check_passes_when_current_and_fails_on_drift(tmp_path: Path) -> 
         drifted = runner.invoke(app, ["schema", "--check", "--out", str(tmp_path)])
         assert drifted.exit_code == 1
         assert files[0].name in drifted.output
+
+
+def test_schema_writes_the_client_schema_the_router_serves(tmp_path: Path) -> None:
+    written = CliRunner().invoke(app, ["schema", "--out", str(tmp_path)])
+    assert written.exit_code == 0, written.output
+    api = (tmp_path / "api.graphql").read_text()
+    for internal in ("join__", "link__", "@join", "@link", "_entities", "_service", "_Any"):
+        assert internal not in api
+    served = create_lifegraph_router(
+        Settings(environment="test"), (tmp_path / "supergraph.graphql").read_text()
+    )
+    mounted = served.routes[0].app  # type: ignore[attr-defined]
+    assert print_schema(mounted.state.router.api_schema) + "\n" == api
 
 
 def test_router_command_serves_any_supergraph_file(tmp_path: Path) -> None:

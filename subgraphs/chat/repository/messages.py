@@ -68,6 +68,7 @@ class MessageRepository(Repository[Message]):
             items=items,
             has_next_page=len(rows) > first,
             cursors=[cursors.encode(m.seq) for m in items],
+            has_previous_page=beyond is not None,
         )
 
     async def recent(self, conversation_id: str, limit: int) -> list[Message]:

@@ -65,7 +65,7 @@ class OccurrenceType:
 class CalendarFeedPayload:
     token: str = strawberry.field(description="The secret; keep it private.")
     path: str = strawberry.field(
-        description="Feed path on the goals subgraph: /calendar/{token}.ics"
+        description="Feed path at the API's own address (beside /graphql): /calendar/{token}.ics"
     )
 
 

@@ -56,3 +56,20 @@ async def test_throttled_responses_expose_retry_after_and_request_id(
     assert {"retry-after", "x-request-id"} <= exposed
     assert int(throttled.headers["retry-after"]) >= 1
     assert throttled.headers["x-request-id"] == "cors-1"
+
+
+async def test_preflight_allows_apollo_client_awareness_headers(edge_router: EdgeRouter) -> None:
+    async with edge_router(cors_origins=(ORIGIN,)) as client:
+        response = await client.options(
+            "/graphql",
+            headers={
+                "origin": ORIGIN,
+                "access-control-request-method": "POST",
+                "access-control-request-headers": (
+                    "content-type,apollographql-client-name,apollographql-client-version"
+                ),
+            },
+        )
+    assert response.status_code == 200, response.text
+    allowed = {h.strip() for h in response.headers["access-control-allow-headers"].split(",")}
+    assert {"apollographql-client-name", "apollographql-client-version"} <= allowed
