@@ -155,14 +155,6 @@ class Repository(Generic[D]):
         return Page(items=items, has_next_page=len(rows) > request.first, cursors=tokens)
 
 
-def cursor_of(doc: Document, sort_field: str = "_id") -> str:
-    """The cursor `page` gives `doc`, for items reaching clients outside a page (subscriptions)."""
-    raw = doc.model_dump(by_alias=True)
-    return _encode_cursor(
-        raw.get(sort_field) if sort_field != "_id" else None, raw["_id"], sort_field
-    )
-
-
 def _encode_cursor(value: Any, oid: Any, sort_field: str) -> str:
     if isinstance(value, datetime):
         encoded: Any = {"d": value.isoformat()}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -20,10 +20,3 @@ def batch_loader(
         return [found.get(k) for k in keys]
 
     return DataLoader(load_fn=load)
-
-
-def group_by(items: Iterable[V], key: Callable[[V], str]) -> dict[str, list[V]]:
-    grouped: dict[str, list[V]] = {}
-    for item in items:
-        grouped.setdefault(key(item), []).append(item)
-    return grouped

@@ -53,10 +53,6 @@ class FetchNode:
     # Response keys this fetch adds to each object, for error paths when it fails.
     output_keys: tuple[tuple[str, str], ...] = ()
 
-    @property
-    def is_entity_fetch(self) -> bool:
-        return bool(self.requires)
-
 
 @dataclass(frozen=True, slots=True)
 class FlattenNode:

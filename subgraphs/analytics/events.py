@@ -8,7 +8,6 @@ from subgraphs.analytics.projector import PATTERNS
 from subgraphs.analytics.service import AnalyticsService
 
 CONSUMER = "analytics.projections"
-PUBLISHES = ("analytics.achievement.unlocked",)
 
 
 def register_consumers(runtime: Runtime, service: AnalyticsService) -> None:
