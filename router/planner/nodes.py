@@ -47,7 +47,6 @@ class FetchNode:
     service: str
     operation: str
     operation_name: str | None
-    operation_kind: OperationKind
     variable_names: tuple[str, ...]
     requires: tuple[RequiredType, ...] = ()
     # Response keys this fetch adds to each object, for error paths when it fails.
