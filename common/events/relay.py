@@ -207,7 +207,9 @@ class OutboxRelay:
                 if confirmed:
                     sent.append(row["_id"])
 
-        await asyncio.gather(*(lane(r) for r in lanes.values()))
+        async with asyncio.TaskGroup() as group:
+            for user_id, user_rows in lanes.items():
+                group.create_task(lane(user_rows), name=f"outbox-lane:{user_id}")
         return sent, errors[0] if errors else None
 
     async def _hand_over(self, row: dict[str, Any]) -> bool:
