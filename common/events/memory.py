@@ -148,7 +148,7 @@ class InMemoryEventBus:
                     name = consumer.sub.consumer
                     for n in range(self._workers):
                         group.create_task(self._run(consumer), name=f"bus:{name}:{n}")
-        except Exception:
+        except (Exception, BaseExceptionGroup):
             # A worker that crashes takes its siblings down with it: loud in the
             # log and in `healthy`, rather than a silently shrinking pool.
             log.exception("in-process event bus workers stopped")
