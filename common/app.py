@@ -1,4 +1,20 @@
-"""The subgraph app factory: every subgraph is served the same way, alone or side by side."""
+"""The subgraph app factory: every subgraph is served the same way, alone or side by side.
+
+A subgraph is a `SubgraphDefinition`; `create_subgraph_app` serves one on its
+own, `SubgraphHost` lets a host (the embedded one) serve several in one process.
+
+```python
+async def build(runtime: Runtime) -> GoalsServices:
+    services = build_services(runtime.publisher)
+    runtime.consume("goals.users", ["users.user.*"], services.on_user_event)
+    runtime.spawn(services.reminders.run, name="reminder-dispatcher")
+    return services
+
+
+subgraph = SubgraphDefinition(name="goals", schema=schema, models=MODELS, build=build)
+app = create_subgraph_app(subgraph, Settings())
+```
+"""
 
 from __future__ import annotations
 
@@ -44,7 +60,15 @@ S = TypeVar("S")
 
 @dataclass
 class Runtime:
-    """What a subgraph gets at start-up to build its services, consumers and background work."""
+    """What a subgraph gets at start-up to build its services, consumers and background work.
+
+    ```python
+    async def build(runtime: Runtime) -> ChatServices:
+        services = ChatServices(runtime.publisher, runtime.infra.pubsub)
+        runtime.consume("chat.profiles", ["users.user.*"], transactional(services.on_user))
+        return services
+    ```
+    """
 
     name: str
     infra: Infrastructure
@@ -67,11 +91,24 @@ class Runtime:
 
         `work` is a factory (`relay.run`, not `relay.run()`): a crash is logged
         with its traceback and `work()` is called again after a capped back-off.
+
+        ```python
+        runtime.spawn(services.reminders.run, name="reminder-dispatcher")
+        ```
         """
         self.supervisor.spawn(f"{self.name}:{name}", work, policy=policy)
 
     def consume(self, consumer: str, patterns: Sequence[str], handler: AnyHandler) -> None:
-        """Subscribe with processed ids recorded in this subgraph's database."""
+        """Subscribe with processed ids recorded in this subgraph's database.
+
+        `patterns` are AMQP topic patterns (`*` one word, `#` any); the handler is
+        `async (event) -> None`, or `transactional(...)` to write in the same
+        transaction that records the event as processed.
+
+        ```python
+        runtime.consume("analytics.projections", ["goals.#", "community.#"], handler)
+        ```
+        """
         self.infra.bus.subscribe(consumer, patterns, handler, database=self.database)
 
     def on_stop(self, close: Callable[[], Awaitable[None]]) -> None:
@@ -97,6 +134,12 @@ class Runtime:
 
 
 def relay_settings(settings: Settings) -> RelaySettings:
+    """The outbox relay's tuning, from the `outbox_*` settings.
+
+    ```python
+    relay = OutboxRelay(database, bus, wake=publisher.woken, settings=relay_settings(settings))
+    ```
+    """
     return RelaySettings(
         shards=settings.outbox_shards,
         lease_seconds=settings.outbox_lease_seconds,
@@ -109,6 +152,18 @@ def relay_settings(settings: Settings) -> RelaySettings:
 
 @dataclass(frozen=True)
 class SubgraphDefinition(Generic[S]):
+    """What a subgraph is: its name, schema and models, and how it builds its services.
+
+    `build(runtime)` runs once at start-up; what it returns is `info.context.services`
+    in every resolver. `routes(host)` adds plain HTTP routes beside `/graphql`.
+
+    ```python
+    subgraph = SubgraphDefinition(
+        name="goals", schema=schema, models=MODELS, build=build, routes=routes
+    )
+    ```
+    """
+
     name: str
     schema: BaseSchema
     models: Sequence[type[Document]]
@@ -124,6 +179,15 @@ class SubgraphHost(Generic[S]):
 
     `settings` sets its transport policy (body limit, router secret); without them,
     the defaults of a development machine.
+
+    ```python
+    host = SubgraphHost(subgraph, settings)
+    async with open_infrastructure(settings) as infra:
+        await host.start(infra)
+        await infra.bus.start_consuming()
+        ...  # serve host.asgi
+        await host.stop()
+    ```
     """
 
     def __init__(self, definition: SubgraphDefinition[S], settings: Settings | None = None) -> None:
@@ -134,21 +198,43 @@ class SubgraphHost(Generic[S]):
 
     @property
     def name(self) -> str:
+        """The definition's name, e.g. `host.name == "goals"`."""
         return self.definition.name
 
     @property
     def runtime(self) -> Runtime:
+        """The started subgraph's runtime; RuntimeError before `start`.
+
+        ```python
+        database = host.runtime.database
+        ```
+        """
         if self._runtime is None:
             raise RuntimeError(f"subgraph {self.name} is not started")
         return self._runtime
 
     @property
     def services(self) -> S:
+        """What `build` returned; RuntimeError before `start`.
+
+        ```python
+        body = await host.services.calendar.feed(token)  # in a route of `routes(host)`
+        ```
+        """
         if self._services is None:
             raise RuntimeError(f"subgraph {self.name} is not started")
         return self._services
 
     async def start(self, infra: Infrastructure) -> None:
+        """Open the database, build the services and start the outbox relay.
+
+        Consumers registered by `build` receive events once the host calls
+        `infra.bus.start_consuming()`, after every subgraph it serves started.
+
+        ```python
+        await host.start(infra)
+        ```
+        """
         database = await init_database(
             infra.mongo, infra.settings, self.name, self.definition.models
         )
@@ -173,6 +259,12 @@ class SubgraphHost(Generic[S]):
         self._runtime.spawn(relay.run, name="outbox-relay")
 
     async def stop(self) -> None:
+        """Stop the background work `spawn` started; a host that never started is a no-op.
+
+        ```python
+        await host.stop()
+        ```
+        """
         if self._runtime is None:
             return
         try:
@@ -267,7 +359,12 @@ def create_subgraph_app(
     *,
     infrastructure: Callable[[Settings], Any] = open_infrastructure,
 ) -> Starlette:
-    """A standalone process serving one subgraph against the services in `settings`."""
+    """A standalone process serving one subgraph against the services in `settings`.
+
+    ```python
+    app = create_subgraph_app(subgraph, Settings())  # an ASGI app, for uvicorn
+    ```
+    """
     host = SubgraphHost(definition, settings)
 
     @asynccontextmanager

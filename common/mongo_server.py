@@ -8,7 +8,6 @@ do not reach it, so the starter can stop it last.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
 import signal
@@ -141,12 +140,6 @@ class SecantusServer:
             return None
         code = process.process.wait()
         return None if self._stopping else code
-
-    async def astart(self) -> None:
-        await asyncio.to_thread(self.start)
-
-    async def astop(self) -> None:
-        await asyncio.to_thread(self.stop)
 
     def __enter__(self) -> SecantusServer:
         self.start()

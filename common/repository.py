@@ -1,10 +1,22 @@
-"""The one repository base: all database access goes through a subclass of it."""
+"""The one repository base: all database access goes through a subclass of it.
+
+```python
+from common.repository import Page, PageRequest, Repository
+
+
+class GoalRepository(Repository[GoalDoc]):
+    model = GoalDoc
+
+    async def page_for_owner(self, owner_id: str, request: PageRequest) -> Page[GoalDoc]:
+        return await self.page({"owner_id": owner_id}, request)
+```
+"""
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from types import UnionType
@@ -25,7 +37,14 @@ MAX_PAGE_SIZE = 100
 
 
 def parse_object_id(value: str) -> PydanticObjectId | None:
-    """None for strings that cannot be ids: such an id matches nothing rather than erroring."""
+    """None for strings that cannot be ids: such an id matches nothing rather than erroring.
+
+    ```python
+    oid = parse_object_id(goal_id)
+    if oid is None:
+        raise NotFound("Goal not found.")
+    ```
+    """
     try:
         return PydanticObjectId(value)
     except (InvalidId, TypeError):
@@ -34,6 +53,17 @@ def parse_object_id(value: str) -> PydanticObjectId | None:
 
 @dataclass(frozen=True, slots=True)
 class PageRequest:
+    """A client's `first`/`after` arguments, checked: `first` is 1 to `MAX_PAGE_SIZE`.
+
+    `after` is a cursor that `Repository.page` signed; a forged or foreign one is
+    `BadUserInput`, never a query operator.
+
+    ```python
+    request = PageRequest(first=first, after=after)  # in the resolver
+    page = await services.goals.mine(viewer, request)
+    ```
+    """
+
     first: int = 20
     after: str | None = None
 
@@ -44,6 +74,14 @@ class PageRequest:
 
 @dataclass(frozen=True, slots=True)
 class Page(Generic[D]):
+    """One page of documents, with a cursor per item for the next request's `after`.
+
+    ```python
+    page = await repository.page({"owner_id": owner_id}, PageRequest(first=10))
+    connection_from_page(page, GoalType.from_doc)  # the GraphQL connection
+    ```
+    """
+
     items: list[D]
     has_next_page: bool
     cursors: list[str]
@@ -52,12 +90,31 @@ class Page(Generic[D]):
 
 
 class Repository(Generic[D]):
+    """Typed access to one beanie model; subclasses add the queries their service needs.
+
+    Ids are strings at this boundary: one that is not an ObjectId finds nothing.
+
+    ```python
+    class PostRepository(Repository[Post]):
+        model = Post
+
+    posts = PostRepository()
+    post = await posts.get(post_id, session=tx.session)
+    ```
+    """
+
     model: ClassVar[type[Document]]
 
     # Every method takes `session=`, so a service's unit of work (its writes, the
     # reads they depend on, the outbox rows of its events) runs in one transaction.
 
     async def get(self, id: str, *, session: AsyncClientSession | None = None) -> D | None:
+        """The document with this id, or None.
+
+        ```python
+        goal = await goals.get(goal_id)
+        ```
+        """
         oid = parse_object_id(id)
         if oid is None:
             return None
@@ -67,6 +124,12 @@ class Repository(Generic[D]):
     async def get_many(
         self, ids: Iterable[str], *, session: AsyncClientSession | None = None
     ) -> dict[str, D]:
+        """The documents found among `ids`, by id: one query, for DataLoaders.
+
+        ```python
+        loader = batch_loader(posts.get_many)  # common.graphql.loaders
+        ```
+        """
         oids = [oid for oid in map(parse_object_id, ids) if oid is not None]
         if not oids:
             return {}
@@ -83,7 +146,12 @@ class Repository(Generic[D]):
         session: AsyncClientSession | None = None,
     ) -> D | None:
         """`$set` fields on one document atomically; returns it as it is now (or, with
-        `before`, as it was). None when no document with that id matches `where`."""
+        `before`, as it was). None when no document with that id matches `where`.
+
+        ```python
+        done = await goals.set_fields(goal_id, {"status": "done"}, where={"owner_id": me})
+        ```
+        """
         oid = parse_object_id(id)
         if oid is None:
             return None
@@ -99,19 +167,44 @@ class Repository(Generic[D]):
         return doc
 
     async def insert(self, doc: D, *, session: AsyncClientSession | None = None) -> D:
+        """Insert a new document; it comes back with its id.
+
+        ```python
+        goal = await goals.insert(GoalDoc(owner_id=me, title=title), session=tx.session)
+        ```
+        """
         await doc.insert(session=session)
         return doc
 
     async def save(self, doc: D, *, session: AsyncClientSession | None = None) -> D:
+        """Write the whole document (inserted when new); prefer `set_fields` for a change.
+
+        ```python
+        goal.title = title
+        await goals.save(goal, session=tx.session)
+        ```
+        """
         await doc.save(session=session)
         return doc
 
     async def delete(self, doc: D, *, session: AsyncClientSession | None = None) -> None:
+        """Delete this document.
+
+        ```python
+        await goals.delete(goal, session=tx.session)
+        ```
+        """
         await doc.delete(session=session)
 
     async def delete_where(
         self, query: Mapping[str, Any], *, session: AsyncClientSession | None = None
     ) -> int:
+        """Delete every document matching `query`; returns how many went.
+
+        ```python
+        removed = await comments.delete_where({"post_id": post_id}, session=tx.session)
+        ```
+        """
         result = await self.model.get_pymongo_collection().delete_many(dict(query), session=session)
         return result.deleted_count
 
@@ -127,6 +220,10 @@ class Repository(Generic[D]):
 
         The cursor holds the last row's sort value and id, so a page is one
         bounded, index-backed query however deep the client has paged.
+
+        ```python
+        page = await posts.page({"status": "published"}, request, sort_field="hot_score")
+        ```
         """
         direction = SortDirection.DESCENDING if descending else SortDirection.ASCENDING
         filters: list[dict[str, Any]] = [dict(query)]
@@ -160,14 +257,6 @@ class Repository(Generic[D]):
             cursors=tokens,
             has_previous_page=request.after is not None,
         )
-
-
-def cursor_of(doc: Document, sort_field: str = "_id") -> str:
-    """The cursor `page` gives `doc`, for items reaching clients outside a page (subscriptions)."""
-    raw = doc.model_dump(by_alias=True)
-    return _encode_cursor(
-        raw.get(sort_field) if sort_field != "_id" else None, raw["_id"], sort_field
-    )
 
 
 def _encode_cursor(value: Any, oid: Any, sort_field: str) -> str:
@@ -233,8 +322,3 @@ def _fits(value: Any, types: tuple[type, ...]) -> bool:
     if isinstance(value, int) and float in types:
         return True
     return isinstance(value, types) and isinstance(value, (*_SCALARS, bool, type(None)))
-
-
-def ordered(ids: Sequence[str], found: Mapping[str, D]) -> list[D | None]:
-    """Results in the order of `ids`, as a DataLoader must return them."""
-    return [found.get(i) for i in ids]

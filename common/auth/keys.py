@@ -13,10 +13,25 @@ from common.urlguard import UrlGuard
 
 
 class KeySource(Protocol):
-    async def get_key(self, kid: str) -> RSAKey | None: ...
+    """Where `TokenVerifier` finds the public key of a token's `kid` (None: unknown key).
+
+    ```python
+    verifier = TokenVerifier(StaticKeySource(key_set), issuer=issuer, audience=audience)
+    ```
+    """
+
+    async def get_key(self, kid: str) -> RSAKey | None:
+        """The RSA public key with this `kid`, or None when the source has no such key."""
 
 
 class StaticKeySource:
+    """A fixed key set, for tests and for a process that holds the keys itself.
+
+    ```python
+    open_infrastructure(settings, key_source=StaticKeySource(test_keys.key_set))
+    ```
+    """
+
     def __init__(self, key_set: KeySet) -> None:
         self._keys = {k.kid: k for k in key_set.keys if isinstance(k, RSAKey) and k.kid}
 
@@ -29,6 +44,10 @@ class RemoteKeySource:
 
     The cooldown stops a flood of tokens with made-up kids from turning into a
     flood of JWKS requests.
+
+    ```python
+    keys = RemoteKeySource(settings.jwks_url, max_age=settings.jwks_cache_seconds)
+    ```
     """
 
     def __init__(

@@ -34,6 +34,11 @@ class TokenVerifier:
     until its `exp` or for `cache_seconds`, whichever is sooner. `cache_seconds` stays
     below the JWKS cache's age, so a withdrawn key is not trusted longer than before.
     Failures are never remembered.
+
+    ```python
+    verifier = TokenVerifier(keys, issuer=settings.jwt_issuer, audience=settings.jwt_audience)
+    principal = await verifier.verify_header(request.headers.get("authorization"))
+    ```
     """
 
     def __init__(
@@ -60,6 +65,12 @@ class TokenVerifier:
         )
 
     async def verify(self, token: str) -> Principal:
+        """The principal a token proves, or `Unauthenticated` (bad, expired, unknown key).
+
+        ```python
+        principal = await verifier.verify(token)
+        ```
+        """
         now = self._clock()
         cached = self._verified.get(token)
         if cached is not None and now < cached[0]:
@@ -101,6 +112,12 @@ class TokenVerifier:
         )
 
     async def verify_header(self, authorization: str | None) -> Principal | None:
+        """The principal of an `Authorization: Bearer <token>` header; None without one.
+
+        ```python
+        principal = await verifier.verify_header(request.headers.get("authorization"))
+        ```
+        """
         if not authorization:
             return None
         scheme, _, token = authorization.partition(" ")

@@ -13,6 +13,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 
 from common.events.envelope import Event
 
+# `async def handler(event) -> None`: what `Runtime.consume` takes, besides `Transactional`.
 EventHandler = Callable[[Event], Awaitable[None]]
 # What a transactional handler may hand back: work for after its transaction
 # committed, such as live notifications, which must never announce a write
@@ -23,7 +24,14 @@ SessionHandler = Callable[[Event, AsyncClientSession], Awaitable[AfterCommit | N
 
 @dataclass(frozen=True)
 class Transactional:
-    """A handler whose writes join the transaction that records the event as processed."""
+    """A handler whose writes join the transaction that records the event as processed.
+
+    Made by `transactional(handler)`; pass it wherever a handler goes.
+
+    ```python
+    runtime.consume("community.users", ["users.user.*"], transactional(on_user))
+    ```
+    """
 
     handler: SessionHandler
 
@@ -33,6 +41,13 @@ def transactional(handler: SessionHandler) -> Transactional:
 
     The handler may return an `AfterCommit`; it runs once the commit succeeded,
     and its failure is logged without undoing the applied event.
+
+    ```python
+    async def on_user(event: Event, session: AsyncClientSession) -> None:
+        await profiles.sync(event.payload(), session=session)
+
+    runtime.consume("community.users", ["users.user.*"], transactional(on_user))
+    ```
     """
     return Transactional(handler)
 
@@ -41,7 +56,13 @@ AnyHandler = EventHandler | Transactional
 
 
 class DeadLetter(Exception):
-    """Raised by a handler for an event it can never apply: dead-letter it without retrying."""
+    """Raised by a handler for an event it can never apply: dead-letter it without retrying.
+
+    ```python
+    if goal is None:
+        raise DeadLetter(f"goal {payload.goal_id} does not exist")
+    ```
+    """
 
 
 class RetryLater(Exception):
@@ -49,6 +70,11 @@ class RetryLater(Exception):
 
     The event waits for the longest retry delay and comes back without using up
     its retries, as often as it takes: waiting is not failing.
+
+    ```python
+    if await rebuild_lock.held():
+        raise RetryLater("projections are being rebuilt")
+    ```
     """
 
 
@@ -65,6 +91,11 @@ async def after_commit(callback: AfterCommit) -> None:
     notification, waking a relay). Outside a transactional handler it runs at
     once. An aborted attempt drops its callbacks; the retry registers its own.
     A failing callback is logged: the event is applied by then.
+
+    ```python
+    await notifications.insert(notification, session=session)
+    await after_commit(partial(announce, user_id, str(notification.id)))
+    ```
     """
     pending = _after_commit.get()
     if pending is None:
@@ -74,7 +105,16 @@ async def after_commit(callback: AfterCommit) -> None:
 
 
 class EventPublisher(Protocol):
-    async def publish(self, event: Event) -> None: ...
+    """Anything events can be published to: a bus, or `OutboxPublisher`.
+
+    ```python
+    async def notify(publisher: EventPublisher, event: Event) -> None:
+        await publisher.publish(event)
+    ```
+    """
+
+    async def publish(self, event: Event) -> None:
+        """Hand `event` over; returns once the carrier took it (a broker: confirmed)."""
 
 
 @runtime_checkable
@@ -93,11 +133,25 @@ class ApplyingPublisher(Protocol):
 
 
 class EventBus(Protocol):
-    async def connect(self) -> None: ...
+    """The bus every process has (`infra.bus`): RabbitMQ, or the in-process one.
 
-    async def close(self) -> None: ...
+    Subgraphs subscribe through `Runtime.consume`, and publish through the
+    outbox rather than to the bus directly.
 
-    async def publish(self, event: Event) -> None: ...
+    ```python
+    infra.bus.subscribe("goals.users", ["users.user.*"], handler, database=database)
+    await infra.bus.start_consuming()
+    ```
+    """
+
+    async def connect(self) -> None:
+        """Connect and declare the exchanges; `open_infrastructure` calls it."""
+
+    async def close(self) -> None:
+        """Stop consuming and disconnect; queued in-process events are dropped."""
+
+    async def publish(self, event: Event) -> None:
+        """Publish straight to the bus; services publish through the outbox instead."""
 
     def subscribe(
         self,
@@ -114,16 +168,24 @@ class EventBus(Protocol):
         -> `analytics`), so every consumer ignores redeliveries.
         """
 
-    async def start_consuming(self) -> None: ...
+    async def start_consuming(self) -> None:
+        """Start delivering to every consumer subscribed so far (after all subgraphs started)."""
 
     async def started(self) -> None:
         """Return once `start_consuming` has run: consumer queues exist from then on."""
 
-    async def healthy(self) -> bool: ...
+    async def healthy(self) -> bool:
+        """Whether the bus can carry events now; `/health` reports it."""
 
 
 def topic_matches(pattern: str, routing_key: str) -> bool:
-    """AMQP topic semantics: `*` is exactly one word, `#` zero or more."""
+    """AMQP topic semantics: `*` is exactly one word, `#` zero or more.
+
+    ```python
+    assert topic_matches("goals.#", "goals.goal.completed")
+    assert not topic_matches("goals.*", "goals.goal.completed")
+    ```
+    """
     return _match(pattern.split("."), routing_key.split("."))
 
 

@@ -214,7 +214,17 @@ LATER_VERSIONS: dict[tuple[str, int], type[Payload]] = {}
 
 
 class InvalidEvent(ValueError):
-    """An event no consumer can apply whatever it retries: it goes to the dead-letter queue."""
+    """An event no consumer can apply whatever it retries: it goes to the dead-letter queue.
+
+    Raised by `Event.payload()`; consumers need not catch it.
+
+    ```python
+    try:
+        payload = event.payload()
+    except InvalidEvent as exc:
+        log.warning("bad event", extra={"reason": str(exc)})
+    ```
+    """
 
 
 def model_for(event_type: str, version: int = 1) -> type[Payload]:

@@ -62,6 +62,13 @@ Outcome = Applied | Failed
 
 @dataclass(frozen=True)
 class RetryPolicy:
+    """How often a failing event is retried, and after what waits, before it is dead-lettered.
+
+    ```python
+    bus = InMemoryEventBus(retry=RetryPolicy(delays_ms=(10, 20), max_retries=2))
+    ```
+    """
+
     delays_ms: tuple[int, ...] = (1_000, 5_000, 30_000)
     max_retries: int = 3
 

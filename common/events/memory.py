@@ -19,6 +19,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from common.cancellation import cancel_and_wait
 from common.events.bus import AnyHandler, topic_matches
 from common.events.consumer import (
     Applied,
@@ -74,7 +75,8 @@ class InMemoryEventBus:
         self._workers = workers
         self._database_for = database_for
         self._consumers: list[_Consumer] = []
-        self._tasks: list[asyncio.Task[None]] = []
+        # One task per `start_consuming`, each running its workers in a TaskGroup.
+        self._worker_groups: list[asyncio.Task[None]] = []
         self._timers: set[asyncio.TimerHandle] = set()
         # Events queued, being handled or waiting for a retry: `drain` waits for zero.
         self._outstanding = 0
@@ -90,10 +92,9 @@ class InMemoryEventBus:
         for timer in self._timers:
             timer.cancel()
         self._timers.clear()
-        for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
-        self._tasks.clear()
+        groups, self._worker_groups = self._worker_groups, []
+        for group in groups:
+            await cancel_and_wait(group)
         # Never applied here: their outbox rows stay pending for the next start.
         for applied in self._deliveries:
             applied.cancel()
@@ -136,20 +137,27 @@ class InMemoryEventBus:
         self._consumers.append(_Consumer(sub))
 
     async def start_consuming(self) -> None:
-        for consumer in self._consumers:
-            for n in range(self._workers):
-                self._tasks.append(
-                    asyncio.create_task(
-                        self._run(consumer), name=f"bus:{consumer.sub.consumer}:{n}"
-                    )
-                )
+        workers = asyncio.create_task(self._run_workers(list(self._consumers)), name="bus:workers")
+        self._worker_groups.append(workers)
         self._started.set()
+
+    async def _run_workers(self, consumers: list[_Consumer]) -> None:
+        try:
+            async with asyncio.TaskGroup() as group:
+                for consumer in consumers:
+                    name = consumer.sub.consumer
+                    for n in range(self._workers):
+                        group.create_task(self._run(consumer), name=f"bus:{name}:{n}")
+        except (Exception, BaseExceptionGroup):
+            # A worker that crashes takes its siblings down with it: loud in the
+            # log and in `healthy`, rather than a silently shrinking pool.
+            log.exception("in-process event bus workers stopped")
 
     async def started(self) -> None:
         await self._started.wait()
 
     async def healthy(self) -> bool:
-        return True
+        return not any(group.done() for group in self._worker_groups)
 
     async def drain(self) -> None:
         """Wait until every event published so far is applied or dead-lettered."""

@@ -72,7 +72,13 @@ def outbox_row(event: Event, shards: int) -> dict[str, Any]:
 
 
 class OutboxPublisher:
-    """`runtime.publisher`: every publish is an outbox row, relayed to the bus."""
+    """`runtime.publisher`: every publish is an outbox row, relayed to the bus.
+
+    ```python
+    await publisher.run_in_transaction(work)  # the write and its events together
+    await publisher.publish(event)  # after a write that needed no transaction
+    ```
+    """
 
     def __init__(self, database: AsyncDatabase[dict[str, Any]], *, shards: int = 8) -> None:
         self.database = database
@@ -86,10 +92,16 @@ class OutboxPublisher:
         return self._wake
 
     async def ensure_indexes(self) -> None:
+        """Create the outbox's indexes; `SubgraphHost.start` does it once per start."""
         await self._collection.create_indexes(_INDEXES)
 
     async def publish(self, event: Event, *, session: AsyncClientSession | None = None) -> None:
-        """Store the event for the relay. With `session`, it commits with that transaction."""
+        """Store the event for the relay. With `session`, it commits with that transaction.
+
+        ```python
+        await publisher.publish(Event.of("users.user.updated", user_id=uid, data=changed))
+        ```
+        """
         event.payload()  # a contract violation fails the caller, not every consumer later
         try:
             await self._collection.insert_one(outbox_row(event, self._shards), session=session)
@@ -102,7 +114,16 @@ class OutboxPublisher:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[OutboxTransaction]:
-        """Writes given `tx.session` and `tx.publish(...)` commit together or not at all."""
+        """Writes given `tx.session` and `tx.publish(...)` commit together or not at all.
+
+        No retry on a conflict: `run_in_transaction` is the usual choice.
+
+        ```python
+        async with publisher.transaction() as tx:
+            await goals.insert(goal, session=tx.session)
+            await tx.publish(event)
+        ```
+        """
         client = self.database.client
         async with client.start_session() as session:
             async with await session.start_transaction():
@@ -125,6 +146,15 @@ class OutboxPublisher:
         `retry_duplicates`, a duplicate key (a row another transaction committed
         after this one's snapshot) also re-runs `work`, which then sees that
         row: for work that looks before it inserts.
+
+        ```python
+        async def work(tx: OutboxTransaction) -> Post:
+            post = await posts.insert(Post(author_id=me, body=body), session=tx.session)
+            await tx.publish(post_created(post))
+            return post
+
+        post = await publisher.run_in_transaction(work)
+        ```
         """
 
         async def attempt(session: AsyncClientSession) -> T:
@@ -148,8 +178,17 @@ class OutboxPublisher:
 
 @dataclass(frozen=True)
 class OutboxTransaction:
+    """One transaction of `OutboxPublisher`: write with `session`, publish with `publish`.
+
+    ```python
+    await repo.save(doc, session=tx.session)
+    await tx.publish(event)  # committed with the save, or not at all
+    ```
+    """
+
     publisher: OutboxPublisher
     session: AsyncClientSession
 
     async def publish(self, event: Event) -> None:
+        """Add `event` to this transaction's outbox rows (see the class example)."""
         await self.publisher.publish(event, session=self.session)

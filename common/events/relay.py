@@ -48,6 +48,13 @@ _RELEASE_SECONDS = 2.0
 
 @dataclass(frozen=True)
 class RelaySettings:
+    """The relay's tuning; `common.app.relay_settings` reads it from the `outbox_*` settings.
+
+    ```python
+    OutboxRelay(database, bus, wake=publisher.woken, settings=RelaySettings(poll_seconds=0.1))
+    ```
+    """
+
     shards: int = 8
     lease_seconds: float = 15.0
     poll_seconds: float = 1.0
@@ -108,6 +115,16 @@ class ShardLeases:
 
 
 class OutboxRelay:
+    """Publishes a database's outbox rows to the bus (see the module docstring).
+
+    `SubgraphHost.start` runs one per subgraph; a subgraph author never builds it.
+
+    ```python
+    relay = OutboxRelay(database, infra.bus, wake=publisher.woken, ready=infra.bus.started)
+    runtime.spawn(relay.run, name="outbox-relay")
+    ```
+    """
+
     def __init__(
         self,
         database: AsyncDatabase[dict[str, Any]],
@@ -132,6 +149,7 @@ class OutboxRelay:
         self._applied: list[Any] = []
 
     async def run(self) -> None:
+        """Relay until cancelled, waking on `wake` or every `poll_seconds`; see the class."""
         if self._ready is not None:
             # Consumer queues must exist before events are routed, or they are dropped.
             await self._ready()
@@ -207,7 +225,9 @@ class OutboxRelay:
                 if confirmed:
                     sent.append(row["_id"])
 
-        await asyncio.gather(*(lane(r) for r in lanes.values()))
+        async with asyncio.TaskGroup() as group:
+            for user_id, user_rows in lanes.items():
+                group.create_task(lane(user_rows), name=f"outbox-lane:{user_id}")
         return sent, errors[0] if errors else None
 
     async def _hand_over(self, row: dict[str, Any]) -> bool:

@@ -19,6 +19,11 @@ from common.metrics import operation_metrics
 
 
 class SubgraphSchema(strawberry.federation.Schema):
+    """A federation schema that refuses bad `_entities` representations one by one.
+
+    Made by `build_schema`, never directly.
+    """
+
     def entities_resolver(
         self, info: Info, representations: list[FederationAny]
     ) -> list[FederationAny]:
@@ -46,6 +51,17 @@ def build_schema(
     document_cache_size: int = DEFAULT_MAXSIZE,
     **options: Any,
 ) -> SubgraphSchema:
+    """A subgraph's federation schema with the extensions every subgraph runs.
+
+    Those are: error formatting (known errors keep their code, the rest are
+    masked), the operation limits, the read-only token check for mutations, and
+    per-operation metrics labelled with `subgraph`. `options` go to
+    `strawberry.federation.Schema`.
+
+    ```python
+    schema = build_schema("community", query=Query, mutation=Mutation, types=[Post, User])
+    ```
+    """
     caches = DocumentCaches(document_cache_size)
     return SubgraphSchema(
         query=query,

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from graphql import ConstDirectiveNode, ListValueNode, ObjectValueNode, StringValueNode
 
 FEDERATION_IDENTITY = "https://specs.apollo.dev/federation"
-LINK_IDENTITY = "https://specs.apollo.dev/link"
 
 # Every directive of the federation 2.x spec, in the order the spec registers them.
 FEDERATION_DIRECTIVES = (

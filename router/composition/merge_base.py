@@ -4,7 +4,7 @@ applied directives, type references and default values."""
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol, TypeVar
+from typing import Literal, Protocol
 
 from graphql import ListTypeNode, NamedTypeNode, NonNullTypeNode, TypeNode, print_ast
 
@@ -16,7 +16,6 @@ from router.composition.supergraph import Applied, Graph, SField, SInputValue, S
 Position = Literal["Input", "Output", "Both"]
 MERGED_BUILTINS = ("deprecated", "specifiedBy")
 NON_REPEATABLE_DEFAULTS = {"deprecated": (("reason", '"No longer supported"'),)}
-T = TypeVar("T")
 
 
 class Typed(Protocol):
@@ -335,12 +334,3 @@ def _with_defaults(applied: Applied) -> Applied:
     if defaults and not applied.args:
         return Applied(applied.name, defaults)
     return applied
-
-
-def ordered_union(lists: Sequence[Sequence[T]]) -> list[T]:
-    out: list[T] = []
-    for items in lists:
-        for item in items:
-            if item not in out:
-                out.append(item)
-    return out

@@ -7,7 +7,6 @@ from typing import Literal
 from graphql import (
     ConstDirectiveNode,
     ConstValueNode,
-    DirectiveDefinitionNode,
     DocumentNode,
     EnumTypeDefinitionNode,
     EnumTypeExtensionNode,
@@ -138,7 +137,6 @@ class Subgraph:
     link: FederationLink
     types: dict[str, NamedType]
     roots: dict[str, str]
-    directive_definitions: dict[str, DirectiveDefinitionNode]
     schema_description: str | None = None
 
     def type(self, name: str) -> NamedType | None:
@@ -279,7 +277,6 @@ def build_subgraph(name: str, url: str, document: DocumentNode, link: Federation
     builder = _Builder(link)
     types: dict[str, NamedType] = {}
     roots: dict[str, str] = {}
-    definitions: dict[str, DirectiveDefinitionNode] = {}
     description: str | None = None
     for node in document.definitions:
         if isinstance(node, SchemaDefinitionNode | SchemaExtensionNode):
@@ -287,14 +284,12 @@ def build_subgraph(name: str, url: str, document: DocumentNode, link: Federation
                 roots[op.operation.value] = op.type.name.value
             if isinstance(node, SchemaDefinitionNode) and node.description is not None:
                 description = node.description.value
-        elif isinstance(node, DirectiveDefinitionNode):
-            definitions[node.name.value] = node
         elif type(node) in _KINDS:
             builder.add(types, node)
     for kind, default in DEFAULT_ROOTS.items():
         if kind not in roots and default in types:
             roots[kind] = default
-    subgraph = Subgraph(name, url, link, types, roots, definitions, description)
+    subgraph = Subgraph(name, url, link, types, roots, description)
     _normalise_roots(subgraph)
     query = subgraph.types.setdefault("Query", NamedType(name="Query", kind="object"))
     query.definition_blocks.add(0)

@@ -47,15 +47,10 @@ class FetchNode:
     service: str
     operation: str
     operation_name: str | None
-    operation_kind: OperationKind
     variable_names: tuple[str, ...]
     requires: tuple[RequiredType, ...] = ()
     # Response keys this fetch adds to each object, for error paths when it fails.
     output_keys: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def is_entity_fetch(self) -> bool:
-        return bool(self.requires)
 
 
 @dataclass(frozen=True, slots=True)

@@ -822,7 +822,6 @@ class _Emitter:
             service=group.service,
             operation=header + body,
             operation_name=name,
-            operation_kind=kind,
             variable_names=tuple(sorted(variables)),
             requires=requires,
             output_keys=output_keys,

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from graphql import OperationType
 
 from router.executor.errors import INTERNAL, SUBGRAPH_UNAVAILABLE, from_subgraph, graphql_error
 from router.planner import PlanningError, QueryPlan
-from router.service import GraphQLRequest, RequestError, planning_failed
+from router.service import GraphQLRequest, RequestError, Router, planning_failed
+from router.subscriptions.config import SubscriptionConfig
 from router.subscriptions.events import Completed, Dropped, EventInbox, Failed, Next
+from router.subscriptions.outbox import Outbox
+from router.subscriptions.pool import Subscribed
 from router.subscriptions.protocol import (
     SubscribePayload,
     complete_message,
@@ -20,17 +23,42 @@ from router.subscriptions.protocol import (
     next_message,
     next_message_encoded,
 )
-from router.subscriptions.shared import event_key, fetched_services, shareable
-from router.subscriptions.upstream import UpstreamUnavailable
-
-if TYPE_CHECKING:
-    from router.subscriptions.session import ClientSession
+from router.subscriptions.shared import (
+    Credentials,
+    SharedResolutions,
+    event_key,
+    fetched_services,
+    shareable,
+)
+from router.subscriptions.upstream import UpstreamSink, UpstreamUnavailable
 
 logger = logging.getLogger("router.subscriptions")
 
 
+class OperationSession(Protocol):
+    """What an operation uses of its socket's session (`ClientSession` is the one).
+
+    A protocol rather than the class, so the session can import this module
+    without this module importing it back.
+    """
+
+    router: Router
+    config: SubscriptionConfig
+    request_id: str
+    headers: dict[str, str]
+    credentials: Credentials | None
+    shared: SharedResolutions
+    outbox: Outbox
+
+    def operation_ended(self, operation: ClientOperation) -> None: ...
+
+    async def subscribe_upstream(
+        self, service: str, payload: Mapping[str, Any], sink: UpstreamSink
+    ) -> Subscribed: ...
+
+
 class ClientOperation:
-    def __init__(self, session: ClientSession, op_id: str, payload: SubscribePayload) -> None:
+    def __init__(self, session: OperationSession, op_id: str, payload: SubscribePayload) -> None:
         self.session = session
         self.id = op_id
         self.payload = payload

@@ -132,7 +132,8 @@ class UpstreamPool:
             fan = self._operations[key] = _FanOut(key, line_key, self)
             fan.sinks.append(sink)
             self._hold(line_key)
-            fan.opening = asyncio.ensure_future(self._start(fan, service, url, caller, payload))
+            starting = self._start(fan, service, url, caller, payload)
+            fan.opening = asyncio.create_task(starting, name=f"upstream-subscribe:{service}")
         else:
             fan.sinks.append(sink)
         subscribed = Subscribed(fan, sink)
@@ -169,14 +170,15 @@ class UpstreamPool:
         line = self._lines[line_key]
         # A closed connection (`.closed`) is replaced here, on next use.
         if line.connection.done() and _unusable(line.connection):
-            line.connection = asyncio.ensure_future(
+            line.connection = asyncio.create_task(
                 UpstreamConnection.open(
                     service,
                     url,
                     init_payload=caller.init_payload,
                     headers={**caller.headers, **self._headers},
                     config=self._config,
-                )
+                ),
+                name=f"upstream-connect:{service}",
             )
         return await asyncio.shield(line.connection)
 

@@ -98,7 +98,8 @@ class SharedResolutions:
         if entry is None or now - entry[0] > self._ttl:
             self._evict(now)
             # Its own task: a subscriber leaving must not cancel the others' result.
-            entry = (now, asyncio.ensure_future(self.bounded(services, compute)))
+            task = asyncio.create_task(self.bounded(services, compute), name="shared-resolution")
+            entry = (now, task)
             self._entries[key] = entry
         return await asyncio.shield(entry[1])
 

@@ -237,7 +237,6 @@ class _Reader:
             fields=fields,
             implements=self.read_implements(node, type_graphs),
             union_members=self.read_members(node, type_graphs),
-            enum_values=self.read_enum_values(node, type_graphs),
             inaccessible=self.is_inaccessible(node),
         )
 
@@ -317,19 +316,6 @@ class _Reader:
             return {g: frozenset(v) for g, v in found.items()}
         members = frozenset(t.name.value for t in node.types or ())
         return {g: members for g in graphs}
-
-    def read_enum_values(
-        self, node: TypeDefinition, graphs: frozenset[str]
-    ) -> dict[str, frozenset[str]]:
-        if not isinstance(node, EnumTypeDefinitionNode):
-            return {}
-        values: dict[str, frozenset[str]] = {}
-        for value in node.values or ():
-            in_graphs = {
-                self.graph_of(_args(d).get("graph")) for d in self.directives(value, "enumValue")
-            }
-            values[value.name.value] = frozenset(in_graphs) if in_graphs else graphs
-        return values
 
 
 _KINDS: dict[type, TypeKind] = {

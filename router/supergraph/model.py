@@ -78,8 +78,6 @@ class TypeInfo:
     implements: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # graph -> union members in that graph
     union_members: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    # enum value -> graphs that define it
-    enum_values: Mapping[str, frozenset[str]] = field(default_factory=dict)
     inaccessible: bool = False
 
     def keys_in(self, graph: str, *, resolvable_only: bool = True) -> tuple[EntityKey, ...]:

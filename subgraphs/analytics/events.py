@@ -8,7 +8,6 @@ from subgraphs.analytics.service.analytics import AnalyticsService
 from subgraphs.analytics.service.projector import PATTERNS
 
 CONSUMER = "analytics.projections"
-PUBLISHES = ("analytics.achievement.unlocked",)
 
 
 def register_consumers(runtime: Runtime, service: AnalyticsService) -> None:

@@ -267,7 +267,7 @@ def test_served_sockets_hold_messages_to_the_body_limit(monkeypatch: pytest.Monk
 
     seen: dict[str, Any] = {}
     monkeypatch.setattr(lifegraph.cli, "serve_bounded", lambda app, **options: seen.update(options))
-    monkeypatch.setattr(lifegraph.cli, "tune_for_serving", lambda threshold: None)
+    monkeypatch.setattr(lifegraph.cli, "tune_for_serving", lambda _threshold: None)
     settings = Settings(environment="development", max_request_body_bytes=4_096)
     lifegraph.cli._run(SubgraphHost(DEFINITION, settings).asgi, settings, host="h", port=1)
     assert seen["ws_max_size"] == 4_096

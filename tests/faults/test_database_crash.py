@@ -89,7 +89,7 @@ async def test_acknowledged_goals_and_their_events_survive_a_database_kill_9(
             file_backed_mongo.kill()  # every writer has a create in flight
             killed = time.monotonic()
             acknowledged_at_kill = len(writers.acknowledged)
-            await file_backed_mongo.astart()
+            await asyncio.to_thread(file_backed_mongo.start)
             restart = time.monotonic() - killed
             await writers.until(acknowledged_at_kill + 1, within=120)
             recovered = time.monotonic() - killed

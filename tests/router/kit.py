@@ -49,7 +49,6 @@ directive @inaccessible on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ENUM_
 directive @interfaceObject on OBJECT
 """
 
-Resolver = Callable[..., Any]
 ReferenceResolver = Callable[[dict[str, Any]], Any]
 
 
@@ -204,7 +203,7 @@ def unused_port() -> int:
 
 
 @asynccontextmanager
-async def serve(app: Any, ready_path: str | None = None) -> AsyncIterator[str]:
+async def serve(app: Any) -> AsyncIterator[str]:
     """Run an ASGI app under uvicorn on a free loopback port; yields its base URL."""
     sock = free_socket()
     port = sock.getsockname()[1]

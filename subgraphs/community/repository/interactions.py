@@ -95,9 +95,6 @@ class LikeRepository(CommunityRepository[Like]):
         )
         return {row["post_id"] async for row in cursor}
 
-    async def count_for(self, post_id: str) -> int:
-        return await self.collection().count_documents({"post_id": post_id})
-
     async def post_ids_liked_by(self, user_id: str, *, session: Session = None) -> list[str]:
         cursor = self.collection().find({"user_id": user_id}, {"post_id": 1}, session=session)
         return [row["post_id"] async for row in cursor]

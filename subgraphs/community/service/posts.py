@@ -160,10 +160,6 @@ class PostService:
             raise NotFound("Post not found.")
         return post
 
-    async def visible_many(self, viewer: Viewer, post_ids: list[str]) -> dict[str, Post]:
-        found = await self._repos.posts.get_many(post_ids)
-        return {k: p for k, p in found.items() if viewer.can_see_post(p)}
-
     async def by_author(self, viewer: Viewer, author_id: str, request: PageRequest) -> Page[Post]:
         if author_id == viewer.user_id:
             query: dict[str, object] = {

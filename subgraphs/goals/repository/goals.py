@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from bson import ObjectId
@@ -16,9 +16,6 @@ class GoalRepository(Repository[GoalDoc]):
 
     async def children(self, parent_id: str, *, session: Session = None) -> list[GoalDoc]:
         return await GoalDoc.find({"parent_id": parent_id}, session=session).sort("+_id").to_list()
-
-    async def children_of_many(self, parent_ids: Sequence[str]) -> list[GoalDoc]:
-        return await GoalDoc.find({"parent_id": {"$in": list(parent_ids)}}).sort("+_id").to_list()
 
     async def descendants(self, goal_id: str, *, session: Session = None) -> list[GoalDoc]:
         """Every goal below `goal_id`, shallowest first (so parents come before children)."""

@@ -10,7 +10,7 @@ from common.errors import BadUserInput
 from common.graphql.context import RequestContext
 from subgraphs.goals.domain import enums
 from subgraphs.goals.domain.streaks import StreakUnit
-from subgraphs.goals.service.base import UNSET, _Unset
+from subgraphs.goals.service.base import UNSET
 from subgraphs.goals.service.container import GoalsServices
 from subgraphs.goals.service.trackers import Period
 
@@ -49,10 +49,6 @@ def patch(value: Any, field: str, *, nullable: bool = False) -> Any:
     if value is None and not nullable:
         raise BadUserInput(f"`{field}` cannot be null.", field=field)
     return value
-
-
-def is_unset(value: object) -> bool:
-    return isinstance(value, _Unset)
 
 
 async def viewer_id(info: Info) -> str | None:

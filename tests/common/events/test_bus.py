@@ -8,6 +8,7 @@ import pytest
 from common.events import Event, InvalidEvent, RetryPolicy, topic_matches
 from common.events.memory import InMemoryEventBus
 from common.testing.events import task_completed
+from common.testing.waiting import wait_until
 
 FAST = RetryPolicy(delays_ms=(10, 20), max_retries=2)
 
@@ -173,3 +174,27 @@ async def test_in_memory_bus_applies_users_concurrently_each_in_order() -> None:
     for tasks in order.values():
         assert tasks == sorted(tasks)
     assert sum(map(len, order.values())) == 120
+
+
+class _Fatal(BaseException):
+    """Gets past the consumer's `except Exception`, as a bug in the bus itself would."""
+
+
+async def test_in_memory_bus_is_unhealthy_once_its_workers_died() -> None:
+    bus = InMemoryEventBus(retry=FAST, workers=2)
+
+    async def fatal(event: Event) -> None:
+        raise _Fatal
+
+    bus.subscribe("broken.all", ["#"], fatal)
+    await bus.start_consuming()
+    try:
+        assert await bus.healthy()
+        await bus.publish(task_completed())
+
+        async def down() -> bool:
+            return not await bus.healthy()
+
+        await wait_until(down)
+    finally:
+        await bus.close()

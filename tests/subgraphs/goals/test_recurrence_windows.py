@@ -24,7 +24,6 @@ from subgraphs.goals.domain.recurrence import (
 BERLIN = ZoneInfo("Europe/Berlin")
 ZULU = ZoneInfo("UTC")
 START = datetime(2025, 1, 6, 9, tzinfo=UTC)
-HOUR = timedelta(hours=1)
 
 
 @pytest.mark.parametrize(
