@@ -27,9 +27,11 @@ from router.planner.nodes import (
     SequenceNode,
 )
 from router.planner.operation import Normalizer, SField, SFragment, SSelection, from_field_set
+from router.planner.parent_paths import Frame, find_route
 from router.planner.requires_args import required_arguments
 from router.planner.satisfiable import Satisfiability
 from router.planner.selection import SubSelection
+from router.planner.subgraph_types import graph_type_name, possible_at
 from router.supergraph.model import EntityKey, FieldInfo, Supergraph, TypeKind
 
 _COMPOSITE = (TypeKind.OBJECT, TypeKind.INTERFACE, TypeKind.UNION)
@@ -126,10 +128,14 @@ def _merge_groups(first: FetchGroup, second: FetchGroup) -> FetchGroup | None:
 
 
 class _Build:
-    def __init__(self) -> None:
+    def __init__(self, kind: OperationKind, root_type: str) -> None:
+        self.kind = kind
+        self.root_type = root_type
         self.groups: list[FetchGroup] = []
         self.roots: list[FetchGroup] = []
         self.hops: list[tuple[str, str, int]] = []
+        # The composite fields being planned, outermost first (see parent_paths).
+        self.frames: list[Frame] = []
 
     def new_group(
         self, service: str, path: tuple[str, ...], parent: FetchGroup | None
@@ -211,7 +217,7 @@ class QueryPlanner:
         selections = normalizer.selections(operation.selection_set)
         self.satisfiability.check(root_type, selections)
         self.conflicts.apply(root_type, selections)
-        build = _Build()
+        build = _Build(kind, root_type)
         self._plan_root(build, kind, root_type, selections)
         var_types = {d.variable.name.value: d.type for d in operation.variable_definitions or ()}
         name = operation.name.value if operation.name else None
@@ -436,16 +442,36 @@ class QueryPlanner:
         path: tuple[str, ...],
         target: SubSelection,
         provided: list[SSelection] | None,
-    ) -> None:
+    ) -> set[FetchGroup]:
+        """Add a field `group` serves itself; returns every group its subtree needs."""
         info = self.field_info(type_name, field.name)
         return_type = self.sg.types.get(info.type_name)
         composite = return_type is not None and return_type.kind in _COMPOSITE
+        is_new = field.fetch_key not in target.fields
         node = target.add(field, composite=composite)
-        if composite and node.selection is not None:
-            child_path = (*path, field.fetch_key, *("@",) * info.list_depth)
-            self._plan_selection(
-                build, group, info.type_name, sub, child_path, node.selection, provided
+        if not composite or node.selection is None:
+            return {group}
+        child_path = (*path, field.fetch_key, *("@",) * info.list_depth)
+        build.frames.append(Frame(group, type_name, field, path, target))
+        try:
+            below = self._plan_selection(
+                build,
+                group,
+                info.type_name,
+                sub,
+                child_path,
+                node.selection,
+                provided,
+                within=graph_type_name(info, group.service),
             )
+        finally:
+            build.frames.pop()
+        if is_new and not node.selection and group not in below:
+            # Everything beneath came through an ancestor from other subgraphs: this
+            # subgraph would only be asked for an empty object.
+            del target.fields[field.fetch_key]
+            return below
+        return {group} | below
 
     def _plan_selection(
         self,
@@ -456,7 +482,10 @@ class QueryPlanner:
         path: tuple[str, ...],
         target: SubSelection,
         provided: list[SSelection] | None,
+        within: str | None = None,
     ) -> set[FetchGroup]:
+        """Plan a composite value's selections; `within` is the subgraph's own type for
+        the position when it is narrower than the supergraph's."""
         info = self.sg.types[type_name]
         if info.kind is TypeKind.OBJECT:
             return self._plan_object(build, group, type_name, selections, path, target, provided)
@@ -466,7 +495,7 @@ class QueryPlanner:
             )
         target.add_typename()
         used: set[FetchGroup] = {group}
-        for object_type in self.sg.possible_in(type_name, group.service):
+        for object_type in possible_at(self.sg, type_name, group.service, within):
             fields = self.collect(object_type, selections)
             if all(fs[0].name == "__typename" for fs in fields.values()):
                 continue
@@ -511,10 +540,8 @@ class QueryPlanner:
             field = same_key[0]
             if field.name == "__typename":
                 continue
-            used.add(
-                self._plan_field(
-                    build, group, type_name, field, _merged(same_key), path, target, provided
-                )
+            used |= self._plan_field(
+                build, group, type_name, field, _merged(same_key), path, target, provided
             )
         return used
 
@@ -528,17 +555,16 @@ class QueryPlanner:
         path: tuple[str, ...],
         target: SubSelection,
         provided: FieldsByKey,
-    ) -> FetchGroup:
+    ) -> set[FetchGroup]:
+        """Plan one field; returns the groups that fetch it or anything beneath it."""
         info = self.field_info(type_name, field.name)
         given = provided.get(field.name)
         if given is not None:
             inner = _merged(given) + (self.provides(info, group.service) or [])
-            self._add_local(build, group, type_name, field, sub, path, target, inner or None)
-            return group
+            return self._add_local(build, group, type_name, field, sub, path, target, inner or None)
         if self.is_local(group.service, type_name, info):
             provides = self.provides(info, group.service)
-            self._add_local(build, group, type_name, field, sub, path, target, provides)
-            return group
+            return self._add_local(build, group, type_name, field, sub, path, target, provides)
         return self._plan_remote(build, group, type_name, field, sub, path, target, provided)
 
     def _plan_remote(
@@ -551,7 +577,7 @@ class QueryPlanner:
         path: tuple[str, ...],
         target: SubSelection,
         provided: FieldsByKey,
-    ) -> FetchGroup:
+    ) -> set[FetchGroup]:
         hop = (type_name, field.name, group.id)
         if hop in build.hops or len(build.hops) > _MAX_HOPS:
             raise PlanningError(
@@ -559,9 +585,10 @@ class QueryPlanner:
             )
         build.hops.append(hop)
         try:
-            graph, entity_type, key = self._pick_remote(
-                group, type_name, field, sub, path, provided
-            )
+            picked = self._pick_remote(group, type_name, field, sub, path, provided)
+            if picked is None:
+                return self._plan_through_parent(build, group, type_name, field, sub, path)
+            graph, entity_type, key = picked
             key_selections = self.field_set(key.selection)
             deps = {group}
             deps |= self._plan_object_fields(
@@ -577,7 +604,7 @@ class QueryPlanner:
             target.add_typename()
             child = self._child_group(build, group, graph, path, deps)
             self._require(child, entity_type, key_selections, requires)
-            self._add_local(
+            return {child} | self._add_local(
                 build,
                 child,
                 entity_type,
@@ -587,9 +614,72 @@ class QueryPlanner:
                 child.selection.fragment(entity_type),
                 self.provides(info, graph),
             )
-            return child
         finally:
             build.hops.pop()
+
+    def _plan_through_parent(
+        self,
+        build: _Build,
+        group: FetchGroup,
+        type_name: str,
+        field: SField,
+        sub: list[SSelection],
+        path: tuple[str, ...],
+    ) -> set[FetchGroup]:
+        """The field's type has no key where the field lives: fetch its nearest ancestor
+        that subgraph can fetch (an entity by key, or the root) and select the path down."""
+        graphs = [g for g, entity in self.sources(type_name, field.name) if entity == type_name]
+        route = find_route(
+            self.sg,
+            build.frames,
+            group,
+            graphs,
+            build.root_type,
+            lambda g, t, f: self.is_local(g, t, self.field_info(t, f)),
+        )
+        if route is None or (route.is_root and build.kind != "query"):
+            raise PlanningError(
+                f"no subgraph can resolve {type_name}.{field.name} for an object "
+                f"fetched from {group.service!r}: no resolvable @key on it or an ancestor"
+            )
+        anchor = route.anchor
+        if route.is_root:
+            found = next((r for r in build.roots if r.service == route.graph), None)
+            child = found or build.new_group(route.graph, (), None)
+            selection = child.selection
+            deps: set[FetchGroup] = set()
+        else:
+            keys = self.sg.types[anchor.parent_type].keys_in(route.graph)
+            key = next(
+                (
+                    k
+                    for k in keys
+                    if self.fetchable(
+                        group.service, anchor.parent_type, self.field_set(k.selection), {}
+                    )
+                ),
+                keys[0],
+            )
+            key_selections = self.field_set(key.selection)
+            deps = {group} | self._plan_object_fields(
+                build, group, anchor.parent_type, key_selections, anchor.path, anchor.target, {}
+            )
+            anchor.target.add_typename()
+            child = self._child_group(build, group, route.graph, anchor.path, deps)
+            self._require(child, anchor.parent_type, key_selections, [])
+            selection = child.selection.fragment(anchor.parent_type)
+        for index, (parent_type, step) in enumerate(route.chain):
+            node = selection.add(step, composite=True)
+            assert node.selection is not None
+            selection = node.selection
+            below = route.chain[index + 1][0] if index + 1 < len(route.chain) else type_name
+            if self.sg.is_abstract(self.field_info(parent_type, step.name).type_name):
+                selection.add_typename()
+                selection = selection.fragment(below)
+        info = self.field_info(type_name, field.name)
+        return {child} | self._add_local(
+            build, child, type_name, field, sub, path, selection, self.provides(info, route.graph)
+        )
 
     def _plan_object_fields(
         self,
@@ -612,7 +702,9 @@ class QueryPlanner:
         sub: list[SSelection],
         path: tuple[str, ...],
         provided: FieldsByKey,
-    ) -> tuple[str, str, EntityKey]:
+    ) -> tuple[str, str, EntityKey] | None:
+        """The subgraph, entity type and key to fetch a field through; None when no
+        subgraph serving it has a resolvable key on the type."""
         candidates: list[tuple[tuple[bool, bool, int, int], str, str, EntityKey]] = []
         existing = {c.service for c in group.children if c.path == path}
         return_type = self.field_info(type_name, field.name).type_name
@@ -630,10 +722,7 @@ class QueryPlanner:
             score = (bool(direct), graph in existing, covered, -self.order.get(graph, 0))
             candidates.append((score, graph, entity_type, key))
         if not candidates:
-            raise PlanningError(
-                f"no subgraph can resolve {type_name}.{field.name} for an entity "
-                f"fetched from {group.service!r} (no resolvable @key)"
-            )
+            return None
         _, graph, entity_type, key = max(candidates, key=lambda c: c[0])
         return graph, entity_type, key
 
