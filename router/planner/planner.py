@@ -466,7 +466,7 @@ class QueryPlanner:
             )
         finally:
             build.frames.pop()
-        if is_new and not node.selection and group not in below:
+        if is_new and below and not node.selection and group not in below:
             # Everything beneath came through an ancestor from other subgraphs: this
             # subgraph would only be asked for an empty object.
             del target.fields[field.fetch_key]
@@ -661,11 +661,24 @@ class QueryPlanner:
                 keys[0],
             )
             key_selections = self.field_set(key.selection)
-            deps = {group} | self._plan_object_fields(
-                build, group, anchor.parent_type, key_selections, anchor.path, anchor.target, {}
-            )
-            anchor.target.add_typename()
-            child = self._child_group(build, group, route.graph, anchor.path, deps)
+            if self._has_key_already(group, anchor.parent_type, anchor.path, key_selections):
+                # The ancestor is the entity this group fetches: its parent already holds
+                # the key, so the two entity calls can run side by side.
+                assert group.parent is not None
+                parent, deps = group.parent, set(group.deps)
+            else:
+                parent = group
+                deps = {group} | self._plan_object_fields(
+                    build,
+                    group,
+                    anchor.parent_type,
+                    key_selections,
+                    anchor.path,
+                    anchor.target,
+                    {},
+                )
+                anchor.target.add_typename()
+            child = self._child_group(build, parent, route.graph, anchor.path, deps)
             self._require(child, anchor.parent_type, key_selections, [])
             selection = child.selection.fragment(anchor.parent_type)
         for index, (parent_type, step) in enumerate(route.chain):
@@ -679,6 +692,19 @@ class QueryPlanner:
         info = self.field_info(type_name, field.name)
         return {child} | self._add_local(
             build, child, type_name, field, sub, path, selection, self.provides(info, route.graph)
+        )
+
+    @staticmethod
+    def _has_key_already(
+        group: FetchGroup, type_name: str, path: tuple[str, ...], key: list[SSelection]
+    ) -> bool:
+        """True when `group` is an entity fetch at `path` whose representations of
+        `type_name` already carry every (flat) field of `key`."""
+        if group.parent is None or group.path != path or group.more_paths:
+            return False
+        have = group.key_fields.get(type_name)
+        return have is not None and all(
+            isinstance(s, SField) and not s.selections and s.name in have for s in key
         )
 
     def _plan_object_fields(

@@ -8,6 +8,7 @@ subgraph can fetch: the `Company` entity by key, or the root type itself.
 from __future__ import annotations
 
 import httpx
+import pytest
 
 from router.planner.operation import SField
 from router.planner.parent_paths import Frame, find_route
@@ -73,6 +74,29 @@ async def test_an_object_with_only_remote_fields_is_not_asked_for_empty(
         shapes_client, '{ employee(id: "e1") { company { hq { address { zip } } } } }'
     )
     assert result == {"data": {"employee": {"company": {"hq": {"address": {"zip": "69001"}}}}}}
+    assert [(c.subgraph, c.query) for c in recorder.calls] == [
+        ("hr", 'query{employee(id: "e1"){company{id __typename}}}'),
+        ("org", _ENTITIES + "{...on Company{hq{address{zip}}}}}"),
+    ]
+
+
+async def test_typename_of_an_object_only_reached_through_the_ancestor(
+    shapes_client: httpx.AsyncClient, recorder: Recorder
+) -> None:
+    query = '{ employee(id: "e1") { company { hq { __typename address { __typename zip } } } } }'
+    result = await post(shapes_client, query)
+    assert result == {
+        "data": {
+            "employee": {
+                "company": {
+                    "hq": {
+                        "__typename": "Office",
+                        "address": {"__typename": "Address", "zip": "69001"},
+                    }
+                }
+            }
+        }
+    }
     assert [(c.subgraph, c.query) for c in recorder.calls] == [
         ("hr", 'query{employee(id: "e1"){company{id __typename}}}'),
         ("org", _ENTITIES + "{...on Company{hq{address{zip}}}}}"),
@@ -227,3 +251,111 @@ def test_find_route_prefers_the_nearest_fetchable_ancestor() -> None:
     assert find_route(sg, frames[:2], group, ["org"], "Query", resolves) is None
     # frames of an earlier fetch group are never walked
     assert find_route(sg, frames[:1], group, ["hr"], "Query", resolves) is None
+
+
+# -- the ancestor route in other positions
+
+
+async def test_ancestor_route_under_a_list(
+    shapes_client: httpx.AsyncClient, recorder: Recorder
+) -> None:
+    result = await post(shapes_client, "{ employees { name company { address { zip } } } }")
+    company = {"address": {"zip": "69001"}}
+    assert result == {
+        "data": {
+            "employees": [{"name": "Ada", "company": company}, {"name": "Bob", "company": company}]
+        }
+    }
+    assert [(c.subgraph, c.query, c.representations) for c in recorder.calls] == [
+        ("hr", "query{employees{name company{id __typename}}}", []),
+        (
+            "org",
+            _ENTITIES + "{...on Company{address{zip}}}}",
+            [{"__typename": "Company", "id": "c1"}],
+        ),
+    ]
+    assert plan("{ employees { company { address { zip } } } }")["node"]["sequence"][1][
+        "flatten"
+    ] == ("employees.@.company")
+
+
+async def test_ancestor_route_through_an_interface_typed_field(
+    shapes_client: httpx.AsyncClient, recorder: Recorder
+) -> None:
+    query = (
+        '{ employee(id: "e1") { company { venue { floor ... on Office { address { zip } } } } } }'
+    )
+    result = await post(shapes_client, query)
+    assert result == {
+        "data": {"employee": {"company": {"venue": {"floor": 3, "address": {"zip": "69001"}}}}}
+    }
+    assert [(c.subgraph, c.query) for c in recorder.calls] == [
+        (
+            "hr",
+            'query{employee(id: "e1"){company{venue{__typename ...on Office{floor}}'
+            " id __typename}}}",
+        ),
+        ("org", _ENTITIES + "{...on Company{venue{__typename ...on Office{address{zip}}}}}}"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("with_zip", "address", "calls"),
+    [
+        (True, {"city": "Lyon", "zip": "69001"}, ["hr", "org"]),
+        (False, {"city": "Lyon"}, ["hr"]),
+    ],
+)
+async def test_ancestor_route_honours_include_and_variables(
+    shapes_client: httpx.AsyncClient,
+    recorder: Recorder,
+    with_zip: bool,
+    address: dict[str, str],
+    calls: list[str],
+) -> None:
+    query = """query($id: ID!, $z: Boolean!) {
+      employee(id: $id) { company { address { city zip @include(if: $z) } } }
+    }"""
+    result = await post(shapes_client, query, variables={"id": "e1", "z": with_zip})
+    assert result == {"data": {"employee": {"company": {"address": address}}}}
+    assert [c.subgraph for c in recorder.calls] == calls
+    assert recorder.calls[0].variables == {"id": "e1"}
+
+
+async def test_ancestor_route_inside_an_entity_fetch_runs_beside_it(
+    shapes_client: httpx.AsyncClient, recorder: Recorder
+) -> None:
+    # org and depot each serve half of the key-less Legal: both fetch Company by the key
+    # hr already returned, side by side
+    query = '{ employee(id: "e1") { company { legal { form registry } } } }'
+    result = await post(shapes_client, query)
+    assert result == {
+        "data": {"employee": {"company": {"legal": {"form": "SA", "registry": "RCS-c1"}}}}
+    }
+    assert sorted((c.subgraph, c.query) for c in recorder.calls) == [
+        ("depot", _ENTITIES + "{...on Company{legal{registry}}}}"),
+        ("hr", 'query{employee(id: "e1"){company{id __typename}}}'),
+        ("org", _ENTITIES + "{...on Company{legal{form}}}}"),
+    ]
+    [first, *rest] = plan(query)["node"]["sequence"]
+    assert first["fetch"] == "hr"
+    assert [sorted(f["fetch"] for f in r["parallel"]) for r in rest] == [["depot", "org"]]
+
+
+def test_find_route_falls_back_to_the_root_through_keyless_types() -> None:
+    sg = load_supergraph((FIXTURES / "shapes.graphql").read_text())
+    group = object()
+    frames = [
+        Frame(group, "Query", SField("shop", "shop", None), (), None),
+        Frame(group, "Shop", SField("location", "location", None), ("shop",), None),
+    ]
+
+    def resolves(graph: str, type_name: str, field_name: str) -> bool:
+        return graph in sg.types[type_name].fields[field_name].resolvers
+
+    route = find_route(sg, frames, group, ["hr"], "Query", resolves)
+    assert route is not None
+    assert (route.graph, route.is_root) == ("hr", True)
+    assert [(t, f.name) for t, f in route.chain] == [("Query", "shop"), ("Shop", "location")]
+    # a subgraph without the root field has no route
+    assert find_route(sg, frames, group, ["org"], "Query", resolves) is None
