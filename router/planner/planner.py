@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from graphql import (
-    FragmentDefinitionNode,
-    OperationDefinitionNode,
-    TypeNode,
-    print_ast,
-)
+from graphql import FragmentDefinitionNode, OperationDefinitionNode
 
+from router.planner.emit import Emitter, parallel, sequence
 from router.planner.errors import PlanningError
+from router.planner.fetch_groups import FetchGroup, closure, descendants
 from router.planner.field_conflicts import ConflictAliaser
-from router.planner.nodes import (
-    FetchNode,
-    FlattenNode,
-    KeyFilter,
-    OperationKind,
-    ParallelNode,
-    PlanNode,
-    QueryPlan,
-    RequiredType,
-    SequenceNode,
-)
+from router.planner.nodes import FetchNode, OperationKind, QueryPlan
 from router.planner.operation import Normalizer, SField, SFragment, SSelection, from_field_set
 from router.planner.parent_paths import Frame, find_route
 from router.planner.requires_args import required_arguments
@@ -39,92 +25,6 @@ _LOCAL_ROOT_FIELDS = frozenset({"__typename", "__schema", "__type"})
 _MAX_HOPS = 24
 
 FieldsByKey = dict[str, list[SField]]
-
-
-class FetchGroup:
-    """One future subgraph request; grows while the planner walks the operation."""
-
-    __slots__ = (
-        "children",
-        "deps",
-        "entity",
-        "id",
-        "key_fields",
-        "more_paths",
-        "parent",
-        "path",
-        "path_filters",
-        "requires",
-        "selection",
-        "service",
-    )
-
-    def __init__(
-        self,
-        group_id: int,
-        service: str,
-        path: tuple[str, ...],
-        parent: FetchGroup | None,
-    ) -> None:
-        self.id = group_id
-        self.service = service
-        self.path = path
-        self.parent = parent
-        self.entity = parent is not None
-        self.selection = SubSelection()
-        self.requires: dict[str, SubSelection] = {}
-        self.key_fields: dict[str, set[str]] = {}
-        self.deps: set[FetchGroup] = set()
-        self.children: list[FetchGroup] = []
-        self.more_paths: tuple[tuple[str, ...], ...] = ()
-        self.path_filters: tuple[KeyFilter, ...] = ()
-
-    def filters(self) -> tuple[KeyFilter, ...]:
-        return self.path_filters or (self.selection.key_filter(),)
-
-    def requirements(self) -> tuple[tuple[str, str, frozenset[str]], ...]:
-        return tuple(
-            sorted(
-                (t, rep.printed(), frozenset(self.key_fields.get(t, ())))
-                for t, rep in self.requires.items()
-            )
-        )
-
-
-def merge_siblings(groups: list[FetchGroup]) -> list[FetchGroup]:
-    """Entity groups of one subgraph that run at the same time become one `_entities` call.
-
-    Only when both build identical representations: otherwise objects at one path would
-    be asked for @requires fields that were only fetched at the other.
-    """
-    result: list[FetchGroup] = []
-    for group in groups:
-        for index, existing in enumerate(result):
-            if existing.entity and group.entity and existing.service == group.service:
-                merged = _merge_groups(existing, group)
-                if merged is not None:
-                    result[index] = merged
-                    break
-        else:
-            result.append(group)
-    return result
-
-
-def _merge_groups(first: FetchGroup, second: FetchGroup) -> FetchGroup | None:
-    if first.requirements() != second.requirements():
-        return None
-    selection = first.selection.copy()
-    if not selection.absorb(second.selection):
-        return None
-    merged = FetchGroup(min(first.id, second.id), first.service, first.path, first.parent)
-    merged.more_paths = (*first.more_paths, second.path, *second.more_paths)
-    merged.path_filters = (*first.filters(), *second.filters())
-    merged.selection = selection
-    merged.requires = first.requires
-    merged.key_fields = first.key_fields
-    merged.deps = first.deps | second.deps
-    merged.children = first.children + second.children
-    return merged
 
 
 class _Build:
@@ -156,17 +56,6 @@ def _merged(fields: list[SField]) -> list[SSelection]:
     for field in fields:
         merged.extend(field.selections)
     return merged
-
-
-def _closure(groups: Iterable[FetchGroup]) -> set[FetchGroup]:
-    seen: set[FetchGroup] = set()
-    stack = list(groups)
-    while stack:
-        group = stack.pop()
-        if group not in seen:
-            seen.add(group)
-            stack.extend(group.deps)
-    return seen
 
 
 class QueryPlanner:
@@ -221,16 +110,16 @@ class QueryPlanner:
         self._plan_root(build, kind, root_type, selections)
         var_types = {d.variable.name.value: d.type for d in operation.variable_definitions or ()}
         name = operation.name.value if operation.name else None
-        emitter = _Emitter(build, kind, name, var_types)
+        emitter = Emitter(kind, name, var_types)
         subscription_root: FetchNode | None = None
         if kind == "subscription" and build.roots:
             root = build.roots[0]
             subscription_root = emitter.fetch(root)  # type: ignore[assignment]
             node = emitter.schedule([g for g in build.groups if g is not root])
         elif kind == "mutation":
-            node = _sequence([emitter.schedule(_descendants(r)) for r in build.roots])
+            node = sequence([emitter.schedule(descendants(r)) for r in build.roots])
         else:
-            node = _parallel([emitter.schedule(_descendants(r)) for r in build.roots])
+            node = parallel([emitter.schedule(descendants(r)) for r in build.roots])
         return QueryPlan(
             kind=kind,
             root_type=root_type,
@@ -628,7 +517,13 @@ class QueryPlanner:
     ) -> set[FetchGroup]:
         """The field's type has no key where the field lives: fetch its nearest ancestor
         that subgraph can fetch (an entity by key, or the root) and select the path down."""
-        graphs = [g for g, entity in self.sources(type_name, field.name) if entity == type_name]
+        info = self.field_info(type_name, field.name)
+        # A @requires needs representations of the field's own type, which has no key here.
+        graphs = [
+            g
+            for g, entity in self.sources(type_name, field.name)
+            if entity == type_name and not (g in info.sources and info.sources[g].requires)
+        ]
         route = find_route(
             self.sg,
             build.frames,
@@ -689,7 +584,6 @@ class QueryPlanner:
             if self.sg.is_abstract(self.field_info(parent_type, step.name).type_name):
                 selection.add_typename()
                 selection = selection.fragment(below)
-        info = self.field_info(type_name, field.name)
         return {child} | self._add_local(
             build, child, type_name, field, sub, path, selection, self.provides(info, route.graph)
         )
@@ -760,7 +654,7 @@ class QueryPlanner:
         path: tuple[str, ...],
         deps: set[FetchGroup],
     ) -> FetchGroup:
-        blocked = _closure(deps)
+        blocked = closure(deps)
         for child in parent.children:
             if child.service == service and child.path == path and child not in blocked:
                 child.deps |= deps
@@ -856,135 +750,3 @@ class QueryPlanner:
                 f"to find the concrete types behind subgraph {service!r}"
             )
         return fallback
-
-
-def _descendants(root: FetchGroup) -> list[FetchGroup]:
-    found: list[FetchGroup] = []
-    stack = [root]
-    while stack:
-        group = stack.pop()
-        found.append(group)
-        stack.extend(reversed(group.children))
-    return sorted(found, key=lambda g: g.id)
-
-
-def _sequence(nodes: list[PlanNode | None]) -> PlanNode | None:
-    present = [n for n in nodes if n is not None]
-    flat: list[PlanNode] = []
-    for node in present:
-        flat.extend(node.nodes if isinstance(node, SequenceNode) else (node,))
-    if not flat:
-        return None
-    return flat[0] if len(flat) == 1 else SequenceNode(tuple(flat))
-
-
-def _parallel(nodes: list[PlanNode | None]) -> PlanNode | None:
-    present = [n for n in nodes if n is not None]
-    flat: list[PlanNode] = []
-    for node in present:
-        flat.extend(node.nodes if isinstance(node, ParallelNode) else (node,))
-    if not flat:
-        return None
-    return flat[0] if len(flat) == 1 else ParallelNode(tuple(flat))
-
-
-_UNSAFE_NAME = re.compile(r"\W")
-
-
-class _Emitter:
-    """Turns fetch groups into plan nodes with printed subgraph operations."""
-
-    def __init__(
-        self,
-        build: _Build,
-        kind: OperationKind,
-        operation_name: str | None,
-        var_types: Mapping[str, TypeNode],
-    ) -> None:
-        self.build = build
-        self.kind = kind
-        self.operation_name = operation_name
-        self.var_types = var_types
-
-    def fetch(self, group: FetchGroup) -> PlanNode:
-        variables: set[str] = set()
-        out: list[str] = []
-        group.selection.print(out, variables)
-        body = "".join(out)
-        defs = [f"${n}:{print_ast(self.var_types[n])}" for n in sorted(variables)]
-        kind: OperationKind = "query" if group.entity else self.kind
-        if group.entity:
-            defs.insert(0, "$representations:[_Any!]!")
-            body = "{_entities(representations:$representations)" + body + "}"
-        name = None
-        if self.operation_name:
-            service = _UNSAFE_NAME.sub("_", group.service)
-            name = f"{self.operation_name}__{service}__{group.id}"
-        header = kind + (f" {name}" if name else "") + (f"({','.join(defs)})" if defs else "")
-        requires = tuple(
-            RequiredType(type_name, rep.required(), frozenset(group.key_fields.get(type_name, ())))
-            for type_name, rep in group.requires.items()
-        )
-        if group.entity:
-            output_keys = tuple(
-                (type_name, next(iter(fragment.fields)))
-                for type_name, fragment in group.selection.fragments.items()
-                if fragment.fields
-            )
-        else:
-            output_keys = tuple(("", key) for key in group.selection.fields)
-        node = FetchNode(
-            service=group.service,
-            operation=header + body,
-            operation_name=name,
-            operation_kind=kind,
-            variable_names=tuple(sorted(variables)),
-            requires=requires,
-            output_keys=output_keys,
-        )
-        if not group.entity:
-            return node
-        return FlattenNode(group.path, node, group.more_paths, group.path_filters)
-
-    def schedule(self, groups: list[FetchGroup]) -> PlanNode | None:
-        if not groups:
-            return None
-        members = set(groups)
-        deps = {g: {d for d in g.deps if d in members and d is not g} for g in groups}
-        is_tree = all(not deps[g] or (len(deps[g]) == 1 and g.parent in deps[g]) for g in groups)
-        if is_tree:
-            roots = [g for g in groups if not deps[g]]
-            return _parallel([self._tree(g, members) for g in roots])
-        levels: dict[FetchGroup, int] = {}
-
-        def level(group: FetchGroup) -> int:
-            if group not in levels:
-                levels[group] = 0
-                levels[group] = 1 + max((level(d) for d in deps[group]), default=-1)
-            return levels[group]
-
-        for group in groups:
-            level(group)
-        stages = sorted(set(levels.values()))
-        return _sequence(
-            [
-                _parallel(
-                    [
-                        self.fetch(g)
-                        for g in merge_siblings([g for g in groups if levels[g] == stage])
-                    ]
-                )
-                for stage in stages
-            ]
-        )
-
-    def _tree(self, group: FetchGroup, members: set[FetchGroup]) -> PlanNode:
-        node = self.fetch(group)
-        children = [
-            self._tree(c, members)
-            for c in merge_siblings([c for c in group.children if c in members])
-        ]
-        after = _parallel(list(children))
-        if after is None:
-            return node
-        return SequenceNode((node, *(after.nodes if isinstance(after, SequenceNode) else (after,))))

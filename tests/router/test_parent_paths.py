@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from graphql import OperationDefinitionNode, parse
 
+from router.composition import SubgraphSource, compose
+from router.planner import PlanningError, QueryPlanner
 from router.planner.operation import SField
 from router.planner.parent_paths import Frame, find_route
 from router.supergraph import load_supergraph
@@ -359,3 +362,29 @@ def test_find_route_falls_back_to_the_root_through_keyless_types() -> None:
     assert [(t, f.name) for t, f in route.chain] == [("Query", "shop"), ("Shop", "location")]
     # a subgraph without the root field has no route
     assert find_route(sg, frames, group, ["org"], "Query", resolves) is None
+
+
+def test_requires_on_a_keyless_type_is_refused_not_routed_through_the_root() -> None:
+    link = (
+        'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key",'
+        ' "@requires", "@external", "@shareable"])\n'
+    )
+    sdl = compose(
+        [
+            SubgraphSource(
+                "a",
+                "http://a.invalid/graphql",
+                link + "type Query { box: Box @shareable } type Box @shareable { w: Int }",
+            ),
+            SubgraphSource(
+                "b",
+                "http://b.invalid/graphql",
+                link + "type Query { box: Box @shareable }"
+                ' type Box @shareable { w: Int @external area: Int @requires(fields: "w") }',
+            ),
+        ]
+    ).supergraph_sdl
+    operation = parse("{ box { area } }").definitions[0]
+    assert isinstance(operation, OperationDefinitionNode)
+    with pytest.raises(PlanningError, match=r"Box\.area"):
+        QueryPlanner(load_supergraph(sdl)).plan(operation, {}, {})
