@@ -388,3 +388,30 @@ def test_requires_on_a_keyless_type_is_refused_not_routed_through_the_root() -> 
     assert isinstance(operation, OperationDefinitionNode)
     with pytest.raises(PlanningError, match=r"Box\.area"):
         QueryPlanner(load_supergraph(sdl)).plan(operation, {}, {})
+
+
+async def test_shared_root_field_with_variable_arguments_splits_with_them(
+    shapes_client: httpx.AsyncClient, recorder: Recorder
+) -> None:
+    query = "query($c: String!) { shopIn(city: $c) { name staff carriers } }"
+    result = await post(shapes_client, query, variables={"c": "Nice"})
+    assert result == {"data": {"shopIn": {"name": "Nice corner", "staff": 4, "carriers": ["Nice"]}}}
+    assert sorted((c.subgraph, c.query, str(c.variables)) for c in recorder.calls) == [
+        ("depot", "query($c:String!){shopIn(city: $c){name carriers}}", "{'c': 'Nice'}"),
+        ("hr", "query($c:String!){shopIn(city: $c){staff}}", "{'c': 'Nice'}"),
+    ]
+
+
+async def test_mutation_result_reaches_a_keyless_field_through_its_entity(
+    shapes_client: httpx.AsyncClient, recorder: Recorder
+) -> None:
+    query = 'mutation { transfer(id: "e1") { name company { address { zip } } } }'
+    result = await post(shapes_client, query)
+    assert result == {
+        "data": {"transfer": {"name": "Ada", "company": {"address": {"zip": "69001"}}}}
+    }
+    # the mutation runs once; the ancestor fetch is an ordinary _entities query
+    assert [(c.subgraph, c.query) for c in recorder.calls] == [
+        ("hr", 'mutation{transfer(id: "e1"){name company{id __typename}}}'),
+        ("org", _ENTITIES + "{...on Company{address{zip}}}}"),
+    ]
