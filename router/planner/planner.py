@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from graphql import (
-    FragmentDefinitionNode,
-    OperationDefinitionNode,
-    TypeNode,
-    print_ast,
-)
+from graphql import FragmentDefinitionNode, OperationDefinitionNode
 
+from router.planner.emit import Emitter, parallel, sequence
 from router.planner.errors import PlanningError
+from router.planner.fetch_groups import FetchGroup, closure, descendants
 from router.planner.field_conflicts import ConflictAliaser
-from router.planner.nodes import (
-    FetchNode,
-    FlattenNode,
-    KeyFilter,
-    OperationKind,
-    ParallelNode,
-    PlanNode,
-    QueryPlan,
-    RequiredType,
-    SequenceNode,
-)
+from router.planner.nodes import FetchNode, OperationKind, QueryPlan
 from router.planner.operation import Normalizer, SField, SFragment, SSelection, from_field_set
+from router.planner.parent_paths import Frame, find_route
 from router.planner.requires_args import required_arguments
 from router.planner.satisfiable import Satisfiability
 from router.planner.selection import SubSelection
+from router.planner.subgraph_types import graph_type_name, possible_at
 from router.supergraph.model import EntityKey, FieldInfo, Supergraph, TypeKind
 
 _COMPOSITE = (TypeKind.OBJECT, TypeKind.INTERFACE, TypeKind.UNION)
@@ -39,97 +27,15 @@ _MAX_HOPS = 24
 FieldsByKey = dict[str, list[SField]]
 
 
-class FetchGroup:
-    """One future subgraph request; grows while the planner walks the operation."""
-
-    __slots__ = (
-        "children",
-        "deps",
-        "entity",
-        "id",
-        "key_fields",
-        "more_paths",
-        "parent",
-        "path",
-        "path_filters",
-        "requires",
-        "selection",
-        "service",
-    )
-
-    def __init__(
-        self,
-        group_id: int,
-        service: str,
-        path: tuple[str, ...],
-        parent: FetchGroup | None,
-    ) -> None:
-        self.id = group_id
-        self.service = service
-        self.path = path
-        self.parent = parent
-        self.entity = parent is not None
-        self.selection = SubSelection()
-        self.requires: dict[str, SubSelection] = {}
-        self.key_fields: dict[str, set[str]] = {}
-        self.deps: set[FetchGroup] = set()
-        self.children: list[FetchGroup] = []
-        self.more_paths: tuple[tuple[str, ...], ...] = ()
-        self.path_filters: tuple[KeyFilter, ...] = ()
-
-    def filters(self) -> tuple[KeyFilter, ...]:
-        return self.path_filters or (self.selection.key_filter(),)
-
-    def requirements(self) -> tuple[tuple[str, str, frozenset[str]], ...]:
-        return tuple(
-            sorted(
-                (t, rep.printed(), frozenset(self.key_fields.get(t, ())))
-                for t, rep in self.requires.items()
-            )
-        )
-
-
-def merge_siblings(groups: list[FetchGroup]) -> list[FetchGroup]:
-    """Entity groups of one subgraph that run at the same time become one `_entities` call.
-
-    Only when both build identical representations: otherwise objects at one path would
-    be asked for @requires fields that were only fetched at the other.
-    """
-    result: list[FetchGroup] = []
-    for group in groups:
-        for index, existing in enumerate(result):
-            if existing.entity and group.entity and existing.service == group.service:
-                merged = _merge_groups(existing, group)
-                if merged is not None:
-                    result[index] = merged
-                    break
-        else:
-            result.append(group)
-    return result
-
-
-def _merge_groups(first: FetchGroup, second: FetchGroup) -> FetchGroup | None:
-    if first.requirements() != second.requirements():
-        return None
-    selection = first.selection.copy()
-    if not selection.absorb(second.selection):
-        return None
-    merged = FetchGroup(min(first.id, second.id), first.service, first.path, first.parent)
-    merged.more_paths = (*first.more_paths, second.path, *second.more_paths)
-    merged.path_filters = (*first.filters(), *second.filters())
-    merged.selection = selection
-    merged.requires = first.requires
-    merged.key_fields = first.key_fields
-    merged.deps = first.deps | second.deps
-    merged.children = first.children + second.children
-    return merged
-
-
 class _Build:
-    def __init__(self) -> None:
+    def __init__(self, kind: OperationKind, root_type: str) -> None:
+        self.kind = kind
+        self.root_type = root_type
         self.groups: list[FetchGroup] = []
         self.roots: list[FetchGroup] = []
         self.hops: list[tuple[str, str, int]] = []
+        # The composite fields being planned, outermost first (see parent_paths).
+        self.frames: list[Frame] = []
 
     def new_group(
         self, service: str, path: tuple[str, ...], parent: FetchGroup | None
@@ -150,17 +56,6 @@ def _merged(fields: list[SField]) -> list[SSelection]:
     for field in fields:
         merged.extend(field.selections)
     return merged
-
-
-def _closure(groups: Iterable[FetchGroup]) -> set[FetchGroup]:
-    seen: set[FetchGroup] = set()
-    stack = list(groups)
-    while stack:
-        group = stack.pop()
-        if group not in seen:
-            seen.add(group)
-            stack.extend(group.deps)
-    return seen
 
 
 class QueryPlanner:
@@ -211,20 +106,20 @@ class QueryPlanner:
         selections = normalizer.selections(operation.selection_set)
         self.satisfiability.check(root_type, selections)
         self.conflicts.apply(root_type, selections)
-        build = _Build()
+        build = _Build(kind, root_type)
         self._plan_root(build, kind, root_type, selections)
         var_types = {d.variable.name.value: d.type for d in operation.variable_definitions or ()}
         name = operation.name.value if operation.name else None
-        emitter = _Emitter(build, kind, name, var_types)
+        emitter = Emitter(kind, name, var_types)
         subscription_root: FetchNode | None = None
         if kind == "subscription" and build.roots:
             root = build.roots[0]
             subscription_root = emitter.fetch(root)  # type: ignore[assignment]
             node = emitter.schedule([g for g in build.groups if g is not root])
         elif kind == "mutation":
-            node = _sequence([emitter.schedule(_descendants(r)) for r in build.roots])
+            node = sequence([emitter.schedule(descendants(r)) for r in build.roots])
         else:
-            node = _parallel([emitter.schedule(_descendants(r)) for r in build.roots])
+            node = parallel([emitter.schedule(descendants(r)) for r in build.roots])
         return QueryPlan(
             kind=kind,
             root_type=root_type,
@@ -436,16 +331,36 @@ class QueryPlanner:
         path: tuple[str, ...],
         target: SubSelection,
         provided: list[SSelection] | None,
-    ) -> None:
+    ) -> set[FetchGroup]:
+        """Add a field `group` serves itself; returns every group its subtree needs."""
         info = self.field_info(type_name, field.name)
         return_type = self.sg.types.get(info.type_name)
         composite = return_type is not None and return_type.kind in _COMPOSITE
+        is_new = field.fetch_key not in target.fields
         node = target.add(field, composite=composite)
-        if composite and node.selection is not None:
-            child_path = (*path, field.fetch_key, *("@",) * info.list_depth)
-            self._plan_selection(
-                build, group, info.type_name, sub, child_path, node.selection, provided
+        if not composite or node.selection is None:
+            return {group}
+        child_path = (*path, field.fetch_key, *("@",) * info.list_depth)
+        build.frames.append(Frame(group, type_name, field, path, target))
+        try:
+            below = self._plan_selection(
+                build,
+                group,
+                info.type_name,
+                sub,
+                child_path,
+                node.selection,
+                provided,
+                within=graph_type_name(info, group.service),
             )
+        finally:
+            build.frames.pop()
+        if is_new and below and not node.selection and group not in below:
+            # Everything beneath came through an ancestor from other subgraphs: this
+            # subgraph would only be asked for an empty object.
+            del target.fields[field.fetch_key]
+            return below
+        return {group} | below
 
     def _plan_selection(
         self,
@@ -456,7 +371,10 @@ class QueryPlanner:
         path: tuple[str, ...],
         target: SubSelection,
         provided: list[SSelection] | None,
+        within: str | None = None,
     ) -> set[FetchGroup]:
+        """Plan a composite value's selections; `within` is the subgraph's own type for
+        the position when it is narrower than the supergraph's."""
         info = self.sg.types[type_name]
         if info.kind is TypeKind.OBJECT:
             return self._plan_object(build, group, type_name, selections, path, target, provided)
@@ -466,7 +384,7 @@ class QueryPlanner:
             )
         target.add_typename()
         used: set[FetchGroup] = {group}
-        for object_type in self.sg.possible_in(type_name, group.service):
+        for object_type in possible_at(self.sg, type_name, group.service, within):
             fields = self.collect(object_type, selections)
             if all(fs[0].name == "__typename" for fs in fields.values()):
                 continue
@@ -511,10 +429,8 @@ class QueryPlanner:
             field = same_key[0]
             if field.name == "__typename":
                 continue
-            used.add(
-                self._plan_field(
-                    build, group, type_name, field, _merged(same_key), path, target, provided
-                )
+            used |= self._plan_field(
+                build, group, type_name, field, _merged(same_key), path, target, provided
             )
         return used
 
@@ -528,17 +444,16 @@ class QueryPlanner:
         path: tuple[str, ...],
         target: SubSelection,
         provided: FieldsByKey,
-    ) -> FetchGroup:
+    ) -> set[FetchGroup]:
+        """Plan one field; returns the groups that fetch it or anything beneath it."""
         info = self.field_info(type_name, field.name)
         given = provided.get(field.name)
         if given is not None:
             inner = _merged(given) + (self.provides(info, group.service) or [])
-            self._add_local(build, group, type_name, field, sub, path, target, inner or None)
-            return group
+            return self._add_local(build, group, type_name, field, sub, path, target, inner or None)
         if self.is_local(group.service, type_name, info):
             provides = self.provides(info, group.service)
-            self._add_local(build, group, type_name, field, sub, path, target, provides)
-            return group
+            return self._add_local(build, group, type_name, field, sub, path, target, provides)
         return self._plan_remote(build, group, type_name, field, sub, path, target, provided)
 
     def _plan_remote(
@@ -551,7 +466,7 @@ class QueryPlanner:
         path: tuple[str, ...],
         target: SubSelection,
         provided: FieldsByKey,
-    ) -> FetchGroup:
+    ) -> set[FetchGroup]:
         hop = (type_name, field.name, group.id)
         if hop in build.hops or len(build.hops) > _MAX_HOPS:
             raise PlanningError(
@@ -559,9 +474,10 @@ class QueryPlanner:
             )
         build.hops.append(hop)
         try:
-            graph, entity_type, key = self._pick_remote(
-                group, type_name, field, sub, path, provided
-            )
+            picked = self._pick_remote(group, type_name, field, sub, path, provided)
+            if picked is None:
+                return self._plan_through_parent(build, group, type_name, field, sub, path)
+            graph, entity_type, key = picked
             key_selections = self.field_set(key.selection)
             deps = {group}
             deps |= self._plan_object_fields(
@@ -577,7 +493,7 @@ class QueryPlanner:
             target.add_typename()
             child = self._child_group(build, group, graph, path, deps)
             self._require(child, entity_type, key_selections, requires)
-            self._add_local(
+            return {child} | self._add_local(
                 build,
                 child,
                 entity_type,
@@ -587,9 +503,103 @@ class QueryPlanner:
                 child.selection.fragment(entity_type),
                 self.provides(info, graph),
             )
-            return child
         finally:
             build.hops.pop()
+
+    def _plan_through_parent(
+        self,
+        build: _Build,
+        group: FetchGroup,
+        type_name: str,
+        field: SField,
+        sub: list[SSelection],
+        path: tuple[str, ...],
+    ) -> set[FetchGroup]:
+        """The field's type has no key where the field lives: fetch its nearest ancestor
+        that subgraph can fetch (an entity by key, or the root) and select the path down."""
+        info = self.field_info(type_name, field.name)
+        # A @requires needs representations of the field's own type, which has no key here.
+        graphs = [
+            g
+            for g, entity in self.sources(type_name, field.name)
+            if entity == type_name and not (g in info.sources and info.sources[g].requires)
+        ]
+        route = find_route(
+            self.sg,
+            build.frames,
+            group,
+            graphs,
+            build.root_type,
+            lambda g, t, f: self.is_local(g, t, self.field_info(t, f)),
+        )
+        if route is None or (route.is_root and build.kind != "query"):
+            raise PlanningError(
+                f"no subgraph can resolve {type_name}.{field.name} for an object "
+                f"fetched from {group.service!r}: no resolvable @key on it or an ancestor"
+            )
+        anchor = route.anchor
+        if route.is_root:
+            found = next((r for r in build.roots if r.service == route.graph), None)
+            child = found or build.new_group(route.graph, (), None)
+            selection = child.selection
+            deps: set[FetchGroup] = set()
+        else:
+            keys = self.sg.types[anchor.parent_type].keys_in(route.graph)
+            key = next(
+                (
+                    k
+                    for k in keys
+                    if self.fetchable(
+                        group.service, anchor.parent_type, self.field_set(k.selection), {}
+                    )
+                ),
+                keys[0],
+            )
+            key_selections = self.field_set(key.selection)
+            if self._has_key_already(group, anchor.parent_type, anchor.path, key_selections):
+                # The ancestor is the entity this group fetches: its parent already holds
+                # the key, so the two entity calls can run side by side.
+                assert group.parent is not None
+                parent, deps = group.parent, set(group.deps)
+            else:
+                parent = group
+                deps = {group} | self._plan_object_fields(
+                    build,
+                    group,
+                    anchor.parent_type,
+                    key_selections,
+                    anchor.path,
+                    anchor.target,
+                    {},
+                )
+                anchor.target.add_typename()
+            child = self._child_group(build, parent, route.graph, anchor.path, deps)
+            self._require(child, anchor.parent_type, key_selections, [])
+            selection = child.selection.fragment(anchor.parent_type)
+        for index, (parent_type, step) in enumerate(route.chain):
+            node = selection.add(step, composite=True)
+            assert node.selection is not None
+            selection = node.selection
+            below = route.chain[index + 1][0] if index + 1 < len(route.chain) else type_name
+            if self.sg.is_abstract(self.field_info(parent_type, step.name).type_name):
+                selection.add_typename()
+                selection = selection.fragment(below)
+        return {child} | self._add_local(
+            build, child, type_name, field, sub, path, selection, self.provides(info, route.graph)
+        )
+
+    @staticmethod
+    def _has_key_already(
+        group: FetchGroup, type_name: str, path: tuple[str, ...], key: list[SSelection]
+    ) -> bool:
+        """True when `group` is an entity fetch at `path` whose representations of
+        `type_name` already carry every (flat) field of `key`."""
+        if group.parent is None or group.path != path or group.more_paths:
+            return False
+        have = group.key_fields.get(type_name)
+        return have is not None and all(
+            isinstance(s, SField) and not s.selections and s.name in have for s in key
+        )
 
     def _plan_object_fields(
         self,
@@ -612,7 +622,9 @@ class QueryPlanner:
         sub: list[SSelection],
         path: tuple[str, ...],
         provided: FieldsByKey,
-    ) -> tuple[str, str, EntityKey]:
+    ) -> tuple[str, str, EntityKey] | None:
+        """The subgraph, entity type and key to fetch a field through; None when no
+        subgraph serving it has a resolvable key on the type."""
         candidates: list[tuple[tuple[bool, bool, int, int], str, str, EntityKey]] = []
         existing = {c.service for c in group.children if c.path == path}
         return_type = self.field_info(type_name, field.name).type_name
@@ -630,10 +642,7 @@ class QueryPlanner:
             score = (bool(direct), graph in existing, covered, -self.order.get(graph, 0))
             candidates.append((score, graph, entity_type, key))
         if not candidates:
-            raise PlanningError(
-                f"no subgraph can resolve {type_name}.{field.name} for an entity "
-                f"fetched from {group.service!r} (no resolvable @key)"
-            )
+            return None
         _, graph, entity_type, key = max(candidates, key=lambda c: c[0])
         return graph, entity_type, key
 
@@ -645,7 +654,7 @@ class QueryPlanner:
         path: tuple[str, ...],
         deps: set[FetchGroup],
     ) -> FetchGroup:
-        blocked = _closure(deps)
+        blocked = closure(deps)
         for child in parent.children:
             if child.service == service and child.path == path and child not in blocked:
                 child.deps |= deps
@@ -741,134 +750,3 @@ class QueryPlanner:
                 f"to find the concrete types behind subgraph {service!r}"
             )
         return fallback
-
-
-def _descendants(root: FetchGroup) -> list[FetchGroup]:
-    found: list[FetchGroup] = []
-    stack = [root]
-    while stack:
-        group = stack.pop()
-        found.append(group)
-        stack.extend(reversed(group.children))
-    return sorted(found, key=lambda g: g.id)
-
-
-def _sequence(nodes: list[PlanNode | None]) -> PlanNode | None:
-    present = [n for n in nodes if n is not None]
-    flat: list[PlanNode] = []
-    for node in present:
-        flat.extend(node.nodes if isinstance(node, SequenceNode) else (node,))
-    if not flat:
-        return None
-    return flat[0] if len(flat) == 1 else SequenceNode(tuple(flat))
-
-
-def _parallel(nodes: list[PlanNode | None]) -> PlanNode | None:
-    present = [n for n in nodes if n is not None]
-    flat: list[PlanNode] = []
-    for node in present:
-        flat.extend(node.nodes if isinstance(node, ParallelNode) else (node,))
-    if not flat:
-        return None
-    return flat[0] if len(flat) == 1 else ParallelNode(tuple(flat))
-
-
-_UNSAFE_NAME = re.compile(r"\W")
-
-
-class _Emitter:
-    """Turns fetch groups into plan nodes with printed subgraph operations."""
-
-    def __init__(
-        self,
-        build: _Build,
-        kind: OperationKind,
-        operation_name: str | None,
-        var_types: Mapping[str, TypeNode],
-    ) -> None:
-        self.build = build
-        self.kind = kind
-        self.operation_name = operation_name
-        self.var_types = var_types
-
-    def fetch(self, group: FetchGroup) -> PlanNode:
-        variables: set[str] = set()
-        out: list[str] = []
-        group.selection.print(out, variables)
-        body = "".join(out)
-        defs = [f"${n}:{print_ast(self.var_types[n])}" for n in sorted(variables)]
-        kind: OperationKind = "query" if group.entity else self.kind
-        if group.entity:
-            defs.insert(0, "$representations:[_Any!]!")
-            body = "{_entities(representations:$representations)" + body + "}"
-        name = None
-        if self.operation_name:
-            service = _UNSAFE_NAME.sub("_", group.service)
-            name = f"{self.operation_name}__{service}__{group.id}"
-        header = kind + (f" {name}" if name else "") + (f"({','.join(defs)})" if defs else "")
-        requires = tuple(
-            RequiredType(type_name, rep.required(), frozenset(group.key_fields.get(type_name, ())))
-            for type_name, rep in group.requires.items()
-        )
-        if group.entity:
-            output_keys = tuple(
-                (type_name, next(iter(fragment.fields)))
-                for type_name, fragment in group.selection.fragments.items()
-                if fragment.fields
-            )
-        else:
-            output_keys = tuple(("", key) for key in group.selection.fields)
-        node = FetchNode(
-            service=group.service,
-            operation=header + body,
-            operation_name=name,
-            variable_names=tuple(sorted(variables)),
-            requires=requires,
-            output_keys=output_keys,
-        )
-        if not group.entity:
-            return node
-        return FlattenNode(group.path, node, group.more_paths, group.path_filters)
-
-    def schedule(self, groups: list[FetchGroup]) -> PlanNode | None:
-        if not groups:
-            return None
-        members = set(groups)
-        deps = {g: {d for d in g.deps if d in members and d is not g} for g in groups}
-        is_tree = all(not deps[g] or (len(deps[g]) == 1 and g.parent in deps[g]) for g in groups)
-        if is_tree:
-            roots = [g for g in groups if not deps[g]]
-            return _parallel([self._tree(g, members) for g in roots])
-        levels: dict[FetchGroup, int] = {}
-
-        def level(group: FetchGroup) -> int:
-            if group not in levels:
-                levels[group] = 0
-                levels[group] = 1 + max((level(d) for d in deps[group]), default=-1)
-            return levels[group]
-
-        for group in groups:
-            level(group)
-        stages = sorted(set(levels.values()))
-        return _sequence(
-            [
-                _parallel(
-                    [
-                        self.fetch(g)
-                        for g in merge_siblings([g for g in groups if levels[g] == stage])
-                    ]
-                )
-                for stage in stages
-            ]
-        )
-
-    def _tree(self, group: FetchGroup, members: set[FetchGroup]) -> PlanNode:
-        node = self.fetch(group)
-        children = [
-            self._tree(c, members)
-            for c in merge_siblings([c for c in group.children if c in members])
-        ]
-        after = _parallel(list(children))
-        if after is None:
-            return node
-        return SequenceNode((node, *(after.nodes if isinstance(after, SequenceNode) else (after,))))

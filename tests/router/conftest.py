@@ -6,7 +6,7 @@ import httpx
 import pytest
 import pytest_asyncio
 
-from tests.router.fixtures import catalog, conformance, shop
+from tests.router.fixtures import catalog, conformance, shapes, shop
 from tests.router.kit import (
     VIOLATIONS,
     FixtureSubgraph,
@@ -18,7 +18,7 @@ from tests.router.kit import (
 
 
 def all_subgraphs() -> list[FixtureSubgraph]:
-    return shop.subgraphs() + catalog.subgraphs() + conformance.subgraphs()
+    return shop.subgraphs() + catalog.subgraphs() + conformance.subgraphs() + shapes.subgraphs()
 
 
 @pytest.fixture(scope="session")
@@ -68,4 +68,10 @@ async def catalog_client(subgraph_base: str) -> AsyncIterator[httpx.AsyncClient]
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
 async def conformance_client(subgraph_base: str) -> AsyncIterator[httpx.AsyncClient]:
     async with router_client("conformance.graphql", subgraph_base) as client:
+        yield client
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def shapes_client(subgraph_base: str) -> AsyncIterator[httpx.AsyncClient]:
+    async with router_client("shapes.graphql", subgraph_base) as client:
         yield client
