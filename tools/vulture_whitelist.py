@@ -12,6 +12,7 @@ _: Any = object()
 # Strawberry output fields: GraphQL reads them off the object.
 _.page_info
 _.end_cursor
+_.start_cursor
 _.overall
 _.tasks_completed
 _.habit_check_ins

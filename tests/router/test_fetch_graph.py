@@ -42,8 +42,8 @@ def test_siblings_of_one_subgraph_with_equal_representations_merge() -> None:
 
 
 def test_sequence_and_parallel_flatten_and_unwrap() -> None:
-    one = FetchNode("a", "{a}", None, "query", ())
-    two = FetchNode("b", "{b}", None, "query", ())
+    one = FetchNode("a", "{a}", None, ())
+    two = FetchNode("b", "{b}", None, ())
     assert sequence([one, None]) is one
     assert parallel([None]) is None
     assert sequence([SequenceNode((one, two)), one]) == SequenceNode((one, two, one))
