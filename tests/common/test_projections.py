@@ -7,12 +7,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from pymongo import AsyncMongoClient
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.collection import AsyncCollection
 
 from common.infra import Infrastructure
 from common.projections import apply_if_newer
 from common.transactions import run_in_transaction
+from tests.common.failpoints import VICTIM, fail_next
 
 Rows = AsyncCollection[dict[str, Any]]
 T0 = datetime(2026, 1, 1, 12, tzinfo=UTC)
@@ -153,6 +155,43 @@ async def test_a_row_inserted_after_the_transactions_snapshot_reruns_it(
     assert await run_in_transaction(infra.mongo, work)
     assert attempts == 2
     assert await stored(rows) == {"user_id": "ana", "name": "event", "as_of": at(2)}
+
+
+# The server insists on details for 11000; the driver reads 11001 as a duplicate key too.
+DUPLICATE_KEY: dict[str, Any] = {"errorCode": 11001}
+
+
+async def test_a_duplicate_key_inside_a_transaction_reruns_it(failpoint_url: str) -> None:
+    """MongoDB may report that race as a duplicate key, which aborts the transaction."""
+    victim: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(
+        failpoint_url, appname=VICTIM, tz_aware=True
+    )
+    other: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(failpoint_url, tz_aware=True)
+    rows = victim.projections.profiles
+    await rows.drop()
+    await rows.create_index("user_id", unique=True)
+    attempts = 0
+
+    async def work(session: AsyncClientSession) -> bool:
+        nonlocal attempts
+        attempts += 1
+        assert await rows.find_one({"user_id": "zed"}, session=session) is None
+        if attempts == 1:
+            await other.projections.profiles.insert_one(
+                {"user_id": "ana", "name": "competitor", "as_of": at(1)}
+            )
+            await fail_next(failpoint_url, "insert", DUPLICATE_KEY)
+        return await apply_if_newer(
+            rows, {"user_id": "ana"}, {"name": "event"}, at=at(2), session=session
+        )
+
+    try:
+        assert await run_in_transaction(victim, work)
+        assert attempts == 2
+        assert await stored(rows) == {"user_id": "ana", "name": "event", "as_of": at(2)}
+    finally:
+        await victim.close()
+        await other.close()
 
 
 async def test_concurrent_first_events_leave_one_row_with_the_newest(rows: Rows) -> None:
