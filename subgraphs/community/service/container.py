@@ -1,4 +1,4 @@
-"""Community domain logic: no GraphQL, no transport."""
+"""The community services container: what `build()` hands to resolvers and consumers."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from subgraphs.community.service.deps import Deps, Repos
 from subgraphs.community.service.erasure import ErasureService
 from subgraphs.community.service.feeds import FeedService
 from subgraphs.community.service.goals import GoalService
-from subgraphs.community.service.limits import Action, ActionLimits
 from subgraphs.community.service.moderation import ModerationService
-from subgraphs.community.service.posts import PostChanges, PostDraft, PostService
+from subgraphs.community.service.posts import PostService
 from subgraphs.community.service.reactions import ReactionService
 from subgraphs.community.service.scope import Viewer, load_viewer
 from subgraphs.community.service.social import SocialService
@@ -48,16 +47,3 @@ def build_services(deps: Deps) -> CommunityServices:
         moderation=ModerationService(deps, posts, comments),
         erasure=ErasureService(deps, posts, comments, social),
     )
-
-
-__all__ = [
-    "Action",
-    "ActionLimits",
-    "CommunityServices",
-    "Deps",
-    "PostChanges",
-    "PostDraft",
-    "Repos",
-    "Viewer",
-    "build_services",
-]
