@@ -18,6 +18,8 @@ from subgraphs.community.service.social import SocialService
 
 @dataclass(frozen=True)
 class CommunityServices:
+    # For the services' own use (and tests' checks of what was stored): resolvers
+    # go through the services below, never to a repository.
     repos: Repos
     posts: PostService
     reactions: ReactionService
