@@ -7,13 +7,12 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from common.app import Runtime
 from common.events import AfterCommit, Event, transactional
 from common.events.catalog import CoachGoalCreated, UserDeleted, UserRegistered, UserUpdated
-from subgraphs.chat.coach.service import CoachService
-from subgraphs.chat.service import Erasure, ProfileService
+from subgraphs.chat.service.container import ChatServices
 
 
-def register_consumers(
-    runtime: Runtime, erasure: Erasure, profiles: ProfileService, coach: CoachService
-) -> None:
+def register_consumers(runtime: Runtime, services: ChatServices) -> None:
+    erasure, profiles, coach = services.erasure, services.profiles, services.coach
+
     async def on_profile(event: Event, session: AsyncClientSession) -> None:
         change = event.payload()
         if isinstance(change, UserRegistered | UserUpdated):

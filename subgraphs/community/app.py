@@ -6,13 +6,9 @@ from common.app import Runtime, SubgraphDefinition
 from subgraphs.community.events import register_consumers
 from subgraphs.community.models import MODELS
 from subgraphs.community.schema import schema
-from subgraphs.community.service import (
-    ActionLimits,
-    CommunityServices,
-    Deps,
-    Repos,
-    build_services,
-)
+from subgraphs.community.service.container import CommunityServices, build_services
+from subgraphs.community.service.deps import Deps, Repos
+from subgraphs.community.service.limits import ActionLimits
 
 
 async def build(runtime: Runtime) -> CommunityServices:

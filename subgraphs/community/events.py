@@ -14,7 +14,7 @@ from common.app import Runtime
 from common.events import DeadLetter, Event, OutboxTransaction, transactional
 from common.events.catalog import GoalChanged, UserDeleted, UserRegistered, UserUpdated
 from subgraphs.community.models import Privacy
-from subgraphs.community.service import CommunityServices
+from subgraphs.community.service.container import CommunityServices
 
 USERS_CONSUMER = "community.users"
 USERS_TOPICS = ["users.user.registered", "users.user.updated", "users.user.deleted"]

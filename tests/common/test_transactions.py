@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
 import time
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from pymongo import AsyncMongoClient, MongoClient
+from pymongo import AsyncMongoClient
 from pymongo.asynchronous.client_session import AsyncClientSession
-from pymongo.errors import OperationFailure, PyMongoError
+from pymongo.errors import OperationFailure
 
 from common.events import Event, transactional
 from common.events.consumer import Applied, make_subscription
-from common.mongo_server import free_port
 from common.testing.events import task_completed
 from common.transactions import (
     TRANSIENT,
@@ -26,36 +22,9 @@ from common.transactions import (
     TransactionRetry,
     run_in_transaction,
 )
+from tests.common.failpoints import VICTIM, clear_failpoints, fail_next
 
 Client = AsyncMongoClient[dict[str, Any]]
-VICTIM = "lifegraph-failpoint-victim"
-
-
-@pytest.fixture(scope="module")
-def failpoint_url() -> Iterator[str]:
-    """A private secantusd-py with test commands on: `configureFailPoint` is server-wide."""
-    executable = Path(sys.executable).parent / "secantusd-py"
-    port = free_port()
-    command = [str(executable), "--port", str(port), "--storage-path", ":memory:"]
-    command += ["--enable-test-commands", "--log-level", "WARNING"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)  # noqa: S603
-    url = f"mongodb://127.0.0.1:{port}/?directConnection=true"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            probe: MongoClient[dict[str, Any]] = MongoClient(url, serverSelectionTimeoutMS=250)
-            try:
-                probe.admin.command("ping")
-                break
-            except PyMongoError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise
-            finally:
-                probe.close()
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
 
 
 @pytest.fixture
@@ -66,28 +35,6 @@ async def client(failpoint_url: str) -> AsyncIterator[Client]:
     await victim.tx.counters.insert_one({"_id": "post", "n": 0})
     yield victim
     await victim.close()
-
-
-async def fail_next(url: str, command: str, data: dict[str, Any], *, times: int = 1) -> None:
-    admin: Client = AsyncMongoClient(url)
-    try:
-        await admin.admin.command(
-            {
-                "configureFailPoint": "failCommand",
-                "mode": {"times": times} if times else "alwaysOn",
-                "data": {"failCommands": [command], "appName": VICTIM, **data},
-            }
-        )
-    finally:
-        await admin.close()
-
-
-async def clear_failpoints(url: str) -> None:
-    admin: Client = AsyncMongoClient(url)
-    try:
-        await admin.admin.command({"configureFailPoint": "failCommand", "mode": "off"})
-    finally:
-        await admin.close()
 
 
 # The commit happens, but its reply says the outcome is unknown (a write concern

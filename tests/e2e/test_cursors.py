@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import json
 
-from subgraphs.chat import cursors as chat_cursors
+from subgraphs.chat.domain import cursors as chat_cursors
 from tests.e2e.conftest import NewClient
 
 TRENDING = """query($a: String) { trendingFeed(first: 5, after: $a) {

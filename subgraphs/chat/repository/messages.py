@@ -10,7 +10,7 @@ from beanie import SortDirection
 from pymongo.asynchronous.client_session import AsyncClientSession
 
 from common.repository import Page, Repository, parse_object_id
-from subgraphs.chat import cursors
+from subgraphs.chat.domain import cursors
 from subgraphs.chat.models import Message
 
 Session = AsyncClientSession | None

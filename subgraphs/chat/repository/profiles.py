@@ -10,6 +10,7 @@ from typing import Any
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.errors import DuplicateKeyError
 
+from common.projections import apply_if_newer
 from common.repository import Repository
 from subgraphs.chat.models import Profile, ProfileCard
 
@@ -33,26 +34,16 @@ class ProfileRepository(Repository[Profile]):
 
     async def apply(
         self, user_id: str, at: datetime, fields: dict[str, Any], *, session: AsyncClientSession
-    ) -> None:
+    ) -> bool:
         """A users event's fields, unless a newer event was applied or the account is gone."""
-        collection = Profile.get_pymongo_collection()
-        # Two steps, because one conditional upsert would try to insert a second row
-        # when a newer event is already there. In a transaction a concurrent upsert
-        # of the same row is a write conflict (retried), never a duplicate key.
-        await collection.update_one(
+        return await apply_if_newer(
+            Profile.get_pymongo_collection(),
             {"user_id": user_id},
-            {"$setOnInsert": _new_row(fields.get("display_name", ""))},
-            upsert=True,
-            session=session,
-        )
-        # Compared by the server: both sides at BSON's millisecond precision.
-        await collection.update_one(
-            {
-                "user_id": user_id,
-                "deleted": False,
-                "$or": [{"synced_at": None}, {"synced_at": {"$lt": at}}],
-            },
-            {"$set": {**fields, "synced_at": at}},
+            fields,
+            at=at,
+            stamp="synced_at",
+            tombstone="deleted",
+            defaults=_new_row(""),
             session=session,
         )
 

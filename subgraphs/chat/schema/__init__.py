@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from common.graphql.schema import build_schema
-from subgraphs.chat.schema.context import ChatServices, Info
+from subgraphs.chat.schema.context import Info
 from subgraphs.chat.schema.operations import Mutation, Query, Subscription
 from subgraphs.chat.schema.types import Conversation, Message, User
 
@@ -15,4 +15,4 @@ schema = build_schema(
     types=[User, Conversation, Message],
 )
 
-__all__ = ["ChatServices", "Info", "schema"]
+__all__ = ["Info", "schema"]

@@ -1,9 +1,8 @@
-"""The services chat resolvers see, and their batched loaders."""
+"""The per-request context chat resolvers see (it holds `ChatServices`), and their loaders."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
 from typing import TypeVar
 
 import strawberry
@@ -11,24 +10,9 @@ from strawberry.dataloader import DataLoader
 
 from common.graphql.context import RequestContext
 from common.graphql.loaders import batch_loader
-from subgraphs.chat.service import (
-    ConversationService,
-    MessageService,
-    ProfileService,
-    ReadService,
-    StreamService,
-)
+from subgraphs.chat.service.container import ChatServices
 
 V = TypeVar("V")
-
-
-@dataclass
-class ChatServices:
-    conversations: ConversationService
-    messages: MessageService
-    profiles: ProfileService
-    reads: ReadService
-    streams: StreamService
 
 
 Info = strawberry.Info[RequestContext[ChatServices], None]

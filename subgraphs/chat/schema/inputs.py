@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from subgraphs.chat.inputs import AttachmentInput as AttachmentValue
+from subgraphs.chat.domain.validation import AttachmentInput as AttachmentValue
 
 
 @strawberry.input(description="Start (or return) the one direct conversation with another user.")

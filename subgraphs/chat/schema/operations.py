@@ -8,7 +8,6 @@ from typing import Annotated
 import strawberry
 
 from common.graphql.pagination import Connection, connection_from_page
-from subgraphs.chat.live import ConversationStreamSignal, MessageSignal, TypingSignal
 from subgraphs.chat.schema.context import Info, viewer_id
 from subgraphs.chat.schema.inputs import (
     AddGroupMembersInput,
@@ -27,6 +26,7 @@ from subgraphs.chat.schema.types import (
     Message,
     TypingIndicator,
 )
+from subgraphs.chat.service.live import ConversationStreamSignal, MessageSignal, TypingSignal
 
 
 @strawberry.type(description="Chat queries.")

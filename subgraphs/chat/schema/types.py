@@ -12,8 +12,7 @@ from common.auth import sees_profile
 from common.errors import Forbidden
 from common.graphql.pagination import Connection, connection_from_page
 from common.repository import PageRequest
-from subgraphs.chat import cursors
-from subgraphs.chat.live import ConversationSignal, MessageSignal, TypingSignal
+from subgraphs.chat.domain import cursors
 from subgraphs.chat.models import Attachment as AttachmentDoc
 from subgraphs.chat.models import Conversation as ConversationDoc
 from subgraphs.chat.models import ConversationKind as ConversationKindModel
@@ -21,6 +20,7 @@ from subgraphs.chat.models import Message as MessageDoc
 from subgraphs.chat.models import MessageAuthor as MessageAuthorModel
 from subgraphs.chat.models import ProfileCard
 from subgraphs.chat.schema.context import Info, loader, viewer_id
+from subgraphs.chat.service.live import ConversationSignal, MessageSignal, TypingSignal
 
 
 @strawberry.enum(description="What a conversation is.")

@@ -19,9 +19,9 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from common.errors import Forbidden, NotFound
 from common.events import OutboxPublisher, OutboxTransaction
 from common.locks import KeyedLocks
-from subgraphs.chat.live import LiveFeed
 from subgraphs.chat.models import Message, MessageAuthor, ProfileCard, utcnow
 from subgraphs.chat.repository import ConversationRepository, MessageRepository
+from subgraphs.chat.service.live import LiveFeed
 from subgraphs.chat.service.profiles import ProfileService
 
 T = TypeVar("T")

@@ -12,14 +12,14 @@ from common.errors import BadUserInput, Forbidden, NotFound
 from common.events import AfterCommit, OutboxPublisher, OutboxTransaction
 from common.known_users import require_known
 from common.repository import Page, PageRequest
-from subgraphs.chat import inputs
-from subgraphs.chat.live import LiveFeed
+from subgraphs.chat.domain import validation
 from subgraphs.chat.models import Conversation, ConversationKind
 from subgraphs.chat.repository import (
     ConversationRepository,
     ProfileRepository,
     ReadStateRepository,
 )
+from subgraphs.chat.service.live import LiveFeed
 
 
 def direct_key(a: str, b: str) -> str:
@@ -50,7 +50,7 @@ class ConversationService:
     # Creating
 
     async def start_direct(self, viewer: str, other: str) -> Conversation:
-        other = inputs.user_id(other)
+        other = validation.user_id(other)
         if other == viewer:
             raise BadUserInput("A direct conversation needs another user.", field="userId")
         await self._require_known([other], field="userId")
@@ -80,17 +80,17 @@ class ConversationService:
     async def create_group(
         self, viewer: str, title: str, member_ids: Sequence[str]
     ) -> Conversation:
-        others = [m for m in inputs.user_ids(member_ids, field="memberIds") if m != viewer]
+        others = [m for m in validation.user_ids(member_ids, field="memberIds") if m != viewer]
         if not others:
             raise BadUserInput("A group needs at least one other member.", field="memberIds")
-        if len(others) + 1 > inputs.MAX_GROUP_MEMBERS:
+        if len(others) + 1 > validation.MAX_GROUP_MEMBERS:
             raise BadUserInput("That group is too large.", field="memberIds")
         await self._require_known(others, field="memberIds")
         return await self._create_unique(
             Conversation(
                 kind=ConversationKind.GROUP,
                 unique_key=f"group:{uuid.uuid4().hex}",
-                title=inputs.title(title),
+                title=validation.title(title),
                 member_ids=[viewer, *others],
                 admin_ids=[viewer],
                 created_by=viewer,
@@ -128,8 +128,8 @@ class ConversationService:
         self, viewer: str, conversation_id: str, user_ids: Sequence[str]
     ) -> Conversation:
         conversation = await self._group_admin(viewer, conversation_id)
-        new = [u for u in inputs.user_ids(user_ids) if u not in conversation.member_ids]
-        if len(conversation.member_ids) + len(new) > inputs.MAX_GROUP_MEMBERS:
+        new = [u for u in validation.user_ids(user_ids) if u not in conversation.member_ids]
+        if len(conversation.member_ids) + len(new) > validation.MAX_GROUP_MEMBERS:
             raise BadUserInput("That group would be too large.", field="userIds")
         await self._require_known(new, field="userIds")
         if new:

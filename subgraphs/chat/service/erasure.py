@@ -7,7 +7,6 @@ import logging
 from pymongo.asynchronous.client_session import AsyncClientSession
 
 from common.events import AfterCommit
-from subgraphs.chat.live import LiveFeed
 from subgraphs.chat.models import ConversationKind
 from subgraphs.chat.repository import (
     CoachMemoryRepository,
@@ -18,6 +17,7 @@ from subgraphs.chat.repository import (
     ReadStateRepository,
 )
 from subgraphs.chat.service.conversations import ConversationService
+from subgraphs.chat.service.live import LiveFeed
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from common.errors import BadUserInput, Conflict, Forbidden, NotFound
 from common.events import Event, OutboxTransaction
 from common.events.catalog import MessageSent
 from common.repository import Page, PageRequest
-from subgraphs.chat import cursors, inputs
+from subgraphs.chat.domain import cursors, validation
 from subgraphs.chat.models import (
     CoachReplyJob,
     ConversationKind,
@@ -53,15 +53,15 @@ class MessageService:
         conversation_id: str,
         text: str,
         *,
-        attachment: inputs.AttachmentInput | None = None,
+        attachment: validation.AttachmentInput | None = None,
         client_message_id: str | None = None,
         sender_name: str | None = None,
     ) -> Message:
         """Post as `viewer`; `sender_name` (from their token) introduces them to chat's
         cards if users' registration event has not arrived yet."""
-        stored_attachment = inputs.attachment(attachment)
-        body = inputs.message_text(text, has_attachment=stored_attachment is not None)
-        client_id = inputs.client_message_id(client_message_id)
+        stored_attachment = validation.attachment(attachment)
+        body = validation.message_text(text, has_attachment=stored_attachment is not None)
+        client_id = validation.client_message_id(client_message_id)
         conversation = await self._conversations.member_conversation(viewer, conversation_id)
         if client_id is not None:
             existing = await self._messages.by_client_id(conversation_id, viewer, client_id)
@@ -128,7 +128,7 @@ class MessageService:
         message = await self._own_message(viewer, message_id)
         if message.deleted_at is not None:
             raise Conflict("A deleted message cannot be edited.")
-        message.text = inputs.message_text(text, has_attachment=message.attachment is not None)
+        message.text = validation.message_text(text, has_attachment=message.attachment is not None)
         message.edited_at = utcnow()
         await self._messages.save(message)
         await self._appender.announce_updated(message)

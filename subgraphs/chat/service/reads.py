@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from common.errors import NotFound
-from subgraphs.chat.live import LiveFeed
 from subgraphs.chat.models import Conversation, ReadState, utcnow
 from subgraphs.chat.repository import MessageRepository, ReadStateRepository
 from subgraphs.chat.service.conversations import ConversationService
+from subgraphs.chat.service.live import LiveFeed
 
 
 class ReadService:

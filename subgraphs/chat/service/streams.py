@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from subgraphs.chat.live import (
+from subgraphs.chat.models import utcnow
+from subgraphs.chat.service.conversations import ConversationService
+from subgraphs.chat.service.live import (
     ConversationSignal,
     ConversationStreamSignal,
     LiveFeed,
@@ -12,8 +14,6 @@ from subgraphs.chat.live import (
     user_channel,
     user_signals,
 )
-from subgraphs.chat.models import utcnow
-from subgraphs.chat.service.conversations import ConversationService
 from subgraphs.chat.service.profiles import ProfileService
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
+from common.projections import apply_if_newer
 from common.repository import Page, PageRequest
 from subgraphs.community.models import Block, Follow, Privacy, Profile
 from subgraphs.community.repository.base import CommunityRepository, Session
@@ -156,24 +157,18 @@ class ProfileRepository(CommunityRepository[Profile]):
         self, user_id: str, at: datetime, fields: dict[str, Any], *, session: Session = None
     ) -> bool:
         """Apply a users event unless a newer one was applied or the user is deleted."""
-        current = await self.by_user(user_id, session=session)
-        if current is None:
-            await self.collection().insert_one(
-                {"user_id": user_id, **_new_profile_defaults(fields), **fields, "synced_at": at},
-                session=session,
-            )
-            return True
-        # Compared by the server: both sides at BSON's millisecond precision.
-        result = await self.collection().update_one(
-            {
-                "user_id": user_id,
-                "deleted": False,
-                "$or": [{"synced_at": None}, {"synced_at": {"$lt": at}}],
-            },
-            {"$set": {**fields, "synced_at": at}, "$inc": {"write_seq": 1}},
+        return await apply_if_newer(
+            self.collection(),
+            {"user_id": user_id},
+            fields,
+            at=at,
+            stamp="synced_at",
+            tombstone="deleted",
+            defaults=_new_profile_defaults(fields),
+            # Like every write about a user, it conflicts with their concurrent writes.
+            also={"$inc": {"write_seq": 1}},
             session=session,
         )
-        return result.modified_count == 1
 
     async def bump(
         self, user_id: str, *, followers: int = 0, following: int = 0, session: Session = None

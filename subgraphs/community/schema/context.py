@@ -14,7 +14,8 @@ from common.graphql.context import RequestContext
 from common.graphql.loaders import batch_loader
 from common.repository import PageRequest
 from subgraphs.community.models import GoalRef, Post, Profile
-from subgraphs.community.service import CommunityServices, Viewer
+from subgraphs.community.service.container import CommunityServices
+from subgraphs.community.service.scope import Viewer
 
 Info = strawberry.Info[RequestContext[CommunityServices], None]
 
@@ -43,8 +44,8 @@ def page_request(first: int, after: str | None) -> PageRequest:
 
 
 def post_loader(info: Info) -> DataLoader[str, Post | None]:
-    posts = info.context.services.repos.posts
-    return info.context.loader("community.posts", lambda: batch_loader(posts.get_many))
+    posts = info.context.services.posts
+    return info.context.loader("community.posts", lambda: batch_loader(posts.by_ids))
 
 
 def profile_loader(info: Info) -> DataLoader[str, Profile | None]:

@@ -20,7 +20,7 @@ from subgraphs.community.schema.inputs import (
 )
 from subgraphs.community.schema.lists import ModerationAction, ModerationCase
 from subgraphs.community.schema.types import Comment, Post, User
-from subgraphs.community.service import PostChanges, PostDraft
+from subgraphs.community.service.posts import PostChanges, PostDraft
 
 
 @strawberry.type(description="Community mutations.")

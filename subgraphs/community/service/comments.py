@@ -16,7 +16,7 @@ from common.errors import Forbidden, NotFound
 from common.events import Event
 from common.events.catalog import PostCommented
 from common.repository import Page, PageRequest
-from subgraphs.community import text as texts
+from subgraphs.community.domain import text as texts
 from subgraphs.community.models import Comment, ContentStatus, TargetType, utc_now
 from subgraphs.community.repository import Session
 from subgraphs.community.service.deps import Deps, Unit

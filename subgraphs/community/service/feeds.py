@@ -8,7 +8,7 @@ in every follower's feed the moment it is written and nothing is copied.
 from __future__ import annotations
 
 from common.repository import Page, PageRequest
-from subgraphs.community import text as texts
+from subgraphs.community.domain import text as texts
 from subgraphs.community.models import Category, ContentStatus, Post, Privacy
 from subgraphs.community.service.deps import Deps
 from subgraphs.community.service.scope import Viewer

@@ -8,7 +8,7 @@ from common.errors import Forbidden, NotFound
 from common.events import Event
 from common.events.catalog import PostReported
 from common.repository import Page, PageRequest
-from subgraphs.community import text as texts
+from subgraphs.community.domain import text as texts
 from subgraphs.community.models import (
     ContentStatus,
     ModerationAction,

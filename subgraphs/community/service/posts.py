@@ -8,7 +8,7 @@ from common.errors import BadUserInput, Forbidden, NotFound
 from common.events import Event
 from common.events.catalog import PostCreated
 from common.repository import Page, PageRequest
-from subgraphs.community import text as texts
+from subgraphs.community.domain import text as texts
 from subgraphs.community.models import Category, ContentStatus, Post, TargetType, utc_now
 from subgraphs.community.repository import Session
 from subgraphs.community.service.deps import Deps, Unit
@@ -159,6 +159,10 @@ class PostService:
         if post is None or not viewer.can_see_post(post):
             raise NotFound("Post not found.")
         return post
+
+    async def by_ids(self, post_ids: list[str]) -> dict[str, Post]:
+        """The posts as stored, visible or not: for callers that decide visibility per post."""
+        return await self._repos.posts.get_many(post_ids)
 
     async def by_author(self, viewer: Viewer, author_id: str, request: PageRequest) -> Page[Post]:
         if author_id == viewer.user_id:

@@ -15,7 +15,7 @@ from common.events import Event
 from common.events.catalog import UserFollowed
 from common.known_users import require_known
 from common.repository import Page, PageRequest
-from subgraphs.community import text as texts
+from subgraphs.community.domain import text as texts
 from subgraphs.community.models import Block, Follow, Privacy, Profile
 from subgraphs.community.repository import Session
 from subgraphs.community.service.deps import Deps, Unit

@@ -1,33 +1,14 @@
-"""Local copies of other subgraphs' facts, kept from their events."""
+"""Local copies of other subgraphs' facts, kept from their events (`common.projections`)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
+from common.projections import apply_if_newer
 from common.repository import Repository
 from subgraphs.goals.models import ErasedUserDoc, FollowDoc, UserProfileDoc
 from subgraphs.goals.repository._raw import Session, collection
-
-
-async def _upsert_if_newer(
-    model: type[Any], key: dict[str, Any], fields: dict[str, Any], session: Session
-) -> bool:
-    """Write unless a newer event already did: redelivered or reordered events change nothing.
-
-    No upsert on `{key, as_of < new}`: when a newer row exists that upsert is a
-    duplicate key, which would abort the consumer's transaction.
-    """
-    coll = collection(model)
-    result = await coll.update_one(
-        {**key, "as_of": {"$lt": fields["as_of"]}}, {"$set": fields}, session=session
-    )
-    if result.matched_count:
-        return True
-    if await coll.find_one(key, {"_id": 1}, session=session) is not None:
-        return False  # the row exists and is at least as new
-    await coll.insert_one({**key, **fields}, session=session)
-    return True
 
 
 class ProfileRepository(Repository[UserProfileDoc]):
@@ -42,10 +23,12 @@ class ProfileRepository(Repository[UserProfileDoc]):
         as_of: datetime,
         session: Session = None,
     ) -> bool:
-        fields: dict[str, Any] = {"timezone": timezone, "as_of": as_of}
+        fields: dict[str, Any] = {"timezone": timezone}
         if life_areas is not None:
             fields["life_areas"] = life_areas
-        return await _upsert_if_newer(UserProfileDoc, {"user_id": user_id}, fields, session)
+        return await apply_if_newer(
+            collection(UserProfileDoc), {"user_id": user_id}, fields, at=as_of, session=session
+        )
 
     async def for_user(self, user_id: str) -> UserProfileDoc | None:
         return await UserProfileDoc.find_one({"user_id": user_id})
@@ -66,11 +49,12 @@ class FollowRepository(Repository[FollowDoc]):
         as_of: datetime,
         session: Session = None,
     ) -> bool:
-        return await _upsert_if_newer(
-            FollowDoc,
+        return await apply_if_newer(
+            collection(FollowDoc),
             {"follower_id": follower_id, "followee_id": followee_id},
-            {"active": active, "as_of": as_of},
-            session,
+            {"active": active},
+            at=as_of,
+            session=session,
         )
 
     async def follows(self, follower_id: str, followee_id: str) -> bool:

@@ -15,7 +15,7 @@ from common.settings import Settings
 from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
 from subgraphs.chat.app import build, subgraph
-from subgraphs.chat.schema import ChatServices
+from subgraphs.chat.service.container import ChatServices
 
 from .support import Api
 

@@ -13,7 +13,6 @@ from subgraphs.chat.coach.provider import CoachReply, CoachRequest
 from subgraphs.chat.coach.rules import RuleBasedCoach
 from subgraphs.chat.coach.service import CoachService
 from subgraphs.chat.coach.worker import CoachWorker
-from subgraphs.chat.live import LiveFeed
 from subgraphs.chat.models import Message, MessageAuthor
 from subgraphs.chat.repository import (
     CoachMemoryRepository,
@@ -22,8 +21,10 @@ from subgraphs.chat.repository import (
     MessageRepository,
     ProfileRepository,
 )
-from subgraphs.chat.schema import ChatServices
-from subgraphs.chat.service import Appender, ProfileService
+from subgraphs.chat.service.appending import Appender
+from subgraphs.chat.service.container import ChatServices
+from subgraphs.chat.service.live import LiveFeed
+from subgraphs.chat.service.profiles import ProfileService
 
 from .conftest import Hosted
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from common.errors import BadUserInput
-from subgraphs.chat import cursors
+from subgraphs.chat.domain import cursors
 
 
 def _b64(value: object) -> str:

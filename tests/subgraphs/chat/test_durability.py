@@ -17,7 +17,6 @@ from common.testing.tokens import TestKeys
 from common.testing.waiting import wait_until
 from subgraphs.chat.app import subgraph
 from subgraphs.chat.coach.service import reply_client_id
-from subgraphs.chat.live import LiveFeed
 from subgraphs.chat.models import CoachGoal, CoachReplyJob, Message, utcnow
 from subgraphs.chat.repository import (
     CoachReplyJobRepository,
@@ -26,8 +25,10 @@ from subgraphs.chat.repository import (
     ProfileRepository,
     ReadStateRepository,
 )
-from subgraphs.chat.service import Appender, MessageService, ProfileService
-from subgraphs.chat.service.appending import coach_draft
+from subgraphs.chat.service.appending import Appender, coach_draft
+from subgraphs.chat.service.live import LiveFeed
+from subgraphs.chat.service.messages import MessageService
+from subgraphs.chat.service.profiles import ProfileService
 
 from .conftest import Hosted
 from .support import HISTORY, Api, captured_events

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from subgraphs.chat import cursors
+from subgraphs.chat.domain import cursors
 
 from .support import HISTORY, Api, texts
 

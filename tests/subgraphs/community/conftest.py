@@ -20,13 +20,9 @@ from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
 from subgraphs.community.app import subgraph
 from subgraphs.community.models import MODELS
-from subgraphs.community.service import (
-    ActionLimits,
-    CommunityServices,
-    Deps,
-    Repos,
-    build_services,
-)
+from subgraphs.community.service.container import CommunityServices, build_services
+from subgraphs.community.service.deps import Deps, Repos
+from subgraphs.community.service.limits import ActionLimits
 
 
 class Api:

@@ -11,7 +11,9 @@ from common.events import Event
 from common.events.amqp import AmqpEventBus
 from common.testing.waiting import wait_until
 from subgraphs.community.models import Category
-from subgraphs.community.service import CommunityServices, PostDraft, Viewer
+from subgraphs.community.service.container import CommunityServices
+from subgraphs.community.service.posts import PostDraft
+from subgraphs.community.service.scope import Viewer
 from tests.subgraphs.community.conftest import Api, users_event
 
 pytestmark = pytest.mark.rabbitmq

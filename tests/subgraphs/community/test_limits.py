@@ -15,7 +15,7 @@ from common.settings import RateLimit, Settings
 from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
 from subgraphs.community.app import subgraph
-from subgraphs.community.service import Action, ActionLimits
+from subgraphs.community.service.limits import Action, ActionLimits
 from tests.subgraphs.community.conftest import Api
 
 pytestmark = pytest.mark.redis

@@ -12,7 +12,7 @@ from common.events.amqp import AmqpEventBus
 from common.settings import Settings
 from common.testing.waiting import wait_until
 from subgraphs.community.models import Privacy
-from subgraphs.community.service import CommunityServices
+from subgraphs.community.service.container import CommunityServices
 from tests.subgraphs.community.conftest import FOLLOW, Api, seed_profiles, users_event
 
 UNFOLLOW = "mutation($input: UserInput!) { unfollowUser(input: $input) { id followerCount } }"

@@ -14,7 +14,9 @@ from common.errors import NotFound
 from common.events import Event, OutboxPublisher
 from common.infra import Infrastructure
 from subgraphs.community.models import Category, ContentStatus, ModerationActionKind, TargetType
-from subgraphs.community.service import CommunityServices, PostDraft, Viewer, build_services
+from subgraphs.community.service.container import CommunityServices, build_services
+from subgraphs.community.service.posts import PostDraft
+from subgraphs.community.service.scope import Viewer
 from tests.subgraphs.community.conftest import make_deps
 
 ana, bob = Viewer("ana"), Viewer("bob")

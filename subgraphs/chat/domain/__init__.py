@@ -1,0 +1,1 @@
+"""Pure chat rules: validation of what clients send, message cursors. No I/O."""

@@ -1,0 +1,1 @@
+"""Pure community rules: text checks and the search index. No I/O."""
