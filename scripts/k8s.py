@@ -1,0 +1,582 @@
+"""Writes the Kubernetes package in docker/k8s/ from the list of subgraphs.
+
+    python -m scripts.k8s            # (re)write docker/k8s/
+    python -m scripts.k8s --check    # exit 1 when the committed files are stale
+
+Every file under docker/k8s/ comes from here: one Deployment, Service, HPA,
+PodDisruptionBudget and NetworkPolicy per part (the router and each subgraph
+`lifegraph.discovery` finds), the supergraph with in-cluster URLs, the Ingress
+and the two overlays. docs/deploy.md explains the figures and what to set.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "docker" / "k8s"
+SUPERGRAPH = ROOT / "schema" / "supergraph.graphql"
+
+Manifest = dict[str, Any]
+
+PORT = 8000
+UID = 10001  # docker/Dockerfile's `lifegraph` user
+ROUTER = "router"
+CONFIG = "lifegraph-config"
+SECRET = "lifegraph"  # noqa: S105 - the Secret object's name
+JWKS_SECRET = "lifegraph-jwks"  # noqa: S105 - a name, not a value
+PART_OF = {"app.kubernetes.io/part-of": "lifegraph"}
+# Where the ingress controller and the Prometheus scraper run: the only pods outside
+# LifeGraph that may open a connection to it (docs/deploy.md says how to change them).
+INGRESS_NAMESPACE = "ingress-nginx"
+MONITORING_NAMESPACE = "monitoring"
+
+# The longest request a part serves is a router fetch bounded by
+# LIFEGRAPH_ROUTER_SUBGRAPH_TIMEOUT_SECONDS (30 s by default): uvicorn gets that and a
+# margin to finish in-flight requests, Kubernetes the drain delay on top.
+SHUTDOWN_SECONDS = 35
+DRAIN_SECONDS = 5
+GRACE_SECONDS = DRAIN_SECONDS + SHUTDOWN_SECONDS + 10
+# Subscriptions are long-lived sockets: the ingress keeps an idle one an hour
+# (clients ping far more often than that) instead of nginx's 60 s default.
+SOCKET_TIMEOUT_SECONDS = 3600
+
+# Engine ports the subgraphs (and the router, for Redis) may reach.
+MONGODB_PORT = 27017
+AMQP_PORT = 5672
+REDIS_PORTS = (6379, 26379)
+# Outbound providers (SMTP, web push, OAuth, the coach's model): anything outside
+# the cluster's private ranges, on their ports.
+PROVIDER_PORTS = (443, 465, 587)
+PRIVATE_RANGES = ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")
+
+
+@dataclass(frozen=True)
+class SecretKey:
+    """One environment variable read from the `lifegraph` Secret."""
+
+    env: str
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Part:
+    """One process: the router or a subgraph, and what it needs beyond the shared config."""
+
+    name: str
+    args: tuple[str, ...]
+    secrets: tuple[SecretKey, ...]
+    # RSS: docs/performance.md measured ~150 MB for all six subgraphs and the router
+    # in one process, docs/router.md 52-75 MB for the router under load plus ~100 KB
+    # per subscription socket (docs/subscriptions.md): a request near the idle figure,
+    # a limit with room for bursts and a few thousand sockets.
+    memory_request: str = "128Mi"
+    memory_limit: str = "384Mi"
+    # One asyncio process runs on one core: a limit above 1 CPU buys nothing.
+    cpu_request: str = "100m"
+    cpu_limit: str = "1"
+    mounts_jwks: bool = False
+    extra_egress_ports: tuple[int, ...] = field(default=())
+
+
+SHARED_SUBGRAPH_SECRETS = (
+    SecretKey("LIFEGRAPH_ROUTER_SECRET"),
+    SecretKey("LIFEGRAPH_CURSOR_SECRET"),
+)
+SMTP = SecretKey("LIFEGRAPH_SMTP_PASSWORD", optional=True)
+# What each subgraph reads beyond the shared secrets (common/settings.py names them).
+SUBGRAPH_SECRETS: Mapping[str, tuple[SecretKey, ...]] = {
+    "users": (SMTP, SecretKey("LIFEGRAPH_OAUTH_PROVIDERS", optional=True)),
+    "notifications": (SMTP, SecretKey("LIFEGRAPH_VAPID_PRIVATE_KEY")),
+    "chat": (SecretKey("LIFEGRAPH_COACH_OPENAI_API_KEY", optional=True),),
+}
+
+# Non-secret settings every part reads (ConfigMap `lifegraph-config`).
+SHARED_CONFIG: Mapping[str, str] = {
+    "LIFEGRAPH_ENVIRONMENT": "production",
+    "LIFEGRAPH_LOG_JSON": "true",
+    "LIFEGRAPH_SHUTDOWN_TIMEOUT_SECONDS": str(SHUTDOWN_SECONDS),
+    # The operators' services (docs/deploy.md): point these at your engines.
+    "MONGODB_URL": "mongodb://mongodb-svc:27017/lifegraph?replicaSet=mongodb&w=majority",
+    "AMQP_URL": "amqp://lifegraph@rabbitmq:5672/",
+    "REDIS_URL": "redis://redis:6379/0",
+    "LIFEGRAPH_JWKS_URL": f"http://users:{PORT}/.well-known/jwks.json",
+    "LIFEGRAPH_SMTP_HOST": "smtp.example.com",
+    "LIFEGRAPH_PUBLIC_BASE_URL": "https://api.example.com",
+    # The pod network: the ingress in front of the router, the router in front of the
+    # subgraphs. Use your cluster's pod CIDR (docs/security.md).
+    "LIFEGRAPH_TRUSTED_PROXIES": '["10.0.0.0/8"]',
+    "LIFEGRAPH_CORS_ORIGINS": '["https://app.example.com"]',
+}
+
+
+def parts(subgraph_names: Iterable[str]) -> list[Part]:
+    """The router and one part per subgraph, in discovery order."""
+    router = Part(
+        ROUTER,
+        ("router", "--supergraph", "/config/supergraph.graphql", "--port", str(PORT)),
+        (SecretKey("LIFEGRAPH_ROUTER_SECRET"),),
+        memory_request="128Mi",
+        memory_limit="512Mi",
+        cpu_request="200m",
+    )
+    subgraphs = [
+        Part(
+            name,
+            ("serve", name, "--port", str(PORT)),
+            SHARED_SUBGRAPH_SECRETS + SUBGRAPH_SECRETS.get(name, ()),
+            mounts_jwks=name == "users",
+            extra_egress_ports=PROVIDER_PORTS,
+        )
+        for name in subgraph_names
+    ]
+    return [router, *subgraphs]
+
+
+def labels(part: str) -> dict[str, str]:
+    return {"app.kubernetes.io/name": "lifegraph", "app.kubernetes.io/component": part}
+
+
+def meta(name: str, part: str, **extra: Any) -> Manifest:
+    return {"name": name, "labels": {**labels(part), **PART_OF}, **extra}
+
+
+def env(part: Part) -> list[Manifest]:
+    variables: list[Manifest] = [
+        {
+            "name": key.env,
+            "valueFrom": {
+                "secretKeyRef": {"name": SECRET, "key": key.env, "optional": key.optional}
+            },
+        }
+        for key in part.secrets
+    ]
+    # Nothing may write beside the installed code: no byte-code caches.
+    variables.append({"name": "PYTHONDONTWRITEBYTECODE", "value": "1"})
+    if part.mounts_jwks:
+        variables.append(
+            {"name": "LIFEGRAPH_JWT_PRIVATE_JWKS_FILE", "value": "/run/secrets/jwks/jwks.json"}
+        )
+    return variables
+
+
+def container(part: Part) -> Manifest:
+    mounts: list[Manifest] = [{"name": "tmp", "mountPath": "/tmp"}]  # noqa: S108 - an emptyDir, per pod
+    if part.name == ROUTER:
+        mounts.append({"name": "supergraph", "mountPath": "/config", "readOnly": True})
+    if part.mounts_jwks:
+        mounts.append({"name": "jwks", "mountPath": "/run/secrets/jwks", "readOnly": True})
+    return {
+        "name": part.name,
+        "image": "lifegraph",
+        "imagePullPolicy": "IfNotPresent",
+        "args": list(part.args),
+        "ports": [{"name": "http", "containerPort": PORT}],
+        "envFrom": [{"configMapRef": {"name": CONFIG}}],
+        "env": env(part),
+        # /health is ready only when the database and the broker answer (subgraphs,
+        # common/app.py) or the supergraph is loaded (router): traffic stops, the pod
+        # stays. Liveness asks only that the server accepts connections, so an engine
+        # outage never restarts every pod at once.
+        "readinessProbe": {
+            "httpGet": {"path": "/health", "port": "http"},
+            "periodSeconds": 5,
+            "timeoutSeconds": 3,
+            "failureThreshold": 2,
+        },
+        "livenessProbe": {
+            "tcpSocket": {"port": "http"},
+            "periodSeconds": 10,
+            "timeoutSeconds": 3,
+            "failureThreshold": 6,
+        },
+        "startupProbe": {
+            "tcpSocket": {"port": "http"},
+            "periodSeconds": 2,
+            "failureThreshold": 60,
+        },
+        # The endpoints controller needs a moment to take the pod out of the Service.
+        "lifecycle": {"preStop": {"exec": {"command": ["sleep", str(DRAIN_SECONDS)]}}},
+        "resources": {
+            "requests": {"cpu": part.cpu_request, "memory": part.memory_request},
+            "limits": {"cpu": part.cpu_limit, "memory": part.memory_limit},
+        },
+        "securityContext": {
+            "runAsNonRoot": True,
+            "runAsUser": UID,
+            "runAsGroup": UID,
+            "allowPrivilegeEscalation": False,
+            "readOnlyRootFilesystem": True,
+            "privileged": False,
+            "capabilities": {"drop": ["ALL"]},
+        },
+        "volumeMounts": mounts,
+    }
+
+
+def volumes(part: Part) -> list[Manifest]:
+    found: list[Manifest] = [{"name": "tmp", "emptyDir": {"sizeLimit": "64Mi"}}]
+    if part.name == ROUTER:
+        found.append({"name": "supergraph", "configMap": {"name": "lifegraph-supergraph"}})
+    if part.mounts_jwks:
+        found.append({"name": "jwks", "secret": {"secretName": JWKS_SECRET}})
+    return found
+
+
+def spread(part: str) -> list[Manifest]:
+    selector = {"matchLabels": labels(part)}
+    return [
+        {
+            "maxSkew": 1,
+            "topologyKey": "topology.kubernetes.io/zone",
+            "whenUnsatisfiable": "ScheduleAnyway",
+            "labelSelector": selector,
+        },
+        {
+            "maxSkew": 1,
+            "topologyKey": "kubernetes.io/hostname",
+            "whenUnsatisfiable": "ScheduleAnyway",
+            "labelSelector": selector,
+        },
+    ]
+
+
+def deployment(part: Part) -> Manifest:
+    return {
+        "apiVersion": "apps/v1",
+        "kind": "Deployment",
+        "metadata": meta(part.name, part.name),
+        "spec": {
+            "replicas": 2,
+            "revisionHistoryLimit": 5,
+            "selector": {"matchLabels": labels(part.name)},
+            "strategy": {
+                "type": "RollingUpdate",
+                "rollingUpdate": {"maxUnavailable": 0, "maxSurge": 1},
+            },
+            "template": {
+                "metadata": {
+                    "labels": {**labels(part.name), **PART_OF},
+                    "annotations": {
+                        "prometheus.io/scrape": "true",
+                        "prometheus.io/port": str(PORT),
+                        "prometheus.io/path": "/metrics",
+                    },
+                },
+                "spec": {
+                    "automountServiceAccountToken": False,
+                    "enableServiceLinks": False,
+                    "terminationGracePeriodSeconds": GRACE_SECONDS,
+                    "securityContext": {
+                        "runAsNonRoot": True,
+                        "runAsUser": UID,
+                        "runAsGroup": UID,
+                        "fsGroup": UID,
+                        "seccompProfile": {"type": "RuntimeDefault"},
+                    },
+                    "topologySpreadConstraints": spread(part.name),
+                    "containers": [container(part)],
+                    "volumes": volumes(part),
+                },
+            },
+        },
+    }
+
+
+def service(part: Part) -> Manifest:
+    return {
+        "apiVersion": "v1",
+        "kind": "Service",
+        "metadata": meta(part.name, part.name),
+        "spec": {
+            "selector": labels(part.name),
+            "ports": [{"name": "http", "port": PORT, "targetPort": "http"}],
+        },
+    }
+
+
+def autoscaler(part: Part) -> Manifest:
+    return {
+        "apiVersion": "autoscaling/v2",
+        "kind": "HorizontalPodAutoscaler",
+        "metadata": meta(part.name, part.name),
+        "spec": {
+            "scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": part.name},
+            "minReplicas": 2,
+            "maxReplicas": 10,
+            "metrics": [
+                {
+                    "type": "Resource",
+                    "resource": {
+                        "name": "cpu",
+                        "target": {"type": "Utilization", "averageUtilization": 70},
+                    },
+                }
+            ],
+        },
+    }
+
+
+def disruption_budget(part: Part) -> Manifest:
+    return {
+        "apiVersion": "policy/v1",
+        "kind": "PodDisruptionBudget",
+        "metadata": meta(part.name, part.name),
+        "spec": {"maxUnavailable": 1, "selector": {"matchLabels": labels(part.name)}},
+    }
+
+
+def _ports(numbers: Iterable[int]) -> list[Manifest]:
+    return [{"protocol": "TCP", "port": n} for n in numbers]
+
+
+def _from_namespace(name: str) -> Manifest:
+    return {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": name}}}
+
+
+def network_policy(part: Part, subgraph_names: list[str]) -> Manifest:
+    scrape = {"from": [_from_namespace(MONITORING_NAMESPACE)], "ports": _ports([PORT])}
+    if part.name == ROUTER:
+        callers: list[Manifest] = [_from_namespace(INGRESS_NAMESPACE)]
+    else:
+        callers = [{"podSelector": {"matchLabels": labels(ROUTER)}}]
+        if part.mounts_jwks:
+            # Every part verifies tokens against the users subgraph's public keys.
+            callers = [{"podSelector": {"matchLabels": PART_OF}}]
+    dns = {
+        "to": [{"namespaceSelector": {}}],
+        "ports": [{"protocol": "UDP", "port": 53}, {"protocol": "TCP", "port": 53}],
+    }
+    jwks = {"to": [{"podSelector": {"matchLabels": labels("users")}}], "ports": _ports([PORT])}
+    egress: list[Manifest] = [dns, jwks]
+    if part.name == ROUTER:
+        egress.append(
+            {
+                "to": [{"podSelector": {"matchLabels": labels(name)}} for name in subgraph_names],
+                "ports": _ports([PORT]),
+            }
+        )
+        egress.append({"to": [{"namespaceSelector": {}}], "ports": _ports(REDIS_PORTS)})
+    else:
+        engines = (MONGODB_PORT, AMQP_PORT, *REDIS_PORTS)
+        egress.append({"to": [{"namespaceSelector": {}}], "ports": _ports(engines)})
+    if part.extra_egress_ports:
+        outside = {"ipBlock": {"cidr": "0.0.0.0/0", "except": list(PRIVATE_RANGES)}}
+        egress.append({"to": [outside], "ports": _ports(part.extra_egress_ports)})
+    return {
+        "apiVersion": "networking.k8s.io/v1",
+        "kind": "NetworkPolicy",
+        "metadata": meta(part.name, part.name),
+        "spec": {
+            "podSelector": {"matchLabels": labels(part.name)},
+            "policyTypes": ["Ingress", "Egress"],
+            "ingress": [{"from": callers, "ports": _ports([PORT])}, scrape],
+            "egress": egress,
+        },
+    }
+
+
+def default_deny() -> Manifest:
+    """Whatever a part's own policy does not allow is refused, for every LifeGraph pod."""
+    return {
+        "apiVersion": "networking.k8s.io/v1",
+        "kind": "NetworkPolicy",
+        "metadata": {"name": "lifegraph-default-deny", "labels": PART_OF},
+        "spec": {"podSelector": {"matchLabels": PART_OF}, "policyTypes": ["Ingress", "Egress"]},
+    }
+
+
+def ingress(public_prefixes: Iterable[str]) -> Manifest:
+    """Only the router's client paths are public: not /metrics, not /health."""
+    backend = {"service": {"name": ROUTER, "port": {"name": "http"}}}
+    paths = ["/graphql", "/graphiql/", *public_prefixes]
+    seconds = str(SOCKET_TIMEOUT_SECONDS)
+    return {
+        "apiVersion": "networking.k8s.io/v1",
+        "kind": "Ingress",
+        "metadata": {
+            "name": "lifegraph",
+            "labels": PART_OF,
+            "annotations": {
+                # ingress-nginx upgrades WebSockets on any path; these keep them open.
+                "nginx.ingress.kubernetes.io/proxy-read-timeout": seconds,
+                "nginx.ingress.kubernetes.io/proxy-send-timeout": seconds,
+                "nginx.ingress.kubernetes.io/proxy-body-size": "1m",
+                "nginx.ingress.kubernetes.io/ssl-redirect": "true",
+            },
+        },
+        "spec": {
+            "ingressClassName": "nginx",
+            "tls": [{"hosts": ["api.example.com"], "secretName": "lifegraph-tls"}],
+            "rules": [
+                {
+                    "host": "api.example.com",
+                    "http": {
+                        "paths": [
+                            {"path": path, "pathType": "Prefix", "backend": backend}
+                            for path in paths
+                        ]
+                    },
+                }
+            ],
+        },
+    }
+
+
+_JOIN_GRAPH = re.compile(r'(@join__graph\(name: "(?P<name>[^"]+)", url: ")[^"]*(")')
+
+
+def in_cluster(supergraph: str) -> str:
+    """The supergraph with each subgraph's URL replaced by its Service's."""
+    return _JOIN_GRAPH.sub(lambda m: f"{m[1]}http://{m['name']}:{PORT}/graphql{m[3]}", supergraph)
+
+
+def base_kustomization(part_names: list[str]) -> Manifest:
+    return {
+        "apiVersion": "kustomize.config.k8s.io/v1beta1",
+        "kind": "Kustomization",
+        "labels": [{"pairs": PART_OF}],
+        "resources": ["network.yaml", "ingress.yaml", *(f"{name}.yaml" for name in part_names)],
+        # Generated names carry a content hash: a changed supergraph or setting
+        # rolls the pods that read it.
+        "configMapGenerator": [
+            {"name": "lifegraph-supergraph", "files": ["supergraph.graphql"]},
+            {"name": CONFIG, "literals": [f"{k}={v}" for k, v in SHARED_CONFIG.items()]},
+        ],
+    }
+
+
+def overlay(namespace: str, *, replicas: int, max_replicas: int, host: str) -> Manifest:
+    def patch(kind: str, ops: list[Manifest]) -> Manifest:
+        return {
+            "target": {"kind": kind, "labelSelector": "app.kubernetes.io/part-of=lifegraph"},
+            "patch": yaml.safe_dump(ops, sort_keys=False),
+        }
+
+    return {
+        "apiVersion": "kustomize.config.k8s.io/v1beta1",
+        "kind": "Kustomization",
+        "namespace": namespace,
+        "resources": ["../../base"],
+        "images": [
+            {"name": "lifegraph", "newName": "registry.example.com/lifegraph", "newTag": "latest"}
+        ],
+        "configMapGenerator": [
+            {
+                "name": CONFIG,
+                "behavior": "merge",
+                "literals": [f"LIFEGRAPH_PUBLIC_BASE_URL=https://{host}"],
+            }
+        ],
+        "patches": [
+            patch("Deployment", [{"op": "replace", "path": "/spec/replicas", "value": replicas}]),
+            patch(
+                "HorizontalPodAutoscaler",
+                [
+                    {"op": "replace", "path": "/spec/minReplicas", "value": replicas},
+                    {"op": "replace", "path": "/spec/maxReplicas", "value": max_replicas},
+                ],
+            ),
+            {
+                "target": {"kind": "Ingress", "name": "lifegraph"},
+                "patch": yaml.safe_dump(
+                    [
+                        {"op": "replace", "path": "/spec/tls/0/hosts/0", "value": host},
+                        {"op": "replace", "path": "/spec/rules/0/host", "value": host},
+                    ],
+                    sort_keys=False,
+                ),
+            },
+        ],
+    }
+
+
+HEADER = (
+    "# Generated by `python -m scripts.k8s` from the subgraphs: edit scripts/k8s.py, not this.\n"
+)
+
+
+def _dump(*documents: Manifest) -> str:
+    return HEADER + "---\n".join(yaml.safe_dump(d, sort_keys=False) for d in documents)
+
+
+def package(
+    subgraph_names: list[str], supergraph: str, public_prefixes: list[str]
+) -> dict[str, str]:
+    """Every file of docker/k8s/, by path relative to it."""
+    all_parts = parts(subgraph_names)
+    files = {
+        "base/kustomization.yaml": _dump(base_kustomization([p.name for p in all_parts])),
+        "base/supergraph.graphql": in_cluster(supergraph),
+        "base/network.yaml": _dump(default_deny()),
+        "base/ingress.yaml": _dump(ingress(public_prefixes)),
+        "overlays/dev/kustomization.yaml": _dump(
+            overlay("lifegraph-dev", replicas=1, max_replicas=2, host="api.dev.example.com")
+        ),
+        "overlays/production/kustomization.yaml": _dump(
+            overlay("lifegraph", replicas=3, max_replicas=20, host="api.example.com")
+        ),
+    }
+    for part in all_parts:
+        files[f"base/{part.name}.yaml"] = _dump(
+            deployment(part),
+            service(part),
+            autoscaler(part),
+            disruption_budget(part),
+            network_policy(part, subgraph_names),
+        )
+    return files
+
+
+def current_package() -> dict[str, str]:
+    """The package for the subgraphs and supergraph in this checkout."""
+    from lifegraph.discovery import discover_subgraphs
+    from lifegraph.supergraph import public_routes
+
+    definitions = discover_subgraphs()
+    supergraph = SUPERGRAPH.read_text()
+    prefixes = sorted(public_routes(definitions, supergraph))
+    return package(list(definitions), supergraph, prefixes)
+
+
+def stale(root: Path, files: Mapping[str, str]) -> list[str]:
+    """Paths under root that differ from `files`, are missing, or should not be there."""
+    present = {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
+    wrong = [
+        path
+        for path, text in files.items()
+        if not (root / path).is_file() or (root / path).read_text() != text
+    ]
+    return sorted(set(wrong) | (present - set(files)))
+
+
+def write(root: Path, files: Mapping[str, str]) -> None:
+    for path in stale(root, files):
+        target = root / path
+        if path in files:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(files[path])
+        else:
+            target.unlink()
+
+
+def main(argv: list[str]) -> int:
+    files = current_package()
+    if "--check" in argv:
+        drift = stale(PACKAGE, files)
+        for path in drift:
+            print(f"docker/k8s/{path} is stale: run python -m scripts.k8s", file=sys.stderr)
+        return 1 if drift else 0
+    write(PACKAGE, files)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

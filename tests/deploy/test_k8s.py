@@ -1,0 +1,234 @@
+"""docker/k8s/: current with the code, renders with kustomize, valid, and production-shaped."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import kubernetes_validate
+import pytest
+import yaml
+
+from common.settings import Settings
+from lifegraph.discovery import discover_subgraphs
+from scripts.k8s import PACKAGE, SUPERGRAPH, current_package, stale, write
+
+Manifest = dict[str, Any]
+OVERLAYS = ("dev", "production")
+# The oldest Kubernetes the package promises to work on (docs/deploy.md).
+KUBERNETES_VERSION = "1.30"
+
+
+def render(overlay: str) -> list[Manifest]:
+    # kubectl embeds kustomize; without it nothing here can be checked, so fail, never skip.
+    kubectl = shutil.which("kubectl")
+    if kubectl is None:
+        pytest.fail("tests/deploy need kubectl (its built-in kustomize) on PATH")
+    out = subprocess.run(  # noqa: S603 - a fixed argument list
+        [kubectl, "kustomize", str(PACKAGE / "overlays" / overlay)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    return [doc for doc in yaml.safe_load_all(out) if doc]
+
+
+@pytest.fixture(scope="module", params=OVERLAYS)
+def rendered(request: pytest.FixtureRequest) -> list[Manifest]:
+    return render(request.param)
+
+
+@pytest.fixture(scope="module")
+def production() -> list[Manifest]:
+    return render("production")
+
+
+def of_kind(docs: list[Manifest], kind: str) -> list[Manifest]:
+    return [d for d in docs if d["kind"] == kind]
+
+
+def named(docs: list[Manifest], kind: str) -> dict[str, Manifest]:
+    return {d["metadata"]["name"]: d for d in of_kind(docs, kind)}
+
+
+def selects(selector: Manifest, pod_labels: dict[str, str]) -> bool:
+    wanted: dict[str, str] = selector.get("matchLabels", {})
+    return all(pod_labels.get(k) == v for k, v in wanted.items())
+
+
+def pod_labels(deployment: Manifest) -> dict[str, str]:
+    labels: dict[str, str] = deployment["spec"]["template"]["metadata"]["labels"]
+    return labels
+
+
+def containers(docs: list[Manifest]) -> Iterator[tuple[Manifest, Manifest]]:
+    for deployment in of_kind(docs, "Deployment"):
+        for container in deployment["spec"]["template"]["spec"]["containers"]:
+            yield deployment, container
+
+
+def test_committed_package_is_what_the_generator_writes() -> None:
+    assert stale(PACKAGE, current_package()) == []
+
+
+def test_check_finds_an_edited_a_missing_and_an_extra_file(tmp_path: Path) -> None:
+    files = current_package()
+    write(tmp_path, files)
+    assert stale(tmp_path, files) == []
+    (tmp_path / "base" / "users.yaml").write_text("edited")
+    (tmp_path / "base" / "goals.yaml").unlink()
+    (tmp_path / "base" / "old.yaml").write_text("kind: Old")
+    assert stale(tmp_path, files) == ["base/goals.yaml", "base/old.yaml", "base/users.yaml"]
+    write(tmp_path, files)
+    assert stale(tmp_path, files) == []
+
+
+def test_every_rendered_object_is_valid_kubernetes(rendered: list[Manifest]) -> None:
+    for doc in rendered:
+        kubernetes_validate.validate(doc, KUBERNETES_VERSION, strict=True)
+
+
+def test_the_router_and_every_subgraph_are_deployed(rendered: list[Manifest]) -> None:
+    parts = {"router", *discover_subgraphs()}
+    assert set(named(rendered, "Deployment")) == parts
+    for kind in ("Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy"):
+        assert parts <= set(named(rendered, kind)), kind
+
+
+def test_services_autoscalers_and_budgets_point_at_their_deployment(
+    rendered: list[Manifest],
+) -> None:
+    for name, deployment in named(rendered, "Deployment").items():
+        labels = pod_labels(deployment)
+        assert selects(
+            {"matchLabels": named(rendered, "Service")[name]["spec"]["selector"]}, labels
+        )
+        assert selects(named(rendered, "PodDisruptionBudget")[name]["spec"]["selector"], labels)
+        hpa = named(rendered, "HorizontalPodAutoscaler")[name]["spec"]
+        assert hpa["scaleTargetRef"] == {
+            "apiVersion": "apps/v1",
+            "kind": "Deployment",
+            "name": name,
+        }
+        assert [m["resource"]["name"] for m in hpa["metrics"]] == ["cpu"]
+        assert hpa["minReplicas"] >= deployment["spec"]["replicas"] >= 1
+
+
+def test_production_tolerates_a_lost_node(production: list[Manifest]) -> None:
+    for deployment in of_kind(production, "Deployment"):
+        spec = deployment["spec"]
+        assert spec["replicas"] >= 3
+        assert spec["strategy"]["rollingUpdate"]["maxUnavailable"] == 0
+        keys = {c["topologyKey"] for c in spec["template"]["spec"]["topologySpreadConstraints"]}
+        assert keys == {"kubernetes.io/hostname", "topology.kubernetes.io/zone"}
+
+
+def test_no_container_runs_as_root_or_writes_its_image(rendered: list[Manifest]) -> None:
+    for deployment, container in containers(rendered):
+        pod = deployment["spec"]["template"]["spec"]
+        assert pod["securityContext"]["runAsNonRoot"] is True
+        assert pod["securityContext"]["runAsUser"] != 0
+        context = container["securityContext"]
+        assert context["runAsNonRoot"] is True
+        assert context["readOnlyRootFilesystem"] is True
+        assert context["allowPrivilegeEscalation"] is False
+        assert context["capabilities"]["drop"] == ["ALL"]
+        assert pod["automountServiceAccountToken"] is False
+
+
+def test_every_container_has_probes_and_bounded_resources(rendered: list[Manifest]) -> None:
+    for _, container in containers(rendered):
+        # Readiness asks /health, which checks the database and the broker; liveness
+        # must not, or an engine outage would restart every pod.
+        assert container["readinessProbe"]["httpGet"]["path"] == "/health"
+        assert "httpGet" not in container["livenessProbe"]
+        resources = container["resources"]
+        for key in ("cpu", "memory"):
+            assert resources["requests"][key]
+            assert resources["limits"][key]
+
+
+def test_termination_outlasts_the_longest_request(rendered: list[Manifest]) -> None:
+    (config,) = [c for c in of_kind(rendered, "ConfigMap") if "MONGODB_URL" in c["data"]]
+    shutdown = int(config["data"]["LIFEGRAPH_SHUTDOWN_TIMEOUT_SECONDS"])
+    longest = Settings.model_fields["router_subgraph_timeout_seconds"].default
+    assert shutdown > longest
+    for deployment, container in containers(rendered):
+        drain = int(container["lifecycle"]["preStop"]["exec"]["command"][-1])
+        grace = deployment["spec"]["template"]["spec"]["terminationGracePeriodSeconds"]
+        assert grace > drain + shutdown
+
+
+def test_environment_names_are_settings(rendered: list[Manifest]) -> None:
+    fields = {f"LIFEGRAPH_{name.upper()}" for name in Settings.model_fields}
+    fields |= {"MONGODB_URL", "AMQP_URL", "REDIS_URL"}  # read without the prefix
+    names: set[str] = set()
+    for config in of_kind(rendered, "ConfigMap"):
+        names |= {k for k in config["data"] if k.isupper()}
+    for _, container in containers(rendered):
+        names |= {v["name"] for v in container["env"] if v["name"].startswith("LIFEGRAPH_")}
+    assert names - fields == set()
+    for must in ("LIFEGRAPH_ROUTER_SECRET", "LIFEGRAPH_CORS_ORIGINS", "LIFEGRAPH_CURSOR_SECRET"):
+        assert must in names
+
+
+def test_supergraph_config_is_the_checked_in_one_with_service_urls(
+    rendered: list[Manifest],
+) -> None:
+    (config,) = [c for c in of_kind(rendered, "ConfigMap") if "supergraph.graphql" in c["data"]]
+    deployed: str = config["data"]["supergraph.graphql"]
+    url = re.compile(r'url: "[^"]*"')
+    assert url.sub("URL", deployed) == url.sub("URL", SUPERGRAPH.read_text())
+    services = named(rendered, "Service")
+    graphs = re.findall(r'@join__graph\(name: "([^"]+)", url: "([^"]+)"\)', deployed)
+    assert sorted(name for name, _ in graphs) == sorted(discover_subgraphs())
+    for name, url in graphs:
+        assert url == f"http://{name}:8000/graphql"
+        assert name in services
+    router = named(rendered, "Deployment")["router"]["spec"]["template"]["spec"]
+    volumes = {v["name"]: v for v in router["volumes"]}
+    assert volumes["supergraph"]["configMap"]["name"] == config["metadata"]["name"]
+
+
+def test_ingress_serves_only_the_router_over_tls_with_long_socket_timeouts(
+    rendered: list[Manifest],
+) -> None:
+    (ingress,) = of_kind(rendered, "Ingress")
+    spec = ingress["spec"]
+    (rule,) = spec["rules"]
+    assert spec["tls"][0]["hosts"] == [rule["host"]]
+    paths = {p["path"]: p["backend"]["service"]["name"] for p in rule["http"]["paths"]}
+    assert "/graphql" in paths
+    assert set(paths.values()) == {"router"}
+    assert not {"/", "/metrics", "/health"} & set(paths)
+    annotations = ingress["metadata"]["annotations"]
+    assert int(annotations["nginx.ingress.kubernetes.io/proxy-read-timeout"]) >= 600
+
+
+def test_network_policies_cover_every_pod_and_only_the_router_calls_subgraphs(
+    rendered: list[Manifest],
+) -> None:
+    policies = of_kind(rendered, "NetworkPolicy")
+    deployments = named(rendered, "Deployment")
+    deny = [p for p in policies if "ingress" not in p["spec"] and "egress" not in p["spec"]]
+    for deployment in deployments.values():
+        labels = pod_labels(deployment)
+        assert any(selects(p["spec"]["podSelector"], labels) for p in deny)
+    router_labels = pod_labels(deployments["router"])
+    for name, policy in named(rendered, "NetworkPolicy").items():
+        if name not in deployments or name == "router":
+            continue
+        peers = [peer for rule in policy["spec"]["ingress"] for peer in rule["from"]]
+        pod_peers = [p["podSelector"] for p in peers if "podSelector" in p]
+        # Only the router, except the users subgraph whose public keys every part reads.
+        assert all(selects(p, router_labels) for p in pod_peers)
+        if name != "users":
+            others = [pod_labels(d) for n, d in deployments.items() if n != "router"]
+            assert not any(selects(p, labels) for p in pod_peers for labels in others)
+        namespaces = [p for p in peers if "namespaceSelector" in p]
+        assert all(p["namespaceSelector"]["matchLabels"] for p in namespaces)
