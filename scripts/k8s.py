@@ -103,6 +103,8 @@ SHARED_CONFIG: Mapping[str, str] = {
     "LIFEGRAPH_ENVIRONMENT": "production",
     "LIFEGRAPH_LOG_JSON": "true",
     "LIFEGRAPH_SHUTDOWN_TIMEOUT_SECONDS": str(SHUTDOWN_SECONDS),
+    # The root filesystem is read-only: anything a part writes goes to its /tmp emptyDir.
+    "LIFEGRAPH_DATA_DIR": "/tmp/lifegraph",  # noqa: S108
     # The operators' services (docs/deploy.md): point these at your engines.
     "MONGODB_URL": "mongodb://mongodb-svc:27017/lifegraph?replicaSet=mongodb&w=majority",
     "AMQP_URL": "amqp://lifegraph@rabbitmq:5672/",
