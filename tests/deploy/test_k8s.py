@@ -16,12 +16,13 @@ import yaml
 
 from common.settings import Settings
 from lifegraph.discovery import discover_subgraphs
-from scripts.k8s import PACKAGE, SUPERGRAPH, current_package, stale, write
+from scripts.k8s import PACKAGE, SUBGRAPH_SECRETS, SUPERGRAPH, current_package, stale, write
 
 Manifest = dict[str, Any]
 OVERLAYS = ("dev", "production")
-# The oldest Kubernetes the package promises to work on (docs/deploy.md).
-KUBERNETES_VERSION = "1.30"
+# The oldest Kubernetes the package promises to work on (docs/deploy.md), and the newest
+# schemas kubernetes-validate ships.
+KUBERNETES_VERSIONS = ("1.30", kubernetes_validate.latest_version())
 
 
 def render(overlay: str) -> list[Manifest]:
@@ -90,9 +91,10 @@ def test_check_finds_an_edited_a_missing_and_an_extra_file(tmp_path: Path) -> No
     assert stale(tmp_path, files) == []
 
 
-def test_every_rendered_object_is_valid_kubernetes(rendered: list[Manifest]) -> None:
+@pytest.mark.parametrize("version", KUBERNETES_VERSIONS)
+def test_every_rendered_object_is_valid_kubernetes(rendered: list[Manifest], version: str) -> None:
     for doc in rendered:
-        kubernetes_validate.validate(doc, KUBERNETES_VERSION, strict=True)
+        kubernetes_validate.validate(doc, version, strict=True)
 
 
 def test_the_router_and_every_subgraph_are_deployed(rendered: list[Manifest]) -> None:
@@ -177,6 +179,8 @@ def test_environment_names_are_settings(rendered: list[Manifest]) -> None:
     assert names - fields == set()
     for must in ("LIFEGRAPH_ROUTER_SECRET", "LIFEGRAPH_CORS_ORIGINS", "LIFEGRAPH_CURSOR_SECRET"):
         assert must in names
+    # A renamed subgraph must not silently lose its secrets.
+    assert set(SUBGRAPH_SECRETS) <= set(discover_subgraphs())
 
 
 def test_supergraph_config_is_the_checked_in_one_with_service_urls(
