@@ -523,8 +523,21 @@ HEADER = (
 )
 
 
+class _Dumper(yaml.SafeDumper):
+    """Multi-line strings (the overlays' patches) as readable `|` blocks."""
+
+
+def _block(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _block)
+
+
 def _dump(*documents: Manifest) -> str:
-    return HEADER + "---\n".join(yaml.safe_dump(d, sort_keys=False) for d in documents)
+    dumped = (yaml.dump(d, Dumper=_Dumper, sort_keys=False) for d in documents)
+    return HEADER + "---\n".join(dumped)
 
 
 def package(
