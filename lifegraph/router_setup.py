@@ -17,6 +17,7 @@ from common.ratelimit import RedisRateLimiter
 from common.settings import Settings
 from common.transport.secret import router_headers
 from lifegraph.playground import DEFAULT_QUERY, ROOT_DESCRIPTIONS
+from lifegraph.webapp import web_routes
 from router.app import create_router_app
 from router.config import RouterConfig
 from router.edge.idempotency import RedisIdempotencyStore
@@ -87,7 +88,7 @@ def introspection_enabled(settings: Settings) -> bool:
 def create_lifegraph_router(
     settings: Settings, supergraph_sdl: str, subgraph_urls: Mapping[str, str] | None = None
 ) -> Starlette:
-    """The router app with a lifespan that also releases what the set-up opened."""
+    """The router, and the web app at `/`, with a lifespan that releases what the set-up opened."""
     setup = router_setup(settings, supergraph_sdl, subgraph_urls)
     router = create_router_app(setup.config)
 
@@ -99,4 +100,4 @@ def create_lifegraph_router(
             finally:
                 await setup.close()
 
-    return Starlette(routes=[Mount("/", app=router)], lifespan=lifespan)
+    return Starlette(routes=[*web_routes(), Mount("/", app=router)], lifespan=lifespan)

@@ -1,0 +1,17 @@
+/** LifeGraph's client core, shared by the web app and a React Native app (no DOM). */
+export * from "./cache";
+export * from "./client";
+export * from "./errors";
+export * from "./operations";
+export * from "./session";
+export type {
+  FollowingFeedQuery,
+  GoalFieldsFragment,
+  GoalStatus,
+  HabitFieldsFragment,
+  HomeQuery,
+  LifeArea,
+  PostFieldsFragment,
+  StreakUnit,
+  ViewerFieldsFragment,
+} from "./gql/graphql";

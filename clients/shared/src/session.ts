@@ -1,0 +1,129 @@
+/**
+ * The signed-in session: tokens, their storage, and the silent refresh.
+ *
+ * No DOM: the web app stores tokens in localStorage, a React Native app in its secure
+ * store, each through `TokenStorage`. Refresh tokens rotate and reusing an old one ends
+ * the session (docs/auth.md), so at most one refresh is ever in flight: every caller
+ * that needs a fresh token while one is running awaits that same refresh.
+ */
+
+export interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+  /** When the access token expires, in milliseconds since the epoch. */
+  expiresAt: number;
+}
+
+export interface TokenStorage {
+  load(): Promise<Tokens | null>;
+  save(tokens: Tokens | null): Promise<void>;
+}
+
+/** What `register`, `login` and `refreshToken` answer (see AuthFields). */
+export interface AuthResult {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+/** Exchanges a refresh token; throws `SessionEnded` when the server refuses it. */
+export type Refresher = (refreshToken: string) => Promise<AuthResult>;
+
+export class SessionEnded extends Error {}
+
+/** Refresh this long before the access token expires, so no request carries a stale one. */
+const EARLY_REFRESH_MS = 30_000;
+
+export class Session {
+  private tokens: Tokens | null;
+  private refreshing: Promise<Tokens | null> | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  private constructor(
+    private readonly storage: TokenStorage,
+    private readonly refresher: Refresher,
+    initial: Tokens | null,
+    private readonly now: () => number,
+  ) {
+    this.tokens = initial;
+  }
+
+  static async open(
+    storage: TokenStorage,
+    refresher: Refresher,
+    now: () => number = Date.now,
+  ): Promise<Session> {
+    return new Session(storage, refresher, await storage.load(), now);
+  }
+
+  get current(): Tokens | null {
+    return this.tokens;
+  }
+
+  /** For `useSyncExternalStore`: called whenever the session starts, renews or ends. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  signedIn = (): boolean => this.tokens !== null;
+
+  async signIn(auth: AuthResult): Promise<void> {
+    await this.set(this.fromResult(auth));
+  }
+
+  async signOut(): Promise<void> {
+    await this.set(null);
+  }
+
+  /** A usable access token, refreshed first if it is about to expire; null when signed out. */
+  async accessToken(): Promise<string | null> {
+    const tokens = this.tokens;
+    if (tokens === null) return null;
+    if (tokens.expiresAt - this.now() > EARLY_REFRESH_MS) return tokens.accessToken;
+    const renewed = await this.refresh();
+    return renewed?.accessToken ?? null;
+  }
+
+  /** Renews the tokens; concurrent callers share the one refresh in flight. */
+  refresh(): Promise<Tokens | null> {
+    if (this.refreshing === null) {
+      this.refreshing = this.runRefresh().finally(() => {
+        this.refreshing = null;
+      });
+    }
+    return this.refreshing;
+  }
+
+  private async runRefresh(): Promise<Tokens | null> {
+    const tokens = this.tokens;
+    if (tokens === null) return null;
+    try {
+      const renewed = this.fromResult(await this.refresher(tokens.refreshToken));
+      // A sign-out while the refresh ran wins over its answer.
+      if (this.tokens !== tokens) return this.tokens;
+      await this.set(renewed);
+      return renewed;
+    } catch (error) {
+      if (error instanceof SessionEnded) {
+        await this.set(null);
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  private fromResult(auth: AuthResult): Tokens {
+    return {
+      accessToken: auth.accessToken,
+      refreshToken: auth.refreshToken,
+      expiresAt: this.now() + auth.expiresIn * 1000,
+    };
+  }
+
+  private async set(tokens: Tokens | null): Promise<void> {
+    this.tokens = tokens;
+    await this.storage.save(tokens);
+    for (const listener of this.listeners) listener();
+  }
+}
