@@ -16,6 +16,8 @@ import httpx
 import pyotp
 from playwright.async_api import Page, Request, expect
 
+from common.testing.waiting import eventually
+from lifegraph.web_cli import INITIAL_JS_BUDGET_BYTES, initial_js_gzipped
 from lifegraph.webapp import WEB_DIST
 from tests.browser.conftest import OfflinePage
 from tests.e2e.conftest import NewClient
@@ -57,6 +59,25 @@ async def _sign_in(page: Page, email: str) -> None:
 _REFUSED = "Failed to load resource: the server responded with a status of 401 (Unauthorized)"
 
 
+async def _every_control_reachable_by_keyboard(page: Page) -> None:
+    """Tabbing from the top visits every enabled control on the page, in some order."""
+    count: int = await page.evaluate(
+        """() => {
+            const controls = [...document.querySelectorAll(
+                "button:not([disabled]), input:not([disabled]), select, textarea, a[href]")];
+            controls.forEach((control, i) => { control.dataset.kbd = String(i); });
+            document.activeElement?.blur();
+            return controls.length;
+        }"""
+    )
+    assert count > 0
+    reached: set[str] = set()
+    for _ in range(count + 1):
+        await page.keyboard.press("Tab")
+        reached.add(await page.evaluate("document.activeElement?.dataset?.kbd ?? ''"))
+    assert {str(i) for i in range(count)} <= reached
+
+
 async def _quiet(offline: OfflinePage, *, refused: int = 0) -> None:
     """Nothing blocked or refused by the CSP, and no console errors but `refused` 401s:
     Chromium logs each response the router refuses, which no page script can prevent."""
@@ -74,6 +95,7 @@ def test_the_build_is_committed_and_self_contained() -> None:
         assert path.startswith("/assets/"), path
         assert (WEB_DIST / path.lstrip("/")).is_file(), path
     assert "<script>" not in page, "an inline script would need 'unsafe-inline'"
+    assert 0 < sum(initial_js_gzipped(WEB_DIST).values()) <= INITIAL_JS_BUDGET_BYTES
 
 
 async def test_a_newcomer_signs_up_and_works_on_a_goal_and_a_habit(
@@ -144,6 +166,7 @@ async def test_a_newcomer_signs_up_and_works_on_a_goal_and_a_habit(
     await _sign_in(page, email)
     await expect(page.get_by_role("listitem", name="Run a 10k").get_by_text("100%")).to_be_visible()
     await expect(page.get_by_role("listitem", name="Stretch")).to_contain_text("1 day streak")
+    await _every_control_reachable_by_keyboard(page)
     await offline_page.screenshot("web-signed-in-again")
     await _quiet(offline_page, refused=2)  # the home and feed queries with the bad token
 
@@ -175,6 +198,32 @@ async def test_two_step_sign_in_asks_for_the_code(
     await offline_page.screenshot("web-totp")
     await form.get_by_role("button", name="Sign in").click()
     await expect(page.get_by_text("Hello, Grace")).to_be_visible()
+    await _quiet(offline_page)
+
+
+async def test_the_following_feed_shows_posts_of_people_followed(
+    lifegraph: str, new_client: NewClient, offline_page: OfflinePage
+) -> None:
+    ada, grace = new_client(), new_client()
+    await ada.sign_up("Ada")
+    grace_id = await grace.sign_up("Grace")
+    await ada.ok_once_known(
+        "mutation($i: UserInput!) { followUser(input: $i) { id } }", {"i": {"userId": grace_id}}
+    )
+    await grace.ok(
+        "mutation($i: CreatePostInput!) { createPost(input: $i) { id } }",
+        {"i": {"text": "Ran my first 5k this morning!", "category": "HEALTH"}},
+    )
+    feed = "{ followingFeed(first: 5) { nodes { text } } }"
+    await eventually(lambda: ada.ok(feed), lambda data: bool(data["followingFeed"]["nodes"]))
+
+    page = offline_page.page
+    await page.goto(f"{lifegraph}/")
+    await _sign_in(page, f"ada-{id(ada)}@example.com")
+    post = page.get_by_role("region", name="Following").get_by_role("listitem")
+    await expect(post).to_contain_text("Ran my first 5k this morning!")
+    await expect(post).to_contain_text("Grace")
+    await offline_page.screenshot("web-feed")
     await _quiet(offline_page)
 
 

@@ -1,6 +1,6 @@
 /**
  * What a person reads when an operation fails, chosen by the error's `extensions.code`
- * (docs/errors.md), never by parsing its message.
+ * (the codes of common/errors.py), never by parsing its message.
  */
 import type { GraphQLFormattedError } from "graphql";
 
