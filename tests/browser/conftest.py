@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -70,8 +71,9 @@ class OfflinePage:
         return path
 
 
-@pytest.fixture
-async def offline_page(browser: Browser) -> AsyncIterator[OfflinePage]:
+@asynccontextmanager
+async def open_offline_page(browser: Browser) -> AsyncIterator[OfflinePage]:
+    """A page in a context of its own: its own storage, as another person's browser."""
     context = await browser.new_context(viewport={"width": 1400, "height": 900})
     page = await context.new_page()
     offline = OfflinePage(page)
@@ -91,3 +93,16 @@ async def offline_page(browser: Browser) -> AsyncIterator[OfflinePage]:
         yield offline
     finally:
         await context.close()
+
+
+@pytest.fixture
+async def offline_page(browser: Browser) -> AsyncIterator[OfflinePage]:
+    async with open_offline_page(browser) as offline:
+        yield offline
+
+
+@pytest.fixture
+async def another_offline_page(browser: Browser) -> AsyncIterator[OfflinePage]:
+    """A second person's browser next to `offline_page`'s."""
+    async with open_offline_page(browser) as offline:
+        yield offline

@@ -168,7 +168,12 @@ async def test_a_newcomer_signs_up_and_works_on_a_goal_and_a_habit(
     await expect(page.get_by_role("listitem", name="Stretch")).to_contain_text("1 day streak")
     await _every_control_reachable_by_keyboard(page)
     await offline_page.screenshot("web-signed-in-again")
-    await _quiet(offline_page, refused=2)  # the home and feed queries with the bad token
+    # Down to phone width: one column, nothing wider than the screen.
+    await page.set_viewport_size({"width": 390, "height": 844})
+    assert await page.evaluate("document.documentElement.scrollWidth") <= 390
+    await offline_page.screenshot("web-phone")
+    # The home, feed and notifications queries with the bad token.
+    await _quiet(offline_page, refused=3)
 
 
 async def test_two_step_sign_in_asks_for_the_code(
@@ -225,6 +230,64 @@ async def test_the_following_feed_shows_posts_of_people_followed(
     await expect(post).to_contain_text("Grace")
     await offline_page.screenshot("web-feed")
     await _quiet(offline_page)
+
+
+async def test_a_like_from_a_follower_shows_on_the_badge_live(
+    lifegraph: str,
+    new_client: NewClient,
+    offline_page: OfflinePage,
+    another_offline_page: OfflinePage,
+) -> None:
+    ada, grace = new_client(), new_client()
+    ada_id = await ada.sign_up("Ada")
+    await grace.sign_up("Grace")
+    await ada.ok(
+        "mutation($i: CreateGoalInput!) { createGoal(input: $i) { id } }",
+        {"i": {"title": "Learn the cello", "area": "CREATIVITY", "visibility": "PUBLIC"}},
+    )
+    # The first goal earns an achievement, notified a moment later: read it first, so
+    # what the badge counts from here on is Grace's doing.
+    unread = "{ unreadNotificationCount }"
+    await eventually(lambda: ada.ok(unread), lambda data: data["unreadNotificationCount"] == 1)
+    await ada.ok("mutation { markAllNotificationsRead { unreadCount } }")
+
+    page = offline_page.page
+    await page.goto(f"{lifegraph}/")
+    await _sign_in(page, f"ada-{id(ada)}@example.com")
+    badge = page.get_by_role("button", name=re.compile("^Notifications"))
+    await expect(badge.get_by_label("0 unread")).to_be_visible()
+    goal = page.get_by_role("listitem", name="Learn the cello")
+    await goal.get_by_role("button", name="Share with followers").click()
+    await expect(goal.get_by_text("Shared with your followers.")).to_be_visible()
+
+    # Grace follows Ada: Ada's badge counts it without a reload.
+    await grace.ok_once_known(
+        "mutation($i: UserInput!) { followUser(input: $i) { id } }", {"i": {"userId": ada_id}}
+    )
+    await expect(badge.get_by_label("1 unread")).to_be_visible(timeout=15_000)
+
+    # Grace, in her own browser, likes Ada's post about the goal.
+    other = another_offline_page.page
+    await other.goto(f"{lifegraph}/")
+    await _sign_in(other, f"grace-{id(grace)}@example.com")
+    post = other.get_by_role("listitem", name="Post by Ada")
+    await expect(post).to_contain_text('Working on "Learn the cello": 0% done.')
+    await expect(post).to_contain_text("About: Learn the cello")
+    await post.get_by_role("button", name="Like").click()
+    await expect(post.get_by_role("button", name="Liked")).to_have_attribute("aria-pressed", "true")
+    await expect(post).to_contain_text("1 like ")
+    await another_offline_page.screenshot("web-liked")
+
+    await expect(badge.get_by_label("2 unread")).to_be_visible(timeout=15_000)
+    await badge.click()
+    panel = page.get_by_role("region", name="Notifications")
+    await expect(panel).to_contain_text("Someone liked your post")
+    await expect(panel).to_contain_text("You have a new follower")
+    await offline_page.screenshot("web-notifications")
+    await panel.get_by_role("button", name="Mark all read").click()
+    await expect(badge.get_by_label("0 unread")).to_be_visible()
+    await _quiet(offline_page)
+    await _quiet(another_offline_page)
 
 
 async def test_the_app_page_and_its_assets_are_served_by_lifegraph(lifegraph: str) -> None:

@@ -24,6 +24,8 @@ import { errorCodes } from "./errors";
 import { RefreshTokenDocument } from "./operations";
 import { type AuthResult, type Refresher, type Session, SessionEnded } from "./session";
 
+const FORBIDDEN = 4403;
+
 export interface Endpoints {
   /** The router's GraphQL URL, e.g. http://127.0.0.1:4000/graphql. */
   httpUrl: string;
@@ -61,17 +63,21 @@ export interface LifeGraphClient {
 export function createLifeGraphClient(endpoints: Endpoints, session: Session): LifeGraphClient {
   const withToken = setContext(async (_, { headers }) => {
     const token = await session.accessToken();
-    return { headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } };
+    return {
+      sentToken: token,
+      headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    };
   });
 
   // An access token can be refused before its expiry (clock skew, revoked keys): renew
   // once and send the operation again; the context flag stops a second round.
   const refreshOnUnauthenticated = onError(({ graphQLErrors, operation, forward }) => {
     const refused = errorCodes(graphQLErrors).includes("UNAUTHENTICATED");
-    if (!refused || session.current === null || operation.getContext().retried) return;
+    const context = operation.getContext();
+    if (!refused || session.current === null || context.retried) return;
     return new Observable((observer) => {
       session
-        .refresh()
+        .renewAfterRefusal(context.sentToken ?? null)
         .then((tokens) => {
           if (tokens === null) throw new SessionEnded("signed out");
           operation.setContext({ retried: true });
@@ -81,12 +87,22 @@ export function createLifeGraphClient(endpoints: Endpoints, session: Session): L
     });
   });
 
+  // The router closes a socket with 4403 when its token is refused or expires; graphql-ws
+  // then reconnects (with backoff), and by then the session has a renewed token.
+  let socketToken: string | null = null;
   const socket = createClient({
     url: endpoints.wsUrl,
     lazy: true,
     connectionParams: async () => {
-      const token = await session.accessToken();
-      return token ? { Authorization: `Bearer ${token}` } : {};
+      socketToken = await session.accessToken();
+      return socketToken ? { Authorization: `Bearer ${socketToken}` } : {};
+    },
+    on: {
+      closed: (event) => {
+        if ((event as { code?: number }).code === FORBIDDEN && session.current !== null) {
+          session.renewAfterRefusal(socketToken).catch(() => null);
+        }
+      },
     },
   });
 

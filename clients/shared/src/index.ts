@@ -11,6 +11,8 @@ export type {
   HabitFieldsFragment,
   HomeQuery,
   LifeArea,
+  NotificationFieldsFragment,
+  NotificationsQuery,
   PostFieldsFragment,
   StreakUnit,
   ViewerFieldsFragment,

@@ -180,3 +180,70 @@ export const CheckInHabitDocument = graphql(`
     }
   }
 `);
+
+export const NotificationFields = graphql(`
+  fragment NotificationFields on Notification {
+    id
+    kind
+    title
+    body
+    count
+    read
+    updatedAt
+  }
+`);
+
+export const NotificationsDocument = graphql(`
+  query Notifications {
+    unreadNotificationCount
+    notifications(first: 10) {
+      nodes {
+        ...NotificationFields
+      }
+    }
+  }
+`);
+
+export const NotificationAddedDocument = graphql(`
+  subscription NotificationAdded {
+    notificationAdded {
+      ...NotificationFields
+    }
+  }
+`);
+
+export const MarkAllNotificationsReadDocument = graphql(`
+  mutation MarkAllNotificationsRead {
+    markAllNotificationsRead {
+      unreadCount
+    }
+  }
+`);
+
+export const CreatePostDocument = graphql(`
+  mutation CreatePost($input: CreatePostInput!) {
+    createPost(input: $input) {
+      ...PostFields
+    }
+  }
+`);
+
+export const LikePostDocument = graphql(`
+  mutation LikePost($input: PostInput!) {
+    likePost(input: $input) {
+      id
+      likeCount
+      viewerHasLiked
+    }
+  }
+`);
+
+export const UnlikePostDocument = graphql(`
+  mutation UnlikePost($input: PostInput!) {
+    unlikePost(input: $input) {
+      id
+      likeCount
+      viewerHasLiked
+    }
+  }
+`);

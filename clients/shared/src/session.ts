@@ -85,6 +85,16 @@ export class Session {
     return renewed?.accessToken ?? null;
   }
 
+  /**
+   * After the server refused `refused`: renews the tokens unless that already happened
+   * since (an answer that arrives after another request's refresh must not rotate again).
+   */
+  async renewAfterRefusal(refused: string | null): Promise<Tokens | null> {
+    if (this.refreshing !== null) return this.refreshing;
+    if (this.tokens === null || this.tokens.accessToken !== refused) return this.tokens;
+    return this.refresh();
+  }
+
   /** Renews the tokens; concurrent callers share the one refresh in flight. */
   refresh(): Promise<Tokens | null> {
     if (this.refreshing === null) {

@@ -31,6 +31,13 @@ type Documents = {
     "\n  mutation SetGoalStatus($input: SetGoalStatusInput!) {\n    setGoalStatus(input: $input) {\n      ...GoalFields\n    }\n  }\n": typeof types.SetGoalStatusDocument,
     "\n  mutation CreateHabit($input: CreateHabitInput!) {\n    createHabit(input: $input) {\n      ...HabitFields\n    }\n  }\n": typeof types.CreateHabitDocument,
     "\n  mutation CheckInHabit($input: CheckInInput!) {\n    checkInHabit(input: $input) {\n      ...HabitFields\n    }\n  }\n": typeof types.CheckInHabitDocument,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    title\n    body\n    count\n    read\n    updatedAt\n  }\n": typeof types.NotificationFieldsFragmentDoc,
+    "\n  query Notifications {\n    unreadNotificationCount\n    notifications(first: 10) {\n      nodes {\n        ...NotificationFields\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationFields\n    }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead {\n      unreadCount\n    }\n  }\n": typeof types.MarkAllNotificationsReadDocument,
+    "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      ...PostFields\n    }\n  }\n": typeof types.CreatePostDocument,
+    "\n  mutation LikePost($input: PostInput!) {\n    likePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": typeof types.LikePostDocument,
+    "\n  mutation UnlikePost($input: PostInput!) {\n    unlikePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": typeof types.UnlikePostDocument,
 };
 const documents: Documents = {
     "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n  }\n": types.ViewerFieldsFragmentDoc,
@@ -50,6 +57,13 @@ const documents: Documents = {
     "\n  mutation SetGoalStatus($input: SetGoalStatusInput!) {\n    setGoalStatus(input: $input) {\n      ...GoalFields\n    }\n  }\n": types.SetGoalStatusDocument,
     "\n  mutation CreateHabit($input: CreateHabitInput!) {\n    createHabit(input: $input) {\n      ...HabitFields\n    }\n  }\n": types.CreateHabitDocument,
     "\n  mutation CheckInHabit($input: CheckInInput!) {\n    checkInHabit(input: $input) {\n      ...HabitFields\n    }\n  }\n": types.CheckInHabitDocument,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    title\n    body\n    count\n    read\n    updatedAt\n  }\n": types.NotificationFieldsFragmentDoc,
+    "\n  query Notifications {\n    unreadNotificationCount\n    notifications(first: 10) {\n      nodes {\n        ...NotificationFields\n      }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationFields\n    }\n  }\n": types.NotificationAddedDocument,
+    "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead {\n      unreadCount\n    }\n  }\n": types.MarkAllNotificationsReadDocument,
+    "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      ...PostFields\n    }\n  }\n": types.CreatePostDocument,
+    "\n  mutation LikePost($input: PostInput!) {\n    likePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": types.LikePostDocument,
+    "\n  mutation UnlikePost($input: PostInput!) {\n    unlikePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": types.UnlikePostDocument,
 };
 
 /**
@@ -134,6 +148,34 @@ export function graphql(source: "\n  mutation CreateHabit($input: CreateHabitInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CheckInHabit($input: CheckInInput!) {\n    checkInHabit(input: $input) {\n      ...HabitFields\n    }\n  }\n"): (typeof documents)["\n  mutation CheckInHabit($input: CheckInInput!) {\n    checkInHabit(input: $input) {\n      ...HabitFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    title\n    body\n    count\n    read\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment NotificationFields on Notification {\n    id\n    kind\n    title\n    body\n    count\n    read\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications {\n    unreadNotificationCount\n    notifications(first: 10) {\n      nodes {\n        ...NotificationFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Notifications {\n    unreadNotificationCount\n    notifications(first: 10) {\n      nodes {\n        ...NotificationFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationFields\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead {\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead {\n      unreadCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      ...PostFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      ...PostFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LikePost($input: PostInput!) {\n    likePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n"): (typeof documents)["\n  mutation LikePost($input: PostInput!) {\n    likePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlikePost($input: PostInput!) {\n    unlikePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n"): (typeof documents)["\n  mutation UnlikePost($input: PostInput!) {\n    unlikePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,6 +1,12 @@
-import { useQuery } from "@apollo/client";
+import { useMutation, useQuery } from "@apollo/client";
 
-import { FollowingFeedDocument, describeError } from "@lifegraph/shared";
+import {
+  FollowingFeedDocument,
+  LikePostDocument,
+  type PostFieldsFragment,
+  UnlikePostDocument,
+  describeError,
+} from "@lifegraph/shared";
 
 const PAGE = 20;
 
@@ -26,17 +32,7 @@ export function FeedSection() {
       {page && page.nodes.length > 0 && (
         <ul className="posts">
           {page.nodes.map((post) => (
-            <li key={post.id} className="post">
-              <p className="post-meta">
-                <strong>{post.author.displayName}</strong>{" "}
-                <time dateTime={post.createdAt}>{new Date(post.createdAt).toLocaleDateString()}</time>
-              </p>
-              <p>{post.text}</p>
-              {post.goal && <p className="muted">About: {post.goal.title}</p>}
-              <p className="muted">
-                {post.likeCount} likes · {post.commentCount} comments
-              </p>
-            </li>
+            <PostItem key={post.id} post={post} />
           ))}
         </ul>
       )}
@@ -51,5 +47,45 @@ export function FeedSection() {
         </button>
       )}
     </section>
+  );
+}
+
+function PostItem({ post }: { post: PostFieldsFragment }) {
+  const [like, liking] = useMutation(LikePostDocument);
+  const [unlike, unliking] = useMutation(UnlikePostDocument);
+  const error = liking.error ?? unliking.error;
+  const input = { postId: post.id };
+  return (
+    <li className="post" aria-label={`Post by ${post.author.displayName}`}>
+      <p className="post-meta">
+        <strong>{post.author.displayName}</strong>{" "}
+        <time dateTime={post.createdAt}>{new Date(post.createdAt).toLocaleDateString()}</time>
+      </p>
+      <p>{post.text}</p>
+      {post.goal && <p className="muted">About: {post.goal.title}</p>}
+      <p className="post-actions">
+        <button
+          type="button"
+          aria-pressed={post.viewerHasLiked}
+          disabled={liking.loading || unliking.loading}
+          onClick={() =>
+            void (post.viewerHasLiked
+              ? unlike({ variables: { input } })
+              : like({ variables: { input } })
+            ).catch(() => null)
+          }
+        >
+          {post.viewerHasLiked ? "Liked" : "Like"}
+        </button>
+        <span className="muted">
+          {post.likeCount} {post.likeCount === 1 ? "like" : "likes"} · {post.commentCount} comments
+        </span>
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {describeError(error)}
+        </p>
+      )}
+    </li>
   );
 }

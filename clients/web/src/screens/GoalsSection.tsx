@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from "react";
 
 import {
   CreateGoalDocument,
+  CreatePostDocument,
   type GoalFieldsFragment,
   type LifeArea,
   SetGoalStatusDocument,
@@ -38,7 +39,8 @@ export function GoalsSection({ viewerId, goals }: { viewerId: string; goals: Goa
 function GoalItem({ goal }: { goal: GoalFieldsFragment }) {
   const [updateTask, taskState] = useMutation(UpdateTaskDocument);
   const [setStatus, statusState] = useMutation(SetGoalStatusDocument);
-  const failure = taskState.error ?? statusState.error;
+  const [share, shareState] = useMutation(CreatePostDocument);
+  const failure = taskState.error ?? statusState.error ?? shareState.error;
   const done = goal.status === "COMPLETED";
   return (
     <li className="goal" aria-label={goal.title}>
@@ -92,6 +94,28 @@ function GoalItem({ goal }: { goal: GoalFieldsFragment }) {
         >
           Mark goal complete
         </button>
+      )}
+      <button
+        type="button"
+        disabled={shareState.loading}
+        onClick={() =>
+          void share({
+            variables: {
+              input: {
+                text: `Working on "${goal.title}": ${goal.progress}% done.`,
+                category: goal.area,
+                goalId: goal.id,
+              },
+            },
+          }).catch(() => null)
+        }
+      >
+        Share with followers
+      </button>
+      {shareState.data && (
+        <p role="status" className="muted">
+          Shared with your followers.
+        </p>
       )}
       {failure && (
         <p role="alert" className="error">

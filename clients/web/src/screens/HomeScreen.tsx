@@ -11,6 +11,7 @@ import { useSession } from "../App";
 import { FeedSection } from "./FeedSection";
 import { GoalsSection } from "./GoalsSection";
 import { HabitsSection } from "./HabitsSection";
+import { NotificationsBell } from "./NotificationsBell";
 
 export function HomeScreen({ client }: { client: LifeGraphClient }) {
   const session = useSession();
@@ -35,6 +36,7 @@ export function HomeScreen({ client }: { client: LifeGraphClient }) {
         <span className="who" aria-live="polite">
           {me ? `Hello, ${me.displayName}` : ""}
         </span>
+        <NotificationsBell />
         <button type="button" onClick={signOut}>
           Sign out
         </button>
