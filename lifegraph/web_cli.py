@@ -27,6 +27,9 @@ CLIENTS_DIR = Path("clients")
 INITIAL_JS_BUDGET_BYTES = 300 * 1024
 # Written into node_modules after a successful `npm ci`: which lockfile it installed.
 _STAMP_NAME = ".lifegraph-lock-sha256"
+# In web_dist: the `source_digest` of the clients tree it was built from.
+SOURCE_DIGEST_NAME = "source.sha256"
+_NOT_SOURCES = frozenset({"node_modules"})
 _INITIAL_JS = re.compile(
     r'<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="/([^"]+\.js)"'
 )
@@ -59,7 +62,24 @@ def build(
     for script in ("codegen", "typecheck", "build"):
         typer.echo(f"npm run {script}")
         _npm(clients, "run", script, "--workspace", "@lifegraph/web")
+    (WEB_DIST / SOURCE_DIGEST_NAME).write_text(source_digest(clients) + "\n")
     typer.echo(budget_report(WEB_DIST))
+
+
+def source_digest(clients: Path) -> str:
+    """One hash over every file the build reads (not node_modules): the build records it,
+    and a test compares, so a change under clients/ without a rebuild is caught."""
+    digest = hashlib.sha256()
+    for path in sorted(clients.rglob("*")):
+        relative = path.relative_to(clients)
+        if (
+            not path.is_file()
+            or _NOT_SOURCES & set(relative.parts)
+            or path.suffix == ".tsbuildinfo"
+        ):
+            continue
+        digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def initial_js_gzipped(dist: Path) -> dict[str, int]:

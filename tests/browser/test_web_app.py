@@ -11,17 +11,24 @@ from __future__ import annotations
 import json
 import re
 import time
+from pathlib import Path
 
 import httpx
 import pyotp
 from playwright.async_api import Page, Request, expect
 
 from common.testing.waiting import eventually
-from lifegraph.web_cli import INITIAL_JS_BUDGET_BYTES, initial_js_gzipped
+from lifegraph.web_cli import (
+    INITIAL_JS_BUDGET_BYTES,
+    SOURCE_DIGEST_NAME,
+    initial_js_gzipped,
+    source_digest,
+)
 from lifegraph.webapp import WEB_DIST
 from tests.browser.conftest import OfflinePage
 from tests.e2e.conftest import NewClient
 
+CLIENTS = Path(__file__).parents[2] / "clients"
 PASSWORD = "violet-harbour-lantern-42"
 SESSION_KEY = "lifegraph:session"
 
@@ -96,6 +103,14 @@ def test_the_build_is_committed_and_self_contained() -> None:
         assert (WEB_DIST / path.lstrip("/")).is_file(), path
     assert "<script>" not in page, "an inline script would need 'unsafe-inline'"
     assert 0 < sum(initial_js_gzipped(WEB_DIST).values()) <= INITIAL_JS_BUDGET_BYTES
+
+
+def test_the_committed_build_is_of_the_committed_sources() -> None:
+    built_from = (WEB_DIST / SOURCE_DIGEST_NAME).read_text().strip()
+    assert built_from == source_digest(CLIENTS), (
+        "clients/ changed since lifegraph/web_dist was built: run `lifegraph web build` "
+        "(or `task web`) and commit lifegraph/web_dist"
+    )
 
 
 async def test_a_newcomer_signs_up_and_works_on_a_goal_and_a_habit(
