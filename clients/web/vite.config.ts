@@ -19,8 +19,20 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      // HTTP and the graphql-ws WebSocket share the router's /graphql.
-      "/graphql": { target: LIFEGRAPH, ws: true, changeOrigin: true },
+      // HTTP and the graphql-ws WebSocket share the router's /graphql. The router takes
+      // a browser's socket only from its own origin (docs/router.md): the proxied
+      // requests carry LifeGraph's, as when `lifegraph up` serves the app itself.
+      "/graphql": {
+        target: LIFEGRAPH,
+        ws: true,
+        changeOrigin: true,
+        configure(proxy) {
+          proxy.on("proxyReq", (request) => {
+            if (request.getHeader("origin")) request.setHeader("origin", LIFEGRAPH);
+          });
+          proxy.on("proxyReqWs", (request) => request.setHeader("origin", LIFEGRAPH));
+        },
+      },
     },
   },
 });
