@@ -156,6 +156,16 @@ async def test_a_newcomer_signs_up_and_works_on_a_goal_and_a_habit(
     await expect(habit.get_by_role("button", name="Done today")).to_be_disabled()
     await offline_page.screenshot("web-home")
 
+    # The first goal earned an achievement: the badge counts it live, the list shows it.
+    badge = page.get_by_role("button", name=re.compile("^Notifications"))
+    await expect(badge.get_by_label("1 unread")).to_be_visible(timeout=15_000)
+    await badge.click()
+    await expect(page.get_by_role("region", name="Notifications")).to_contain_text(
+        "Achievement unlocked: First goal"
+    )
+    await offline_page.screenshot("web-achievement")
+    await badge.click()
+
     # Back after the access token expired: the page's queries all need a fresh one,
     # and share the one refresh (a second would reuse a rotated token and end the session).
     refreshes = _refreshes(page)
@@ -303,6 +313,28 @@ async def test_a_like_from_a_follower_shows_on_the_badge_live(
     await expect(badge.get_by_label("0 unread")).to_be_visible()
     await _quiet(offline_page)
     await _quiet(another_offline_page)
+
+
+async def test_a_goal_from_a_template(
+    lifegraph: str, new_client: NewClient, offline_page: OfflinePage
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    catalog = await ada.ok("{ goalTemplates { id goal { title tasks { title } } } }")
+    template = catalog["goalTemplates"][1]
+
+    page = offline_page.page
+    await page.goto(f"{lifegraph}/")
+    await _sign_in(page, f"ada-{id(ada)}@example.com")
+    form = page.get_by_role("form", name="Goal from a template")
+    await form.get_by_label("Template").select_option(template["id"])
+    await form.get_by_role("button", name="Start this goal").click()
+    goal = page.get_by_role("listitem", name=template["goal"]["title"]).first
+    await expect(goal.get_by_text("0%")).to_be_visible()
+    for task in template["goal"]["tasks"]:
+        await expect(goal.get_by_label(task["title"])).not_to_be_checked()
+    await offline_page.screenshot("web-template")
+    await _quiet(offline_page)
 
 
 async def test_the_app_page_and_its_assets_are_served_by_lifegraph(lifegraph: str) -> None:

@@ -247,3 +247,27 @@ export const UnlikePostDocument = graphql(`
     }
   }
 `);
+
+export const GoalTemplatesDocument = graphql(`
+  query GoalTemplates {
+    goalTemplates {
+      id
+      area
+      builtIn
+      goal {
+        title
+        tasks {
+          title
+        }
+      }
+    }
+  }
+`);
+
+export const InstantiateGoalTemplateDocument = graphql(`
+  mutation InstantiateGoalTemplate($input: InstantiateTemplateInput!) {
+    instantiateGoalTemplate(input: $input) {
+      ...GoalFields
+    }
+  }
+`);

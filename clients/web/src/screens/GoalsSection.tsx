@@ -1,9 +1,11 @@
-import { useMutation } from "@apollo/client";
+import { useMutation, useQuery } from "@apollo/client";
 import { type FormEvent, useId, useState } from "react";
 
 import {
   CreateGoalDocument,
   CreatePostDocument,
+  GoalTemplatesDocument,
+  InstantiateGoalTemplateDocument,
   type GoalFieldsFragment,
   type LifeArea,
   SetGoalStatusDocument,
@@ -32,6 +34,7 @@ export function GoalsSection({ viewerId, goals }: { viewerId: string; goals: Goa
         </ul>
       )}
       <NewGoalForm viewerId={viewerId} />
+      <TemplateForm viewerId={viewerId} />
     </section>
   );
 }
@@ -182,6 +185,59 @@ function NewGoalForm({ viewerId }: { viewerId: string }) {
       <button type="submit" className="primary" disabled={loading}>
         {loading ? "Adding…" : "Add goal"}
       </button>
+    </form>
+  );
+}
+
+function TemplateForm({ viewerId }: { viewerId: string }) {
+  const templates = useQuery(GoalTemplatesDocument);
+  const [chosen, setChosen] = useState("");
+  const [instantiate, { loading, error }] = useMutation(InstantiateGoalTemplateDocument, {
+    update(cache, { data }) {
+      if (data) appendToViewerList(cache, viewerId, "goals", data.instantiateGoalTemplate);
+    },
+  });
+  const list = templates.data?.goalTemplates ?? [];
+  const templateId = chosen || list[0]?.id || "";
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (templateId) {
+      await instantiate({ variables: { input: { templateId } } }).catch(() => null);
+    }
+  }
+
+  return (
+    <form className="new-goal" onSubmit={submit} aria-label="Goal from a template">
+      <h3>From a template</h3>
+      {templates.loading && !templates.data && <p role="status">Loading templates…</p>}
+      {templates.error && (
+        <p role="alert" className="error">
+          {describeError(templates.error)}
+        </p>
+      )}
+      {list.length > 0 && (
+        <>
+          <label>
+            Template
+            <select value={templateId} onChange={(e) => setChosen(e.target.value)}>
+              {list.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {areaName(t.area)}: {t.goal.title} ({t.goal.tasks.length} tasks)
+                </option>
+              ))}
+            </select>
+          </label>
+          {error && (
+            <p role="alert" className="error">
+              {describeError(error)}
+            </p>
+          )}
+          <button type="submit" disabled={loading}>
+            Start this goal
+          </button>
+        </>
+      )}
     </form>
   );
 }
