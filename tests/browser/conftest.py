@@ -10,12 +10,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.async_api import Browser, Page, Route, async_playwright
+from playwright.async_api import Browser, Page, Route, async_playwright, expect
 
 # The whole system as `lifegraph up` runs it; shared with the e2e tests.
 from tests.e2e.conftest import http, lifegraph, new_client  # noqa: F401
 
 SCREENSHOTS = Path(__file__).parents[2] / ".artifacts" / "screenshots"
+# Playwright's 5 s default is short for a whole system on a busy two-core CI machine;
+# a wait that succeeds returns as soon as it does.
+expect.set_options(timeout=15_000)
 _CHROMIUM_NAMES = ("chromium", "chromium-browser")
 
 # Collects what a page refused under its CSP, before any page script runs.

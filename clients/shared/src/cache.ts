@@ -21,6 +21,8 @@ export function createCache(): InMemoryCache {
       },
       Query: {
         fields: {
+          // One conversation's latest messages, newest first; live ones are added by `addMessage`.
+          messages: { keyArgs: ["conversationId"], merge: false },
           // Pages of the feed append; a first page (no `after`) starts over.
           followingFeed: {
             keyArgs: false,
@@ -59,6 +61,25 @@ export function appendToViewerList(
         if (nodes.some((ref) => readField("id", ref) === node.id)) return existing;
         const ref = toReference({ __typename: LIST_TYPES[field], id: node.id });
         return { ...list, nodes: ref ? [...nodes, ref] : nodes };
+      },
+    },
+  });
+}
+
+/** Puts a message (sent here or arriving live) at the head of its conversation's list, once. */
+export function addMessage(
+  cache: ApolloCache<unknown>,
+  message: { id: string; conversationId: string },
+): void {
+  cache.modify({
+    fields: {
+      messages(existing, { storeFieldName, toReference, readField }) {
+        if (!storeFieldName.includes(JSON.stringify(message.conversationId))) return existing;
+        const list = existing as NodeList | undefined;
+        const nodes = list?.nodes ?? [];
+        if (nodes.some((ref) => readField("id", ref) === message.id)) return existing;
+        const ref = toReference({ __typename: "Message", id: message.id });
+        return { ...list, nodes: ref ? [ref, ...nodes] : nodes };
       },
     },
   });

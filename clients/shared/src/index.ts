@@ -5,7 +5,9 @@ export * from "./errors";
 export * from "./operations";
 export * from "./session";
 export type {
+  ConversationFieldsFragment,
   FollowingFeedQuery,
+  MessageFieldsFragment,
   GoalFieldsFragment,
   GoalStatus,
   HabitFieldsFragment,

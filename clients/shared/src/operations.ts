@@ -271,3 +271,113 @@ export const InstantiateGoalTemplateDocument = graphql(`
     }
   }
 `);
+
+export const MessageFields = graphql(`
+  fragment MessageFields on Message {
+    id
+    conversationId
+    text
+    createdAt
+    clientMessageId
+    sender {
+      id
+      displayName
+    }
+  }
+`);
+
+export const ConversationFields = graphql(`
+  fragment ConversationFields on Conversation {
+    id
+    kind
+    title
+    unreadCount
+    members {
+      id
+      displayName
+    }
+  }
+`);
+
+export const ConversationsDocument = graphql(`
+  query Conversations {
+    me {
+      id
+      conversations(first: 20) {
+        nodes {
+          ...ConversationFields
+        }
+      }
+    }
+  }
+`);
+
+export const MessagesDocument = graphql(`
+  query Messages($conversationId: ID!) {
+    messages(conversationId: $conversationId, first: 30) {
+      nodes {
+        ...MessageFields
+      }
+    }
+  }
+`);
+
+export const StartDirectConversationDocument = graphql(`
+  mutation StartDirectConversation($input: StartDirectConversationInput!) {
+    startDirectConversation(input: $input) {
+      ...ConversationFields
+    }
+  }
+`);
+
+export const SendMessageDocument = graphql(`
+  mutation SendMessage($input: SendMessageInput!) {
+    sendMessage(input: $input) {
+      ...MessageFields
+    }
+  }
+`);
+
+export const SetTypingDocument = graphql(`
+  mutation SetTyping($input: SetTypingInput!) {
+    setTyping(input: $input)
+  }
+`);
+
+export const MarkConversationReadDocument = graphql(`
+  mutation MarkConversationRead($input: MarkConversationReadInput!) {
+    markConversationRead(input: $input) {
+      id
+      unreadCount
+    }
+  }
+`);
+
+export const MessageAddedDocument = graphql(`
+  subscription MessageAdded($conversationId: ID!) {
+    messageAdded(conversationId: $conversationId) {
+      ...MessageFields
+    }
+  }
+`);
+
+export const TypingDocument = graphql(`
+  subscription Typing($conversationId: ID!) {
+    typing(conversationId: $conversationId) {
+      isTyping
+      user {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
+export const ConversationUpdatedDocument = graphql(`
+  subscription ConversationUpdated {
+    conversationUpdated {
+      conversationId
+      reason
+    }
+  }
+`);

@@ -40,6 +40,17 @@ type Documents = {
     "\n  mutation UnlikePost($input: PostInput!) {\n    unlikePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": typeof types.UnlikePostDocument,
     "\n  query GoalTemplates {\n    goalTemplates {\n      id\n      area\n      builtIn\n      goal {\n        title\n        tasks {\n          title\n        }\n      }\n    }\n  }\n": typeof types.GoalTemplatesDocument,
     "\n  mutation InstantiateGoalTemplate($input: InstantiateTemplateInput!) {\n    instantiateGoalTemplate(input: $input) {\n      ...GoalFields\n    }\n  }\n": typeof types.InstantiateGoalTemplateDocument,
+    "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    sender {\n      id\n      displayName\n    }\n  }\n": typeof types.MessageFieldsFragmentDoc,
+    "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n  }\n": typeof types.ConversationFieldsFragmentDoc,
+    "\n  query Conversations {\n    me {\n      id\n      conversations(first: 20) {\n        nodes {\n          ...ConversationFields\n        }\n      }\n    }\n  }\n": typeof types.ConversationsDocument,
+    "\n  query Messages($conversationId: ID!) {\n    messages(conversationId: $conversationId, first: 30) {\n      nodes {\n        ...MessageFields\n      }\n    }\n  }\n": typeof types.MessagesDocument,
+    "\n  mutation StartDirectConversation($input: StartDirectConversationInput!) {\n    startDirectConversation(input: $input) {\n      ...ConversationFields\n    }\n  }\n": typeof types.StartDirectConversationDocument,
+    "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      ...MessageFields\n    }\n  }\n": typeof types.SendMessageDocument,
+    "\n  mutation SetTyping($input: SetTypingInput!) {\n    setTyping(input: $input)\n  }\n": typeof types.SetTypingDocument,
+    "\n  mutation MarkConversationRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      id\n      unreadCount\n    }\n  }\n": typeof types.MarkConversationReadDocument,
+    "\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n": typeof types.MessageAddedDocument,
+    "\n  subscription Typing($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      isTyping\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.TypingDocument,
+    "\n  subscription ConversationUpdated {\n    conversationUpdated {\n      conversationId\n      reason\n    }\n  }\n": typeof types.ConversationUpdatedDocument,
 };
 const documents: Documents = {
     "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n  }\n": types.ViewerFieldsFragmentDoc,
@@ -68,6 +79,17 @@ const documents: Documents = {
     "\n  mutation UnlikePost($input: PostInput!) {\n    unlikePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": types.UnlikePostDocument,
     "\n  query GoalTemplates {\n    goalTemplates {\n      id\n      area\n      builtIn\n      goal {\n        title\n        tasks {\n          title\n        }\n      }\n    }\n  }\n": types.GoalTemplatesDocument,
     "\n  mutation InstantiateGoalTemplate($input: InstantiateTemplateInput!) {\n    instantiateGoalTemplate(input: $input) {\n      ...GoalFields\n    }\n  }\n": types.InstantiateGoalTemplateDocument,
+    "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    sender {\n      id\n      displayName\n    }\n  }\n": types.MessageFieldsFragmentDoc,
+    "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n  }\n": types.ConversationFieldsFragmentDoc,
+    "\n  query Conversations {\n    me {\n      id\n      conversations(first: 20) {\n        nodes {\n          ...ConversationFields\n        }\n      }\n    }\n  }\n": types.ConversationsDocument,
+    "\n  query Messages($conversationId: ID!) {\n    messages(conversationId: $conversationId, first: 30) {\n      nodes {\n        ...MessageFields\n      }\n    }\n  }\n": types.MessagesDocument,
+    "\n  mutation StartDirectConversation($input: StartDirectConversationInput!) {\n    startDirectConversation(input: $input) {\n      ...ConversationFields\n    }\n  }\n": types.StartDirectConversationDocument,
+    "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      ...MessageFields\n    }\n  }\n": types.SendMessageDocument,
+    "\n  mutation SetTyping($input: SetTypingInput!) {\n    setTyping(input: $input)\n  }\n": types.SetTypingDocument,
+    "\n  mutation MarkConversationRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      id\n      unreadCount\n    }\n  }\n": types.MarkConversationReadDocument,
+    "\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n": types.MessageAddedDocument,
+    "\n  subscription Typing($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      isTyping\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.TypingDocument,
+    "\n  subscription ConversationUpdated {\n    conversationUpdated {\n      conversationId\n      reason\n    }\n  }\n": types.ConversationUpdatedDocument,
 };
 
 /**
@@ -188,6 +210,50 @@ export function graphql(source: "\n  query GoalTemplates {\n    goalTemplates {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation InstantiateGoalTemplate($input: InstantiateTemplateInput!) {\n    instantiateGoalTemplate(input: $input) {\n      ...GoalFields\n    }\n  }\n"): (typeof documents)["\n  mutation InstantiateGoalTemplate($input: InstantiateTemplateInput!) {\n    instantiateGoalTemplate(input: $input) {\n      ...GoalFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    sender {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    sender {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Conversations {\n    me {\n      id\n      conversations(first: 20) {\n        nodes {\n          ...ConversationFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Conversations {\n    me {\n      id\n      conversations(first: 20) {\n        nodes {\n          ...ConversationFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Messages($conversationId: ID!) {\n    messages(conversationId: $conversationId, first: 30) {\n      nodes {\n        ...MessageFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Messages($conversationId: ID!) {\n    messages(conversationId: $conversationId, first: 30) {\n      nodes {\n        ...MessageFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartDirectConversation($input: StartDirectConversationInput!) {\n    startDirectConversation(input: $input) {\n      ...ConversationFields\n    }\n  }\n"): (typeof documents)["\n  mutation StartDirectConversation($input: StartDirectConversationInput!) {\n    startDirectConversation(input: $input) {\n      ...ConversationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      ...MessageFields\n    }\n  }\n"): (typeof documents)["\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      ...MessageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTyping($input: SetTypingInput!) {\n    setTyping(input: $input)\n  }\n"): (typeof documents)["\n  mutation SetTyping($input: SetTypingInput!) {\n    setTyping(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkConversationRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      id\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  mutation MarkConversationRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      id\n      unreadCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n"): (typeof documents)["\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription Typing($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      isTyping\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription Typing($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      isTyping\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConversationUpdated {\n    conversationUpdated {\n      conversationId\n      reason\n    }\n  }\n"): (typeof documents)["\n  subscription ConversationUpdated {\n    conversationUpdated {\n      conversationId\n      reason\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -8,6 +8,7 @@ import {
 } from "@lifegraph/shared";
 
 import { useSession } from "../App";
+import { ChatSection } from "./ChatSection";
 import { FeedSection } from "./FeedSection";
 import { GoalsSection } from "./GoalsSection";
 import { HabitsSection } from "./HabitsSection";
@@ -62,6 +63,7 @@ export function HomeScreen({ client }: { client: LifeGraphClient }) {
           </>
         )}
         <FeedSection />
+        {me && <ChatSection viewerId={me.id} />}
       </main>
     </div>
   );
