@@ -15,6 +15,8 @@ export default defineConfig({
     // The router serves the app under a CSP without 'unsafe-inline': no inline scripts.
     modulePreload: { polyfill: false },
     sourcemap: false,
+    // The bundled libraries' licences ship next to the bundle (MIT and the like ask for it).
+    license: { fileName: "licenses.md" },
   },
   server: {
     port: 5173,

@@ -112,6 +112,9 @@ def test_the_build_is_committed_and_self_contained() -> None:
         assert (WEB_DIST / path.lstrip("/")).is_file(), path
     assert "<script>" not in page, "an inline script would need 'unsafe-inline'"
     assert 0 < sum(initial_js_gzipped(WEB_DIST).values()) <= INITIAL_JS_BUDGET_BYTES
+    licenses = (WEB_DIST / "licenses.md").read_text()
+    for library in ("react", "@apollo/client", "graphql-ws"):
+        assert f"## {library} " in licenses, library
 
 
 def test_the_committed_build_is_of_the_committed_sources() -> None:
