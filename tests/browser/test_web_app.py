@@ -8,6 +8,7 @@ for its code. All with the internet cut off, under the app's CSP, with no consol
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import time
@@ -401,6 +402,45 @@ async def test_two_people_chat_live_both_ways_with_typing_shown(
     await offline_page.screenshot("web-chat")
     await _quiet(offline_page)
     await _quiet(another_offline_page)
+
+
+async def test_tabs_share_one_refresh_and_a_sign_out(
+    lifegraph: str, new_client: NewClient, offline_page: OfflinePage
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    first = offline_page.page
+    await first.goto(f"{lifegraph}/")
+    await _sign_in(first, f"ada-{id(ada)}@example.com")
+    await expect(first.get_by_text("Hello, Ada")).to_be_visible()
+    # A second tab of the same browser: signed in already, from the shared storage.
+    second = await first.context.new_page()
+    second_errors: list[str] = []
+    second.on("console", lambda m: second_errors.append(m.text) if m.type == "error" else None)
+    await second.goto(f"{lifegraph}/")
+    await expect(second.get_by_text("Hello, Ada")).to_be_visible()
+
+    # Both come back with an expired token at once. The refresh token rotates and a reused
+    # one ends the session, so the tabs must renew once between them, not once each.
+    refreshes = _refreshes(first)
+    refreshes_of_second = _refreshes(second)
+    await _set_session(first, expiresAt=0)
+    await asyncio.gather(first.reload(), second.reload())
+    for page in (first, second):
+        await expect(page.get_by_role("heading", name="Goals")).to_be_visible()
+        await expect(page.get_by_text("Hello, Ada")).to_be_visible()
+    assert len(refreshes) + len(refreshes_of_second) == 1
+
+    # Signing out in one tab signs out the other.
+    await first.get_by_role("button", name="Sign out").click()
+    await expect(second.get_by_role("form", name="Sign up")).to_be_visible()
+    await second.screenshot(
+        path=str(await offline_page.screenshot("web-tabs-first")).replace(
+            "web-tabs-first", "web-tabs-second"
+        )
+    )
+    await _quiet(offline_page)
+    assert second_errors == []
 
 
 async def test_the_app_page_and_its_assets_are_served_by_lifegraph(lifegraph: str) -> None:

@@ -29,6 +29,14 @@ export interface AuthResult {
 /** Exchanges a refresh token; throws `SessionEnded` when the server refuses it. */
 export type Refresher = (refreshToken: string) => Promise<AuthResult>;
 
+/**
+ * Runs `task` while no other holder of the same storage (another tab) runs one: the web
+ * app passes the Web Locks API; an app with a single process passes nothing.
+ */
+export type Exclusive = <T>(task: () => Promise<T>) => Promise<T>;
+
+const alone: Exclusive = (task) => task();
+
 export class SessionEnded extends Error {}
 
 /** Refresh this long before the access token expires, so no request carries a stale one. */
@@ -43,6 +51,7 @@ export class Session {
     private readonly storage: TokenStorage,
     private readonly refresher: Refresher,
     initial: Tokens | null,
+    private readonly exclusive: Exclusive,
     private readonly now: () => number,
   ) {
     this.tokens = initial;
@@ -51,9 +60,17 @@ export class Session {
   static async open(
     storage: TokenStorage,
     refresher: Refresher,
-    now: () => number = Date.now,
+    { exclusive = alone, now = Date.now }: { exclusive?: Exclusive; now?: () => number } = {},
   ): Promise<Session> {
-    return new Session(storage, refresher, await storage.load(), now);
+    return new Session(storage, refresher, await storage.load(), exclusive, now);
+  }
+
+  /** Takes tokens another holder of the storage wrote (another tab signed in, out or renewed). */
+  async reload(): Promise<void> {
+    const stored = await this.storage.load();
+    if (stored?.refreshToken === this.tokens?.refreshToken) return;
+    this.tokens = stored;
+    for (const listener of this.listeners) listener();
   }
 
   get current(): Tokens | null {
@@ -105,9 +122,19 @@ export class Session {
     return this.refreshing;
   }
 
-  private async runRefresh(): Promise<Tokens | null> {
-    const tokens = this.tokens;
-    if (tokens === null) return null;
+  private runRefresh(): Promise<Tokens | null> {
+    // Other tabs share the refresh token: one renews at a time, and one that finds the
+    // stored tokens already renewed by another takes those instead of reusing its own.
+    const stale = this.tokens;
+    return this.exclusive(async () => {
+      await this.reload();
+      const tokens = this.tokens;
+      if (tokens === null || tokens.refreshToken !== stale?.refreshToken) return tokens;
+      return this.exchange(tokens);
+    });
+  }
+
+  private async exchange(tokens: Tokens): Promise<Tokens | null> {
     try {
       const renewed = this.fromResult(await this.refresher(tokens.refreshToken));
       // A sign-out while the refresh ran wins over its answer.
