@@ -80,7 +80,7 @@ def up(
         definitions = discover_subgraphs()
         supergraph = _compose_or_exit(definitions, lambda name: subgraph_url(settings, name))
         base = f"http://{settings.host}:{settings.port}"
-        typer.echo(f"LifeGraph is up: GraphiQL at {base}/graphql")
+        typer.echo(f"LifeGraph is up: the app at {base}/, GraphiQL at {base}/graphql")
         for name in definitions:
             typer.echo(f"  subgraph {name:<14} {base}/subgraphs/{name}/graphql")
         _run(
@@ -273,12 +273,14 @@ def _explicit(name: str) -> bool:
 
 def _mount_tools() -> None:
     from lifegraph.events_cli import events_app
+    from lifegraph.web_cli import web_app
     from subgraphs.analytics.cli import analytics_app
     from subgraphs.users.cli import users_app
 
     app.add_typer(events_app, name="events")
     app.add_typer(users_app, name="users")
     app.add_typer(analytics_app, name="analytics")
+    app.add_typer(web_app, name="web")
 
 
 _mount_tools()

@@ -18,6 +18,7 @@ from common.settings import Settings
 from common.transport.cors import cors_origins
 from common.transport.secret import router_headers
 from lifegraph.playground import DEFAULT_QUERY, ROOT_DESCRIPTIONS
+from lifegraph.webapp import web_routes
 from router.app import create_router_app
 from router.config import RouterConfig
 from router.edge.idempotency import RedisIdempotencyStore
@@ -98,7 +99,7 @@ def create_lifegraph_router(
     subgraph_urls: Mapping[str, str] | None = None,
     public_routes: Mapping[str, str] | None = None,
 ) -> Starlette:
-    """The router app with a lifespan that also releases what the set-up opened."""
+    """The router, and the web app at `/`, with a lifespan that releases what the set-up opened."""
     setup = router_setup(settings, supergraph_sdl, subgraph_urls, public_routes)
     router = create_router_app(setup.config)
 
@@ -110,4 +111,4 @@ def create_lifegraph_router(
             finally:
                 await setup.close()
 
-    return Starlette(routes=[Mount("/", app=router)], lifespan=lifespan)
+    return Starlette(routes=[*web_routes(), Mount("/", app=router)], lifespan=lifespan)

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.async_api import Browser, Page, Route, async_playwright
+from playwright.async_api import Browser, Page, Route, async_playwright, expect
 
 # The whole system as `lifegraph up` runs it; shared with the e2e tests.
 from tests.e2e.conftest import http, lifegraph, new_client  # noqa: F401
 
 SCREENSHOTS = Path(__file__).parents[2] / ".artifacts" / "screenshots"
+# Playwright's 5 s default is short for a whole system on a busy two-core CI machine;
+# a wait that succeeds returns as soon as it does.
+expect.set_options(timeout=15_000)
 _CHROMIUM_NAMES = ("chromium", "chromium-browser")
 
 # Collects what a page refused under its CSP, before any page script runs.
@@ -70,8 +74,9 @@ class OfflinePage:
         return path
 
 
-@pytest.fixture
-async def offline_page(browser: Browser) -> AsyncIterator[OfflinePage]:
+@asynccontextmanager
+async def open_offline_page(browser: Browser) -> AsyncIterator[OfflinePage]:
+    """A page in a context of its own: its own storage, as another person's browser."""
     context = await browser.new_context(viewport={"width": 1400, "height": 900})
     page = await context.new_page()
     offline = OfflinePage(page)
@@ -91,3 +96,16 @@ async def offline_page(browser: Browser) -> AsyncIterator[OfflinePage]:
         yield offline
     finally:
         await context.close()
+
+
+@pytest.fixture
+async def offline_page(browser: Browser) -> AsyncIterator[OfflinePage]:
+    async with open_offline_page(browser) as offline:
+        yield offline
+
+
+@pytest.fixture
+async def another_offline_page(browser: Browser) -> AsyncIterator[OfflinePage]:
+    """A second person's browser next to `offline_page`'s."""
+    async with open_offline_page(browser) as offline:
+        yield offline

@@ -1,0 +1,86 @@
+/**
+ * The normalized cache's policies and the updates mutations make to lists, shared by
+ * every app so each shows the same data the same way after the same mutation.
+ */
+import { type ApolloCache, type DefaultOptions, InMemoryCache, type Reference } from "@apollo/client";
+
+interface NodeList {
+  nodes?: Reference[];
+}
+
+export function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      // A goal's tasks come back whole from every task mutation: replace, never merge.
+      Goal: { fields: { tasks: { merge: false } } },
+      User: {
+        fields: {
+          goals: { keyArgs: ["status", "area"], merge: false },
+          habits: { keyArgs: false, merge: false },
+        },
+      },
+      Query: {
+        fields: {
+          // One conversation's latest messages, newest first; live ones are added by `addMessage`.
+          messages: { keyArgs: ["conversationId"], merge: false },
+          // Pages of the feed append; a first page (no `after`) starts over.
+          followingFeed: {
+            keyArgs: false,
+            merge(existing: NodeList | undefined, incoming: NodeList, { args }) {
+              if (!args?.after || existing === undefined) return incoming;
+              return { ...incoming, nodes: [...(existing.nodes ?? []), ...(incoming.nodes ?? [])] };
+            },
+          },
+        },
+      },
+    },
+  });
+}
+
+/** Show what is cached at once and refresh it from the network; keep partial data on errors. */
+export const defaultOptions: DefaultOptions = {
+  watchQuery: { fetchPolicy: "cache-and-network", errorPolicy: "all" },
+  query: { fetchPolicy: "network-only", errorPolicy: "all" },
+};
+
+const LIST_TYPES = { goals: "Goal", habits: "Habit" } as const;
+
+/** Adds a just-created node to one of the viewer's lists (`goals`, `habits`). */
+export function appendToViewerList(
+  cache: ApolloCache<unknown>,
+  viewerId: string,
+  field: keyof typeof LIST_TYPES,
+  node: { id: string },
+): void {
+  cache.modify({
+    id: cache.identify({ __typename: "User", id: viewerId }),
+    fields: {
+      [field](existing, { toReference, readField }) {
+        const list = existing as NodeList | undefined;
+        const nodes = list?.nodes ?? [];
+        if (nodes.some((ref) => readField("id", ref) === node.id)) return existing;
+        const ref = toReference({ __typename: LIST_TYPES[field], id: node.id });
+        return { ...list, nodes: ref ? [...nodes, ref] : nodes };
+      },
+    },
+  });
+}
+
+/** Puts a message (sent here or arriving live) at the head of its conversation's list, once. */
+export function addMessage(
+  cache: ApolloCache<unknown>,
+  message: { id: string; conversationId: string },
+): void {
+  cache.modify({
+    fields: {
+      messages(existing, { storeFieldName, toReference, readField }) {
+        if (!storeFieldName.includes(JSON.stringify(message.conversationId))) return existing;
+        const list = existing as NodeList | undefined;
+        const nodes = list?.nodes ?? [];
+        if (nodes.some((ref) => readField("id", ref) === message.id)) return existing;
+        const ref = toReference({ __typename: "Message", id: message.id });
+        return { ...list, nodes: ref ? [ref, ...nodes] : nodes };
+      },
+    },
+  });
+}

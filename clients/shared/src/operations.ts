@@ -1,0 +1,383 @@
+/**
+ * Every operation and fragment the LifeGraph apps send. Plain documents with no DOM
+ * or React dependency: the web app and a React Native app import the same ones and
+ * get the same generated types (`./gql`, from `lifegraph web build`).
+ */
+import { graphql } from "./gql";
+
+export const ViewerFields = graphql(`
+  fragment ViewerFields on User {
+    id
+    displayName
+    email
+    totpEnabled
+  }
+`);
+
+export const TaskFields = graphql(`
+  fragment TaskFields on Task {
+    id
+    title
+    done
+    dueDate
+  }
+`);
+
+export const GoalFields = graphql(`
+  fragment GoalFields on Goal {
+    id
+    title
+    area
+    status
+    progress
+    dueDate
+    tasks {
+      ...TaskFields
+    }
+  }
+`);
+
+export const HabitFields = graphql(`
+  fragment HabitFields on Habit {
+    id
+    title
+    currentStreak
+    longestStreak
+    streakUnit
+    checkedInToday
+  }
+`);
+
+export const PostFields = graphql(`
+  fragment PostFields on Post {
+    id
+    text
+    category
+    createdAt
+    likeCount
+    commentCount
+    viewerHasLiked
+    author {
+      id
+      displayName
+    }
+    goal {
+      id
+      title
+    }
+  }
+`);
+
+export const AuthFields = graphql(`
+  fragment AuthFields on AuthPayload {
+    accessToken
+    refreshToken
+    expiresIn
+    user {
+      ...ViewerFields
+    }
+  }
+`);
+
+export const RegisterDocument = graphql(`
+  mutation Register($input: RegisterInput!) {
+    register(input: $input) {
+      ...AuthFields
+    }
+  }
+`);
+
+export const LoginDocument = graphql(`
+  mutation Login($input: LoginInput!) {
+    login(input: $input) {
+      ...AuthFields
+    }
+  }
+`);
+
+export const RefreshTokenDocument = graphql(`
+  mutation RefreshToken($input: RefreshTokenInput!) {
+    refreshToken(input: $input) {
+      ...AuthFields
+    }
+  }
+`);
+
+export const LogoutDocument = graphql(`
+  mutation Logout($input: LogoutInput!) {
+    logout(input: $input)
+  }
+`);
+
+export const HomeDocument = graphql(`
+  query Home {
+    me {
+      ...ViewerFields
+      goals(first: 50) {
+        nodes {
+          ...GoalFields
+        }
+      }
+      habits(first: 50) {
+        nodes {
+          ...HabitFields
+        }
+      }
+    }
+  }
+`);
+
+export const FollowingFeedDocument = graphql(`
+  query FollowingFeed($first: Int!, $after: String) {
+    followingFeed(first: $first, after: $after) {
+      nodes {
+        ...PostFields
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const CreateGoalDocument = graphql(`
+  mutation CreateGoal($input: CreateGoalInput!) {
+    createGoal(input: $input) {
+      ...GoalFields
+    }
+  }
+`);
+
+export const UpdateTaskDocument = graphql(`
+  mutation UpdateTask($input: UpdateTaskInput!) {
+    updateTask(input: $input) {
+      ...GoalFields
+    }
+  }
+`);
+
+export const SetGoalStatusDocument = graphql(`
+  mutation SetGoalStatus($input: SetGoalStatusInput!) {
+    setGoalStatus(input: $input) {
+      ...GoalFields
+    }
+  }
+`);
+
+export const CreateHabitDocument = graphql(`
+  mutation CreateHabit($input: CreateHabitInput!) {
+    createHabit(input: $input) {
+      ...HabitFields
+    }
+  }
+`);
+
+export const CheckInHabitDocument = graphql(`
+  mutation CheckInHabit($input: CheckInInput!) {
+    checkInHabit(input: $input) {
+      ...HabitFields
+    }
+  }
+`);
+
+export const NotificationFields = graphql(`
+  fragment NotificationFields on Notification {
+    id
+    kind
+    title
+    body
+    count
+    read
+    updatedAt
+  }
+`);
+
+export const NotificationsDocument = graphql(`
+  query Notifications {
+    unreadNotificationCount
+    notifications(first: 10) {
+      nodes {
+        ...NotificationFields
+      }
+    }
+  }
+`);
+
+export const NotificationAddedDocument = graphql(`
+  subscription NotificationAdded {
+    notificationAdded {
+      ...NotificationFields
+    }
+  }
+`);
+
+export const MarkAllNotificationsReadDocument = graphql(`
+  mutation MarkAllNotificationsRead {
+    markAllNotificationsRead {
+      unreadCount
+    }
+  }
+`);
+
+export const CreatePostDocument = graphql(`
+  mutation CreatePost($input: CreatePostInput!) {
+    createPost(input: $input) {
+      ...PostFields
+    }
+  }
+`);
+
+export const LikePostDocument = graphql(`
+  mutation LikePost($input: PostInput!) {
+    likePost(input: $input) {
+      id
+      likeCount
+      viewerHasLiked
+    }
+  }
+`);
+
+export const UnlikePostDocument = graphql(`
+  mutation UnlikePost($input: PostInput!) {
+    unlikePost(input: $input) {
+      id
+      likeCount
+      viewerHasLiked
+    }
+  }
+`);
+
+export const GoalTemplatesDocument = graphql(`
+  query GoalTemplates {
+    goalTemplates {
+      id
+      area
+      builtIn
+      goal {
+        title
+        tasks {
+          title
+        }
+      }
+    }
+  }
+`);
+
+export const InstantiateGoalTemplateDocument = graphql(`
+  mutation InstantiateGoalTemplate($input: InstantiateTemplateInput!) {
+    instantiateGoalTemplate(input: $input) {
+      ...GoalFields
+    }
+  }
+`);
+
+export const MessageFields = graphql(`
+  fragment MessageFields on Message {
+    id
+    conversationId
+    text
+    createdAt
+    clientMessageId
+    sender {
+      id
+      displayName
+    }
+  }
+`);
+
+export const ConversationFields = graphql(`
+  fragment ConversationFields on Conversation {
+    id
+    kind
+    title
+    unreadCount
+    members {
+      id
+      displayName
+    }
+  }
+`);
+
+export const ConversationsDocument = graphql(`
+  query Conversations {
+    me {
+      id
+      conversations(first: 20) {
+        nodes {
+          ...ConversationFields
+        }
+      }
+    }
+  }
+`);
+
+export const MessagesDocument = graphql(`
+  query Messages($conversationId: ID!) {
+    messages(conversationId: $conversationId, first: 30) {
+      nodes {
+        ...MessageFields
+      }
+    }
+  }
+`);
+
+export const StartDirectConversationDocument = graphql(`
+  mutation StartDirectConversation($input: StartDirectConversationInput!) {
+    startDirectConversation(input: $input) {
+      ...ConversationFields
+    }
+  }
+`);
+
+export const SendMessageDocument = graphql(`
+  mutation SendMessage($input: SendMessageInput!) {
+    sendMessage(input: $input) {
+      ...MessageFields
+    }
+  }
+`);
+
+export const SetTypingDocument = graphql(`
+  mutation SetTyping($input: SetTypingInput!) {
+    setTyping(input: $input)
+  }
+`);
+
+export const MarkConversationReadDocument = graphql(`
+  mutation MarkConversationRead($input: MarkConversationReadInput!) {
+    markConversationRead(input: $input) {
+      id
+      unreadCount
+    }
+  }
+`);
+
+export const MessageAddedDocument = graphql(`
+  subscription MessageAdded($conversationId: ID!) {
+    messageAdded(conversationId: $conversationId) {
+      ...MessageFields
+    }
+  }
+`);
+
+export const TypingDocument = graphql(`
+  subscription Typing($conversationId: ID!) {
+    typing(conversationId: $conversationId) {
+      isTyping
+      user {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
+export const ConversationUpdatedDocument = graphql(`
+  subscription ConversationUpdated {
+    conversationUpdated {
+      conversationId
+      reason
+    }
+  }
+`);

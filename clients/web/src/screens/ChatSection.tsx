@@ -1,0 +1,188 @@
+import { useMutation, useQuery, useSubscription } from "@apollo/client";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+
+import {
+  type ConversationFieldsFragment,
+  ConversationUpdatedDocument,
+  ConversationsDocument,
+  MarkConversationReadDocument,
+  MessageAddedDocument,
+  MessagesDocument,
+  SendMessageDocument,
+  SetTypingDocument,
+  TypingDocument,
+  addMessage,
+  describeError,
+} from "@lifegraph/shared";
+
+/** Say "typing" at most this often while keys are pressed. */
+const TYPING_EVERY_MS = 2_000;
+/** Hide someone's "typing…" when no word of it came for this long. */
+const TYPING_SHOWN_MS = 6_000;
+
+function conversationName(conversation: ConversationFieldsFragment, viewerId: string): string {
+  if (conversation.title) return conversation.title;
+  if (conversation.kind === "COACH") return "Coach";
+  const others = conversation.members.filter((m) => m.id !== viewerId);
+  return others.map((m) => m.displayName).join(", ") || "Just you";
+}
+
+export function ChatSection({ viewerId }: { viewerId: string }) {
+  const conversations = useQuery(ConversationsDocument);
+  // New conversations and unread counts: the list is short, so ask again.
+  useSubscription(ConversationUpdatedDocument, { onData: () => void conversations.refetch() });
+  const [openId, setOpenId] = useState<string | null>(null);
+  const list = conversations.data?.me.conversations.nodes ?? [];
+  const open = list.find((c) => c.id === openId) ?? null;
+
+  return (
+    <section className="card chat" aria-labelledby="chat-heading">
+      <h2 id="chat-heading">Chat</h2>
+      {conversations.loading && !conversations.data && (
+        <p role="status" className="status">
+          Loading conversations…
+        </p>
+      )}
+      {conversations.error && !conversations.data && (
+        <p role="alert" className="error">
+          {describeError(conversations.error)}
+        </p>
+      )}
+      {conversations.data && list.length === 0 && (
+        <p className="empty">No conversations yet.</p>
+      )}
+      {list.length > 0 && (
+        <ul className="conversations" aria-label="Conversations">
+          {list.map((c) => (
+            <li key={c.id}>
+              <button type="button" aria-pressed={c.id === openId} onClick={() => setOpenId(c.id)}>
+                {conversationName(c, viewerId)}
+                {c.unreadCount > 0 && c.id !== openId && (
+                  <span className="count" aria-label={`${c.unreadCount} unread`}>
+                    {c.unreadCount}
+                  </span>
+                )}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && (
+        <ConversationView
+          key={open.id}
+          conversation={open}
+          name={conversationName(open, viewerId)}
+          viewerId={viewerId}
+        />
+      )}
+    </section>
+  );
+}
+
+function ConversationView({
+  conversation,
+  name,
+  viewerId,
+}: {
+  conversation: ConversationFieldsFragment;
+  name: string;
+  viewerId: string;
+}) {
+  const conversationId = conversation.id;
+  const messages = useQuery(MessagesDocument, { variables: { conversationId } });
+  const [typist, setTypist] = useState<string | null>(null);
+  const lastTyping = useRef(0);
+  const [text, setText] = useState("");
+  const [markRead] = useMutation(MarkConversationReadDocument);
+  const [setTyping] = useMutation(SetTypingDocument);
+  const [send, sending] = useMutation(SendMessageDocument, {
+    update(cache, { data }) {
+      if (data) addMessage(cache, data.sendMessage);
+    },
+  });
+
+  useSubscription(MessageAddedDocument, {
+    variables: { conversationId },
+    onData: ({ client, data }) => {
+      const message = data.data?.messageAdded;
+      if (!message) return;
+      addMessage(client.cache, message);
+      if (message.sender?.id !== viewerId) setTypist(null);
+    },
+  });
+  useSubscription(TypingDocument, {
+    variables: { conversationId },
+    onData: ({ data }) => {
+      const typing = data.data?.typing;
+      if (!typing || typing.user.id === viewerId) return;
+      setTypist(typing.isTyping ? typing.user.displayName : null);
+    },
+  });
+  useEffect(() => {
+    if (typist === null) return;
+    const hide = setTimeout(() => setTypist(null), TYPING_SHOWN_MS);
+    return () => clearTimeout(hide);
+  }, [typist]);
+
+  const newest = messages.data?.messages.nodes[0]?.id;
+  useEffect(() => {
+    if (newest) void markRead({ variables: { input: { conversationId, messageId: newest } } }).catch(() => null);
+  }, [newest, conversationId, markRead]);
+
+  function typed(value: string) {
+    setText(value);
+    const now = Date.now();
+    if (value && now - lastTyping.current > TYPING_EVERY_MS) {
+      lastTyping.current = now;
+      void setTyping({ variables: { input: { conversationId, isTyping: true } } }).catch(() => null);
+    }
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const sent = await send({
+      variables: { input: { conversationId, text, clientMessageId: crypto.randomUUID() } },
+    }).catch(() => null);
+    if (sent?.data) {
+      setText("");
+      lastTyping.current = 0;
+    }
+  }
+
+  const shown = [...(messages.data?.messages.nodes ?? [])].reverse();
+  return (
+    <div className="conversation" role="region" aria-label={`Conversation with ${name}`}>
+      {messages.loading && !messages.data && <p role="status">Loading messages…</p>}
+      {messages.error && (
+        <p role="alert" className="error">
+          {describeError(messages.error)}
+        </p>
+      )}
+      <ol className="messages" role="log" aria-label="Messages">
+        {shown.map((m) => (
+          <li key={m.id} className={m.sender?.id === viewerId ? "mine" : "theirs"}>
+            <strong>{m.sender?.id === viewerId ? "You" : (m.sender?.displayName ?? "Coach")}</strong>
+            <span>{m.text}</span>
+          </li>
+        ))}
+      </ol>
+      <p className="typing" aria-live="polite">
+        {typist ? `${typist} is typing…` : ""}
+      </p>
+      <form className="inline-form" onSubmit={submit}>
+        <label>
+          Message
+          <input value={text} onChange={(e) => typed(e.target.value)} required autoComplete="off" />
+        </label>
+        {sending.error && (
+          <p role="alert" className="error">
+            {describeError(sending.error)}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={sending.loading}>
+          Send
+        </button>
+      </form>
+    </div>
+  );
+}

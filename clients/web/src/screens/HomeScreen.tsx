@@ -1,0 +1,70 @@
+import { useApolloClient, useMutation, useQuery } from "@apollo/client";
+
+import {
+  HomeDocument,
+  type LifeGraphClient,
+  LogoutDocument,
+  describeError,
+} from "@lifegraph/shared";
+
+import { useSession } from "../App";
+import { ChatSection } from "./ChatSection";
+import { FeedSection } from "./FeedSection";
+import { GoalsSection } from "./GoalsSection";
+import { HabitsSection } from "./HabitsSection";
+import { NotificationsBell } from "./NotificationsBell";
+
+export function HomeScreen({ client }: { client: LifeGraphClient }) {
+  const session = useSession();
+  const apollo = useApolloClient();
+  const home = useQuery(HomeDocument);
+  const [logout] = useMutation(LogoutDocument);
+  const me = home.data?.me;
+
+  async function signOut() {
+    const refreshToken = session.current?.refreshToken;
+    // Ending the session on the server is best effort: signing out here always succeeds.
+    if (refreshToken) await logout({ variables: { input: { refreshToken } } }).catch(() => null);
+    await session.signOut();
+    client.socket.terminate();
+    await apollo.clearStore();
+  }
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">LifeGraph</span>
+        <span className="who" aria-live="polite">
+          {me ? `Hello, ${me.displayName}` : ""}
+        </span>
+        <NotificationsBell />
+        <button type="button" onClick={signOut}>
+          Sign out
+        </button>
+      </header>
+      <main className="home">
+        {home.loading && !me && (
+          <p role="status" className="status">
+            Loading your goals and habits…
+          </p>
+        )}
+        {home.error && !me && (
+          <p role="alert" className="error">
+            {describeError(home.error)}{" "}
+            <button type="button" onClick={() => void home.refetch()}>
+              Try again
+            </button>
+          </p>
+        )}
+        {me && (
+          <>
+            <GoalsSection viewerId={me.id} goals={me.goals.nodes} />
+            <HabitsSection viewerId={me.id} habits={me.habits.nodes} />
+          </>
+        )}
+        <FeedSection />
+        {me && <ChatSection viewerId={me.id} />}
+      </main>
+    </div>
+  );
+}

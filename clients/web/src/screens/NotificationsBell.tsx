@@ -1,0 +1,69 @@
+import { useMutation, useQuery, useSubscription } from "@apollo/client";
+import { useId, useState } from "react";
+
+import {
+  MarkAllNotificationsReadDocument,
+  NotificationAddedDocument,
+  NotificationsDocument,
+  describeError,
+} from "@lifegraph/shared";
+
+/** The unread count, live over the WebSocket, and the latest notifications on demand. */
+export function NotificationsBell() {
+  const panelId = useId();
+  const [open, setOpen] = useState(false);
+  const notifications = useQuery(NotificationsDocument);
+  // A new notification may also regroup older ones ("3 people liked…"): ask again
+  // rather than patch the list and the count by hand.
+  useSubscription(NotificationAddedDocument, {
+    onData: () => void notifications.refetch(),
+  });
+  const [markAllRead, marking] = useMutation(MarkAllNotificationsReadDocument, {
+    refetchQueries: [NotificationsDocument],
+  });
+  const unread = notifications.data?.unreadNotificationCount ?? 0;
+
+  return (
+    <div className="bell">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+      >
+        Notifications{" "}
+        <span className="count" aria-live="polite" aria-label={`${unread} unread`}>
+          {unread}
+        </span>
+      </button>
+      {open && (
+        <div id={panelId} className="card bell-panel" role="region" aria-label="Notifications">
+          {notifications.loading && !notifications.data && <p role="status">Loading…</p>}
+          {notifications.error && (
+            <p role="alert" className="error">
+              {describeError(notifications.error)}
+            </p>
+          )}
+          {notifications.data && notifications.data.notifications.nodes.length === 0 && (
+            <p className="empty">Nothing yet.</p>
+          )}
+          <ul>
+            {notifications.data?.notifications.nodes.map((n) => (
+              <li key={n.id} className={n.read ? "read" : "unread"}>
+                <strong>{n.title}</strong>
+                <p>{n.body}</p>
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            disabled={unread === 0 || marking.loading}
+            onClick={() => void markAllRead().catch(() => null)}
+          >
+            Mark all read
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

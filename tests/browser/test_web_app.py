@@ -1,0 +1,464 @@
+"""The LifeGraph web app at `/`, from the committed build, in a real headless Chromium.
+
+A newcomer signs up, creates a goal with tasks, ticks one off, checks in a habit,
+comes back after the access token expired (one silent refresh for every request
+that needed it), signs out and in again; an account with two-step sign-in is asked
+for its code. All with the internet cut off, under the app's CSP, with no console errors.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import time
+from pathlib import Path
+
+import httpx
+import pyotp
+from playwright.async_api import Page, Request, expect
+
+from common.testing.waiting import eventually
+from lifegraph.web_cli import (
+    INITIAL_JS_BUDGET_BYTES,
+    SOURCE_DIGEST_NAME,
+    initial_js_gzipped,
+    source_digest,
+)
+from lifegraph.webapp import WEB_DIST
+from tests.browser.conftest import OfflinePage
+from tests.e2e.conftest import NewClient
+
+CLIENTS = Path(__file__).parents[2] / "clients"
+PASSWORD = "violet-harbour-lantern-42"
+SESSION_KEY = "lifegraph:session"
+
+
+def _refreshes(page: Page) -> list[str]:
+    """Every refreshToken operation the page sends, as it sends it."""
+    sent: list[str] = []
+
+    def look(request: Request) -> None:
+        if request.method == "POST" and "mutation RefreshToken" in (request.post_data or ""):
+            sent.append(request.url)
+
+    page.on("request", look)
+    return sent
+
+
+async def _set_session(page: Page, **changes: object) -> None:
+    await page.evaluate(
+        """([key, changes]) => {
+            const tokens = JSON.parse(localStorage.getItem(key));
+            localStorage.setItem(key, JSON.stringify({...tokens, ...changes}));
+        }""",
+        [SESSION_KEY, changes],
+    )
+
+
+async def _sign_in(page: Page, email: str) -> None:
+    await page.get_by_role("button", name="Sign in", exact=True).click()
+    form = page.get_by_role("form", name="Sign in")
+    await form.get_by_label("Email").fill(email)
+    await form.get_by_label("Password").fill(PASSWORD)
+    await form.get_by_role("button", name="Sign in").click()
+
+
+_REFUSED = "Failed to load resource: the server responded with a status of 401 (Unauthorized)"
+
+
+async def _every_control_reachable_by_keyboard(page: Page) -> None:
+    """Tabbing from the top visits every enabled control on the page, in some order."""
+    count: int = await page.evaluate(
+        """() => {
+            const controls = [...document.querySelectorAll(
+                "button:not([disabled]), input:not([disabled]), select, textarea, a[href]")];
+            controls.forEach((control, i) => { control.dataset.kbd = String(i); });
+            document.activeElement?.blur();
+            return controls.length;
+        }"""
+    )
+    assert count > 0
+    wanted = {str(i) for i in range(count)}
+    reached: set[str] = set()
+    # Twice round is plenty: anything still missing then is out of the tab order.
+    for _ in range(2 * count):
+        await page.keyboard.press("Tab")
+        reached.add(await page.evaluate("document.activeElement?.dataset?.kbd ?? ''"))
+        if wanted <= reached:
+            break
+    missed = wanted - reached
+    described = await page.evaluate(
+        "(missed) => missed.map((i) => document.querySelector(`[data-kbd='${i}']`)?.outerHTML)",
+        sorted(missed),
+    )
+    assert not missed, described
+
+
+async def _quiet(offline: OfflinePage, *, refused: int = 0) -> None:
+    """Nothing blocked or refused by the CSP, and no console errors but `refused` 401s:
+    Chromium logs each response the router refuses, which no page script can prevent."""
+    assert offline.blocked == [], "the app asked for something beyond this server"
+    assert await offline.csp_violations() == []
+    assert [e for e in offline.errors if e != _REFUSED] == []
+    assert offline.errors.count(_REFUSED) == refused
+
+
+def test_the_build_is_committed_and_self_contained() -> None:
+    page = (WEB_DIST / "index.html").read_text()
+    assets = re.findall(r'(?:src|href)="(/[^"]+)"', page)
+    assert assets, "index.html names no assets"
+    for path in assets:
+        assert path.startswith("/assets/"), path
+        assert (WEB_DIST / path.lstrip("/")).is_file(), path
+    assert "<script>" not in page, "an inline script would need 'unsafe-inline'"
+    assert 0 < sum(initial_js_gzipped(WEB_DIST).values()) <= INITIAL_JS_BUDGET_BYTES
+    licenses = (WEB_DIST / "licenses.md").read_text()
+    for library in ("react", "@apollo/client", "graphql-ws"):
+        assert f"## {library} " in licenses, library
+
+
+def test_the_committed_build_is_of_the_committed_sources() -> None:
+    built_from = (WEB_DIST / SOURCE_DIGEST_NAME).read_text().strip()
+    assert built_from == source_digest(CLIENTS), (
+        "clients/ changed since lifegraph/web_dist was built: run `lifegraph web build` "
+        "(or `task web`) and commit lifegraph/web_dist"
+    )
+
+
+async def test_a_newcomer_signs_up_and_works_on_a_goal_and_a_habit(
+    lifegraph: str, offline_page: OfflinePage
+) -> None:
+    page = offline_page.page
+    response = await page.goto(f"{lifegraph}/")
+    assert response is not None
+    assert response.ok
+    assert "script-src 'self'" in (response.headers.get("content-security-policy") or "")
+
+    form = page.get_by_role("form", name="Sign up")
+    await form.get_by_label("Your name").fill("Ada")
+    email = f"ada-{id(page)}@example.com"
+    await form.get_by_label("Email").fill(email)
+    await form.get_by_label("Password").fill(PASSWORD)
+    await offline_page.screenshot("web-sign-up")
+    await form.get_by_role("button", name="Create account").click()
+
+    await expect(page.get_by_text("Hello, Ada")).to_be_visible()
+    await expect(page.get_by_text("No goals yet")).to_be_visible()
+    await expect(page.get_by_text("Posts from people you follow appear here.")).to_be_visible()
+
+    await page.get_by_label("Goal title").fill("Run a 10k")
+    await page.get_by_label("Life area").select_option("HEALTH")
+    await page.get_by_label("Tasks (one per line)").fill("Buy running shoes\nRun 5k twice")
+    await page.get_by_role("button", name="Add goal").click()
+    goal = page.get_by_role("listitem", name="Run a 10k")
+    await expect(goal).to_be_visible()
+    await expect(goal.get_by_text("0%")).to_be_visible()
+    await expect(page.get_by_label("Goal title")).to_have_value("")
+
+    await goal.get_by_label("Buy running shoes").check()
+    await expect(goal.get_by_text("50%")).to_be_visible()
+    await expect(goal.get_by_label("Run a 10k progress")).to_have_attribute("value", "50")
+
+    await page.get_by_label("New daily habit").fill("Stretch")
+    await page.get_by_role("button", name="Add habit").click()
+    habit = page.get_by_role("listitem", name="Stretch")
+    await expect(habit.get_by_text("0 days streak")).to_be_visible()
+    await habit.get_by_role("button", name="Check in").click()
+    await expect(habit.get_by_text("1 day streak")).to_be_visible()
+    await expect(habit.get_by_role("button", name="Done today")).to_be_disabled()
+    await offline_page.screenshot("web-home")
+
+    # The first goal earned an achievement: the badge counts it live, the list shows it.
+    badge = page.get_by_role("button", name=re.compile("^Notifications"))
+    await expect(badge.get_by_label("1 unread")).to_be_visible(timeout=15_000)
+    await badge.click()
+    await expect(page.get_by_role("region", name="Notifications")).to_contain_text(
+        "Achievement unlocked: First goal"
+    )
+    await offline_page.screenshot("web-achievement")
+    await badge.click()
+
+    # Back after the access token expired: the page's queries all need a fresh one,
+    # and share the one refresh (a second would reuse a rotated token and end the session).
+    refreshes = _refreshes(page)
+    await _set_session(page, expiresAt=0)
+    await page.reload()
+    await expect(page.get_by_role("listitem", name="Run a 10k").get_by_text("50%")).to_be_visible()
+    await expect(page.get_by_text("Posts from people you follow appear here.")).to_be_visible()
+    assert len(refreshes) == 1
+
+    # A token the router refuses before its expiry: renewed once, the operations sent again.
+    await _set_session(page, accessToken="not-a-token")
+    await page.reload()
+    goal = page.get_by_role("listitem", name="Run a 10k")
+    await expect(goal.get_by_text("50%")).to_be_visible()
+    await expect(page.get_by_text("Posts from people you follow appear here.")).to_be_visible()
+    assert len(refreshes) == 2
+    await goal.get_by_label("Run 5k twice").check()
+    await expect(goal.get_by_text("100%")).to_be_visible()
+
+    await page.get_by_role("button", name="Sign out").click()
+    await expect(page.get_by_role("form", name="Sign up")).to_be_visible()
+    assert await page.evaluate(f"localStorage.getItem('{SESSION_KEY}')") is None
+    await _sign_in(page, email)
+    await expect(page.get_by_role("listitem", name="Run a 10k").get_by_text("100%")).to_be_visible()
+    await expect(page.get_by_role("listitem", name="Stretch")).to_contain_text("1 day streak")
+    # Once everything is on screen (the templates come with their own query).
+    await expect(page.get_by_role("button", name="Start this goal")).to_be_visible()
+    await _every_control_reachable_by_keyboard(page)
+    await offline_page.screenshot("web-signed-in-again")
+    # Down to phone width: one column, nothing wider than the screen.
+    await page.set_viewport_size({"width": 390, "height": 844})
+    assert await page.evaluate("document.documentElement.scrollWidth") <= 390
+    await offline_page.screenshot("web-phone")
+    # The home, feed and notifications queries with the bad token.
+    await _quiet(offline_page, refused=3)
+
+
+async def test_two_step_sign_in_asks_for_the_code(
+    lifegraph: str, new_client: NewClient, offline_page: OfflinePage
+) -> None:
+    grace = new_client()
+    await grace.sign_up("Grace")
+    enrolled = await grace.ok("mutation { enrollTotp { secret } }")
+    totp = pyotp.TOTP(enrolled["enrollTotp"]["secret"])
+    # A code is good once (no replay): sign in with the next step's, which the server
+    # accepts as one step of clock drift whether or not a step boundary passes meanwhile.
+    now = time.time()
+    await grace.ok(
+        "mutation($i: ConfirmTotpInput!) { confirmTotp(input: $i) { id } }",
+        {"i": {"code": totp.at(now)}},
+    )
+    email = f"grace-{id(grace)}@example.com"  # as Client.sign_up names it
+
+    page = offline_page.page
+    await page.goto(f"{lifegraph}/")
+    await _sign_in(page, email)
+    form = page.get_by_role("form", name="Sign in")
+    await expect(form.get_by_role("alert")).to_have_text(
+        "Enter the code from your authenticator app."
+    )
+    await form.get_by_label("Authenticator code").fill(totp.at(now + totp.interval))
+    await offline_page.screenshot("web-totp")
+    await form.get_by_role("button", name="Sign in").click()
+    await expect(page.get_by_text("Hello, Grace")).to_be_visible()
+    await _quiet(offline_page)
+
+
+async def test_the_following_feed_shows_posts_of_people_followed(
+    lifegraph: str, new_client: NewClient, offline_page: OfflinePage
+) -> None:
+    ada, grace = new_client(), new_client()
+    await ada.sign_up("Ada")
+    grace_id = await grace.sign_up("Grace")
+    await ada.ok_once_known(
+        "mutation($i: UserInput!) { followUser(input: $i) { id } }", {"i": {"userId": grace_id}}
+    )
+    await grace.ok(
+        "mutation($i: CreatePostInput!) { createPost(input: $i) { id } }",
+        {"i": {"text": "Ran my first 5k this morning!", "category": "HEALTH"}},
+    )
+    feed = "{ followingFeed(first: 5) { nodes { text } } }"
+    await eventually(lambda: ada.ok(feed), lambda data: bool(data["followingFeed"]["nodes"]))
+
+    page = offline_page.page
+    await page.goto(f"{lifegraph}/")
+    await _sign_in(page, f"ada-{id(ada)}@example.com")
+    post = page.get_by_role("region", name="Following").get_by_role("listitem")
+    await expect(post).to_contain_text("Ran my first 5k this morning!")
+    await expect(post).to_contain_text("Grace")
+    await offline_page.screenshot("web-feed")
+    await _quiet(offline_page)
+
+
+async def test_a_like_from_a_follower_shows_on_the_badge_live(
+    lifegraph: str,
+    new_client: NewClient,
+    offline_page: OfflinePage,
+    another_offline_page: OfflinePage,
+) -> None:
+    ada, grace = new_client(), new_client()
+    ada_id = await ada.sign_up("Ada")
+    await grace.sign_up("Grace")
+    await ada.ok(
+        "mutation($i: CreateGoalInput!) { createGoal(input: $i) { id } }",
+        {"i": {"title": "Learn the cello", "area": "CREATIVITY", "visibility": "PUBLIC"}},
+    )
+    # The first goal earns an achievement, notified a moment later: read it first, so
+    # what the badge counts from here on is Grace's doing.
+    unread = "{ unreadNotificationCount }"
+    await eventually(lambda: ada.ok(unread), lambda data: data["unreadNotificationCount"] == 1)
+    await ada.ok("mutation { markAllNotificationsRead { unreadCount } }")
+
+    page = offline_page.page
+    await page.goto(f"{lifegraph}/")
+    await _sign_in(page, f"ada-{id(ada)}@example.com")
+    badge = page.get_by_role("button", name=re.compile("^Notifications"))
+    await expect(badge.get_by_label("0 unread")).to_be_visible()
+    goal = page.get_by_role("listitem", name="Learn the cello")
+    await goal.get_by_role("button", name="Share with followers").click()
+    await expect(goal.get_by_text("Shared with your followers.")).to_be_visible()
+
+    # Grace follows Ada: Ada's badge counts it without a reload.
+    await grace.ok_once_known(
+        "mutation($i: UserInput!) { followUser(input: $i) { id } }", {"i": {"userId": ada_id}}
+    )
+    await expect(badge.get_by_label("1 unread")).to_be_visible(timeout=15_000)
+
+    # Grace, in her own browser, likes Ada's post about the goal.
+    other = another_offline_page.page
+    await other.goto(f"{lifegraph}/")
+    await _sign_in(other, f"grace-{id(grace)}@example.com")
+    post = other.get_by_role("listitem", name="Post by Ada")
+    await expect(post).to_contain_text('Working on "Learn the cello": 0% done.')
+    await expect(post).to_contain_text("About: Learn the cello")
+    await post.get_by_role("button", name="Like").click()
+    await expect(post.get_by_role("button", name="Liked")).to_have_attribute("aria-pressed", "true")
+    await expect(post).to_contain_text("1 like ")
+    await another_offline_page.screenshot("web-liked")
+
+    await expect(badge.get_by_label("2 unread")).to_be_visible(timeout=15_000)
+    await badge.click()
+    panel = page.get_by_role("region", name="Notifications")
+    await expect(panel).to_contain_text("Someone liked your post")
+    await expect(panel).to_contain_text("You have a new follower")
+    await offline_page.screenshot("web-notifications")
+    await panel.get_by_role("button", name="Mark all read").click()
+    await expect(badge.get_by_label("0 unread")).to_be_visible()
+    await _quiet(offline_page)
+    await _quiet(another_offline_page)
+
+
+async def test_a_goal_from_a_template(
+    lifegraph: str, new_client: NewClient, offline_page: OfflinePage
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    catalog = await ada.ok("{ goalTemplates { id goal { title tasks { title } } } }")
+    template = catalog["goalTemplates"][1]
+
+    page = offline_page.page
+    await page.goto(f"{lifegraph}/")
+    await _sign_in(page, f"ada-{id(ada)}@example.com")
+    form = page.get_by_role("form", name="Goal from a template")
+    await form.get_by_label("Template").select_option(template["id"])
+    await form.get_by_role("button", name="Start this goal").click()
+    goal = page.get_by_role("listitem", name=template["goal"]["title"]).first
+    await expect(goal.get_by_text("0%")).to_be_visible()
+    for task in template["goal"]["tasks"]:
+        await expect(goal.get_by_label(task["title"])).not_to_be_checked()
+    await offline_page.screenshot("web-template")
+    await _quiet(offline_page)
+
+
+async def test_two_people_chat_live_both_ways_with_typing_shown(
+    lifegraph: str,
+    new_client: NewClient,
+    offline_page: OfflinePage,
+    another_offline_page: OfflinePage,
+) -> None:
+    ada, grace = new_client(), new_client()
+    await ada.sign_up("Ada")
+    grace_id = await grace.sign_up("Grace")
+    await ada.ok_once_known(
+        "mutation($i: StartDirectConversationInput!) { startDirectConversation(input: $i) { id } }",
+        {"i": {"userId": grace_id}},
+    )
+    pages = {"Ada": offline_page.page, "Grace": another_offline_page.page}
+    for name, page in pages.items():
+        client = ada if name == "Ada" else grace
+        await page.goto(f"{lifegraph}/")
+        await _sign_in(page, f"{name.lower()}-{id(client)}@example.com")
+    ada_page, grace_page = pages["Ada"], pages["Grace"]
+    await ada_page.get_by_role("button", name="Grace").click()
+    await grace_page.get_by_role("button", name="Ada").click()
+    ada_chat = ada_page.get_by_role("region", name="Conversation with Grace")
+    grace_chat = grace_page.get_by_role("region", name="Conversation with Ada")
+
+    # Typing is live only: Ada keeps typing until Grace's page, subscribed by then, shows it
+    # (the protocol has no "subscribed" acknowledgement to wait for instead).
+    box = ada_chat.get_by_role("textbox", name="Message")
+    typing = grace_chat.get_by_text("Ada is typing…")
+    for word in ("Hi", " Grace,", " fancy", " a", " run", " tomorrow", " morning?"):
+        await box.press_sequentially(word)
+        try:
+            await expect(typing).to_be_visible(timeout=2_500)
+            break
+        except AssertionError:
+            continue
+    await expect(typing).to_be_visible()
+    await another_offline_page.screenshot("web-chat-typing")
+    await box.fill("Hi Grace, fancy a run tomorrow morning?")
+    await ada_chat.get_by_role("button", name="Send").click()
+    await expect(box).to_have_value("")
+    await expect(grace_chat.get_by_role("log")).to_contain_text("Hi Grace, fancy a run")
+    await expect(typing).to_be_hidden()
+
+    await grace_chat.get_by_role("textbox", name="Message").fill("Yes! 7am at the park.")
+    await grace_chat.get_by_role("button", name="Send").click()
+    await expect(ada_chat.get_by_role("log")).to_contain_text("Yes! 7am at the park.")
+    await expect(grace_chat.get_by_role("log")).to_contain_text("Yes! 7am at the park.")
+    await offline_page.screenshot("web-chat")
+    await _quiet(offline_page)
+    await _quiet(another_offline_page)
+
+
+async def test_tabs_share_one_refresh_and_a_sign_out(
+    lifegraph: str, new_client: NewClient, offline_page: OfflinePage
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    first = offline_page.page
+    await first.goto(f"{lifegraph}/")
+    await _sign_in(first, f"ada-{id(ada)}@example.com")
+    await expect(first.get_by_text("Hello, Ada")).to_be_visible()
+    # A second tab of the same browser: signed in already, from the shared storage.
+    second = await first.context.new_page()
+    second_errors: list[str] = []
+    second.on("console", lambda m: second_errors.append(m.text) if m.type == "error" else None)
+    await second.goto(f"{lifegraph}/")
+    await expect(second.get_by_text("Hello, Ada")).to_be_visible()
+
+    # Both come back with an expired token at once. The refresh token rotates and a reused
+    # one ends the session, so the tabs must renew once between them, not once each.
+    refreshes = _refreshes(first)
+    refreshes_of_second = _refreshes(second)
+    await _set_session(first, expiresAt=0)
+    await asyncio.gather(first.reload(), second.reload())
+    for page in (first, second):
+        await expect(page.get_by_role("heading", name="Goals")).to_be_visible()
+        await expect(page.get_by_text("Hello, Ada")).to_be_visible()
+    assert len(refreshes) + len(refreshes_of_second) == 1
+
+    # Signing out in one tab signs out the other.
+    await first.get_by_role("button", name="Sign out").click()
+    await expect(second.get_by_role("form", name="Sign up")).to_be_visible()
+    await second.screenshot(
+        path=str(await offline_page.screenshot("web-tabs-first")).replace(
+            "web-tabs-first", "web-tabs-second"
+        )
+    )
+    await _quiet(offline_page)
+    assert second_errors == []
+
+
+async def test_the_app_page_and_its_assets_are_served_by_lifegraph(lifegraph: str) -> None:
+    async with httpx.AsyncClient() as client:
+        page = await client.get(f"{lifegraph}/")
+        assert page.headers["content-type"].startswith("text/html")
+        assert page.headers["cache-control"] == "no-cache"
+        assert page.headers["x-content-type-options"] == "nosniff"
+        script = re.search(r'src="(/assets/[^"]+\.js)"', page.text)
+        assert script is not None
+        asset = await client.get(f"{lifegraph}{script.group(1)}")
+        assert asset.status_code == 200
+        assert "immutable" in asset.headers["cache-control"]
+        assert asset.headers["x-content-type-options"] == "nosniff"
+        missing = await client.get(f"{lifegraph}/assets/nope.js")
+        assert missing.status_code == 404
+        # GraphiQL and the API stay where they were.
+        graphiql = await client.get(f"{lifegraph}/graphql", headers={"accept": "text/html"})
+        assert "graphiql" in graphiql.text.lower()
+        answer = await client.post(f"{lifegraph}/graphql", json={"query": "{ __typename }"})
+        assert json.loads(answer.text)["data"] == {"__typename": "Query"}
