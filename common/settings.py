@@ -109,6 +109,9 @@ class Settings(BaseSettings):
     jwt_private_jwks_file: Path | None = None
     access_token_ttl_seconds: int = 15 * 60
     refresh_token_ttl_seconds: int = 30 * 24 * 3600
+    # The reuse interval: for this long after a refresh token was rotated, presenting it
+    # again returns the same new pair (parallel refreshes), not a revoked family. 0: off.
+    refresh_token_reuse_grace_seconds: float = Field(default=5.0, ge=0)
 
     # Key for signing pagination cursors (common/cursors.py); set the same value on
     # every replica. Unset: a per-process random key (fine for one process).

@@ -19,7 +19,8 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -61,6 +62,19 @@ def _commit_unknown(exc: PyMongoError) -> bool:
         return False
     # A commit that ran out of its own maxTimeMS is not retried (as in the spec).
     return not (isinstance(exc, OperationFailure) and exc.code == _MAX_TIME_EXPIRED)
+
+
+@asynccontextmanager
+async def snapshot(client: AsyncMongoClient[Any]) -> AsyncIterator[AsyncClientSession]:
+    """A session whose reads all see one point in time (a read-only transaction).
+
+    ```python
+    async with snapshot(client) as session:
+        page = await Message.find(query, session=session).to_list()
+    ```
+    """
+    async with client.start_session() as session, await session.start_transaction():
+        yield session
 
 
 async def run_in_transaction(

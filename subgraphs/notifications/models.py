@@ -51,11 +51,15 @@ class Notification(Document):
     read: bool = False
     created_at: datetime
     updated_at: datetime
+    # Its latest change's position in the user's inbox, gap-free in commit order
+    # (repository/notifications.py): what `notificationAdded(after:)` resumes from.
+    seq: int = 0
 
     class Settings:
         name = "notifications"
         indexes = [
             IndexModel([("group_key", ASCENDING), ("window", ASCENDING)], unique=True),
+            IndexModel([("user_id", ASCENDING), ("seq", ASCENDING)]),
             IndexModel([("user_id", ASCENDING), ("in_app", ASCENDING), ("_id", DESCENDING)]),
             IndexModel([("user_id", ASCENDING), ("read", ASCENDING)]),
         ]

@@ -103,6 +103,9 @@ class RefreshToken(Document):
     created_at: datetime = Field(default_factory=utcnow)
     expires_at: datetime
     rotated_at: datetime | None = None
+    # Once rotated: the pair the rotation issued, sealed under this token
+    # (domain/tokens.py), handed out again within the reuse grace window.
+    successor: str | None = None
 
     class Settings:
         name = "refresh_tokens"

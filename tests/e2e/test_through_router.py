@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import httpx
 
+from common.settings import Settings
 from common.testing.waiting import eventually
-from tests.e2e.conftest import NewClient
+from tests.e2e.conftest import Client, NewClient, serve_lifegraph
 
 
 async def test_sign_up_me_refresh_and_reuse_through_the_router(
-    new_client: NewClient,
+    settings: Settings, http: httpx.AsyncClient
 ) -> None:
-    ada = new_client()
+    # Without the reuse grace window, so the reuse below is one at once.
+    async with serve_lifegraph(settings, refresh_token_reuse_grace_seconds=0) as url:
+        await _refresh_and_reuse(Client(http, url))
+
+
+async def _refresh_and_reuse(ada: Client) -> None:
     email, password = "ada@example.com", "violet-harbour-lantern-42"
     await ada.ok(
         "mutation($i: RegisterInput!) { register(input: $i) { user { id } } }",

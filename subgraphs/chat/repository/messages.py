@@ -10,6 +10,7 @@ from beanie import SortDirection
 from pymongo.asynchronous.client_session import AsyncClientSession
 
 from common.repository import Page, Repository, parse_object_id
+from common.transactions import snapshot
 from subgraphs.chat.domain import cursors
 from subgraphs.chat.models import Message
 
@@ -39,8 +40,7 @@ class MessageRepository(Repository[Message]):
     @asynccontextmanager
     async def snapshot(self) -> AsyncIterator[AsyncClientSession]:
         """A session whose reads all see one point in time (a read-only transaction)."""
-        client = Message.get_pymongo_collection().database.client
-        async with client.start_session() as session, await session.start_transaction():
+        async with snapshot(Message.get_pymongo_collection().database.client) as session:
             yield session
 
     async def history(

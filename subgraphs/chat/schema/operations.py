@@ -154,12 +154,6 @@ class Mutation:
         return True
 
 
-def _added(signal: ConversationStreamSignal) -> Message | None:
-    if isinstance(signal, MessageSignal) and signal.change == "added":
-        return Message.from_signal(signal)
-    return None
-
-
 def _updated(signal: ConversationStreamSignal) -> Message | None:
     if isinstance(signal, MessageSignal) and signal.change == "updated":
         return Message.from_signal(signal)
@@ -168,15 +162,27 @@ def _updated(signal: ConversationStreamSignal) -> Message | None:
 
 @strawberry.type(description="Chat subscriptions (members only; a removed member's stream ends).")
 class Subscription:
-    @strawberry.subscription(description="New messages in a conversation.")
+    @strawberry.subscription(
+        description=(
+            "New messages in a conversation. With `after` (the `cursor` of the last message"
+            " you have), every message since it first, oldest first, then live ones: no gap,"
+            " no duplicate."
+        )
+    )
     async def message_added(
         self,
         info: Info,
         conversation_id: Annotated[strawberry.ID, strawberry.argument(description="The chat.")],
+        after: Annotated[
+            str | None,
+            strawberry.argument(description="Resume after this message's cursor."),
+        ] = None,
     ) -> AsyncIterator[Message]:
         streams = info.context.services.streams
-        stream = await streams.watch_conversation(await viewer_id(info), str(conversation_id))
-        return stream.select(_added)
+        stream = await streams.watch_messages_added(
+            await viewer_id(info), str(conversation_id), after=after
+        )
+        return stream.select(Message.from_signal)
 
     @strawberry.subscription(
         description="Edited, deleted and streaming (coach) messages in a conversation."

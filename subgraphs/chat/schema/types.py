@@ -158,7 +158,8 @@ class Message:
     @classmethod
     def from_signal(cls, signal: MessageSignal) -> Message:
         message = cls.from_doc(signal.message)
-        message.announced = (signal.sender,)
+        if signal.announced:
+            message.announced = (signal.sender,)
         return message
 
     @classmethod

@@ -119,7 +119,9 @@ def build_services(
         reads=ReadService(
             conversations=conversations, messages=message_store, reads=reads, feed=feed
         ),
-        streams=StreamService(conversations=conversations, feed=feed, profiles=profiles),
+        streams=StreamService(
+            conversations=conversations, feed=feed, profiles=profiles, messages=message_store
+        ),
         coach=coach,
         erasure=erasure,
         coach_worker=CoachWorker(jobs=jobs, answer=coach.answer),

@@ -8,13 +8,14 @@ Payloads are self-contained: a replica receiving one needs no database read.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, Literal, TypeVar
 
 from common.pubsub import PubSub, Subscription
+from common.pubsub.resume import replay_then_live
 from subgraphs.chat.models import Message, ProfileCard
 
 E = TypeVar("E")
@@ -38,6 +39,9 @@ class MessageSignal:
     # The sender's card as it was when the message was announced; None for the coach
     # or a sender chat does not know.
     sender: ProfileCard | None
+    # False for a message replayed from the store to a resumed stream: no card came
+    # with it, so `sender` means nothing and the card is read when asked for.
+    announced: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +104,16 @@ class LiveStream(Generic[E]):
                     await closer()
 
         return LiveStream(self._stack, picked())
+
+    def resumed(
+        self, backlog: AsyncIterable[E], *, position: Callable[[E], int], after: int
+    ) -> LiveStream[E]:
+        """The backlog after position `after`, then this stream's items past it
+        (`common.pubsub.resume`): the backlog must be read after this stream subscribed."""
+        return LiveStream(
+            self._stack,
+            replay_then_live(self._source, backlog, position=position, after=after),
+        )
 
 
 class LiveFeed:

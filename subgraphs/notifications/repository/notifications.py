@@ -6,11 +6,16 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
+from beanie import SortDirection
 from pymongo import ReturnDocument
+from pymongo.asynchronous.collection import AsyncCollection
 
 from common.repository import Page, PageRequest, Repository, parse_object_id
+from common.transactions import snapshot
 from subgraphs.notifications.models import Kind, Notification
 from subgraphs.notifications.repository.base import Session
+
+POSITIONS = "inbox_positions"
 
 
 class Notifications(Repository[Notification]):
@@ -48,9 +53,10 @@ class Notifications(Repository[Notification]):
             )
             if raw is not None:
                 return Notification.model_validate(raw), False
+        seq = await self._next_seq(user_id, session=session)
         update: dict[str, Any] = {
             "$inc": {"event_count": 1},
-            "$set": {"updated_at": now, "read": False, "data": dict(data)},
+            "$set": {"updated_at": now, "read": False, "data": dict(data), "seq": seq},
             "$setOnInsert": {
                 "user_id": user_id,
                 "kind": kind.value,
@@ -73,6 +79,33 @@ class Notifications(Repository[Notification]):
         )
         assert raw is not None
         return Notification.model_validate(raw), True
+
+    async def _next_seq(self, user_id: str, *, session: Session) -> int:
+        """The user's next change position. Taken in the consumer's transaction, so
+        concurrent changes for one user conflict on the counter and commit in position
+        order: once a change is visible, every lower position is visible or never will be."""
+        raw = await _positions().find_one_and_update(
+            {"_id": user_id},
+            {"$inc": {"seq": 1}},
+            upsert=True,
+            return_document=ReturnDocument.AFTER,
+            session=session,
+        )
+        assert raw is not None
+        return int(raw["seq"])
+
+    async def changed_after(self, user_id: str, seq: int, *, first: int) -> list[Notification]:
+        """Inbox entries whose latest change came after position `seq`, oldest first,
+        read at one point in time (so no lower position is missing below the newest)."""
+        async with snapshot(Notification.get_pymongo_collection().database.client) as session:
+            return (
+                await Notification.find(
+                    {"user_id": user_id, "in_app": True, "seq": {"$gt": seq}}, session=session
+                )
+                .sort([("seq", SortDirection.ASCENDING)])
+                .limit(first)
+                .to_list()
+            )
 
     async def withdraw_actor(
         self, user_id: str, kind: Kind, actor_id: str, *, session: Session
@@ -111,3 +144,9 @@ class Notifications(Repository[Notification]):
 
     async def forget_user(self, user_id: str, *, session: Session = None) -> None:
         await self.delete_where({"user_id": user_id}, session=session)
+        await _positions().delete_one({"_id": user_id}, session=session)
+
+
+def _positions() -> AsyncCollection[dict[str, Any]]:
+    """Each user's last change position (`{_id: user_id, seq}`)."""
+    return Notification.get_pymongo_collection().database[POSITIONS]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, AsyncIterator
+from typing import Annotated
 
 import strawberry
 
 from common.graphql.pagination import Connection
 from common.graphql.schema import build_schema
+from subgraphs.notifications.domain import cursors
 from subgraphs.notifications.schema.context import Info
 from subgraphs.notifications.schema.inbox import (
     AfterArg,
@@ -120,11 +122,27 @@ class Subscription:
         description="New or regrouped notifications for the caller; while open, the caller "
         "counts as online (chat messages then do not notify)."
     )
-    async def notification_added(self, info: Info) -> AsyncGenerator[Notification, None]:
-        viewer = await info.context.require_viewer()
-        async with info.context.services.notifications.live(viewer.user_id) as stream:
-            async for row in stream:
-                yield to_notification(row)
+    async def notification_added(
+        self,
+        info: Info,
+        after: Annotated[
+            str | None,
+            strawberry.argument(
+                description="Resume after this notification's `cursor`: every change since"
+                " it first, oldest first, then live ones (no gap, no duplicate)."
+            ),
+        ] = None,
+    ) -> AsyncIterator[Notification]:
+        # Checked before anything opens: a bad cursor is refused, not a stream that fails.
+        since = cursors.decode(after, field="after") if after is not None else None
+        return _live(info, since)
+
+
+async def _live(info: Info, after: int | None) -> AsyncGenerator[Notification, None]:
+    viewer = await info.context.require_viewer()
+    async with info.context.services.notifications.live(viewer.user_id, after=after) as stream:
+        async for row in stream:
+            yield to_notification(row)
 
 
 schema = build_schema(

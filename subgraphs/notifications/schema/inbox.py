@@ -12,6 +12,7 @@ from common.graphql.loaders import batch_loader
 from common.graphql.pagination import Connection, connection_from_page
 from common.repository import PageRequest
 from subgraphs.notifications import models
+from subgraphs.notifications.domain import cursors
 from subgraphs.notifications.domain.rendering import render
 from subgraphs.notifications.schema import enums as _enums  # noqa: F401 - registers the enums
 from subgraphs.notifications.schema.context import Info
@@ -56,6 +57,10 @@ class Notification:
     read: bool = strawberry.field(description="Whether the user has read it.")
     created_at: dt.datetime = strawberry.field(description="When the first event arrived.")
     updated_at: dt.datetime = strawberry.field(description="When the latest event arrived.")
+    cursor: str = strawberry.field(
+        description="Its latest change's place in your inbox: pass as `notificationAdded(after:)`"
+        " to resume from here."
+    )
 
     @strawberry.field(description="Email and push deliveries with their status.")
     async def deliveries(self, info: Info) -> list[NotificationDelivery]:
@@ -93,6 +98,7 @@ def to_notification(row: models.Notification) -> Notification:
         read=row.read,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        cursor=cursors.encode(row.seq),
     )
 
 

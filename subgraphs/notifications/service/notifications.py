@@ -23,6 +23,7 @@ from common.events.catalog import (
     payload_of,
 )
 from common.pubsub import PubSub
+from common.pubsub.resume import replay_then_live
 from common.repository import Page, PageRequest
 from common.urlguard import RefusedUrl, UrlGuard
 from subgraphs.notifications.domain import validation
@@ -60,6 +61,8 @@ from subgraphs.notifications.service.channels import (
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
+# Inbox entries read from the store per query while replaying a resumed subscription.
+REPLAY_PAGE = 100
 # A claimed delivery is retried after this long if its dispatcher died mid-send.
 LEASE = timedelta(minutes=2)
 
@@ -246,8 +249,14 @@ class NotificationService:
         return await self.repos.deliveries.for_notifications(notification_ids)
 
     @asynccontextmanager
-    async def live(self, user_id: str) -> AsyncIterator[AsyncIterator[Notification]]:
-        """New and updated inbox entries while the block runs; the user counts as online."""
+    async def live(
+        self, user_id: str, *, after: int | None = None
+    ) -> AsyncIterator[AsyncIterator[Notification]]:
+        """New and updated inbox entries while the block runs; the user counts as online.
+
+        With `after` (a change position, `domain/cursors.py`), first every entry changed
+        since it, oldest change first (`common.pubsub.resume`).
+        """
         async with self._pubsub.subscribe(_channel(user_id)) as sub, self._presence.online(user_id):
 
             async def stream() -> AsyncIterator[Notification]:
@@ -256,7 +265,20 @@ class NotificationService:
                     if found is not None and found.in_app:
                         yield found
 
-            yield stream()
+            if after is None:
+                yield stream()
+            else:
+                backlog = self._changed_after(user_id, after)
+                yield replay_then_live(stream(), backlog, position=_position, after=after)
+
+    async def _changed_after(self, user_id: str, seq: int) -> AsyncIterator[Notification]:
+        while True:
+            page = await self.repos.notifications.changed_after(user_id, seq, first=REPLAY_PAGE)
+            for row in page:
+                yield row
+            if len(page) < REPLAY_PAGE:
+                return
+            seq = page[-1].seq
 
     # -- preferences and push subscriptions ---------------------------------
 
@@ -393,6 +415,10 @@ class NotificationService:
                 log.exception("notification dispatch pass failed")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=interval_seconds)
+
+
+def _position(row: Notification) -> int:
+    return row.seq
 
 
 def _channel(user_id: str) -> str:

@@ -49,14 +49,16 @@ class RefreshFamilyRepository(Repository[RefreshFamily]):
 class RefreshTokenRepository(Repository[RefreshToken]):
     model = RefreshToken
 
-    async def claim(self, token_hash: str, *, at: datetime) -> RefreshToken | None:
-        """Mark an unrotated token as rotated and return it; None if unknown or already rotated.
+    async def claim(self, token_hash: str, *, at: datetime, successor: str) -> RefreshToken | None:
+        """Mark an unrotated token as rotated by `successor` and return it; None if unknown
+        or already rotated.
 
-        One atomic update, so two concurrent refreshes with one token cannot both win.
+        One atomic update, so two concurrent refreshes with one token cannot both win, and
+        whoever sees the token rotated sees its successor with it.
         """
         raw = await RefreshToken.get_pymongo_collection().find_one_and_update(
             {"token_hash": token_hash, "rotated_at": None},
-            {"$set": {"rotated_at": at}},
+            {"$set": {"rotated_at": at, "successor": successor}},
             return_document=ReturnDocument.AFTER,
         )
         return RefreshToken.model_validate(raw) if raw else None

@@ -6,10 +6,20 @@ from argon2 import PasswordHasher
 from bson import ObjectId
 
 from common.db import Database
+from tests.subgraphs.users.conftest import ServeUsers
 from tests.subgraphs.users.helpers import PASSWORD, Api, code_of, unique_email
 
 
-async def test_register_login_me_refresh_and_reuse_revokes_the_family(api: Api) -> None:
+async def test_register_login_me_refresh_and_reuse_revokes_the_family(
+    serve_users: ServeUsers,
+) -> None:
+    # Without the reuse grace window, so the reuse below is one at once
+    # (test_refresh_races.py covers the window).
+    async with serve_users(refresh_token_reuse_grace_seconds=0) as api:
+        await _refresh_and_reuse(api)
+
+
+async def _refresh_and_reuse(api: Api) -> None:
     email = unique_email()
     registered = await api.register(email=email, display_name="Ada Lovelace")
     assert registered["user"]["email"] == email

@@ -1,0 +1,117 @@
+"""Resuming `messageAdded` through the router: what a reconnecting app gets."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import websockets
+
+from tests.e2e.conftest import Client, NewClient
+
+RESUME = """
+subscription($c: ID!, $after: String) {
+  messageAdded(conversationId: $c, after: $after) { text cursor sender { displayName } }
+}
+"""
+SEND = "mutation($i: SendMessageInput!) { sendMessage(input: $i) { cursor } }"
+
+
+async def _receive(socket: websockets.ClientConnection) -> dict[str, Any]:
+    async with asyncio.timeout(15):
+        message: dict[str, Any] = json.loads(await socket.recv())
+        return message
+
+
+@asynccontextmanager
+async def _socket(lifegraph: str, token: str | None) -> AsyncIterator[websockets.ClientConnection]:
+    url = lifegraph.replace("http://", "ws://") + "/graphql"
+    protocol = [websockets.Subprotocol("graphql-transport-ws")]
+    async with websockets.connect(url, subprotocols=protocol) as socket:
+        init = {"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}}
+        await socket.send(json.dumps(init))
+        assert (await _receive(socket))["type"] == "connection_ack"
+        yield socket
+
+
+async def _resume(socket: websockets.ClientConnection, conversation: str, after: str) -> None:
+    variables = {"c": conversation, "after": after}
+    payload = {"query": RESUME, "variables": variables}
+    await socket.send(json.dumps({"id": "1", "type": "subscribe", "payload": payload}))
+
+
+async def _message(socket: websockets.ClientConnection) -> dict[str, Any]:
+    received = await _receive(socket)
+    assert received["type"] == "next", received
+    message: dict[str, Any] = received["payload"]["data"]["messageAdded"]
+    return message
+
+
+async def _send(ada: Client, conversation: str, text: str) -> str:
+    sent = await ada.ok(SEND, {"i": {"conversationId": conversation, "text": text}})
+    cursor: str = sent["sendMessage"]["cursor"]
+    return cursor
+
+
+async def _conversation(ada: Client, grace: Client) -> str:
+    await ada.sign_up("Ada")
+    grace_id = await grace.sign_up("Grace")
+    started = await ada.ok_once_known(
+        "mutation($i: StartDirectConversationInput!) { startDirectConversation(input: $i) { id } }",
+        {"i": {"userId": grace_id}},
+    )
+    conversation: str = started["startDirectConversation"]["id"]
+    return conversation
+
+
+async def test_a_reconnecting_client_gets_exactly_what_it_missed_then_live_ones(
+    lifegraph: str, new_client: NewClient
+) -> None:
+    ada, grace = new_client(), new_client()
+    conversation = await _conversation(ada, grace)
+    hello = await _send(ada, conversation, "hello")
+    await _send(ada, conversation, "before")
+
+    async with _socket(lifegraph, grace.token) as socket:
+        await _resume(socket, conversation, hello)
+        # Replayed, so the subscription is live: what is sent now comes through it.
+        assert (await _message(socket))["text"] == "before"
+        await _send(ada, conversation, "while connected")
+        last = await _message(socket)
+        assert last["text"] == "while connected"
+
+    # Disconnected: five messages go by.
+    missed = [f"missed {i}" for i in range(5)]
+    for text in missed:
+        await _send(ada, conversation, text)
+
+    async with _socket(lifegraph, grace.token) as socket:
+        await _resume(socket, conversation, last["cursor"])
+        replayed = [await _message(socket) for _ in missed]
+        assert [m["text"] for m in replayed] == missed
+        assert {m["sender"]["displayName"] for m in replayed} == {"Ada"}
+        await _send(ada, conversation, "live")
+        assert (await _message(socket))["text"] == "live"
+
+
+async def test_a_bad_cursor_or_a_stranger_is_refused_with_a_clear_code(
+    lifegraph: str, new_client: NewClient
+) -> None:
+    ada, grace, eve = new_client(), new_client(), new_client()
+    conversation = await _conversation(ada, grace)
+    await eve.sign_up("Eve")
+    hello = await _send(ada, conversation, "hello")
+
+    async with _socket(lifegraph, grace.token) as socket:
+        await _resume(socket, conversation, "bm90IGEgY3Vyc29y")
+        refused = await _receive(socket)
+        assert refused["type"] == "error"
+        assert refused["payload"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    async with _socket(lifegraph, eve.token) as socket:
+        await _resume(socket, conversation, hello)
+        refused = await _receive(socket)
+        assert refused["type"] == "error"
+        assert refused["payload"][0]["extensions"]["code"] == "FORBIDDEN"
