@@ -135,6 +135,8 @@ class Router:
                 max_connections=self.config.max_connections_per_subgraph,
                 observer=telemetry,
                 headers=self.config.subgraph_headers,
+                deduplicate=self.config.deduplicate_subgraph_requests,
+                breaker=self.config.circuit_breaker,
             )
             for name in self.supergraph.subgraphs
         }
@@ -283,10 +285,12 @@ class Router:
         reachable = await asyncio.gather(
             *(self.clients[n].ping(self.config.health_timeout) for n in names)
         )
-        subgraphs = {
-            name: {"url": self.subgraph_url(name), "reachable": ok}
-            for name, ok in zip(names, reachable, strict=True)
-        }
+        subgraphs: dict[str, dict[str, Any]] = {}
+        for name, ok in zip(names, reachable, strict=True):
+            subgraphs[name] = {"url": self.subgraph_url(name), "reachable": ok}
+            breaker = self.clients[name].breaker
+            if breaker is not None:
+                subgraphs[name]["circuit"] = breaker.state.value
         status = "ok" if all(reachable) else "degraded"
         return {"status": status, "ready": self.started, "subgraphs": subgraphs}
 
