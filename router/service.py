@@ -40,6 +40,7 @@ from router.edge.gate import Edge
 from router.edge.metrics import RouterMetrics
 from router.edge.tracing import FetchTelemetry, Tracing
 from router.executor import PlanExecutor, ResponseShaper, SubgraphClient
+from router.executor.breaker import CircuitState
 from router.executor.errors import BAD_USER_INPUT, graphql_error
 from router.planner import PlanningError, QueryPlan, QueryPlanner
 from router.planner.cache import LRUCache
@@ -140,6 +141,10 @@ class Router:
             )
             for name in self.supergraph.subgraphs
         }
+        states = tuple(state.value for state in CircuitState)
+        for name, client in self.clients.items():
+            if (breaker := client.breaker) is not None:
+                self.metrics.watch_circuit(name, states, breaker.state_name)
         self._executor = PlanExecutor(self.supergraph, self.clients)
         await self.edge.start()
 

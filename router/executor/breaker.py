@@ -60,6 +60,9 @@ class CircuitBreaker:
             return CircuitState.HALF_OPEN
         return CircuitState.OPEN
 
+    def state_name(self) -> str:
+        return self.state.value
+
     @property
     def consecutive_failures(self) -> int:
         return self._failures

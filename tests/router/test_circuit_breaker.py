@@ -100,6 +100,9 @@ async def test_a_stopped_subgraph_opens_the_circuit_and_a_probe_closes_it(
             assert "could not be reached" in error["message"]
             assert "reason" not in error["extensions"]
         assert await _circuit(client) == "open"
+        metrics = (await client.get("/metrics")).text
+        assert 'lifegraph_router_circuit_state{state="open",subgraph="accounts"} 1.0' in metrics
+        assert 'lifegraph_router_circuit_state{state="closed",subgraph="accounts"} 0.0' in metrics
         async with serve(app, port):
             recorder.clear()
             # Back, but within the cool-down: refused at once, no connection made.
