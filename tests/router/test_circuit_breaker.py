@@ -204,3 +204,30 @@ def test_settings_and_cli_flags_reach_the_router_config() -> None:
     )
     with pytest.raises(ValueError, match="failures must be >= 1"):
         BreakerSettings(failures=0)
+
+
+async def test_timeouts_count_as_failures(
+    recorder: Recorder, fixture_subgraphs: dict[str, FixtureSubgraph], subgraph_base: str
+) -> None:
+    sdl = (FIXTURES / "shop.graphql").read_text()
+    urls = {n: f"{subgraph_base}/{n}/graphql" for n in load_supergraph(sdl).subgraphs}
+    config = RouterConfig(
+        supergraph_sdl=sdl,
+        subgraph_urls=urls,
+        subgraph_timeouts={"accounts": 0.2},
+        circuit_breaker=BreakerSettings(failures=1, cooldown=60.0, clock=Clock()),
+    )
+    app = create_router_app(config)
+    gate = asyncio.Event()
+    fixture_subgraphs["accounts"].block = gate
+    try:
+        async with (
+            app.router.lifespan_context(app),
+            httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://r") as c,
+        ):
+            assert "timed out" in _me_error(await _post(c))["message"]
+            assert _me_error(await _post(c))["extensions"]["reason"] == "CIRCUIT_OPEN"
+    finally:
+        gate.set()
+        fixture_subgraphs["accounts"].block = None
+    assert len(_fetches(recorder)) == 1
