@@ -199,6 +199,12 @@ class Settings(BaseSettings):
     # (env as JSON: LIFEGRAPH_ROUTER_SUBGRAPH_TIMEOUTS='{"coach": 90}').
     router_subgraph_timeout_seconds: float = Field(default=30.0, gt=0)
     router_subgraph_timeouts: dict[str, float] = Field(default_factory=dict)
+    # Identical in-flight subgraph requests of queries share one request (docs/router.md).
+    router_deduplicate_subgraph_requests: bool = True
+    # Circuit breaker per subgraph: this many consecutive failures open it for the
+    # cool-down (docs/router.md "Circuit breakers"); 0 turns it off.
+    router_circuit_breaker_failures: int = Field(default=5, ge=0)
+    router_circuit_breaker_cooldown_seconds: float = Field(default=10.0, gt=0)
 
     # Goals calendar: the longest window one `calendar` query may ask for, the most
     # occurrences one response may hold, and the CPU time its expansion may take

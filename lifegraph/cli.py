@@ -44,6 +44,15 @@ _TIMEOUT_HELP = (
     "subgraph (repeatable)."
 )
 
+_DEDUPE_HELP = (
+    "Share one subgraph request among identical in-flight queries (same subgraph, "
+    "operation, variables and viewer). On by default."
+)
+_BREAKER_FAILURES_HELP = (
+    "Consecutive failures that open a subgraph's circuit breaker (0: no breaker)."
+)
+_BREAKER_COOLDOWN_HELP = "Seconds an open circuit fails fast before one probe goes through."
+
 
 @app.command()
 def up(
@@ -124,9 +133,19 @@ def router(
         list[str] | None, typer.Option(help="Override a subgraph URL: NAME=URL (repeatable).")
     ] = None,
     subgraph_timeout: Annotated[list[str] | None, typer.Option(help=_TIMEOUT_HELP)] = None,
+    dedupe: Annotated[bool | None, typer.Option(help=_DEDUPE_HELP)] = None,
+    circuit_breaker_failures: Annotated[
+        int | None, typer.Option(min=0, help=_BREAKER_FAILURES_HELP)
+    ] = None,
+    circuit_breaker_cooldown: Annotated[
+        float | None, typer.Option(min=0.001, help=_BREAKER_COOLDOWN_HELP)
+    ] = None,
 ) -> None:
     """Run the federation router for any supergraph composed by Apollo's tools or ours."""
     settings = with_subgraph_timeouts(get_settings(), subgraph_timeout or [])
+    settings = with_traffic_shaping(
+        settings, dedupe, circuit_breaker_failures, circuit_breaker_cooldown
+    )
     configure_logging(settings.log_level, json_output=settings.log_json)
     overrides = dict(_name_value(item) for item in subgraph_url or [])
     sdl = supergraph.read_text()
@@ -202,6 +221,20 @@ def with_subgraph_timeouts(settings: Settings, items: list[str]) -> Settings:
             "router_subgraph_timeouts": per_subgraph,
         }
     )
+
+
+def with_traffic_shaping(
+    settings: Settings, dedupe: bool | None, failures: int | None, cooldown: float | None
+) -> Settings:
+    """Settings with `--dedupe/--no-dedupe` and the circuit breaker flags applied."""
+    update: dict[str, object] = {}
+    if dedupe is not None:
+        update["router_deduplicate_subgraph_requests"] = dedupe
+    if failures is not None:
+        update["router_circuit_breaker_failures"] = failures
+    if cooldown is not None:
+        update["router_circuit_breaker_cooldown_seconds"] = cooldown
+    return settings.model_copy(update=update) if update else settings
 
 
 def _name_value(item: str) -> tuple[str, str]:

@@ -23,6 +23,7 @@ from router.app import create_router_app
 from router.config import RouterConfig
 from router.edge.idempotency import RedisIdempotencyStore
 from router.edge.persisted import RedisPersistedQueries
+from router.executor.breaker import BreakerSettings
 
 
 @dataclass(frozen=True)
@@ -80,11 +81,22 @@ def router_setup(
         max_tokens=settings.graphql_max_tokens,
         default_list_size=settings.graphql_default_list_size,
         subgraph_timeouts=MappingProxyType(dict(settings.router_subgraph_timeouts)),
+        deduplicate_subgraph_requests=settings.router_deduplicate_subgraph_requests,
+        circuit_breaker=circuit_breaker(settings),
         graphiql_default_query=DEFAULT_QUERY,
         root_descriptions=ROOT_DESCRIPTIONS,
         public_routes=MappingProxyType(dict(public_routes or {})),
     )
     return RouterSetup(config, redis)
+
+
+def circuit_breaker(settings: Settings) -> BreakerSettings | None:
+    if settings.router_circuit_breaker_failures == 0:
+        return None
+    return BreakerSettings(
+        failures=settings.router_circuit_breaker_failures,
+        cooldown=settings.router_circuit_breaker_cooldown_seconds,
+    )
 
 
 def introspection_enabled(settings: Settings) -> bool:

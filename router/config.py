@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from router.edge.persisted import PersistedQueryStore
 
 from common.graphql.limits import OperationLimits
+from router.executor.breaker import BreakerSettings
 from router.subscriptions.config import SubscriptionConfig
 
 _OWN_PREFIXES = frozenset({"/graphql/", "/graphiql/", "/health/", "/metrics/"})
@@ -47,6 +48,12 @@ class RouterConfig:
     introspection: bool = True
     plan_cache_size: int = 1024
     max_connections_per_subgraph: int = 100
+    # Identical in-flight subgraph requests of queries share one request and its answer
+    # (docs/router.md "Deduplication"); the forwarded token is part of "identical".
+    deduplicate_subgraph_requests: bool = True
+    # Per subgraph: fail fast with SUBGRAPH_UNAVAILABLE after consecutive failures, for a
+    # cool-down, then probe (docs/router.md "Circuit breakers"). None: never.
+    circuit_breaker: BreakerSettings | None = field(default_factory=BreakerSettings)
     health_timeout: float = 2.0
     # -- edge (docs/router.md "Edge") --
     # Verifies bearer tokens before planning; None lets every token through to subgraphs.

@@ -40,6 +40,7 @@ from router.edge.gate import Edge
 from router.edge.metrics import RouterMetrics
 from router.edge.tracing import FetchTelemetry, Tracing
 from router.executor import PlanExecutor, ResponseShaper, SubgraphClient
+from router.executor.breaker import CircuitState
 from router.executor.errors import BAD_USER_INPUT, graphql_error
 from router.planner import PlanningError, QueryPlan, QueryPlanner
 from router.planner.cache import LRUCache
@@ -135,9 +136,15 @@ class Router:
                 max_connections=self.config.max_connections_per_subgraph,
                 observer=telemetry,
                 headers=self.config.subgraph_headers,
+                deduplicate=self.config.deduplicate_subgraph_requests,
+                breaker=self.config.circuit_breaker,
             )
             for name in self.supergraph.subgraphs
         }
+        states = tuple(state.value for state in CircuitState)
+        for name, client in self.clients.items():
+            if (breaker := client.breaker) is not None:
+                self.metrics.watch_circuit(name, states, breaker.state_name)
         self._executor = PlanExecutor(self.supergraph, self.clients)
         await self.edge.start()
 
@@ -283,10 +290,12 @@ class Router:
         reachable = await asyncio.gather(
             *(self.clients[n].ping(self.config.health_timeout) for n in names)
         )
-        subgraphs = {
-            name: {"url": self.subgraph_url(name), "reachable": ok}
-            for name, ok in zip(names, reachable, strict=True)
-        }
+        subgraphs: dict[str, dict[str, Any]] = {}
+        for name, ok in zip(names, reachable, strict=True):
+            subgraphs[name] = {"url": self.subgraph_url(name), "reachable": ok}
+            breaker = self.clients[name].breaker
+            if breaker is not None:
+                subgraphs[name]["circuit"] = breaker.state.value
         status = "ok" if all(reachable) else "degraded"
         return {"status": status, "ready": self.started, "subgraphs": subgraphs}
 

@@ -110,11 +110,12 @@ def run_subgraphs(port: int) -> None:
     uvicorn.run(subgraphs_app(), host="127.0.0.1", port=port, log_level="warning")
 
 
-def run_router(port: int, subgraph_port: int) -> None:
+def run_router(port: int, subgraph_port: int, dedupe: bool = True) -> None:
     base = f"http://127.0.0.1:{subgraph_port}"
     config = RouterConfig(
         supergraph_sdl=SUPERGRAPH,
         subgraph_urls={n: f"{base}/{n}/graphql" for n in ("accounts", "inventory", "products")},
+        deduplicate_subgraph_requests=dedupe,
     )
     uvicorn.run(
         create_router_app(config),

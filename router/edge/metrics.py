@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from collections.abc import Callable
+from functools import partial
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
 _LATENCY_BUCKETS = (
     0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
 )  # fmt: skip
+
+
+def _is(read: Callable[[], str], state: str) -> float:
+    return 1.0 if read() == state else 0.0
 
 
 class RouterMetrics:
@@ -44,6 +51,20 @@ class RouterMetrics:
             ["result"],
             registry=self.registry,
         )
+
+        self.circuit = Gauge(
+            "lifegraph_router_circuit_state",
+            "1 for the state each subgraph's circuit breaker is in (closed, open, half_open).",
+            ["subgraph", "state"],
+            registry=self.registry,
+        )
+
+    def watch_circuit(
+        self, subgraph: str, states: tuple[str, ...], read: Callable[[], str]
+    ) -> None:
+        """Report `read()` (one of `states`) as the subgraph's breaker state at each scrape."""
+        for state in states:
+            self.circuit.labels(subgraph, state).set_function(partial(_is, read, state))
 
     def request(self, operation_type: str, outcome: str, seconds: float) -> None:
         self.requests.labels(operation_type, outcome).inc()

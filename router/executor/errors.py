@@ -9,6 +9,8 @@ SUBGRAPH_ERROR = "SUBGRAPH_ERROR"
 SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE"
 BAD_USER_INPUT = "BAD_USER_INPUT"
 INTERNAL = "INTERNAL"
+# `extensions.reason` of a SUBGRAPH_UNAVAILABLE refused by the subgraph's circuit breaker.
+CIRCUIT_OPEN = "CIRCUIT_OPEN"
 
 JSONPath = Sequence[str | int]
 
@@ -16,11 +18,20 @@ JSONPath = Sequence[str | int]
 class SubgraphRequestError(Exception):
     """A subgraph request failed as a whole (no usable GraphQL response)."""
 
-    def __init__(self, service: str, message: str, code: str) -> None:
+    def __init__(self, service: str, message: str, code: str, *, reason: str | None = None) -> None:
         super().__init__(message)
         self.service = service
         self.message = message
         self.code = code
+        self.reason = reason
+
+    def graphql_error(self, path: JSONPath | None) -> dict[str, Any]:
+        """This failure as the client sees it at `path`."""
+        if self.reason is None:
+            return graphql_error(self.message, self.code, path, serviceName=self.service)
+        return graphql_error(
+            self.message, self.code, path, serviceName=self.service, reason=self.reason
+        )
 
 
 def graphql_error(

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from router.executor.errors import SubgraphRequestError, from_subgraph, graphql_error
+from router.executor.errors import SubgraphRequestError, from_subgraph
 from router.executor.fetcher import SubgraphClient
 from router.executor.merge import (
     Path,
@@ -36,6 +36,9 @@ class ExecutionState:
 
     variables: Mapping[str, Any]
     headers: Mapping[str, str]
+    # May its fetches share identical in-flight requests? Never within a mutation: its
+    # later fetches must see what its writes did, not an answer already on its way.
+    shareable: bool = True
     data: dict[str, Any] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -63,7 +66,7 @@ class PlanExecutor:
     async def execute(
         self, plan: QueryPlan, variables: Mapping[str, Any], headers: Mapping[str, str]
     ) -> ExecutionState:
-        state = ExecutionState(variables, headers)
+        state = ExecutionState(variables, headers, plan.kind != "mutation")
         if plan.node is not None:
             await self.run(plan.node, state)
         return state
@@ -104,13 +107,11 @@ class PlanExecutor:
     async def _root_fetch(self, node: FetchNode, state: ExecutionState) -> None:
         try:
             response = await self.clients[node.service].request(
-                self._payload(node, state), state.headers
+                self._payload(node, state), state.headers, shareable=state.shareable
             )
         except SubgraphRequestError as exc:
             for key in node.output_keys:
-                state.errors.append(
-                    graphql_error(exc.message, exc.code, [key[1]], serviceName=exc.service)
-                )
+                state.errors.append(exc.graphql_error([key[1]]))
             return
         self._absorb_root(state, node.service, response)
 
@@ -155,7 +156,9 @@ class PlanExecutor:
         payload = self._payload(node, state)
         payload["variables"]["representations"] = representations
         try:
-            response = await self.clients[node.service].request(payload, state.headers)
+            response = await self.clients[node.service].request(
+                payload, state.headers, shareable=state.shareable
+            )
         except SubgraphRequestError as exc:
             self._entity_failure(state, node, owners, exc)
             return
@@ -196,6 +199,4 @@ class PlanExecutor:
             for _, at, type_name, _ in group:
                 key = first_keys.get(type_name)
                 path = [*at, key] if key is not None else list(at)
-                state.errors.append(
-                    graphql_error(exc.message, exc.code, path, serviceName=exc.service)
-                )
+                state.errors.append(exc.graphql_error(path))

@@ -15,13 +15,24 @@ from typing import Any, Protocol
 import aiohttp
 
 from router import jsoncodec
-from router.executor.errors import SUBGRAPH_ERROR, SUBGRAPH_UNAVAILABLE, SubgraphRequestError
+from router.executor.breaker import BreakerSettings, CircuitBreaker, CircuitOpen
+from router.executor.dedup import InFlight
+from router.executor.errors import (
+    CIRCUIT_OPEN,
+    SUBGRAPH_ERROR,
+    SUBGRAPH_UNAVAILABLE,
+    SubgraphRequestError,
+)
 
 _ACCEPT = "application/graphql-response+json, application/json"
 _UNAVAILABLE_STATUS = frozenset({502, 503, 504})
 # Below uvicorn's default 5 s keep-alive, so we drop idle connections before the server does.
 _KEEPALIVE_SECONDS = 4.0
 _PING = b'{"query":"{__typename}"}'
+# Forwarded headers that differ per client request but not the answer: left out of the
+# key that decides whether two requests are the same (so the viewer's token is in it).
+_PER_REQUEST_HEADERS = frozenset({"x-request-id", "traceparent", "tracestate"})
+_RequestKey = tuple[bytes, frozenset[tuple[str, str]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +64,17 @@ class SubgraphClient:
         max_connections: int = 100,
         observer: FetchObserver | None = None,
         headers: Mapping[str, str] | None = None,
+        deduplicate: bool = True,
+        breaker: BreakerSettings | None = None,
     ) -> None:
         self.name = name
         self.url = url
         self.timeout = timeout
         self.observer = observer
+        self.inflight: InFlight[_RequestKey, tuple[dict[str, Any], bytes]] | None = (
+            InFlight() if deduplicate else None
+        )
+        self.breaker = CircuitBreaker(breaker) if breaker is not None else None
         self._session = aiohttp.ClientSession(
             # On every request, pings included: the router secret (common/transport/secret.py).
             headers=dict(headers or {}),
@@ -75,27 +92,73 @@ class SubgraphClient:
         await self._session.close()
 
     async def request(
-        self, payload: Mapping[str, Any], headers: Mapping[str, str]
+        self, payload: Mapping[str, Any], headers: Mapping[str, str], *, shareable: bool = False
     ) -> dict[str, Any]:
+        """Send one GraphQL request; raise SubgraphRequestError when no usable answer came.
+
+        `shareable` (queries only): an identical request already in flight, with the same
+        headers that can change the answer, is awaited instead of sent again.
+        """
+        body = jsoncodec.dumps(payload)
         request_headers = {"content-type": "application/json", "accept": _ACCEPT, **headers}
+        inflight = self.inflight
+        if not shareable or inflight is None:
+            return (await self._exchange(body, request_headers))[0]
+        key = (body, frozenset(i for i in headers.items() if i[0] not in _PER_REQUEST_HEADERS))
+        (result, content), started = await inflight.join(
+            key, lambda: self._exchange(body, request_headers)
+        )
+        if started:
+            return result
+        # Our own copy: the executor merges into responses in place.
+        copy: dict[str, Any] = jsoncodec.loads(content)
+        return copy
+
+    async def _exchange(self, body: bytes, headers: dict[str, str]) -> tuple[dict[str, Any], bytes]:
+        breaker = self.breaker
+        if breaker is None:
+            return await self._observed(body, headers)
+        try:
+            probe = breaker.admit()
+        except CircuitOpen as exc:
+            raise SubgraphRequestError(
+                self.name,
+                f'Subgraph "{self.name}" is unavailable: its circuit breaker opened after '
+                f"{breaker.consecutive_failures} consecutive failures (next try in "
+                f"{exc.retry_in:.1f}s)",
+                SUBGRAPH_UNAVAILABLE,
+                reason=CIRCUIT_OPEN,
+            ) from None
+        try:
+            answer = await self._observed(body, headers)
+        except SubgraphRequestError:
+            breaker.failed(probe)
+            raise
+        except BaseException:
+            breaker.abandoned(probe)
+            raise
+        breaker.succeeded()
+        return answer
+
+    async def _observed(self, body: bytes, headers: dict[str, str]) -> tuple[dict[str, Any], bytes]:
         observer = self.observer
         if observer is None:
-            return await self._send(jsoncodec.dumps(payload), request_headers)
-        token = observer.fetch_started(self.name, request_headers)
+            return await self._send(body, headers)
+        token = observer.fetch_started(self.name, headers)
         started = time.perf_counter()
         error: str | None = None
         try:
-            result = await self._send(jsoncodec.dumps(payload), request_headers)
-            if result.get("errors"):
+            answer = await self._send(body, headers)
+            if answer[0].get("errors"):
                 error = "graphql"
-            return result
+            return answer
         except SubgraphRequestError as exc:
             error = exc.code
             raise
         finally:
             observer.fetch_finished(token, self.name, time.perf_counter() - started, error)
 
-    async def _send(self, body: bytes, headers: Mapping[str, str]) -> dict[str, Any]:
+    async def _send(self, body: bytes, headers: Mapping[str, str]) -> tuple[dict[str, Any], bytes]:
         try:
             async with (
                 asyncio.timeout(self.timeout),
@@ -107,7 +170,7 @@ class SubgraphClient:
             raise self._unavailable(f"timed out after {self.timeout:g}s") from exc
         except aiohttp.ClientError as exc:
             raise self._unavailable("could not be reached") from exc
-        return self._decode(status, content)
+        return self._decode(status, content), content
 
     async def get(self, path: str, headers: Mapping[str, str], *, max_bytes: int) -> PlainResponse:
         """GET `path` (with its query string) beside the subgraph's `/graphql`.

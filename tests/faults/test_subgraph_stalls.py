@@ -94,6 +94,9 @@ def settings(settings: Settings) -> Settings:
     return settings.model_copy(
         update={
             "router_subgraph_timeout_seconds": TIMEOUT,
+            # The breaker opens during the fault; a cool-down within TIMEOUT + SLACK
+            # keeps "recovered once repaired" measurable here (docs/operations.md).
+            "router_circuit_breaker_cooldown_seconds": 1.0,
             "router_rate_limit": None,
             "jwt_private_jwks": SecretStr(signing_keys()),
         }

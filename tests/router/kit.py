@@ -188,10 +188,10 @@ def subgraph_app(subgraphs: list[FixtureSubgraph], recorder: Recorder) -> Starle
     return Starlette(routes=[Route("/{name}/graphql", endpoint, methods=["POST"])])
 
 
-def free_socket() -> socket.socket:
+def free_socket(port: int = 0) -> socket.socket:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
+    sock.bind(("127.0.0.1", port))
     return sock
 
 
@@ -203,9 +203,9 @@ def unused_port() -> int:
 
 
 @asynccontextmanager
-async def serve(app: Any) -> AsyncIterator[str]:
-    """Run an ASGI app under uvicorn on a free loopback port; yields its base URL."""
-    sock = free_socket()
+async def serve(app: Any, port: int = 0) -> AsyncIterator[str]:
+    """Run an ASGI app under uvicorn on a loopback port (0: a free one); yields its base URL."""
+    sock = free_socket(port)
     port = sock.getsockname()[1]
     # proxy_headers off: the router reads X-Forwarded-For itself (RouterConfig.trusted_proxies)
     config = uvicorn.Config(
