@@ -12,7 +12,7 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 
 from common.auth import Role
 from common.errors import Unauthenticated
-from common.settings import Settings
+from common.settings import UsersSettings
 from subgraphs.users.domain.scopes import API_KEY_AMR
 from subgraphs.users.domain.tokens import hash_token, new_opaque_token
 from subgraphs.users.models import ApiKey, RefreshFamily, RefreshToken, User, utcnow
@@ -33,7 +33,7 @@ class Session:
 
 
 class Sessions:
-    def __init__(self, repos: Repositories, keys: SigningKeys, settings: Settings) -> None:
+    def __init__(self, repos: Repositories, keys: SigningKeys, settings: UsersSettings) -> None:
         self._repos = repos
         self._keys = keys
         self._settings = settings
