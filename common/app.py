@@ -12,7 +12,7 @@ async def build(runtime: Runtime) -> GoalsServices:
 
 
 subgraph = SubgraphDefinition(name="goals", schema=schema, models=MODELS, build=build)
-app = create_subgraph_app(subgraph, Settings())
+app = create_subgraph_app(subgraph, SubgraphSettings())
 ```
 """
 
@@ -46,7 +46,7 @@ from common.graphql.limits import OperationLimits
 from common.infra import Infrastructure, open_infrastructure
 from common.metrics import metrics_endpoint
 from common.requestid import RequestIdMiddleware
-from common.settings import Settings
+from common.settings import SettingsT, SubgraphSettings
 from common.supervision import RestartPolicy, Supervisor, Work
 from common.transport.body import RequestBodyMiddleware
 from common.transport.headers import SecurityHeadersMiddleware
@@ -123,6 +123,22 @@ class Runtime:
         """
         self._closers.append(close)
 
+    def settings(self, section: type[SettingsT]) -> SettingsT:
+        """This process's settings as the subgraph's own section: the one its definition
+        names (`lifegraph serve`), or every section at once (`lifegraph up`, tests).
+
+        ```python
+        settings = runtime.settings(UsersSettings)
+        ```
+        """
+        settings = self.infra.settings
+        if not isinstance(settings, section):
+            raise TypeError(
+                f"the {self.name} subgraph reads {section.__name__}; "
+                f"this process loaded {type(settings).__name__}"
+            )
+        return settings
+
     async def close(self) -> None:
         """Run the `on_stop` closers, newest first; one that fails is logged, the rest still run."""
         closers, self._closers = self._closers, []
@@ -133,7 +149,7 @@ class Runtime:
                 log.exception("closing a subgraph resource failed", extra={"subgraph": self.name})
 
 
-def relay_settings(settings: Settings) -> RelaySettings:
+def relay_settings(settings: SubgraphSettings) -> RelaySettings:
     """The outbox relay's tuning, from the `outbox_*` settings.
 
     ```python
@@ -172,6 +188,9 @@ class SubgraphDefinition(Generic[S]):
     # Prefixes of `routes` that are public addresses ("/calendar/"): the router serves
     # them at its root too, since deployments may expose nothing but the router.
     public_paths: Sequence[str] = ()
+    # The settings section the subgraph reads: what `lifegraph serve <name>` loads and
+    # checks at start, and what `runtime.settings(...)` hands its `build`.
+    settings: type[SubgraphSettings] = SubgraphSettings
 
 
 class SubgraphHost(Generic[S]):
@@ -190,11 +209,13 @@ class SubgraphHost(Generic[S]):
     ```
     """
 
-    def __init__(self, definition: SubgraphDefinition[S], settings: Settings | None = None) -> None:
+    def __init__(
+        self, definition: SubgraphDefinition[S], settings: SubgraphSettings | None = None
+    ) -> None:
         self.definition = definition
         self._runtime: Runtime | None = None
         self._services: S | None = None
-        self.asgi = self._build_asgi(settings or Settings.model_construct())
+        self.asgi = self._build_asgi(settings or SubgraphSettings.model_construct())
 
     @property
     def name(self) -> str:
@@ -275,7 +296,7 @@ class SubgraphHost(Generic[S]):
         self._runtime = None
         self._services = None
 
-    def _build_asgi(self, settings: Settings) -> Starlette:
+    def _build_asgi(self, settings: SubgraphSettings) -> Starlette:
         view = RouterOnlyMiddleware(_SubgraphGraphQL(self), secret=router_secret(settings))
         routes: list[BaseRoute] = [
             Route("/graphql", view, methods=["GET", "POST"]),
@@ -355,14 +376,14 @@ class _SubgraphGraphQL(GraphQL[RequestContext[Any], None]):
 
 def create_subgraph_app(
     definition: SubgraphDefinition[Any],
-    settings: Settings,
+    settings: SubgraphSettings,
     *,
-    infrastructure: Callable[[Settings], Any] = open_infrastructure,
+    infrastructure: Callable[[SubgraphSettings], Any] = open_infrastructure,
 ) -> Starlette:
     """A standalone process serving one subgraph against the services in `settings`.
 
     ```python
-    app = create_subgraph_app(subgraph, Settings())  # an ASGI app, for uvicorn
+    app = create_subgraph_app(subgraph, SubgraphSettings())  # an ASGI app, for uvicorn
     ```
     """
     host = SubgraphHost(definition, settings)

@@ -23,7 +23,7 @@ import logging
 import os
 
 from common.errors import BadUserInput
-from common.settings import Settings
+from common.settings import SubgraphSettings
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +35,13 @@ _DERIVATION = b"lifegraph pagination cursor v1"
 _key = os.urandom(32)
 
 
-def configure(settings: Settings) -> None:
+def configure(settings: SubgraphSettings) -> None:
     """Take the cursor key from settings (called once per process, when infrastructure opens)."""
     global _key
     secret = settings.cursor_secret
     if secret is not None:
         _key = hmac.new(secret.get_secret_value().encode(), _DERIVATION, hashlib.sha256).digest()
-    elif settings.environment not in ("development", "test"):
+    elif not settings.local_environment:
         log.warning(
             "LIFEGRAPH_CURSOR_SECRET is not set: pagination cursors are signed with a "
             "per-process key and fail across replicas and restarts"

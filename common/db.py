@@ -9,13 +9,13 @@ from beanie import Document, init_beanie
 from pymongo import AsyncMongoClient
 from pymongo.asynchronous.database import AsyncDatabase
 
-from common.settings import Settings
+from common.settings import SubgraphSettings
 
 MongoClient = AsyncMongoClient[dict[str, Any]]
 Database = AsyncDatabase[dict[str, Any]]
 
 
-def create_mongo_client(settings: Settings) -> MongoClient:
+def create_mongo_client(settings: SubgraphSettings) -> MongoClient:
     # tz_aware: every datetime we store is UTC and must come back aware, or
     # comparisons with `datetime.now(UTC)` raise.
     return AsyncMongoClient(
@@ -23,7 +23,7 @@ def create_mongo_client(settings: Settings) -> MongoClient:
     )
 
 
-def durability_options(settings: Settings) -> dict[str, Any]:
+def durability_options(settings: SubgraphSettings) -> dict[str, Any]:
     """The write and read concern every LifeGraph client uses; transactions inherit them.
 
     Pass these to any other client that writes LifeGraph data, e.g.
@@ -39,7 +39,7 @@ def durability_options(settings: Settings) -> dict[str, Any]:
 
 
 async def init_database(
-    client: MongoClient, settings: Settings, subgraph: str, models: Sequence[type[Document]]
+    client: MongoClient, settings: SubgraphSettings, subgraph: str, models: Sequence[type[Document]]
 ) -> Database:
     database = client[settings.database_name(subgraph)]
     if models:

@@ -21,12 +21,12 @@ from common.pubsub import PubSub
 from common.pubsub.memory import InMemoryPubSub
 from common.pubsub.redis import RedisPubSub
 from common.ratelimit import InMemoryRateLimiter, RateLimiter, RedisRateLimiter
-from common.settings import Settings
+from common.settings import SubgraphSettings
 
 
 @dataclass
 class Infrastructure:
-    settings: Settings
+    settings: SubgraphSettings
     mongo: MongoClient
     bus: EventBus
     pubsub: PubSub
@@ -61,7 +61,10 @@ def _state(ok: bool, *, in_process: bool) -> str:
 
 @asynccontextmanager
 async def open_infrastructure(
-    settings: Settings, *, key_source: KeySource | None = None, mail: MailSender | None = None
+    settings: SubgraphSettings,
+    *,
+    key_source: KeySource | None = None,
+    mail: MailSender | None = None,
 ) -> AsyncIterator[Infrastructure]:
     cursors.configure(settings)
     redis = connect_redis(settings.redis_url) if settings.redis_url else None

@@ -18,7 +18,7 @@ from typing import Protocol
 
 import aiosmtplib
 
-from common.settings import Settings
+from common.settings import SubgraphSettings
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ class MailNotConfigured(RuntimeError):
     """A process that sends mail was started outside development without SMTP."""
 
 
-def _message(settings: Settings, *, to: str, subject: str, text: str) -> EmailMessage:
+def _message(settings: SubgraphSettings, *, to: str, subject: str, text: str) -> EmailMessage:
     message = EmailMessage()
     message["From"] = settings.mail_from
     message["To"] = to
@@ -45,7 +45,7 @@ def _message(settings: Settings, *, to: str, subject: str, text: str) -> EmailMe
 
 
 class SmtpMailSender:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: SubgraphSettings) -> None:
         if settings.smtp_host is None:
             raise ValueError("SmtpMailSender needs LIFEGRAPH_SMTP_HOST")
         self._settings = settings
@@ -66,7 +66,7 @@ class SmtpMailSender:
 class DevMailbox:
     """Development mail: one .eml file per message, openable in any mail client."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: SubgraphSettings) -> None:
         self._settings = settings
         self.directory = settings.data_dir / "mail"
         self._announced = False
@@ -102,7 +102,7 @@ NO_TRANSPORT = (
 )
 
 
-def mail_sender_from(settings: Settings) -> MailSender:
+def mail_sender_from(settings: SubgraphSettings) -> MailSender:
     if settings.smtp_host:
         return SmtpMailSender(settings)
     if settings.environment in LOCAL_ENVIRONMENTS:

@@ -1,20 +1,54 @@
-"""Settings shared by every process: one pydantic-settings model, read from the environment."""
+"""Settings, read from the environment, in one section per process that reads them.
+
+Every process validates only its own section: `CommonSettings` (what every process
+reads), `RouterSettings`, `SubgraphSettings` (what every subgraph process reads) and
+one section per subgraph (`UsersSettings`, ...). Sections hold their own fields and
+their own production requirements; the embedded one-process host (`lifegraph up`)
+uses `Settings`, which inherits every section. Code annotates the narrowest section
+it reads, so mypy proves a process reads only what it validated. The environment
+variable names are the fields' names with the `LIFEGRAPH_` prefix, whatever the
+section (docs/operations.md "Settings").
+
+    settings = load_settings(UsersSettings)  # at start: raises MissingSettings by name
+"""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import ClassVar, TypeVar
 
 from pydantic import AliasChoices, BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from common.clientaddr import parse_networks
 
+ENV_PREFIX = "LIFEGRAPH_"
+
 
 def _env(name: str) -> AliasChoices:
     # The plain names (MONGODB_URL, ...) are what container platforms and
     # compose files conventionally set; the prefixed form wins when both exist.
-    return AliasChoices(f"LIFEGRAPH_{name}", name)
+    return AliasChoices(f"{ENV_PREFIX}{name}", name)
+
+
+class Environment(StrEnum):
+    """Where a process runs. Development and test relax what production requires."""
+
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class MissingSettings(ValueError):
+    """Settings a process requires in its environment are unset; the message names them."""
+
+    def __init__(self, environment: Environment, missing: list[str]) -> None:
+        self.missing = missing
+        super().__init__(
+            f"missing settings for the {str(environment)!r} environment: {'; '.join(missing)}"
+        )
 
 
 class OAuthProviderSettings(BaseModel):
@@ -37,19 +71,150 @@ class RateLimit(BaseModel):
     window_seconds: int = Field(gt=0)
 
 
-class Settings(BaseSettings):
+class CommonSettings(BaseSettings):
+    """What every process reads: the router, each subgraph and the embedded host."""
+
     model_config = SettingsConfigDict(
-        env_prefix="LIFEGRAPH_",
+        env_prefix=ENV_PREFIX,
         env_file=".env",
         extra="ignore",
         populate_by_name=True,
     )
 
-    environment: str = Field(default="development", description="development | test | production")
+    environment: Environment = Environment.DEVELOPMENT
     log_level: str = "INFO"
     log_json: bool = True
 
-    # Infrastructure. Unset AMQP/Redis URLs select the in-process implementations.
+    # Unset, the Redis URL selects the in-process implementations.
+    redis_url: str | None = Field(default=None, validation_alias=_env("REDIS_URL"))
+    redis_prefix: str = "lifegraph"
+
+    # Embedded default (`lifegraph up`).
+    data_dir: Path = Path(".lifegraph")
+    host: str = "127.0.0.1"
+    port: int = 4000
+    # Served processes: how long open connections (WebSockets, slow requests)
+    # may keep a stopping server from shutting down before they are closed.
+    shutdown_timeout_seconds: int = 10
+    # Young-generation size of the cycle collector in served processes (see
+    # common/gctuning.py); None keeps CPython's default of 700.
+    gc_young_threshold: int | None = 50_000
+
+    # Tokens. The users subgraph signs; everyone else verifies against the JWKS.
+    jwt_issuer: str = "https://lifegraph.local"
+    jwt_audience: str = "lifegraph"
+    jwks_url: str = "http://127.0.0.1:4000/subgraphs/users/.well-known/jwks.json"
+    jwks_cache_seconds: int = 300
+
+    # The one list of proxies (addresses or CIDR networks) whose word about the client
+    # address is believed: by the router for X-Forwarded-For, by subgraphs for the
+    # router's X-LifeGraph-Client-IP (common/clientaddr.py). Loopback covers the
+    # embedded default, where the router calls its subgraphs on 127.0.0.1.
+    trusted_proxies: list[str] = Field(default_factory=lambda: ["127.0.0.1"])
+
+    # Operation limits, the same at the router and at every subgraph (docs/security.md
+    # "Limits"); None turns one off.
+    graphql_max_depth: int | None = 15
+    graphql_max_aliases: int | None = 30
+    graphql_max_height: int | None = 500
+    graphql_max_tokens: int | None = 20_000
+    graphql_default_list_size: int = 10
+    # The static cost limit (the router's name, checked at subgraphs as well).
+    router_max_cost: int | None = 50_000
+
+    # Transport (docs/security.md "Transport"). Request bodies past this get 413,
+    # at the router and at every subgraph.
+    max_request_body_bytes: int = Field(default=1 << 20, gt=0)
+    # Sent by the router on every subgraph call; with it set, subgraphs answer no one
+    # else. Required outside development and test.
+    router_secret: SecretStr | None = None
+
+    @property
+    def local_environment(self) -> bool:
+        """Development or the test suite, where missing secrets get local stand-ins."""
+        # A plain string put in by `model_copy(update=...)` compares equal too.
+        return self.environment in (Environment.DEVELOPMENT, Environment.TEST)
+
+    @field_validator("environment", mode="before")
+    @classmethod
+    def _environment_case(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies_parse(cls, value: list[str]) -> list[str]:
+        parse_networks(value)
+        return value
+
+    def missing_settings(self) -> list[str]:
+        """What this section requires in its environment and is unset: one entry per
+        setting, its environment variable first. Each section adds its own (`super()`)."""
+        missing = []
+        if self.router_secret is None and not self.local_environment:
+            missing.append(
+                f"{ENV_PREFIX}ROUTER_SECRET (subgraphs accept calls only from the router)"
+            )
+        return missing
+
+
+class RouterSettings(CommonSettings):
+    """The router's edge: rate limit, batching, timeouts, browsers, introspection."""
+
+    # Requests per window per user (or per IP when anonymous). Proxies in front of
+    # the router: `trusted_proxies`.
+    router_rate_limit: int | None = 1200
+    router_rate_limit_window_seconds: int = 60
+    router_idempotency_ttl_seconds: int = 86_400
+    # Operations one POST may batch (a JSON array, Apollo's BatchHttpLink); each counts
+    # against the rate limit and the operation limits as if sent alone.
+    router_max_batch_size: int = Field(default=10, ge=1)
+    # Not a setting any more: replaced by `trusted_proxies`. A hop count cannot be turned
+    # into addresses, so any value but 0 stops start-up with a message saying what to set.
+    router_trusted_proxy_hops: int = 0
+    # Seconds the router waits for one subgraph request: the default, and per subgraph
+    # (env as JSON: LIFEGRAPH_ROUTER_SUBGRAPH_TIMEOUTS='{"coach": 90}'). The
+    # `--subgraph-timeout` flag overrides both.
+    router_subgraph_timeout_seconds: float = Field(default=30.0, gt=0)
+    router_subgraph_timeouts: dict[str, float] = Field(default_factory=dict)
+    # Identical in-flight subgraph requests of queries share one request (docs/router.md).
+    router_deduplicate_subgraph_requests: bool = True
+    # Circuit breaker per subgraph: this many consecutive failures open it for the
+    # cool-down (docs/router.md "Circuit breakers"); 0 turns it off.
+    router_circuit_breaker_failures: int = Field(default=5, ge=0)
+    router_circuit_breaker_cooldown_seconds: float = Field(default=10.0, gt=0)
+    # Browser origins allowed to call the router (CORS) and to open its WebSockets.
+    # Set, the list replaces the defaults; unset, development and test allow the usual
+    # dev servers on localhost and 127.0.0.1 and other environments refuse to start
+    # (common/transport/cors.py).
+    cors_origins: list[str] | None = None
+    # Schema introspection at the router; None: on in development and test only.
+    router_introspection: bool | None = None
+    # Automatic persisted queries live this long in Redis after their last registration.
+    apq_ttl_seconds: int = Field(default=24 * 3600, gt=0)
+
+    @field_validator("router_trusted_proxy_hops")
+    @classmethod
+    def _hops_replaced(cls, value: int) -> int:
+        if value:
+            raise ValueError(
+                "router_trusted_proxy_hops was replaced by trusted_proxies: list the "
+                "addresses or CIDR networks of the proxies in front of the router"
+            )
+        return value
+
+    def missing_settings(self) -> list[str]:
+        missing = super().missing_settings()
+        if self.cors_origins is None and not self.local_environment:
+            missing.append(
+                f"{ENV_PREFIX}CORS_ORIGINS (a JSON list of your apps' browser origins, "
+                "or [] for none)"
+            )
+        return missing
+
+
+class SubgraphSettings(CommonSettings):
+    """What every subgraph process reads: its database, the event bus, the outbox, mail."""
+
     mongodb_url: str = Field(
         default="mongodb://127.0.0.1:27017", validation_alias=_env("MONGODB_URL")
     )
@@ -62,9 +227,8 @@ class Settings(BaseSettings):
     mongodb_write_concern: str = "majority"  # or a number of nodes: "1"
     mongodb_journal: bool = True
     mongodb_read_concern: str = "majority"
+    # Unset, the AMQP URL selects the in-process bus.
     amqp_url: str | None = Field(default=None, validation_alias=_env("AMQP_URL"))
-    redis_url: str | None = Field(default=None, validation_alias=_env("REDIS_URL"))
-    redis_prefix: str = "lifegraph"
     events_exchange: str = "lifegraph.events"
     # Tests set this so their queues vanish once unused; production queues live forever.
     events_queue_expires_ms: int | None = None
@@ -87,22 +251,53 @@ class Settings(BaseSettings):
     # The relay's back-off cap while the broker is down: how late it may notice its return.
     outbox_max_backoff_seconds: float = 30.0
 
-    # Embedded default (`lifegraph up`).
-    data_dir: Path = Path(".lifegraph")
-    host: str = "127.0.0.1"
-    port: int = 4000
-    # Served processes: how long open connections (WebSockets, slow requests)
-    # may keep a stopping server from shutting down before they are closed.
-    shutdown_timeout_seconds: int = 10
-    # Young-generation size of the cycle collector in served processes (see
-    # common/gctuning.py); None keeps CPython's default of 700.
-    gc_young_threshold: int | None = 50_000
+    # Key for signing pagination cursors (common/cursors.py); set the same value on
+    # every replica. Unset: a per-process random key (fine for one process).
+    cursor_secret: SecretStr | None = None
 
-    # Tokens. The users subgraph signs; everyone else verifies against the JWKS.
-    jwt_issuer: str = "https://lifegraph.local"
-    jwt_audience: str = "lifegraph"
-    jwks_url: str = "http://127.0.0.1:4000/subgraphs/users/.well-known/jwks.json"
-    jwks_cache_seconds: int = 300
+    # Outbound calls to URLs a user or a third party chose (push endpoints, OIDC
+    # documents, the coach) go only to public addresses over https (common/urlguard.py).
+    # Networks listed here may be called anyway, over http too: tests' stand-ins, an
+    # in-cluster coach. Push endpoints can then reach them as well: list the narrowest.
+    outbound_allowed_networks: list[str] = Field(default_factory=list)
+
+    # Mail. Without an SMTP host, mail goes to the log (subgraphs that must send
+    # mail refuse to start without one outside development and test).
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = True
+    mail_from: str = "LifeGraph <no-reply@lifegraph.local>"
+    # Where links in mails and pushes point.
+    public_base_url: str = "http://127.0.0.1:4000"
+
+    # Sections of subgraphs whose mail must not vanish (reset links, notifications)
+    # say so: outside development and test they require an SMTP host
+    # (common/mail.py, `require_transport`).
+    sends_mail: ClassVar[bool] = False
+
+    @field_validator("outbound_allowed_networks")
+    @classmethod
+    def _networks_parse(cls, value: list[str]) -> list[str]:
+        parse_networks(value)
+        return value
+
+    def database_name(self, subgraph: str) -> str:
+        return f"{self.database_prefix}_{subgraph}"
+
+    def missing_settings(self) -> list[str]:
+        missing = super().missing_settings()
+        if self.sends_mail and self.smtp_host is None and not self.local_environment:
+            missing.append(f"{ENV_PREFIX}SMTP_HOST (this subgraph sends mail)")
+        return missing
+
+
+class UsersSettings(SubgraphSettings):
+    """The users subgraph: signing keys, sessions, sign-in throttling, OIDC providers."""
+
+    sends_mail: ClassVar[bool] = True
+
     # A JWK Set (JSON) of private signing keys; the first key signs, all verify.
     # Unset in development: `lifegraph up` generates one under data_dir.
     jwt_private_jwks: SecretStr | None = None
@@ -113,45 +308,66 @@ class Settings(BaseSettings):
     # again returns the same new pair (parallel refreshes), not a revoked family. 0: off.
     refresh_token_reuse_grace_seconds: float = Field(default=5.0, ge=0)
 
-    # Key for signing pagination cursors (common/cursors.py); set the same value on
-    # every replica. Unset: a per-process random key (fine for one process).
-    cursor_secret: SecretStr | None = None
-
     # Login throttling.
     login_max_failures_per_account: int = 5
     login_max_failures_per_ip: int = 20
     login_failure_window_seconds: int = 15 * 60
 
-    # The one list of proxies (addresses or CIDR networks) whose word about the client
-    # address is believed: by the router for X-Forwarded-For, by subgraphs for the
-    # router's X-LifeGraph-Client-IP (common/clientaddr.py). Loopback covers the
-    # embedded default, where the router calls its subgraphs on 127.0.0.1.
-    trusted_proxies: list[str] = Field(default_factory=lambda: ["127.0.0.1"])
-
-    # Outbound calls to URLs a user or a third party chose (push endpoints, OIDC
-    # documents, the coach) go only to public addresses over https (common/urlguard.py).
-    # Networks listed here may be called anyway, over http too: tests' stand-ins, an
-    # in-cluster coach. Push endpoints can then reach them as well: list the narrowest.
-    outbound_allowed_networks: list[str] = Field(default_factory=list)
-
     # Sign-in with OpenID Connect providers, by name ("google", "apple"), as JSON in the env.
     oauth_providers: dict[str, OAuthProviderSettings] = Field(default_factory=dict)
 
-    # Mail. Without an SMTP host, mail goes to the log.
-    smtp_host: str | None = None
-    smtp_port: int = 587
-    smtp_username: str | None = None
-    smtp_password: SecretStr | None = None
-    smtp_starttls: bool = True
-    mail_from: str = "LifeGraph <no-reply@lifegraph.local>"
-    public_base_url: str = "http://127.0.0.1:4000"
+    def missing_settings(self) -> list[str]:
+        missing = super().missing_settings()
+        # Keys are generated only in development (subgraphs/users/service/signing.py).
+        no_keys = self.jwt_private_jwks is None and self.jwt_private_jwks_file is None
+        if no_keys and self.environment != Environment.DEVELOPMENT:
+            missing.append(
+                f"{ENV_PREFIX}JWT_PRIVATE_JWKS or {ENV_PREFIX}JWT_PRIVATE_JWKS_FILE "
+                "(the users subgraph's signing keys)"
+            )
+        return missing
 
-    # The chat subgraph's AI coach. Without a base URL the offline rule-based coach answers;
-    # with one, an OpenAI-compatible chat-completions endpoint streams the replies.
+
+class GoalsSettings(SubgraphSettings):
+    """The goals subgraph: the calendar's bounds."""
+
+    # The longest window one `calendar` query may ask for, the most occurrences one
+    # response may hold, and the CPU time its expansion may take (in a worker
+    # thread); past any of them the query gets BAD_USER_INPUT.
+    goals_calendar_max_days: int = Field(default=366, gt=0)
+    goals_calendar_max_occurrences: int = Field(default=5000, gt=0)
+    goals_calendar_budget_seconds: float = Field(default=2.0, gt=0)
+
+
+class CommunitySettings(SubgraphSettings):
+    """The community subgraph: moderation and write throttles."""
+
+    # Posts containing any of these words (matched on normalised tokens, accents
+    # and case ignored) are held for moderator review.
+    community_word_filter: list[str] = Field(default_factory=list)
+    # Write throttles per user (fixed windows, in Redis when configured); None (set
+    # in code) turns one off. Env as JSON: '{"limit": 30, "window_seconds": 3600}'.
+    community_post_rate: RateLimit | None = RateLimit(limit=30, window_seconds=3600)
+    community_comment_rate: RateLimit | None = RateLimit(limit=120, window_seconds=3600)
+    community_like_rate: RateLimit | None = RateLimit(limit=600, window_seconds=3600)
+    community_report_rate: RateLimit | None = RateLimit(limit=20, window_seconds=3600)
+
+
+class ChatSettings(SubgraphSettings):
+    """The chat subgraph: its AI coach."""
+
+    # Without a base URL the offline rule-based coach answers; with one, an
+    # OpenAI-compatible chat-completions endpoint streams the replies.
     coach_openai_base_url: str | None = None
     coach_openai_api_key: SecretStr | None = None
     coach_openai_model: str = "gpt-4o-mini"
     coach_openai_timeout_seconds: float = 60.0
+
+
+class NotificationsSettings(SubgraphSettings):
+    """The notifications subgraph: web push, mail and delivery."""
+
+    sends_mail: ClassVar[bool] = True
 
     # Web push (VAPID). The private key is py_vapid's format (base64url DER or PEM);
     # without it the push channel is off.
@@ -162,9 +378,9 @@ class Settings(BaseSettings):
     # "push.apple.com"); empty accepts any public https host.
     push_services: list[str] = Field(default_factory=list)
 
-    # Notification delivery: seconds between dispatcher passes (0 turns the loop
-    # off, e.g. when a test drives `dispatch_pending` itself), attempts before a
-    # delivery is FAILED, and the window in which a burst collapses into one.
+    # Delivery: seconds between dispatcher passes (0 turns the loop off, e.g. when a
+    # test drives `dispatch_pending` itself), attempts before a delivery is FAILED,
+    # and the window in which a burst collapses into one.
     notifications_dispatch_interval_seconds: float = 5.0
     notifications_max_attempts: int = 5
     notifications_group_window_seconds: int = 600
@@ -173,89 +389,38 @@ class Settings(BaseSettings):
     # How long a `notificationAdded` subscriber counts as online without a heartbeat.
     notifications_presence_ttl_seconds: int = 60
 
-    # Community: posts containing any of these words (matched on normalised
-    # tokens, accents and case ignored) are held for moderator review.
-    community_word_filter: list[str] = Field(default_factory=list)
-    # Community write throttles per user (fixed windows, in Redis when configured);
-    # None (set in code) turns one off. Env as JSON: '{"limit": 30, "window_seconds": 3600}'.
-    community_post_rate: RateLimit | None = RateLimit(limit=30, window_seconds=3600)
-    community_comment_rate: RateLimit | None = RateLimit(limit=120, window_seconds=3600)
-    community_like_rate: RateLimit | None = RateLimit(limit=600, window_seconds=3600)
-    community_report_rate: RateLimit | None = RateLimit(limit=20, window_seconds=3600)
 
-    # The router's edge: requests per window per user (or per IP when anonymous),
-    # and the static cost limit. Proxies in front of it: `trusted_proxies`.
-    router_rate_limit: int | None = 1200
-    router_rate_limit_window_seconds: int = 60
-    router_max_cost: int | None = 50_000
-    router_idempotency_ttl_seconds: int = 86_400
-    # Operations one POST may batch (a JSON array, Apollo's BatchHttpLink); each counts
-    # against the rate limit and the operation limits as if sent alone.
-    router_max_batch_size: int = Field(default=10, ge=1)
-    # Deprecated: replaced by `trusted_proxies`. A hop count cannot be turned into
-    # addresses, so any value but 0 stops start-up with a message saying what to set.
-    router_trusted_proxy_hops: int = 0
-    # Seconds the router waits for one subgraph request: the default, and per subgraph
-    # (env as JSON: LIFEGRAPH_ROUTER_SUBGRAPH_TIMEOUTS='{"coach": 90}').
-    router_subgraph_timeout_seconds: float = Field(default=30.0, gt=0)
-    router_subgraph_timeouts: dict[str, float] = Field(default_factory=dict)
-    # Identical in-flight subgraph requests of queries share one request (docs/router.md).
-    router_deduplicate_subgraph_requests: bool = True
-    # Circuit breaker per subgraph: this many consecutive failures open it for the
-    # cool-down (docs/router.md "Circuit breakers"); 0 turns it off.
-    router_circuit_breaker_failures: int = Field(default=5, ge=0)
-    router_circuit_breaker_cooldown_seconds: float = Field(default=10.0, gt=0)
+class AnalyticsSettings(SubgraphSettings):
+    """The analytics subgraph: nothing beyond what every subgraph reads, yet."""
 
-    # Goals calendar: the longest window one `calendar` query may ask for, the most
-    # occurrences one response may hold, and the CPU time its expansion may take
-    # (in a worker thread); past any of them the query gets BAD_USER_INPUT.
-    goals_calendar_max_days: int = Field(default=366, gt=0)
-    goals_calendar_max_occurrences: int = Field(default=5000, gt=0)
-    goals_calendar_budget_seconds: float = Field(default=2.0, gt=0)
 
-    # Operation limits, the same at the router and at every subgraph (docs/security.md
-    # "Limits"); None turns one off. The cost limit is `router_max_cost` above.
-    graphql_max_depth: int | None = 15
-    graphql_max_aliases: int | None = 30
-    graphql_max_height: int | None = 500
-    graphql_max_tokens: int | None = 20_000
-    graphql_default_list_size: int = 10
+class Settings(
+    RouterSettings,
+    UsersSettings,
+    GoalsSettings,
+    CommunitySettings,
+    ChatSettings,
+    NotificationsSettings,
+    AnalyticsSettings,
+):
+    """Every section: the embedded one-process host (`lifegraph up`), tests and tools."""
 
-    # Browser origins allowed to call the router (CORS) and to open its WebSockets.
-    # Set, the list replaces the defaults; unset, development and test allow the usual
-    # dev servers on localhost and 127.0.0.1 and other environments refuse to start
-    # (common/transport/cors.py).
-    cors_origins: list[str] | None = None
 
-    # Transport (docs/security.md "Transport"). Request bodies past this get 413,
-    # at the router and at every subgraph.
-    max_request_body_bytes: int = Field(default=1 << 20, gt=0)
-    # Sent by the router on every subgraph call; with it set, subgraphs answer no one
-    # else. Required outside development and test.
-    router_secret: SecretStr | None = None
-    # Schema introspection at the router; None: on in development and test only.
-    router_introspection: bool | None = None
-    # Automatic persisted queries live this long in Redis after their last registration.
-    apq_ttl_seconds: int = Field(default=24 * 3600, gt=0)
+SettingsT = TypeVar("SettingsT", bound=CommonSettings)
 
-    @field_validator("trusted_proxies", "outbound_allowed_networks")
-    @classmethod
-    def _proxies_parse(cls, value: list[str]) -> list[str]:
-        parse_networks(value)
-        return value
 
-    @field_validator("router_trusted_proxy_hops")
-    @classmethod
-    def _hops_replaced(cls, value: int) -> int:
-        if value:
-            raise ValueError(
-                "router_trusted_proxy_hops was replaced by trusted_proxies: list the "
-                "addresses or CIDR networks of the proxies in front of the router"
-            )
-        return value
+def load_settings(section: type[SettingsT]) -> SettingsT:
+    """A process's section, read from the environment and checked at start: raises
+    `MissingSettings` naming every setting its environment requires and lacks."""
+    return require_settings(section())
 
-    def database_name(self, subgraph: str) -> str:
-        return f"{self.database_prefix}_{subgraph}"
+
+def require_settings(settings: SettingsT) -> SettingsT:
+    """`settings` unchanged, or `MissingSettings` naming what its environment requires."""
+    missing = settings.missing_settings()
+    if missing:
+        raise MissingSettings(settings.environment, missing)
+    return settings
 
 
 @lru_cache

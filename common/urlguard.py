@@ -27,7 +27,7 @@ import httpcore
 import httpx
 
 from common.clientaddr import Address, Network, parse_networks
-from common.settings import Settings
+from common.settings import SubgraphSettings
 
 MAX_URL_LENGTH = 2048
 RESOLVE_TIMEOUT = 5.0
@@ -73,7 +73,7 @@ class UrlGuard:
     allowed_hosts: tuple[str, ...] = ()
 
     @classmethod
-    def from_settings(cls, settings: Settings, *, hosts: Iterable[str] = ()) -> UrlGuard:
+    def from_settings(cls, settings: SubgraphSettings, *, hosts: Iterable[str] = ()) -> UrlGuard:
         return cls(tuple(parse_networks(settings.outbound_allowed_networks)), tuple(hosts))
 
     def check_form(self, url: str) -> SplitResult:

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from starlette.types import ASGIApp
@@ -19,7 +19,14 @@ from common.app import SubgraphDefinition
 from common.gctuning import tune_for_serving
 from common.logs import configure_logging
 from common.mongo_server import MongoServerError, SecantusServer, free_port
-from common.settings import Settings, get_settings
+from common.settings import (
+    CommonSettings,
+    MissingSettings,
+    RouterSettings,
+    Settings,
+    SettingsT,
+    load_settings,
+)
 from lifegraph.discovery import discover_subgraphs, service_sdl
 from lifegraph.embedded import create_embedded_app, served_at, subgraph_url
 from lifegraph.playground import ROOT_DESCRIPTIONS
@@ -38,6 +45,8 @@ SCHEMA_DIR = Path("schema")
 API_SCHEMA = "api.graphql"
 DATABASE_LOCK_WAIT_SECONDS = 10.0
 DATABASE_SELECTION_TIMEOUT_MS = 5_000
+
+RouterT = TypeVar("RouterT", bound=RouterSettings)
 
 _TIMEOUT_HELP = (
     "Router timeout per subgraph request: SECONDS for the default, NAME=SECONDS for one "
@@ -63,7 +72,7 @@ def up(
     subgraph_timeout: Annotated[list[str] | None, typer.Option(help=_TIMEOUT_HELP)] = None,
 ) -> None:
     """Start the whole system in one process on embedded defaults."""
-    settings = with_subgraph_timeouts(get_settings(), subgraph_timeout or [])
+    settings = with_subgraph_timeouts(_load(Settings), subgraph_timeout or [])
     if data_dir:
         settings = settings.model_copy(update={"data_dir": data_dir})
     settings = served_at(settings, port=port or settings.port)
@@ -113,11 +122,12 @@ def serve(
     """Run one subgraph in this process against MONGODB_URL, AMQP_URL and REDIS_URL."""
     from common.app import create_subgraph_app
 
-    settings = get_settings()
-    configure_logging(settings.log_level, json_output=settings.log_json)
     definitions = discover_subgraphs()
     if subgraph not in definitions:
         raise typer.BadParameter(f"unknown subgraph {subgraph!r}; known: {', '.join(definitions)}")
+    # Only the subgraph's own section: another subgraph's settings are not its to check.
+    settings = _load(definitions[subgraph].settings)
+    configure_logging(settings.log_level, json_output=settings.log_json)
     application = create_subgraph_app(definitions[subgraph], settings)
     _run(application, settings, host=host, port=port)
 
@@ -142,7 +152,7 @@ def router(
     ] = None,
 ) -> None:
     """Run the federation router for any supergraph composed by Apollo's tools or ours."""
-    settings = with_subgraph_timeouts(get_settings(), subgraph_timeout or [])
+    settings = with_subgraph_timeouts(_load(RouterSettings), subgraph_timeout or [])
     settings = with_traffic_shaping(
         settings, dedupe, circuit_breaker_failures, circuit_breaker_cooldown
     )
@@ -185,7 +195,16 @@ def _stop_when_database_exits(database: SecantusServer) -> None:
     threading.Thread(target=watch, name="database-watch", daemon=True).start()
 
 
-def _run(application: ASGIApp, settings: Settings, *, host: str, port: int) -> None:
+def _load(section: type[SettingsT]) -> SettingsT:
+    """The process's settings section, or exit naming every required setting it lacks."""
+    try:
+        return load_settings(section)
+    except MissingSettings as exc:
+        typer.echo(f"lifegraph: {exc}", err=True)
+        raise typer.Exit(1) from None
+
+
+def _run(application: ASGIApp, settings: CommonSettings, *, host: str, port: int) -> None:
     tune_for_serving(settings.gc_young_threshold)
     serve_bounded(
         application,
@@ -197,7 +216,7 @@ def _run(application: ASGIApp, settings: Settings, *, host: str, port: int) -> N
     )
 
 
-def with_subgraph_timeouts(settings: Settings, items: list[str]) -> Settings:
+def with_subgraph_timeouts(settings: RouterT, items: list[str]) -> RouterT:
     """Settings with `--subgraph-timeout` values (SECONDS or NAME=SECONDS) applied."""
     if not items:
         return settings
@@ -224,8 +243,8 @@ def with_subgraph_timeouts(settings: Settings, items: list[str]) -> Settings:
 
 
 def with_traffic_shaping(
-    settings: Settings, dedupe: bool | None, failures: int | None, cooldown: float | None
-) -> Settings:
+    settings: RouterSettings, dedupe: bool | None, failures: int | None, cooldown: float | None
+) -> RouterSettings:
     """Settings with `--dedupe/--no-dedupe` and the circuit breaker flags applied."""
     update: dict[str, object] = {}
     if dedupe is not None:

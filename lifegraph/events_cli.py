@@ -10,7 +10,7 @@ from typing import Annotated, TypeVar
 import typer
 
 from common.events.dlq import DeadLetterMessage, DeadLetters, Select, everything
-from common.settings import get_settings
+from common.settings import SubgraphSettings
 
 T = TypeVar("T")
 
@@ -38,7 +38,7 @@ EventId = Annotated[
 def _run(
     amqp_url: str | None, exchange: str | None, work: Callable[[DeadLetters], Awaitable[T]]
 ) -> T:
-    settings = get_settings()
+    settings = SubgraphSettings()
     url = amqp_url or settings.amqp_url
     if not url:
         typer.echo(

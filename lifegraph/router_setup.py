@@ -14,7 +14,7 @@ from starlette.routing import Mount
 from common.auth import RemoteKeySource, TokenVerifier
 from common.infra import connect_redis
 from common.ratelimit import RedisRateLimiter
-from common.settings import Settings
+from common.settings import RouterSettings
 from common.transport.cors import cors_origins
 from common.transport.secret import router_headers
 from lifegraph.playground import DEFAULT_QUERY, ROOT_DESCRIPTIONS
@@ -37,7 +37,7 @@ class RouterSetup:
 
 
 def router_setup(
-    settings: Settings,
+    settings: RouterSettings,
     supergraph_sdl: str,
     subgraph_urls: Mapping[str, str] | None = None,
     public_routes: Mapping[str, str] | None = None,
@@ -90,7 +90,7 @@ def router_setup(
     return RouterSetup(config, redis)
 
 
-def circuit_breaker(settings: Settings) -> BreakerSettings | None:
+def circuit_breaker(settings: RouterSettings) -> BreakerSettings | None:
     if settings.router_circuit_breaker_failures == 0:
         return None
     return BreakerSettings(
@@ -99,14 +99,14 @@ def circuit_breaker(settings: Settings) -> BreakerSettings | None:
     )
 
 
-def introspection_enabled(settings: Settings) -> bool:
+def introspection_enabled(settings: RouterSettings) -> bool:
     if settings.router_introspection is not None:
         return settings.router_introspection
-    return settings.environment in ("development", "test")
+    return settings.local_environment
 
 
 def create_lifegraph_router(
-    settings: Settings,
+    settings: RouterSettings,
     supergraph_sdl: str,
     subgraph_urls: Mapping[str, str] | None = None,
     public_routes: Mapping[str, str] | None = None,

@@ -13,7 +13,7 @@ from common.app import create_subgraph_app
 from common.auth import StaticKeySource
 from common.infra import open_infrastructure
 from common.serving import serve_in_loop
-from common.settings import Settings
+from common.settings import Settings, SubgraphSettings
 from subgraphs.community.app import subgraph
 from subgraphs.community.service.deps import Deps, Unit
 
@@ -50,7 +50,7 @@ def serve(url: str, run: str, jwks: dict[str, Any], plain: bool, port: int) -> N
     logging.disable(logging.ERROR)  # the plain run logs every masked conflict
     key_source = StaticKeySource(KeySet.import_key_set(jwks))  # type: ignore[arg-type]
 
-    def infrastructure(s: Settings) -> Any:
+    def infrastructure(s: SubgraphSettings) -> Any:
         return open_infrastructure(s, key_source=key_source)
 
     async def serve() -> None:

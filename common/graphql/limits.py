@@ -31,7 +31,7 @@ from common.graphql.measures import Measures, fragment_definitions, measure_docu
 from common.graphql.parser import Counted, CountingParser, SelectionLimitReached
 
 if TYPE_CHECKING:
-    from common.settings import Settings
+    from common.settings import CommonSettings
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -67,7 +67,7 @@ class OperationLimits:
     default_list_size: int = 10
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> OperationLimits:
+    def from_settings(cls, settings: CommonSettings) -> OperationLimits:
         return cls(
             max_depth=settings.graphql_max_depth,
             max_aliases=settings.graphql_max_aliases,

@@ -13,7 +13,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 from common.events import Event
 from common.events.catalog import TaskCompleted
 from common.events.processed import COLLECTION as PROCESSED
-from common.settings import Settings
+from common.settings import SubgraphSettings
 from common.testing.waiting import wait_until
 
 
@@ -28,7 +28,7 @@ def task_completed(*, user: str = "u1", task: str = "t1", goal: str = "g1") -> E
 
 @asynccontextmanager
 async def tap(
-    settings: Settings, patterns: Sequence[str], handler: Callable[[Event], Awaitable[None]]
+    settings: SubgraphSettings, patterns: Sequence[str], handler: Callable[[Event], Awaitable[None]]
 ) -> AsyncIterator[None]:
     """Every event published on the test's exchange, straight off the broker, in publish order.
 

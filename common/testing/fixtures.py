@@ -25,7 +25,7 @@ from common.infra import Infrastructure, open_infrastructure
 from common.mail import MailSender
 from common.mongo_server import SecantusServer
 from common.serving import serve_in_loop
-from common.settings import Settings
+from common.settings import Settings, SubgraphSettings
 from common.testing.tokens import TestKeys
 
 ISSUER = "https://lifegraph.test"
@@ -160,7 +160,9 @@ def serve_subgraph(settings: Settings, test_keys: TestKeys) -> ServeSubgraph:
     ) -> AsyncIterator[str]:
         effective = settings_override or settings
 
-        def infrastructure(s: Settings) -> AbstractAsyncContextManager[Infrastructure]:
+        def infrastructure(
+            s: SubgraphSettings,
+        ) -> AbstractAsyncContextManager[Infrastructure]:
             return open_infrastructure(s, key_source=StaticKeySource(test_keys.key_set), mail=mail)
 
         app = create_subgraph_app(definition, effective, infrastructure=infrastructure)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from common.settings import Settings
+from common.settings import RouterSettings
 
 # Create React App and Next.js (3000), Vite (5173), Metro (8081), Expo web (19006).
 DEV_SERVER_PORTS = (3000, 5173, 8081, 19006)
@@ -15,7 +15,7 @@ class MissingCorsOrigins(RuntimeError):
     pass
 
 
-def cors_origins(settings: Settings) -> tuple[str, ...]:
+def cors_origins(settings: RouterSettings) -> tuple[str, ...]:
     """`LIFEGRAPH_CORS_ORIGINS` when set (it replaces the defaults); else the dev servers'
     origins in development and test, and a refusal (raises) anywhere else.
 
@@ -23,10 +23,10 @@ def cors_origins(settings: Settings) -> tuple[str, ...]:
     """
     if settings.cors_origins is not None:
         return tuple(settings.cors_origins)
-    if settings.environment in ("development", "test"):
+    if settings.local_environment:
         return DEV_ORIGINS
     raise MissingCorsOrigins(
-        f"LIFEGRAPH_CORS_ORIGINS must be set in the {settings.environment!r} environment: "
+        f"LIFEGRAPH_CORS_ORIGINS must be set in the {str(settings.environment)!r} environment: "
         'a JSON list of the browser origins of your apps, e.g. ["https://app.example.com"], '
         "or [] for none"
     )

@@ -13,7 +13,7 @@ import hmac
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from common.errors import Forbidden
-from common.settings import Settings
+from common.settings import CommonSettings
 from common.transport.responses import send_error
 
 ROUTER_SECRET_HEADER = "x-lifegraph-router-secret"  # noqa: S105 (a header name)
@@ -26,18 +26,19 @@ class MissingRouterSecret(RuntimeError):
     pass
 
 
-def router_secret(settings: Settings) -> str | None:
+def router_secret(settings: CommonSettings) -> str | None:
     """The configured secret; refuses (raises) outside development when there is none."""
     secret = settings.router_secret.get_secret_value() if settings.router_secret else None
-    if not secret and settings.environment not in ("development", "test"):
+    if not secret and not settings.local_environment:
         raise MissingRouterSecret(
-            f"LIFEGRAPH_ROUTER_SECRET must be set in the {settings.environment!r} environment: "
+            "LIFEGRAPH_ROUTER_SECRET must be set in the "
+            f"{str(settings.environment)!r} environment: "
             "subgraphs accept calls only from the router"
         )
     return secret or None
 
 
-def router_headers(settings: Settings) -> dict[str, str]:
+def router_headers(settings: CommonSettings) -> dict[str, str]:
     """What the router adds to every subgraph call (HTTP requests and socket handshakes)."""
     secret = router_secret(settings)
     return {ROUTER_SECRET_HEADER: secret} if secret else {}

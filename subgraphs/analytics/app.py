@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from common.app import Runtime, SubgraphDefinition
+from common.settings import AnalyticsSettings
 from subgraphs.analytics.events import register_consumers
 from subgraphs.analytics.models import MODELS
 from subgraphs.analytics.schema import schema
@@ -13,4 +14,6 @@ async def build(runtime: Runtime) -> AnalyticsServices:
     return services
 
 
-subgraph = SubgraphDefinition(name="analytics", schema=schema, models=MODELS, build=build)
+subgraph = SubgraphDefinition(
+    name="analytics", schema=schema, models=MODELS, build=build, settings=AnalyticsSettings
+)

@@ -8,7 +8,7 @@ import typer
 
 from common.db import create_mongo_client
 from common.errors import Conflict
-from common.settings import get_settings
+from common.settings import AnalyticsSettings
 from subgraphs.analytics.service.analytics import rebuild_projections
 
 analytics_app = typer.Typer(help="Analytics operations.", no_args_is_help=True)
@@ -21,7 +21,7 @@ def _group() -> None:
 
 
 async def _rebuild() -> int:
-    settings = get_settings()
+    settings = AnalyticsSettings()
     client = create_mongo_client(settings)
     try:
         return await rebuild_projections(client[settings.database_name("analytics")])

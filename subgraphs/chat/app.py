@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextlib import AsyncExitStack
 
 from common.app import Runtime, SubgraphDefinition
+from common.settings import ChatSettings
 from subgraphs.chat.coach.openai import OpenAICompatibleCoach
 from subgraphs.chat.events import register_consumers
 from subgraphs.chat.models import MODELS
@@ -15,7 +16,9 @@ from subgraphs.chat.service.container import ChatServices, build_services
 async def build(runtime: Runtime, *, answer_coach: bool = True) -> ChatServices:
     """The services; without `answer_coach` no coach worker runs here (replies wait for one)."""
     services = build_services(
-        publisher=runtime.publisher, pubsub=runtime.infra.pubsub, settings=runtime.infra.settings
+        publisher=runtime.publisher,
+        pubsub=runtime.infra.pubsub,
+        settings=runtime.settings(ChatSettings),
     )
     if answer_coach:
         worker = services.coach_worker
@@ -34,4 +37,6 @@ async def build(runtime: Runtime, *, answer_coach: bool = True) -> ChatServices:
     return services
 
 
-subgraph = SubgraphDefinition(name="chat", schema=schema, models=MODELS, build=build)
+subgraph = SubgraphDefinition(
+    name="chat", schema=schema, models=MODELS, build=build, settings=ChatSettings
+)

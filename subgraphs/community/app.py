@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from common.app import Runtime, SubgraphDefinition
+from common.settings import CommunitySettings
 from subgraphs.community.events import register_consumers
 from subgraphs.community.models import MODELS
 from subgraphs.community.schema import schema
@@ -12,7 +13,7 @@ from subgraphs.community.service.limits import ActionLimits
 
 
 async def build(runtime: Runtime) -> CommunityServices:
-    settings = runtime.infra.settings
+    settings = runtime.settings(CommunitySettings)
     deps = Deps(
         repos=Repos(),
         publisher=runtime.publisher,
@@ -24,4 +25,6 @@ async def build(runtime: Runtime) -> CommunityServices:
     return services
 
 
-subgraph = SubgraphDefinition(name="community", schema=schema, models=MODELS, build=build)
+subgraph = SubgraphDefinition(
+    name="community", schema=schema, models=MODELS, build=build, settings=CommunitySettings
+)

@@ -9,14 +9,17 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from common.app import Runtime, SubgraphDefinition, SubgraphHost
+from common.settings import GoalsSettings
 from subgraphs.goals.events import GoalsConsumers
 from subgraphs.goals.models import MODELS
 from subgraphs.goals.schema import schema
+from subgraphs.goals.service.calendar import CalendarLimits
 from subgraphs.goals.service.container import GoalsServices, build_services
 
 
 async def build(runtime: Runtime) -> GoalsServices:
-    services = build_services(runtime.publisher)
+    limits = CalendarLimits.from_settings(runtime.settings(GoalsSettings))
+    services = build_services(runtime.publisher, calendar_limits=limits)
     GoalsConsumers(services).register(runtime.infra.bus, runtime.database)
     # Its first pass fires whatever fell due while no replica was running (flagged late).
     runtime.spawn(services.reminders.run, name="reminder-dispatcher")
@@ -46,4 +49,5 @@ subgraph = SubgraphDefinition(
     routes=routes,
     # The feed's address is the router's (rotateCalendarFeed's `path`).
     public_paths=("/calendar/",),
+    settings=GoalsSettings,
 )

@@ -4,6 +4,7 @@ from functools import partial
 
 from common.app import Runtime, SubgraphDefinition
 from common.mail import require_transport
+from common.settings import NotificationsSettings
 from subgraphs.notifications.events import register_consumers
 from subgraphs.notifications.models import MODELS
 from subgraphs.notifications.schema import schema
@@ -11,10 +12,10 @@ from subgraphs.notifications.service.container import NotificationsServices, bui
 
 
 async def build(runtime: Runtime) -> NotificationsServices:
-    settings = runtime.infra.settings
+    settings = runtime.settings(NotificationsSettings)
     # Reset links and notifications would otherwise vanish: refuse to run without SMTP.
     require_transport(runtime.infra.mail)
-    services = build_services(runtime.infra)
+    services = build_services(runtime.infra, settings)
     # The push client's pool lives as long as the subgraph; closed after the dispatcher stops.
     runtime.on_stop(services.push.aclose)
     register_consumers(runtime, services.notifications)
@@ -24,4 +25,10 @@ async def build(runtime: Runtime) -> NotificationsServices:
     return services
 
 
-subgraph = SubgraphDefinition(name="notifications", schema=schema, models=MODELS, build=build)
+subgraph = SubgraphDefinition(
+    name="notifications",
+    schema=schema,
+    models=MODELS,
+    build=build,
+    settings=NotificationsSettings,
+)

@@ -11,6 +11,7 @@ from starlette.routing import BaseRoute, Route
 from common.app import Runtime, SubgraphDefinition, SubgraphHost
 from common.auth import StaticKeySource, TokenVerifier
 from common.mail import require_transport
+from common.settings import UsersSettings
 from subgraphs.users.models import MODELS
 from subgraphs.users.schema import schema
 from subgraphs.users.service.container import UsersServices, build_services
@@ -20,7 +21,7 @@ JWKS_PATH = "/.well-known/jwks.json"
 
 
 async def build(runtime: Runtime) -> UsersServices:
-    settings = runtime.infra.settings
+    settings = runtime.settings(UsersSettings)
     # Reset links and notifications would otherwise vanish: refuse to run without SMTP.
     require_transport(runtime.infra.mail)
     keys = load_signing_keys(settings)
@@ -50,5 +51,10 @@ def routes(host: SubgraphHost[UsersServices]) -> Sequence[BaseRoute]:
 
 
 subgraph = SubgraphDefinition(
-    name="users", schema=schema, models=MODELS, build=build, routes=routes
+    name="users",
+    schema=schema,
+    models=MODELS,
+    build=build,
+    routes=routes,
+    settings=UsersSettings,
 )

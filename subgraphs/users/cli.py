@@ -17,7 +17,7 @@ from common.db import Database, durability_options
 from common.errors import LifeGraphError
 from common.events import OutboxPublisher
 from common.mongo_server import MongoServerError, SecantusServer
-from common.settings import get_settings
+from common.settings import UsersSettings
 from subgraphs.users.models import MODELS
 from subgraphs.users.service.announce import announce_profiles
 from subgraphs.users.service.roles import grant_role, revoke_role
@@ -66,7 +66,7 @@ def revoke(
 def announce(mongodb_url: MongoUrl = None, embedded: Embedded = False) -> None:
     """Re-publish every account's profile (users.user.updated) so the other subgraphs'
     copies catch up, e.g. after an upgrade. The users subgraph's relay delivers them."""
-    settings = get_settings()
+    settings = UsersSettings()
 
     async def work(database: Database) -> int:
         await init_beanie(database=database, document_models=MODELS)
@@ -78,7 +78,7 @@ def announce(mongodb_url: MongoUrl = None, embedded: Embedded = False) -> None:
 
 
 def _run(mongodb_url: str | None, embedded: bool, work: Callable[[Database], Awaitable[T]]) -> T:
-    settings = get_settings()
+    settings = UsersSettings()
 
     async def main() -> T:
         async with _database_url(mongodb_url or settings.mongodb_url, embedded) as url:
@@ -111,7 +111,7 @@ async def _database_url(configured: str, embedded: bool) -> AsyncIterator[str]:
         yield configured
         return
     # The storage admits one server at a time: with `lifegraph up` running, start fails.
-    server = SecantusServer(storage=get_settings().data_dir / "db")
+    server = SecantusServer(storage=UsersSettings().data_dir / "db")
     await asyncio.to_thread(server.start)
     try:
         yield server.url

@@ -12,10 +12,12 @@ import pytest
 import strawberry
 
 from common.app import Runtime, SubgraphDefinition, SubgraphHost
+from common.auth import StaticKeySource
 from common.errors import BadUserInput
 from common.graphql.context import RequestContext
 from common.graphql.schema import build_schema
-from common.infra import Infrastructure
+from common.infra import Infrastructure, open_infrastructure
+from common.settings import GoalsSettings, Settings, UsersSettings
 from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
 
@@ -233,3 +235,35 @@ async def test_stop_closes_what_services_hold_after_their_background_work(
         await host.stop()
     assert happened == ["loop stopped", "last closed", "first closed"]
     assert "closing a subgraph resource failed" in caplog.text
+
+
+async def test_a_subgraph_reads_its_own_section_and_no_other(
+    infra: Infrastructure, in_process_settings: Settings, test_keys: TestKeys
+) -> None:
+    seen: list[int] = []
+
+    async def build(runtime: Runtime) -> Services:
+        seen.append(runtime.settings(GoalsSettings).goals_calendar_max_days)
+        return Services(greeting="hello")
+
+    definition = SubgraphDefinition(
+        name="reader", schema=DEFINITION.schema, models=[], build=build, settings=GoalsSettings
+    )
+    # Every section at once (`lifegraph up`, the suite's settings): the subgraph finds its own.
+    host = SubgraphHost(definition)
+    await host.start(infra)
+    await host.stop()
+    assert seen == [366]
+
+    # A process that loaded another subgraph's section has not checked this one's settings.
+    users_only = UsersSettings(
+        **{name: getattr(in_process_settings, name) for name in UsersSettings.model_fields}
+    )
+    async with open_infrastructure(
+        users_only, key_source=StaticKeySource(test_keys.key_set)
+    ) as other:
+        with pytest.raises(
+            TypeError, match="reads GoalsSettings; this process loaded UsersSettings"
+        ):
+            await SubgraphHost(definition).start(other)
+    assert seen == [366]

@@ -82,3 +82,30 @@ def test_router_command_serves_any_supergraph_file(tmp_path: Path) -> None:
         finally:
             process.terminate()
             process.wait(timeout=30)
+
+
+def test_serve_loads_only_its_subgraphs_section_and_names_what_is_missing() -> None:
+    production = {
+        "LIFEGRAPH_ENVIRONMENT": "production",
+        "LIFEGRAPH_ROUTER_SECRET": "s3cret",
+        "LIFEGRAPH_SMTP_HOST": "mail.example.org",
+    }
+    failed = CliRunner().invoke(app, ["serve", "users"], env=production)
+    assert failed.exit_code == 1
+    lines = failed.output.strip().splitlines()
+    assert len(lines) == 1, failed.output
+    assert "LIFEGRAPH_JWT_PRIVATE_JWKS" in lines[0]
+    # The router's origins are not the users subgraph's to ask for.
+    assert "LIFEGRAPH_CORS_ORIGINS" not in lines[0]
+
+
+def test_router_refuses_to_start_without_its_production_settings() -> None:
+    supergraph = str(FIXTURES / "apollo_demo.graphql")
+    failed = CliRunner().invoke(
+        app, ["router", "--supergraph", supergraph], env={"LIFEGRAPH_ENVIRONMENT": "production"}
+    )
+    assert failed.exit_code == 1
+    assert "LIFEGRAPH_ROUTER_SECRET" in failed.output
+    assert "LIFEGRAPH_CORS_ORIGINS" in failed.output
+    # Users-only settings are not the router's to ask for.
+    assert "JWT_PRIVATE_JWKS" not in failed.output

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from common.events import OutboxPublisher
 from common.pubsub import PubSub
-from common.settings import Settings
+from common.settings import ChatSettings
 from common.urlguard import UrlGuard
 from subgraphs.chat.coach.openai import OpenAICompatibleCoach
 from subgraphs.chat.coach.provider import CoachProvider
@@ -47,7 +47,7 @@ class ChatServices:
     coach_provider: CoachProvider
 
 
-def coach_provider(settings: Settings) -> CoachProvider:
+def coach_provider(settings: ChatSettings) -> CoachProvider:
     if settings.coach_openai_base_url:
         key = settings.coach_openai_api_key
         return OpenAICompatibleCoach(
@@ -61,7 +61,7 @@ def coach_provider(settings: Settings) -> CoachProvider:
 
 
 def build_services(
-    *, publisher: OutboxPublisher, pubsub: PubSub, settings: Settings
+    *, publisher: OutboxPublisher, pubsub: PubSub, settings: ChatSettings
 ) -> ChatServices:
     feed = LiveFeed(pubsub)
     conversation_store = ConversationRepository()

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from common.errors import RateLimited
 from common.ratelimit import RateLimiter
-from common.settings import RateLimit, Settings
+from common.settings import CommunitySettings, RateLimit
 
 
 class Action(enum.Enum):
@@ -31,7 +31,7 @@ class ActionLimits:
         self._rules = dict(rules)
 
     @classmethod
-    def from_settings(cls, limiter: RateLimiter, settings: Settings) -> ActionLimits:
+    def from_settings(cls, limiter: RateLimiter, settings: CommunitySettings) -> ActionLimits:
         return cls(
             limiter,
             {

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from common.errors import BadUserInput, NotFound
 from common.events import Event, OutboxTransaction
 from common.events.catalog import ActivityScheduled
-from common.settings import get_settings
+from common.settings import GoalsSettings
 from common.validation import instant_in_range, optional_text
 from subgraphs.goals.domain import limits
 from subgraphs.goals.domain.enums import ReminderTarget
@@ -48,8 +48,7 @@ class CalendarLimits:
     budget_seconds: float
 
     @classmethod
-    def from_settings(cls) -> CalendarLimits:
-        settings = get_settings()
+    def from_settings(cls, settings: GoalsSettings) -> CalendarLimits:
         return cls(
             settings.goals_calendar_max_days,
             settings.goals_calendar_max_occurrences,
@@ -104,7 +103,8 @@ class CalendarService:
         access: Access,
         limits: CalendarLimits | None = None,
     ) -> None:
-        self._limits = limits or CalendarLimits.from_settings()
+        # Without limits from the caller, the settings' defaults (not the environment).
+        self._limits = limits or CalendarLimits.from_settings(GoalsSettings.model_construct())
         self._deps = deps
         self._activities = activities
         self._feeds = feeds

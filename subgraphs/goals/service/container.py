@@ -18,7 +18,7 @@ from subgraphs.goals.repository.reminders import ReminderRepository
 from subgraphs.goals.repository.trackers import TrackerRepository
 from subgraphs.goals.service.access import Access
 from subgraphs.goals.service.base import Clock, Deps, system_clock
-from subgraphs.goals.service.calendar import CalendarService
+from subgraphs.goals.service.calendar import CalendarLimits, CalendarService
 from subgraphs.goals.service.focus import FocusService
 from subgraphs.goals.service.goals import GoalService
 from subgraphs.goals.service.habits import HabitService
@@ -42,7 +42,12 @@ class GoalsServices:
     users: UserDataService
 
 
-def build_services(publisher: OutboxPublisher, *, clock: Clock = system_clock) -> GoalsServices:
+def build_services(
+    publisher: OutboxPublisher,
+    *,
+    clock: Clock = system_clock,
+    calendar_limits: CalendarLimits | None = None,
+) -> GoalsServices:
     deps = Deps(publisher=publisher, clock=clock)
     profiles, follows, erased = ProfileRepository(), FollowRepository(), ErasedRepository()
     goal_repo, template_repo = GoalRepository(), TemplateRepository()
@@ -65,7 +70,14 @@ def build_services(publisher: OutboxPublisher, *, clock: Clock = system_clock) -
         habits=habits,
         focus=FocusService(deps, focus_repo, goals, access),
         calendar=CalendarService(
-            deps, activity_repo, feed_repo, reminder_repo, reminders, goals, access
+            deps,
+            activity_repo,
+            feed_repo,
+            reminder_repo,
+            reminders,
+            goals,
+            access,
+            limits=calendar_limits,
         ),
         reminders=reminders,
         trackers=TrackerService(deps, tracker_repo, access),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from common.infra import Infrastructure
+from common.settings import NotificationsSettings
 from common.urlguard import UrlGuard
 from subgraphs.notifications.models import Channel
 from subgraphs.notifications.repository.presence import Presence
@@ -19,9 +20,8 @@ class NotificationsServices:
     push: PushChannel
 
 
-def build_services(infra: Infrastructure) -> NotificationsServices:
+def build_services(infra: Infrastructure, settings: NotificationsSettings) -> NotificationsServices:
     """The services over `infra`; the caller closes `push` (`aclose`) when it stops."""
-    settings = infra.settings
     key = settings.vapid_private_key.get_secret_value() if settings.vapid_private_key else None
     push_guard = UrlGuard.from_settings(settings, hosts=settings.push_services)
     push = PushChannel(

@@ -9,7 +9,7 @@ from common.clientaddr import TrustedProxies
 from common.events import OutboxPublisher
 from common.mail import MailSender
 from common.ratelimit import RateLimiter
-from common.settings import Settings
+from common.settings import UsersSettings
 from common.urlguard import UrlGuard
 from subgraphs.users.domain.passwords import Passwords
 from subgraphs.users.repository import Repositories
@@ -37,7 +37,7 @@ class UsersServices:
 
 
 def build_services(
-    settings: Settings,
+    settings: UsersSettings,
     *,
     keys: SigningKeys,
     publisher: OutboxPublisher,

@@ -12,7 +12,7 @@ from common.errors import BadUserInput, NotFound
 from common.events import OutboxPublisher, OutboxTransaction
 from common.mail import MailSender
 from common.ratelimit import RateLimiter
-from common.settings import Settings
+from common.settings import UsersSettings
 from subgraphs.users import events
 from subgraphs.users.domain.passwords import Passwords, check_policy
 from subgraphs.users.domain.tokens import hash_token, new_opaque_token
@@ -37,7 +37,7 @@ class RecoveryService:
         sessions: Sessions,
         mail: MailSender,
         limiter: RateLimiter,
-        settings: Settings,
+        settings: UsersSettings,
         publisher: OutboxPublisher,
     ) -> None:
         self._publisher = publisher

@@ -14,7 +14,7 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 
 from common.auth import Role
 from common.errors import Unauthenticated
-from common.settings import Settings
+from common.settings import UsersSettings
 from subgraphs.users.domain.scopes import API_KEY_AMR
 from subgraphs.users.domain.tokens import hash_token, new_opaque_token, open_with, seal_for
 from subgraphs.users.models import ApiKey, RefreshFamily, RefreshToken, User, utcnow
@@ -39,7 +39,7 @@ class Sessions:
         self,
         repos: Repositories,
         keys: SigningKeys,
-        settings: Settings,
+        settings: UsersSettings,
         *,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:

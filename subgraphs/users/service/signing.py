@@ -11,7 +11,7 @@ from typing import Any
 from joserfc import jwt
 from joserfc.jwk import KeySet, KeySetSerialization, RSAKey
 
-from common.settings import Settings
+from common.settings import Environment, UsersSettings
 
 ALGORITHM = "RS256"
 
@@ -62,12 +62,12 @@ def generate_private_jwks(count: int = 2) -> KeySetSerialization:
     return {"keys": [k.as_dict(private=True) for k in keys]}
 
 
-def load_signing_keys(settings: Settings) -> SigningKeys:
+def load_signing_keys(settings: UsersSettings) -> SigningKeys:
     if settings.jwt_private_jwks is not None:
         return SigningKeys.from_jwks(json.loads(settings.jwt_private_jwks.get_secret_value()))
     if settings.jwt_private_jwks_file is not None:
         return SigningKeys.from_jwks(json.loads(settings.jwt_private_jwks_file.read_text()))
-    if settings.environment == "development":
+    if settings.environment == Environment.DEVELOPMENT:
         return SigningKeys.from_jwks(_development_jwks(settings.data_dir / "jwks.json"))
     raise RuntimeError(
         "No signing keys: set LIFEGRAPH_JWT_PRIVATE_JWKS or LIFEGRAPH_JWT_PRIVATE_JWKS_FILE "

@@ -6,12 +6,12 @@ from datetime import timedelta
 
 from common.errors import RateLimited
 from common.ratelimit import RateLimiter
-from common.settings import Settings
+from common.settings import UsersSettings
 from subgraphs.users.models import utcnow
 
 
 class LoginThrottle:
-    def __init__(self, limiter: RateLimiter, settings: Settings) -> None:
+    def __init__(self, limiter: RateLimiter, settings: UsersSettings) -> None:
         self._limiter = limiter
         self._window = settings.login_failure_window_seconds
         self._limits = {

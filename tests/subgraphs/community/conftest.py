@@ -15,7 +15,7 @@ from common.db import Database, init_database
 from common.events import Event, OutboxPublisher
 from common.events.amqp import AmqpEventBus
 from common.infra import Infrastructure
-from common.settings import Settings
+from common.settings import CommunitySettings, Settings
 from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
 from subgraphs.community.app import subgraph
@@ -163,11 +163,13 @@ def filtered_api(
 
 def make_deps(infra: Infrastructure, database: Database, **overrides: Any) -> Deps:
     """What `build` gives the services, over the test's own database and Redis."""
-    publisher = OutboxPublisher(database, shards=infra.settings.outbox_shards)
+    settings = infra.settings
+    assert isinstance(settings, CommunitySettings)  # the suite's settings hold every section
+    publisher = OutboxPublisher(database, shards=settings.outbox_shards)
     values: dict[str, Any] = {
         "repos": Repos(),
         "publisher": publisher,
-        "limits": ActionLimits.from_settings(infra.rate_limiter, infra.settings),
+        "limits": ActionLimits.from_settings(infra.rate_limiter, settings),
     }
     return Deps(**(values | overrides))
 

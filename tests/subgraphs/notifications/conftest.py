@@ -23,11 +23,12 @@ from common.events import Event
 from common.events.amqp import AmqpEventBus
 from common.events.catalog import EVENTS, Payload
 from common.serving import serve_in_loop
-from common.settings import Settings
+from common.settings import Settings, SubgraphSettings
 from common.testing.graphql import gql as gql_call
 from common.testing.waiting import eventually as eventually_call
 
 T = TypeVar("T")
+SubgraphT = TypeVar("SubgraphT", bound=SubgraphSettings)
 Gql = Callable[..., Awaitable[dict[str, Any]]]
 Eventually = Callable[..., Awaitable[Any]]
 MakeEvent = Callable[..., Event]
@@ -96,7 +97,7 @@ class MailServer:
         self.received.put_nowait(envelope)
         return "250 Message accepted"
 
-    def settings(self, base: Settings) -> Settings:
+    def settings(self, base: SubgraphT) -> SubgraphT:
         return base.model_copy(
             update={"smtp_host": "127.0.0.1", "smtp_port": self.port, "smtp_starttls": False}
         )
