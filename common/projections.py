@@ -5,8 +5,8 @@ events must apply each event unless a newer one was already applied: events are
 redelivered and, across consumers or retries, arrive out of order. A row may
 also be a tombstone (the account was deleted), which no late event may revive.
 `apply_if_newer` is that rule, written once: goals, community and chat keep
-users' rows with it; analytics' and notifications' `as_of` projections are the
-same rule with `ties=True` (an event of the same millisecond is written again).
+users' rows with it; analytics and notifications keep their `as_of` projections
+with it too, with `ties=True` (an event of the same millisecond is written again).
 """
 
 from __future__ import annotations
