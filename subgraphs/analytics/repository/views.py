@@ -39,10 +39,6 @@ class Profiles(Repository[UserProfile]):
     async def find(self, user_id: str) -> UserProfile | None:
         return await UserProfile.find_one({"user_id": user_id})
 
-    async def timezones(self, user_ids: Iterable[str]) -> dict[str, str]:
-        rows = await UserProfile.find({"user_id": {"$in": list(user_ids)}}).to_list()
-        return {r.user_id: r.timezone for r in rows}
-
 
 class Goals(Repository[GoalView]):
     model = GoalView
