@@ -34,6 +34,7 @@ from common.graphql.limits import (
     parse_document,
 )
 from common.graphql.measures import fragment_definitions
+from common.lru import LruCache
 from router.api_schema import build_api_schema
 from router.config import RouterConfig
 from router.edge.gate import Edge
@@ -42,7 +43,6 @@ from router.edge.tracing import FetchTelemetry, Tracing
 from router.executor import PlanExecutor, ResponseShaper, SubgraphClient
 from router.executor.errors import BAD_USER_INPUT, graphql_error
 from router.planner import PlanningError, QueryPlan, QueryPlanner
-from router.planner.cache import LRUCache
 from router.planner.operation import condition_variables
 from router.supergraph import Supergraph, SupergraphError, load_supergraph
 
@@ -106,7 +106,7 @@ class Router:
         config.check_subgraphs(self.supergraph.subgraphs)
         self.planner = QueryPlanner(self.supergraph)
         self.shaper = ResponseShaper(self.api_schema)
-        self.operations: LRUCache[tuple[str, str | None], PreparedOperation] = LRUCache(
+        self.operations: LruCache[tuple[str, str | None], PreparedOperation] = LruCache(
             config.plan_cache_size
         )
         self.clients: dict[str, SubgraphClient] = {}
