@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any, TypeVar
 
 import pytest
 
 from common.events import Event
-from common.events.amqp import AmqpEventBus
 from common.events.catalog import EVENTS, Payload
 from common.settings import Settings
 from common.testing.graphql import gql as gql_call
 from common.testing.waiting import eventually as eventually_call
 
 T = TypeVar("T")
-
-
-@pytest.fixture
-async def bus(settings: Settings) -> AsyncIterator[AmqpEventBus]:
-    """A second connection to the test's exchange, as another subgraph would publish."""
-    assert settings.amqp_url
-    connection = AmqpEventBus(
-        settings.amqp_url, exchange=settings.events_exchange, queue_expires_ms=60_000
-    )
-    await connection.connect()
-    yield connection
-    await connection.close()
 
 
 Gql = Callable[..., Awaitable[dict[str, Any]]]

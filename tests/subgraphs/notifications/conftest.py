@@ -20,7 +20,6 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from common.events import Event
-from common.events.amqp import AmqpEventBus
 from common.events.catalog import EVENTS, Payload
 from common.serving import serve_in_loop
 from common.settings import Settings
@@ -35,18 +34,6 @@ MakeEvent = Callable[..., Event]
 
 def b64url(raw: bytes) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-@pytest.fixture
-async def bus(settings: Settings) -> AsyncIterator[AmqpEventBus]:
-    """A second connection to the test's exchange, as another subgraph would publish."""
-    assert settings.amqp_url
-    connection = AmqpEventBus(
-        settings.amqp_url, exchange=settings.events_exchange, queue_expires_ms=60_000
-    )
-    await connection.connect()
-    yield connection
-    await connection.close()
 
 
 def _make_event(
