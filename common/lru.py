@@ -1,4 +1,9 @@
-"""A bounded least-recently-used map, for caches fed by client input."""
+"""A bounded least-recently-used map, for caches fed by client input.
+
+Parsed documents, verified tokens, the router's prepared plans, persisted
+queries and idempotency keys all use it: a client can send endless distinct
+keys, and the bound keeps memory flat.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +34,9 @@ class LruCache(Generic[K, V]):
         self._entries.move_to_end(key)
         while len(self._entries) > self.maxsize:
             self._entries.popitem(last=False)
+
+    def discard(self, key: K) -> None:
+        self._entries.pop(key, None)
 
     def __len__(self) -> int:
         return len(self._entries)

@@ -5,8 +5,8 @@ events must apply each event unless a newer one was already applied: events are
 redelivered and, across consumers or retries, arrive out of order. A row may
 also be a tombstone (the account was deleted), which no late event may revive.
 `apply_if_newer` is that rule, written once: goals, community and chat keep
-users' rows with it; analytics' and notifications' `as_of` projections are the
-same rule with `ties=True` (an event of the same millisecond is written again).
+users' rows with it; analytics and notifications keep their `as_of` projections
+with it too, with `ties=True` (an event of the same millisecond is written again).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ async def apply_if_newer(
     key: Mapping[str, Any],
     fields: Mapping[str, Any],
     *,
-    at: datetime,
+    at: datetime | str,
     stamp: str = "as_of",
     tombstone: str | None = None,
     defaults: Mapping[str, Any] | None = None,
@@ -76,6 +76,8 @@ async def apply_if_newer(
     other than an event) counts as older than any event. A missing row is
     inserted from `key`, `defaults`, `fields` and the stamp; `also` (e.g.
     `{"$inc": {"write_seq": 1}}`) joins the update of an existing row only.
+    `at` is usually the event's time; a string stamp that sorts in time order
+    (an ISO day, `"2026-12-03"`) works the same way.
 
     The comparison runs on the server, so both sides are at BSON's millisecond
     precision. It is deliberately not one upsert filtered on `stamp < at`: when

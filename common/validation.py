@@ -97,6 +97,15 @@ def is_known_zone(name: str) -> bool:
     return True
 
 
+def zone_or_utc(name: str) -> ZoneInfo:
+    """The zone `name` names, or UTC when it is not a place `timezone_name` accepts.
+
+    For names that arrive in events or stored rows rather than from a client:
+    one that is not a place counts as UTC instead of failing the consumer.
+    """
+    return ZoneInfo(name) if is_known_zone(name) else ZoneInfo("UTC")
+
+
 def day_in_range(
     value: date, *, field: str, earliest: date = EARLIEST_DATE, latest: date = LATEST_DATE
 ) -> date:

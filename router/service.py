@@ -34,6 +34,7 @@ from common.graphql.limits import (
     parse_document,
 )
 from common.graphql.measures import fragment_definitions
+from common.lru import LruCache
 from router.api_schema import build_api_schema
 from router.config import RouterConfig
 from router.edge.gate import Edge
@@ -43,7 +44,6 @@ from router.executor import PlanExecutor, ResponseShaper, SubgraphClient
 from router.executor.breaker import CircuitState
 from router.executor.errors import BAD_USER_INPUT, graphql_error
 from router.planner import PlanningError, QueryPlan, QueryPlanner
-from router.planner.cache import LRUCache
 from router.planner.operation import condition_variables
 from router.supergraph import Supergraph, SupergraphError, load_supergraph
 
@@ -107,7 +107,7 @@ class Router:
         config.check_subgraphs(self.supergraph.subgraphs)
         self.planner = QueryPlanner(self.supergraph)
         self.shaper = ResponseShaper(self.api_schema)
-        self.operations: LRUCache[tuple[str, str | None], PreparedOperation] = LRUCache(
+        self.operations: LruCache[tuple[str, str | None], PreparedOperation] = LruCache(
             config.plan_cache_size
         )
         self.clients: dict[str, SubgraphClient] = {}

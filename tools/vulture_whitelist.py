@@ -75,6 +75,3 @@ _.opening
 # Resolver arguments GraphQL passes by name, and fixtures requested for their effect.
 _.term
 _.known_users
-# Dead, left until the analytics package move lands (issue #13): delete both then.
-_.timezones
-_.badge_title

@@ -13,8 +13,6 @@ import argparse
 import asyncio
 import json
 import multiprocessing
-import os
-import socket
 import statistics
 import time
 from dataclasses import dataclass
@@ -25,7 +23,9 @@ import aiohttp
 
 from bench.abuse.attacks import ATTACKS, ROUTER, SUBGRAPH, Attack
 from bench.abuse.servers import run_router, run_subgraph
+from bench.kit import cpu_seconds, percentile_ms, wait_ready
 from bench.router.servers import run_subgraphs
+from common.mongo_server import free_port
 
 
 @dataclass(frozen=True)
@@ -52,39 +52,6 @@ class Row:
     rejections: list[float]
     health: list[float]
     cpu_ms: float = 0.0
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port
-
-
-def _cpu_seconds(pid: int) -> float:
-    """User + system CPU the process has used: steadier than latency on a busy machine."""
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def _pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000 if ordered else 0.0
-
-
-async def _wait_ready(session: aiohttp.ClientSession, url: str, within: float = 30.0) -> None:
-    deadline = time.monotonic() + within
-    while True:
-        try:
-            async with session.get(url) as response:
-                if response.status < 500:
-                    return
-        except aiohttp.ClientError:
-            pass
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"{url} did not become ready")
-        await asyncio.sleep(0.05)
 
 
 async def _send(session: aiohttp.ClientSession, target: Target, attack: Attack) -> tuple[int, str]:
@@ -147,15 +114,15 @@ async def _row(
     session: aiohttp.ClientSession, target: Target, attack: Attack, args: argparse.Namespace
 ) -> Row:
     status, error = await _send(session, target, attack)
-    cpu_before = _cpu_seconds(target.pid)
+    cpu_before = cpu_seconds(target.pid)
     rejections = [await _timed(session, target, attack) for _ in range(args.requests)]
-    cpu_ms = (_cpu_seconds(target.pid) - cpu_before) / args.requests * 1000
+    cpu_ms = (cpu_seconds(target.pid) - cpu_before) / args.requests * 1000
     health = await _health_while(session, target, attack, args.seconds, args.attackers)
     return Row(attack.name, target.name, status, error, rejections, health, cpu_ms)
 
 
 def _start(args: argparse.Namespace) -> tuple[list[BaseProcess], dict[str, Target]]:
-    canned, router, subgraph = _free_port(), _free_port(), _free_port()
+    canned, router, subgraph = free_port(), free_port(), free_port()
     ctx = multiprocessing.get_context("spawn")
     processes: list[BaseProcess] = [
         ctx.Process(target=run_subgraphs, args=(canned,), daemon=True),
@@ -178,7 +145,7 @@ async def _main(args: argparse.Namespace) -> None:
         timeout = aiohttp.ClientTimeout(total=args.timeout)
         async with aiohttp.ClientSession(timeout=timeout) as session:
             for target in targets.values():
-                await _wait_ready(session, target.health)
+                await wait_ready(target.health, within=30.0)
             for target in targets.values():
                 idle = await _health_while(session, target, None, args.seconds, 0)
                 rows.append(Row("(no attack)", target.name, 0, "", [], idle))
@@ -205,14 +172,14 @@ def _print(rows: list[Row], args: argparse.Namespace) -> None:
     print(header)
     print("-" * len(header))
     for row in rows:
-        reject_p50 = f"{_pct(row.rejections, 0.5):.1f}" if row.rejections else "-"
+        reject_p50 = f"{percentile_ms(row.rejections, 0.5):.1f}" if row.rejections else "-"
         reject_max = f"{max(row.rejections) * 1000:.1f}" if row.rejections else "-"
         status = str(row.status) if row.rejections else "-"
         cpu = f"{row.cpu_ms:.1f}" if row.rejections else "-"
         print(
             f"{row.attack:<36}{row.target:<10}{status:>7}  {row.error[:25]:<26}"
             f"{reject_p50:>11}{reject_max:>11}{cpu:>11}"
-            f"{_pct(row.health, 0.5):>11.1f}{_pct(row.health, 0.99):>11.1f}"
+            f"{percentile_ms(row.health, 0.5):>11.1f}{percentile_ms(row.health, 0.99):>11.1f}"
         )
     print(
         "\nms throughout (CPU/reject: the target process's CPU time per refusal);"

@@ -15,12 +15,10 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from strawberry.asgi import GraphQL
 
-from bench.router.servers import SUPERGRAPH
+from bench.router.servers import run_router as run_canned_router
 from common.graphql.limits import OperationLimits
 from common.graphql.schema import build_schema
 from common.settings import Settings
-from router.app import create_router_app
-from router.config import RouterConfig
 
 
 @strawberry.type(description="A person.")
@@ -61,20 +59,13 @@ def run_subgraph(port: int) -> None:
 def run_router(port: int, subgraph_port: int) -> None:
     """The router with LifeGraph's default limits, in front of the canned bench subgraphs."""
     limits = OperationLimits.from_settings(Settings())
-    base = f"http://127.0.0.1:{subgraph_port}"
-    config = RouterConfig(
-        supergraph_sdl=SUPERGRAPH,
-        subgraph_urls={n: f"{base}/{n}/graphql" for n in ("accounts", "inventory", "products")},
+    run_canned_router(
+        port,
+        subgraph_port,
+        log_level="critical",
         max_depth=limits.max_depth,
         max_aliases=limits.max_aliases,
         max_height=limits.max_height,
         max_tokens=limits.max_tokens,
         max_cost=limits.max_cost,
-    )
-    uvicorn.run(
-        create_router_app(config),
-        host="127.0.0.1",
-        port=port,
-        log_level="critical",
-        access_log=False,
     )

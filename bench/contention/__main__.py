@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 import aiohttp
 
 from bench.contention.server import AUDIENCE, ISSUER, serve
+from bench.kit import percentile_ms, wait_ready
 from common.mongo_server import SecantusServer, free_port
 from common.testing.tokens import TestKeys
 
@@ -92,22 +93,10 @@ async def _round(url: str, keys: TestKeys, writers: int) -> Row:
         mutations=len(latencies),
         succeeded=ok,
         p50_ms=statistics.median(ordered) * 1000,
-        p99_ms=ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))] * 1000,
+        p99_ms=percentile_ms(ordered, 0.99),
         seconds=seconds,
         exact=final["data"]["post"]["likeCount"] == net,
     )
-
-
-async def _until_healthy(base: str, within: float = 60.0) -> None:
-    async with aiohttp.ClientSession() as http, asyncio.timeout(within):
-        while True:
-            try:
-                async with http.get(f"{base}/health") as response:
-                    if response.status == 200:
-                        return
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.1)
 
 
 async def main(writer_counts: list[int], plain: bool) -> None:
@@ -123,7 +112,7 @@ async def main(writer_counts: list[int], plain: bool) -> None:
             child.start()
             try:
                 base = f"http://127.0.0.1:{port}"
-                await _until_healthy(base)
+                await wait_ready(f"{base}/health", within=60.0, every=0.1)
                 rows.append(await _round(f"{base}/graphql", keys, n))
             finally:
                 child.terminate()

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import aio_pika
 from pymongo.asynchronous.client_session import AsyncClientSession
 
+from bench.kit import percentile_ms
 from common.app import relay_settings
 from common.events import Event, OutboxPublisher, OutboxRelay, topology, transactional
 from common.infra import Infrastructure, open_infrastructure
@@ -146,9 +147,7 @@ async def _paced(probe: Probe, publish: Publish, n: int) -> list[float]:
 
 
 def _p50_p99(latencies: list[float]) -> tuple[float, float]:
-    ms = sorted(x * 1000 for x in latencies)
-    p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
-    return statistics.median(ms), p99
+    return statistics.median(latencies) * 1000, percentile_ms(latencies, 0.99)
 
 
 @asynccontextmanager

@@ -13,17 +13,12 @@ from dataclasses import dataclass
 
 import aiohttp
 
+from bench.kit import cpu_seconds, percentile_ms, rss_mb
 from bench.product.client import Client
 from bench.product.counters import Counters, database_port
 from bench.product.journeys import JOURNEYS, Journey
 from bench.product.seed import Scale, seed_viewer
 from bench.product.system import embedded_system
-
-
-def _cpu_seconds(pid: int) -> float:
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _children(pid: int) -> list[int]:
@@ -39,14 +34,6 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _rss_mb(pid: int) -> float:
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
 @dataclass
 class Row:
     journey: str
@@ -60,8 +47,7 @@ class Row:
     db_ops: float
 
     def pct(self, q: float) -> float:
-        ordered = sorted(self.latencies)
-        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+        return percentile_ms(self.latencies, q)
 
     @property
     def rps(self) -> float:
@@ -93,11 +79,11 @@ async def _measure(
     await _drive(journey, client, concurrency, min(2.0, seconds))  # warm caches and pools
     db = _children(pid)
     counts = await counters.read()
-    cpu, db_cpu = _cpu_seconds(pid), sum(_cpu_seconds(p) for p in db)
+    cpu, db_cpu = cpu_seconds(pid), sum(cpu_seconds(p) for p in db)
     began = time.perf_counter()
     latencies = await _drive(journey, client, concurrency, seconds)
     elapsed = time.perf_counter() - began
-    cpu_after, db_cpu_after = _cpu_seconds(pid), sum(_cpu_seconds(p) for p in db)
+    cpu_after, db_cpu_after = cpu_seconds(pid), sum(cpu_seconds(p) for p in db)
     counts_after = await counters.read()
     n = max(1, len(latencies))
     return Row(
@@ -107,7 +93,7 @@ async def _measure(
         elapsed,
         (cpu_after - cpu) / n * 1000,
         (db_cpu_after - db_cpu) / n * 1000,
-        _rss_mb(pid),
+        rss_mb(pid),
         (counts_after.subgraph_operations - counts.subgraph_operations) / n,
         (counts_after.database_operations - counts.database_operations) / n,
     )

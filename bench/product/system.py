@@ -5,29 +5,21 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import sys
 import tempfile
-import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
+from bench.kit import wait_ready
+from common.mongo_server import free_port
 
 
 @dataclass(frozen=True)
 class System:
     url: str
     pid: int
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port
 
 
 def _environment(port: int) -> dict[str, str]:
@@ -43,21 +35,6 @@ def _environment(port: int) -> dict[str, str]:
     return env
 
 
-async def _wait_ready(url: str, process: asyncio.subprocess.Process, within: float = 90.0) -> None:
-    deadline = time.monotonic() + within
-    async with httpx.AsyncClient(timeout=5.0) as client:
-        while time.monotonic() < deadline:
-            if process.returncode is not None:
-                raise RuntimeError(f"lifegraph up exited with {process.returncode}")
-            try:
-                if (await client.get(f"{url}/health")).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.2)
-    raise RuntimeError(f"{url} did not become ready within {within}s")
-
-
 @asynccontextmanager
 async def embedded_system() -> AsyncIterator[System]:
     """`lifegraph up` as a subprocess: the load driver never shares its CPU accounting."""
@@ -71,7 +48,7 @@ async def embedded_system() -> AsyncIterator[System]:
         )
         url = f"http://127.0.0.1:{port}"
         try:
-            await _wait_ready(url, process)
+            await wait_ready(f"{url}/health", within=90.0, process=process, every=0.2)
             yield System(url, process.pid)
         finally:
             # SIGTERM unwinds `lifegraph up`, which stops its embedded database.

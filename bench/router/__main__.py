@@ -9,7 +9,6 @@ import argparse
 import asyncio
 import multiprocessing
 import os
-import socket
 import statistics
 import time
 from collections.abc import Awaitable, Callable
@@ -19,27 +18,9 @@ from typing import Any
 import aiohttp
 import httpx
 
+from bench.kit import cpu_seconds, percentile_ms, rss_mb, wait_ready
 from bench.router.servers import PRODUCT_COUNT, QUERY, run_router, run_subgraphs
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port
-
-
-async def _wait_ready(client: httpx.AsyncClient, url: str, within: float = 20.0) -> None:
-    deadline = time.monotonic() + within
-    while True:
-        try:
-            if (await client.get(url)).status_code < 500:
-                return
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"{url} did not become ready")
-        await asyncio.sleep(0.05)
+from common.mongo_server import free_port
 
 
 @dataclass
@@ -51,8 +32,7 @@ class Result:
     subgraph_calls: float
 
     def pct(self, q: float) -> float:
-        ordered = sorted(self.latencies)
-        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+        return percentile_ms(self.latencies, q)
 
 
 async def _post(client: aiohttp.ClientSession, url: str, payload: dict[str, Any]) -> Any:
@@ -125,27 +105,15 @@ async def _measure(
     return Result(name, latencies, throughput, calls)
 
 
-def _cpu_seconds(pid: int) -> float:
-    """User + system CPU the process has used: steadier than latency on a busy machine."""
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def _rss_mb(pid: int) -> float:
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
 async def _main(args: argparse.Namespace) -> None:
-    subgraph_port, router_port = _free_port(), _free_port()
+    subgraph_port, router_port = free_port(), free_port()
     ctx = multiprocessing.get_context("spawn")
     subgraphs = ctx.Process(target=run_subgraphs, args=(subgraph_port,), daemon=True)
     router = ctx.Process(
-        target=run_router, args=(router_port, subgraph_port, args.dedupe), daemon=True
+        target=run_router,
+        args=(router_port, subgraph_port),
+        kwargs={"deduplicate_subgraph_requests": args.dedupe},
+        daemon=True,
     )
     subgraphs.start()
     router.start()
@@ -161,8 +129,8 @@ async def _main(args: argparse.Namespace) -> None:
                 timeout=aiohttp.ClientTimeout(total=10.0),
             ) as client,
         ):
-            await _wait_ready(probe, f"{base}/stats")
-            await _wait_ready(probe, f"http://127.0.0.1:{router_port}/health")
+            await wait_ready(f"{base}/stats", within=20.0)
+            await wait_ready(f"http://127.0.0.1:{router_port}/health", within=20.0)
             before: dict[str, Any] = (await probe.get(f"{base}/stats")).json()
             await _through_router(client, router_url)
             after: dict[str, Any] = (await probe.get(f"{base}/stats")).json()
@@ -188,7 +156,7 @@ async def _main(args: argparse.Namespace) -> None:
                 await _through_router(client, router_url)
 
             router_pid = router.pid or os.getpid()
-            cpu_before = _cpu_seconds(router_pid)
+            cpu_before = cpu_seconds(router_pid)
             routed = await _measure(
                 "through router",
                 counted,
@@ -197,8 +165,8 @@ async def _main(args: argparse.Namespace) -> None:
                 args.concurrency,
                 calls_so_far,
             )
-            cpu_per_request = (_cpu_seconds(router_pid) - cpu_before) / routed_calls * 1000
-            rss = _rss_mb(router_pid)
+            cpu_per_request = (cpu_seconds(router_pid) - cpu_before) / routed_calls * 1000
+            rss = rss_mb(router_pid)
     finally:
         for process in (router, subgraphs):
             process.terminate()

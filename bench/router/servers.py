@@ -110,17 +110,20 @@ def run_subgraphs(port: int) -> None:
     uvicorn.run(subgraphs_app(), host="127.0.0.1", port=port, log_level="warning")
 
 
-def run_router(port: int, subgraph_port: int, dedupe: bool = True) -> None:
+def run_router(
+    port: int, subgraph_port: int, *, log_level: str = "warning", **options: Any
+) -> None:
+    """The router over the canned subgraphs at `subgraph_port`; `options` go to `RouterConfig`."""
     base = f"http://127.0.0.1:{subgraph_port}"
     config = RouterConfig(
         supergraph_sdl=SUPERGRAPH,
         subgraph_urls={n: f"{base}/{n}/graphql" for n in ("accounts", "inventory", "products")},
-        deduplicate_subgraph_requests=dedupe,
+        **options,
     )
     uvicorn.run(
         create_router_app(config),
         host="127.0.0.1",
         port=port,
-        log_level="warning",
+        log_level=log_level,
         access_log=False,
     )

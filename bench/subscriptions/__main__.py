@@ -13,7 +13,6 @@ import argparse
 import asyncio
 import json
 import multiprocessing
-import socket
 import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -24,6 +23,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 from websockets.typing import Subprotocol
 
+from bench.kit import percentile_ms, rss_mb
 from bench.subscriptions.servers import (
     AUDIENCE,
     ISSUER,
@@ -33,6 +33,7 @@ from bench.subscriptions.servers import (
     run_subgraph,
     supergraph_sdl,
 )
+from common.mongo_server import free_port
 from common.testing.tokens import TestKeys
 
 PAYLOAD_ONLY = "subscription($t: String!) { messageAdded(topic: $t) { seq sentAt text } }"
@@ -45,26 +46,6 @@ PROVIDED = (
 WITH_ENTITY = (
     "subscription($t: String!) { messageAdded(topic: $t) { seq sentAt text sender { bio } } }"
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port
-
-
-def _rss_mb(pid: int) -> float:
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def _pct(values: Sequence[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000 if ordered else 0.0
 
 
 @dataclass
@@ -235,7 +216,7 @@ async def sustained(
             lossless = await _deliveries(subs, count, 30)
             elapsed = time.monotonic() - began
             latencies = [x for s in subs for x in s.latencies]
-            p99 = _pct(latencies, 0.99)
+            p99 = percentile_ms(latencies, 0.99)
             lossless = lossless and all(s.seqs == sorted(s.seqs) for s in subs)
             delivered = sum(len(s.seqs) for s in subs) / elapsed
             results.append(RateResult(rate, delivered, p99, lossless))
@@ -247,15 +228,15 @@ async def sustained(
 async def idle_memory(bench: Bench, router_pid: int, sockets: int) -> tuple[float, float, float]:
     async with bench.subscribers(10, PAYLOAD_ONLY, "warmup"):
         pass
-    baseline = _rss_mb(router_pid)
+    baseline = rss_mb(router_pid)
     async with bench.subscribers(sockets, PAYLOAD_ONLY, "idle"):
-        loaded = _rss_mb(router_pid)
+        loaded = rss_mb(router_pid)
     return baseline, loaded, (loaded - baseline) * 1024 / sockets
 
 
 @asynccontextmanager
 async def processes(keys: TestKeys, *, shared: bool = False) -> AsyncIterator[tuple[Bench, int]]:
-    subgraph_port, router_port = _free_port(), _free_port()
+    subgraph_port, router_port = free_port(), free_port()
     ctx = multiprocessing.get_context("spawn")
     jwks = keys.key_set.as_dict(private=False)
     subgraph = ctx.Process(target=run_subgraph, args=(subgraph_port,), daemon=True)
@@ -295,8 +276,8 @@ def _print_latency(results: list[LatencyResult]) -> None:
     print("-" * len(header))
     for r in results:
         print(
-            f"{r.name:<22}{r.clients:>8}{r.messages:>6}{_pct(r.latencies, 0.5):>9.1f}"
-            f"{_pct(r.latencies, 0.99):>9.1f}{_pct(r.latencies, 1.0):>9.1f}"
+            f"{r.name:<22}{r.clients:>8}{r.messages:>6}{percentile_ms(r.latencies, 0.5):>9.1f}"
+            f"{percentile_ms(r.latencies, 0.99):>9.1f}{percentile_ms(r.latencies, 1.0):>9.1f}"
             f"{'yes' if r.lossless else 'NO':>10}{r.entity_calls:>11}{r.connections:>7}"
         )
 

@@ -36,6 +36,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 from websockets.typing import Subprotocol
 
+from bench.kit import percentile_ms
 from bench.subscriptions.servers import raise_fd_limit
 from common.app import create_subgraph_app
 from common.auth import StaticKeySource, TokenVerifier
@@ -219,11 +220,6 @@ async def system(settings: Settings, keys: TestKeys) -> AsyncIterator[str]:
             process.join(10)
 
 
-def _pct(values: Sequence[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000 if ordered else 0.0
-
-
 async def run(args: argparse.Namespace) -> None:
     raise_fd_limit()
     unique = uuid.uuid4().hex[:8]
@@ -289,8 +285,8 @@ async def run(args: argparse.Namespace) -> None:
     print(header)
     print("-" * len(header))
     print(
-        f"{len(clients):>8}{args.messages:>6}{_pct(latencies, 0.5):>9.1f}"
-        f"{_pct(latencies, 0.99):>9.1f}{_pct(latencies, 1.0):>9.1f}"
+        f"{len(clients):>8}{args.messages:>6}{percentile_ms(latencies, 0.5):>9.1f}"
+        f"{percentile_ms(latencies, 0.99):>9.1f}{percentile_ms(latencies, 1.0):>9.1f}"
         f"{'yes' if lossless else 'NO':>10}{errors:>8}"
     )
     print(

@@ -224,15 +224,7 @@ class _Delivery:
                 "event dead-lettered",
                 extra={"consumer": self._sub.consumer, "reason": failure.reason[:200]},
             )
-        copy = aio_pika.Message(
-            body=message.body,
-            headers=headers,
-            content_type=message.content_type,
-            delivery_mode=aio_pika.DeliveryMode.PERSISTENT,
-            message_id=message.message_id,
-            type=message.type,
-            timestamp=message.timestamp,
-        )
+        copy = forwarded(message, headers)
         await self._channel.default_exchange.publish(copy, routing_key=target)
 
 
@@ -257,3 +249,20 @@ def _first_error(exc: ValidationError) -> str:
     error = exc.errors()[0]
     where = ".".join(map(str, error["loc"])) or "body"
     return f"{where}: {error['msg']}"
+
+
+def forwarded(message: AbstractIncomingMessage, headers: Mapping[str, Any]) -> aio_pika.Message:
+    """`message` again, persistent, with `headers`: for a retry, dead-letter or work queue.
+
+    The body, id, type and timestamp travel unchanged, so a consumer sees the
+    same event whichever queue it comes back from.
+    """
+    return aio_pika.Message(
+        body=message.body,
+        headers=dict(headers),
+        content_type=message.content_type,
+        delivery_mode=aio_pika.DeliveryMode.PERSISTENT,
+        message_id=message.message_id,
+        type=message.type,
+        timestamp=message.timestamp,
+    )

@@ -12,6 +12,7 @@ from aio_pika.abc import AbstractChannel, AbstractConnection, AbstractIncomingMe
 from aiormq.exceptions import ChannelNotFoundEntity
 
 from common.events import topology
+from common.events.amqp import forwarded
 from common.events.registry import registered_consumers
 
 
@@ -127,15 +128,7 @@ class DeadLetters:
                 for k, v in (message.headers or {}).items()
                 if k not in (topology.ATTEMPT, topology.DEAD_AT, topology.REASON)
             }
-            copy = aio_pika.Message(
-                body=message.body,
-                headers=headers,
-                content_type=message.content_type,
-                delivery_mode=aio_pika.DeliveryMode.PERSISTENT,
-                message_id=message.message_id,
-                type=message.type,
-                timestamp=message.timestamp,
-            )
+            copy = forwarded(message, headers)
             await channel.default_exchange.publish(copy, routing_key=work_queue)
             await message.ack()
             return True

@@ -21,9 +21,9 @@ from typing import Any, Protocol
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from common.lru import LruCache
 from router.edge.errors import EdgeRejection
 from router.executor.errors import BAD_USER_INPUT
-from router.planner.cache import LRUCache
 
 logger = logging.getLogger("router.edge")
 
@@ -57,7 +57,7 @@ class InMemoryIdempotencyStore:
     """One process's keys; enough for a single router, lost when it stops."""
 
     def __init__(self, capacity: int = 10_000) -> None:
-        self._entries: LRUCache[str, tuple[float, Entry]] = LRUCache(capacity)
+        self._entries: LruCache[str, tuple[float, Entry]] = LruCache(capacity)
 
     def _live(self, key: str) -> Entry | None:
         held = self._entries.get(key)

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from common.lru import LruCache
 from router.edge.errors import (
     PERSISTED_QUERY_HASH_MISMATCH,
     PERSISTED_QUERY_NOT_FOUND,
@@ -17,7 +18,6 @@ from router.edge.errors import (
     persisted_query_error,
 )
 from router.executor.errors import BAD_USER_INPUT
-from router.planner.cache import LRUCache
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -32,7 +32,7 @@ class PersistedQueryStore(Protocol):
 
 class InMemoryPersistedQueries:
     def __init__(self, capacity: int = 1000) -> None:
-        self._queries: LRUCache[str, str] = LRUCache(capacity)
+        self._queries: LruCache[str, str] = LruCache(capacity)
 
     async def get(self, sha256: str) -> str | None:
         return self._queries.get(sha256)

@@ -13,7 +13,6 @@ from strawberry.extensions import SchemaExtension
 
 from common.graphql.caching import DocumentCaches, document_cache
 from common.graphql.schema import build_schema
-from common.lru import LruCache
 
 
 @strawberry.type(description="Probe queries.")
@@ -128,16 +127,6 @@ async def test_the_cache_is_bounded() -> None:
     assert len(caches.valid) == 2
     await schema.execute("{ a: hello }")
     assert len(validations) == 4  # "a" was evicted, so it was validated again
-
-
-def test_lru_evicts_the_least_recently_used() -> None:
-    cache: LruCache[str, int] = LruCache(2)
-    cache.put("a", 1)
-    cache.put("b", 2)
-    assert cache.get("a") == 1
-    cache.put("c", 3)
-    assert cache.get("b") is None
-    assert (cache.get("a"), cache.get("c")) == (1, 3)
 
 
 async def test_every_subgraph_schema_caches_and_still_rejects() -> None:

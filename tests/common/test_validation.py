@@ -70,3 +70,9 @@ def test_instants_near_the_ends_of_time_never_overflow() -> None:
     assert (
         validation.instant_in_range(datetime(2025, 1, 1, 1, tzinfo=east), field="at").tzinfo is UTC
     )
+
+
+@pytest.mark.parametrize("name", ["Nowhere/Special", "localtime", "posix/Europe/Paris", "../etc"])
+def test_a_zone_from_an_event_that_is_not_a_place_counts_as_utc(name: str) -> None:
+    assert validation.zone_or_utc(name).key == "UTC"
+    assert validation.zone_or_utc("Pacific/Auckland").key == "Pacific/Auckland"

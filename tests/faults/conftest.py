@@ -1,14 +1,32 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
 from common.mongo_server import SecantusServer
 from common.settings import Settings
 
-from .servers import PrivateRabbit, PrivateRedis, ServerMissing
+from .servers import ChildServer, PrivateRabbit, PrivateRedis, ServerMissing
+
+S = TypeVar("S", bound=ChildServer)
+
+
+@asynccontextmanager
+async def _running(server: S) -> AsyncIterator[S]:
+    # A missing server binary fails the test rather than skipping it: the fault
+    # tests are the only proof these outages are survived.
+    try:
+        await server.start()
+    except ServerMissing as exc:
+        pytest.fail(str(exc))
+    try:
+        yield server
+    finally:
+        await server.stop()
 
 
 @pytest.fixture
@@ -18,29 +36,15 @@ async def private_rabbit(tmp_path: Path) -> AsyncIterator[PrivateRabbit]:
     A test that asks for it gets `settings` (and so `infra` and the workers)
     pointed at it instead of the shared broker, which no test may stop.
     """
-    rabbit = PrivateRabbit(tmp_path / "rabbit")
-    try:
-        await rabbit.start()
-    except ServerMissing as exc:
-        pytest.fail(str(exc))
-    try:
+    async with _running(PrivateRabbit(tmp_path / "rabbit")) as rabbit:
         yield rabbit
-    finally:
-        await rabbit.stop()
 
 
 @pytest.fixture
 async def private_redis(tmp_path: Path) -> AsyncIterator[PrivateRedis]:
     """A redis-server of this test's own; `settings` point at it as for `private_rabbit`."""
-    redis = PrivateRedis(tmp_path / "redis")
-    try:
-        await redis.start()
-    except ServerMissing as exc:
-        pytest.fail(str(exc))
-    try:
+    async with _running(PrivateRedis(tmp_path / "redis")) as redis:
         yield redis
-    finally:
-        await redis.stop()
 
 
 @pytest.fixture

@@ -29,7 +29,14 @@ class ServerMissing(RuntimeError):
     pass
 
 
-class _ChildServer:
+async def kill_group(process: asyncio.subprocess.Process) -> None:
+    """SIGKILL the process's whole group and reap it: no goodbye to anyone, as in a crash."""
+    os.killpg(process.pid, signal.SIGKILL)
+    async with asyncio.timeout(10):
+        await process.wait()
+
+
+class ChildServer:
     """A server process in its own group, restartable on the same ports and data."""
 
     name = "server"
@@ -96,7 +103,7 @@ class _ChildServer:
         return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
 
 
-class PrivateRabbit(_ChildServer):
+class PrivateRabbit(ChildServer):
     """A RabbitMQ node of the test's own: its node name, ports, config and data directory."""
 
     name = "private RabbitMQ"
@@ -156,7 +163,7 @@ class PrivateRabbit(_ChildServer):
         return True
 
 
-class PrivateRedis(_ChildServer):
+class PrivateRedis(ChildServer):
     """A redis-server of the test's own on its own port, without persistence."""
 
     name = "private Redis"
@@ -191,9 +198,7 @@ class PrivateRedis(_ChildServer):
         """SIGKILL, as a crashed host or the OOM killer would: no goodbye to clients."""
         process, self._process = self._process, None
         assert process is not None
-        os.killpg(process.pid, signal.SIGKILL)
-        async with asyncio.timeout(10):
-            await process.wait()
+        await kill_group(process)
 
     async def _answers(self) -> bool:
         client = Redis.from_url(self.url, socket_connect_timeout=1)

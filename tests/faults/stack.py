@@ -29,6 +29,7 @@ from common.testing.waiting import wait_until
 from lifegraph.discovery import discover_subgraphs
 from lifegraph.router_setup import create_lifegraph_router
 
+from .servers import kill_group
 from .worker import SETTINGS_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,9 +77,7 @@ class Process:
         """SIGKILL and wait: the port closes, connections are refused; `start` runs it again."""
         process, self._process = self._process, None
         assert process is not None
-        os.killpg(process.pid, signal.SIGKILL)
-        async with asyncio.timeout(10):
-            await process.wait()
+        await kill_group(process)
 
     async def stop(self) -> None:
         process, self._process = self._process, None

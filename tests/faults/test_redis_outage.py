@@ -6,6 +6,7 @@ import asyncio
 import json
 import time
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
@@ -74,6 +75,17 @@ async def _recv(ws: ClientConnection, *, within: float = 30.0) -> dict[str, Any]
     return message
 
 
+@asynccontextmanager
+async def _acknowledged(url: str, keys: TestKeys) -> AsyncIterator[ClientConnection]:
+    """A graphql-transport-ws socket to the subgraph at `url`, past its connection_ack."""
+    ws_url = url.replace("http", "ws", 1) + "/graphql"
+    async with connect(ws_url, subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
+        init = {"type": "connection_init", "payload": keys.bearer("u1")}
+        await ws.send(json.dumps(init))
+        assert (await _recv(ws))["type"] == "connection_ack"
+        yield ws
+
+
 async def _subscribe(ws: ClientConnection, op: str) -> dict[str, Any]:
     query = {"query": "subscription { numbers }"}
     await ws.send(json.dumps({"id": op, "type": "subscribe", "payload": query}))
@@ -86,40 +98,35 @@ async def test_subscriptions_end_with_unavailable_when_redis_dies_and_work_once_
     settings: Settings,
     private_redis: PrivateRedis,
 ) -> None:
-    async with serve_subgraph(PROBE) as url:
-        ws_url = url.replace("http", "ws", 1) + "/graphql"
-        async with connect(ws_url, subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
-            init = {"type": "connection_init", "payload": test_keys.bearer("u1")}
-            await ws.send(json.dumps(init))
-            assert (await _recv(ws))["type"] == "connection_ack"
-            assert (await _subscribe(ws, "1"))["payload"] == {"data": {"numbers": 0}}
-            assert await gql(url, "mutation { send(n: 1) }") == {"data": {"send": True}}
-            assert (await _recv(ws))["payload"] == {"data": {"numbers": 1}}
+    async with serve_subgraph(PROBE) as url, _acknowledged(url, test_keys) as ws:
+        assert (await _subscribe(ws, "1"))["payload"] == {"data": {"numbers": 0}}
+        assert await gql(url, "mutation { send(n: 1) }") == {"data": {"send": True}}
+        assert (await _recv(ws))["payload"] == {"data": {"numbers": 1}}
 
-            await private_redis.stop()
-            stopped = time.monotonic()
-            interrupted = await _recv(ws)
-            noticed = time.monotonic() - stopped
-            assert interrupted["type"] == "next"
-            [error] = interrupted["payload"]["errors"]
-            assert error["extensions"]["code"] == "UNAVAILABLE"
-            assert await _recv(ws) == {"id": "1", "type": "complete"}
+        await private_redis.stop()
+        stopped = time.monotonic()
+        interrupted = await _recv(ws)
+        noticed = time.monotonic() - stopped
+        assert interrupted["type"] == "next"
+        [error] = interrupted["payload"]["errors"]
+        assert error["extensions"]["code"] == "UNAVAILABLE"
+        assert await _recv(ws) == {"id": "1", "type": "complete"}
 
-            # While Redis is down a new subscription is refused the same way.
-            refused = await _subscribe(ws, "2")
-            assert refused["type"] == "next", refused
-            assert refused["payload"]["errors"][0]["extensions"]["code"] == "UNAVAILABLE"
-            assert await _recv(ws) == {"id": "2", "type": "complete"}
+        # While Redis is down a new subscription is refused the same way.
+        refused = await _subscribe(ws, "2")
+        assert refused["type"] == "next", refused
+        assert refused["payload"]["errors"][0]["extensions"]["code"] == "UNAVAILABLE"
+        assert await _recv(ws) == {"id": "2", "type": "complete"}
 
-            await private_redis.start()
-            restarted = time.monotonic()
-            assert (await _subscribe(ws, "3"))["payload"] == {"data": {"numbers": 0}}
-            resumed = time.monotonic() - restarted
-            # The server's own pooled Redis connections died too: its next
-            # publish must not be the one that finds out.
-            sent = await gql(url, "mutation { send(n: 3) }")
-            assert sent == {"data": {"send": True}}
-            assert (await _recv(ws))["payload"] == {"data": {"numbers": 3}}
+        await private_redis.start()
+        restarted = time.monotonic()
+        assert (await _subscribe(ws, "3"))["payload"] == {"data": {"numbers": 0}}
+        resumed = time.monotonic() - restarted
+        # The server's own pooled Redis connections died too: its next
+        # publish must not be the one that finds out.
+        sent = await gql(url, "mutation { send(n: 3) }")
+        assert sent == {"data": {"send": True}}
+        assert (await _recv(ws))["payload"] == {"data": {"numbers": 3}}
     print(  # the issue asks for these numbers
         f"\nredis outage: socket told UNAVAILABLE {noticed:.2f}s after Redis died; "
         f"a new subscription was live {resumed:.2f}s after Redis returned"
@@ -132,23 +139,18 @@ async def test_a_redis_blip_is_not_hidden_from_subscribers(
     # The pub/sub connection is cut while Redis stays up, as a network blip or a
     # proxy would: redis-py reconnects and resubscribes in silence, so whatever
     # was published in between would be lost unnoticed.
-    async with serve_subgraph(PROBE) as url:
-        ws_url = url.replace("http", "ws", 1) + "/graphql"
-        async with connect(ws_url, subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
-            init = {"type": "connection_init", "payload": test_keys.bearer("u1")}
-            await ws.send(json.dumps(init))
-            assert (await _recv(ws))["type"] == "connection_ack"
-            assert (await _subscribe(ws, "1"))["payload"] == {"data": {"numbers": 0}}
+    async with serve_subgraph(PROBE) as url, _acknowledged(url, test_keys) as ws:
+        assert (await _subscribe(ws, "1"))["payload"] == {"data": {"numbers": 0}}
 
-            admin = Redis.from_url(private_redis.url)
-            try:
-                assert await admin.client_kill_filter(_type="pubsub") == 1
-            finally:
-                await admin.aclose()
-            interrupted = await _recv(ws)
-            assert interrupted["payload"]["errors"][0]["extensions"]["code"] == "UNAVAILABLE"
-            assert await _recv(ws) == {"id": "1", "type": "complete"}
+        admin = Redis.from_url(private_redis.url)
+        try:
+            assert await admin.client_kill_filter(_type="pubsub") == 1
+        finally:
+            await admin.aclose()
+        interrupted = await _recv(ws)
+        assert interrupted["payload"]["errors"][0]["extensions"]["code"] == "UNAVAILABLE"
+        assert await _recv(ws) == {"id": "1", "type": "complete"}
 
-            assert (await _subscribe(ws, "2"))["payload"] == {"data": {"numbers": 0}}
-            assert await gql(url, "mutation { send(n: 2) }") == {"data": {"send": True}}
-            assert (await _recv(ws))["payload"] == {"data": {"numbers": 2}}
+        assert (await _subscribe(ws, "2"))["payload"] == {"data": {"numbers": 0}}
+        assert await gql(url, "mutation { send(n: 2) }") == {"data": {"send": True}}
+        assert (await _recv(ws))["payload"] == {"data": {"numbers": 2}}

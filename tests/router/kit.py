@@ -28,6 +28,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from common.mongo_server import free_port
 from common.serving import GRACEFUL_SHUTDOWN_SECONDS, stop_server
 from common.testing.waiting import wait_until
 from router.app import create_router_app
@@ -195,13 +196,6 @@ def free_socket(port: int = 0) -> socket.socket:
     return sock
 
 
-def unused_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port
-
-
 @asynccontextmanager
 async def serve(app: Any, port: int = 0) -> AsyncIterator[str]:
     """Run an ASGI app under uvicorn on a loopback port (0: a free one); yields its base URL."""
@@ -283,7 +277,7 @@ async def router_client(
     names = list(load_supergraph(sdl).subgraphs)
     urls: Mapping[str, str] = {
         name: (
-            f"http://127.0.0.1:{unused_port()}/graphql"
+            f"http://127.0.0.1:{free_port()}/graphql"
             if name in down
             else f"{subgraph_base}/{name}/graphql"
         )

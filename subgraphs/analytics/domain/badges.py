@@ -109,7 +109,3 @@ BY_ID = {b.id: b for b in BADGES}
 
 def triggered_by(event_type: str) -> list[Badge]:
     return [b for b in BADGES if event_type in b.triggers]
-
-
-def badge_title(badge_id: str) -> str:
-    return BY_ID[badge_id].title if badge_id in BY_ID else badge_id

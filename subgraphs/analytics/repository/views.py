@@ -1,4 +1,9 @@
-"""Per-entity views (profiles, goals, habits): each row keeps the newest event's state."""
+"""Per-entity views (profiles, goals, habits): each row keeps the newest event's state.
+
+Each is kept by `common.projections.apply_if_newer` with `ties=True`: an event
+as old as the stored one is written again, so a rebuild replaying a
+millisecond's events ends on the same row as the live run did.
+"""
 
 from __future__ import annotations
 
@@ -6,33 +11,10 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
+from common.projections import apply_if_newer
 from common.repository import Repository
 from subgraphs.analytics.models import GoalView, HabitView, UserProfile
-from subgraphs.analytics.repository.base import Session, as_stored
-
-
-async def _upsert_if_not_older(
-    model: type[Any],
-    key: Mapping[str, Any],
-    guard: str,
-    value: Any,
-    fields: Mapping[str, Any],
-    session: Session,
-) -> bool:
-    """Write `fields` unless the stored row already reflects something newer than `value`.
-
-    Read, then write: inside a transaction a concurrent writer of the same row
-    makes one of the two conflict and re-run, so the check cannot go stale.
-    """
-    collection = model.get_pymongo_collection()
-    current = await collection.find_one(dict(key), {guard: 1}, session=session)
-    stored = current.get(guard) if current is not None else None
-    if stored is not None and stored > as_stored(value):
-        return False
-    await collection.update_one(
-        dict(key), {"$set": {**fields, guard: value}}, upsert=True, session=session
-    )
-    return True
+from subgraphs.analytics.repository.base import Session
 
 
 class Profiles(Repository[UserProfile]):
@@ -50,15 +32,12 @@ class Profiles(Repository[UserProfile]):
         fields: dict[str, Any] = {"user_id": user_id, "timezone": timezone}
         if ratings is not None:
             fields["ratings"] = dict(ratings)
+        collection = UserProfile.get_pymongo_collection()
         key = {"user_id": user_id}
-        await _upsert_if_not_older(UserProfile, key, "as_of", as_of, fields, session)
+        await apply_if_newer(collection, key, fields, at=as_of, ties=True, session=session)
 
     async def find(self, user_id: str) -> UserProfile | None:
         return await UserProfile.find_one({"user_id": user_id})
-
-    async def timezones(self, user_ids: Iterable[str]) -> dict[str, str]:
-        rows = await UserProfile.find({"user_id": {"$in": list(user_ids)}}).to_list()
-        return {r.user_id: r.timezone for r in rows}
 
 
 class Goals(Repository[GoalView]):
@@ -67,8 +46,10 @@ class Goals(Repository[GoalView]):
     async def apply(
         self, goal_id: str, fields: Mapping[str, Any], *, as_of: datetime, session: Session
     ) -> None:
+        collection = GoalView.get_pymongo_collection()
         row = {"goal_id": goal_id, **fields}
-        await _upsert_if_not_older(GoalView, {"goal_id": goal_id}, "as_of", as_of, row, session)
+        key = {"goal_id": goal_id}
+        await apply_if_newer(collection, key, row, at=as_of, ties=True, session=session)
 
     async def by_goal_ids(self, goal_ids: Iterable[str]) -> dict[str, GoalView]:
         rows = await GoalView.find({"goal_id": {"$in": list(goal_ids)}}).to_list()
@@ -111,8 +92,11 @@ class Habits(Repository[HabitView]):
             "current_streak": current,
             "longest_streak": longest,
         }
+        collection = HabitView.get_pymongo_collection()
         key = {"habit_id": habit_id}
-        await _upsert_if_not_older(HabitView, key, "last_day", day, fields, session)
+        await apply_if_newer(
+            collection, key, fields, at=day, stamp="last_day", ties=True, session=session
+        )
 
     async def for_owner(self, owner_id: str) -> list[HabitView]:
         return await HabitView.find({"owner_id": owner_id}).to_list()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from common.validation import zone_or_utc
 from subgraphs.notifications.models import Channel, Kind, Preferences
 
 # In-app for everything, push for everything, email only for what must not be missed.
@@ -31,18 +31,11 @@ def parse_clock(value: str) -> time:
     return time(int(hours), int(minutes))
 
 
-def zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
 def quiet_until(now: datetime, tz_name: str, start: str | None, end: str | None) -> datetime | None:
     """When quiet hours that cover `now` end (UTC), or None outside quiet hours."""
     if start is None or end is None or start == end:
         return None
-    tz = zone(tz_name)
+    tz = zone_or_utc(tz_name)
     local = now.astimezone(tz)
     begin, finish = parse_clock(start), parse_clock(end)
     today = local.date()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from common.projections import apply_if_newer
 from common.repository import Repository
 from subgraphs.notifications.models import Preferences, Recipient
 from subgraphs.notifications.repository.base import Session
@@ -39,18 +40,14 @@ class Recipients(Repository[Recipient]):
         as_of: datetime,
         session: Session = None,
     ) -> None:
-        collection = Recipient.get_pymongo_collection()
-        # Read, then write: inside the consumer's transaction a concurrent writer
-        # of the same row conflicts and one of the two re-runs.
-        current = await collection.find_one({"user_id": user_id}, {"as_of": 1}, session=session)
-        if current is not None and current["as_of"] > as_of.replace(
-            microsecond=as_of.microsecond // 1000 * 1000
-        ):
-            return  # a newer update is already stored
-        await collection.update_one(
+        # An event of the same millisecond is written again (`ties`): a replay
+        # then ends on the last event of that millisecond, as a live run did.
+        await apply_if_newer(
+            Recipient.get_pymongo_collection(),
             {"user_id": user_id},
-            {"$set": {"email": email, "timezone": timezone, "as_of": as_of}},
-            upsert=True,
+            {"email": email, "timezone": timezone},
+            at=as_of,
+            ties=True,
             session=session,
         )
 

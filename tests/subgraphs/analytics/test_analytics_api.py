@@ -32,8 +32,7 @@ from subgraphs.analytics.cli import analytics_app
 from subgraphs.analytics.models import MODELS
 from subgraphs.analytics.repository.facts import Facts
 from subgraphs.analytics.repository.views import Goals, Habits, Profiles
-
-from .conftest import Eventually, Gql, MakeEvent
+from tests.subgraphs.conftest import Eventually, Gql, MakeEvent
 
 pytestmark = [pytest.mark.rabbitmq, pytest.mark.redis]
 

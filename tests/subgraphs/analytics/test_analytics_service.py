@@ -30,8 +30,7 @@ from subgraphs.analytics.events import CONSUMER
 from subgraphs.analytics.models import MODELS, Achievement, RebuildLock
 from subgraphs.analytics.service.analytics import AnalyticsService, rebuild_projections
 from subgraphs.analytics.service.projector import PATTERNS
-
-from .conftest import Eventually, MakeEvent
+from tests.subgraphs.conftest import Eventually, MakeEvent
 
 pytestmark = [pytest.mark.rabbitmq, pytest.mark.redis]
 

@@ -7,8 +7,7 @@ import pytest
 from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
 from subgraphs.analytics.app import subgraph
-
-from .conftest import Gql
+from tests.subgraphs.conftest import Gql
 
 pytestmark = [pytest.mark.rabbitmq, pytest.mark.redis]
 

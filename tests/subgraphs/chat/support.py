@@ -11,14 +11,13 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
-import aio_pika
 import httpx
-from aio_pika.abc import AbstractIncomingMessage
 from websockets.asyncio.client import ClientConnection, connect
 
 from common.events import Event
 from common.events.amqp import AmqpEventBus
 from common.settings import Settings
+from common.testing.events import tap
 from common.testing.tokens import TestKeys
 
 WAIT = 10.0
@@ -188,24 +187,13 @@ def texts(connection: dict[str, Any]) -> list[str]:
 
 @asynccontextmanager
 async def captured_events(settings: Settings, *patterns: str) -> AsyncIterator[Captured]:
-    """Events on the test's exchange matching `patterns`, as a real consumer would get them."""
-    assert settings.amqp_url
-    connection = await aio_pika.connect(settings.amqp_url)
-    async with connection:
-        channel = await connection.channel()
-        exchange = await channel.declare_exchange(
-            settings.events_exchange, aio_pika.ExchangeType.TOPIC, durable=True
-        )
-        queue = await channel.declare_queue(exclusive=True, auto_delete=True)
-        for pattern in patterns:
-            await queue.bind(exchange, routing_key=pattern)
-        captured = Captured()
+    """Events on the test's exchange matching `patterns`, straight off the broker."""
+    captured = Captured()
 
-        async def on_message(message: AbstractIncomingMessage) -> None:
-            async with message.process():
-                captured.queue.put_nowait(Event.model_validate_json(message.body))
+    async def put(event: Event) -> None:
+        captured.queue.put_nowait(event)
 
-        await queue.consume(on_message)
+    async with tap(settings, patterns, put):
         yield captured
 
 

@@ -187,18 +187,6 @@ async def services(infra: Infrastructure, database: Database) -> CommunityServic
     return build_services(make_deps(infra, database))
 
 
-@pytest.fixture
-async def bus(settings: Settings) -> AsyncIterator[AmqpEventBus]:
-    """A second connection to the test's exchange, as another subgraph would have."""
-    assert settings.amqp_url
-    connected = AmqpEventBus(
-        settings.amqp_url, exchange=settings.events_exchange, queue_expires_ms=60_000
-    )
-    await connected.connect()
-    yield connected
-    await connected.close()
-
-
 async def users_event(bus: AmqpEventBus, type: str, **data: Any) -> Event:
     event = Event.of(type, user_id=str(data.get("user_id")), data=data)
     await bus.publish(event)

@@ -16,7 +16,6 @@ from common.events import Event, InvalidEvent, OutboxPublisher, OutboxRelay
 from common.events.amqp import AmqpEventBus
 from common.events.outbox import COLLECTION as OUTBOX
 from common.infra import Infrastructure
-from common.settings import Settings
 from common.testing.events import tap
 from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
@@ -52,18 +51,6 @@ class Recorder:
     async def wait_count(self, event_type: str, count: int, within: float = 10.0) -> list[Event]:
         await self.wait_for(lambda _: len(self.of(event_type)) >= count, within)
         return self.of(event_type)
-
-
-@pytest.fixture
-async def bus(settings: Settings) -> AsyncIterator[AmqpEventBus]:
-    """A second client on the test's exchange: publishes other subgraphs' events."""
-    assert settings.amqp_url
-    client = AmqpEventBus(
-        settings.amqp_url, exchange=settings.events_exchange, queue_expires_ms=60_000
-    )
-    await client.connect()
-    yield client
-    await client.close()
 
 
 @pytest.fixture

@@ -1,14 +1,13 @@
-"""Loopback SMTP and web-push endpoints, a publisher on the test's exchange, GraphQL, polling."""
+"""Loopback SMTP and web-push endpoints (the shared fixtures are in tests/subgraphs/conftest.py)."""
 
 from __future__ import annotations
 
 import asyncio
 import base64
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import pytest
 from aiosmtpd.smtp import SMTP, Envelope, Session
@@ -19,62 +18,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from common.events import Event
-from common.events.amqp import AmqpEventBus
-from common.events.catalog import EVENTS, Payload
 from common.serving import serve_in_loop
 from common.settings import Settings, SubgraphSettings
-from common.testing.graphql import gql as gql_call
-from common.testing.waiting import eventually as eventually_call
 
-T = TypeVar("T")
 SubgraphT = TypeVar("SubgraphT", bound=SubgraphSettings)
-Gql = Callable[..., Awaitable[dict[str, Any]]]
-Eventually = Callable[..., Awaitable[Any]]
-MakeEvent = Callable[..., Event]
 
 
 def b64url(raw: bytes) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-@pytest.fixture
-async def bus(settings: Settings) -> AsyncIterator[AmqpEventBus]:
-    """A second connection to the test's exchange, as another subgraph would publish."""
-    assert settings.amqp_url
-    connection = AmqpEventBus(
-        settings.amqp_url, exchange=settings.events_exchange, queue_expires_ms=60_000
-    )
-    await connection.connect()
-    yield connection
-    await connection.close()
-
-
-def _make_event(
-    type: str, *, payload: Payload, time: datetime | None = None, id: str | None = None
-) -> Event:
-    assert isinstance(payload, EVENTS[type])
-    fields: dict[str, Any] = {"time": time} if time is not None else {}
-    if id is not None:
-        fields["id"] = id
-    return Event(
-        type=type, source=type.split(".", 1)[0], data=payload.model_dump(mode="json"), **fields
-    )
-
-
-@pytest.fixture
-def gql() -> Gql:
-    return gql_call
-
-
-@pytest.fixture
-def eventually() -> Eventually:
-    return eventually_call
-
-
-@pytest.fixture
-def make_event() -> MakeEvent:
-    return _make_event
 
 
 @dataclass

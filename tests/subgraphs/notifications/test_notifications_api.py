@@ -22,8 +22,9 @@ from common.settings import Settings
 from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
 from subgraphs.notifications.app import subgraph
+from tests.subgraphs.conftest import Eventually, Gql, MakeEvent
 
-from .conftest import Eventually, Gql, MailServer, MakeEvent, PushEndpoint
+from .conftest import MailServer, PushEndpoint
 
 pytestmark = [pytest.mark.rabbitmq, pytest.mark.redis]
 

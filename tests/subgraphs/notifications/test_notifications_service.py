@@ -45,8 +45,9 @@ from subgraphs.notifications.service.notifications import (
     PreferenceChange,
     Repos,
 )
+from tests.subgraphs.conftest import MakeEvent
 
-from .conftest import MailServer, MakeEvent
+from .conftest import MailServer
 
 pytestmark = [pytest.mark.rabbitmq, pytest.mark.redis]
 

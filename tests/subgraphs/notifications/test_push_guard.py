@@ -17,8 +17,9 @@ from common.settings import Settings
 from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
 from subgraphs.notifications.app import subgraph
+from tests.subgraphs.conftest import Eventually, Gql, MakeEvent
 
-from .conftest import Eventually, Gql, MakeEvent, PushEndpoint
+from .conftest import PushEndpoint
 
 pytestmark = [pytest.mark.rabbitmq, pytest.mark.redis]
 
