@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
+from common.mongo_server import free_port
 from common.settings import Settings
 from common.testing.waiting import wait_until
 from lifegraph.cli import with_traffic_shaping
@@ -29,7 +30,6 @@ from tests.router.kit import (
     Recorder,
     serve,
     subgraph_app,
-    unused_port,
 )
 
 _QUERY = '{ me { name } product(upc: "1") { name } }'
@@ -86,7 +86,7 @@ def _me_error(result: Any) -> dict[str, Any]:
 async def test_a_stopped_subgraph_opens_the_circuit_and_a_probe_closes_it(
     recorder: Recorder, fixture_subgraphs: dict[str, FixtureSubgraph], subgraph_base: str
 ) -> None:
-    port = unused_port()
+    port = free_port()
     accounts_url = f"http://127.0.0.1:{port}/accounts/graphql"
     app = subgraph_app([fixture_subgraphs["accounts"]], recorder)
     clock = Clock()

@@ -19,7 +19,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from common.serving import serve_in_loop
-from common.settings import Settings, SubgraphSettings
+from common.settings import SubgraphSettings
 
 SubgraphT = TypeVar("SubgraphT", bound=SubgraphSettings)
 

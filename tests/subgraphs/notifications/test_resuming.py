@@ -19,8 +19,7 @@ from common.settings import Settings
 from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
 from subgraphs.notifications.app import subgraph
-
-from .conftest import Eventually, Gql, MakeEvent
+from tests.subgraphs.conftest import Eventually, Gql, MakeEvent
 
 pytestmark = [pytest.mark.rabbitmq, pytest.mark.redis]
 
