@@ -1,0 +1,77 @@
+"""Apollo Gateway beside the LifeGraph router, both over the same running fixture subgraphs."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
+from pathlib import Path
+
+import httpx
+import pytest
+import pytest_asyncio
+
+from tests.compat.node import install_clients, node_executable, run_node
+from tests.router.differential.cases import CLIENTS
+from tests.router.kit import FIXTURES
+
+JS = Path(__file__).parent / "js"
+
+# Supergraph lines Apollo Gateway refuses to load, so they reach it removed. The fixture
+# keeps them on purpose: `Post.legacyCode` exists only at an `@external` position, which
+# Apollo's composition would never emit, and LifeGraph must refuse a query for it at plan
+# time (tests/router/test_unsatisfiable.py). Without the field Apollo rejects such a query
+# in validation instead: no data and an error on both sides, which is what we compare.
+APOLLO_REFUSES = {
+    "conformance.graphql": ("  legacyCode: String @join__field(graph: STATS, external: true)\n",),
+}
+
+
+def _for_apollo(supergraph: str, directory: Path) -> Path:
+    sdl = (FIXTURES / supergraph).read_text()
+    for line in APOLLO_REFUSES.get(supergraph, ()):
+        assert line in sdl, f"{supergraph} no longer has {line!r}"
+        sdl = sdl.replace(line, "")
+    path = directory / supergraph
+    path.write_text(sdl)
+    return path
+
+
+@pytest.fixture(scope="session")
+def gateway_node() -> str:
+    """`node`, with @apollo/gateway installed from js/package-lock.json."""
+    executable = node_executable()
+    install_clients(JS)
+    return executable
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def apollo(
+    gateway_node: str, subgraph_base: str, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[dict[str, str]]:
+    """Apollo Gateway's GraphQL URL for each fixture supergraph, from the file we load."""
+    directory = tmp_path_factory.mktemp("apollo")
+    urls: dict[str, str] = {}
+    async with AsyncExitStack() as running:
+        for supergraph in CLIENTS.values():
+            sdl = str(_for_apollo(supergraph, directory))
+            gateway = await running.enter_async_context(
+                run_node(gateway_node, "gateway.mjs", sdl, subgraph_base, js=JS)
+            )
+            urls[supergraph] = (await gateway.message(within=60))["url"]
+        yield urls
+
+
+@pytest.fixture(scope="session")
+def lifegraph(
+    shop_client: httpx.AsyncClient,
+    catalog_client: httpx.AsyncClient,
+    conformance_client: httpx.AsyncClient,
+    shapes_client: httpx.AsyncClient,
+) -> dict[str, httpx.AsyncClient]:
+    """The LifeGraph router over each fixture supergraph (the conformance tests' own clients)."""
+    return {
+        "shop.graphql": shop_client,
+        "catalog.graphql": catalog_client,
+        "conformance.graphql": conformance_client,
+        "shapes.graphql": shapes_client,
+    }
