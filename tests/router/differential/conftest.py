@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
 from pathlib import Path
@@ -44,20 +45,32 @@ def gateway_node() -> str:
     return executable
 
 
-@pytest_asyncio.fixture(scope="session", loop_scope="session")
+# Module scope: the four Node.js processes end with this module, not with the session.
+@pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def apollo(
     gateway_node: str, subgraph_base: str, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[dict[str, str]]:
     """Apollo Gateway's GraphQL URL for each fixture supergraph, from the file we load."""
     directory = tmp_path_factory.mktemp("apollo")
-    urls: dict[str, str] = {}
     async with AsyncExitStack() as running:
-        for supergraph in CLIENTS.values():
-            sdl = str(_for_apollo(supergraph, directory))
-            gateway = await running.enter_async_context(
-                run_node(gateway_node, "gateway.mjs", sdl, subgraph_base, js=JS)
+        # All four start at once; each prints its URL when it serves.
+        gateways = {
+            supergraph: await running.enter_async_context(
+                run_node(
+                    gateway_node,
+                    "gateway.mjs",
+                    str(_for_apollo(supergraph, directory)),
+                    subgraph_base,
+                    js=JS,
+                )
             )
-            urls[supergraph] = (await gateway.message(within=60))["url"]
+            for supergraph in CLIENTS.values()
+        }
+        started = await asyncio.gather(*(g.message(within=60) for g in gateways.values()))
+        urls = {
+            supergraph: message["url"]
+            for supergraph, message in zip(gateways, started, strict=True)
+        }
         yield urls
 
 
