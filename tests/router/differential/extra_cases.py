@@ -148,4 +148,84 @@ EXTRA = [
         '{ employee(id: "e1") { company { venue { __typename floor '
         "... on Office { address { city zip } } } } } }",
     ),
+    # more combinations: fragments on abstract types inside entity fetches, directives on
+    # spreads, aliased roots with different arguments, typename-only and nested lists
+    _shop(
+        "aliased_roots_with_different_arguments",
+        "{ a: topProducts(first: 1) { upc inStock } b: topProducts(first: 3) { upc name } "
+        'c: product(upc: "5") { reviews { id } } }',
+    ),
+    _shop(
+        "directives_on_spreads",
+        "query($yes: Boolean!, $no: Boolean!) { topProducts(first: 2) { "
+        "...A @include(if: $yes) ...B @include(if: $no) "
+        "... on Product @skip(if: $no) { weight } } } "
+        "fragment A on Product { name inStock } fragment B on Product { reviews { body } }",
+        yes=True,
+        no=False,
+    ),
+    _shop("requires_only", "{ topProducts(first: 4) { shippingEstimate } }"),
+    _shop("requires_and_its_inputs", "{ topProducts(first: 2) { price weight shippingEstimate } }"),
+    _shop(
+        "typename_on_entities",
+        "{ me { __typename reviews { __typename product { __typename } } } }",
+    ),
+    _shop(
+        "review_to_product_and_back",
+        '{ review(id: "r1") { product { name reviews { author { name username } } } } }',
+    ),
+    _shop(
+        "long_list_across_three_subgraphs",
+        "{ topProducts(first: 30) { upc inStock reviews { author { name } } } }",
+    ),
+    _catalog(
+        "media_nested_interface_fragments",
+        "{ media { ... on Media { id ... on Book { title "
+        "author { ... on Person { name reputation } } } } } }",
+    ),
+    _catalog(
+        "search_with_compound_key_person",
+        '{ search(term: "x") { ... on Person { id handle name reputation org { code } } } }',
+    ),
+    _catalog("featured_override_price", "{ featured { price title } }"),
+    _catalog("top_rated_typename_and_title", "{ topRated { __typename id title rating } }"),
+    _catalog(
+        "legacy_search_across_owners",
+        "{ legacySearch { ... on Book { price title author { name } } "
+        "... on Magazine { issue } } }",
+    ),
+    _catalog(
+        "media_variable_input_with_nested_fields",
+        "query($f: MediaFilter!) { media(filter: $f) { id ... on Book { price } } }",
+        f={"titlePrefix": "D", "genre": None},
+    ),
+    _conformance("post_requires_and_own_fields", '{ post(id: "1") { summary title id } }'),
+    _conformance(
+        "post_aliased_arguments",
+        '{ post(id: "1") { one: comments(limit: 1) { id } '
+        "two: comments(limit: 2) { id } summary } }",
+    ),
+    _conformance("node_typename", '{ node(id: "1") { __typename id } }'),
+    _conformance(
+        "items_typename_and_meta",
+        "{ items { __typename ... on Book { meta { label } } ... on Pen { meta { label } } } }",
+    ),
+    _conformance("things_codes_with_typename", "{ things { __typename code } }"),
+    _shapes(
+        "two_employees_aliased",
+        '{ a: employee(id: "e1") { name company { address { zip } } } '
+        'b: employee(id: "e2") { name manager { name team { label } } } }',
+    ),
+    _shapes(
+        "employee_manager_person",
+        '{ employee(id: "e1") { manager { id name deskNo team { id label } } } }',
+    ),
+    _shapes("employees_titles_levels", "{ employees { id level title mailCode } }"),
+    _shapes("shop_location_only", "{ shop { location { dock } } }"),
+    _shapes("featured_gadget_fields", "{ featured { ... on Gadget { sku label price } } }"),
+    _shapes("catalog_typename_only", "{ catalog { __typename } }"),
+    _shapes(
+        "company_legal_and_venue",
+        '{ employee(id: "e1") { company { legal { form registry } venue { floor } } } }',
+    ),
 ]

@@ -37,6 +37,11 @@ _HIDDEN_ENUM_VALUE = (
     "reports it only under `extensions.valueCompletion`"
 )
 
+_NARROWER_TYPE = (
+    "`featured` is the union `Product` in the API schema and `Gadget` in `store` "
+    "(join__field(type:)): the Gadget gets the fields of its fragments; Apollo Gateway "
+    "asks `store` without `__typename` and returns `{}`"
+)
 _EXTERNAL_ONLY = (
     "the field exists only at an @external position: LifeGraph refuses the query with "
     "QUERY_PLANNING_FAILED; Apollo Gateway cannot load such a supergraph, gets it without "
@@ -78,10 +83,9 @@ INTENTIONAL = {
     ),
     "test_requires_arguments::test_arguments_given_as_variables": _APOLLO_REQUIRES_ARGUMENTS,
     "test_subgraph_type_conditions::test_interface_fragment_on_a_narrower_field_type": (
-        "an object matching both `... on Thing` and `... on Gadget` under a field whose "
-        "type is narrower in the chosen subgraph (join__field(type:)) gets both fragments' "
-        "fields; Apollo Gateway asks `store` without `__typename` and returns `{}`"
+        _NARROWER_TYPE
     ),
+    "extra::shapes::featured_gadget_fields": _NARROWER_TYPE,
 }
 
 
