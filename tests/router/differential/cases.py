@@ -11,6 +11,7 @@ parameter set). Anything computed at run time is left out; `skipped()` says what
 from __future__ import annotations
 
 import ast
+import copy
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,7 +58,8 @@ class _Scope:
 
     def literal(self, node: ast.expr) -> Any:
         """The value of `node` with bound names substituted; ValueError if not a literal."""
-        substituted = _Substitute(self.names).visit(node)
+        # NodeTransformer edits in place: work on a copy, the tree serves every row.
+        substituted = _Substitute(self.names).visit(copy.deepcopy(node))
         return ast.literal_eval(ast.fix_missing_locations(substituted))
 
 
@@ -67,7 +69,7 @@ class _Substitute(ast.NodeTransformer):
 
     def visit_Name(self, node: ast.Name) -> ast.AST:
         bound = self.names.get(node.id)
-        return node if bound is None else self.visit(bound)
+        return node if bound is None else self.visit(copy.deepcopy(bound))
 
 
 def _assignments(statements: list[ast.stmt], before: int | None = None) -> dict[str, ast.expr]:
@@ -104,7 +106,7 @@ def _parameter_sets(test: ast.AsyncFunctionDef | ast.FunctionDef) -> list[dict[s
         names = ast.literal_eval(names_node)
         names = [n.strip() for n in names.split(",")] if isinstance(names, str) else list(names)
         if not isinstance(rows_node, ast.List | ast.Tuple):
-            return []
+            raise ValueError("the parametrize rows are not a literal list")
         rows: list[dict[str, ast.expr]] = []
         for row in rows_node.elts:
             values = row.elts if len(names) > 1 and isinstance(row, ast.Tuple) else [row]
@@ -155,7 +157,8 @@ def _case(case_id: str, call: ast.Call, scope: _Scope) -> Case:
     )
 
 
-def _module_cases(path: Path) -> Iterator[Case | tuple[str, str]]:
+def module_cases(path: Path) -> Iterator[Case | tuple[str, str]]:
+    """The cases of one test module, and (case id, why) for each call it cannot read."""
     module = ast.parse(path.read_text(), str(path))
     module_scope = _Scope(_assignments(module.body))
     for test in module.body:
@@ -165,7 +168,13 @@ def _module_cases(path: Path) -> Iterator[Case | tuple[str, str]]:
         ):
             continue
         calls = sorted(_posts(test), key=lambda c: (c.lineno, c.col_offset))
-        parameter_sets = _parameter_sets(test)
+        if not calls:
+            continue
+        try:
+            parameter_sets = _parameter_sets(test)
+        except (ValueError, TypeError, SyntaxError, RecursionError) as why:
+            yield (f"{path.stem}::{test.name}", str(why))
+            continue
         statements = sorted(
             (n for n in ast.walk(test) if isinstance(n, ast.stmt) and n is not test),
             key=lambda n: n.lineno,
@@ -185,7 +194,7 @@ def _module_cases(path: Path) -> Iterator[Case | tuple[str, str]]:
                     case_id += f"[{row}]"
                 try:
                     yield _case(case_id, call, test_scope.with_(parameters))
-                except (ValueError, TypeError, SyntaxError) as why:
+                except (ValueError, TypeError, SyntaxError, RecursionError) as why:
                     yield (case_id, str(why))
 
 
@@ -193,7 +202,7 @@ def _collect() -> tuple[list[Case], list[tuple[str, str]]]:
     cases: list[Case] = []
     skipped: list[tuple[str, str]] = []
     for path in sorted(ROUTER_TESTS.glob("test_*.py")):
-        for found in _module_cases(path):
+        for found in module_cases(path):
             if isinstance(found, Case):
                 cases.append(found)
             else:
