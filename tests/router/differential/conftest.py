@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import copy
+from collections.abc import AsyncIterator, Iterator
 from contextlib import AsyncExitStack
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest_asyncio
 
 from tests.compat.node import install_clients, node_executable, run_node
 from tests.router.differential.cases import CLIENTS
+from tests.router.fixtures import catalog
 from tests.router.kit import FIXTURES
 
 JS = Path(__file__).parent / "js"
@@ -35,6 +37,21 @@ def _for_apollo(supergraph: str, directory: Path) -> Path:
     path = directory / supergraph
     path.write_text(sdl)
     return path
+
+
+@pytest.fixture(autouse=True)
+def _catalog_state_restored() -> Iterator[None]:
+    """Undo the catalog mutations a case runs (twice: once per router).
+
+    This package runs before the conformance tests it reads its cases from; the books a
+    `mutation { addBook }` case adds must not be there when they run.
+    """
+    books, prices = copy.deepcopy(catalog.BOOKS), dict(catalog.PRICES)
+    yield
+    catalog.BOOKS.clear()
+    catalog.BOOKS.update(books)
+    catalog.PRICES.clear()
+    catalog.PRICES.update(prices)
 
 
 @pytest.fixture(scope="session")
