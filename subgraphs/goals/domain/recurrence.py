@@ -232,10 +232,14 @@ def _matches(rule: Rule, day: date, *, nth_in_year: bool) -> bool:
 
 def _period_occurrences(series: Series, index: int, budget: Budget) -> list[datetime] | None:
     """Local wall times of one period's occurrences, sorted; None when out of budget."""
+    rule = series.rule
     days = _period_days(series, index)
+    if rule.freq == "WEEKLY" and index == _period_index(series, series.start.date()):
+        # dateutil (and rrule.js after it) begin the first week at DTSTART, not at WKST,
+        # so BYSETPOS counts from there; RFC 5545 leaves an unsynchronised DTSTART undefined.
+        days = [day for day in days if day >= series.start.date()]
     if not budget.spend(len(days)):
         return None
-    rule = series.rule
     # "The 2nd Monday" counts within the year only for YEARLY rules without BYMONTH.
     nth_in_year = rule.freq == "YEARLY" and not rule.bymonth
     found = [

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from dateutil.rrule import rrulestr
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from common.errors import BadUserInput
@@ -188,6 +188,14 @@ def _rules(draw: st.DrawFn) -> str:
     start=st.datetimes(datetime(2023, 1, 1), datetime(2026, 12, 31)),
     offset_days=st.integers(0, 900),
     span_days=st.integers(1, 120),
+)
+# DTSTART on a Tuesday, a week starting Monday: BYSETPOS counts from DTSTART, as dateutil does.
+@example(
+    rule="FREQ=WEEKLY;INTERVAL=1;WKST=MO;BYSETPOS=1;BYMINUTE=0;BYHOUR=0;BYMONTH=8;BYDAY=MO,TU",
+    tz=ZULU,
+    start=datetime(2024, 8, 6),
+    offset_days=0,
+    span_days=1,
 )
 def test_window_expansion_equals_the_naive_expansion(
     rule: str, tz: ZoneInfo, start: datetime, offset_days: int, span_days: int
