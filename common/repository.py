@@ -25,6 +25,7 @@ from typing import Any, ClassVar, Generic, TypeVar, Union, get_args, get_origin
 from beanie import Document, PydanticObjectId, SortDirection
 from bson import ObjectId
 from bson.errors import InvalidId
+from pydantic.fields import FieldInfo
 from pymongo import ReturnDocument
 from pymongo.asynchronous.client_session import AsyncClientSession
 
@@ -246,10 +247,11 @@ class Repository(Generic[D]):
             .to_list()
         )
         items = rows[: request.first]
-        raw = [doc.model_dump(by_alias=True) for doc in items]
+        # The two values are read off each document: dumping it whole cost far more.
+        attribute = None if sort_field == "_id" else _attribute(self.model, sort_field)
         tokens = [
-            _encode_cursor(r.get(sort_field) if sort_field != "_id" else None, r["_id"], sort_field)
-            for r in raw
+            _encode_cursor(getattr(doc, attribute, None) if attribute else None, doc.id, sort_field)
+            for doc in items
         ]
         return Page(
             items=items,
@@ -257,6 +259,15 @@ class Repository(Generic[D]):
             cursors=tokens,
             has_previous_page=request.after is not None,
         )
+
+
+def _attribute(model: type[Document], stored_name: str) -> str:
+    """The attribute holding the field stored as `stored_name` (its alias, or its name)."""
+    fields: dict[str, FieldInfo] = model.model_fields
+    for name, info in fields.items():
+        if stored_name in (info.alias, name):
+            return name
+    return stored_name
 
 
 def _encode_cursor(value: Any, oid: Any, sort_field: str) -> str:

@@ -52,6 +52,9 @@ def serve(
         host=host,
         port=port,
         log_level="warning",
+        # At "warning" uvicorn drops its access lines anyway, but only after building
+        # each one: seven per home screen in the embedded host.
+        access_log=False,
         ws="websockets-sansio",
         # Our apps read X-Forwarded-For themselves, believing only configured
         # proxies; uvicorn must not rewrite the client address first.

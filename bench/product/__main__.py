@@ -21,16 +21,22 @@ from bench.product.seed import Scale, seed_viewer
 from bench.product.system import embedded_system
 
 
-def _children(pid: int) -> list[int]:
-    found = []
+def _descendants(pid: int) -> list[int]:
+    """Every process below `pid`: the database may run under a launcher process."""
+    parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
                 with open(f"/proc/{entry}/stat") as stat:
-                    if int(stat.read().rsplit(")", 1)[1].split()[1]) == pid:
-                        found.append(int(entry))
+                    parents[int(entry)] = int(stat.read().rsplit(")", 1)[1].split()[1])
             except OSError:
                 continue
+    found: list[int] = []
+    frontier = [pid]
+    while frontier:
+        below = [child for child, parent in parents.items() if parent in frontier]
+        found += below
+        frontier = below
     return found
 
 
@@ -77,7 +83,7 @@ async def _measure(
     seconds: float,
 ) -> Row:
     await _drive(journey, client, concurrency, min(2.0, seconds))  # warm caches and pools
-    db = _children(pid)
+    db = _descendants(pid)
     counts = await counters.read()
     cpu, db_cpu = cpu_seconds(pid), sum(cpu_seconds(p) for p in db)
     began = time.perf_counter()

@@ -88,7 +88,18 @@ class ShardLeases:
             return
         lease = self._settings.lease_seconds
         now = datetime.now(UTC)
+        held = self.owned()
+        if held and await self._renew(held, now + timedelta(seconds=lease)):
+            # One write renews every shard still held (the common case, and the
+            # relay's steady background load); only the others are tried one by one.
+            for shard in held:
+                self._held[shard] = started + lease * 0.8
+            held_now = set(held)
+        else:
+            held_now = set()
         for shard in range(self._settings.shards):
+            if shard in held_now:
+                continue
             try:
                 await self._collection.find_one_and_update(
                     {"_id": shard, "$or": [{"owner": self.owner}, {"until": {"$lte": now}}]},
@@ -103,6 +114,16 @@ class ShardLeases:
             # Stop relaying a little before the lease lapses for everyone else.
             self._held[shard] = started + lease * 0.8
         self._next_refresh = started + lease / 3
+
+    async def _renew(self, shards: list[int], until: datetime) -> bool:
+        """Extend the leases on `shards` if this process still holds every one of them.
+
+        False when any was lost (the caller then settles each shard on its own).
+        """
+        result = await self._collection.update_many(
+            {"_id": {"$in": shards}, "owner": self.owner}, {"$set": {"until": until}}
+        )
+        return result.matched_count == len(shards)
 
     async def release(self) -> None:
         if self._held:

@@ -8,6 +8,7 @@ for its own entry; the good ones in the same call resolve as usual.
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Mapping
 from typing import Any
@@ -25,20 +26,27 @@ def representation_problem(type_map: Mapping[str, Any], representation: object) 
     if not isinstance(type_name, str) or type_name not in type_map:
         return "Unknown __typename in a representation."
     origin = getattr(type_map[type_name].definition, "origin", None)
-    resolve = getattr(origin, "resolve_reference", None)
-    if resolve is None:
+    signature = _reference_signature(origin)
+    if signature is None:
         return None
     fields = {k: v for k, v in representation.items() if k != "__typename"}
     # Our entities are keyed by scalar ids; an object or list there is never a key.
     if any(not isinstance(v, str | int) or isinstance(v, bool) for v in fields.values()):
         return f"{type_name} representations take scalar key fields only."
-    params = inspect.signature(resolve).parameters
+    params = signature.parameters
     keys = [name for name in params if name != "info"]
     try:
-        inspect.signature(resolve).bind(**({"info": None} if "info" in params else {}), **fields)
+        signature.bind(**({"info": None} if "info" in params else {}), **fields)
     except TypeError:
         return f"{type_name} representations take exactly these fields: {', '.join(keys)}."
     return None
+
+
+@functools.cache
+def _reference_signature(origin: object) -> inspect.Signature | None:
+    # Once per entity type, not twice per representation: `_entities` calls carry dozens.
+    resolve = getattr(origin, "resolve_reference", None)
+    return None if resolve is None else inspect.signature(resolve)
 
 
 def refused(problem: str) -> BadUserInput:

@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 
 from common.errors import BadUserInput
+from common.jsoncodec import may_hold_big_integer
 
 MAX_JSON_DEPTH = 64
 
@@ -39,8 +40,15 @@ def check_json(data: bytes | str, *, what: str = "Request body") -> Any:
 
 
 def loads_exact(data: bytes | str, *, what: str = "Request body") -> Any:
-    """`check_json`, then parsed by the standard library so integers past 64 bits stay exact."""
-    check_json(data, what=what)
+    """`check_json`, with integers past 64 bits kept exact (orjson makes them floats).
+
+    >>> loads_exact(b'{"n": 123456789012345678901234567890}')
+    {'n': 123456789012345678901234567890}
+    """
+    parsed = check_json(data, what=what)
+    # Without a long digit run orjson's value is the standard library's: one parse.
+    if not may_hold_big_integer(data):
+        return parsed
     return json.loads(data)
 
 

@@ -309,3 +309,20 @@ def test_exact_loads_keep_big_integers() -> None:
     assert loads_exact(b'{"n": 123456789012345678901234567890}') == {
         "n": 123456789012345678901234567890
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"query": "{ me { id } }", "variables": {"n": 42, "f": 1.5e3, "s": "x\\u00e9"}}',
+        '{"n": -18446744073709551616, "m": 9223372036854775807}',
+        '{"f": 0.1234567890123456789, "s": "12345678901234567890"}',
+        "[123456789012345678, -0, 1e-7, true, null]",
+    ],
+)
+def test_exact_loads_agree_with_the_standard_library(text: str) -> None:
+    # One parse (orjson) for ordinary bodies must give exactly what json.loads gives.
+    for data in (text, text.encode()):
+        loaded = loads_exact(data)
+        assert loaded == json.loads(text)
+        assert repr(loaded) == repr(json.loads(text))

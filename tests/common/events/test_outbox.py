@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from pymongo.errors import DuplicateKeyError
 
 from common.events import Event, InvalidEvent, OutboxPublisher, OutboxRelay, RelaySettings
 from common.events.memory import InMemoryEventBus
+from common.events.relay import LEASES
 from common.infra import Infrastructure
 from common.settings import Settings
 from common.testing.events import task_completed
@@ -295,3 +297,29 @@ async def test_a_duplicate_key_reruns_the_work_only_when_asked(
     attempts.clear()
     assert await publisher.run_in_transaction(like, retry_duplicates=True) == "already liked"
     assert len(attempts) == 2
+
+
+async def test_held_leases_are_renewed_and_a_lost_one_is_let_go(database: Database) -> None:
+    relay = OutboxRelay(database, Recorder(), wake=asyncio.Event(), settings=FAST, owner="a")
+    leases = database[LEASES]
+    await relay.leases.refresh()
+    assert sorted(relay.leases.owned()) == list(range(FAST.shards))
+    # Leases due to lapse in a second: renewing sets them lease_seconds (1.5 s) ahead.
+    soon = datetime.now(UTC) + timedelta(seconds=1)
+    await leases.update_many({}, {"$set": {"until": soon}})
+    before = {row["_id"]: row["until"] async for row in leases.find()}
+
+    # Renewed together: every lease held moves on.
+    relay.leases._next_refresh = 0.0
+    await relay.leases.refresh()
+    after = {row["_id"]: row["until"] async for row in leases.find()}
+    assert all(after[shard] > before[shard] for shard in before)
+
+    # Another replica holds shard 1 now (say this one hung past its lease): it is let go,
+    # and the rest stay held.
+    taken = datetime.now(UTC) + timedelta(minutes=1)
+    await leases.update_one({"_id": 1}, {"$set": {"owner": "b", "until": taken}})
+    relay.leases._next_refresh = 0.0
+    await relay.leases.refresh()
+    assert sorted(relay.leases.owned()) == [s for s in range(FAST.shards) if s != 1]
+    assert (await leases.find_one({"_id": 1}) or {})["owner"] == "b"
