@@ -4,6 +4,7 @@ export * from "./client";
 export * from "./errors";
 export * from "./operations";
 export * from "./session";
+export * from "./today";
 export type {
   ConversationFieldsFragment,
   FollowingFeedQuery,
@@ -17,5 +18,7 @@ export type {
   NotificationsQuery,
   PostFieldsFragment,
   StreakUnit,
+  TaskFieldsFragment,
+  UpcomingQuery,
   ViewerFieldsFragment,
 } from "./gql/graphql";

@@ -381,3 +381,18 @@ export const ConversationUpdatedDocument = graphql(`
     }
   }
 `);
+
+export const UpcomingDocument = graphql(`
+  query Upcoming($from: DateTime!, $to: DateTime!) {
+    calendar(from: $from, to: $to) {
+      startsAt
+      endsAt
+      originalStart
+      activity {
+        id
+        title
+        location
+      }
+    }
+  }
+`);
