@@ -12,7 +12,6 @@ import asyncio
 import json
 import re
 import time
-from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -250,70 +249,6 @@ async def test_a_newcomer_signs_up_and_works_on_a_goal_and_a_habit(
     await offline_page.screenshot("web-phone")
     # The home, feed and notifications queries with the bad token.
     await _quiet(offline_page, refused=3)
-
-
-async def test_today_shows_tasks_due_and_what_is_coming_up(
-    lifegraph: str, new_client: NewClient, offline_page: OfflinePage
-) -> None:
-    ada = new_client()
-    await ada.sign_up("Ada")
-    # The browser's day, as the app's: both read this machine's zone.
-    today = date.today()
-    await ada.ok(
-        "mutation($i: CreateGoalInput!) { createGoal(input: $i) { id } }",
-        {
-            "i": {
-                "title": "Get back to running",
-                "area": "HEALTH",
-                "tasks": [
-                    {"title": "Book the physio", "dueDate": today.isoformat()},
-                    {"title": "Buy new shoes", "dueDate": (today - timedelta(days=1)).isoformat()},
-                    {"title": "Plan the route", "dueDate": (today + timedelta(days=1)).isoformat()},
-                    {"title": "Stretch whenever"},
-                ],
-            }
-        },
-    )
-    now = datetime.now(UTC)
-    for title, starts_in, location in (
-        ("Conference", timedelta(days=10), None),
-        ("Team run", timedelta(days=3), "Riverside park"),
-        ("Dentist", timedelta(hours=2), None),
-        ("Yesterday's yoga", timedelta(days=-1), None),
-    ):
-        starts = now + starts_in
-        activity = {"title": title, "location": location, "startsAt": starts.isoformat()}
-        activity["endsAt"] = (starts + timedelta(hours=1)).isoformat()
-        await ada.ok(
-            "mutation($i: CreateActivityInput!) { createActivity(input: $i) { id } }",
-            {"i": activity},
-        )
-
-    page = offline_page.page
-    await page.goto(f"{lifegraph}/")
-    await _sign_in(page, f"ada-{id(ada)}@example.com")
-    today_card = page.get_by_role("region", name="Today")
-    due = today_card.get_by_role("list", name="Tasks due").get_by_role("listitem")
-    await expect(due).to_have_text(
-        [
-            "Buy new shoes · Get back to running overdue",
-            "Book the physio · Get back to running",
-        ]
-    )
-    upcoming = today_card.get_by_role("list", name="Coming up").get_by_role("listitem")
-    # The week ahead, soonest first: not what is past, nor what is further off.
-    await expect(upcoming).to_have_text(
-        [re.compile(" Dentist$"), re.compile(" Team run · Riverside park$")]
-    )
-    await offline_page.screenshot("web-today")
-
-    # Done in the goal's checklist: off Today at once, from the same cached goal.
-    goal = page.get_by_role("listitem", name="Get back to running")
-    await goal.get_by_label("Book the physio").check()
-    await expect(due).to_have_text([re.compile("^Buy new shoes")])
-    await goal.get_by_label("Buy new shoes").check()
-    await expect(today_card.get_by_text("Nothing due today.")).to_be_visible()
-    await _quiet(offline_page)
 
 
 async def test_two_step_sign_in_asks_for_the_code(

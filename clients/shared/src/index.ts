@@ -4,7 +4,6 @@ export * from "./client";
 export * from "./errors";
 export * from "./operations";
 export * from "./session";
-export * from "./today";
 export type {
   ConversationFieldsFragment,
   FollowingFeedQuery,
@@ -18,7 +17,5 @@ export type {
   NotificationsQuery,
   PostFieldsFragment,
   StreakUnit,
-  TaskFieldsFragment,
-  UpcomingQuery,
   ViewerFieldsFragment,
 } from "./gql/graphql";

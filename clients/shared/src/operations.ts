@@ -381,18 +381,3 @@ export const ConversationUpdatedDocument = graphql(`
     }
   }
 `);
-
-export const UpcomingDocument = graphql(`
-  query Upcoming($from: DateTime!, $to: DateTime!) {
-    calendar(from: $from, to: $to) {
-      startsAt
-      endsAt
-      originalStart
-      activity {
-        id
-        title
-        location
-      }
-    }
-  }
-`);

@@ -51,7 +51,6 @@ type Documents = {
     "\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n": typeof types.MessageAddedDocument,
     "\n  subscription Typing($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      isTyping\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.TypingDocument,
     "\n  subscription ConversationUpdated {\n    conversationUpdated {\n      conversationId\n      reason\n    }\n  }\n": typeof types.ConversationUpdatedDocument,
-    "\n  query Upcoming($from: DateTime!, $to: DateTime!) {\n    calendar(from: $from, to: $to) {\n      startsAt\n      endsAt\n      originalStart\n      activity {\n        id\n        title\n        location\n      }\n    }\n  }\n": typeof types.UpcomingDocument,
 };
 const documents: Documents = {
     "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n  }\n": types.ViewerFieldsFragmentDoc,
@@ -91,7 +90,6 @@ const documents: Documents = {
     "\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n": types.MessageAddedDocument,
     "\n  subscription Typing($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      isTyping\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.TypingDocument,
     "\n  subscription ConversationUpdated {\n    conversationUpdated {\n      conversationId\n      reason\n    }\n  }\n": types.ConversationUpdatedDocument,
-    "\n  query Upcoming($from: DateTime!, $to: DateTime!) {\n    calendar(from: $from, to: $to) {\n      startsAt\n      endsAt\n      originalStart\n      activity {\n        id\n        title\n        location\n      }\n    }\n  }\n": types.UpcomingDocument,
 };
 
 /**
@@ -256,10 +254,6 @@ export function graphql(source: "\n  subscription Typing($conversationId: ID!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ConversationUpdated {\n    conversationUpdated {\n      conversationId\n      reason\n    }\n  }\n"): (typeof documents)["\n  subscription ConversationUpdated {\n    conversationUpdated {\n      conversationId\n      reason\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Upcoming($from: DateTime!, $to: DateTime!) {\n    calendar(from: $from, to: $to) {\n      startsAt\n      endsAt\n      originalStart\n      activity {\n        id\n        title\n        location\n      }\n    }\n  }\n"): (typeof documents)["\n  query Upcoming($from: DateTime!, $to: DateTime!) {\n    calendar(from: $from, to: $to) {\n      startsAt\n      endsAt\n      originalStart\n      activity {\n        id\n        title\n        location\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -13,7 +13,6 @@ import { FeedSection } from "./FeedSection";
 import { GoalsSection } from "./GoalsSection";
 import { HabitsSection } from "./HabitsSection";
 import { NotificationsBell } from "./NotificationsBell";
-import { TodaySection } from "./TodaySection";
 
 export function HomeScreen({ client }: { client: LifeGraphClient }) {
   const session = useSession();
@@ -59,7 +58,6 @@ export function HomeScreen({ client }: { client: LifeGraphClient }) {
         )}
         {me && (
           <>
-            <TodaySection goals={me.goals.nodes} />
             <GoalsSection viewerId={me.id} goals={me.goals.nodes} />
             <HabitsSection viewerId={me.id} habits={me.habits.nodes} />
           </>
