@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
-from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, Counter, Gauge, Histogram, generate_latest
 from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.extensions import SchemaExtension
@@ -25,6 +25,12 @@ EVENTS_UNROUTABLE = Counter(
     "lifegraph_events_unroutable_total",
     "Events the broker confirmed but could route to no queue, by type.",
     ["type"],
+)
+LIVE_SUBSCRIBERS = Gauge(
+    "lifegraph_pubsub_subscribers",
+    "Pub/sub subscribers in this process that receive what is published from now on "
+    "(live subscriptions), by channel family (the channel without its id).",
+    ["family"],
 )
 TASK_CRASHES = Counter(
     "lifegraph_background_task_crashes_total",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import hashlib
 import os
@@ -12,17 +11,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from graphql import print_ast
 
-from lifegraph.discovery import discover_subgraphs
-from lifegraph.playground import ROOT_DESCRIPTIONS
-from lifegraph.supergraph import compose_lifegraph, standalone_url
 from lifegraph.webapp import WEB_DIST
-from router.api_schema import api_document
 
 web_app = typer.Typer(help="The LifeGraph web app (clients/web).", no_args_is_help=True)
 
 CLIENTS_DIR = Path("clients")
+# Beside clients/: the client-facing schema `lifegraph schema` writes and codegen reads.
+API_SCHEMA = Path("schema") / "api.graphql"
 # The issue's budget for what the first page load runs: initial JS, gzipped.
 INITIAL_JS_BUDGET_BYTES = 300 * 1024
 # Written into node_modules after a successful `npm ci`: which lockfile it installed.
@@ -35,29 +31,12 @@ _INITIAL_JS = re.compile(
 )
 
 
-def api_schema_sdl() -> str:
-    """The client-facing schema the router serves, composed from this code's subgraphs."""
-    supergraph = asyncio.run(compose_lifegraph(discover_subgraphs(), standalone_url))
-    return print_ast(api_document(supergraph, ROOT_DESCRIPTIONS)).rstrip() + "\n"
-
-
-@web_app.command("schema")
-def schema(
-    out: Annotated[Path, typer.Option(help="Where to write the API schema.")] = CLIENTS_DIR
-    / "web"
-    / "schema.graphql",
-) -> None:
-    """Write the client-facing API schema that codegen types the operations from."""
-    out.write_text(api_schema_sdl())
-    typer.echo(f"wrote {out}")
-
-
 @web_app.command("build")
 def build(
     clients: Annotated[Path, typer.Option(help="The clients workspace.")] = CLIENTS_DIR,
 ) -> None:
-    """Schema, `npm ci`, codegen, type check and Vite build into lifegraph/web_dist."""
-    (clients / "web" / "schema.graphql").write_text(api_schema_sdl())
+    """`npm ci`, codegen from schema/api.graphql, type check and Vite build into
+    lifegraph/web_dist."""
     _install(clients)
     for script in ("codegen", "typecheck", "build"):
         typer.echo(f"npm run {script}")
@@ -68,8 +47,12 @@ def build(
 
 def source_digest(clients: Path) -> str:
     """One hash over every file the build reads (not node_modules): the build records it,
-    and a test compares, so a change under clients/ without a rebuild is caught."""
+    and a test compares, so a change under clients/ or to the API schema without a
+    rebuild is caught."""
     digest = hashlib.sha256()
+    # Codegen types the operations from the schema `lifegraph schema` writes.
+    schema = clients.parent / API_SCHEMA
+    digest.update(API_SCHEMA.as_posix().encode() + b"\0" + schema.read_bytes() + b"\0")
     for path in sorted(clients.rglob("*")):
         relative = path.relative_to(clients)
         if (

@@ -1,9 +1,9 @@
 // Typed operations for every client: the documents live in clients/shared (no DOM),
-// the schema is the client-facing API schema that `lifegraph web schema` writes.
+// the schema is the client-facing API schema that `lifegraph schema` writes (and CI checks).
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
 const config: CodegenConfig = {
-  schema: "./schema.graphql",
+  schema: "../../schema/api.graphql",
   documents: ["../shared/src/**/*.ts", "!../shared/src/gql/**"],
   ignoreNoDocuments: false,
   generates: {

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import AbstractAsyncContextManager
 from typing import Any, Protocol
+
+from common.metrics import LIVE_SUBSCRIBERS
 
 Message = dict[str, Any]
 
@@ -28,6 +30,29 @@ class PubSub(Protocol):
     async def close(self) -> None: ...
 
     async def healthy(self) -> bool: ...
+
+
+def channel_family(channel: str) -> str:
+    """The channel without its last part, the id of a user or conversation, so the
+    gauge's labels stay few: `chat:conversation:42` is `chat:conversation`."""
+    cut = max(channel.rfind(":"), channel.rfind("."))
+    return channel[:cut] if cut > 0 else channel
+
+
+@contextlib.contextmanager
+def counted_live(channel: str) -> Iterator[None]:
+    """Count a subscriber in `lifegraph_pubsub_subscribers` while the block runs.
+
+    Enter once the subscription is live: the gauge is what says so from outside the
+    process (the subscription protocols acknowledge nothing), e.g. to a test that
+    must not act before a browser's subscription can see it.
+    """
+    gauge = LIVE_SUBSCRIBERS.labels(channel_family(channel))
+    gauge.inc()
+    try:
+        yield
+    finally:
+        gauge.dec()
 
 
 class Subscription:

@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from common.pubsub.base import Message, Subscription
+from common.pubsub.base import Message, Subscription, counted_live
 
 
 class InMemoryPubSub:
@@ -21,7 +21,8 @@ class InMemoryPubSub:
         sub = Subscription(channel, self._max_pending)
         self._subscribers[channel].add(sub)
         try:
-            yield sub
+            with counted_live(channel):
+                yield sub
         finally:
             self._subscribers[channel].discard(sub)
             if not self._subscribers[channel]:

@@ -12,7 +12,7 @@ from redis.asyncio.client import PubSub as RedisPubSubConnection
 from redis.exceptions import RedisError
 
 from common.errors import Unavailable
-from common.pubsub.base import Message, Subscription
+from common.pubsub.base import Message, Subscription, counted_live
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,8 @@ class RedisPubSub:
                 await self._drop_connection(exc)
                 raise _interrupted() from exc
         try:
-            yield sub
+            with counted_live(channel):
+                yield sub
         finally:
             async with self._lock:
                 self._subscribers[channel].discard(sub)

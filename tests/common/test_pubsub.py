@@ -3,9 +3,11 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from prometheus_client import REGISTRY
 from redis.asyncio import Redis
 
 from common.pubsub import PubSub, SubscriberOverflow, Subscription
+from common.pubsub.base import channel_family
 from common.pubsub.memory import InMemoryPubSub
 from common.pubsub.redis import RedisPubSub
 from common.settings import Settings
@@ -43,6 +45,45 @@ async def test_redis_pubsub_reaches_subscribers_of_another_process(settings: Set
         await replica_b.close()
         await a.aclose()
         await b.aclose()
+
+
+def _live(family: str) -> float:
+    value = REGISTRY.get_sample_value("lifegraph_pubsub_subscribers", {"family": family})
+    return value or 0.0
+
+
+async def _counts_live_subscribers(pubsub: PubSub) -> None:
+    before = _live("gauge:user")
+    async with pubsub.subscribe("gauge:user:1") as first:
+        assert _live("gauge:user") == before + 1
+        async with pubsub.subscribe("gauge:user:2"), pubsub.subscribe("gauge:user:1"):
+            assert _live("gauge:user") == before + 3
+        await pubsub.publish("gauge:user:1", {"n": 1})
+        assert await _next(first) == {"n": 1}
+        assert _live("gauge:user") == before + 1
+    assert _live("gauge:user") == before
+
+
+def test_a_channel_family_is_the_channel_without_its_id() -> None:
+    assert channel_family("chat:conversation:6650a1") == "chat:conversation"
+    assert channel_family("notifications.6650a1") == "notifications"
+    assert channel_family("plain") == "plain"
+
+
+async def test_the_gauge_counts_in_memory_subscribers_while_subscribed() -> None:
+    await _counts_live_subscribers(InMemoryPubSub())
+
+
+@pytest.mark.redis
+async def test_the_gauge_counts_redis_subscribers_while_subscribed(settings: Settings) -> None:
+    assert settings.redis_url
+    redis = Redis.from_url(settings.redis_url)
+    pubsub = RedisPubSub(redis, prefix=settings.redis_prefix)
+    try:
+        await _counts_live_subscribers(pubsub)
+    finally:
+        await pubsub.close()
+        await redis.aclose()
 
 
 async def test_a_subscriber_that_falls_behind_is_cut_off_not_the_others() -> None:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import httpx
 from graphql import print_schema
+from starlette.applications import Starlette
+from starlette.routing import Mount
 from typer.testing import CliRunner
 
 from common.mongo_server import free_port
@@ -42,7 +44,9 @@ def test_schema_writes_the_client_schema_the_router_serves(tmp_path: Path) -> No
     served = create_lifegraph_router(
         Settings(environment="test"), (tmp_path / "supergraph.graphql").read_text()
     )
-    mounted = served.routes[0].app  # type: ignore[attr-defined]
+    # The web app's routes come first; the router is the mount at `/`.
+    (mounted,) = (r.app for r in served.routes if isinstance(r, Mount) and r.path == "")
+    assert isinstance(mounted, Starlette)
     assert print_schema(mounted.state.router.api_schema) + "\n" == api
 
 

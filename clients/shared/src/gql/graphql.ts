@@ -230,7 +230,7 @@ export type BlockedUserEdge = {
 /** The secret calendar feed URL; shown only when rotated. */
 export type CalendarFeedPayload = {
   __typename?: 'CalendarFeedPayload';
-  /** Feed path on the goals subgraph: /calendar/{token}.ics */
+  /** Feed path at the API's own address (beside /graphql): /calendar/{token}.ics */
   path: Scalars['String']['output'];
   /** The secret; keep it private. */
   token: Scalars['String']['output'];
@@ -2003,6 +2003,10 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether this page was asked for `after` a cursor, so items came before it (lists page forwards only: false on the first page). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of this page's first item; null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** Aggregate per local day or per week (Monday). */
