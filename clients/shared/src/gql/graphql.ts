@@ -1837,6 +1837,8 @@ export type Notification = {
   count: Scalars['Int']['output'];
   /** When the first event arrived. */
   createdAt: Scalars['DateTime']['output'];
+  /** Its latest change's place in your inbox: pass as `notificationAdded(after:)` to resume from here. */
+  cursor: Scalars['String']['output'];
   /** Email and push deliveries with their status. */
   deliveries: Array<NotificationDelivery>;
   /** The notification's id. */
@@ -2681,7 +2683,7 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Changes to any of your conversations. */
   conversationUpdated: ConversationUpdate;
-  /** New messages in a conversation. */
+  /** New messages in a conversation. With `after` (the `cursor` of the last message you have), every message since it first, oldest first, then live ones: no gap, no duplicate. */
   messageAdded: Message;
   /** Edited, deleted and streaming (coach) messages in a conversation. */
   messageUpdated: Message;
@@ -2694,6 +2696,7 @@ export type Subscription = {
 
 /** Live events over the graphql-transport-ws WebSocket at the same `/graphql` URL; the token goes in `connection_init`'s payload as `Authorization`. */
 export type SubscriptionMessageAddedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   conversationId: Scalars['ID']['input'];
 };
 
@@ -2701,6 +2704,12 @@ export type SubscriptionMessageAddedArgs = {
 /** Live events over the graphql-transport-ws WebSocket at the same `/graphql` URL; the token goes in `connection_init`'s payload as `Authorization`. */
 export type SubscriptionMessageUpdatedArgs = {
   conversationId: Scalars['ID']['input'];
+};
+
+
+/** Live events over the graphql-transport-ws WebSocket at the same `/graphql` URL; the token goes in `connection_init`'s payload as `Authorization`. */
+export type SubscriptionNotificationAddedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
