@@ -77,10 +77,7 @@ class SecantusServer:
             )
         if self._storage != ":memory:":
             Path(self._storage).mkdir(parents=True, exist_ok=True)
-            try:
-                wait_storage_free(Path(self._storage), within=lock_wait)
-            except StorageInUse as exc:
-                raise MongoServerError(str(exc)) from None
+            self._wait_storage_free(lock_wait)
         command = [executable, "--port", str(self.port), "--storage-path", self._storage]
         command += ["--log-level", "WARNING"]
         if self._sync_on_commit:
@@ -128,10 +125,13 @@ class SecantusServer:
             # Reaping the wrapper does not mean the server is gone: a process
             # blocked in fsync dies only when the disk answers, and holds the
             # storage lock until then. A crash is over once the lock is free.
-            try:
-                wait_storage_free(Path(self._storage), within=KILL_RELEASE_SECONDS)
-            except StorageInUse as exc:
-                raise MongoServerError(str(exc)) from None
+            self._wait_storage_free(KILL_RELEASE_SECONDS)
+
+    def _wait_storage_free(self, within: float) -> None:
+        try:
+            wait_storage_free(Path(self._storage), within=within)
+        except StorageInUse as exc:
+            raise MongoServerError(str(exc)) from None
 
     def wait_unexpected_exit(self) -> int | None:
         """Block until the server ends: its exit status, or None when `stop()` ended it."""
