@@ -14,7 +14,7 @@ from common.events import Event
 from common.events.catalog import TaskCompleted
 from common.events.processed import COLLECTION as PROCESSED
 from common.settings import SubgraphSettings
-from common.testing.waiting import wait_until
+from common.testing.waiting import DEFAULT_WITHIN, wait_until
 
 
 def task_completed(*, user: str = "u1", task: str = "t1", goal: str = "g1") -> Event:
@@ -60,7 +60,11 @@ async def tap(
 
 
 async def wait_processed(
-    database: AsyncDatabase[dict[str, Any]], consumer: str, event: Event, *, within: float = 10.0
+    database: AsyncDatabase[dict[str, Any]],
+    consumer: str,
+    event: Event,
+    *,
+    within: float = DEFAULT_WITHIN,
 ) -> None:
     """Wait until `consumer` has recorded `event` as processed in its `database`.
 

@@ -10,8 +10,14 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
+# A bound, not a pace: both waits return as soon as the condition holds. It is
+# generous because a loaded two-core CI machine runs consumers several times
+# slower than a quiet one, and a timeout there is a false failure.
+DEFAULT_WITHIN = 30.0
+
+
 async def wait_until(
-    check: Callable[[], Awaitable[bool]], *, within: float = 10.0, every: float = 0.02
+    check: Callable[[], Awaitable[bool]], *, within: float = DEFAULT_WITHIN, every: float = 0.02
 ) -> None:
     """Poll `check` until it holds; TimeoutError after `within` seconds.
 
@@ -24,7 +30,10 @@ async def wait_until(
 
 
 async def eventually(
-    probe: Callable[[], Awaitable[T]], accept: Callable[[T], bool], *, within: float = 10.0
+    probe: Callable[[], Awaitable[T]],
+    accept: Callable[[T], bool],
+    *,
+    within: float = DEFAULT_WITHIN,
 ) -> T:
     """Re-ask `probe` until `accept` takes its answer, and return that answer.
 
@@ -43,7 +52,9 @@ async def eventually(
         raise AssertionError(f"not reached within {within}s; last answer: {last!r}") from None
 
 
-def poll_until(check: Callable[[], bool], *, within: float = 10.0, every: float = 0.05) -> bool:
+def poll_until(
+    check: Callable[[], bool], *, within: float = DEFAULT_WITHIN, every: float = 0.05
+) -> bool:
     """`wait_until` for synchronous tests: whether `check` held within `within` seconds.
 
     For the state of other processes (a child that must have exited), seen
