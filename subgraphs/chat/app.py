@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from contextlib import AsyncExitStack
-
 from common.app import Runtime, SubgraphDefinition
 from common.settings import ChatSettings
-from subgraphs.chat.coach.openai import OpenAICompatibleCoach
 from subgraphs.chat.events import register_consumers
 from subgraphs.chat.models import MODELS
 from subgraphs.chat.schema import schema
@@ -23,16 +20,8 @@ async def build(runtime: Runtime, *, answer_coach: bool = True) -> ChatServices:
     if answer_coach:
         worker = services.coach_worker
         services.messages.coach_question_stored = worker.wake
-        provider = services.coach_provider
-
-        async def answer_replies() -> None:
-            # The provider's HTTP client lives as long as the worker that uses it.
-            async with AsyncExitStack() as stack:
-                if isinstance(provider, OpenAICompatibleCoach):
-                    await stack.enter_async_context(provider.connected())
-                await worker.run()
-
-        runtime.spawn(answer_replies, name="coach")
+        runtime.on_stop(services.coach_provider.aclose)
+        runtime.spawn(worker.run, name="coach")
     register_consumers(runtime, services)
     return services
 

@@ -27,6 +27,9 @@ SYSTEM_PROMPT = (
 
 
 class OpenAICompatibleCoach:
+    """Replies share one HTTP client for the coach's life: kept-alive connections
+    instead of a TCP and TLS handshake per message; `aclose()` at shutdown."""
+
     def __init__(
         self,
         *,
@@ -39,24 +42,14 @@ class OpenAICompatibleCoach:
         self._url = base_url.rstrip("/") + "/chat/completions"
         self._api_key = api_key
         self._model = model
-        self._timeout = timeout
         # Conversation text and the API key go only to a public https address (or to a
         # network listed in `outbound_allowed_networks`, e.g. an in-cluster model).
         self._guard = guard or UrlGuard()
-        self._client: httpx.AsyncClient | None = None
+        self._client = httpx.AsyncClient(timeout=timeout, transport=self._guard.transport())
 
-    @contextlib.asynccontextmanager
-    async def connected(self) -> AsyncIterator[None]:
-        """One pooled HTTP client for the block (the coach worker's life), shared by every
-        reply: kept-alive connections instead of a TCP and TLS handshake per message."""
-        async with httpx.AsyncClient(
-            timeout=self._timeout, transport=self._guard.transport()
-        ) as client:
-            self._client = client
-            try:
-                yield
-            finally:
-                self._client = None
+    async def aclose(self) -> None:
+        """Close the shared HTTP client and its pooled connections."""
+        await self._client.aclose()
 
     async def respond(self, request: CoachRequest) -> CoachReply:
         return CoachReply(self._stream(request))
@@ -75,8 +68,6 @@ class OpenAICompatibleCoach:
         if self._api_key:
             headers["Authorization"] = f"Bearer {self._api_key}"
         await self._guard.check(self._url)
-        if self._client is None:
-            raise RuntimeError("the coach is answering outside `connected()`")
         async with self._client.stream(
             "POST", self._url, json=self._body(request), headers=headers
         ) as response:

@@ -60,6 +60,9 @@ class CoachReply:
 class CoachProvider(Protocol):
     async def respond(self, request: CoachRequest) -> CoachReply: ...
 
+    async def aclose(self) -> None:
+        """Release what the provider holds open (an HTTP client); called once at shutdown."""
+
 
 async def single_chunk(text: str) -> AsyncIterator[str]:
     yield text

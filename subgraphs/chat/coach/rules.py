@@ -204,6 +204,9 @@ def area_of(title: str) -> LifeArea:
 
 
 class RuleBasedCoach:
+    async def aclose(self) -> None:
+        """Nothing is held open."""
+
     async def respond(self, request: CoachRequest) -> CoachReply:
         understood = understand(request.text, request.today)
         if understood.intent == "goal" and understood.goal is not None:

@@ -39,6 +39,9 @@ class FlakyLLM:
         self._failures = failures
         self._rules = RuleBasedCoach()
 
+    async def aclose(self) -> None:
+        await self._rules.aclose()
+
     async def respond(self, request: CoachRequest) -> CoachReply:
         self.calls += 1
         if self.calls <= self._failures:

@@ -134,6 +134,7 @@ async def test_a_coach_url_on_a_private_address_is_never_called() -> None:
         reply = await coach.respond(request)
         with pytest.raises(RefusedUrl):
             await anext(reply.chunks)
+        await coach.aclose()
     assert fake.requests == []
 
 
@@ -146,11 +147,13 @@ async def test_replies_share_one_client_and_its_connection() -> None:
             base_url=f"{llm_url}/v1", api_key=None, model="m", guard=guard
         )
         request = CoachRequest(user_id="u", message_id="m", text="hi", today=date(2025, 1, 1))
-        async with coach.connected():
+        try:
             for _ in range(2):
                 for _ in CHUNKS:
                     fake.release.put_nowait(None)
                 reply = await coach.respond(request)
                 assert "".join([chunk async for chunk in reply.chunks]) == "".join(CHUNKS)
+        finally:
+            await coach.aclose()
     assert len(fake.peers) == 2
     assert fake.peers[0] == fake.peers[1]
