@@ -8,13 +8,14 @@ from typing import Any
 
 import pytest
 import strawberry
-from websockets.asyncio.client import ClientConnection, connect
+from websockets.asyncio.client import ClientConnection
 
 from common.app import Runtime, SubgraphDefinition
 from common.errors import Forbidden
 from common.graphql.schema import build_schema
 from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
+from common.testing.ws import acknowledged
 
 
 @strawberry.type(description="Probe queries.")
@@ -58,39 +59,36 @@ async def _recv(ws: ClientConnection) -> dict[str, Any]:
 async def test_subscription_errors_carry_codes_and_are_masked(
     serve_subgraph: ServeSubgraph, test_keys: TestKeys
 ) -> None:
-    async with serve_subgraph(DEFINITION) as url:
-        ws_url = url.replace("http", "ws", 1) + "/graphql"
-        async with connect(ws_url, subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
-            await ws.send(
-                json.dumps({"type": "connection_init", "payload": test_keys.bearer("u1")})
+    async with (
+        serve_subgraph(DEFINITION) as url,
+        acknowledged(url, test_keys.bearer("u1")) as ws,
+    ):
+        await ws.send(
+            json.dumps(
+                {
+                    "id": "1",
+                    "type": "subscribe",
+                    "payload": {"query": "subscription { refused }"},
+                }
             )
-            assert (await _recv(ws))["type"] == "connection_ack"
-            await ws.send(
-                json.dumps(
-                    {
-                        "id": "1",
-                        "type": "subscribe",
-                        "payload": {"query": "subscription { refused }"},
-                    }
-                )
-            )
-            refused = await _recv(ws)
-            assert refused["type"] == "error"
-            assert refused["payload"][0]["extensions"]["code"] == "FORBIDDEN"
+        )
+        refused = await _recv(ws)
+        assert refused["type"] == "error"
+        assert refused["payload"][0]["extensions"]["code"] == "FORBIDDEN"
 
-            await ws.send(
-                json.dumps(
-                    {
-                        "id": "2",
-                        "type": "subscribe",
-                        "payload": {"query": "subscription { breaks }"},
-                    }
-                )
+        await ws.send(
+            json.dumps(
+                {
+                    "id": "2",
+                    "type": "subscribe",
+                    "payload": {"query": "subscription { breaks }"},
+                }
             )
-            assert (await _recv(ws))["payload"] == {"data": {"breaks": 1}}
-            broken = await _recv(ws)
-            assert broken["type"] == "next"
-            error = broken["payload"]["errors"][0]
-            assert error["message"] == "Internal server error."
-            assert error["extensions"]["code"] == "INTERNAL"
-            assert (await _recv(ws)) == {"id": "2", "type": "complete"}
+        )
+        assert (await _recv(ws))["payload"] == {"data": {"breaks": 1}}
+        broken = await _recv(ws)
+        assert broken["type"] == "next"
+        error = broken["payload"]["errors"][0]
+        assert error["message"] == "Internal server error."
+        assert error["extensions"]["code"] == "INTERNAL"
+        assert (await _recv(ws)) == {"id": "2", "type": "complete"}

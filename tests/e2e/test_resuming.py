@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -10,6 +9,7 @@ from typing import Any
 
 import websockets
 
+from common.testing.ws import acknowledged, bearer, receive
 from tests.e2e.conftest import Client, NewClient
 
 RESUME = """
@@ -20,20 +20,9 @@ subscription($c: ID!, $after: String) {
 SEND = "mutation($i: SendMessageInput!) { sendMessage(input: $i) { cursor } }"
 
 
-async def _receive(socket: websockets.ClientConnection) -> dict[str, Any]:
-    async with asyncio.timeout(15):
-        message: dict[str, Any] = json.loads(await socket.recv())
-        return message
-
-
 @asynccontextmanager
 async def _socket(lifegraph: str, token: str | None) -> AsyncIterator[websockets.ClientConnection]:
-    url = lifegraph.replace("http://", "ws://") + "/graphql"
-    protocol = [websockets.Subprotocol("graphql-transport-ws")]
-    async with websockets.connect(url, subprotocols=protocol) as socket:
-        init = {"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}}
-        await socket.send(json.dumps(init))
-        assert (await _receive(socket))["type"] == "connection_ack"
+    async with acknowledged(lifegraph, bearer(token)) as socket:
         yield socket
 
 
@@ -44,7 +33,7 @@ async def _resume(socket: websockets.ClientConnection, conversation: str, after:
 
 
 async def _message(socket: websockets.ClientConnection) -> dict[str, Any]:
-    received = await _receive(socket)
+    received = await receive(socket)
     assert received["type"] == "next", received
     message: dict[str, Any] = received["payload"]["data"]["messageAdded"]
     return message
@@ -107,11 +96,11 @@ async def test_a_bad_cursor_or_a_stranger_is_refused_with_a_clear_code(
 
     async with _socket(lifegraph, grace.token) as socket:
         await _resume(socket, conversation, "bm90IGEgY3Vyc29y")
-        refused = await _receive(socket)
+        refused = await receive(socket)
         assert refused["type"] == "error"
         assert refused["payload"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     async with _socket(lifegraph, eve.token) as socket:
         await _resume(socket, conversation, hello)
-        refused = await _receive(socket)
+        refused = await receive(socket)
         assert refused["type"] == "error"
         assert refused["payload"][0]["extensions"]["code"] == "FORBIDDEN"

@@ -9,17 +9,12 @@ from typing import Any
 import pytest
 import websockets
 
+from common.testing.ws import acknowledged, bearer, receive
 from tests.e2e.conftest import Client, NewClient
 
 MESSAGE_ADDED = """
 subscription($c: ID!) { messageAdded(conversationId: $c) { text sender { displayName } } }
 """
-
-
-async def _receive(socket: websockets.ClientConnection) -> dict[str, Any]:
-    async with asyncio.timeout(15):
-        message: dict[str, Any] = json.loads(await socket.recv())
-        return message
 
 
 async def test_a_chat_message_reaches_the_other_member_with_its_sender_resolved(
@@ -34,16 +29,7 @@ async def test_a_chat_message_reaches_the_other_member_with_its_sender_resolved(
     )
     conversation = started["startDirectConversation"]["id"]
 
-    url = lifegraph.replace("http://", "ws://") + "/graphql"
-    async with websockets.connect(
-        url, subprotocols=[websockets.Subprotocol("graphql-transport-ws")]
-    ) as socket:
-        await socket.send(
-            json.dumps(
-                {"type": "connection_init", "payload": {"Authorization": f"Bearer {grace.token}"}}
-            )
-        )
-        assert (await _receive(socket))["type"] == "connection_ack"
+    async with acknowledged(lifegraph, bearer(grace.token)) as socket:
         received = await _live(socket, ada, conversation, text="Hi Grace!")
         assert received == {
             "id": "1",
@@ -55,7 +41,7 @@ async def test_a_chat_message_reaches_the_other_member_with_its_sender_resolved(
 
         await socket.send(json.dumps({"id": "1", "type": "complete"}))
         await socket.send(json.dumps({"type": "ping"}))
-        assert (await _receive(socket))["type"] == "pong"
+        assert (await receive(socket))["type"] == "pong"
 
 
 async def test_a_stranger_cannot_subscribe_to_a_conversation(
@@ -69,16 +55,7 @@ async def test_a_stranger_cannot_subscribe_to_a_conversation(
         "mutation($i: StartDirectConversationInput!) { startDirectConversation(input: $i) { id } }",
         {"i": {"userId": grace_id}},
     )
-    url = lifegraph.replace("http://", "ws://") + "/graphql"
-    async with websockets.connect(
-        url, subprotocols=[websockets.Subprotocol("graphql-transport-ws")]
-    ) as socket:
-        await socket.send(
-            json.dumps(
-                {"type": "connection_init", "payload": {"Authorization": f"Bearer {eve.token}"}}
-            )
-        )
-        assert (await _receive(socket))["type"] == "connection_ack"
+    async with acknowledged(lifegraph, bearer(eve.token)) as socket:
         variables = {"c": started["startDirectConversation"]["id"]}
         await socket.send(
             json.dumps(
@@ -89,12 +66,12 @@ async def test_a_stranger_cannot_subscribe_to_a_conversation(
                 }
             )
         )
-        refused = await _receive(socket)
+        refused = await receive(socket)
         assert refused["type"] == "error"
         assert refused["payload"][0]["extensions"]["code"] == "FORBIDDEN"
         # The socket stays open for the client's other operations.
         await socket.send(json.dumps({"type": "ping"}))
-        assert (await _receive(socket))["type"] == "pong"
+        assert (await receive(socket))["type"] == "pong"
 
 
 async def test_a_bad_token_is_refused_at_connection_init(lifegraph: str) -> None:
@@ -155,12 +132,7 @@ async def test_a_member_removed_from_a_group_stops_receiving(
         {"i": {"title": "Book club", "memberIds": [grace_id, carol_id]}},
     )
     group = created["createGroupConversation"]["id"]
-    url = lifegraph.replace("http://", "ws://") + "/graphql"
-    protocol = [websockets.Subprotocol("graphql-transport-ws")]
-    async with websockets.connect(url, subprotocols=protocol) as socket:
-        init = {"type": "connection_init", "payload": {"Authorization": f"Bearer {carol.token}"}}
-        await socket.send(json.dumps(init))
-        assert (await _receive(socket))["type"] == "connection_ack"
+    async with acknowledged(lifegraph, bearer(carol.token)) as socket:
         await _live(socket, ada, group)
 
         await ada.ok(
@@ -168,6 +140,6 @@ async def test_a_member_removed_from_a_group_stops_receiving(
             {"i": {"conversationId": group, "userId": carol_id}},
         )
         # Events already on their way may still arrive; then the stream ends.
-        while (message := await _receive(socket))["type"] == "next":
+        while (message := await receive(socket))["type"] == "next":
             pass
         assert message == {"id": "1", "type": "complete"}

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
 import strawberry
 from redis.asyncio import Redis
 from strawberry.types import Info
-from websockets.asyncio.client import ClientConnection, connect
+from websockets.asyncio.client import ClientConnection
 
 from common.app import Runtime, SubgraphDefinition
 from common.graphql.schema import build_schema
@@ -22,6 +20,7 @@ from common.settings import Settings
 from common.testing.fixtures import ServeSubgraph
 from common.testing.graphql import gql
 from common.testing.tokens import TestKeys
+from common.testing.ws import acknowledged, receive
 
 from .servers import PrivateRedis
 
@@ -69,21 +68,8 @@ PROBE = SubgraphDefinition(
 )
 
 
-async def _recv(ws: ClientConnection, *, within: float = 30.0) -> dict[str, Any]:
-    async with asyncio.timeout(within):
-        message: dict[str, Any] = json.loads(await ws.recv(decode=True))
-    return message
-
-
-@asynccontextmanager
-async def _acknowledged(url: str, keys: TestKeys) -> AsyncIterator[ClientConnection]:
-    """A graphql-transport-ws socket to the subgraph at `url`, past its connection_ack."""
-    ws_url = url.replace("http", "ws", 1) + "/graphql"
-    async with connect(ws_url, subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
-        init = {"type": "connection_init", "payload": keys.bearer("u1")}
-        await ws.send(json.dumps(init))
-        assert (await _recv(ws))["type"] == "connection_ack"
-        yield ws
+async def _recv(ws: ClientConnection) -> dict[str, Any]:
+    return await receive(ws, within=30.0)
 
 
 async def _subscribe(ws: ClientConnection, op: str) -> dict[str, Any]:
@@ -98,7 +84,7 @@ async def test_subscriptions_end_with_unavailable_when_redis_dies_and_work_once_
     settings: Settings,
     private_redis: PrivateRedis,
 ) -> None:
-    async with serve_subgraph(PROBE) as url, _acknowledged(url, test_keys) as ws:
+    async with serve_subgraph(PROBE) as url, acknowledged(url, test_keys.bearer("u1")) as ws:
         assert (await _subscribe(ws, "1"))["payload"] == {"data": {"numbers": 0}}
         assert await gql(url, "mutation { send(n: 1) }") == {"data": {"send": True}}
         assert (await _recv(ws))["payload"] == {"data": {"numbers": 1}}
@@ -139,7 +125,7 @@ async def test_a_redis_blip_is_not_hidden_from_subscribers(
     # The pub/sub connection is cut while Redis stays up, as a network blip or a
     # proxy would: redis-py reconnects and resubscribes in silence, so whatever
     # was published in between would be lost unnoticed.
-    async with serve_subgraph(PROBE) as url, _acknowledged(url, test_keys) as ws:
+    async with serve_subgraph(PROBE) as url, acknowledged(url, test_keys.bearer("u1")) as ws:
         assert (await _subscribe(ws, "1"))["payload"] == {"data": {"numbers": 0}}
 
         admin = Redis.from_url(private_redis.url)

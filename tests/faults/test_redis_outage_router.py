@@ -19,6 +19,7 @@ import pytest
 import websockets
 
 from common.settings import Settings
+from common.testing.ws import bearer, open_acknowledged, receive
 from tests.e2e.conftest import Client, serve_lifegraph
 
 from .servers import PrivateRedis
@@ -36,23 +37,6 @@ Socket = websockets.ClientConnection
 async def lifegraph(settings: Settings, private_redis: PrivateRedis) -> AsyncIterator[str]:
     async with serve_lifegraph(settings) as url:
         yield url
-
-
-async def _receive(socket: Socket, *, within: float = 15.0) -> dict[str, Any]:
-    async with asyncio.timeout(within):
-        message: dict[str, Any] = json.loads(await socket.recv())
-    return message
-
-
-async def _open(url: str, member: Client) -> Socket:
-    socket = await websockets.connect(
-        url.replace("http://", "ws://") + "/graphql",
-        subprotocols=[websockets.Subprotocol("graphql-transport-ws")],
-    )
-    init = {"type": "connection_init", "payload": {"Authorization": f"Bearer {member.token}"}}
-    await socket.send(json.dumps(init))
-    assert (await _receive(socket))["type"] == "connection_ack"
-    return socket
 
 
 async def _subscribe(sockets: list[Socket], op: str, conversation: str) -> None:
@@ -75,7 +59,7 @@ async def _until_all_live(
         await sender.ok(SEND, {"i": {**probe, "clientMessageId": f"{op}-{attempt}"}})
         for index in sorted(waiting):
             try:
-                message = await _receive(sockets[index], within=0.3)
+                message = await receive(sockets[index], within=0.3)
             except TimeoutError:
                 continue
             assert (message["id"], message["type"]) == (op, "next"), message
@@ -114,7 +98,7 @@ async def test_sockets_subscribed_through_the_router_survive_a_redis_kill(
             {"i": {"title": "outage", "memberIds": ids}},
         )
         conversation = group["createGroupConversation"]["id"]
-        sockets = [await _open(lifegraph, member) for member in members]
+        sockets = [await open_acknowledged(lifegraph, bearer(member.token)) for member in members]
         try:
             await _subscribe(sockets, "1", conversation)
             await _until_all_live(sockets, ada, conversation, "1")

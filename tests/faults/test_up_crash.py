@@ -15,10 +15,10 @@ from typing import Any
 
 import httpx
 import pytest
-import websockets
 
 from common.mongo_server import free_port
 from common.testing.waiting import eventually, wait_until
+from common.testing.ws import acknowledged, bearer
 from tests.lifegraph.running import processes_using, register, running_up, wait_healthy
 
 WRITERS = 4
@@ -145,13 +145,7 @@ async def test_up_stops_quickly_and_quietly_in_every_signal_order(tmp_path: Path
         await asyncio.to_thread(wait_healthy, url, process)
         token = register(url, "ada@example.com")
         # A browser's open subscription: it must not hold the stop up.
-        async with websockets.connect(
-            f"ws://127.0.0.1:{port}/graphql",
-            subprotocols=[websockets.Subprotocol("graphql-transport-ws")],
-        ) as socket:
-            init = {"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}}
-            await socket.send(json.dumps(init))
-            assert json.loads(await socket.recv())["type"] == "connection_ack"
+        async with acknowledged(url, bearer(token)) as socket:
             subscribe = {"query": "subscription { notificationAdded { id } }"}
             await socket.send(json.dumps({"id": "1", "type": "subscribe", "payload": subscribe}))
             started = time.monotonic()

@@ -12,13 +12,14 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
-from websockets.asyncio.client import ClientConnection, connect
+from websockets.asyncio.client import ClientConnection
 
 from common.events import Event
 from common.events.amqp import AmqpEventBus
 from common.settings import Settings
 from common.testing.events import tap
 from common.testing.tokens import TestKeys
+from common.testing.ws import acknowledged, bearer
 
 WAIT = 10.0
 
@@ -165,13 +166,7 @@ class Socket:
 
 @asynccontextmanager
 async def open_socket(url: str, token: str | None) -> AsyncIterator[Socket]:
-    ws_url = url.replace("http", "ws", 1) + "/graphql"
-    async with connect(ws_url, subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
-        payload = {"Authorization": f"Bearer {token}"} if token else {}
-        await ws.send(json.dumps({"type": "connection_init", "payload": payload}))
-        async with asyncio.timeout(WAIT):
-            ack = json.loads(await ws.recv())
-        assert ack["type"] == "connection_ack", ack
+    async with acknowledged(url, bearer(token)) as ws:
         socket = Socket(ws)
         try:
             yield socket

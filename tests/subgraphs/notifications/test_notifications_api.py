@@ -21,6 +21,7 @@ from common.events.catalog import AchievementUnlocked, MessageSent, PostLiked, U
 from common.settings import Settings
 from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
+from common.testing.ws import acknowledged
 from subgraphs.notifications.app import subgraph
 from tests.subgraphs.conftest import Eventually, Gql, MakeEvent
 
@@ -111,9 +112,7 @@ async def test_a_burst_of_likes_collapses_and_the_inbox_is_owner_only(
         assert denied["errors"][0]["extensions"]["code"] == code
 
 
-async def _subscribe(ws: ClientConnection, token: str) -> None:
-    await ws.send(json.dumps({"type": "connection_init", "payload": {"Authorization": token}}))
-    assert json.loads(await ws.recv())["type"] == "connection_ack"
+async def _subscribe(ws: ClientConnection) -> None:
     query = "subscription { notificationAdded { kind targetId title count } }"
     await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query}}))
 
@@ -127,12 +126,11 @@ async def test_live_subscription_marks_the_user_online_for_chat(
     eventually: Eventually,
     test_keys: TestKeys,
 ) -> None:
-    ws_url = quiet_server.replace("http://", "ws://") + "/graphql/"
     redis = Redis.from_url(settings.redis_url or "")
     presence_key = f"{settings.redis_prefix}:notifications:presence:u1"
     try:
-        async with connect(ws_url, subprotocols=[Subprotocol("graphql-transport-ws")]) as ws:
-            await _subscribe(ws, f"Bearer {test_keys.token('u1')}")
+        async with acknowledged(quiet_server, test_keys.bearer("u1"), path="/graphql/") as ws:
+            await _subscribe(ws)
             await eventually(lambda: redis.zcard(presence_key), lambda n: n == 1)
 
             await bus.publish(liked(make_event, "p1", "u2"))

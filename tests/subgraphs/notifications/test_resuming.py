@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -10,14 +9,14 @@ from typing import Any
 
 import pytest
 from redis.asyncio import Redis
-from websockets.asyncio.client import ClientConnection, connect
-from websockets.typing import Subprotocol
+from websockets.asyncio.client import ClientConnection
 
 from common.events.amqp import AmqpEventBus
 from common.events.catalog import PostLiked
 from common.settings import Settings
 from common.testing.fixtures import ServeSubgraph
 from common.testing.tokens import TestKeys
+from common.testing.ws import acknowledged, receive
 from subgraphs.notifications.app import subgraph
 from tests.subgraphs.conftest import Eventually, Gql, MakeEvent
 
@@ -37,10 +36,7 @@ async def server(serve_subgraph: ServeSubgraph, settings: Settings) -> AsyncIter
 
 @asynccontextmanager
 async def _socket(server: str, token: str) -> AsyncIterator[ClientConnection]:
-    url = server.replace("http://", "ws://") + "/graphql/"
-    async with connect(url, subprotocols=[Subprotocol("graphql-transport-ws")]) as ws:
-        await ws.send(json.dumps({"type": "connection_init", "payload": {"Authorization": token}}))
-        assert json.loads(await ws.recv())["type"] == "connection_ack"
+    async with acknowledged(server, {"Authorization": token}, path="/graphql/") as ws:
         yield ws
 
 
@@ -49,14 +45,8 @@ async def _subscribe(ws: ClientConnection, after: str | None) -> None:
     await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": payload}))
 
 
-async def _receive(ws: ClientConnection) -> dict[str, Any]:
-    async with asyncio.timeout(15):
-        message: dict[str, Any] = json.loads(await ws.recv())
-    return message
-
-
 async def _notification(ws: ClientConnection) -> dict[str, Any]:
-    message = await _receive(ws)
+    message = await receive(ws)
     assert message["type"] == "next", message
     added: dict[str, Any] = message["payload"]["data"]["notificationAdded"]
     return added
@@ -113,7 +103,7 @@ async def test_a_cursor_we_did_not_issue_is_refused(server: str, test_keys: Test
         # Unsigned, as chat's message cursors are: `{"seq":3}`.
         for forged in ("garbage", "eyJzZXEiOjN9"):
             await _subscribe(ws, forged)
-            refused = await _receive(ws)
+            refused = await receive(ws)
             assert refused["type"] == "error", refused
             assert refused["payload"][0]["extensions"] == {
                 "code": "BAD_USER_INPUT",
