@@ -5,13 +5,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from common.validation import is_known_zone
-
-
-def zone(name: str) -> ZoneInfo:
-    # Zones arrive in events from users; one that is not a place counts as UTC.
-    return ZoneInfo(name) if is_known_zone(name) else ZoneInfo("UTC")
-
 
 def local_midnight(day: date, tz: ZoneInfo) -> datetime:
     # Combining a wall-clock date with the zone (rather than adding 24h) keeps

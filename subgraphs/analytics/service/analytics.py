@@ -22,7 +22,7 @@ from common.db import Database
 from common.errors import Conflict
 from common.events import Event, RetryLater, after_commit
 from common.events.catalog import AchievementUnlocked, Payload
-from common.validation import day_in_range
+from common.validation import day_in_range, zone_or_utc
 from common.vocabulary import LIFE_AREAS
 from subgraphs.analytics.domain.badges import triggered_by
 from subgraphs.analytics.domain.balance import activity_score, area_score
@@ -31,7 +31,6 @@ from subgraphs.analytics.domain.calendar import (
     local_midnight,
     week_bounds,
     week_start,
-    zone,
 )
 from subgraphs.analytics.models import MODELS, Achievement, Fact, FactKind, GoalView
 from subgraphs.analytics.repository.base import Session, as_stored, in_transaction
@@ -189,7 +188,7 @@ class AnalyticsService:
 
     async def streaks(self, user_id: str) -> tuple[int, int]:
         """(best running streak, longest streak ever) over the user's habits."""
-        tz = zone(await self.timezone(user_id))
+        tz = zone_or_utc(await self.timezone(user_id))
         habits = await self.repos.habits.for_owner(user_id)
         # A streak still counts today when the last check-in was yesterday.
         alive_since = (local_day(self._clock(), tz) - timedelta(days=1)).isoformat()
@@ -197,7 +196,7 @@ class AnalyticsService:
         return current, max((h.longest_streak for h in habits), default=0)
 
     async def focus_minutes_this_week(self, user_id: str) -> float:
-        tz = zone(await self.timezone(user_id))
+        tz = zone_or_utc(await self.timezone(user_id))
         start, end = week_bounds(week_start(self._clock(), tz), tz)
         return await self.repos.facts.total(user_id, "focus", start=start, end=end)
 
@@ -247,7 +246,7 @@ class AnalyticsService:
             # Far-off weeks would leave what `datetime` holds once shifted by a zone.
             day_in_range(week_of, field="weekOf")
         tz_name = await self.timezone(user_id)
-        tz = zone(tz_name)
+        tz = zone_or_utc(tz_name)
         monday = week_start(self._clock() if week_of is None else local_midnight(week_of, tz), tz)
         start, end = week_bounds(monday, tz)
         counts: dict[str, int] = defaultdict(int)
@@ -276,7 +275,7 @@ class AnalyticsService:
         return await self.repos.goals.by_goal_ids(goal_ids)
 
     async def goal_insights(self, goal: GoalView) -> GoalInsights:
-        tz = zone(await self.timezone(goal.owner_id))
+        tz = zone_or_utc(await self.timezone(goal.owner_id))
         facts = await self.repos.facts.for_goals([goal.goal_id])
         return GoalInsights(
             goal_id=goal.goal_id,
