@@ -81,6 +81,7 @@ async def open_infrastructure(
             exchange=settings.events_exchange,
             prefetch=settings.events_prefetch,
             queue_expires_ms=settings.events_queue_expires_ms,
+            queue_type=settings.queue_type,
             retry=retry,
             database_for=database_for,
         )

@@ -23,6 +23,7 @@ from pydantic import AliasChoices, BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from common.clientaddr import parse_networks
+from common.events.topology import QueueType
 
 ENV_PREFIX = "LIFEGRAPH_"
 
@@ -230,6 +231,10 @@ class SubgraphSettings(CommonSettings):
     # Unset, the AMQP URL selects the in-process bus.
     amqp_url: str | None = Field(default=None, validation_alias=_env("AMQP_URL"))
     events_exchange: str = "lifegraph.events"
+    # Consumer queues are quorum queues (replicated, survive a broker node's loss)
+    # unless set; classic is the default only in development and tests, where one
+    # broker node is all there is. See docs/events.md before changing a live system.
+    events_queue_type: QueueType | None = None
     # Tests set this so their queues vanish once unused; production queues live forever.
     events_queue_expires_ms: int | None = None
     # Unacknowledged deliveries per consumer channel: how many events are in flight at once.
@@ -285,6 +290,13 @@ class SubgraphSettings(CommonSettings):
 
     def database_name(self, subgraph: str) -> str:
         return f"{self.database_prefix}_{subgraph}"
+
+    @property
+    def queue_type(self) -> QueueType:
+        """`events_queue_type`, or quorum outside development and tests."""
+        if self.events_queue_type is not None:
+            return self.events_queue_type
+        return QueueType.CLASSIC if self.local_environment else QueueType.QUORUM
 
     def missing_settings(self) -> list[str]:
         missing = super().missing_settings()

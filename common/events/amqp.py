@@ -54,12 +54,19 @@ class AmqpEventBus:
         exchange: str = "lifegraph.events",
         prefetch: int = 64,
         queue_expires_ms: int | None = None,
+        queue_type: topology.QueueType = topology.QueueType.CLASSIC,
         retry: RetryPolicy | None = None,
         database_for: DatabaseFor | None = None,
         connection_name: str = "lifegraph",
     ) -> None:
         self._url = url
-        self._expiry: dict[str, Any] = {"x-expires": queue_expires_ms} if queue_expires_ms else {}
+        self._queue_arguments = topology.queue_arguments(queue_type, queue_expires_ms)
+        # The registry stays classic: reading it requeues every message, and quorum
+        # queues count deliveries (RabbitMQ 4 drops a message after 20 by default).
+        # Every consumer re-registers at start, so it holds nothing a node's loss can lose.
+        self._registry_arguments = topology.queue_arguments(
+            topology.QueueType.CLASSIC, queue_expires_ms
+        )
         self._exchange_name = exchange
         self._prefetch = prefetch
         self._retry = retry or RetryPolicy()
@@ -135,7 +142,7 @@ class AmqpEventBus:
                 self._connection,
                 self._exchange_name,
                 [s.consumer for s in self._subscriptions],
-                arguments=self._expiry,
+                arguments=self._registry_arguments,
             )
         self._started.set()
 
@@ -144,7 +151,7 @@ class AmqpEventBus:
         await channel.declare_queue(
             topology.dead_letter_queue(self._exchange_name, sub.consumer),
             durable=True,
-            arguments=self._expiry,
+            arguments=self._queue_arguments,
         )
         for delay in set(self._retry.delays_ms):
             await channel.declare_queue(
@@ -154,10 +161,10 @@ class AmqpEventBus:
                     "x-message-ttl": delay,
                     "x-dead-letter-exchange": "",
                     "x-dead-letter-routing-key": name,
-                    **self._expiry,
+                    **self._queue_arguments,
                 },
             )
-        queue = await channel.declare_queue(name, durable=True, arguments=self._expiry)
+        queue = await channel.declare_queue(name, durable=True, arguments=self._queue_arguments)
         for pattern in sub.patterns:
             await queue.bind(self._exchange_name, routing_key=pattern)
         await queue.consume(_Delivery(sub, channel, self._exchange_name, self._retry).on_message)

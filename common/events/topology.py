@@ -2,12 +2,39 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import Any
+
 # Headers the bus sets on retried and dead-lettered messages.
 ATTEMPT = "x-lifegraph-attempt"
 REASON = "x-lifegraph-reason"
 CONSUMER = "x-lifegraph-consumer"
 DEAD_AT = "x-lifegraph-dead-at"
 USER = "x-lifegraph-user"
+
+
+class QueueType(StrEnum):
+    """How the broker keeps a consumer's queues (docs/events.md, "Queues")."""
+
+    # Replicated over a majority of a cluster's nodes (Raft): survives losing a node.
+    QUORUM = "quorum"
+    # One node's queue: enough for a single broker in development.
+    CLASSIC = "classic"
+
+
+def queue_arguments(queue_type: QueueType, expires_ms: int | None) -> dict[str, Any]:
+    """Arguments every queue LifeGraph declares for a consumer carries.
+
+    A queue's type cannot change once declared: declaring it again with another
+    type fails with PRECONDITION_FAILED, so switching types means draining and
+    deleting the old queues first (docs/operations.md).
+    """
+    # Classic is declared as before the setting existed (no argument), so queues
+    # declared by earlier versions stay equivalent.
+    arguments: dict[str, Any] = {"x-queue-type": "quorum"} if queue_type is QueueType.QUORUM else {}
+    if expires_ms:
+        arguments["x-expires"] = expires_ms
+    return arguments
 
 
 def work_queue(exchange: str, consumer: str) -> str:

@@ -4,6 +4,7 @@ import pytest
 from pydantic import ValidationError
 from pydantic_settings import SettingsError
 
+from common.events.topology import QueueType
 from common.settings import (
     AnalyticsSettings,
     ChatSettings,
@@ -163,3 +164,25 @@ def test_development_and_test_require_nothing(monkeypatch: pytest.MonkeyPatch) -
     # Signing keys are generated in development only (subgraphs/users/service/signing.py).
     with pytest.raises(MissingSettings, match="LIFEGRAPH_JWT_PRIVATE_JWKS"):
         load_settings(UsersSettings)
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ("production", QueueType.QUORUM),
+        ("development", QueueType.CLASSIC),
+        ("test", QueueType.CLASSIC),
+    ],
+)
+def test_consumer_queues_are_quorum_outside_development_and_tests(
+    environment: str, expected: QueueType
+) -> None:
+    assert Settings(environment=environment).queue_type == expected
+
+
+def test_the_queue_type_setting_wins_in_any_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LIFEGRAPH_EVENTS_QUEUE_TYPE", "classic")
+    assert Settings(environment="production").queue_type is QueueType.CLASSIC
+    monkeypatch.setenv("LIFEGRAPH_EVENTS_QUEUE_TYPE", "stream")
+    with pytest.raises(ValidationError):
+        Settings()

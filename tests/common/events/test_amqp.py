@@ -12,12 +12,49 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 
 from common.events import DeadLetter, Event, topology, transactional
 from common.events.dlq import DeadLetters
+from common.events.topology import QueueType
 from common.infra import Infrastructure
 from common.settings import Settings
 from common.testing.events import task_completed
 from common.testing.waiting import wait_until
 
 pytestmark = pytest.mark.rabbitmq
+
+
+@pytest.fixture(params=list(QueueType), ids=str)
+def settings(settings: Settings, request: pytest.FixtureRequest) -> Settings:
+    """Every case on both queue types: quorum as in production, classic as in development."""
+    return settings.model_copy(update={"events_queue_type": request.param})
+
+
+async def test_consumer_queues_are_declared_with_the_configured_type(
+    infra: Infrastructure, settings: Settings
+) -> None:
+    async def ignore(event: Event) -> None:
+        pass
+
+    infra.bus.subscribe("analytics.typed", ["goals.#"], ignore)
+    await infra.bus.start_consuming()
+    exchange = settings.events_exchange
+    names = [
+        topology.work_queue(exchange, "analytics.typed"),
+        topology.dead_letter_queue(exchange, "analytics.typed"),
+        *(
+            topology.retry_queue(exchange, "analytics.typed", delay)
+            for delay in settings.events_retry_delays_ms
+        ),
+    ]
+    # The broker refuses a declaration whose type differs from the queue's.
+    other = QueueType.CLASSIC if settings.queue_type is QueueType.QUORUM else QueueType.QUORUM
+    assert settings.amqp_url
+    connection = await aio_pika.connect(settings.amqp_url)
+    async with connection:
+        for name in names:
+            channel = await connection.channel()
+            with pytest.raises(aio_pika.exceptions.ChannelPreconditionFailed):
+                await channel.declare_queue(
+                    name, durable=True, arguments=topology.queue_arguments(other, 60_000)
+                )
 
 
 async def test_delivers_persistent_events_to_each_consumer_queue(infra: Infrastructure) -> None:
