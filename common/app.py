@@ -257,11 +257,17 @@ class SubgraphHost(Generic[S]):
         await host.start(infra)
         ```
         """
+        create_indexes = infra.settings.mongodb_create_indexes
         database = await init_database(
-            infra.mongo, infra.settings, self.name, self.definition.models
+            infra.mongo,
+            infra.settings,
+            self.name,
+            self.definition.models,
+            create_indexes=create_indexes,
         )
         publisher = OutboxPublisher(database, shards=infra.settings.outbox_shards)
-        await publisher.ensure_indexes()
+        if create_indexes:
+            await publisher.ensure_indexes()
         self._runtime = Runtime(
             self.name,
             infra,

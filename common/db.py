@@ -39,11 +39,20 @@ def durability_options(settings: SubgraphSettings) -> dict[str, Any]:
 
 
 async def init_database(
-    client: MongoClient, settings: SubgraphSettings, subgraph: str, models: Sequence[type[Document]]
+    client: MongoClient,
+    settings: SubgraphSettings,
+    subgraph: str,
+    models: Sequence[type[Document]],
+    *,
+    create_indexes: bool = True,
 ) -> Database:
+    """The subgraph's database with beanie bound to `models`; their indexes are
+    created too unless `create_indexes` is false (`lifegraph indexes` does it)."""
     database = client[settings.database_name(subgraph)]
     if models:
-        await init_beanie(database=database, document_models=list(models))
+        await init_beanie(
+            database=database, document_models=list(models), skip_indexes=not create_indexes
+        )
     return database
 
 

@@ -325,6 +325,7 @@ def _explicit(name: str) -> bool:
 
 def _mount_tools() -> None:
     from lifegraph.events_cli import events_app
+    from lifegraph.indexes_cli import indexes
     from lifegraph.web_cli import web_app
     from subgraphs.analytics.cli import analytics_app
     from subgraphs.users.cli import users_app
@@ -333,6 +334,7 @@ def _mount_tools() -> None:
     app.add_typer(users_app, name="users")
     app.add_typer(analytics_app, name="analytics")
     app.add_typer(web_app, name="web")
+    app.command()(indexes)
 
 
 _mount_tools()

@@ -116,7 +116,13 @@ SHARED_CONFIG: Mapping[str, str] = {
     # subgraphs. Use your cluster's pod CIDR (docs/security.md).
     "LIFEGRAPH_TRUSTED_PROXIES": '["10.0.0.0/8"]',
     "LIFEGRAPH_CORS_ORIGINS": '["https://app.example.com"]',
+    # The `lifegraph-indexes` Job builds indexes once per release; replicas only wait
+    # for it (their init container), instead of racing to build the same index.
+    "LIFEGRAPH_MONGODB_CREATE_INDEXES": "false",
 }
+# How long a pod's init container waits for the release's index Job.
+INDEX_WAIT_SECONDS = 900
+INDEXES = "indexes"
 
 
 def parts(subgraph_names: Iterable[str]) -> list[Part]:
@@ -169,6 +175,47 @@ def env(part: Part) -> list[Manifest]:
     return variables
 
 
+def _hardened() -> Manifest:
+    """The container security context every LifeGraph container runs with."""
+    return {
+        "runAsNonRoot": True,
+        "runAsUser": UID,
+        "runAsGroup": UID,
+        "allowPrivilegeEscalation": False,
+        "readOnlyRootFilesystem": True,
+        "privileged": False,
+        "capabilities": {"drop": ["ALL"]},
+    }
+
+
+def _pod_security() -> Manifest:
+    return {
+        "runAsNonRoot": True,
+        "runAsUser": UID,
+        "runAsGroup": UID,
+        "fsGroup": UID,
+        "seccompProfile": {"type": "RuntimeDefault"},
+    }
+
+
+def index_container(args: list[str]) -> Manifest:
+    """`lifegraph indexes ...`: it reads only the database settings from the ConfigMap."""
+    return {
+        "name": INDEXES,
+        "image": "lifegraph",
+        "imagePullPolicy": "IfNotPresent",
+        "args": [INDEXES, *args],
+        "envFrom": [{"configMapRef": {"name": CONFIG}}],
+        "env": [{"name": "PYTHONDONTWRITEBYTECODE", "value": "1"}],
+        "resources": {
+            "requests": {"cpu": "50m", "memory": "96Mi"},
+            "limits": {"cpu": "500m", "memory": "256Mi"},
+        },
+        "securityContext": _hardened(),
+        "volumeMounts": [{"name": "tmp", "mountPath": "/tmp"}],  # noqa: S108 - an emptyDir
+    }
+
+
 def container(part: Part) -> Manifest:
     mounts: list[Manifest] = [{"name": "tmp", "mountPath": "/tmp"}]  # noqa: S108 - an emptyDir, per pod
     if part.name == ROUTER:
@@ -210,15 +257,7 @@ def container(part: Part) -> Manifest:
             "requests": {"cpu": part.cpu_request, "memory": part.memory_request},
             "limits": {"cpu": part.cpu_limit, "memory": part.memory_limit},
         },
-        "securityContext": {
-            "runAsNonRoot": True,
-            "runAsUser": UID,
-            "runAsGroup": UID,
-            "allowPrivilegeEscalation": False,
-            "readOnlyRootFilesystem": True,
-            "privileged": False,
-            "capabilities": {"drop": ["ALL"]},
-        },
+        "securityContext": _hardened(),
         "volumeMounts": mounts,
     }
 
@@ -291,14 +330,20 @@ def deployment(part: Part) -> Manifest:
                     "automountServiceAccountToken": False,
                     "enableServiceLinks": False,
                     "terminationGracePeriodSeconds": GRACE_SECONDS,
-                    "securityContext": {
-                        "runAsNonRoot": True,
-                        "runAsUser": UID,
-                        "runAsGroup": UID,
-                        "fsGroup": UID,
-                        "seccompProfile": {"type": "RuntimeDefault"},
-                    },
+                    "securityContext": _pod_security(),
                     "topologySpreadConstraints": spread(part.name),
+                    # A subgraph serves only once its database has this release's indexes.
+                    **(
+                        {}
+                        if part.name == ROUTER
+                        else {
+                            "initContainers": [
+                                index_container(
+                                    ["--check", "--wait", str(INDEX_WAIT_SECONDS), part.name]
+                                )
+                            ]
+                        }
+                    ),
                     "containers": [container(part)],
                     "volumes": volumes(part),
                 },
@@ -400,6 +445,48 @@ def network_policy(part: Part, subgraph_names: list[str]) -> Manifest:
     }
 
 
+def index_job() -> Manifest:
+    """Builds every subgraph's indexes once per release (named by it: a Job is immutable)."""
+    return {
+        "apiVersion": "batch/v1",
+        "kind": "Job",
+        "metadata": meta(f"lifegraph-indexes-{IMAGE_TAG}", INDEXES),
+        "spec": {
+            "backoffLimit": 10,
+            "ttlSecondsAfterFinished": 7 * 24 * 3600,
+            "template": {
+                "metadata": {"labels": {**labels(INDEXES), **PART_OF}},
+                "spec": {
+                    "restartPolicy": "OnFailure",
+                    "automountServiceAccountToken": False,
+                    "enableServiceLinks": False,
+                    "securityContext": _pod_security(),
+                    "containers": [index_container([])],
+                    "volumes": [{"name": "tmp", "emptyDir": {"sizeLimit": "16Mi"}}],
+                },
+            },
+        },
+    }
+
+
+def index_network_policy() -> Manifest:
+    """The index Job talks to MongoDB (and DNS), nothing else; nothing talks to it."""
+    dns = {
+        "to": [{"namespaceSelector": {}}],
+        "ports": [{"protocol": "UDP", "port": 53}, {"protocol": "TCP", "port": 53}],
+    }
+    return {
+        "apiVersion": "networking.k8s.io/v1",
+        "kind": "NetworkPolicy",
+        "metadata": meta(INDEXES, INDEXES),
+        "spec": {
+            "podSelector": {"matchLabels": labels(INDEXES)},
+            "policyTypes": ["Ingress", "Egress"],
+            "egress": [dns, {"to": [{"namespaceSelector": {}}], "ports": _ports([MONGODB_PORT])}],
+        },
+    }
+
+
 def default_deny() -> Manifest:
     """Whatever a part's own policy does not allow is refused, for every LifeGraph pod."""
     return {
@@ -460,7 +547,12 @@ def base_kustomization(part_names: list[str]) -> Manifest:
         "apiVersion": "kustomize.config.k8s.io/v1beta1",
         "kind": "Kustomization",
         "labels": [{"pairs": PART_OF}],
-        "resources": ["network.yaml", "ingress.yaml", *(f"{name}.yaml" for name in part_names)],
+        "resources": [
+            "network.yaml",
+            "ingress.yaml",
+            f"{INDEXES}.yaml",
+            *(f"{name}.yaml" for name in part_names),
+        ],
         # Generated names carry a content hash: a changed supergraph or setting
         # rolls the pods that read it.
         "configMapGenerator": [
@@ -550,6 +642,7 @@ def package(
         "base/supergraph.graphql": in_cluster(supergraph),
         "base/network.yaml": _dump(default_deny()),
         "base/ingress.yaml": _dump(ingress(public_prefixes)),
+        f"base/{INDEXES}.yaml": _dump(index_job(), index_network_policy()),
         "overlays/dev/kustomization.yaml": _dump(
             overlay("lifegraph-dev", replicas=1, max_replicas=2, host="api.dev.example.com")
         ),

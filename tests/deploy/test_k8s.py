@@ -132,9 +132,16 @@ def test_production_tolerates_a_lost_node(production: list[Manifest]) -> None:
         assert keys == {"kubernetes.io/hostname", "topology.kubernetes.io/zone"}
 
 
+def every_container(docs: list[Manifest]) -> Iterator[tuple[Manifest, Manifest]]:
+    """(pod spec, container) for every container of every Deployment and Job, init ones too."""
+    for owner in [*of_kind(docs, "Deployment"), *of_kind(docs, "Job")]:
+        pod = owner["spec"]["template"]["spec"]
+        for container in [*pod.get("initContainers", []), *pod["containers"]]:
+            yield pod, container
+
+
 def test_no_container_runs_as_root_or_writes_its_image(rendered: list[Manifest]) -> None:
-    for deployment, container in containers(rendered):
-        pod = deployment["spec"]["template"]["spec"]
+    for pod, container in every_container(rendered):
         assert pod["securityContext"]["runAsNonRoot"] is True
         assert pod["securityContext"]["runAsUser"] != 0
         context = container["securityContext"]
@@ -155,6 +162,42 @@ def test_every_container_has_probes_and_bounded_resources(rendered: list[Manifes
         for key in ("cpu", "memory"):
             assert resources["requests"][key]
             assert resources["limits"][key]
+
+
+def test_indexes_are_built_once_by_a_job_and_awaited_by_every_subgraph(
+    rendered: list[Manifest],
+) -> None:
+    (config,) = [c for c in of_kind(rendered, "ConfigMap") if "MONGODB_URL" in c["data"]]
+    assert config["data"]["LIFEGRAPH_MONGODB_CREATE_INDEXES"] == "false"
+    (job,) = of_kind(rendered, "Job")
+    (builder,) = job["spec"]["template"]["spec"]["containers"]
+    assert builder["args"] == ["indexes"]
+    # It reads the database settings and nothing secret.
+    assert "secretKeyRef" not in str(builder)
+    subgraphs = set(discover_subgraphs())
+    waiting: set[str] = set()
+    for deployment in of_kind(rendered, "Deployment"):
+        init = deployment["spec"]["template"]["spec"].get("initContainers", [])
+        if deployment["metadata"]["name"] == "router":
+            assert init == []
+            continue
+        (check,) = init
+        assert check["image"] == builder["image"]
+        assert check["args"][:2] == ["indexes", "--check"]
+        assert check["args"][-1] == deployment["metadata"]["name"]
+        waiting.add(check["args"][-1])
+    assert waiting == subgraphs
+    job_pods = job["spec"]["template"]["metadata"]["labels"]
+    (policy,) = [
+        p
+        for p in of_kind(rendered, "NetworkPolicy")
+        if p["spec"]["podSelector"]["matchLabels"]
+        and selects(p["spec"]["podSelector"], job_pods)
+        and p["metadata"]["name"] != "lifegraph-default-deny"
+    ]
+    assert "ingress" not in policy["spec"]
+    ports = {port["port"] for rule in policy["spec"]["egress"] for port in rule["ports"]}
+    assert ports == {53, 27017}
 
 
 def test_termination_outlasts_the_longest_request(rendered: list[Manifest]) -> None:
