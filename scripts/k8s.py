@@ -86,9 +86,14 @@ class Part:
     extra_egress_ports: tuple[int, ...] = field(default=())
 
 
+# The engines' URLs carry their credentials (the operators generate them), so they
+# are secrets too; docs/deploy.md shows how to copy them in.
+MONGODB_URL = SecretKey("MONGODB_URL")
 SHARED_SUBGRAPH_SECRETS = (
     SecretKey("LIFEGRAPH_ROUTER_SECRET"),
     SecretKey("LIFEGRAPH_CURSOR_SECRET"),
+    MONGODB_URL,
+    SecretKey("AMQP_URL"),
 )
 SMTP = SecretKey("LIFEGRAPH_SMTP_PASSWORD", optional=True)
 # What each subgraph reads beyond the shared secrets (common/settings.py names them).
@@ -105,9 +110,8 @@ SHARED_CONFIG: Mapping[str, str] = {
     "LIFEGRAPH_SHUTDOWN_TIMEOUT_SECONDS": str(SHUTDOWN_SECONDS),
     # The root filesystem is read-only: anything a part writes goes to its /tmp emptyDir.
     "LIFEGRAPH_DATA_DIR": "/tmp/lifegraph",  # noqa: S108
-    # The operators' services (docs/deploy.md): point these at your engines.
-    "MONGODB_URL": "mongodb://mongodb-svc:27017/lifegraph?replicaSet=mongodb&w=majority",
-    "AMQP_URL": "amqp://lifegraph@rabbitmq:5672/",
+    # Redis without a password inside the cluster (docs/deploy.md "The engines"); the
+    # MongoDB and RabbitMQ URLs hold credentials and come from the Secret.
     "REDIS_URL": "redis://redis:6379/0",
     "LIFEGRAPH_JWKS_URL": f"http://users:{PORT}/.well-known/jwks.json",
     "LIFEGRAPH_SMTP_HOST": "smtp.example.com",
@@ -199,14 +203,20 @@ def _pod_security() -> Manifest:
 
 
 def index_container(args: list[str]) -> Manifest:
-    """`lifegraph indexes ...`: it reads only the database settings from the ConfigMap."""
+    """`lifegraph indexes ...`: it reads the database settings and no other secret."""
     return {
         "name": INDEXES,
         "image": "lifegraph",
         "imagePullPolicy": "IfNotPresent",
         "args": [INDEXES, *args],
         "envFrom": [{"configMapRef": {"name": CONFIG}}],
-        "env": [{"name": "PYTHONDONTWRITEBYTECODE", "value": "1"}],
+        "env": [
+            {
+                "name": MONGODB_URL.env,
+                "valueFrom": {"secretKeyRef": {"name": SECRET, "key": MONGODB_URL.env}},
+            },
+            {"name": "PYTHONDONTWRITEBYTECODE", "value": "1"},
+        ],
         "resources": {
             "requests": {"cpu": "50m", "memory": "96Mi"},
             "limits": {"cpu": "500m", "memory": "256Mi"},
@@ -607,6 +617,131 @@ def overlay(namespace: str, *, replicas: int, max_replicas: int, host: str) -> M
     }
 
 
+# The engines, run by their operators (docs/deploy.md "The engines"). Three members
+# each: a majority (2) survives losing any one node or zone.
+ENGINE_MEMBERS = 3
+MONGODB_VERSION = "8.0.4"
+MONGODB_USER = "lifegraph"
+
+
+def mongodb() -> Manifest:
+    """A replica set through the MongoDB Community Operator; its Service is `mongodb-svc`."""
+    return {
+        "apiVersion": "mongodbcommunity.mongodb.com/v1",
+        "kind": "MongoDBCommunity",
+        "metadata": {"name": "mongodb", "labels": PART_OF},
+        "spec": {
+            "type": "ReplicaSet",
+            "members": ENGINE_MEMBERS,
+            "version": MONGODB_VERSION,
+            "security": {"authentication": {"modes": ["SCRAM"]}},
+            "users": [
+                {
+                    "name": MONGODB_USER,
+                    "db": "admin",
+                    # Created by the operator, with a ready connection string in the
+                    # Secret `mongodb-admin-lifegraph` (docs/deploy.md).
+                    "passwordSecretRef": {"name": "lifegraph-mongodb-password"},
+                    "scramCredentialsSecretName": "lifegraph-mongodb-scram",
+                    # One database per subgraph, all named by LIFEGRAPH_DATABASE_PREFIX.
+                    "roles": [{"name": "readWriteAnyDatabase", "db": "admin"}],
+                }
+            ],
+            "additionalMongodConfig": {
+                # Acknowledged writes are journaled (LifeGraph asks w: majority, j: true).
+                "storage.journal.commitIntervalMs": 100,
+            },
+            "statefulSet": {
+                "spec": {
+                    "volumeClaimTemplates": [
+                        {
+                            "metadata": {"name": "data-volume"},
+                            "spec": {
+                                "accessModes": ["ReadWriteOnce"],
+                                "resources": {"requests": {"storage": "50Gi"}},
+                            },
+                        }
+                    ]
+                }
+            },
+        },
+    }
+
+
+def rabbitmq() -> Manifest:
+    """A cluster through the RabbitMQ Cluster Operator; its Service is `rabbitmq`."""
+    return {
+        "apiVersion": "rabbitmq.com/v1beta1",
+        "kind": "RabbitmqCluster",
+        "metadata": {"name": "rabbitmq", "labels": PART_OF},
+        "spec": {
+            "replicas": ENGINE_MEMBERS,
+            "resources": {
+                "requests": {"cpu": "500m", "memory": "1Gi"},
+                "limits": {"cpu": "2", "memory": "2Gi"},
+            },
+            "rabbitmq": {
+                # LifeGraph declares its consumer queues as quorum queues in production
+                # (events_queue_type); this makes any other queue one too.
+                "additionalConfig": "default_queue_type = quorum\n"
+                "cluster_partition_handling = pause_minority\n",
+            },
+            "persistence": {"storage": "20Gi"},
+            "override": {
+                "statefulSet": {
+                    "spec": {
+                        "template": {
+                            "spec": {
+                                "containers": [],
+                                "topologySpreadConstraints": [
+                                    {
+                                        "maxSkew": 1,
+                                        "topologyKey": "topology.kubernetes.io/zone",
+                                        "whenUnsatisfiable": "ScheduleAnyway",
+                                        "labelSelector": {
+                                            "matchLabels": {"app.kubernetes.io/name": "rabbitmq"}
+                                        },
+                                    }
+                                ],
+                            }
+                        }
+                    }
+                }
+            },
+        },
+    }
+
+
+def engines_kustomization() -> Manifest:
+    return {
+        "apiVersion": "kustomize.config.k8s.io/v1beta1",
+        "kind": "Kustomization",
+        "namespace": "lifegraph",
+        "resources": ["mongodb.yaml", "rabbitmq.yaml"],
+    }
+
+
+def service_monitor() -> Manifest:
+    """Prometheus Operator scraping of every part's /metrics (the pods are also annotated)."""
+    return {
+        "apiVersion": "monitoring.coreos.com/v1",
+        "kind": "ServiceMonitor",
+        "metadata": {"name": "lifegraph", "labels": PART_OF},
+        "spec": {
+            "selector": {"matchLabels": {"app.kubernetes.io/name": "lifegraph"}},
+            "endpoints": [{"port": "http", "path": "/metrics", "interval": "30s"}],
+        },
+    }
+
+
+def monitoring_component() -> Manifest:
+    return {
+        "apiVersion": "kustomize.config.k8s.io/v1alpha1",
+        "kind": "Component",
+        "resources": ["servicemonitor.yaml"],
+    }
+
+
 # A fixed tag, the project's version: set your registry's tag or digest in an overlay.
 IMAGE_TAG = "0.1.0"
 
@@ -650,6 +785,11 @@ def package(
             overlay("lifegraph", replicas=3, max_replicas=20, host="api.example.com")
         ),
     }
+    files["engines/kustomization.yaml"] = _dump(engines_kustomization())
+    files["engines/mongodb.yaml"] = _dump(mongodb())
+    files["engines/rabbitmq.yaml"] = _dump(rabbitmq())
+    files["components/monitoring/kustomization.yaml"] = _dump(monitoring_component())
+    files["components/monitoring/servicemonitor.yaml"] = _dump(service_monitor())
     for part in all_parts:
         files[f"base/{part.name}.yaml"] = _dump(
             deployment(part),

