@@ -7,6 +7,7 @@ from typing import Any
 
 from graphql import FragmentDefinitionNode, OperationDefinitionNode
 
+from router.planner.checks import run_plan_checks
 from router.planner.emit import Emitter, parallel, sequence
 from router.planner.errors import PlanningError
 from router.planner.fetch_groups import FetchGroup, closure, descendants
@@ -86,11 +87,13 @@ class QueryPlanner:
         variables: Mapping[str, Any],
     ) -> QueryPlan:
         try:
-            return self._plan(operation, fragments, variables)
+            plan = self._plan(operation, fragments, variables)
         except PlanningError:
             raise
         except Exception as exc:  # a planner bug must still reach the client as a refusal
             raise PlanningError("the operation could not be planned") from exc
+        run_plan_checks(self.sg, plan)
+        return plan
 
     def _plan(
         self,
