@@ -7,6 +7,7 @@ from typing import Any
 
 from graphql import FragmentDefinitionNode, OperationDefinitionNode
 
+from common.graphql.measures import Measures, fragment_measures, summarise
 from router.planner.checks import run_plan_checks
 from router.planner.emit import Emitter, parallel, sequence
 from router.planner.errors import PlanningError
@@ -24,6 +25,11 @@ from router.supergraph.model import EntityKey, FieldInfo, Supergraph, TypeKind
 _COMPOSITE = (TypeKind.OBJECT, TypeKind.INTERFACE, TypeKind.UNION)
 _LOCAL_ROOT_FIELDS = frozenset({"__typename", "__schema", "__type"})
 _MAX_HOPS = 24
+# Planning expands every fragment spread, so its work grows with the operation's height
+# (fields once expanded), not its length. The height limit (500 by default) keeps far
+# below this; this holds when that limit is off, so a fragment explosion is refused in
+# one walk of the document instead of expanded.
+MAX_PLANNED_FIELDS = 50_000
 
 FieldsByKey = dict[str, list[SField]]
 
@@ -85,7 +91,20 @@ class QueryPlanner:
         operation: OperationDefinitionNode,
         fragments: Mapping[str, FragmentDefinitionNode],
         variables: Mapping[str, Any],
+        measures: Measures | None = None,
     ) -> QueryPlan:
+        """The plan for `operation`; `measures` are its limits' measures when already known.
+
+        Raises `PlanningError` when it cannot be planned, or selects more than
+        `MAX_PLANNED_FIELDS` fields once its fragments are expanded.
+        """
+        if measures is None:
+            measures = summarise(operation.selection_set, fragment_measures(fragments))
+        if measures.height > MAX_PLANNED_FIELDS:
+            raise PlanningError(
+                f"the operation selects {measures.height} fields once its fragments are"
+                f" expanded; at most {MAX_PLANNED_FIELDS} are planned"
+            )
         try:
             plan = self._plan(operation, fragments, variables)
         except PlanningError:
