@@ -29,11 +29,11 @@ from common.graphql.cost import CostEstimator, uses_variable_page_sizes
 from common.graphql.limits import (
     OperationLimitExceeded,
     check_cost,
-    check_document,
+    check_operations,
     off_loop_if_long,
     parse_document,
 )
-from common.graphql.measures import fragment_definitions
+from common.graphql.measures import Measures, fragment_definitions
 from common.lru import LruCache
 from router.api_schema import build_api_schema
 from router.config import RouterConfig
@@ -44,7 +44,6 @@ from router.executor import PlanExecutor, ResponseShaper, SubgraphClient
 from router.executor.breaker import CircuitState
 from router.executor.errors import BAD_USER_INPUT, graphql_error
 from router.planner import PlanningError, QueryPlan, QueryPlanner
-from router.planner.operation import condition_variables
 from router.supergraph import Supergraph, SupergraphError, load_supergraph
 
 logger = logging.getLogger("router")
@@ -70,6 +69,8 @@ class PreparedOperation:
     fragments: dict[str, FragmentDefinitionNode]
     condition_variables: tuple[str, ...]
     introspection: DocumentNode | None
+    # From the limits' walk of the document; planning reads it instead of walking again.
+    measures: Measures
     plans: dict[tuple[bool, ...], QueryPlan] = field(default_factory=dict)
     # The cost limit must be checked per request: page sizes come from variables.
     cost_per_request: bool = False
@@ -186,7 +187,7 @@ class Router:
         try:
             document = parse_document(query, limits)
             # Before validation: the limits are cheap on any document; validation is not.
-            check_document(document, limits)
+            measured = check_operations(document, limits)
         except GraphQLSyntaxError as exc:
             raise RequestError([_located(exc)]) from exc
         except OperationLimitExceeded as exc:
@@ -195,6 +196,7 @@ class Router:
         if errors:
             raise RequestError([_located(e) for e in errors])
         operation = _select_operation(document, operation_name)
+        measures = measured.of(operation)
         fragments = fragment_definitions(document)
         cost_per_request = False
         if limits.max_cost is not None:
@@ -205,8 +207,9 @@ class Router:
             document=document,
             operation=operation,
             fragments=fragments,
-            condition_variables=condition_variables(operation, fragments),
+            condition_variables=tuple(sorted(measures.conditions)),
             introspection=_introspection_document(document, operation),
+            measures=measures,
             cost_per_request=cost_per_request,
         )
 
@@ -227,7 +230,9 @@ class Router:
         self.metrics.plan_lookup(hit=plan is not None)
         if plan is None:
             with self.tracing.plan():
-                plan = self.planner.plan(prepared.operation, prepared.fragments, variables)
+                plan = self.planner.plan(
+                    prepared.operation, prepared.fragments, variables, prepared.measures
+                )
             prepared.plans[flags] = plan
         return plan
 

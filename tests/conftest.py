@@ -1,1 +1,1 @@
-pytest_plugins = ["common.testing.fixtures"]
+pytest_plugins = ["common.testing.fixtures", "tests.plan_checks"]

@@ -27,7 +27,12 @@ from graphql.error import GraphQLSyntaxError
 
 from common.errors import BadUserInput
 from common.graphql.cost import CostEstimator
-from common.graphql.measures import Measures, fragment_definitions, measure_document
+from common.graphql.measures import (
+    DocumentMeasures,
+    Measures,
+    fragment_definitions,
+    measure_operations,
+)
 from common.graphql.parser import Counted, CountingParser, SelectionLimitReached
 
 if TYPE_CHECKING:
@@ -135,12 +140,22 @@ def _selection_limit(counted: Counted, limits: OperationLimits) -> OperationLimi
 
 def check_document(document: DocumentNode, limits: OperationLimits) -> Measures:
     """Depth, aliases and height of every operation and fragment, checked against `limits`."""
-    measures = measure_document(document)
-    _check_measures(measures, limits)
+    return check_operations(document, limits).widest()
+
+
+def check_operations(document: DocumentNode, limits: OperationLimits) -> DocumentMeasures:
+    """`check_document`, keeping each operation's measures.
+
+    One walk, each fragment once; the router plans from the same result (`@skip`/
+    `@include` variables, the expanded size), so it never walks the document again.
+    """
+    measures = measure_operations(document)
+    check_measures(measures.widest(), limits)
     return measures
 
 
-def _check_measures(measures: Measures, limits: OperationLimits) -> None:
+def check_measures(measures: Measures, limits: OperationLimits) -> None:
+    """Refuse (`OperationLimitExceeded`) measures over any of the `limits`."""
     if limits.max_depth is not None and measures.depth > limits.max_depth:
         raise OperationLimitExceeded(
             f"Query depth {measures.depth} exceeds the maximum allowed depth of {limits.max_depth}",

@@ -9,10 +9,11 @@ stay small integers.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from graphql import (
+    DirectiveNode,
     DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
@@ -20,6 +21,7 @@ from graphql import (
     InlineFragmentNode,
     OperationDefinitionNode,
     SelectionSetNode,
+    VariableNode,
 )
 
 # Larger than any limit anyone sets; past it, only "too many" matters.
@@ -44,18 +46,39 @@ class Measures:
     counted: the introspection query every GraphQL IDE sends is 15 deep.
     `aliases`: aliased fields, a fragment counting once per spread.
     `height`: fields selected, a fragment counting once per spread.
+    `conditions`: variables that `@skip`/`@include` read anywhere inside; the router's
+    plans are specific to their values, so it learns them in this same walk.
     """
 
     depth: int = 0
     aliases: int = 0
     height: int = 0
+    conditions: frozenset[str] = frozenset()
 
     def widest(self, other: Measures) -> Measures:
         return Measures(
             max(self.depth, other.depth),
             max(self.aliases, other.aliases),
             max(self.height, other.height),
+            self.conditions | other.conditions,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeasures:
+    """The measures of each operation of a document, from one walk of it."""
+
+    # In document order; operation nodes hash by content, so they are matched by identity.
+    operations: tuple[tuple[OperationDefinitionNode, Measures], ...] = ()
+
+    def of(self, operation: OperationDefinitionNode) -> Measures:
+        return next(m for node, m in self.operations if node is operation)
+
+    def widest(self) -> Measures:
+        widest = Measures()
+        for _, measures in self.operations:
+            widest = widest.widest(measures)
+        return widest
 
 
 def fragment_definitions(document: DocumentNode) -> dict[str, FragmentDefinitionNode]:
@@ -106,11 +129,13 @@ def summarise(selection_set: SelectionSetNode, known: Mapping[str, Measures]) ->
     A spread of a fragment missing from `known` (undefined, or closing a cycle) adds nothing.
     """
     depth = aliases = height = 0
+    conditions: set[str] = set()
     # (selection set, field depth above it, inside an introspection field)
     pending: list[tuple[SelectionSetNode | None, int, bool]] = [(selection_set, 0, False)]
     while pending:
         current, level, introspection = pending.pop()
         for selection in current.selections if current else ():
+            _condition_variables(selection.directives, conditions)
             if isinstance(selection, FieldNode):
                 height += 1
                 aliases += selection.alias is not None
@@ -123,11 +148,22 @@ def summarise(selection_set: SelectionSetNode, known: Mapping[str, Measures]) ->
             elif isinstance(selection, FragmentSpreadNode):
                 inner = known.get(selection.name.value)
                 if inner is not None:
+                    conditions |= inner.conditions
                     if not introspection:
                         depth = max(depth, level + inner.depth)
                     aliases = saturating_add(aliases, inner.aliases)
                     height = saturating_add(height, inner.height)
-    return Measures(depth, min(aliases, SATURATED), min(height, SATURATED))
+    return Measures(depth, min(aliases, SATURATED), min(height, SATURATED), frozenset(conditions))
+
+
+def _condition_variables(directives: Sequence[DirectiveNode] | None, into: set[str]) -> None:
+    for directive in directives or ():
+        if directive.name.value in ("skip", "include"):
+            into.update(
+                arg.value.name.value
+                for arg in directive.arguments or ()
+                if isinstance(arg.value, VariableNode)
+            )
 
 
 def fragment_measures(fragments: Mapping[str, FragmentDefinitionNode]) -> dict[str, Measures]:
@@ -138,11 +174,18 @@ def fragment_measures(fragments: Mapping[str, FragmentDefinitionNode]) -> dict[s
     return known
 
 
+def measure_operations(document: DocumentNode) -> DocumentMeasures:
+    """Every operation's measures, its fragments expanded, each fragment walked once."""
+    known = fragment_measures(fragment_definitions(document))
+    return DocumentMeasures(
+        tuple(
+            (definition, summarise(definition.selection_set, known))
+            for definition in document.definitions
+            if isinstance(definition, OperationDefinitionNode)
+        )
+    )
+
+
 def measure_document(document: DocumentNode) -> Measures:
     """The widest measures of any operation in the document, its fragments expanded."""
-    known = fragment_measures(fragment_definitions(document))
-    widest = Measures()
-    for definition in document.definitions:
-        if isinstance(definition, OperationDefinitionNode):
-            widest = widest.widest(summarise(definition.selection_set, known))
-    return widest
+    return measure_operations(document).widest()

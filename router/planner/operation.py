@@ -13,7 +13,6 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     InlineFragmentNode,
-    OperationDefinitionNode,
     SelectionSetNode,
     ValueNode,
     VariableNode,
@@ -51,32 +50,6 @@ _CONDITIONS = ("skip", "include")
 # under this prefix; aliases that already start with it are prefixed again, so the
 # renaming stays one-to-one.
 RESERVED_ALIAS_PREFIX = "_lg_"
-
-
-def condition_variables(
-    operation: OperationDefinitionNode, fragments: Mapping[str, FragmentDefinitionNode]
-) -> tuple[str, ...]:
-    """Variables that steer @skip/@include: a plan is specific to their values."""
-    found: set[str] = set()
-    seen: set[str] = set()
-
-    def walk(selection_set: SelectionSetNode | None) -> None:
-        for selection in selection_set.selections if selection_set else ():
-            for directive in selection.directives or ():
-                if directive.name.value in _CONDITIONS:
-                    for arg in directive.arguments or ():
-                        if isinstance(arg.value, VariableNode):
-                            found.add(arg.value.name.value)
-            if isinstance(selection, FragmentSpreadNode):
-                name = selection.name.value
-                if name not in seen and name in fragments:
-                    seen.add(name)
-                    walk(fragments[name].selection_set)
-            elif isinstance(selection, FieldNode | InlineFragmentNode):
-                walk(selection.selection_set)
-
-    walk(operation.selection_set)
-    return tuple(sorted(found))
 
 
 def _condition(value: ValueNode, variables: Mapping[str, Any]) -> bool:

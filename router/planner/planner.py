@@ -7,6 +7,8 @@ from typing import Any
 
 from graphql import FragmentDefinitionNode, OperationDefinitionNode
 
+from common.graphql.measures import Measures, fragment_measures, summarise
+from router.planner.checks import run_plan_checks
 from router.planner.emit import Emitter, parallel, sequence
 from router.planner.errors import PlanningError
 from router.planner.fetch_groups import FetchGroup, closure, descendants
@@ -14,6 +16,7 @@ from router.planner.field_conflicts import ConflictAliaser
 from router.planner.nodes import FetchNode, OperationKind, QueryPlan
 from router.planner.operation import Normalizer, SField, SFragment, SSelection, from_field_set
 from router.planner.parent_paths import Frame, find_route
+from router.planner.query_graph import QueryGraph
 from router.planner.requires_args import required_arguments
 from router.planner.satisfiable import Satisfiability
 from router.planner.selection import SubSelection
@@ -23,6 +26,13 @@ from router.supergraph.model import EntityKey, FieldInfo, Supergraph, TypeKind
 _COMPOSITE = (TypeKind.OBJECT, TypeKind.INTERFACE, TypeKind.UNION)
 _LOCAL_ROOT_FIELDS = frozenset({"__typename", "__schema", "__type"})
 _MAX_HOPS = 24
+# Planning expands every fragment spread, so its work grows with the operation's height
+# (fields once expanded), not its length. The height limit (500 by default) keeps far
+# below this; this holds when that limit is off, so a fragment explosion is refused in
+# one walk of the document instead of expanded.
+MAX_PLANNED_FIELDS = 50_000
+# The cost of a key whose fields no path of key transitions gathers: ranked last.
+_UNREACHABLE = 1_000
 
 FieldsByKey = dict[str, list[SField]]
 
@@ -76,6 +86,14 @@ class QueryPlanner:
         self.satisfiability = Satisfiability(supergraph)
         self.required_arguments = required_arguments(supergraph)
         self.conflicts = ConflictAliaser(supergraph)
+        self._query_graph: QueryGraph | None = None
+
+    @property
+    def query_graph(self) -> QueryGraph:
+        """Built on first use: most plans never need a key their subgraph cannot serve."""
+        if self._query_graph is None:
+            self._query_graph = QueryGraph(self.sg)
+        return self._query_graph
 
     # -- entry point -------------------------------------------------------------------
 
@@ -84,13 +102,28 @@ class QueryPlanner:
         operation: OperationDefinitionNode,
         fragments: Mapping[str, FragmentDefinitionNode],
         variables: Mapping[str, Any],
+        measures: Measures | None = None,
     ) -> QueryPlan:
+        """The plan for `operation`; `measures` are its limits' measures when already known.
+
+        Raises `PlanningError` when it cannot be planned, or selects more than
+        `MAX_PLANNED_FIELDS` fields once its fragments are expanded.
+        """
+        if measures is None:
+            measures = summarise(operation.selection_set, fragment_measures(fragments))
+        if measures.height > MAX_PLANNED_FIELDS:
+            raise PlanningError(
+                f"the operation selects {measures.height} fields once its fragments are"
+                f" expanded; at most {MAX_PLANNED_FIELDS} are planned"
+            )
         try:
-            return self._plan(operation, fragments, variables)
+            plan = self._plan(operation, fragments, variables)
         except PlanningError:
             raise
         except Exception as exc:  # a planner bug must still reach the client as a refusal
             raise PlanningError("the operation could not be planned") from exc
+        run_plan_checks(self.sg, plan)
+        return plan
 
     def _plan(
         self,
@@ -625,7 +658,7 @@ class QueryPlanner:
     ) -> tuple[str, str, EntityKey] | None:
         """The subgraph, entity type and key to fetch a field through; None when no
         subgraph serving it has a resolvable key on the type."""
-        candidates: list[tuple[tuple[bool, bool, int, int], str, str, EntityKey]] = []
+        candidates: list[tuple[tuple[bool, int, bool, int, int], str, str, EntityKey]] = []
         existing = {c.service for c in group.children if c.path == path}
         return_type = self.field_info(type_name, field.name).type_name
         for graph, entity_type in self.sources(type_name, field.name):
@@ -637,14 +670,28 @@ class QueryPlanner:
                 for k in keys
                 if self.fetchable(group.service, type_name, self.field_set(k.selection), provided)
             ]
-            key = direct[0] if direct else keys[0]
+            # No key the current subgraph serves: the one whose fields cost the fewest
+            # fetches to gather, by the query graph (a key met through another jump).
+            cost, key = (0, direct[0]) if direct else self._cheapest_key(group, type_name, keys)
             covered = self.coverage(graph, return_type, sub)[0]
-            score = (bool(direct), graph in existing, covered, -self.order.get(graph, 0))
+            score = (bool(direct), -cost, graph in existing, covered, -self.order.get(graph, 0))
             candidates.append((score, graph, entity_type, key))
         if not candidates:
             return None
         _, graph, entity_type, key = max(candidates, key=lambda c: c[0])
         return graph, entity_type, key
+
+    def _cheapest_key(
+        self, group: FetchGroup, type_name: str, keys: tuple[EntityKey, ...]
+    ) -> tuple[int, EntityKey]:
+        """(fetches to gather its fields, key) for the cheapest of `keys` from the group."""
+        costs = [
+            self.query_graph.condition_cost((group.service,), type_name, key.selection)
+            for key in keys
+        ]
+        priced = [(c if c is not None else _UNREACHABLE, i) for i, c in enumerate(costs)]
+        cost, index = min(priced)
+        return cost, keys[index]
 
     def _child_group(
         self,

@@ -384,4 +384,5 @@ def load_supergraph(sdl: str) -> Supergraph:
         subscription_type=subscription,
         possible_types=_possible_types(types, definitions),
         join_version=names.join_version,
+        sdl=sdl,
     )

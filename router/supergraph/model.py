@@ -96,6 +96,8 @@ class Supergraph:
     # abstract type -> every object type that can stand for it (supergraph-wide)
     possible_types: Mapping[str, frozenset[str]]
     join_version: str
+    # The SDL this was read from (for tools that need more than the model, e.g. extraction).
+    sdl: str = ""
 
     def type(self, name: str) -> TypeInfo:
         return self.types[name]

@@ -18,7 +18,7 @@ from router.app import create_router_app
 from router.config import RouterConfig
 from router.service import RequestError, Router
 from router.supergraph import load_supergraph
-from tests.router.kit import FIXTURES, Recorder, serve_in_thread
+from tests.router.kit import FIXTURES, Recorder, router_client, serve_in_thread
 from tests.router.subscriptions.wsclient import WsClient
 
 SHOP = (FIXTURES / "shop.graphql").read_text()
@@ -123,3 +123,29 @@ def test_variable_page_sizes_are_costed_wherever_variables_are_coerced() -> None
     with pytest.raises(RequestError) as caught:
         router.coerce_variables(prepared, {"n": 100})
     assert caught.value.errors[0]["extensions"]["reason"] == "COST_LIMIT_EXCEEDED"
+
+
+async def test_with_every_limit_off_the_planner_refuses_the_fragment_explosion(
+    subgraph_base: str, recorder: Recorder
+) -> None:
+    # Validation is memoised per fragment too; planning expands spreads, so it refuses
+    # from the measures of the same walk instead of expanding 2**30 fields.
+    off: dict[str, Any] = dict.fromkeys(("max_depth", "max_aliases", "max_height", "max_cost"))
+    async with router_client("shop.graphql", subgraph_base, **off) as client:
+        result = (await client.post("/graphql", json={"query": fragment_explosion(30)})).json()
+    assert result["data"] is None
+    [error] = result["errors"]
+    assert error["extensions"]["code"] == "QUERY_PLANNING_FAILED"
+    assert f"{1 + 2**30} fields" in error["message"]
+    assert recorder.calls == []
+
+
+def test_a_plan_is_specific_to_the_skip_and_include_variables_of_its_fragments() -> None:
+    router = Router(RouterConfig(supergraph_sdl=SHOP))
+    query = "query ($a: Boolean!) { me { ...F } } fragment F on User { id name @skip(if: $a) }"
+    prepared = router.prepare(query, None)
+    assert prepared.condition_variables == ("a",)
+    shown = router.plan_for(prepared, {"a": False})
+    hidden = router.plan_for(prepared, {"a": True})
+    assert "name" in shown.fetches()[0].operation
+    assert "name" not in hidden.fetches()[0].operation

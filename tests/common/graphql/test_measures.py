@@ -6,7 +6,7 @@ import pytest
 from graphql import SelectionSetNode, get_introspection_query, parse
 
 from common.graphql import measures
-from common.graphql.measures import SATURATED, Measures, measure_document
+from common.graphql.measures import SATURATED, Measures, measure_document, measure_operations
 from common.testing.hostile import aliases, fragment_explosion
 
 
@@ -98,3 +98,18 @@ def test_a_long_fragment_chain_does_not_recurse() -> None:
     chain = [f"fragment F{i} on User {{ id ...F{i + 1} }}" for i in range(count)]
     document = "{ me { ...F0 } }\n" + "\n".join(chain) + f"\nfragment F{count} on User {{ id }}"
     assert _measure(document) == Measures(depth=2, aliases=0, height=count + 2)
+
+
+def test_skip_and_include_variables_are_found_through_fragments() -> None:
+    document = parse("""
+        query A($a: Boolean, $b: Boolean) { me @skip(if: $a) { ...F } x @include(if: true) }
+        query B { me { id } }
+        fragment F on User { id @include(if: $b) ...G @skip(if: $c) }
+        fragment G on User { ... @include(if: $d) { name } }
+    """)
+    measured = measure_operations(document)
+    first, second = (operation for operation, _ in measured.operations)
+    assert measured.of(first).conditions == {"a", "b", "c", "d"}
+    assert measured.of(second).conditions == frozenset()
+    assert measured.widest().conditions == {"a", "b", "c", "d"}
+    assert measured.widest() == measure_document(document)
