@@ -22,6 +22,8 @@ from subgraphs.users.schema.types import User
 MAX_NODES = 100
 
 
+# No reference resolvers: Strawberry builds a stub from its key, which is all it has
+# (`nodeId` on another subgraph's object); the owner checks access for its fields.
 @strawberry.federation.type(name="Goal", keys=["id"], description="A life goal (owned by goals).")
 class GoalNode(Node):
     pass
@@ -66,7 +68,7 @@ _STUBS: dict[str, type[Node]] = {
     "Message": MessageNode,
     "Notification": NotificationNode,
 }
-NODE_TYPES = (User, *_STUBS.values())
+NODE_TYPES: tuple[type, ...] = (User, *_STUBS.values())
 
 
 async def _resolve(info: Info, global_id: str, field: str) -> Node | None:

@@ -7,8 +7,6 @@ resolve their fields when the router calls them with the `id` key.
 
 from __future__ import annotations
 
-from typing import Self
-
 import strawberry
 
 from common.graphql.globalid import to_global_id
@@ -35,8 +33,3 @@ class Node:
         # The class's GraphQL name: stubs are `GoalNode` in Python and `Goal` in the schema.
         name: str = self.__strawberry_definition__.name  # type: ignore[attr-defined]
         return strawberry.ID(to_global_id(name, str(self.id)))
-
-    @classmethod
-    def resolve_reference(cls, id: strawberry.ID) -> Self:
-        # Router calls for `nodeId` on another subgraph's object; the owner checks access.
-        return cls(id=id)
