@@ -72,3 +72,43 @@ async def test_a_malformed_global_id_is_bad_user_input(new_client: NewClient) ->
     assert body["data"] == {"node": None}
     assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     assert body["errors"][0]["extensions"]["field"] == "id"
+
+
+async def test_nodes_reaches_habits_posts_and_comments_under_their_owners_rules(
+    new_client: NewClient,
+) -> None:
+    ada, bob = new_client(), new_client()
+    await ada.sign_up("Ada")
+    await bob.sign_up("Bob")
+    habit = await ada.ok('mutation { createHabit(input: {title: "Stretch"}) { id nodeId } }')
+    post = await ada.ok(
+        'mutation { createPost(input: {text: "Day one", category: HEALTH}) { id nodeId } }'
+    )
+    comment = await ada.ok_once_known(
+        "mutation($i: AddCommentInput!) { addComment(input: $i) { id nodeId } }",
+        {"i": {"postId": post["createPost"]["id"], "text": "Keep going"}},
+    )
+    ids = [
+        habit["createHabit"]["nodeId"],
+        post["createPost"]["nodeId"],
+        comment["addComment"]["nodeId"],
+    ]
+    query = """query($ids: [ID!]!) { nodes(ids: $ids) {
+      __typename
+      ... on Habit { title }
+      ... on Post { text }
+      ... on Comment { text }
+    } }"""
+
+    mine = await ada.ok(query, {"ids": ids})
+    assert mine["nodes"] == [
+        {"__typename": "Habit", "title": "Stretch"},
+        {"__typename": "Post", "text": "Day one"},
+        {"__typename": "Comment", "text": "Keep going"},
+    ]
+    # A habit is its owner's alone; the public post and its comment are anyone's.
+    theirs = await bob.call(query, {"ids": ids})
+    assert theirs["data"]["nodes"] == [None, *mine["nodes"][1:]]
+    assert [(e["path"], e["extensions"]["code"]) for e in theirs["errors"]] == [
+        (["nodes", 0], "NOT_FOUND")
+    ]

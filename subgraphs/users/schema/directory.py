@@ -30,6 +30,22 @@ class GoalNode(Node):
 
 
 @strawberry.federation.type(
+    name="Habit",
+    keys=["id"],
+    description="A recurring behaviour with check-ins and streaks (owned by goals).",
+)
+class HabitNode(Node):
+    pass
+
+
+@strawberry.federation.type(
+    name="Comment", keys=["id"], description="A comment on a post (owned by community)."
+)
+class CommentNode(Node):
+    pass
+
+
+@strawberry.federation.type(
     name="Post", keys=["id"], description="A post in the community (owned by community)."
 )
 class PostNode(Node):
@@ -63,7 +79,9 @@ class NotificationNode(Node):
 
 _STUBS: dict[str, type[Node]] = {
     "Goal": GoalNode,
+    "Habit": HabitNode,
     "Post": PostNode,
+    "Comment": CommentNode,
     "Conversation": ConversationNode,
     "Message": MessageNode,
     "Notification": NotificationNode,
