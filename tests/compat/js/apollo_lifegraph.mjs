@@ -34,7 +34,7 @@ function nodeReference(_, { args, toReference }) {
 function cache() {
   return new InMemoryCache({
     possibleTypes: {
-      Node: ['User', 'Goal', 'Post', 'Conversation', 'Message', 'Notification'],
+      Node: ['User', 'Goal', 'Habit', 'Post', 'Comment', 'Conversation', 'Message', 'Notification'],
     },
     typePolicies: { Query: { fields: { node: { read: nodeReference } } } },
   });
