@@ -11,6 +11,7 @@ from typing import Any
 from router.executor.errors import SubgraphRequestError, from_subgraph
 from router.executor.fetcher import SubgraphClient
 from router.executor.merge import (
+    ABSENT,
     Path,
     deep_merge,
     filtered,
@@ -45,6 +46,16 @@ class ExecutionState:
 
 # An object waiting for an entity, where it is, its type, and the keys its path asked for.
 Owner = tuple[dict[str, Any], Path, str, KeyFilter | None]
+
+
+def _failed_positions(errors: Any) -> set[int]:
+    """The `_entities` positions an error names: their null is that error's, not absence."""
+    found: set[int] = set()
+    for error in errors:
+        path = error.get("path") if isinstance(error, dict) else None
+        if isinstance(path, list) and len(path) >= 2 and isinstance(path[1], int):
+            found.add(path[1])
+    return found
 
 
 def _identity(rep: dict[str, Any]) -> Any:
@@ -164,13 +175,18 @@ class PlanExecutor:
             return
         data = response.get("data")
         entities = data.get("_entities") if isinstance(data, dict) else None
+        errors = response.get("errors") or ()
         if isinstance(entities, list):
+            failed = _failed_positions(errors)
             for position, entity in enumerate(entities[: len(owners)]):
                 if isinstance(entity, dict):
                     for obj, _, _, key_filter in owners[position]:
                         own = entity if key_filter is None else filtered(entity, key_filter)
                         deep_merge(obj, own, self.abstract)
-        for error in response.get("errors") or ():
+                elif entity is None and position not in failed:
+                    for obj, _, _, _ in owners[position]:
+                        obj[ABSENT] = node.service
+        for error in errors:
             state.errors.append(
                 from_subgraph(error, node.service, self._entity_path(error, owners))
             )

@@ -107,6 +107,12 @@ def filtered(value: Any, keys: KeyFilter) -> Any:
     return out
 
 
+# Set on an object whose owner answered its `_entities` lookup with null and no error:
+# it does not exist, or the viewer may not read it. Not a GraphQL name, so it cannot
+# collide with a field; the response shaper turns the object into null and NOT_FOUND.
+ABSENT = "\x00absent"
+
+
 def deep_merge(target: dict[str, Any], source: dict[str, Any], abstract: frozenset[str]) -> None:
     for key, value in source.items():
         current = target.get(key)

@@ -18,7 +18,8 @@ from graphql import (
     GraphQLUnionType,
 )
 
-from router.executor.errors import SUBGRAPH_ERROR, graphql_error
+from router.executor.errors import NOT_FOUND, SUBGRAPH_ERROR, graphql_error
+from router.executor.merge import ABSENT
 from router.planner.nodes import QueryPlan
 from router.planner.operation import RESERVED_ALIAS_PREFIX, SField, SSelection
 
@@ -188,6 +189,14 @@ class _Run:
                 self.error(f"Could not resolve the concrete type of {type_name}", path)
                 return None
             runtime = typename
+        absent = obj.get(ABSENT)
+        if absent is not None:
+            # The owner's answer, as its own field would give it (`goal(id:)`: NOT_FOUND).
+            self.errors.append(
+                graphql_error(f"{runtime} not found.", NOT_FOUND, path, serviceName=absent)
+            )
+            self.prefixes = None
+            return _NULL
         out: dict[str, Any] = {}
         for key, source, kind, field_type, sub in shaper.fields_for(runtime, selections):
             if kind == _SCALAR:

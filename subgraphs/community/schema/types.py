@@ -7,6 +7,7 @@ from typing import Annotated
 
 import strawberry
 
+from common.graphql.loaders import batch_loader
 from common.graphql.pagination import Connection, connection_from_page
 from subgraphs.community import models
 from subgraphs.community.schema.context import (
@@ -239,9 +240,10 @@ class Post:
         return connection_from_page(page, Comment.from_doc)
 
 
-@strawberry.type(
+@strawberry.federation.type(
+    keys=["id"],
     description="A comment on a post. Replies are one level deep: a reply to a reply "
-    "joins the thread of the top-level comment."
+    "joins the thread of the top-level comment.",
 )
 class Comment:
     id: strawberry.ID = strawberry.field(description="The comment's id.")
@@ -267,6 +269,16 @@ class Comment:
             author_id=doc.author_id,
             post_id=doc.post_id,
         )
+
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: strawberry.ID) -> Comment | None:
+        viewer = await viewer_of(info)
+        comments = info.context.services.comments
+        loader = info.context.loader(
+            "community.comments", lambda: batch_loader(lambda i: comments.visible_many(viewer, i))
+        )
+        doc = await loader.load(str(id))
+        return cls.from_doc(doc) if doc is not None else None
 
     @strawberry.field(description="Who wrote the comment.")
     def author(self) -> User:

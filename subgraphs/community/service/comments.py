@@ -142,6 +142,17 @@ class CommentService:
         await self._posts.visible(viewer, comment.post_id)
         return comment
 
+    async def visible_many(self, viewer: Viewer, comment_ids: list[str]) -> dict[str, Comment]:
+        """`visible` for many ids at once (entity references): the ones the viewer may read."""
+        found = await self._repos.comments.get_many(comment_ids)
+        shown = {i: c for i, c in found.items() if self._can_see(viewer, c)}
+        posts = await self._posts.by_ids(sorted({c.post_id for c in shown.values()}))
+        return {
+            i: c
+            for i, c in shown.items()
+            if c.post_id in posts and viewer.can_see_post(posts[c.post_id])
+        }
+
     async def top_level(self, viewer: Viewer, post_id: str, request: PageRequest) -> Page[Comment]:
         query = {"post_id": post_id, "parent_id": None, **_listing_filter(viewer)}
         return await self._repos.comments.page_for(query, request)

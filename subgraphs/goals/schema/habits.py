@@ -6,19 +6,27 @@ from datetime import date, datetime
 
 import strawberry
 
+from common.graphql.loaders import batch_loader
 from common.graphql.pagination import Connection, connection_from_page
 from common.repository import PageRequest
 from common.validation import items
 from subgraphs.goals.domain import limits
 from subgraphs.goals.domain.enums import ScheduleKind
 from subgraphs.goals.domain.streaks import Schedule, StreakUnit
-from subgraphs.goals.schema.base import Info, patch, require_viewer_id, services
+from subgraphs.goals.schema.base import Info, patch, require_viewer_id, services, viewer_id
 from subgraphs.goals.service.habits import HabitInput, HabitPatch, HabitState
 
 RECENT_DAYS = 60
 
 
-@strawberry.type(name="Habit", description="A recurring behaviour with check-ins and streaks.")
+async def _owned_states(info: Info, ids: list[str]) -> dict[str, HabitState]:
+    # Only the owner reads a habit, as `habit(id:)` decides.
+    return await services(info).habits.owned_states(await viewer_id(info), ids)
+
+
+@strawberry.federation.type(
+    name="Habit", keys=["id"], description="A recurring behaviour with check-ins and streaks."
+)
 class HabitType:
     id: strawberry.ID = strawberry.field(description="The habit's id.")
     title: str = strawberry.field(description="Short name.")
@@ -40,6 +48,14 @@ class HabitType:
     )
     milestones_reached: list[int] = strawberry.field(description="Streak milestones announced.")
     created_at: datetime = strawberry.field(description="When it was created.")
+
+    @classmethod
+    async def resolve_reference(cls, info: Info, id: strawberry.ID) -> HabitType | None:
+        loader = info.context.loader(
+            "goals.habits", lambda: batch_loader(lambda ids: _owned_states(info, ids))
+        )
+        state = await loader.load(str(id))
+        return HabitType.of(state) if state else None
 
     @staticmethod
     def of(state: HabitState) -> HabitType:

@@ -112,6 +112,15 @@ class HabitService:
             raise NotFound("Habit not found.", field=field)
         return habit
 
+    async def owned_states(
+        self, owner_id: str | None, habit_ids: list[str]
+    ) -> dict[str, HabitState]:
+        """Streaks of those of `habit_ids` that `owner_id` owns (entity references)."""
+        if owner_id is None:
+            return {}
+        found = await self._habits.get_many(habit_ids)
+        return await self.states([h for h in found.values() if h.owner_id == owner_id])
+
     async def page(self, owner_id: str, request: PageRequest) -> Page[HabitDoc]:
         return await self._habits.page_for_owner(owner_id, request)
 

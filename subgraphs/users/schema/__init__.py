@@ -8,13 +8,14 @@ from common.graphql.schema import build_schema
 from subgraphs.users.schema.account import AccountMutations, AccountQueries
 from subgraphs.users.schema.apikeys import ApiKeyMutations, ApiKeyQueries
 from subgraphs.users.schema.auth import AuthMutations
+from subgraphs.users.schema.directory import NODE_TYPES, NodeQueries
 from subgraphs.users.schema.oauth import OAuthMutations
 from subgraphs.users.schema.recovery import RecoveryMutations
 from subgraphs.users.schema.types import User
 
 
 @strawberry.type(description="Accounts and identity.")
-class Query(AccountQueries, ApiKeyQueries):
+class Query(AccountQueries, ApiKeyQueries, NodeQueries):
     pass
 
 
@@ -24,4 +25,4 @@ class Mutation(AuthMutations, RecoveryMutations, OAuthMutations, AccountMutation
     pass
 
 
-schema = build_schema("users", query=Query, mutation=Mutation, types=[User])
+schema = build_schema("users", query=Query, mutation=Mutation, types=[User, *NODE_TYPES])

@@ -11,6 +11,7 @@ from common.graphql.loaders import batch_loader
 from subgraphs.users import models
 from subgraphs.users.schema.context import Info
 from subgraphs.users.schema.enums import ProfilePrivacy, Theme, UserRole
+from subgraphs.users.schema.node import Node
 from subgraphs.users.service.accounts import Access, access_for
 from subgraphs.users.service.sessions import Session
 
@@ -49,7 +50,7 @@ class LifeAreas:
         "only when it is public; email and preferences only the member and admins see."
     ),
 )
-class User:
+class User(Node):
     id: strawberry.ID = strawberry.field(description="Stable identifier of the member.")
     doc: strawberry.Private[models.User]
     access: strawberry.Private[Access]

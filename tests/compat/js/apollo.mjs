@@ -1,11 +1,11 @@
-// Apollo Client (core, no React) against the router:
+// Apollo Client 4 (core, no React) against the router:
 // node apollo.mjs <http-url> <ws-url> <token>
 import { createHash } from 'node:crypto';
 
-import { ApolloClient, HttpLink, InMemoryCache, gql, split } from '@apollo/client/core/index.js';
-import { createPersistedQueryLink } from '@apollo/client/link/persisted-queries/index.js';
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions/index.js';
-import { getMainDefinition } from '@apollo/client/utilities/index.js';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, gql } from '@apollo/client';
+import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -22,10 +22,10 @@ const sockets = createClient({
 });
 // Queries and mutations over HTTP with automatic persisted queries; subscriptions
 // over graphql-ws: the split every Apollo web app uses.
-const http = createPersistedQueryLink({
+const http = new PersistedQueryLink({
   sha256: (text) => createHash('sha256').update(text).digest('hex'),
 }).concat(new HttpLink({ uri: httpUrl, headers: { Authorization: authorization } }));
-const link = split(
+const link = ApolloLink.split(
   ({ query }) => {
     const definition = getMainDefinition(query);
     return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';

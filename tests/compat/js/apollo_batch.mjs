@@ -1,7 +1,7 @@
 // Apollo Client's BatchHttpLink against the router: node apollo_batch.mjs <http-url> <token>
 // The queries of one tick travel as one JSON array and come back in order.
-import { ApolloClient, InMemoryCache, gql } from '@apollo/client/core/index.js';
-import { BatchHttpLink } from '@apollo/client/link/batch-http/index.js';
+import { ApolloClient, InMemoryCache, gql } from '@apollo/client';
+import { BatchHttpLink } from '@apollo/client/link/batch-http';
 
 import { describe, emit, main, within } from './common.mjs';
 

@@ -34,6 +34,18 @@ export function describe(error) {
   if (error && typeof error.code === 'number' && 'reason' in error) {
     return { closeCode: error.code, closeReason: error.reason };
   }
+  // Apollo Client 4: GraphQL errors arrive as one CombinedGraphQLErrors.
+  if (error?.name === 'CombinedGraphQLErrors' && Array.isArray(error.errors)) {
+    return {
+      message: error.message,
+      graphQLErrors: error.errors.map((e) => ({
+        message: e.message,
+        path: e.path,
+        extensions: e.extensions,
+      })),
+      networkError: null,
+    };
+  }
   if (error && Array.isArray(error.graphQLErrors)) {
     return {
       message: error.message,

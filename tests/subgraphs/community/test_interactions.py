@@ -141,3 +141,27 @@ async def test_authors_edit_and_delete_their_comments_and_counts_follow(api: Api
     again = await api.error(DELETE_COMMENT, {"input": {"commentId": top}}, user="bob")
     assert again["extensions"]["code"] == "NOT_FOUND"
     assert (await api.data(COUNT, {"id": post["id"]}))["post"]["commentCount"] == 0
+
+
+async def test_comment_entities_resolve_only_what_the_viewer_may_read(api: Api) -> None:
+    post = await api.post(user="ana")
+    said = [
+        (await api.data(COMMENT, {"input": {"postId": post["id"], "text": t}}, user="bob"))[
+            "addComment"
+        ]["id"]
+        for t in ("First", "Second")
+    ]
+    entities = """query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Comment { id text } } }"""
+    reps = [{"__typename": "Comment", "id": i} for i in [*said, "0" * 24]]
+
+    read = await api.data(entities, {"r": reps}, user="carl")
+    assert read["_entities"] == [
+        {"id": said[0], "text": "First"},
+        {"id": said[1], "text": "Second"},
+        None,
+    ]
+    # Bob's comments are hidden from whom he blocked, as in the post's thread.
+    await api.data('mutation { blockUser(input: {userId: "carl"}) { id } }', user="bob")
+    hidden = await api.data(entities, {"r": reps}, user="carl")
+    assert hidden["_entities"] == [None, None, None]

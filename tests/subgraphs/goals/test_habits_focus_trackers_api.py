@@ -203,3 +203,17 @@ async def test_trackers_log_and_aggregate_per_day_and_week(api: Api, recorder: R
     ):
         error = await api.error(log, {"input": bad}, user="alice")
         assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": field}
+
+
+async def test_habit_entities_resolve_for_their_owner_only(api: Api) -> None:
+    mine = [await create_habit(api, title=t) for t in ("Read", "Walk")]
+    theirs = await create_habit(api, user="bob", title="Swim")
+    query = """query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Habit { id title } } }"""
+    reps = [{"__typename": "Habit", "id": h["id"]} for h in (mine[0], theirs, mine[1])]
+    data = await api.ok(query, {"r": reps}, user="alice")
+    assert data["_entities"] == [
+        {"id": mine[0]["id"], "title": "Read"},
+        None,
+        {"id": mine[1]["id"], "title": "Walk"},
+    ]
