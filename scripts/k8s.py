@@ -310,11 +310,16 @@ ACCEPTED_FINDINGS = {
 }
 
 
-def deployment(part: Part) -> Manifest:
-    skips = {
+def accepted_findings() -> dict[str, str]:
+    """checkov's `skipN` annotations for ACCEPTED_FINDINGS, on every workload."""
+    return {
         f"checkov.io/skip{i}": f"{check}={reason}"
         for i, (check, reason) in enumerate(ACCEPTED_FINDINGS.items(), start=1)
     }
+
+
+def deployment(part: Part) -> Manifest:
+    skips = accepted_findings()
     return {
         "apiVersion": "apps/v1",
         "kind": "Deployment",
@@ -460,7 +465,9 @@ def index_job() -> Manifest:
     return {
         "apiVersion": "batch/v1",
         "kind": "Job",
-        "metadata": meta(f"lifegraph-indexes-{IMAGE_TAG}", INDEXES),
+        "metadata": meta(
+            f"lifegraph-indexes-{IMAGE_TAG}", INDEXES, annotations=accepted_findings()
+        ),
         "spec": {
             "backoffLimit": 10,
             "ttlSecondsAfterFinished": 7 * 24 * 3600,
