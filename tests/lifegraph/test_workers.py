@@ -200,6 +200,7 @@ async def _wait_serving(workers: Workers) -> None:
     await wait_until(both_up, within=90)
 
 
+@pytest.mark.redis
 async def test_workers_share_one_rate_limit_through_redis(workers: Workers) -> None:
     statuses: dict[int, list[int]] = {0: [], 1: []}
     async with workers.pinned() as clients:
@@ -212,6 +213,7 @@ async def test_workers_share_one_rate_limit_through_redis(workers: Workers) -> N
     assert statuses == {0: [200, 200, 200, 429], 1: [200, 200, 200, 429]}
 
 
+@pytest.mark.redis
 async def test_a_subscription_on_one_worker_gets_events_sent_through_the_other(
     workers: Workers,
 ) -> None:
@@ -239,6 +241,7 @@ async def test_a_subscription_on_one_worker_gets_events_sent_through_the_other(
     ]
 
 
+@pytest.mark.redis
 async def test_a_crashed_worker_is_replaced_and_its_slot_serves_again(workers: Workers) -> None:
     before = workers.worker_pids()
     victim = min(before)
@@ -260,6 +263,7 @@ async def test_a_crashed_worker_is_replaced_and_its_slot_serves_again(workers: W
             assert response.json() == {"data": {"person": {"displayName": "Alice"}}}
 
 
+@pytest.mark.redis
 async def test_sigterm_drains_requests_in_flight_then_stops_every_worker(
     workers: Workers,
 ) -> None:
