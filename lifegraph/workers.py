@@ -14,7 +14,7 @@ and the port is never unbound.
   the same way again, so the supervisor stops everything and exits with status 1.
 - SIGTERM or SIGINT: every worker gets SIGTERM and drains (its open requests and
   connections finish within the graceful stop); past that bound it is killed.
-- SIGHUP is passed on to every worker.
+- SIGHUP is passed on to every worker (ignored there unless the router handles it).
 - Workers die with the supervisor, even when it is killed (`PR_SET_PDEATHSIG`).
 
 Each worker is numbered (`LIFEGRAPH_WORKER`, 0..N-1, kept by its replacement) and
@@ -127,6 +127,9 @@ def run_worker(
 ) -> None:
     """A worker process's body: build the app here (nothing is shared) and serve `sock`."""
     _die_with_parent(parent)
+    # SIGHUP's default would end the worker; a router that reloads on SIGHUP installs
+    # its own handler at start-up, over this one.
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
     os.environ[WORKER_ENV] = str(index)
     application = WorkerHeader(factory(), index)
     tune_for_serving(options.gc_young_threshold)
