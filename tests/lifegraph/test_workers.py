@@ -72,6 +72,9 @@ class Workers:
                         base_url=self.url,
                         trust_env=False,
                         limits=httpx.Limits(max_connections=1, max_keepalive_connections=1),
+                        # A connection to a worker still starting waits in its slot's
+                        # backlog until the worker serves: that is the design, not a hang.
+                        timeout=60,
                     )
                 )
                 index = await _worker_of(client)
