@@ -30,9 +30,11 @@ from common.settings import (
 from lifegraph.discovery import discover_subgraphs, service_sdl
 from lifegraph.embedded import create_embedded_app, served_at, subgraph_url
 from lifegraph.playground import ROOT_DESCRIPTIONS
+from lifegraph.router_process import RouterFactory
 from lifegraph.router_setup import create_lifegraph_router
 from lifegraph.stopping import serve as serve_bounded
 from lifegraph.supergraph import compose_lifegraph, describe, public_routes, standalone_url
+from lifegraph.workers import UP_WORKERS_REFUSED, WorkerOptions, serve_workers
 from router.api_schema import api_sdl
 from router.composition import CompositionError
 
@@ -61,6 +63,8 @@ _BREAKER_FAILURES_HELP = (
     "Consecutive failures that open a subgraph's circuit breaker (0: no breaker)."
 )
 _BREAKER_COOLDOWN_HELP = "Seconds an open circuit fails fast before one probe goes through."
+_WORKERS_HELP = "Router processes serving the port (supervised; more than 1 needs REDIS_URL)."
+_UP_WORKERS_HELP = "Only 1: the embedded host is one process by design (docs/router.md)."
 
 
 @app.command()
@@ -70,8 +74,12 @@ def up(
         Path | None, typer.Option(help="Where the embedded database lives.")
     ] = None,
     subgraph_timeout: Annotated[list[str] | None, typer.Option(help=_TIMEOUT_HELP)] = None,
+    workers: Annotated[int, typer.Option(min=1, help=_UP_WORKERS_HELP)] = 1,
 ) -> None:
     """Start the whole system in one process on embedded defaults."""
+    if workers > 1:
+        typer.echo(UP_WORKERS_REFUSED, err=True)
+        raise typer.Exit(2)
     settings = with_subgraph_timeouts(_load(Settings), subgraph_timeout or [])
     if data_dir:
         settings = settings.model_copy(update={"data_dir": data_dir})
@@ -150,6 +158,7 @@ def router(
     circuit_breaker_cooldown: Annotated[
         float | None, typer.Option(min=0.001, help=_BREAKER_COOLDOWN_HELP)
     ] = None,
+    workers: Annotated[int, typer.Option(min=1, help=_WORKERS_HELP)] = 1,
 ) -> None:
     """Run the federation router for any supergraph composed by Apollo's tools or ours."""
     settings = with_subgraph_timeouts(_load(RouterSettings), subgraph_timeout or [])
@@ -161,8 +170,29 @@ def router(
     sdl = supergraph.read_text()
     # LifeGraph's subgraphs' public routes (the calendar feed), when it serves them.
     routes = public_routes(discover_subgraphs(), sdl)
+    if workers > 1:
+        _serve_router_workers(RouterFactory(settings, sdl, overrides, routes), workers, host, port)
+        return
     application = create_lifegraph_router(settings, sdl, overrides, routes)
     _run(application, settings, host=host, port=port)
+
+
+def _serve_router_workers(factory: RouterFactory, workers: int, host: str, port: int) -> None:
+    settings = factory.settings
+    if not settings.redis_url:
+        # Per-process limits would multiply by N, and a retried mutation could run twice.
+        typer.echo(
+            "lifegraph router: --workers above 1 needs REDIS_URL, so that every worker "
+            "shares rate limits, persisted queries and idempotency keys.",
+            err=True,
+        )
+        raise typer.Exit(2)
+    options = WorkerOptions(
+        graceful_seconds=settings.shutdown_timeout_seconds,
+        ws_max_size=settings.max_request_body_bytes,
+        gc_young_threshold=settings.gc_young_threshold,
+    )
+    serve_workers(factory, host=host, port=port, workers=workers, options=options)
 
 
 def _exit_on_sigterm() -> None:

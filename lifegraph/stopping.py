@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import socket
 import sys
 import threading
 from types import FrameType
@@ -47,6 +48,25 @@ def _give_up(sig: int, seconds: float) -> None:
 def serve(
     application: ASGIApp, *, host: str, port: int, graceful_seconds: float, ws_max_size: int
 ) -> None:
+    _serve(application, graceful_seconds, ws_max_size, host=host, port=port)
+
+
+def serve_sockets(
+    application: ASGIApp, sockets: list[socket.socket], *, graceful_seconds: float, ws_max_size: int
+) -> None:
+    """`serve` on sockets bound already (by a supervisor of many workers)."""
+    _serve(application, graceful_seconds, ws_max_size, sockets=sockets)
+
+
+def _serve(
+    application: ASGIApp,
+    graceful_seconds: float,
+    ws_max_size: int,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    sockets: list[socket.socket] | None = None,
+) -> None:
     config = uvicorn.Config(
         application,
         host=host,
@@ -65,6 +85,6 @@ def serve(
     server = BoundedStopServer(config, stop_within=graceful_seconds + STOP_MARGIN_SECONDS)
     # uvicorn re-raises a Ctrl-C it handled gracefully: that is a clean stop.
     with contextlib.suppress(KeyboardInterrupt):
-        server.run()
+        server.run(sockets=sockets)
     if not server.started:
         sys.exit(3)  # uvicorn's STARTUP_FAILURE: the app's startup failed

@@ -86,6 +86,9 @@ class SubgraphClient:
             timeout=aiohttp.ClientTimeout(total=None),
             # No Accept-Encoding: compressing JSON on loopback costs more than it saves.
             skip_auto_headers=("User-Agent", "Accept-Encoding"),
+            # One session serves every viewer: a cookie a subgraph set for one must never
+            # go out with another's requests (and no jar is one less lookup per request).
+            cookie_jar=aiohttp.DummyCookieJar(),
         )
 
     async def close(self) -> None:

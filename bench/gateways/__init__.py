@@ -1,0 +1,1 @@
+"""bench/gateways: LifeGraph's router beside Apollo Gateway, Hive Gateway and Grafbase."""
