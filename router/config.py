@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
     from common.auth import TokenVerifier
     from common.ratelimit import RateLimiter
+    from router.authz import PolicyHook
     from router.edge.idempotency import IdempotencyStore
     from router.edge.persisted import PersistedQueryStore
 
@@ -85,6 +86,12 @@ class RouterConfig:
     public_routes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     # Subscriptions (router/subscriptions); socket tokens use `token_verifier` too.
     subscriptions: SubscriptionConfig = field(default_factory=SubscriptionConfig)
+    # The supergraph's @authenticated, @requiresScopes and @policy, enforced before any
+    # fetch (docs/router.md "Authorization directives"); off: left to the subgraphs.
+    authorization_directives: bool = True
+    # Answers @policy: given the policies an operation names and the verified viewer,
+    # the ones it satisfies. None: no policy is ever satisfied.
+    policy_hook: PolicyHook | None = None
 
     @property
     def limits(self) -> OperationLimits:

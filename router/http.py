@@ -281,6 +281,7 @@ class GraphQLEndpoint:
                     allow_mutations=allow_mutations,
                     request_id=request_id,
                     info=info,
+                    viewer=principal,
                 )
 
             key = request.headers.get("idempotency-key")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +25,7 @@ from graphql.error import GraphQLSyntaxError
 from graphql.execution.values import get_variable_values
 from graphql.validation import NoSchemaIntrospectionCustomRule
 
+from common.auth import Principal
 from common.graphql.cost import CostEstimator, uses_variable_page_sizes
 from common.graphql.limits import (
     OperationLimitExceeded,
@@ -36,6 +37,9 @@ from common.graphql.limits import (
 from common.graphql.measures import fragment_definitions
 from common.lru import LruCache
 from router.api_schema import build_api_schema
+from router.authz import Access, AccessRules, Requirement, access_for, withhold
+from router.authz.access import ANONYMOUS
+from router.authz.withhold import requirements_in
 from router.config import RouterConfig
 from router.edge.gate import Edge
 from router.edge.metrics import RouterMetrics
@@ -44,7 +48,7 @@ from router.executor import PlanExecutor, ResponseShaper, SubgraphClient
 from router.executor.breaker import CircuitState
 from router.executor.errors import BAD_USER_INPUT, graphql_error
 from router.planner import PlanningError, QueryPlan, QueryPlanner
-from router.planner.operation import condition_variables
+from router.planner.operation import Normalizer, SSelection, Withholding, condition_variables
 from router.supergraph import Supergraph, SupergraphError, load_supergraph
 
 logger = logging.getLogger("router")
@@ -70,7 +74,10 @@ class PreparedOperation:
     fragments: dict[str, FragmentDefinitionNode]
     condition_variables: tuple[str, ...]
     introspection: DocumentNode | None
-    plans: dict[tuple[bool, ...], QueryPlan] = field(default_factory=dict)
+    # By @skip/@include flags, and by the viewer's authorization verdicts when it has any.
+    plans: dict[Any, QueryPlan] = field(default_factory=dict)
+    # By @skip/@include flags: the authorization requirements its fields meet (router/authz).
+    requirements: dict[tuple[bool, ...], list[Requirement]] = field(default_factory=dict)
     # The cost limit must be checked per request: page sizes come from variables.
     cost_per_request: bool = False
 
@@ -106,6 +113,11 @@ class Router:
             raise SupergraphError(f"URL overrides for unknown subgraphs: {sorted(unknown)}")
         config.check_subgraphs(self.supergraph.subgraphs)
         self.planner = QueryPlanner(self.supergraph)
+        self.access_rules = (
+            AccessRules.from_sdl(config.supergraph_sdl, self.supergraph.possible_types)
+            if config.authorization_directives
+            else AccessRules({}, {}, {})
+        )
         self.shaper = ResponseShaper(self.api_schema)
         self.operations: LruCache[tuple[str, str | None], PreparedOperation] = LruCache(
             config.plan_cache_size
@@ -221,15 +233,61 @@ class Router:
         except OperationLimitExceeded as exc:
             raise _limit_error(exc) from exc
 
-    def plan_for(self, prepared: PreparedOperation, variables: Mapping[str, Any]) -> QueryPlan:
+    def plan_for(
+        self,
+        prepared: PreparedOperation,
+        variables: Mapping[str, Any],
+        access: Access = ANONYMOUS,
+    ) -> QueryPlan:
+        """The plan for these variables, without the fields `access` does not allow."""
         flags = tuple(bool(variables.get(name)) for name in prepared.condition_variables)
-        plan = prepared.plans.get(flags)
+        key: Any = flags
+        restrict = None
+        if self.access_rules:
+            key = (flags, access.verdicts(self._requirements(prepared, variables, flags)))
+            restrict = self._withholder(access)
+        plan = prepared.plans.get(key)
         self.metrics.plan_lookup(hit=plan is not None)
         if plan is None:
             with self.tracing.plan():
-                plan = self.planner.plan(prepared.operation, prepared.fragments, variables)
-            prepared.plans[flags] = plan
+                plan = self.planner.plan(
+                    prepared.operation, prepared.fragments, variables, restrict
+                )
+            prepared.plans[key] = plan
         return plan
+
+    async def access_for(
+        self, prepared: PreparedOperation, variables: Mapping[str, Any], viewer: Principal | None
+    ) -> Access:
+        """What the viewer may see of this operation (the policy hook asked if it must be)."""
+        if not self.access_rules:
+            return ANONYMOUS
+        flags = tuple(bool(variables.get(name)) for name in prepared.condition_variables)
+        policies: set[str] = set()
+        for requirement in self._requirements(prepared, variables, flags):
+            policies |= requirement.policy_names()
+        return await access_for(viewer, frozenset(policies), self.config.policy_hook)
+
+    def _requirements(
+        self, prepared: PreparedOperation, variables: Mapping[str, Any], flags: tuple[bool, ...]
+    ) -> list[Requirement]:
+        found = prepared.requirements.get(flags)
+        if found is None:
+            root_type = self.planner.root_type(prepared.kind.value)
+            selections = Normalizer(prepared.fragments, variables).selections(
+                prepared.operation.selection_set
+            )
+            found = requirements_in(self.api_schema, self.access_rules, root_type, selections)
+            prepared.requirements[flags] = found
+        return found
+
+    def _withholder(self, access: Access) -> Callable[[str, list[SSelection]], Withholding]:
+        def restrict(root_type: str, selections: list[SSelection]) -> Withholding:
+            return withhold(
+                self.api_schema, self.access_rules, access.allows, root_type, selections
+            )
+
+        return restrict
 
     def coerce_variables(
         self, prepared: PreparedOperation, raw: Mapping[str, Any] | None
@@ -254,7 +312,10 @@ class Router:
         allow_mutations: bool = True,
         request_id: str = "",
         info: RequestInfo | None = None,
+        viewer: Principal | None = None,
     ) -> dict[str, Any]:
+        """Run one operation; `viewer` (verified, None: anonymous) meets the supergraph's
+        authorization directives or has the fields they guard withheld."""
         prepared = await self.prepare_async(request.query, request.operation_name)
         if info is not None:
             info.operation_type = prepared.kind.value
@@ -263,17 +324,19 @@ class Router:
         if prepared.kind is OperationType.MUTATION and not allow_mutations:
             raise bad_request("Mutations are only accepted over POST", status=405)
         variables = self.coerce_variables(prepared, request.variables)
+        access = await self.access_for(prepared, variables, viewer)
         try:
-            plan = self.plan_for(prepared, variables)
+            plan = self.plan_for(prepared, variables, access)
         except PlanningError as exc:
             return {"data": None, "errors": [planning_failed(exc, request_id)]}
         introspection = None
         if prepared.introspection is not None:
             introspection = self._introspect(prepared, request.variables)
         state = await self.executor.execute(plan, variables, headers)
-        data = self.shaper.shape(plan, state.data, state.errors, introspection)
-        if state.errors:
-            return {"data": data, "errors": state.errors}
+        errors = [*_refusals(plan), *state.errors]
+        data = self.shaper.shape(plan, state.data, errors, introspection)
+        if errors:
+            return {"data": data, "errors": errors}
         return {"data": data}
 
     def _introspect(
@@ -298,6 +361,11 @@ class Router:
                 subgraphs[name]["circuit"] = breaker.state.value
         status = "ok" if all(reachable) else "degraded"
         return {"status": status, "ready": self.started, "subgraphs": subgraphs}
+
+
+def _refusals(plan: QueryPlan) -> list[dict[str, Any]]:
+    """The plan's authorization errors, copied: a response's errors are its own."""
+    return [{**e, "path": list(e["path"])} for e in plan.refusals]
 
 
 def _located(error: GraphQLError) -> dict[str, Any]:
