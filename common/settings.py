@@ -17,7 +17,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from pydantic import AliasChoices, BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -191,6 +191,10 @@ class RouterSettings(CommonSettings):
     router_introspection: bool | None = None
     # Automatic persisted queries live this long in Redis after their last registration.
     apq_ttl_seconds: int = Field(default=24 * 3600, gt=0)
+    # Which client headers go to which subgraph, in Apollo Router's `headers` shape (env
+    # as JSON: LIFEGRAPH_ROUTER_HEADER_RULES='{"all": [{"propagate": {"named":
+    # "accept-language"}}]}'); docs/router.md "Header rules". Checked at start.
+    router_header_rules: dict[str, Any] = Field(default_factory=dict)
 
     @field_validator("router_trusted_proxy_hops")
     @classmethod

@@ -24,6 +24,7 @@ from router.config import RouterConfig
 from router.edge.idempotency import RedisIdempotencyStore
 from router.edge.persisted import RedisPersistedQueries
 from router.executor.breaker import BreakerSettings
+from router.header_rules import HeaderRules
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def router_setup(
         graphiql_default_query=DEFAULT_QUERY,
         root_descriptions=ROOT_DESCRIPTIONS,
         public_routes=MappingProxyType(dict(public_routes or {})),
+        header_rules=HeaderRules.parse(settings.router_header_rules),
     )
     return RouterSetup(config, redis)
 

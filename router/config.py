@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 from common.graphql.limits import OperationLimits
 from router.executor.breaker import BreakerSettings
+from router.header_rules import HeaderRules
 from router.subscriptions.config import SubscriptionConfig
 
 _OWN_PREFIXES = frozenset({"/graphql/", "/graphiql/", "/health/", "/metrics/"})
@@ -92,6 +93,9 @@ class RouterConfig:
     # Answers @policy: given the policies an operation names and the verified viewer,
     # the ones it satisfies. None: no policy is ever satisfied.
     policy_hook: PolicyHook | None = None
+    # Which client headers go to which subgraph, renamed or inserted (docs/router.md
+    # "Header rules"); hop-by-hop headers never go.
+    header_rules: HeaderRules = field(default_factory=HeaderRules)
 
     @property
     def limits(self) -> OperationLimits:
@@ -127,6 +131,9 @@ class RouterConfig:
         unknown = sorted(set(self.subgraph_timeouts) - known)
         if unknown:
             raise ValueError(f"subgraph timeouts for unknown subgraphs: {', '.join(unknown)}")
+        unknown = sorted(set(self.header_rules.subgraphs) - known)
+        if unknown:
+            raise ValueError(f"header rules for unknown subgraphs: {', '.join(unknown)}")
         for prefix, subgraph in self.public_routes.items():
             if subgraph not in known:
                 raise ValueError(f"public route {prefix} names an unknown subgraph {subgraph!r}")

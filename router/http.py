@@ -282,6 +282,7 @@ class GraphQLEndpoint:
                     request_id=request_id,
                     info=info,
                     viewer=principal,
+                    client_headers=request.headers,
                 )
 
             key = request.headers.get("idempotency-key")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -157,7 +158,11 @@ class Router:
         for name, client in self.clients.items():
             if (breaker := client.breaker) is not None:
                 self.metrics.watch_circuit(name, states, breaker.state_name)
-        self._executor = PlanExecutor(self.supergraph, self.clients)
+        rules = dataclasses.replace(
+            self.config.header_rules,
+            protected=frozenset(name.lower() for name in self.config.subgraph_headers),
+        )
+        self._executor = PlanExecutor(self.supergraph, self.clients, rules)
         await self.edge.start()
 
     async def close(self) -> None:
@@ -313,9 +318,11 @@ class Router:
         request_id: str = "",
         info: RequestInfo | None = None,
         viewer: Principal | None = None,
+        client_headers: Mapping[str, str] | None = None,
     ) -> dict[str, Any]:
         """Run one operation; `viewer` (verified, None: anonymous) meets the supergraph's
-        authorization directives or has the fields they guard withheld."""
+        authorization directives or has the fields they guard withheld; `client_headers`
+        feed the header rules."""
         prepared = await self.prepare_async(request.query, request.operation_name)
         if info is not None:
             info.operation_type = prepared.kind.value
@@ -332,7 +339,7 @@ class Router:
         introspection = None
         if prepared.introspection is not None:
             introspection = self._introspect(prepared, request.variables)
-        state = await self.executor.execute(plan, variables, headers)
+        state = await self.executor.execute(plan, variables, headers, client_headers)
         errors = [*_refusals(plan), *state.errors]
         data = self.shaper.shape(plan, state.data, errors, introspection)
         if errors:
