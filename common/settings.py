@@ -195,6 +195,12 @@ class RouterSettings(CommonSettings):
     # as JSON: LIFEGRAPH_ROUTER_HEADER_RULES='{"all": [{"propagate": {"named":
     # "accept-language"}}]}'); docs/router.md "Header rules". Checked at start.
     router_header_rules: dict[str, Any] = Field(default_factory=dict)
+    # Retries of queries after a transient subgraph failure: at most this many per
+    # request (0: none), within a budget of this share of recent requests plus a floor
+    # per second (docs/router.md "Retries").
+    router_retry_attempts: int = Field(default=2, ge=0)
+    router_retry_budget_ratio: float = Field(default=0.2, ge=0)
+    router_retry_min_per_second: float = Field(default=10.0, ge=0)
 
     @field_validator("router_trusted_proxy_hops")
     @classmethod

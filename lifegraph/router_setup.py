@@ -24,6 +24,7 @@ from router.config import RouterConfig
 from router.edge.idempotency import RedisIdempotencyStore
 from router.edge.persisted import RedisPersistedQueries
 from router.executor.breaker import BreakerSettings
+from router.executor.retry import RetrySettings
 from router.header_rules import HeaderRules
 
 
@@ -88,6 +89,7 @@ def router_setup(
         root_descriptions=ROOT_DESCRIPTIONS,
         public_routes=MappingProxyType(dict(public_routes or {})),
         header_rules=HeaderRules.parse(settings.router_header_rules),
+        retry=retry_settings(settings),
     )
     return RouterSetup(config, redis)
 
@@ -98,6 +100,16 @@ def circuit_breaker(settings: RouterSettings) -> BreakerSettings | None:
     return BreakerSettings(
         failures=settings.router_circuit_breaker_failures,
         cooldown=settings.router_circuit_breaker_cooldown_seconds,
+    )
+
+
+def retry_settings(settings: RouterSettings) -> RetrySettings | None:
+    if settings.router_retry_attempts == 0:
+        return None
+    return RetrySettings(
+        attempts=settings.router_retry_attempts,
+        ratio=settings.router_retry_budget_ratio,
+        min_per_second=settings.router_retry_min_per_second,
     )
 
 

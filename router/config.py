@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 from common.graphql.limits import OperationLimits
 from router.executor.breaker import BreakerSettings
+from router.executor.retry import RetrySettings
 from router.header_rules import HeaderRules
 from router.subscriptions.config import SubscriptionConfig
 
@@ -96,6 +97,9 @@ class RouterConfig:
     # Which client headers go to which subgraph, renamed or inserted (docs/router.md
     # "Header rules"); hop-by-hop headers never go.
     header_rules: HeaderRules = field(default_factory=HeaderRules)
+    # Queries (never mutations) are sent again after a transient failure, within a budget
+    # (docs/router.md "Retries"). None: never.
+    retry: RetrySettings | None = field(default_factory=RetrySettings)
 
     @property
     def limits(self) -> OperationLimits:

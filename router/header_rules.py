@@ -152,6 +152,8 @@ class HeaderRules:
 
 
 def _rules(section: Any) -> tuple[HeaderRule, ...]:
+    if section is None:
+        return ()
     if isinstance(section, Mapping):
         section = section.get("request", ())
     if not isinstance(section, Sequence):

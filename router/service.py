@@ -151,6 +151,7 @@ class Router:
                 headers=self.config.subgraph_headers,
                 deduplicate=self.config.deduplicate_subgraph_requests,
                 breaker=self.config.circuit_breaker,
+                retry=self.config.retry,
             )
             for name in self.supergraph.subgraphs
         }
