@@ -150,6 +150,10 @@ def router(
     circuit_breaker_cooldown: Annotated[
         float | None, typer.Option(min=0.001, help=_BREAKER_COOLDOWN_HELP)
     ] = None,
+    watch: Annotated[
+        bool,
+        typer.Option(help="Reload the supergraph file when it changes (SIGHUP always does)."),
+    ] = False,
 ) -> None:
     """Run the federation router for any supergraph composed by Apollo's tools or ours."""
     settings = with_subgraph_timeouts(_load(RouterSettings), subgraph_timeout or [])
@@ -161,7 +165,9 @@ def router(
     sdl = supergraph.read_text()
     # LifeGraph's subgraphs' public routes (the calendar feed), when it serves them.
     routes = public_routes(discover_subgraphs(), sdl)
-    application = create_lifegraph_router(settings, sdl, overrides, routes)
+    application = create_lifegraph_router(
+        settings, sdl, overrides, routes, supergraph_file=supergraph, watch=watch
+    )
     _run(application, settings, host=host, port=port)
 
 

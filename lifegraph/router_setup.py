@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from types import MappingProxyType
 
 from redis.asyncio import Redis
@@ -36,6 +38,10 @@ class RouterSetup:
     async def close(self) -> None:
         if self.redis is not None:
             await self.redis.aclose()
+
+
+# How often `--watch` looks at the supergraph file: a stat a second costs nothing.
+_WATCH_POLL_SECONDS = 1.0
 
 
 def router_setup(
@@ -124,10 +130,22 @@ def create_lifegraph_router(
     supergraph_sdl: str,
     subgraph_urls: Mapping[str, str] | None = None,
     public_routes: Mapping[str, str] | None = None,
+    *,
+    supergraph_file: Path | None = None,
+    watch: bool = False,
 ) -> Starlette:
-    """The router, and the web app at `/`, with a lifespan that releases what the set-up opened."""
+    """The router, and the web app at `/`, with a lifespan that releases what the set-up opened.
+
+    `supergraph_file` (where `supergraph_sdl` was read): SIGHUP reloads it, and with
+    `watch` so does every change to it (docs/router.md "Hot reload").
+    """
     setup = router_setup(settings, supergraph_sdl, subgraph_urls, public_routes)
-    router = create_router_app(setup.config)
+    config = dataclasses.replace(
+        setup.config,
+        supergraph_file=supergraph_file,
+        supergraph_poll_seconds=_WATCH_POLL_SECONDS if watch and supergraph_file else None,
+    )
+    router = create_router_app(config)
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -100,6 +101,10 @@ class RouterConfig:
     # Queries (never mutations) are sent again after a transient failure, within a budget
     # (docs/router.md "Retries"). None: never.
     retry: RetrySettings | None = field(default_factory=RetrySettings)
+    # The file `supergraph_sdl` came from: SIGHUP reloads it, and with a poll interval
+    # every change does (docs/router.md "Hot reload").
+    supergraph_file: Path | None = None
+    supergraph_poll_seconds: float | None = None
 
     @property
     def limits(self) -> OperationLimits:

@@ -102,8 +102,11 @@ class RequestInfo:
 
 
 class Router:
-    def __init__(self, config: RouterConfig) -> None:
+    def __init__(self, config: RouterConfig, previous: Router | None = None) -> None:
+        """`previous`: the router this one replaces on a reload (router/reload.py); its
+        edge state, metrics and unchanged subgraph connections carry over."""
         self.config = config
+        self.previous = previous
         self.supergraph: Supergraph = load_supergraph(config.supergraph_sdl)
         self.api_schema = build_api_schema(config.supergraph_sdl, config.root_descriptions)
         problems = validate_schema(self.api_schema)
@@ -125,9 +128,14 @@ class Router:
         )
         self.clients: dict[str, SubgraphClient] = {}
         self._executor: PlanExecutor | None = None
-        self.metrics = RouterMetrics()
-        self.tracing = Tracing(config.tracer_provider)
-        self.edge = Edge(config)
+        self.metrics: RouterMetrics = previous.metrics if previous else RouterMetrics()
+        self.tracing: Tracing = previous.tracing if previous else Tracing(config.tracer_provider)
+        self.edge: Edge = previous.edge if previous else Edge(config)
+        # Operations running in `execute`: a replaced router closes its connections
+        # only once they are done.
+        self.running = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
         self.limits = config.limits
         self.cost = CostEstimator(self.api_schema, config.default_list_size)
         self._rules = (
@@ -141,8 +149,10 @@ class Router:
 
     async def start(self) -> None:
         telemetry = FetchTelemetry(self.tracing, self.metrics)
+        kept = self._unchanged_clients()
         self.clients = {
-            name: SubgraphClient(
+            name: kept.get(name)
+            or SubgraphClient(
                 name,
                 self.subgraph_url(name),
                 self.config.timeout_for(name),
@@ -164,7 +174,34 @@ class Router:
             protected=frozenset(name.lower() for name in self.config.subgraph_headers),
         )
         self._executor = PlanExecutor(self.supergraph, self.clients, rules)
-        await self.edge.start()
+        if self.previous is None:
+            await self.edge.start()
+
+    def _unchanged_clients(self) -> dict[str, SubgraphClient]:
+        """The replaced router's connections to subgraphs still at the same URL: their
+        pools, breakers and retry budgets carry on across a reload."""
+        if self.previous is None:
+            return {}
+        return {
+            name: client
+            for name, client in self.previous.clients.items()
+            if name in self.supergraph.subgraphs
+            and client.url == self.subgraph_url(name)
+            and client.timeout == self.config.timeout_for(name)
+        }
+
+    async def retire(self, successor: Router, grace: float) -> None:
+        """Replaced by `successor`: once the operations still running here are done (or
+        after `grace` seconds), close the connections the successor did not take over."""
+        self.previous = None
+        try:
+            async with asyncio.timeout(grace):
+                await self._idle.wait()
+        except TimeoutError:
+            logger.warning("%d operations still running on the replaced supergraph", self.running)
+        kept = {id(client) for client in successor.clients.values()}
+        clients, self.clients, self._executor = self.clients, {}, None
+        await asyncio.gather(*(c.close() for c in clients.values() if id(c) not in kept))
 
     async def close(self) -> None:
         clients, self.clients, self._executor = self.clients, {}, None
@@ -321,9 +358,31 @@ class Router:
         viewer: Principal | None = None,
         client_headers: Mapping[str, str] | None = None,
     ) -> dict[str, Any]:
-        """Run one operation; `viewer` (verified, None: anonymous) meets the supergraph's
+        """Run one operation, all of it on this router's supergraph, even if a reload
+        replaces it meanwhile; `viewer` (verified, None: anonymous) meets the supergraph's
         authorization directives or has the fields they guard withheld; `client_headers`
         feed the header rules."""
+        self.running += 1
+        self._idle.clear()
+        try:
+            return await self._execute(
+                request, headers, allow_mutations, request_id, info, viewer, client_headers
+            )
+        finally:
+            self.running -= 1
+            if not self.running:
+                self._idle.set()
+
+    async def _execute(
+        self,
+        request: GraphQLRequest,
+        headers: Mapping[str, str],
+        allow_mutations: bool,
+        request_id: str,
+        info: RequestInfo | None,
+        viewer: Principal | None,
+        client_headers: Mapping[str, str] | None,
+    ) -> dict[str, Any]:
         prepared = await self.prepare_async(request.query, request.operation_name)
         if info is not None:
             info.operation_type = prepared.kind.value
