@@ -158,15 +158,21 @@ class SubgraphClient:
         if not retry or budget is None or settings is None:
             return await self._observed(body, headers)
         budget.deposit()
+        # Retries share the request's deadline: a query still costs at most the timeout.
+        clock = asyncio.get_running_loop().time
+        deadline = clock() + self.timeout
         tries = 0
         while True:
+            remaining = deadline - clock()
+            per_try = min(remaining, settings.per_try_timeout or remaining)
             try:
-                return await self._observed(body, headers)
+                return await self._observed(body, headers, per_try)
             except SubgraphRequestError as exc:
                 tries += 1
                 if (
                     not exc.transient
                     or tries > settings.attempts
+                    or deadline - clock() <= settings.backoff * tries
                     or self._circuit_open()
                     or not budget.withdraw()
                 ):
@@ -177,15 +183,17 @@ class SubgraphClient:
     def _circuit_open(self) -> bool:
         return self.breaker is not None and self.breaker.state is CircuitState.OPEN
 
-    async def _observed(self, body: bytes, headers: dict[str, str]) -> tuple[dict[str, Any], bytes]:
+    async def _observed(
+        self, body: bytes, headers: dict[str, str], within: float | None = None
+    ) -> tuple[dict[str, Any], bytes]:
         observer = self.observer
         if observer is None:
-            return await self._send(body, headers)
+            return await self._send(body, headers, within)
         token = observer.fetch_started(self.name, headers)
         started = time.perf_counter()
         error: str | None = None
         try:
-            answer = await self._send(body, headers)
+            answer = await self._send(body, headers, within)
             if answer[0].get("errors"):
                 error = "graphql"
             return answer
@@ -195,16 +203,20 @@ class SubgraphClient:
         finally:
             observer.fetch_finished(token, self.name, time.perf_counter() - started, error)
 
-    async def _send(self, body: bytes, headers: Mapping[str, str]) -> tuple[dict[str, Any], bytes]:
+    async def _send(
+        self, body: bytes, headers: Mapping[str, str], within: float | None = None
+    ) -> tuple[dict[str, Any], bytes]:
+        """One POST; `within` seconds (default: the subgraph timeout) to answer."""
+        seconds = self.timeout if within is None else within
         try:
             async with (
-                asyncio.timeout(self.timeout),
+                asyncio.timeout(seconds),
                 self._session.post(self.url, data=body, headers=headers) as response,
             ):
                 content = await response.read()
                 status = response.status
         except TimeoutError as exc:
-            raise self._unavailable(f"timed out after {self.timeout:g}s") from exc
+            raise self._unavailable(f"timed out after {seconds:g}s") from exc
         except aiohttp.ClientError as exc:
             raise self._unavailable("could not be reached") from exc
         return self._decode(status, content), content

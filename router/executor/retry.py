@@ -28,6 +28,9 @@ class RetrySettings:
     # Seconds before retry n (n times this): a subgraph that just dropped a connection
     # is given a moment, not hit again at once.
     backoff: float = 0.05
+    # Seconds one try may take (None: all the request has left). Every try shares the
+    # subgraph timeout, so a try that timed out is retried only when this cuts it short.
+    per_try_timeout: float | None = None
     clock: Callable[[], float] = time.monotonic
 
     def __post_init__(self) -> None:
@@ -37,6 +40,8 @@ class RetrySettings:
             raise ValueError(f"retry ratio must be between 0 and 1000: {self.ratio}")
         if self.min_per_second < 0 or not self.ttl > 0 or self.backoff < 0:
             raise ValueError("retry min_per_second and backoff must be >= 0, ttl > 0")
+        if self.per_try_timeout is not None and not self.per_try_timeout > 0:
+            raise ValueError(f"retry per_try_timeout must be > 0: {self.per_try_timeout}")
 
 
 class RetryBudget:

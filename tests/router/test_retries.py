@@ -5,6 +5,7 @@ A real flaky subgraph on loopback fails the requests it is told to, and counts t
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -42,10 +43,14 @@ class Flaky:
         self.failures = 0
         self.status = 503
         self.calls = 0
+        self.stall = asyncio.Event()  # set: every request hangs until it is cleared
+        self.released = asyncio.Event()
 
     async def endpoint(self, request: Request) -> Response:
         self.calls += 1
         body = json.loads(await request.body())
+        if self.stall.is_set():
+            await self.released.wait()
         if self.failures:
             self.failures -= 1
             return Response("down", status_code=self.status)
@@ -58,7 +63,10 @@ async def flaky() -> AsyncIterator[tuple[Flaky, str]]:
     subgraph = Flaky()
     app = Starlette(routes=[Route("/graphql", subgraph.endpoint, methods=["POST"])])
     async with serve(app) as base:
-        yield subgraph, f"{base}/graphql"
+        try:
+            yield subgraph, f"{base}/graphql"
+        finally:
+            subgraph.released.set()
 
 
 @asynccontextmanager
@@ -149,6 +157,25 @@ async def test_an_open_circuit_ends_retries_and_fails_fast(flaky: tuple[Flaky, s
     assert upstream.retries == 2
 
 
+async def test_a_timed_out_try_is_retried_only_within_the_requests_own_timeout(
+    flaky: tuple[Flaky, str],
+) -> None:
+    subgraph, url = flaky
+    subgraph.stall.set()
+    async with _router(url, subgraph_timeout=0.3) as (client, upstream):
+        body = await _post(client, "{ hello }")
+    # The whole timeout went to the first try: nothing left to retry with.
+    assert "timed out after 0.3s" in body["errors"][0]["message"]
+    assert upstream.retries == 0
+    assert subgraph.calls == 1
+    per_try = RetrySettings(backoff=0, per_try_timeout=0.2, clock=lambda: NOW)
+    async with _router(url, subgraph_timeout=2.0, retry=per_try) as (client, upstream):
+        body = await _post(client, "{ hello }")
+    assert "timed out after 0.2s" in body["errors"][0]["message"]
+    assert upstream.retries == 2
+    assert subgraph.calls == 4
+
+
 def test_the_budget_has_a_floor_per_second_and_deposits_fade() -> None:
     now = [0.0]
     budget = RetryBudget(RetrySettings(ratio=0.5, min_per_second=1, ttl=10, clock=lambda: now[0]))
@@ -168,7 +195,14 @@ def test_the_budget_has_a_floor_per_second_and_deposits_fade() -> None:
 
 @pytest.mark.parametrize(
     "options",
-    [{"attempts": 0}, {"ratio": -1}, {"ttl": 0}, {"min_per_second": -1}, {"backoff": -1}],
+    [
+        {"attempts": 0},
+        {"ratio": -1},
+        {"ttl": 0},
+        {"min_per_second": -1},
+        {"backoff": -1},
+        {"per_try_timeout": 0},
+    ],
 )
 def test_settings_out_of_range_are_refused(options: dict[str, Any]) -> None:
     with pytest.raises(ValueError, match="retry"):
