@@ -28,7 +28,9 @@ def create_router_app(config: RouterConfig) -> Starlette:
     sockets = subscription_route(router, config)
 
     @asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        # `app` below, not the argument: mounted in another app (lifegraph up), the
+        # lifespan is that app's, and its state is not the router's.
         await router.start()
         reloader = None
         if config.supergraph_file is not None:
