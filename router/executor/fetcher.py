@@ -216,7 +216,7 @@ class SubgraphClient:
                 content = await response.read()
                 status = response.status
         except TimeoutError as exc:
-            raise self._unavailable(f"timed out after {seconds:g}s") from exc
+            raise self._unavailable(f"timed out after {round(seconds, 2):g}s") from exc
         except aiohttp.ClientError as exc:
             raise self._unavailable("could not be reached") from exc
         return self._decode(status, content), content
