@@ -6,12 +6,15 @@ and the recorder's calls prove that what was refused was never fetched.
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
 import pytest
+from websockets.asyncio.client import connect
+from websockets.typing import Subprotocol
 
 from common.auth import Principal, StaticKeySource, TokenVerifier
 from common.testing.tokens import TestKeys
@@ -239,3 +242,36 @@ async def test_a_field_left_with_nothing_selected_is_withheld_too(
     assert _refused(body) == [["user", "phone"]]  # the emptied parent adds no error
     [call] = calls.calls
     assert "user(" not in call.query
+
+
+async def _over_socket(url: str, query: str, token: str | None) -> Any:
+    init: dict[str, Any] = {"type": "connection_init"}
+    if token is not None:
+        init["payload"] = {"Authorization": f"Bearer {token}"}
+    async with connect(url, subprotocols=[Subprotocol("graphql-transport-ws")]) as ws:
+        await ws.send(json.dumps(init))
+        assert json.loads(await ws.recv())["type"] == "connection_ack"
+        await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query}}))
+        message = json.loads(await ws.recv())
+        assert message["type"] == "next", message
+        return message["payload"]
+
+
+async def test_operations_over_the_socket_meet_the_directives_with_the_sockets_viewer(
+    base: str, keys: TestKeys
+) -> None:
+    config = RouterConfig(
+        supergraph_sdl=secured.supergraph_sdl(),
+        subgraph_urls={n: f"{base}/{n}/graphql" for n in ("people", "billing")},
+        token_verifier=TokenVerifier(
+            StaticKeySource(keys.key_set), issuer=ISSUER, audience=AUDIENCE
+        ),
+    )
+    async with serve(create_router_app(config)) as router:
+        url = router.replace("http://", "ws://") + "/graphql"
+        query = '{ user(id: "1") { name email } }'
+        anonymous = await _over_socket(url, query, None)
+        signed_in = await _over_socket(url, query, keys.token("1"))
+    assert anonymous["data"] == {"user": {"name": "Ada", "email": None}}
+    assert _refused(anonymous) == [["user", "email"]]
+    assert signed_in == {"data": {"user": {"name": "Ada", "email": "ada@example.org"}}}
