@@ -17,7 +17,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from pydantic import AliasChoices, BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -192,6 +192,16 @@ class RouterSettings(CommonSettings):
     router_introspection: bool | None = None
     # Automatic persisted queries live this long in Redis after their last registration.
     apq_ttl_seconds: int = Field(default=24 * 3600, gt=0)
+    # Which client headers go to which subgraph, in Apollo Router's `headers` shape (env
+    # as JSON: LIFEGRAPH_ROUTER_HEADER_RULES='{"all": [{"propagate": {"named":
+    # "accept-language"}}]}'); docs/router.md "Header rules". Checked at start.
+    router_header_rules: dict[str, Any] = Field(default_factory=dict)
+    # Retries of queries after a transient subgraph failure: at most this many per
+    # request (0: none), within a budget of this share of recent requests plus a floor
+    # per second (docs/router.md "Retries").
+    router_retry_attempts: int = Field(default=2, ge=0)
+    router_retry_budget_ratio: float = Field(default=0.2, ge=0)
+    router_retry_min_per_second: float = Field(default=10.0, ge=0)
 
     @field_validator("router_trusted_proxy_hops")
     @classmethod

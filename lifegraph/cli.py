@@ -159,6 +159,10 @@ def router(
         float | None, typer.Option(min=0.001, help=_BREAKER_COOLDOWN_HELP)
     ] = None,
     workers: Annotated[int, typer.Option(min=1, help=_WORKERS_HELP)] = 1,
+    watch: Annotated[
+        bool,
+        typer.Option(help="Reload the supergraph file when it changes (SIGHUP always does)."),
+    ] = False,
 ) -> None:
     """Run the federation router for any supergraph composed by Apollo's tools or ours."""
     settings = with_subgraph_timeouts(_load(RouterSettings), subgraph_timeout or [])
@@ -171,9 +175,13 @@ def router(
     # LifeGraph's subgraphs' public routes (the calendar feed), when it serves them.
     routes = public_routes(discover_subgraphs(), sdl)
     if workers > 1:
-        _serve_router_workers(RouterFactory(settings, sdl, overrides, routes), workers, host, port)
+        # Each worker watches the file itself, and reloads on the SIGHUP passed on to it.
+        factory = RouterFactory(settings, sdl, overrides, routes, supergraph, watch)
+        _serve_router_workers(factory, workers, host, port)
         return
-    application = create_lifegraph_router(settings, sdl, overrides, routes)
+    application = create_lifegraph_router(
+        settings, sdl, overrides, routes, supergraph_file=supergraph, watch=watch
+    )
     _run(application, settings, host=host, port=port)
 
 

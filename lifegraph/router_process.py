@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from starlette.types import ASGIApp
 
@@ -25,9 +26,18 @@ class RouterFactory:
     supergraph_sdl: str
     subgraph_urls: Mapping[str, str]
     public_routes: Mapping[str, str]
+    # Where the supergraph was read: each worker reloads it on SIGHUP, and on change
+    # with `watch` (docs/router.md "Hot reload").
+    supergraph_file: Path | None = None
+    watch: bool = False
 
     def __call__(self) -> ASGIApp:
         configure_logging(self.settings.log_level, json_output=self.settings.log_json)
         return create_lifegraph_router(
-            self.settings, self.supergraph_sdl, self.subgraph_urls, self.public_routes
+            self.settings,
+            self.supergraph_sdl,
+            self.subgraph_urls,
+            self.public_routes,
+            supergraph_file=self.supergraph_file,
+            watch=self.watch,
         )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from types import MappingProxyType
 
 from redis.asyncio import Redis
@@ -24,6 +26,8 @@ from router.config import RouterConfig
 from router.edge.idempotency import RedisIdempotencyStore
 from router.edge.persisted import RedisPersistedQueries
 from router.executor.breaker import BreakerSettings
+from router.executor.retry import RetrySettings
+from router.header_rules import HeaderRules
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,10 @@ class RouterSetup:
     async def close(self) -> None:
         if self.redis is not None:
             await self.redis.aclose()
+
+
+# How often `--watch` looks at the supergraph file: a stat a second costs nothing.
+_WATCH_POLL_SECONDS = 1.0
 
 
 def router_setup(
@@ -86,6 +94,8 @@ def router_setup(
         graphiql_default_query=DEFAULT_QUERY,
         root_descriptions=ROOT_DESCRIPTIONS,
         public_routes=MappingProxyType(dict(public_routes or {})),
+        header_rules=HeaderRules.parse(settings.router_header_rules),
+        retry=retry_settings(settings),
     )
     return RouterSetup(config, redis)
 
@@ -96,6 +106,16 @@ def circuit_breaker(settings: RouterSettings) -> BreakerSettings | None:
     return BreakerSettings(
         failures=settings.router_circuit_breaker_failures,
         cooldown=settings.router_circuit_breaker_cooldown_seconds,
+    )
+
+
+def retry_settings(settings: RouterSettings) -> RetrySettings | None:
+    if settings.router_retry_attempts == 0:
+        return None
+    return RetrySettings(
+        attempts=settings.router_retry_attempts,
+        ratio=settings.router_retry_budget_ratio,
+        min_per_second=settings.router_retry_min_per_second,
     )
 
 
@@ -110,10 +130,22 @@ def create_lifegraph_router(
     supergraph_sdl: str,
     subgraph_urls: Mapping[str, str] | None = None,
     public_routes: Mapping[str, str] | None = None,
+    *,
+    supergraph_file: Path | None = None,
+    watch: bool = False,
 ) -> Starlette:
-    """The router, and the web app at `/`, with a lifespan that releases what the set-up opened."""
+    """The router, and the web app at `/`, with a lifespan that releases what the set-up opened.
+
+    `supergraph_file` (where `supergraph_sdl` was read): SIGHUP reloads it, and with
+    `watch` so does every change to it (docs/router.md "Hot reload").
+    """
     setup = router_setup(settings, supergraph_sdl, subgraph_urls, public_routes)
-    router = create_router_app(setup.config)
+    config = dataclasses.replace(
+        setup.config,
+        supergraph_file=supergraph_file,
+        supergraph_poll_seconds=_WATCH_POLL_SECONDS if watch and supergraph_file else None,
+    )
+    router = create_router_app(config)
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:

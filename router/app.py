@@ -17,21 +17,35 @@ from router.config import RouterConfig
 from router.graphiql import graphiql_asset
 from router.http import GraphQLEndpoint, health, metrics
 from router.public_routes import public_routes
+from router.reload import ServesRouter, SupergraphReloader
 from router.service import Router
-from router.subscriptions.endpoint import subscription_route
+from router.subscriptions.endpoint import SubscriptionEndpoint, subscription_route
 
 
 def create_router_app(config: RouterConfig) -> Starlette:
     router = Router(config)
     endpoint = GraphQLEndpoint(router)
+    sockets = subscription_route(router, config)
 
     @asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        # `app` below, not the argument: mounted in another app (lifegraph up), the
+        # lifespan is that app's, and its state is not the router's.
         await router.start()
+        reloader = None
+        if config.supergraph_file is not None:
+            holders: list[ServesRouter] = [endpoint]
+            if isinstance(sockets.endpoint, SubscriptionEndpoint):
+                holders.append(sockets.endpoint)
+            reloader = SupergraphReloader(app.state, config.supergraph_file, holders)
+            await reloader.start(config.supergraph_poll_seconds)
+            app.state.reloader = reloader
         try:
             yield
         finally:
-            await router.close()
+            if reloader is not None:
+                await reloader.stop()
+            await app.state.router.close()  # the one serving now, after any reload
 
     # Outermost first: every response, refusals included, has one request id and the headers.
     middleware = [Middleware(RequestIdMiddleware), Middleware(SecurityHeadersMiddleware)]
@@ -66,7 +80,7 @@ def create_router_app(config: RouterConfig) -> Starlette:
             Route("/graphiql/assets/{name}", graphiql_asset, methods=["GET"]),
             Route("/health", health, methods=["GET"]),
             Route("/metrics", metrics, methods=["GET"]),
-            subscription_route(router, config),
+            sockets,
             *public_routes(router),
         ],
         middleware=middleware,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -12,11 +13,14 @@ if TYPE_CHECKING:
 
     from common.auth import TokenVerifier
     from common.ratelimit import RateLimiter
+    from router.authz import PolicyHook
     from router.edge.idempotency import IdempotencyStore
     from router.edge.persisted import PersistedQueryStore
 
 from common.graphql.limits import OperationLimits
 from router.executor.breaker import BreakerSettings
+from router.executor.retry import RetrySettings
+from router.header_rules import HeaderRules
 from router.subscriptions.config import SubscriptionConfig
 
 _OWN_PREFIXES = frozenset({"/graphql/", "/graphiql/", "/health/", "/metrics/"})
@@ -85,6 +89,22 @@ class RouterConfig:
     public_routes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     # Subscriptions (router/subscriptions); socket tokens use `token_verifier` too.
     subscriptions: SubscriptionConfig = field(default_factory=SubscriptionConfig)
+    # The supergraph's @authenticated, @requiresScopes and @policy, enforced before any
+    # fetch (docs/router.md "Authorization directives"); off: left to the subgraphs.
+    authorization_directives: bool = True
+    # Answers @policy: given the policies an operation names and the verified viewer,
+    # the ones it satisfies. None: no policy is ever satisfied.
+    policy_hook: PolicyHook | None = None
+    # Which client headers go to which subgraph, renamed or inserted (docs/router.md
+    # "Header rules"); hop-by-hop headers never go.
+    header_rules: HeaderRules = field(default_factory=HeaderRules)
+    # Queries (never mutations) are sent again after a transient failure, within a budget
+    # (docs/router.md "Retries"). None: never.
+    retry: RetrySettings | None = field(default_factory=RetrySettings)
+    # The file `supergraph_sdl` came from: SIGHUP reloads it, and with a poll interval
+    # every change does (docs/router.md "Hot reload").
+    supergraph_file: Path | None = None
+    supergraph_poll_seconds: float | None = None
 
     @property
     def limits(self) -> OperationLimits:
@@ -120,6 +140,9 @@ class RouterConfig:
         unknown = sorted(set(self.subgraph_timeouts) - known)
         if unknown:
             raise ValueError(f"subgraph timeouts for unknown subgraphs: {', '.join(unknown)}")
+        unknown = sorted(set(self.header_rules.subgraphs) - known)
+        if unknown:
+            raise ValueError(f"header rules for unknown subgraphs: {', '.join(unknown)}")
         for prefix, subgraph in self.public_routes.items():
             if subgraph not in known:
                 raise ValueError(f"public route {prefix} names an unknown subgraph {subgraph!r}")

@@ -281,6 +281,8 @@ class GraphQLEndpoint:
                     allow_mutations=allow_mutations,
                     request_id=request_id,
                     info=info,
+                    viewer=principal,
+                    client_headers=request.headers,
                 )
 
             key = request.headers.get("idempotency-key")

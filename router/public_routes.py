@@ -50,7 +50,10 @@ def _forwarder(router: Router, subgraph: str) -> Callable[[Request], Awaitable[R
         if request.url.query:
             path += f"?{request.url.query}"
         try:
-            answer = await router.clients[subgraph].get(path, headers, max_bytes=MAX_BODY_BYTES)
+            # The router serving now: a supergraph reload replaces it (router/reload.py).
+            serving: Router = request.app.state.router
+            client = serving.clients[subgraph]
+            answer = await client.get(path, headers, max_bytes=MAX_BODY_BYTES)
         except SubgraphRequestError as exc:
             logger.warning("public route %s failed (request %s): %s", path, request_id, exc)
             return PlainTextResponse("The service behind this address is unavailable.", 502)

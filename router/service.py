@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,7 @@ from graphql.error import GraphQLSyntaxError
 from graphql.execution.values import get_variable_values
 from graphql.validation import NoSchemaIntrospectionCustomRule
 
+from common.auth import Principal
 from common.graphql.cost import CostEstimator, uses_variable_page_sizes
 from common.graphql.limits import (
     OperationLimitExceeded,
@@ -36,6 +38,9 @@ from common.graphql.limits import (
 from common.graphql.measures import Measures, fragment_definitions
 from common.lru import LruCache
 from router.api_schema import build_api_schema
+from router.authz import Access, AccessRules, Requirement, access_for, withhold
+from router.authz.access import ANONYMOUS
+from router.authz.withhold import requirements_in
 from router.config import RouterConfig
 from router.edge.gate import Edge
 from router.edge.metrics import RouterMetrics
@@ -44,6 +49,7 @@ from router.executor import PlanExecutor, ResponseShaper, SubgraphClient
 from router.executor.breaker import CircuitState
 from router.executor.errors import BAD_USER_INPUT, graphql_error
 from router.planner import PlanningError, QueryPlan, QueryPlanner
+from router.planner.operation import Normalizer, SSelection, Withholding
 from router.supergraph import Supergraph, SupergraphError, load_supergraph
 
 logger = logging.getLogger("router")
@@ -71,7 +77,10 @@ class PreparedOperation:
     introspection: DocumentNode | None
     # From the limits' walk of the document; planning reads it instead of walking again.
     measures: Measures
-    plans: dict[tuple[bool, ...], QueryPlan] = field(default_factory=dict)
+    # By @skip/@include flags, and by the viewer's authorization verdicts when it has any.
+    plans: dict[Any, QueryPlan] = field(default_factory=dict)
+    # By @skip/@include flags: the authorization requirements its fields meet (router/authz).
+    requirements: dict[tuple[bool, ...], list[Requirement]] = field(default_factory=dict)
     # The cost limit must be checked per request: page sizes come from variables.
     cost_per_request: bool = False
 
@@ -95,8 +104,11 @@ class RequestInfo:
 
 
 class Router:
-    def __init__(self, config: RouterConfig) -> None:
+    def __init__(self, config: RouterConfig, previous: Router | None = None) -> None:
+        """`previous`: the router this one replaces on a reload (router/reload.py); its
+        edge state, metrics and unchanged subgraph connections carry over."""
         self.config = config
+        self.previous = previous
         self.supergraph: Supergraph = load_supergraph(config.supergraph_sdl)
         self.api_schema = build_api_schema(config.supergraph_sdl, config.root_descriptions)
         problems = validate_schema(self.api_schema)
@@ -107,15 +119,25 @@ class Router:
             raise SupergraphError(f"URL overrides for unknown subgraphs: {sorted(unknown)}")
         config.check_subgraphs(self.supergraph.subgraphs)
         self.planner = QueryPlanner(self.supergraph)
+        self.access_rules = (
+            AccessRules.from_sdl(config.supergraph_sdl, self.supergraph.possible_types)
+            if config.authorization_directives
+            else AccessRules({}, {}, {})
+        )
         self.shaper = ResponseShaper(self.api_schema)
         self.operations: LruCache[tuple[str, str | None], PreparedOperation] = LruCache(
             config.plan_cache_size
         )
         self.clients: dict[str, SubgraphClient] = {}
         self._executor: PlanExecutor | None = None
-        self.metrics = RouterMetrics()
-        self.tracing = Tracing(config.tracer_provider)
-        self.edge = Edge(config)
+        self.metrics: RouterMetrics = previous.metrics if previous else RouterMetrics()
+        self.tracing: Tracing = previous.tracing if previous else Tracing(config.tracer_provider)
+        self.edge: Edge = previous.edge if previous else Edge(config)
+        # Operations running in `execute`: a replaced router closes its connections
+        # only once they are done.
+        self.running = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
         self.limits = config.limits
         self.cost = CostEstimator(self.api_schema, config.default_list_size)
         self._rules = (
@@ -129,8 +151,10 @@ class Router:
 
     async def start(self) -> None:
         telemetry = FetchTelemetry(self.tracing, self.metrics)
+        kept = self._unchanged_clients()
         self.clients = {
-            name: SubgraphClient(
+            name: kept.get(name)
+            or SubgraphClient(
                 name,
                 self.subgraph_url(name),
                 self.config.timeout_for(name),
@@ -139,6 +163,7 @@ class Router:
                 headers=self.config.subgraph_headers,
                 deduplicate=self.config.deduplicate_subgraph_requests,
                 breaker=self.config.circuit_breaker,
+                retry=self.config.retry,
             )
             for name in self.supergraph.subgraphs
         }
@@ -146,8 +171,39 @@ class Router:
         for name, client in self.clients.items():
             if (breaker := client.breaker) is not None:
                 self.metrics.watch_circuit(name, states, breaker.state_name)
-        self._executor = PlanExecutor(self.supergraph, self.clients)
-        await self.edge.start()
+        rules = dataclasses.replace(
+            self.config.header_rules,
+            protected=frozenset(name.lower() for name in self.config.subgraph_headers),
+        )
+        self._executor = PlanExecutor(self.supergraph, self.clients, rules)
+        if self.previous is None:
+            await self.edge.start()
+
+    def _unchanged_clients(self) -> dict[str, SubgraphClient]:
+        """The replaced router's connections to subgraphs still at the same URL: their
+        pools, breakers and retry budgets carry on across a reload."""
+        if self.previous is None:
+            return {}
+        return {
+            name: client
+            for name, client in self.previous.clients.items()
+            if name in self.supergraph.subgraphs
+            and client.url == self.subgraph_url(name)
+            and client.timeout == self.config.timeout_for(name)
+        }
+
+    async def retire(self, successor: Router, grace: float) -> None:
+        """Replaced by `successor`: once the operations still running here are done (or
+        after `grace` seconds), close the connections the successor did not take over."""
+        self.previous = None
+        try:
+            async with asyncio.timeout(grace):
+                await self._idle.wait()
+        except TimeoutError:
+            logger.warning("%d operations still running on the replaced supergraph", self.running)
+        kept = {id(client) for client in successor.clients.values()}
+        clients, self.clients, self._executor = self.clients, {}, None
+        await asyncio.gather(*(c.close() for c in clients.values() if id(c) not in kept))
 
     async def close(self) -> None:
         clients, self.clients, self._executor = self.clients, {}, None
@@ -224,17 +280,65 @@ class Router:
         except OperationLimitExceeded as exc:
             raise _limit_error(exc) from exc
 
-    def plan_for(self, prepared: PreparedOperation, variables: Mapping[str, Any]) -> QueryPlan:
+    def plan_for(
+        self,
+        prepared: PreparedOperation,
+        variables: Mapping[str, Any],
+        access: Access = ANONYMOUS,
+    ) -> QueryPlan:
+        """The plan for these variables, without the fields `access` does not allow."""
         flags = tuple(bool(variables.get(name)) for name in prepared.condition_variables)
-        plan = prepared.plans.get(flags)
+        key: Any = flags
+        restrict = None
+        if self.access_rules:
+            key = (flags, access.verdicts(self._requirements(prepared, variables, flags)))
+            restrict = self._withholder(access)
+        plan = prepared.plans.get(key)
         self.metrics.plan_lookup(hit=plan is not None)
         if plan is None:
             with self.tracing.plan():
                 plan = self.planner.plan(
-                    prepared.operation, prepared.fragments, variables, prepared.measures
+                    prepared.operation,
+                    prepared.fragments,
+                    variables,
+                    prepared.measures,
+                    restrict,
                 )
-            prepared.plans[flags] = plan
+            prepared.plans[key] = plan
         return plan
+
+    async def access_for(
+        self, prepared: PreparedOperation, variables: Mapping[str, Any], viewer: Principal | None
+    ) -> Access:
+        """What the viewer may see of this operation (the policy hook asked if it must be)."""
+        if not self.access_rules:
+            return ANONYMOUS
+        flags = tuple(bool(variables.get(name)) for name in prepared.condition_variables)
+        policies: set[str] = set()
+        for requirement in self._requirements(prepared, variables, flags):
+            policies |= requirement.policy_names()
+        return await access_for(viewer, frozenset(policies), self.config.policy_hook)
+
+    def _requirements(
+        self, prepared: PreparedOperation, variables: Mapping[str, Any], flags: tuple[bool, ...]
+    ) -> list[Requirement]:
+        found = prepared.requirements.get(flags)
+        if found is None:
+            root_type = self.planner.root_type(prepared.kind.value)
+            selections = Normalizer(prepared.fragments, variables).selections(
+                prepared.operation.selection_set
+            )
+            found = requirements_in(self.api_schema, self.access_rules, root_type, selections)
+            prepared.requirements[flags] = found
+        return found
+
+    def _withholder(self, access: Access) -> Callable[[str, list[SSelection]], Withholding]:
+        def restrict(root_type: str, selections: list[SSelection]) -> Withholding:
+            return withhold(
+                self.api_schema, self.access_rules, access.allows, root_type, selections
+            )
+
+        return restrict
 
     def coerce_variables(
         self, prepared: PreparedOperation, raw: Mapping[str, Any] | None
@@ -259,6 +363,33 @@ class Router:
         allow_mutations: bool = True,
         request_id: str = "",
         info: RequestInfo | None = None,
+        viewer: Principal | None = None,
+        client_headers: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
+        """Run one operation, all of it on this router's supergraph, even if a reload
+        replaces it meanwhile; `viewer` (verified, None: anonymous) meets the supergraph's
+        authorization directives or has the fields they guard withheld; `client_headers`
+        feed the header rules."""
+        self.running += 1
+        self._idle.clear()
+        try:
+            return await self._execute(
+                request, headers, allow_mutations, request_id, info, viewer, client_headers
+            )
+        finally:
+            self.running -= 1
+            if not self.running:
+                self._idle.set()
+
+    async def _execute(
+        self,
+        request: GraphQLRequest,
+        headers: Mapping[str, str],
+        allow_mutations: bool,
+        request_id: str,
+        info: RequestInfo | None,
+        viewer: Principal | None,
+        client_headers: Mapping[str, str] | None,
     ) -> dict[str, Any]:
         prepared = await self.prepare_async(request.query, request.operation_name)
         if info is not None:
@@ -268,17 +399,19 @@ class Router:
         if prepared.kind is OperationType.MUTATION and not allow_mutations:
             raise bad_request("Mutations are only accepted over POST", status=405)
         variables = self.coerce_variables(prepared, request.variables)
+        access = await self.access_for(prepared, variables, viewer)
         try:
-            plan = self.plan_for(prepared, variables)
+            plan = self.plan_for(prepared, variables, access)
         except PlanningError as exc:
             return {"data": None, "errors": [planning_failed(exc, request_id)]}
         introspection = None
         if prepared.introspection is not None:
             introspection = self._introspect(prepared, request.variables)
-        state = await self.executor.execute(plan, variables, headers)
-        data = self.shaper.shape(plan, state.data, state.errors, introspection)
-        if state.errors:
-            return {"data": data, "errors": state.errors}
+        state = await self.executor.execute(plan, variables, headers, client_headers)
+        errors = [*_refusals(plan), *state.errors]
+        data = self.shaper.shape(plan, state.data, errors, introspection)
+        if errors:
+            return {"data": data, "errors": errors}
         return {"data": data}
 
     def _introspect(
@@ -303,6 +436,11 @@ class Router:
                 subgraphs[name]["circuit"] = breaker.state.value
         status = "ok" if all(reachable) else "degraded"
         return {"status": status, "ready": self.started, "subgraphs": subgraphs}
+
+
+def _refusals(plan: QueryPlan) -> list[dict[str, Any]]:
+    """The plan's authorization errors, copied: a response's errors are its own."""
+    return [{**e, "path": list(e["path"])} for e in plan.refusals]
 
 
 def _located(error: GraphQLError) -> dict[str, Any]:

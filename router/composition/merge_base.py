@@ -10,11 +10,14 @@ from graphql import ListTypeNode, NamedTypeNode, NonNullTypeNode, TypeNode, prin
 
 from router.composition.federation import Metadata
 from router.composition.issues import CompositionIssue, join_strings, subgraph_names
+from router.composition.merge_auth import AUTH_DIRECTIVES, merge_auth
 from router.composition.subgraph import Directive, Element, Field, InputValue, Subgraph, base_name
 from router.composition.supergraph import Applied, Graph, SField, SInputValue, SType, value_str
 
 Position = Literal["Input", "Output", "Both"]
 MERGED_BUILTINS = ("deprecated", "specifiedBy")
+# Federation directives the supergraph carries under their own @link (printer.FEATURE_LINKS).
+_FEATURES = ("tag", "inaccessible", *AUTH_DIRECTIVES)
 NON_REPEATABLE_DEFAULTS = {"deprecated": (("reason", '"No longer supported"'),)}
 
 
@@ -68,7 +71,7 @@ class MergeBase:
         self.features: list[str] = []
         self.description: str | None = None
         for sub in self.subs:
-            for feature in ("tag", "inaccessible"):
+            for feature in ("tag", "inaccessible", *AUTH_DIRECTIVES):
                 if feature not in self.features and sub.uses(feature):
                     self.features.append(feature)
 
@@ -136,7 +139,7 @@ class MergeBase:
 
     # -- applied directives --------------------------------------------------------------
     def merged_name(self, directive: Directive) -> str | None:
-        if directive.fed in ("tag", "inaccessible") and directive.fed in self.features:
+        if directive.fed in _FEATURES and directive.fed in self.features:
             return directive.fed
         if directive.fed is None and directive.name in MERGED_BUILTINS:
             return directive.name
@@ -176,6 +179,10 @@ class MergeBase:
         ]
         applications = [a for a in applications if a]
         if not applications:
+            return
+        if name in AUTH_DIRECTIVES:
+            own = [d for s in sources if s is not None for d in s.directives if d.fed == name]
+            dest.append(merge_auth(name, own))
             return
         if name == "tag":
             seen: set[Applied] = set()

@@ -41,10 +41,24 @@ FEATURE_DIRECTIVES = {
     "inaccessible": f"directive @inaccessible on {_TYPE_LOCATIONS}",
     "tag": f"directive @tag(name: String!) repeatable on {_TYPE_LOCATIONS} | SCHEMA",
 }
+_AUTH_LOCATIONS = "FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM"
+FEATURE_DIRECTIVES.update(
+    {
+        "authenticated": f"directive @authenticated on {_AUTH_LOCATIONS}",
+        "requiresScopes": "directive @requiresScopes(scopes: [[requiresScopes__Scope!]!]!)"
+        f" on {_AUTH_LOCATIONS}",
+        "policy": f"directive @policy(policies: [[policy__Policy!]!]!) on {_AUTH_LOCATIONS}",
+    }
+)
 FEATURE_LINKS = {
     "inaccessible": '@link(url: "https://specs.apollo.dev/inaccessible/v0.2", for: SECURITY)',
     "tag": '@link(url: "https://specs.apollo.dev/tag/v0.3")',
+    "authenticated": '@link(url: "https://specs.apollo.dev/authenticated/v0.1", for: SECURITY)',
+    "requiresScopes": '@link(url: "https://specs.apollo.dev/requiresScopes/v0.1", for: SECURITY)',
+    "policy": '@link(url: "https://specs.apollo.dev/policy/v0.1", for: SECURITY)',
 }
+# Scalars a feature's directive arguments are typed with.
+FEATURE_TYPES = {"requiresScopes": "requiresScopes__Scope", "policy": "policy__Policy"}
 LINK_PURPOSE = (
     "enum link__Purpose {\n"
     '  """\n  `SECURITY` features provide metadata necessary to securely resolve fields.\n  """\n'
@@ -76,6 +90,9 @@ def print_supergraph(supergraph: Supergraph) -> str:
     definitions.append(("join__Graph", _print_graph_enum(supergraph)))
     definitions.append(("link__Import", "scalar link__Import"))
     definitions.append(("link__Purpose", LINK_PURPOSE))
+    for feature in supergraph.features:
+        if (scalar := FEATURE_TYPES.get(feature)) is not None:
+            definitions.append((scalar, f"scalar {scalar}"))
     parts = [_print_schema(supergraph)]
     parts.extend(directives[n] for n in sorted(directives, key=collation_key))
     parts.extend(text for _, text in sorted(definitions, key=lambda d: collation_key(d[0])))

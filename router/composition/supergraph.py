@@ -158,5 +158,5 @@ class Supergraph:
     graphs: list[Graph]
     types: dict[str, SType]
     roots: dict[str, str]
-    features: list[str]  # "tag" / "inaccessible", in the order their @link is printed
+    features: list[str]  # "tag", "inaccessible", "authenticated"...: the @link order
     description: str | None = None

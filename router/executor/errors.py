@@ -19,12 +19,23 @@ JSONPath = Sequence[str | int]
 class SubgraphRequestError(Exception):
     """A subgraph request failed as a whole (no usable GraphQL response)."""
 
-    def __init__(self, service: str, message: str, code: str, *, reason: str | None = None) -> None:
+    def __init__(
+        self,
+        service: str,
+        message: str,
+        code: str,
+        *,
+        reason: str | None = None,
+        transient: bool = False,
+    ) -> None:
         super().__init__(message)
         self.service = service
         self.message = message
         self.code = code
         self.reason = reason
+        # Sent again, it may well succeed (unreachable, timed out, HTTP 5xx): a query
+        # may be retried (router/executor/retry.py).
+        self.transient = transient
 
     def graphql_error(self, path: JSONPath | None) -> dict[str, Any]:
         """This failure as the client sees it at `path`."""

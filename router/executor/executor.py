@@ -19,6 +19,7 @@ from router.executor.merge import (
     objects_at,
     representation,
 )
+from router.header_rules import HeaderRules
 from router.planner.nodes import (
     FetchNode,
     FlattenNode,
@@ -40,6 +41,10 @@ class ExecutionState:
     # May its fetches share identical in-flight requests? Never within a mutation: its
     # later fetches must see what its writes did, not an answer already on its way.
     shareable: bool = True
+    # The client's own headers, for the header rules (router/header_rules.py).
+    client_headers: Mapping[str, str] = field(default_factory=dict)
+    # Per subgraph: `headers` after the header rules, worked out once per operation.
+    by_subgraph: dict[str, Mapping[str, str]] = field(default_factory=dict)
     data: dict[str, Any] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -69,15 +74,25 @@ def _identity(rep: dict[str, Any]) -> Any:
 
 
 class PlanExecutor:
-    def __init__(self, supergraph: Supergraph, clients: Mapping[str, SubgraphClient]) -> None:
+    def __init__(
+        self,
+        supergraph: Supergraph,
+        clients: Mapping[str, SubgraphClient],
+        header_rules: HeaderRules | None = None,
+    ) -> None:
         self.clients = clients
+        self.header_rules = header_rules or None
         self.possible_types = supergraph.possible_types
         self.abstract = frozenset(name for name in supergraph.types if supergraph.is_abstract(name))
 
     async def execute(
-        self, plan: QueryPlan, variables: Mapping[str, Any], headers: Mapping[str, str]
+        self,
+        plan: QueryPlan,
+        variables: Mapping[str, Any],
+        headers: Mapping[str, str],
+        client_headers: Mapping[str, str] | None = None,
     ) -> ExecutionState:
-        state = ExecutionState(variables, headers, plan.kind != "mutation")
+        state = ExecutionState(variables, headers, plan.kind != "mutation", client_headers or {})
         if plan.node is not None:
             await self.run(plan.node, state)
         return state
@@ -108,6 +123,17 @@ class PlanExecutor:
         elif isinstance(node, ParallelNode):
             await asyncio.gather(*(self.run(child, state) for child in node.nodes))
 
+    def _headers(self, service: str, state: ExecutionState) -> Mapping[str, str]:
+        rules = self.header_rules
+        if rules is None:
+            return state.headers
+        found = state.by_subgraph.get(service)
+        if found is None:
+            found = state.by_subgraph[service] = rules.apply(
+                service, state.headers, state.client_headers
+            )
+        return found
+
     def _payload(self, node: FetchNode, state: ExecutionState) -> dict[str, Any]:
         variables = {n: state.variables[n] for n in node.variable_names if n in state.variables}
         payload: dict[str, Any] = {"query": node.operation, "variables": variables}
@@ -118,7 +144,9 @@ class PlanExecutor:
     async def _root_fetch(self, node: FetchNode, state: ExecutionState) -> None:
         try:
             response = await self.clients[node.service].request(
-                self._payload(node, state), state.headers, shareable=state.shareable
+                self._payload(node, state),
+                self._headers(node.service, state),
+                shareable=state.shareable,
             )
         except SubgraphRequestError as exc:
             for key in node.output_keys:
@@ -168,7 +196,7 @@ class PlanExecutor:
         payload["variables"]["representations"] = representations
         try:
             response = await self.clients[node.service].request(
-                payload, state.headers, shareable=state.shareable
+                payload, self._headers(node.service, state), shareable=state.shareable
             )
         except SubgraphRequestError as exc:
             self._entity_failure(state, node, owners, exc)

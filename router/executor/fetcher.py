@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import aiohttp
 
 from router import jsoncodec
-from router.executor.breaker import BreakerSettings, CircuitBreaker, CircuitOpen
+from router.executor.breaker import BreakerSettings, CircuitBreaker, CircuitOpen, CircuitState
 from router.executor.dedup import InFlight
 from router.executor.errors import (
     CIRCUIT_OPEN,
@@ -23,6 +23,7 @@ from router.executor.errors import (
     SUBGRAPH_UNAVAILABLE,
     SubgraphRequestError,
 )
+from router.executor.retry import RetryBudget, RetrySettings
 
 _ACCEPT = "application/graphql-response+json, application/json"
 _UNAVAILABLE_STATUS = frozenset({502, 503, 504})
@@ -66,6 +67,7 @@ class SubgraphClient:
         headers: Mapping[str, str] | None = None,
         deduplicate: bool = True,
         breaker: BreakerSettings | None = None,
+        retry: RetrySettings | None = None,
     ) -> None:
         self.name = name
         self.url = url
@@ -75,6 +77,9 @@ class SubgraphClient:
             InFlight() if deduplicate else None
         )
         self.breaker = CircuitBreaker(breaker) if breaker is not None else None
+        self.retry = retry
+        self.retry_budget = RetryBudget(retry) if retry is not None else None
+        self.retries = 0  # sent so far (metrics, tests)
         self._session = aiohttp.ClientSession(
             # On every request, pings included: the router secret (common/transport/secret.py).
             headers=dict(headers or {}),
@@ -100,16 +105,17 @@ class SubgraphClient:
         """Send one GraphQL request; raise SubgraphRequestError when no usable answer came.
 
         `shareable` (queries only): an identical request already in flight, with the same
-        headers that can change the answer, is awaited instead of sent again.
+        headers that can change the answer, is awaited instead of sent again; and a
+        transient failure is retried within the retry budget.
         """
         body = jsoncodec.dumps(payload)
         request_headers = {"content-type": "application/json", "accept": _ACCEPT, **headers}
         inflight = self.inflight
         if not shareable or inflight is None:
-            return (await self._exchange(body, request_headers))[0]
+            return (await self._exchange(body, request_headers, shareable))[0]
         key = (body, frozenset(i for i in headers.items() if i[0] not in _PER_REQUEST_HEADERS))
         (result, content), started = await inflight.join(
-            key, lambda: self._exchange(body, request_headers)
+            key, lambda: self._exchange(body, request_headers, True)
         )
         if started:
             return result
@@ -117,10 +123,13 @@ class SubgraphClient:
         copy: dict[str, Any] = jsoncodec.loads(content)
         return copy
 
-    async def _exchange(self, body: bytes, headers: dict[str, str]) -> tuple[dict[str, Any], bytes]:
+    async def _exchange(
+        self, body: bytes, headers: dict[str, str], retry: bool
+    ) -> tuple[dict[str, Any], bytes]:
+        """One request through the circuit breaker: one verdict for it, retries included."""
         breaker = self.breaker
         if breaker is None:
-            return await self._observed(body, headers)
+            return await self._attempts(body, headers, retry)
         try:
             probe = breaker.admit()
         except CircuitOpen as exc:
@@ -133,7 +142,7 @@ class SubgraphClient:
                 reason=CIRCUIT_OPEN,
             ) from None
         try:
-            answer = await self._observed(body, headers)
+            answer = await self._attempts(body, headers, retry)
         except SubgraphRequestError:
             breaker.failed(probe)
             raise
@@ -143,15 +152,51 @@ class SubgraphClient:
         breaker.succeeded()
         return answer
 
-    async def _observed(self, body: bytes, headers: dict[str, str]) -> tuple[dict[str, Any], bytes]:
+    async def _attempts(
+        self, body: bytes, headers: dict[str, str], retry: bool
+    ) -> tuple[dict[str, Any], bytes]:
+        """Sent, and sent again after a transient failure while the budget allows and the
+        circuit has not opened meanwhile (other requests' failures can open it)."""
+        budget, settings = self.retry_budget, self.retry
+        if not retry or budget is None or settings is None:
+            return await self._observed(body, headers)
+        budget.deposit()
+        # Retries share the request's deadline: a query still costs at most the timeout.
+        clock = asyncio.get_running_loop().time
+        deadline = clock() + self.timeout
+        tries = 0
+        while True:
+            remaining = deadline - clock()
+            per_try = min(remaining, settings.per_try_timeout or remaining)
+            try:
+                return await self._observed(body, headers, per_try)
+            except SubgraphRequestError as exc:
+                tries += 1
+                if (
+                    not exc.transient
+                    or tries > settings.attempts
+                    or deadline - clock() <= settings.backoff * tries
+                    or self._circuit_open()
+                    or not budget.withdraw()
+                ):
+                    raise
+            self.retries += 1
+            await asyncio.sleep(settings.backoff * tries)
+
+    def _circuit_open(self) -> bool:
+        return self.breaker is not None and self.breaker.state is CircuitState.OPEN
+
+    async def _observed(
+        self, body: bytes, headers: dict[str, str], within: float | None = None
+    ) -> tuple[dict[str, Any], bytes]:
         observer = self.observer
         if observer is None:
-            return await self._send(body, headers)
+            return await self._send(body, headers, within)
         token = observer.fetch_started(self.name, headers)
         started = time.perf_counter()
         error: str | None = None
         try:
-            answer = await self._send(body, headers)
+            answer = await self._send(body, headers, within)
             if answer[0].get("errors"):
                 error = "graphql"
             return answer
@@ -161,16 +206,20 @@ class SubgraphClient:
         finally:
             observer.fetch_finished(token, self.name, time.perf_counter() - started, error)
 
-    async def _send(self, body: bytes, headers: Mapping[str, str]) -> tuple[dict[str, Any], bytes]:
+    async def _send(
+        self, body: bytes, headers: Mapping[str, str], within: float | None = None
+    ) -> tuple[dict[str, Any], bytes]:
+        """One POST; `within` seconds (default: the subgraph timeout) to answer."""
+        seconds = self.timeout if within is None else within
         try:
             async with (
-                asyncio.timeout(self.timeout),
+                asyncio.timeout(seconds),
                 self._session.post(self.url, data=body, headers=headers) as response,
             ):
                 content = await response.read()
                 status = response.status
         except TimeoutError as exc:
-            raise self._unavailable(f"timed out after {self.timeout:g}s") from exc
+            raise self._unavailable(f"timed out after {round(seconds, 2):g}s") from exc
         except aiohttp.ClientError as exc:
             raise self._unavailable("could not be reached") from exc
         return self._decode(status, content), content
@@ -212,7 +261,7 @@ class SubgraphClient:
 
     def _unavailable(self, reason: str) -> SubgraphRequestError:
         return SubgraphRequestError(
-            self.name, f'Subgraph "{self.name}" {reason}', SUBGRAPH_UNAVAILABLE
+            self.name, f'Subgraph "{self.name}" {reason}', SUBGRAPH_UNAVAILABLE, transient=True
         )
 
     def _decode(self, status: int, content: bytes) -> dict[str, Any]:
@@ -226,5 +275,8 @@ class SubgraphClient:
             raise self._unavailable(f"answered HTTP {status}")
         detail = f"HTTP {status}" if status >= 400 else "an invalid GraphQL response"
         raise SubgraphRequestError(
-            self.name, f'Subgraph "{self.name}" returned {detail}', SUBGRAPH_ERROR
+            self.name,
+            f'Subgraph "{self.name}" returned {detail}',
+            SUBGRAPH_ERROR,
+            transient=status >= 500,
         )

@@ -26,7 +26,7 @@ from router.planner.operation import RESERVED_ALIAS_PREFIX, SField, SSelection
 _NULL = object()  # a non-null position got null: the parent must become null
 
 # How a field is copied into the response; leaf scalars take the fast paths.
-_TYPENAME, _INTROSPECTION, _SCALAR, _SCALAR_NON_NULL, _GENERAL, _UNKNOWN = range(6)
+_TYPENAME, _INTROSPECTION, _SCALAR, _SCALAR_NON_NULL, _GENERAL, _UNKNOWN, _DENIED = range(7)
 # (response key, key in fetched data, kind, field type, merged sub-selections)
 Shape = list[tuple[str, str, int, GraphQLOutputType | None, list[SSelection]]]
 
@@ -91,7 +91,13 @@ class ResponseShaper:
             grouped: dict[str, list[SField]] = {}
             self._collect(runtime, selections, grouped)
             shape = []
-            for key, fields in grouped.items():
+            for key, all_fields in grouped.items():
+                # Withheld by authorization (router/authz): null, with the error it explains.
+                fields = [f for f in all_fields if not f.denied]
+                if not fields:
+                    name = all_fields[0].name
+                    shape.append((key, key, _DENIED, self.field_type(runtime, name), []))
+                    continue
                 merged: list[SSelection] = []
                 for field in fields:
                     merged.extend(field.selections)
@@ -221,6 +227,10 @@ class _Run:
                 if value is _NULL:
                     return _NULL
                 out[key] = value
+            elif kind == _DENIED:
+                if isinstance(field_type, GraphQLNonNull):
+                    return _NULL
+                out[key] = None
         return out
 
     def value(

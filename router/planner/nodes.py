@@ -89,6 +89,8 @@ class QueryPlan:
     selections: list[SSelection]
     introspection: DocumentNode | None = None
     subscription_root: FetchNode | None = None
+    # UNAUTHORIZED_FIELD_OR_TYPE errors for what authorization withheld (router/authz).
+    refusals: tuple[dict[str, Any], ...] = ()
 
     def fetches(self) -> list[FetchNode]:
         found: list[FetchNode] = [self.subscription_root] if self.subscription_root else []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from graphql import (
     BooleanValueNode,
@@ -31,6 +31,8 @@ class SField:
     # The response key in subgraph requests; differs from `key` when the client's alias
     # could collide with a field the planner adds (an entity key, a @requires field).
     fetch_key: str = ""
+    # Withheld by an authorization directive (router/authz): not fetched, answered null.
+    denied: bool = False
 
     def __post_init__(self) -> None:
         if not self.fetch_key:
@@ -44,6 +46,20 @@ class SFragment:
 
 
 SSelection = SField | SFragment
+
+
+class Withholding(Protocol):
+    """Selections taken out of an operation before planning (router/authz), the errors
+    that explain it, and how to put them back, marked, once the plan is built."""
+
+    @property
+    def errors(self) -> list[dict[str, Any]]: ...
+
+    def restore(self) -> None: ...
+
+
+# (root type, normalised selections) -> what it took out of them, in place.
+Withhold = Callable[[str, list[SSelection]], Withholding]
 
 _CONDITIONS = ("skip", "include")
 # Client aliases that could collide with planner-added fields are sent to subgraphs

@@ -14,7 +14,14 @@ from router.planner.errors import PlanningError
 from router.planner.fetch_groups import FetchGroup, closure, descendants
 from router.planner.field_conflicts import ConflictAliaser
 from router.planner.nodes import FetchNode, OperationKind, QueryPlan
-from router.planner.operation import Normalizer, SField, SFragment, SSelection, from_field_set
+from router.planner.operation import (
+    Normalizer,
+    SField,
+    SFragment,
+    SSelection,
+    Withhold,
+    from_field_set,
+)
 from router.planner.parent_paths import Frame, find_route
 from router.planner.query_graph import QueryGraph
 from router.planner.requires_args import required_arguments
@@ -103,8 +110,10 @@ class QueryPlanner:
         fragments: Mapping[str, FragmentDefinitionNode],
         variables: Mapping[str, Any],
         measures: Measures | None = None,
+        withhold: Withhold | None = None,
     ) -> QueryPlan:
-        """The plan for `operation`; `measures` are its limits' measures when already known.
+        """The plan for `operation`; `measures` are its limits' measures when already known,
+        and `withhold` takes out what the viewer may not see before anything is planned.
 
         Raises `PlanningError` when it cannot be planned, or selects more than
         `MAX_PLANNED_FIELDS` fields once its fragments are expanded.
@@ -117,7 +126,7 @@ class QueryPlanner:
                 f" expanded; at most {MAX_PLANNED_FIELDS} are planned"
             )
         try:
-            plan = self._plan(operation, fragments, variables)
+            plan = self._plan(operation, fragments, variables, withhold)
         except PlanningError:
             raise
         except Exception as exc:  # a planner bug must still reach the client as a refusal
@@ -130,6 +139,7 @@ class QueryPlanner:
         operation: OperationDefinitionNode,
         fragments: Mapping[str, FragmentDefinitionNode],
         variables: Mapping[str, Any],
+        withhold: Withhold | None,
     ) -> QueryPlan:
         kind: OperationKind = operation.operation.value
         root_type = self._root_type(kind)
@@ -137,6 +147,7 @@ class QueryPlanner:
             fragments, variables, self.field_names, self.required_arguments.must_alias
         )
         selections = normalizer.selections(operation.selection_set)
+        withheld = withhold(root_type, selections) if withhold is not None else None
         self.satisfiability.check(root_type, selections)
         self.conflicts.apply(root_type, selections)
         build = _Build(kind, root_type)
@@ -153,13 +164,22 @@ class QueryPlanner:
             node = sequence([emitter.schedule(descendants(r)) for r in build.roots])
         else:
             node = parallel([emitter.schedule(descendants(r)) for r in build.roots])
+        refusals: tuple[dict[str, Any], ...] = ()
+        if withheld is not None:
+            withheld.restore()
+            refusals = tuple(withheld.errors)
         return QueryPlan(
             kind=kind,
             root_type=root_type,
             node=node,
             selections=selections,
             subscription_root=subscription_root,
+            refusals=refusals,
         )
+
+    def root_type(self, kind: OperationKind) -> str:
+        """The supergraph's root type for `kind` ("query", "mutation", "subscription")."""
+        return self._root_type(kind)
 
     def _root_type(self, kind: OperationKind) -> str:
         name = {

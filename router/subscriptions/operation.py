@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 from graphql import OperationType
 
+from common.auth import Principal
 from router.executor.errors import INTERNAL, SUBGRAPH_UNAVAILABLE, from_subgraph, graphql_error
 from router.planner import PlanningError, QueryPlan
 from router.service import GraphQLRequest, RequestError, Router, planning_failed
@@ -47,6 +48,8 @@ class OperationSession(Protocol):
     request_id: str
     headers: dict[str, str]
     credentials: Credentials | None
+    # The verified viewer, for the supergraph's authorization directives (router/authz).
+    principal: Principal | None
     shared: SharedResolutions
     outbox: Outbox
 
@@ -96,13 +99,17 @@ class ClientOperation:
         if prepared.kind is not OperationType.SUBSCRIPTION:
             request = GraphQLRequest(query, name, payload.get("variables"))
             result = await router.execute(
-                request, self.session.headers, request_id=self.session.request_id
+                request,
+                self.session.headers,
+                request_id=self.session.request_id,
+                viewer=self.session.principal,
             )
             self._send(next_message(self.id, result))
             self._send(complete_message(self.id))
             return
         variables = router.coerce_variables(prepared, payload.get("variables"))
-        plan = router.plan_for(prepared, variables)
+        access = await router.access_for(prepared, variables, self.session.principal)
+        plan = router.plan_for(prepared, variables, access)
         await self._subscribe(plan, variables)
 
     async def _subscribe(self, plan: QueryPlan, variables: Mapping[str, Any]) -> None:

@@ -63,6 +63,7 @@ class ClientSession:
         # Who the edge verified the socket's token to be (see `viewer_of`); None when
         # there is no token or no verification at the edge.
         self.viewer: Hashable | None = None
+        self.principal: Principal | None = None
         self.outbox = Outbox(send, config.max_pending_messages, self._overflowed)
         self.operations: dict[str, asyncio.Task[None]] = {}
         self._init_received = False
@@ -196,6 +197,8 @@ class ClientSession:
                 return
             self.headers["authorization"] = authorization
             self._expire_at(principal)
+            # Meets the supergraph's authorization directives only when the edge verified it.
+            self.principal = principal if self.verifier is not None else None
             if self.verifier is not None:
                 self.viewer = viewer_of(principal)
         self._acknowledged = True

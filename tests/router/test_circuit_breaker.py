@@ -50,7 +50,11 @@ async def _router(
     sdl = (FIXTURES / "shop.graphql").read_text()
     urls = {n: f"{subgraph_base}/{n}/graphql" for n in load_supergraph(sdl).subgraphs}
     urls["accounts"] = accounts_url
-    config = RouterConfig(supergraph_sdl=sdl, subgraph_urls=urls, circuit_breaker=breaker)
+    # Without retries, each client request is one subgraph call the test can count
+    # (retries with the breaker: tests/router/test_retries.py).
+    config = RouterConfig(
+        supergraph_sdl=sdl, subgraph_urls=urls, circuit_breaker=breaker, retry=None
+    )
     app = create_router_app(config)
     async with (
         app.router.lifespan_context(app),
@@ -216,6 +220,7 @@ async def test_timeouts_count_as_failures(
         subgraph_urls=urls,
         subgraph_timeouts={"accounts": 0.2},
         circuit_breaker=BreakerSettings(failures=1, cooldown=60.0, clock=Clock()),
+        retry=None,
     )
     app = create_router_app(config)
     gate = asyncio.Event()

@@ -146,7 +146,7 @@ async def test_a_failure_is_shared_with_every_caller_at_its_own_path(
     subgraph_base: str, recorder: Recorder, fixture_subgraphs: dict[str, FixtureSubgraph]
 ) -> None:
     accounts = fixture_subgraphs["accounts"]
-    async with _router(subgraph_base) as (client, router):
+    async with _router(subgraph_base, retry=None) as (client, router):
         accounts.fail_status = 500
         try:
             async with _held(accounts) as gate:

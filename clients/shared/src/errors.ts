@@ -6,6 +6,7 @@ import type { GraphQLFormattedError } from "graphql";
 
 const MESSAGES: Record<string, string> = {
   UNAUTHENTICATED: "Please sign in again.",
+  UNAUTHORIZED_FIELD_OR_TYPE: "Please sign in to see this.",
   FORBIDDEN: "You are not allowed to do that.",
   NOT_FOUND: "That no longer exists.",
   CONFLICT: "That clashes with something that already exists.",

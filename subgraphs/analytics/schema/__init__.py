@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import cast
 
 import strawberry
+from strawberry.federation.schema_directives import Authenticated
 from strawberry.scalars import JSON
 
 from common.graphql.schema import build_schema
@@ -17,7 +18,8 @@ from subgraphs.analytics.schema.user import User
 @strawberry.type(description="Analytics queries.")
 class Query:
     @strawberry.field(
-        description="Everything analytics holds about the caller, as JSON (data export)."
+        directives=[Authenticated()],
+        description="Everything analytics holds about the caller, as JSON (data export).",
     )
     async def analytics_export(self, info: Info) -> JSON:
         viewer = await info.context.require_viewer()

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 import strawberry
+from strawberry.federation.schema_directives import Authenticated
 
 from common.graphql.pagination import Connection, connection_from_page
 from subgraphs.chat.schema.context import Info, viewer_id
@@ -105,7 +106,10 @@ class Mutation:
         doc = await info.context.services.conversations.open_coach(await viewer_id(info))
         return Conversation.from_doc(doc)
 
-    @strawberry.mutation(description="Send a message; idempotent per `clientMessageId`.")
+    @strawberry.mutation(
+        directives=[Authenticated()],
+        description="Send a message; idempotent per `clientMessageId`.",
+    )
     async def send_message(self, info: Info, input: SendMessageInput) -> Message:
         viewer = await info.context.require_viewer()
         doc = await info.context.services.messages.send(

@@ -6,6 +6,7 @@ from collections.abc import AsyncGenerator, AsyncIterator
 from typing import Annotated
 
 import strawberry
+from strawberry.federation.schema_directives import Authenticated
 
 from common.graphql.pagination import Connection
 from common.graphql.schema import build_schema
@@ -45,12 +46,17 @@ class Query:
         viewer = await info.context.require_viewer()
         return await inbox_page(info, viewer.user_id, first, after, unread_only)
 
-    @strawberry.field(description="How many of the caller's notifications are unread.")
+    @strawberry.field(
+        directives=[Authenticated()],
+        description="How many of the caller's notifications are unread.",
+    )
     async def unread_notification_count(self, info: Info) -> int:
         viewer = await info.context.require_viewer()
         return await info.context.services.notifications.unread_count(viewer.user_id)
 
-    @strawberry.field(description="The caller's notification preferences.")
+    @strawberry.field(
+        directives=[Authenticated()], description="The caller's notification preferences."
+    )
     async def notification_preferences(self, info: Info) -> NotificationPreferences:
         viewer = await info.context.require_viewer()
         return to_preferences(await info.context.services.notifications.preferences(viewer.user_id))
@@ -62,7 +68,9 @@ class Query:
 
 @strawberry.type(description="Notification mutations.")
 class Mutation:
-    @strawberry.mutation(description="Mark some of the caller's notifications as read.")
+    @strawberry.mutation(
+        directives=[Authenticated()], description="Mark some of the caller's notifications as read."
+    )
     async def mark_notifications_read(
         self, info: Info, input: MarkNotificationsReadInput
     ) -> MarkNotificationsReadPayload:
@@ -73,7 +81,9 @@ class Mutation:
             updated_count=updated, unread_count=await service.unread_count(viewer.user_id)
         )
 
-    @strawberry.mutation(description="Mark all of the caller's notifications as read.")
+    @strawberry.mutation(
+        directives=[Authenticated()], description="Mark all of the caller's notifications as read."
+    )
     async def mark_all_notifications_read(self, info: Info) -> MarkNotificationsReadPayload:
         viewer = await info.context.require_viewer()
         service = info.context.services.notifications
@@ -81,7 +91,8 @@ class Mutation:
         return MarkNotificationsReadPayload(updated_count=updated, unread_count=0)
 
     @strawberry.mutation(
-        description="Change which channels get which notifications, and quiet hours."
+        directives=[Authenticated()],
+        description="Change which channels get which notifications, and quiet hours.",
     )
     async def update_notification_preferences(
         self, info: Info, input: UpdateNotificationPreferencesInput

@@ -4,6 +4,7 @@ roles and deletion."""
 from __future__ import annotations
 
 import strawberry
+from strawberry.federation.schema_directives import Authenticated
 
 from common.auth import Role
 from common.errors import Unauthenticated
@@ -25,7 +26,7 @@ from subgraphs.users.service.accounts import LifeAreaChanges, PreferenceChanges,
 
 @strawberry.type
 class AccountQueries:
-    @strawberry.field(description="The signed-in member.")
+    @strawberry.field(directives=[Authenticated()], description="The signed-in member.")
     async def me(self, info: Info) -> User:
         viewer = await info.context.require_viewer()
         doc = await info.context.services.accounts.get(viewer.user_id)
@@ -49,7 +50,9 @@ class AccountQueries:
 
 @strawberry.type
 class AccountMutations:
-    @strawberry.mutation(description="Change the signed-in member's profile.")
+    @strawberry.mutation(
+        directives=[Authenticated()], description="Change the signed-in member's profile."
+    )
     async def update_profile(self, info: Info, input: UpdateProfileInput) -> User:
         viewer = await writer(info)
         changes = ProfileChanges(
@@ -61,7 +64,9 @@ class AccountMutations:
         )
         return own(await info.context.services.accounts.update_profile(viewer.user_id, changes))
 
-    @strawberry.mutation(description="Change the signed-in member's preferences.")
+    @strawberry.mutation(
+        directives=[Authenticated()], description="Change the signed-in member's preferences."
+    )
     async def update_preferences(self, info: Info, input: UpdatePreferencesInput) -> User:
         viewer = await writer(info)
         channels = input.notifications
@@ -76,7 +81,9 @@ class AccountMutations:
         accounts = info.context.services.accounts
         return own(await accounts.update_preferences(viewer.user_id, changes))
 
-    @strawberry.mutation(description="Change the signed-in member's life-area scores.")
+    @strawberry.mutation(
+        directives=[Authenticated()], description="Change the signed-in member's life-area scores."
+    )
     async def update_life_areas(self, info: Info, input: UpdateLifeAreasInput) -> User:
         viewer = await writer(info)
         scores: dict[str, int | None] = {area: getattr(input, area) for area in LIFE_AREAS}
@@ -90,7 +97,10 @@ class AccountMutations:
         accounts = info.context.services.accounts
         return own(await accounts.set_roles(admin, str(input.user_id), roles))
 
-    @strawberry.mutation(description="Delete the signed-in account and everything of it here.")
+    @strawberry.mutation(
+        directives=[Authenticated()],
+        description="Delete the signed-in account and everything of it here.",
+    )
     async def delete_account(self, info: Info, input: DeleteAccountInput) -> bool:
         viewer = await signed_in(info)
         await info.context.services.accounts.delete(viewer.user_id, password=input.password)

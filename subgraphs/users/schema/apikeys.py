@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import strawberry
+from strawberry.federation.schema_directives import Authenticated
 
 from common.graphql.pagination import Connection, connection_from_page
 from common.repository import PageRequest
@@ -72,7 +73,9 @@ def key_token(traded: KeyToken) -> ApiKeyTokenPayload:
 
 @strawberry.type
 class ApiKeyQueries:
-    @strawberry.field(description="The signed-in member's API keys, newest first.")
+    @strawberry.field(
+        directives=[Authenticated()], description="The signed-in member's API keys, newest first."
+    )
     async def api_keys(
         self, info: Info, first: int = 20, after: str | None = None
     ) -> Connection[ApiKey]:
@@ -85,7 +88,8 @@ class ApiKeyQueries:
 @strawberry.type
 class ApiKeyMutations:
     @strawberry.mutation(
-        description="Make an API key for a script or integration; the secret is shown once."
+        directives=[Authenticated()],
+        description="Make an API key for a script or integration; the secret is shown once.",
     )
     async def create_api_key(self, info: Info, input: CreateApiKeyInput) -> CreateApiKeyPayload:
         viewer = await signed_in(info)
@@ -96,8 +100,9 @@ class ApiKeyMutations:
         return CreateApiKeyPayload(api_key=api_key(created.key), secret=created.secret)
 
     @strawberry.mutation(
+        directives=[Authenticated()],
         description="Revoke one of your API keys; tokens already traded for it live out their "
-        "few minutes."
+        "few minutes.",
     )
     async def revoke_api_key(self, info: Info, input: RevokeApiKeyInput) -> ApiKey:
         viewer = await signed_in(info)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import strawberry
+from strawberry.federation.schema_directives import Authenticated
 
 from subgraphs.users.schema.context import Info, client_ip, signed_in
 from subgraphs.users.schema.inputs import (
@@ -52,13 +53,17 @@ class AuthMutations:
     async def logout(self, info: Info, input: LogoutInput) -> bool:
         return await info.context.services.sessions.end(input.refresh_token)
 
-    @strawberry.mutation(description="End every session of the signed-in member.")
+    @strawberry.mutation(
+        directives=[Authenticated()], description="End every session of the signed-in member."
+    )
     async def logout_everywhere(self, info: Info) -> bool:
         viewer = await signed_in(info)
         await info.context.services.sessions.end_all(viewer.user_id, reason="logout_everywhere")
         return True
 
-    @strawberry.mutation(description="Change the password; other sessions are ended.")
+    @strawberry.mutation(
+        directives=[Authenticated()], description="Change the password; other sessions are ended."
+    )
     async def change_password(self, info: Info, input: ChangePasswordInput) -> bool:
         viewer = await signed_in(info)
         sid = viewer.claims.get("sid")

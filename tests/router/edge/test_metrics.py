@@ -47,7 +47,9 @@ async def test_requests_fetches_and_plan_cache_are_counted(edge_router: EdgeRout
 
 async def test_subgraph_failures_are_counted(edge_router: EdgeRouter, subgraph_base: str) -> None:
     async with edge_router(
-        subgraph_urls_override={"inventory": "http://127.0.0.1:9/graphql"}
+        # One try, one failure counted: each retry would be a fetch (and a count) too.
+        subgraph_urls_override={"inventory": "http://127.0.0.1:9/graphql"},
+        retry=None,
     ) as client:
         response = await client.post(
             "/graphql", json={"query": "{ topProducts(first: 1) { inStock } }"}
