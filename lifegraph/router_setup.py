@@ -24,6 +24,7 @@ from router.config import RouterConfig
 from router.edge.idempotency import RedisIdempotencyStore
 from router.edge.persisted import RedisPersistedQueries
 from router.executor.breaker import BreakerSettings
+from router.executor.inprocess import InProcessApp
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ def router_setup(
     supergraph_sdl: str,
     subgraph_urls: Mapping[str, str] | None = None,
     public_routes: Mapping[str, str] | None = None,
+    in_process: Mapping[str, InProcessApp] | None = None,
 ) -> RouterSetup:
     # Both refuse to build outside development without their setting.
     headers = router_headers(settings)
@@ -86,6 +88,7 @@ def router_setup(
         graphiql_default_query=DEFAULT_QUERY,
         root_descriptions=ROOT_DESCRIPTIONS,
         public_routes=MappingProxyType(dict(public_routes or {})),
+        in_process_subgraphs=MappingProxyType(dict(in_process or {})),
     )
     return RouterSetup(config, redis)
 
@@ -110,9 +113,13 @@ def create_lifegraph_router(
     supergraph_sdl: str,
     subgraph_urls: Mapping[str, str] | None = None,
     public_routes: Mapping[str, str] | None = None,
+    in_process: Mapping[str, InProcessApp] | None = None,
 ) -> Starlette:
-    """The router, and the web app at `/`, with a lifespan that releases what the set-up opened."""
-    setup = router_setup(settings, supergraph_sdl, subgraph_urls, public_routes)
+    """The router, and the web app at `/`, with a lifespan that releases what the set-up opened.
+
+    `in_process`: subgraph URLs this process serves itself -> their apps (the embedded host).
+    """
+    setup = router_setup(settings, supergraph_sdl, subgraph_urls, public_routes, in_process)
     router = create_router_app(setup.config)
 
     @asynccontextmanager

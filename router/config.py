@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 from common.graphql.limits import OperationLimits
 from router.executor.breaker import BreakerSettings
+from router.executor.inprocess import InProcessApp
 from router.subscriptions.config import SubscriptionConfig
 
 _OWN_PREFIXES = frozenset({"/graphql/", "/graphiql/", "/health/", "/metrics/"})
@@ -85,6 +86,11 @@ class RouterConfig:
     public_routes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     # Subscriptions (router/subscriptions); socket tokens use `token_verifier` too.
     subscriptions: SubscriptionConfig = field(default_factory=SubscriptionConfig)
+    # Subgraph URLs this very process serves -> the ASGI app behind each: requests (not
+    # sockets) to them skip the network (router/executor/inprocess.py). The embedded host.
+    in_process_subgraphs: Mapping[str, InProcessApp] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     @property
     def limits(self) -> OperationLimits:

@@ -43,6 +43,7 @@ from router.edge.tracing import FetchTelemetry, Tracing
 from router.executor import PlanExecutor, ResponseShaper, SubgraphClient
 from router.executor.breaker import CircuitState
 from router.executor.errors import BAD_USER_INPUT, graphql_error
+from router.executor.inprocess import AsgiTransport
 from router.planner import PlanningError, QueryPlan, QueryPlanner
 from router.planner.operation import condition_variables
 from router.supergraph import Supergraph, SupergraphError, load_supergraph
@@ -138,6 +139,7 @@ class Router:
                 headers=self.config.subgraph_headers,
                 deduplicate=self.config.deduplicate_subgraph_requests,
                 breaker=self.config.circuit_breaker,
+                transport=self._in_process(name),
             )
             for name in self.supergraph.subgraphs
         }
@@ -147,6 +149,11 @@ class Router:
                 self.metrics.watch_circuit(name, states, breaker.state_name)
         self._executor = PlanExecutor(self.supergraph, self.clients)
         await self.edge.start()
+
+    def _in_process(self, name: str) -> AsgiTransport | None:
+        url = self.subgraph_url(name)
+        local = self.config.in_process_subgraphs.get(url)
+        return AsgiTransport(local.app, url, root_path=local.root_path) if local else None
 
     async def close(self) -> None:
         clients, self.clients, self._executor = self.clients, {}, None

@@ -1,7 +1,10 @@
 """One pooled HTTP/1.1 client per subgraph, speaking GraphQL over HTTP.
 
 aiohttp rather than httpx: on the router's hot path it costs about a sixth of
-the CPU per subgraph request (see `python -m bench.router`).
+the CPU per subgraph request (see `python -m bench.router`). A subgraph served
+by this very process (the embedded host) is reached through its ASGI app
+instead (`router/executor/inprocess.py`); everything around the exchange
+(deduplication, circuit breaker, observer, timeout, decoding) is the same.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from router.executor.errors import (
     SUBGRAPH_UNAVAILABLE,
     SubgraphRequestError,
 )
+from router.executor.inprocess import AsgiTransport
 
 _ACCEPT = "application/graphql-response+json, application/json"
 _UNAVAILABLE_STATUS = frozenset({502, 503, 504})
@@ -66,6 +70,7 @@ class SubgraphClient:
         headers: Mapping[str, str] | None = None,
         deduplicate: bool = True,
         breaker: BreakerSettings | None = None,
+        transport: AsgiTransport | None = None,
     ) -> None:
         self.name = name
         self.url = url
@@ -75,6 +80,8 @@ class SubgraphClient:
             InFlight() if deduplicate else None
         )
         self.breaker = CircuitBreaker(breaker) if breaker is not None else None
+        self.transport = transport
+        self._headers = dict(headers or {})
         self._session = aiohttp.ClientSession(
             # On every request, pings included: the router secret (common/transport/secret.py).
             headers=dict(headers or {}),
@@ -89,6 +96,8 @@ class SubgraphClient:
         )
 
     async def close(self) -> None:
+        if self.transport is not None:
+            await self.transport.close()
         await self._session.close()
 
     async def request(
@@ -159,6 +168,8 @@ class SubgraphClient:
             observer.fetch_finished(token, self.name, time.perf_counter() - started, error)
 
     async def _send(self, body: bytes, headers: Mapping[str, str]) -> tuple[dict[str, Any], bytes]:
+        if self.transport is not None:
+            return await self._send_in_process(self.transport, body, headers)
         try:
             async with (
                 asyncio.timeout(self.timeout),
@@ -170,6 +181,17 @@ class SubgraphClient:
             raise self._unavailable(f"timed out after {self.timeout:g}s") from exc
         except aiohttp.ClientError as exc:
             raise self._unavailable("could not be reached") from exc
+        return self._decode(status, content), content
+
+    async def _send_in_process(
+        self, transport: AsgiTransport, body: bytes, headers: Mapping[str, str]
+    ) -> tuple[dict[str, Any], bytes]:
+        try:
+            async with asyncio.timeout(self.timeout):
+                # The session's headers (the router secret) as aiohttp would add them.
+                status, content = await transport.post(body, {**self._headers, **headers})
+        except TimeoutError as exc:
+            raise self._unavailable(f"timed out after {self.timeout:g}s") from exc
         return self._decode(status, content), content
 
     async def get(self, path: str, headers: Mapping[str, str], *, max_bytes: int) -> PlainResponse:
@@ -197,6 +219,13 @@ class SubgraphClient:
 
     async def ping(self, deadline: float) -> bool:
         headers = {"content-type": "application/json", "accept": _ACCEPT}
+        if self.transport is not None:
+            try:
+                async with asyncio.timeout(deadline):
+                    status, _ = await self.transport.post(_PING, {**self._headers, **headers})
+            except TimeoutError:
+                return False
+            return status < 500
         try:
             async with (
                 asyncio.timeout(deadline),
