@@ -21,6 +21,7 @@ from common.settings import Settings
 from common.transport.headers import SecurityHeadersMiddleware
 from lifegraph.router_setup import create_lifegraph_router
 from lifegraph.supergraph import public_routes
+from router.executor.inprocess import InProcessApp
 
 SHUTDOWN_DATABASE_SECONDS = 3.0
 
@@ -62,9 +63,18 @@ def create_embedded_app(
 ) -> Starlette:
     """Subgraphs at /subgraphs/<name>; the router, when there is a supergraph, at /."""
     hosts = [SubgraphHost(d, settings) for d in definitions.values()]
+    # The router reaches these subgraphs through their apps, not over loopback HTTP;
+    # keyed by URL, so a supergraph naming other addresses still goes over the network.
+    in_process = {
+        subgraph_url(settings, h.name): InProcessApp(h.asgi, root_path=f"/subgraphs/{h.name}")
+        for h in hosts
+    }
     router = (
         create_lifegraph_router(
-            settings, supergraph_sdl, public_routes=public_routes(definitions, supergraph_sdl)
+            settings,
+            supergraph_sdl,
+            public_routes=public_routes(definitions, supergraph_sdl),
+            in_process=in_process,
         )
         if supergraph_sdl
         else None

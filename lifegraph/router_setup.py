@@ -26,6 +26,7 @@ from router.config import RouterConfig
 from router.edge.idempotency import RedisIdempotencyStore
 from router.edge.persisted import RedisPersistedQueries
 from router.executor.breaker import BreakerSettings
+from router.executor.inprocess import InProcessApp
 from router.executor.retry import RetrySettings
 from router.header_rules import HeaderRules
 
@@ -49,6 +50,7 @@ def router_setup(
     supergraph_sdl: str,
     subgraph_urls: Mapping[str, str] | None = None,
     public_routes: Mapping[str, str] | None = None,
+    in_process: Mapping[str, InProcessApp] | None = None,
 ) -> RouterSetup:
     # Both refuse to build outside development without their setting.
     headers = router_headers(settings)
@@ -96,6 +98,7 @@ def router_setup(
         public_routes=MappingProxyType(dict(public_routes or {})),
         header_rules=HeaderRules.parse(settings.router_header_rules),
         retry=retry_settings(settings),
+        in_process_subgraphs=MappingProxyType(dict(in_process or {})),
     )
     return RouterSetup(config, redis)
 
@@ -133,13 +136,15 @@ def create_lifegraph_router(
     *,
     supergraph_file: Path | None = None,
     watch: bool = False,
+    in_process: Mapping[str, InProcessApp] | None = None,
 ) -> Starlette:
     """The router, and the web app at `/`, with a lifespan that releases what the set-up opened.
 
     `supergraph_file` (where `supergraph_sdl` was read): SIGHUP reloads it, and with
-    `watch` so does every change to it (docs/router.md "Hot reload").
+    `watch` so does every change to it (docs/router.md "Hot reload"). `in_process`:
+    subgraph URLs this process serves itself -> their apps (the embedded host).
     """
-    setup = router_setup(settings, supergraph_sdl, subgraph_urls, public_routes)
+    setup = router_setup(settings, supergraph_sdl, subgraph_urls, public_routes, in_process)
     config = dataclasses.replace(
         setup.config,
         supergraph_file=supergraph_file,

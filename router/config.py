@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 from common.graphql.limits import OperationLimits
 from router.executor.breaker import BreakerSettings
+from router.executor.inprocess import InProcessApp
 from router.executor.retry import RetrySettings
 from router.header_rules import HeaderRules
 from router.subscriptions.config import SubscriptionConfig
@@ -105,6 +106,11 @@ class RouterConfig:
     # every change does (docs/router.md "Hot reload").
     supergraph_file: Path | None = None
     supergraph_poll_seconds: float | None = None
+    # Subgraph URLs this very process serves -> the ASGI app behind each: requests (not
+    # sockets) to them skip the network (router/executor/inprocess.py). The embedded host.
+    in_process_subgraphs: Mapping[str, InProcessApp] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     @property
     def limits(self) -> OperationLimits:

@@ -48,6 +48,7 @@ from router.edge.tracing import FetchTelemetry, Tracing
 from router.executor import PlanExecutor, ResponseShaper, SubgraphClient
 from router.executor.breaker import CircuitState
 from router.executor.errors import BAD_USER_INPUT, graphql_error
+from router.executor.inprocess import AsgiTransport
 from router.planner import PlanningError, QueryPlan, QueryPlanner
 from router.planner.operation import Normalizer, SSelection, Withholding
 from router.supergraph import Supergraph, SupergraphError, load_supergraph
@@ -164,6 +165,7 @@ class Router:
                 deduplicate=self.config.deduplicate_subgraph_requests,
                 breaker=self.config.circuit_breaker,
                 retry=self.config.retry,
+                transport=self._in_process(name),
             )
             for name in self.supergraph.subgraphs
         }
@@ -204,6 +206,11 @@ class Router:
         kept = {id(client) for client in successor.clients.values()}
         clients, self.clients, self._executor = self.clients, {}, None
         await asyncio.gather(*(c.close() for c in clients.values() if id(c) not in kept))
+
+    def _in_process(self, name: str) -> AsgiTransport | None:
+        url = self.subgraph_url(name)
+        local = self.config.in_process_subgraphs.get(url)
+        return AsgiTransport(local.app, url, root_path=local.root_path) if local else None
 
     async def close(self) -> None:
         clients, self.clients, self._executor = self.clients, {}, None

@@ -1,6 +1,6 @@
 """Real user journeys through the router against the real subgraphs, on the embedded default.
 
-Run: python -m bench.product [--seconds S] [--concurrency 1 8] [--journey NAME]
+Run: python -m bench.product [--seconds S] [--concurrency 1 8] [--journey NAME] [--no-dedup]
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ async def _main(args: argparse.Namespace) -> None:
     journeys = [j for j in JOURNEYS if not args.journey or j.name in args.journey]
     rows: list[Row] = []
     async with (
-        embedded_system() as system,
+        embedded_system(deduplicate=not args.no_dedup) as system,
         aiohttp.ClientSession(
             connector=aiohttp.TCPConnector(limit=max(args.concurrency) * 2),
             timeout=aiohttp.ClientTimeout(total=30.0),
@@ -156,6 +156,11 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8])
     parser.add_argument("--journey", action="append", help="only these journeys (by name)")
     parser.add_argument("--pause", action="store_true", help="wait for Enter after seeding")
+    parser.add_argument(
+        "--no-dedup",
+        action="store_true",
+        help="router deduplication off: concurrent identical requests each pay in full",
+    )
     asyncio.run(_main(parser.parse_args()))
 
 

@@ -22,7 +22,7 @@ class System:
     pid: int
 
 
-def _environment(port: int) -> dict[str, str]:
+def _environment(port: int, *, deduplicate: bool) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LIFEGRAPH_")}
     # The embedded default: in-process bus and Redis stand-ins, its own database.
     for name in ("AMQP_URL", "REDIS_URL", "MONGODB_URL"):
@@ -32,18 +32,20 @@ def _environment(port: int) -> dict[str, str]:
     env["LIFEGRAPH_LOG_LEVEL"] = "WARNING"
     # `lifegraph up --port` leaves the JWKS URL at its default port (4000).
     env["LIFEGRAPH_JWKS_URL"] = f"http://127.0.0.1:{port}/subgraphs/users/.well-known/jwks.json"
+    # One user's concurrent identical requests share subgraph calls: off, each pays in full.
+    env["LIFEGRAPH_ROUTER_DEDUPLICATE_SUBGRAPH_REQUESTS"] = str(deduplicate).lower()
     return env
 
 
 @asynccontextmanager
-async def embedded_system() -> AsyncIterator[System]:
+async def embedded_system(*, deduplicate: bool = True) -> AsyncIterator[System]:
     """`lifegraph up` as a subprocess: the load driver never shares its CPU accounting."""
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="lifegraph-bench-") as data_dir:
         process = await asyncio.create_subprocess_exec(
             *(sys.executable, "-m", "lifegraph", "up", "--port", str(port)),
             *("--data-dir", str(Path(data_dir))),
-            env=_environment(port),
+            env=_environment(port, deduplicate=deduplicate),
             stdout=asyncio.subprocess.DEVNULL,
         )
         url = f"http://127.0.0.1:{port}"

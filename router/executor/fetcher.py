@@ -1,7 +1,10 @@
 """One pooled HTTP/1.1 client per subgraph, speaking GraphQL over HTTP.
 
 aiohttp rather than httpx: on the router's hot path it costs about a sixth of
-the CPU per subgraph request (see `python -m bench.router`).
+the CPU per subgraph request (see `python -m bench.router`). A subgraph served
+by this very process (the embedded host) is reached through its ASGI app
+instead (`router/executor/inprocess.py`); everything around the exchange
+(deduplication, circuit breaker, observer, timeout, decoding) is the same.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from router.executor.errors import (
     SUBGRAPH_UNAVAILABLE,
     SubgraphRequestError,
 )
+from router.executor.inprocess import AsgiTransport
 from router.executor.retry import RetryBudget, RetrySettings
 
 _ACCEPT = "application/graphql-response+json, application/json"
@@ -68,6 +72,7 @@ class SubgraphClient:
         deduplicate: bool = True,
         breaker: BreakerSettings | None = None,
         retry: RetrySettings | None = None,
+        transport: AsgiTransport | None = None,
     ) -> None:
         self.name = name
         self.url = url
@@ -80,6 +85,8 @@ class SubgraphClient:
         self.retry = retry
         self.retry_budget = RetryBudget(retry) if retry is not None else None
         self.retries = 0  # sent so far (metrics, tests)
+        self.transport = transport
+        self._headers = dict(headers or {})
         self._session = aiohttp.ClientSession(
             # On every request, pings included: the router secret (common/transport/secret.py).
             headers=dict(headers or {}),
@@ -97,6 +104,8 @@ class SubgraphClient:
         )
 
     async def close(self) -> None:
+        if self.transport is not None:
+            await self.transport.close()
         await self._session.close()
 
     async def request(
@@ -211,6 +220,8 @@ class SubgraphClient:
     ) -> tuple[dict[str, Any], bytes]:
         """One POST; `within` seconds (default: the subgraph timeout) to answer."""
         seconds = self.timeout if within is None else within
+        if self.transport is not None:
+            return await self._send_in_process(self.transport, body, headers, seconds)
         try:
             async with (
                 asyncio.timeout(seconds),
@@ -222,6 +233,17 @@ class SubgraphClient:
             raise self._unavailable(f"timed out after {round(seconds, 2):g}s") from exc
         except aiohttp.ClientError as exc:
             raise self._unavailable("could not be reached") from exc
+        return self._decode(status, content), content
+
+    async def _send_in_process(
+        self, transport: AsgiTransport, body: bytes, headers: Mapping[str, str], seconds: float
+    ) -> tuple[dict[str, Any], bytes]:
+        try:
+            async with asyncio.timeout(seconds):
+                # The session's headers (the router secret) as aiohttp would add them.
+                status, content = await transport.post(body, {**self._headers, **headers})
+        except TimeoutError as exc:
+            raise self._unavailable(f"timed out after {round(seconds, 2):g}s") from exc
         return self._decode(status, content), content
 
     async def get(self, path: str, headers: Mapping[str, str], *, max_bytes: int) -> PlainResponse:
@@ -249,6 +271,13 @@ class SubgraphClient:
 
     async def ping(self, deadline: float) -> bool:
         headers = {"content-type": "application/json", "accept": _ACCEPT}
+        if self.transport is not None:
+            try:
+                async with asyncio.timeout(deadline):
+                    status, _ = await self.transport.post(_PING, {**self._headers, **headers})
+            except TimeoutError:
+                return False
+            return status < 500
         try:
             async with (
                 asyncio.timeout(deadline),

@@ -67,6 +67,35 @@ def _raw(value: object) -> str:
     return base64.urlsafe_b64encode(payload).decode().rstrip("=")
 
 
+async def test_get_and_get_many_build_whole_documents_and_skip_what_is_not_there(
+    infra: Infrastructure,
+) -> None:
+    await init_database(infra.mongo, infra.settings, "probe", [Note])
+    notes = Notes()
+    first = await notes.insert(Note(text="one", status="published"))
+    second = await notes.insert(Note(text="two"))
+    ids = [str(first.id), str(second.id)]
+
+    found = await notes.get(ids[0])
+    assert isinstance(found, Note)
+    assert (found.id, found.text, found.status) == (first.id, "one", "published")
+    assert await notes.get("not-an-id") is None
+    assert await notes.get("6b0000000000000000000000") is None
+
+    many = await notes.get_many([*ids, "not-an-id", "6b0000000000000000000000"])
+    assert sorted(many) == sorted(ids)
+    assert all(isinstance(note, Note) for note in many.values())
+    assert {k: (v.text, v.status) for k, v in many.items()} == {
+        ids[0]: ("one", "published"),
+        ids[1]: ("two", "draft"),
+    }
+    # A document read this way is a beanie document like any other: it can be saved.
+    many[ids[1]].status = "published"
+    await many[ids[1]].save()
+    assert (await notes.get(ids[1])).status == "published"  # type: ignore[union-attr]
+    assert await notes.get_many(["not-an-id"]) == {}
+
+
 async def test_cursors_page_through_and_cannot_be_forged(infra: Infrastructure) -> None:
     await init_database(infra.mongo, infra.settings, "probe", [Score])
     scores = Scores()
