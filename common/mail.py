@@ -63,12 +63,17 @@ class SmtpMailSender:
         )
 
 
+def dev_mailbox_directory(data_dir: Path) -> Path:
+    """Where `DevMailbox` writes under a data dir (`lifegraph mail` and `/dev/mail` read it)."""
+    return data_dir / "mail"
+
+
 class DevMailbox:
     """Development mail: one .eml file per message, openable in any mail client."""
 
     def __init__(self, settings: SubgraphSettings) -> None:
         self._settings = settings
-        self.directory = settings.data_dir / "mail"
+        self.directory = dev_mailbox_directory(settings.data_dir)
         self._announced = False
 
     async def send(self, *, to: str, subject: str, text: str) -> None:

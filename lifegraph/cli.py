@@ -109,6 +109,8 @@ def up(
         typer.echo(f"LifeGraph is up: the app at {base}/, GraphiQL at {base}/graphql")
         for name in definitions:
             typer.echo(f"  subgraph {name:<14} {base}/subgraphs/{name}/graphql")
+        if settings.local_environment and not settings.smtp_host:
+            typer.echo(f"  mail (no SMTP)          {base}/dev/mail, or `lifegraph mail list`")
         _run(
             create_embedded_app(settings, definitions, supergraph_sdl=supergraph),
             settings,
@@ -364,6 +366,7 @@ def _explicit(name: str) -> bool:
 def _mount_tools() -> None:
     from lifegraph.events_cli import events_app
     from lifegraph.indexes_cli import indexes
+    from lifegraph.mail_cli import mail_app
     from lifegraph.web_cli import web_app
     from subgraphs.analytics.cli import analytics_app
     from subgraphs.users.cli import users_app
@@ -373,6 +376,7 @@ def _mount_tools() -> None:
     app.add_typer(analytics_app, name="analytics")
     app.add_typer(web_app, name="web")
     app.command()(indexes)
+    app.add_typer(mail_app, name="mail")
 
 
 _mount_tools()

@@ -19,6 +19,7 @@ from common.quietws import QuietDisconnects
 from common.requestid import RequestIdMiddleware
 from common.settings import Settings
 from common.transport.headers import SecurityHeadersMiddleware
+from lifegraph.devmail import dev_mail_routes
 from lifegraph.router_setup import create_lifegraph_router
 from lifegraph.supergraph import public_routes
 from router.executor.inprocess import InProcessApp
@@ -106,6 +107,7 @@ def create_embedded_app(
         return JSONResponse({"status": "ok", "subgraphs": [h.name for h in hosts]})
 
     routes: list[BaseRoute] = [Mount(f"/subgraphs/{h.name}", app=h.asgi) for h in hosts]
+    routes += dev_mail_routes(settings)
     routes.append(Mount("/", app=router) if router is not None else Route("/health", health))
     app = Starlette(routes=routes, lifespan=lifespan)
     # The mounted router and subgraphs add these too; the outer layer covers what is

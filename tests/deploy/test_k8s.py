@@ -262,6 +262,8 @@ def test_ingress_serves_only_the_router_over_tls_with_long_socket_timeouts(
     assert "/graphql" in paths
     assert set(paths.values()) == {"router"}
     assert not {"/", "/metrics", "/health"} & set(paths)
+    # The development mailbox page (`lifegraph up` only) is under no public prefix.
+    assert not any("/dev/mail/".startswith(path.rstrip("/") + "/") for path in paths)
     annotations = ingress["metadata"]["annotations"]
     assert int(annotations["nginx.ingress.kubernetes.io/proxy-read-timeout"]) >= 600
 

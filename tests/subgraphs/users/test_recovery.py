@@ -13,10 +13,13 @@ from email.parser import BytesParser
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from common.db import Database
 from common.settings import Settings
 from common.testing.waiting import eventually
+from lifegraph.cli import app
+from lifegraph.mailbox import DevMailboxReader
 from tests.subgraphs.users.conftest import ServeUsers
 from tests.subgraphs.users.helpers import Api, code_of, unique_email
 from tests.subgraphs.users.mail import MailCatcher, smtp_server
@@ -139,6 +142,33 @@ async def test_without_smtp_the_reset_link_goes_to_the_dev_mailbox_not_the_log(
     token = _token(message, "Reset")
     assert all(token not in record.getMessage() for record in caplog.records)
     assert all(token not in str(record.__dict__) for record in caplog.records)
+
+
+async def test_without_smtp_the_verification_link_is_read_with_lifegraph_mail_not_the_log(
+    serve_users: ServeUsers, users_settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    mailbox = DevMailboxReader(users_settings.data_dir)
+    async with serve_users() as api:
+        registered = await api.register(email=unique_email())
+        token = registered["accessToken"]
+        sent = await api.ok("mutation { requestEmailVerification }", token=token)
+        assert sent == {"requestEmailVerification": True}
+        await eventually(lambda: asyncio.to_thread(mailbox.list), lambda found: bool(found))
+        shown = CliRunner().invoke(
+            app,
+            ["mail", "show", "1", "--data-dir", str(users_settings.data_dir)],
+            env={"LIFEGRAPH_ENVIRONMENT": "test", "LIFEGRAPH_SMTP_HOST": ""},
+        )
+        assert shown.exit_code == 0, shown.output
+        link = re.search(r"\s(http\S+/verify-email\?token=(\S+))$", shown.output, re.M)
+        assert link, shown.output
+        assert link.group(1).startswith(users_settings.public_base_url)
+        verification = link.group(2)
+        assert await api.ok(VERIFY, {"input": {"token": verification}}) == {"verifyEmail": True}
+        assert (await api.me(token))["data"]["me"]["emailVerified"] is True
+    assert all(verification not in record.getMessage() for record in caplog.records)
+    assert all(verification not in str(record.__dict__) for record in caplog.records)
 
 
 def _resets(mailbox: Path) -> list[Path]:
