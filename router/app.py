@@ -18,12 +18,17 @@ from router.graphiql import graphiql_asset
 from router.http import GraphQLEndpoint, health, metrics
 from router.public_routes import public_routes
 from router.service import Router
+from router.streaming.endpoint import StreamingEndpoint
 from router.subscriptions.endpoint import subscription_route
+from router.subscriptions.hub import SubscriptionHub
 
 
 def create_router_app(config: RouterConfig) -> Starlette:
     router = Router(config)
     endpoint = GraphQLEndpoint(router)
+    # Sockets and HTTP streams share upstream subscriptions and event resolutions.
+    hub = SubscriptionHub.for_router(router, config.subscriptions)
+    streams = StreamingEndpoint(router, endpoint, hub)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -61,12 +66,12 @@ def create_router_app(config: RouterConfig) -> Starlette:
     middleware.append(Middleware(RequestBodyMiddleware, max_bytes=config.max_request_body_bytes))
     app = Starlette(
         routes=[
-            Route("/graphql", endpoint.post, methods=["POST"]),
+            Route("/graphql", streams.post, methods=["POST"]),
             Route("/graphql", endpoint.get, methods=["GET"]),
             Route("/graphiql/assets/{name}", graphiql_asset, methods=["GET"]),
             Route("/health", health, methods=["GET"]),
             Route("/metrics", metrics, methods=["GET"]),
-            subscription_route(router, config),
+            subscription_route(router, config, hub),
             *public_routes(router),
         ],
         middleware=middleware,

@@ -37,6 +37,7 @@ from common.graphql.measures import fragment_definitions
 from common.lru import LruCache
 from router.api_schema import build_api_schema
 from router.config import RouterConfig
+from router.defer.split import uses_defer
 from router.edge.gate import Edge
 from router.edge.metrics import RouterMetrics
 from router.edge.tracing import FetchTelemetry, Tracing
@@ -73,6 +74,10 @@ class PreparedOperation:
     plans: dict[tuple[bool, ...], QueryPlan] = field(default_factory=dict)
     # The cost limit must be checked per request: page sizes come from variables.
     cost_per_request: bool = False
+    # Uses `@defer`: only the multipart transport runs it (router/defer/).
+    deferred: bool = False
+    # That transport's plans, by the values of its condition variables (router/defer/).
+    deferred_plans: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
     @property
     def kind(self) -> OperationType:
@@ -208,6 +213,7 @@ class Router:
             condition_variables=condition_variables(operation, fragments),
             introspection=_introspection_document(document, operation),
             cost_per_request=cost_per_request,
+            deferred=uses_defer(operation, fragments),
         )
 
     def _check_cost(
@@ -222,6 +228,8 @@ class Router:
             raise _limit_error(exc) from exc
 
     def plan_for(self, prepared: PreparedOperation, variables: Mapping[str, Any]) -> QueryPlan:
+        if prepared.deferred:
+            raise defer_not_accepted(prepared.kind)
         flags = tuple(bool(variables.get(name)) for name in prepared.condition_variables)
         plan = prepared.plans.get(flags)
         self.metrics.plan_lookup(hit=plan is not None)
@@ -298,6 +306,22 @@ class Router:
                 subgraphs[name]["circuit"] = breaker.state.value
         status = "ok" if all(reachable) else "degraded"
         return {"status": status, "ready": self.started, "subgraphs": subgraphs}
+
+
+DEFER_BAD_HEADER = "DEFER_BAD_HEADER"
+DEFER_ACCEPT = "multipart/mixed;deferSpec=20220824"
+
+
+def defer_not_accepted(kind: OperationType) -> RequestError:
+    """`@defer` outside the one transport that delivers it (Apollo Router's refusal)."""
+    if kind is not OperationType.QUERY:
+        message = "@defer is only supported in queries"
+        return RequestError([graphql_error(message, BAD_USER_INPUT)])
+    message = (
+        "The operation uses @defer but the client does not accept multipart/mixed "
+        f"responses: send the header 'Accept: {DEFER_ACCEPT}, application/json'"
+    )
+    return RequestError([graphql_error(message, DEFER_BAD_HEADER)], status=406)
 
 
 def _located(error: GraphQLError) -> dict[str, Any]:
