@@ -176,11 +176,14 @@ async def test_a_socket_and_an_http_stream_of_one_viewer_share_the_upstream(stac
         await client.init(headers)
         await client.subscribe("s1", MESSAGE_ADDED, {"c": "c1"})
         await stack.tracker.wait_live("c1", 1)
+        # The stream joins the running upstream as its response starts; like the socket
+        # tests of sharing (test_dedupe.py), there is no "joined" signal to wait for.
         async with streaming(stack, EVENT_STREAM, MESSAGE_ADDED, {"c": "c1"}, headers) as r:
             events = server_sent_events(r)
             await stack.send("bob", "c1", "to both")
             over_socket = await client.receive()
             event, data = await anext(events)
+        assert event == "next"
         assert over_socket["payload"] == json.loads(data)
         # One upstream subscription served both transports.
         assert len(stack.tracker.opened) == 1
