@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from tests.router.kit import Recorder
-from tests.router.streaming.httpstream import DEFER_ACCEPT, multipart_parts
+from common.testing.httpstreams import DEFER_ACCEPT, multipart_parts
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 

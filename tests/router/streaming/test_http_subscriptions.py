@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.router.streaming.httpstream import (
+from common.testing.httpstreams import (
     EVENT_STREAM,
     SUBSCRIPTION_ACCEPT,
     multipart_parts,

@@ -1,4 +1,5 @@
-"""Reading streamed router responses in tests: multipart/mixed parts, server-sent events."""
+"""Reading the router's streamed responses in tests and benchmarks: multipart/mixed parts,
+server-sent events."""
 
 from __future__ import annotations
 
@@ -52,12 +53,8 @@ async def server_sent_events(response: httpx.Response) -> AsyncIterator[tuple[st
             if block.startswith(":"):
                 yield "", ":"
                 continue
-            fields = dict(
-                line.split(": ", 1) if ": " in line else (line.rstrip(":"), "")
-                for line in block.split("\n")
-            )
+            fields: dict[str, str] = {}
+            for line in block.split("\n"):
+                name, _, value = line.partition(":")
+                fields[name] = value.removeprefix(" ")
             yield fields.get("event", "message"), fields.get("data", "")
-
-
-def subscription_body(query: str, **variables: Any) -> dict[str, Any]:
-    return {"query": query, "variables": variables}
