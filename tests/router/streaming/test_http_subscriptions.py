@@ -187,3 +187,12 @@ async def test_a_socket_and_an_http_stream_of_one_viewer_share_the_upstream(stac
         assert over_socket["payload"] == json.loads(data)
         # One upstream subscription served both transports.
         assert len(stack.tracker.opened) == 1
+
+
+async def test_a_stream_ends_when_its_token_expires(stack: Stack) -> None:
+    headers = stack.keys.bearer("alice", ttl=1)
+    async with streaming(stack, SUBSCRIPTION_ACCEPT, MESSAGE_ADDED, {"c": "c1"}, headers) as r:
+        parts = [part async for part in multipart_parts(r)]
+    assert parts[-1]["payload"] is None
+    assert [e["extensions"]["code"] for e in parts[-1]["errors"]] == ["UNAUTHENTICATED"]
+    await stack.tracker.wait_live("c1", 0)
