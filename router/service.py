@@ -267,7 +267,11 @@ class Router:
         if info is not None:
             info.operation_type = prepared.kind.value
         if prepared.kind is OperationType.SUBSCRIPTION:
-            raise bad_request("Subscriptions are served over WebSocket, not HTTP", status=405)
+            raise bad_request(
+                "Subscriptions are served over WebSocket, or over HTTP with 'Accept: "
+                "multipart/mixed;subscriptionSpec=\"1.0\"' or 'Accept: text/event-stream'",
+                status=405,
+            )
         if prepared.kind is OperationType.MUTATION and not allow_mutations:
             raise bad_request("Mutations are only accepted over POST", status=405)
         variables = self.coerce_variables(prepared, request.variables)
