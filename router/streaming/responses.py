@@ -20,7 +20,6 @@ class StreamedResponse(Response):
     def __init__(self, media_type: str, request_id: str, body: Body) -> None:
         self.status_code = 200
         self.media_type = media_type
-        self.background = None
         self._body = body
         # No content length: the body is as long as the stream lasts. Proxies must not
         # buffer it (nginx reads X-Accel-Buffering) nor cache it.

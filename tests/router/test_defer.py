@@ -14,8 +14,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.router.kit import Recorder
 from common.testing.httpstreams import DEFER_ACCEPT, multipart_parts
+from tests.router.kit import Recorder
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
