@@ -27,7 +27,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 from websockets.typing import Subprotocol
 
-from bench.kit import percentile_ms, rss_mb
+from bench.kit import cpu_seconds, percentile_ms, rss_mb
 from bench.subscriptions.servers import (
     AUDIENCE,
     ISSUER,
@@ -107,6 +107,7 @@ class Bench:
     compression: str | None = "deflate"
 
     transport = "ws"
+    router_pid: int | None = None
 
     def __init__(self, router_port: int, subgraph_port: int, keys: TestKeys) -> None:
         self.ws_url = f"ws://127.0.0.1:{router_port}/graphql"
@@ -225,6 +226,8 @@ class LatencyResult:
     lossless: bool
     entity_calls: int
     connections: int
+    # Router CPU per 1,000 deliveries: steadier than latency on a shared machine.
+    cpu_ms_per_1000: float
 
 
 async def latency(
@@ -238,11 +241,15 @@ async def latency(
 ) -> LatencyResult:
     async with bench.subscribers(clients, query, name, users) as subs:
         before = await bench.stats()
+        assert bench.router_pid is not None
+        cpu_before = cpu_seconds(bench.router_pid)
         for _ in range(messages):
             await bench.publish(name)
             await asyncio.sleep(gap)
         lossless = await _deliveries(subs, messages, 60)
+        cpu = cpu_seconds(bench.router_pid) - cpu_before
         after = await bench.stats()
+        deliveries = max(1, sum(len(s.seqs) for s in subs))
         return LatencyResult(
             name,
             clients,
@@ -251,6 +258,7 @@ async def latency(
             lossless,
             after["entity_calls"] - before["entity_calls"],
             after["entity_connections"] - before["entity_connections"],
+            cpu * 1e6 / deliveries,
         )
 
 
@@ -311,6 +319,7 @@ async def processes(keys: TestKeys, *, shared: bool = False) -> AsyncIterator[tu
     subgraph.start()
     router.start()
     bench = Bench(router_port, subgraph_port, keys)
+    bench.router_pid = router.pid
     try:
         async with asyncio.timeout(30):
             for url in (f"{bench.subgraph}/stats", f"http://127.0.0.1:{router_port}/health"):
@@ -334,7 +343,7 @@ async def processes(keys: TestKeys, *, shared: bool = False) -> AsyncIterator[tu
 def _print_latency(results: list[LatencyResult]) -> None:
     header = (
         f"{'scenario':<22}{'clients':>8}{'msgs':>6}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}"
-        f"{'lossless':>10}{'_entities':>11}{'conns':>7}"
+        f"{'lossless':>10}{'_entities':>11}{'conns':>7}{'CPU ms/1k':>11}"
     )
     print(header)
     print("-" * len(header))
@@ -343,6 +352,7 @@ def _print_latency(results: list[LatencyResult]) -> None:
             f"{r.name:<22}{r.clients:>8}{r.messages:>6}{percentile_ms(r.latencies, 0.5):>9.1f}"
             f"{percentile_ms(r.latencies, 0.99):>9.1f}{percentile_ms(r.latencies, 1.0):>9.1f}"
             f"{'yes' if r.lossless else 'NO':>10}{r.entity_calls:>11}{r.connections:>7}"
+            f"{r.cpu_ms_per_1000:>11.1f}"
         )
 
 
@@ -394,7 +404,8 @@ async def _latencies(args: argparse.Namespace, keys: TestKeys) -> None:
             )
     _print_latency(results)
     print(
-        "\n(target p99 < 200 ms. provided = sender { id displayName } carried by the event;"
+        "\n(target p99 < 200 ms. CPU ms/1k: router CPU per 1,000 deliveries."
+        "\n provided = sender { id displayName } carried by the event;"
         "\n entity = sender { bio } from the people subgraph;"
         "\n shared = shared_entity_subgraphs={'people'}: resolved once per event;"
         f"\n per-client/per-user: {args.entity_messages} events {args.entity_gap:g} s apart)\n"
