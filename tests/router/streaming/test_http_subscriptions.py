@@ -196,3 +196,16 @@ async def test_a_stream_ends_when_its_token_expires(stack: Stack) -> None:
     assert parts[-1]["payload"] is None
     assert [e["extensions"]["code"] for e in parts[-1]["errors"]] == ["UNAUTHENTICATED"]
     await stack.tracker.wait_live("c1", 0)
+
+
+async def test_streams_count_against_the_rate_limit(stack_factory: StackFactory) -> None:
+    async with stack_factory(router_options={"rate_limit": 1}) as stack:
+        headers = stack.keys.bearer("alice")
+        async with streaming(stack, EVENT_STREAM, COUNTDOWN, headers=headers) as first:
+            assert [e async for e, _ in server_sent_events(first)][-1] == "complete"
+        for accept in (EVENT_STREAM, SUBSCRIPTION_ACCEPT):
+            async with streaming(stack, accept, COUNTDOWN, headers=headers) as refused:
+                body = json.loads(await refused.aread())
+            assert refused.status_code == 429
+            assert "retry-after" in refused.headers
+            assert [e["extensions"]["code"] for e in body["errors"]] == ["RATE_LIMITED"]
