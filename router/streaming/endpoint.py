@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,15 +75,26 @@ class StreamingEndpoint:
         if chosen is None:
             return await self.plain.post(request)
         request_id = request_id_of(request)
+        started = time.perf_counter()
+        response, outcome = await self._answer(request, chosen, request_id)
+        # A stream's latency is its time to the first byte; its length is the client's.
+        elapsed = time.perf_counter() - started
+        self.router.metrics.request(chosen.prepared.kind.value, outcome, elapsed)
+        return response
+
+    async def _answer(
+        self, request: Request, chosen: _Streamable, request_id: str
+    ) -> tuple[Response, str]:
         try:
-            return await self._stream(request, chosen, request_id)
+            return await self._stream(request, chosen, request_id), "streamed"
         except EdgeRejection as exc:
-            return _json({"errors": [exc.error]}, exc.status, request_id, exc.headers)
+            body: dict[str, Any] = {"errors": [exc.error]}
+            return _json(body, exc.status, request_id, exc.headers), exc.code.lower()
         except RequestError as exc:
-            return _json({"errors": exc.errors}, exc.status, request_id)
+            return _json({"errors": exc.errors}, exc.status, request_id), "request_error"
         except PlanningError as exc:
-            body = {"data": None, "errors": [planning_failed(exc, request_id)]}
-            return _json(body, 200, request_id)
+            failed = {"data": None, "errors": [planning_failed(exc, request_id)]}
+            return _json(failed, 200, request_id), "errors"
 
     async def _streamable(self, request: Request, accept: Accepted) -> _Streamable | None:
         content_type = request.headers.get("content-type", "")
@@ -110,6 +122,8 @@ class StreamingEndpoint:
             return None
         if prepared.deferred and prepared.kind is not OperationType.QUERY:
             return None  # refused by the plain endpoint
+        if "idempotency-key" in request.headers:
+            return None  # keyed mutations are replayed as JSON (router/edge/idempotency.py)
         return _Streamable(payload, prepared, extensions, framing)
 
     async def _stream(self, request: Request, chosen: _Streamable, request_id: str) -> Response:
