@@ -36,8 +36,6 @@ from router.service import PreparedOperation, RequestError, Router, planning_fai
 from router.streaming.framing import (
     DEFER_BOUNDARY,
     DEFER_CONTENT_TYPE,
-    EVENT_STREAM_CONTENT_TYPE,
-    SUBSCRIPTION_CONTENT_TYPE,
     EventStreamFraming,
     MultipartSubscriptionFraming,
     multipart_closing,
@@ -145,22 +143,11 @@ class StreamingEndpoint:
             viewer=self._viewer(principal),
             expires_at=_expiry(principal),
         )
-        heartbeat = self.router.config.subscriptions
-        interval = (
-            heartbeat.multipart_heartbeat_interval
-            if isinstance(chosen.framing, MultipartSubscriptionFraming)
-            else heartbeat.event_stream_heartbeat_interval
-        )
-        media_type = (
-            SUBSCRIPTION_CONTENT_TYPE
-            if isinstance(chosen.framing, MultipartSubscriptionFraming)
-            else EVENT_STREAM_CONTENT_TYPE
-        )
 
         async def body(receive: Receive, send: Send) -> None:
-            await session.run(chosen.payload, receive, send, interval)
+            await session.run(chosen.payload, receive, send)
 
-        return StreamedResponse(media_type, request_id, body)
+        return StreamedResponse(chosen.framing.media_type, request_id, body)
 
     def _viewer(self, principal: Principal | None) -> Any:
         if principal is None or self.router.edge.verifier is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from router.subscriptions.config import SubscriptionConfig
 from router.subscriptions.protocol import encode
 
 SUBSCRIPTION_BOUNDARY = "graphql"
@@ -39,9 +40,13 @@ class MultipartSubscriptionFraming:
     """Apollo's multipart subscription protocol: `{"payload": result}` per event; a
     transport-level end with errors is `{"payload": null, "errors": [...]}`."""
 
+    media_type = SUBSCRIPTION_CONTENT_TYPE
     heartbeat = multipart_part(SUBSCRIPTION_BOUNDARY, "{}")
     opening = multipart_opening(SUBSCRIPTION_BOUNDARY)
     closing = multipart_closing()
+
+    def heartbeat_interval(self, config: SubscriptionConfig) -> float:
+        return config.multipart_heartbeat_interval
 
     def next(self, op_id: str, encoded_result: str) -> str:
         return multipart_part(SUBSCRIPTION_BOUNDARY, f'{{"payload":{encoded_result}}}')
@@ -57,10 +62,14 @@ class EventStreamFraming:
     """graphql-sse, distinct connections mode: `next` events, then one `complete`.
     An operation that fails sends its errors as a result, as graphql-sse servers do."""
 
+    media_type = EVENT_STREAM_CONTENT_TYPE
     # A comment line: keeps proxies from timing the connection out.
     heartbeat = ":\n\n"
     opening = ""
     closing = ""
+
+    def heartbeat_interval(self, config: SubscriptionConfig) -> float:
+        return config.event_stream_heartbeat_interval
 
     def next(self, op_id: str, encoded_result: str) -> str:
         return f"event: next\ndata: {encoded_result}\n\n"

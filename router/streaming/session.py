@@ -36,9 +36,14 @@ UNAUTHENTICATED = "UNAUTHENTICATED"
 
 
 class StreamFraming(Framing, Protocol):
+    """A `Framing` that also opens, keeps alive and closes an HTTP response body."""
+
+    media_type: str
     heartbeat: str
     opening: str
     closing: str
+
+    def heartbeat_interval(self, config: SubscriptionConfig) -> float: ...
 
 
 class HttpStreamSession:
@@ -108,15 +113,14 @@ class HttpStreamSession:
                 asyncio.get_running_loop().call_later(interval, self._heartbeat, interval)
             )
 
-    async def run(
-        self, payload: SubscribePayload, receive: Receive, send: Send, heartbeat: float
-    ) -> None:
+    async def run(self, payload: SubscribePayload, receive: Receive, send: Send) -> None:
         """Streams the operation's results until it ends, the token expires or the client
         leaves; the response has been started by the caller."""
         self._send = send
         self.outbox = Outbox(send, self.config.max_pending_messages, self._overflowed, http_chunk)
         loop = asyncio.get_running_loop()
         self._timers: list[asyncio.TimerHandle] = []
+        heartbeat = self.framing.heartbeat_interval(self.config)
         if heartbeat > 0:
             self._timers.append(loop.call_later(heartbeat, self._heartbeat, heartbeat))
         if self.expires_at is not None:
