@@ -81,27 +81,26 @@ def _at(data: Any, keys: tuple[str, ...]) -> list[tuple[ResponsePath, dict[str, 
     return found
 
 
+def _item(group: DeferredGroup, data: dict[str, Any] | None, path: ResponsePath) -> Payload:
+    item: Payload = {"data": data, "path": list(path)}
+    if group.label is not None:
+        item["label"] = group.label
+    return item
+
+
 def incremental_items(group: DeferredGroup, result: Payload) -> list[Payload]:
     """The group's result as incremental items: its fields at each object they belong to,
     with the group's errors on the item whose path they fall under (else the first)."""
-    items: list[Payload] = []
-    for path, obj in _at(result.get("data"), group.path):
-        item: Payload = {"data": obj, "path": list(path)}
-        if group.label is not None:
-            item["label"] = group.label
-        items.append(item)
+    items = [_item(group, obj, path) for path, obj in _at(result.get("data"), group.path)]
     errors = result.get("errors") or []
-    if errors and not items:
-        item = {"data": None, "path": list(group.path), "errors": errors}
-        return [item | ({"label": group.label} if group.label is not None else {})]
+    if not errors:
+        return items
+    if not items:
+        return [_item(group, None, group.path) | {"errors": errors}]
     for error in errors:
         error_path = error.get("path") or []
-        owner = next(
-            (i for i in items if error_path[: len(i["path"])] == i["path"]),
-            items[0] if items else None,
-        )
-        if owner is not None:
-            owner.setdefault("errors", []).append(error)
+        owner = next((i for i in items if error_path[: len(i["path"])] == i["path"]), items[0])
+        owner.setdefault("errors", []).append(error)
     return items
 
 
