@@ -7,15 +7,23 @@ top of what is specific to it (labels, paths over lists, order, errors, fetches)
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
 import pytest
 
+from common.serving import serve_in_loop
 from common.testing.httpstreams import DEFER_ACCEPT, multipart_parts
-from tests.router.kit import Recorder
+from common.testing.waiting import wait_until
+from router.app import create_router_app
+from router.config import RouterConfig
+from router.executor.dedup import InFlight
+from router.supergraph import load_supergraph
+from tests.router.kit import FIXTURES, FixtureSubgraph, Recorder
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -170,3 +178,37 @@ async def test_an_operation_without_defer_is_plain_json_even_with_multipart_acce
     )
     assert response.headers["content-type"].startswith("application/json")
     assert response.json() == {"data": {"product": {"name": "Product 1"}}}
+
+
+async def test_a_client_leaving_cancels_the_deferred_fetches(
+    subgraph_base: str, fixture_subgraphs: dict[str, FixtureSubgraph]
+) -> None:
+    sdl = (FIXTURES / "shop.graphql").read_text()
+    urls = {n: f"{subgraph_base}/{n}/graphql" for n in load_supergraph(sdl).subgraphs}
+    app = create_router_app(RouterConfig(supergraph_sdl=sdl, subgraph_urls=urls))
+    reviews = fixture_subgraphs["reviews"]
+    gate = asyncio.Event()
+    reviews.block = gate
+    try:
+        async with serve_in_loop(app) as url, httpx.AsyncClient(trust_env=False) as http:
+            inflight = app.state.router.clients["reviews"].inflight
+            assert inflight is not None
+            async with http.stream(
+                "POST", f"{url}/graphql", json={"query": LIST}, headers={"accept": DEFER_ACCEPT}
+            ) as response:
+                parts = multipart_parts(response)
+                assert (await anext(parts))["hasNext"] is True
+                # The deferred group waits on the held subgraph.
+                await wait_until(_inflight(inflight, 1), within=10)
+            # Closing the response cancels the group's fetch in the router.
+            await wait_until(_inflight(inflight, 0), within=10)
+    finally:
+        gate.set()
+        reviews.block = None
+
+
+def _inflight(inflight: InFlight[Any, Any], count: int) -> Callable[[], Awaitable[bool]]:
+    async def check() -> bool:
+        return len(inflight) == count
+
+    return check
