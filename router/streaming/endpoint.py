@@ -30,7 +30,7 @@ from router.defer.run import DeferredPlans, deferred_payloads, plans_for
 from router.edge import EdgeRejection
 from router.edge.client import forwarded_headers
 from router.executor.errors import INTERNAL, graphql_error
-from router.http import JSON, GraphQLEndpoint, request_id_of
+from router.http import GRAPHQL_RESPONSE, JSON, GraphQLEndpoint, request_id_of
 from router.planner import PlanningError
 from router.service import PreparedOperation, RequestError, Router, planning_failed
 from router.streaming.framing import (
@@ -70,6 +70,10 @@ class StreamingEndpoint:
     async def post(self, request: Request) -> Response:
         accept = accepted(request.headers.get("accept", ""))
         chosen = await self._streamable(request, accept) if accept.streams else None
+        if chosen is None and accept.streams and not accept.json:
+            # What does not stream is answered in JSON, with real statuses: a graphql-sse
+            # client accepts only event streams, yet must see why it got none.
+            return await self.plain.post(request, media_type=GRAPHQL_RESPONSE)
         if chosen is None:
             return await self.plain.post(request)
         request_id = request_id_of(request)

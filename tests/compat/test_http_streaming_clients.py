@@ -89,3 +89,6 @@ async def test_graphql_sse_client(node: str, stack: Stack) -> None:
     # a bad token: refused with 401 before any event
     assert result["rejected"]["events"] == []
     assert result["rejected"]["error"] == {"message": "Server responded with 401: Unauthorized"}
+    # an invalid operation: a 400 the client reports, not an empty stream
+    assert result["invalid"]["events"] == []
+    assert result["invalid"]["error"]["message"].startswith("Server responded with 400")

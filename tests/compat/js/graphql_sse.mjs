@@ -73,6 +73,17 @@ main(async () => {
     collect(connect('Bearer not-a-token'), { query: 'subscription { countdown(start: 1) }' }),
     'the refusal',
   );
+  const invalid = await within(
+    20,
+    collect(client, { query: 'subscription { nope }' }),
+    'the invalid one',
+  );
   client.dispose();
-  return { message: await within(20, message, 'the message'), countdown, query, rejected };
+  return {
+    message: await within(20, message, 'the message'),
+    countdown,
+    query,
+    rejected,
+    invalid,
+  };
 });

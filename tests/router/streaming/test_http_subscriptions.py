@@ -7,6 +7,7 @@ before the stream starts, terminal errors, and the upstream ending when the clie
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -118,8 +119,12 @@ async def test_a_bad_token_is_refused_before_the_stream_starts(stack: Stack) -> 
 async def test_an_invalid_subscription_gets_the_plain_json_error(stack: Stack) -> None:
     async with streaming(stack, EVENT_STREAM, "subscription { nope }") as response:
         body = json.loads(await response.aread())
-    assert response.headers["content-type"].startswith("application/json")
-    assert [e["extensions"]["code"] for e in body["errors"]] == ["BAD_USER_INPUT"]
+    # A 4xx: graphql-sse's client reports it; a 200 it would read as an empty stream.
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/graphql-response+json"
+    (error,) = body["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "nope" in error["message"]
 
 
 async def test_without_a_streaming_accept_header_subscriptions_are_refused(stack: Stack) -> None:
@@ -209,3 +214,28 @@ async def test_streams_count_against_the_rate_limit(stack_factory: StackFactory)
             assert refused.status_code == 429
             assert "retry-after" in refused.headers
             assert [e["extensions"]["code"] for e in body["errors"]] == ["RATE_LIMITED"]
+
+
+async def test_automatic_persisted_queries_stream_too(stack: Stack) -> None:
+    digest = hashlib.sha256(COUNTDOWN.encode()).hexdigest()
+    extensions = {"persistedQuery": {"version": 1, "sha256Hash": digest}}
+    url = f"{stack.router_url}/graphql"
+    headers = {"accept": EVENT_STREAM}
+
+    async def send(body: dict[str, Any]) -> tuple[str, Any]:
+        async with (
+            httpx.AsyncClient(trust_env=False, timeout=30) as http,
+            http.stream("POST", url, json=body, headers=headers) as response,
+        ):
+            if response.headers["content-type"] == "application/graphql-response+json":
+                return "json", json.loads(await response.aread())
+            return "stream", [event async for event, _ in server_sent_events(response)]
+
+    unknown = await send({"extensions": extensions})
+    assert unknown[0] == "json", unknown
+    assert [e["extensions"]["code"] for e in unknown[1]["errors"]] == [
+        "PERSISTED_QUERY_NOT_FOUND"
+    ], unknown
+    complete = ["next", "next", "next", "complete"]
+    assert await send({"query": COUNTDOWN, "extensions": extensions}) == ("stream", complete)
+    assert await send({"extensions": extensions}) == ("stream", complete)
