@@ -12,6 +12,7 @@ from graphql import (
     DocumentNode,
     EnumTypeDefinitionNode,
     FieldDefinitionNode,
+    GraphQLDeferDirective,
     GraphQLSchema,
     InputObjectTypeDefinitionNode,
     InputValueDefinitionNode,
@@ -161,7 +162,11 @@ def api_document(
 def build_api_schema(
     supergraph_sdl: str, root_descriptions: Mapping[str, str] | None = None
 ) -> GraphQLSchema:
-    return build_ast_schema(api_document(supergraph_sdl, root_descriptions))
+    schema = build_ast_schema(api_document(supergraph_sdl, root_descriptions))
+    # The router delivers @defer itself (router/defer/), whatever the subgraphs support.
+    kwargs = schema.to_kwargs()
+    kwargs["directives"] = (*kwargs["directives"], GraphQLDeferDirective)
+    return GraphQLSchema(**kwargs)
 
 
 def api_sdl(supergraph_sdl: str, root_descriptions: Mapping[str, str] | None = None) -> str:

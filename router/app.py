@@ -19,13 +19,18 @@ from router.http import GraphQLEndpoint, health, metrics
 from router.public_routes import public_routes
 from router.reload import ServesRouter, SupergraphReloader
 from router.service import Router
+from router.streaming.endpoint import StreamingEndpoint
 from router.subscriptions.endpoint import SubscriptionEndpoint, subscription_route
+from router.subscriptions.hub import SubscriptionHub
 
 
 def create_router_app(config: RouterConfig) -> Starlette:
     router = Router(config)
     endpoint = GraphQLEndpoint(router)
-    sockets = subscription_route(router, config)
+    # Sockets and HTTP streams share upstream subscriptions and event resolutions.
+    hub = SubscriptionHub.for_router(router, config.subscriptions)
+    streams = StreamingEndpoint(router, endpoint, hub)
+    sockets = subscription_route(router, config, hub)
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
@@ -34,7 +39,7 @@ def create_router_app(config: RouterConfig) -> Starlette:
         await router.start()
         reloader = None
         if config.supergraph_file is not None:
-            holders: list[ServesRouter] = [endpoint]
+            holders: list[ServesRouter] = [endpoint, streams]
             if isinstance(sockets.endpoint, SubscriptionEndpoint):
                 holders.append(sockets.endpoint)
             reloader = SupergraphReloader(app.state, config.supergraph_file, holders)
@@ -75,7 +80,7 @@ def create_router_app(config: RouterConfig) -> Starlette:
     middleware.append(Middleware(RequestBodyMiddleware, max_bytes=config.max_request_body_bytes))
     app = Starlette(
         routes=[
-            Route("/graphql", endpoint.post, methods=["POST"]),
+            Route("/graphql", streams.post, methods=["POST"]),
             Route("/graphql", endpoint.get, methods=["GET"]),
             Route("/graphiql/assets/{name}", graphiql_asset, methods=["GET"]),
             Route("/health", health, methods=["GET"]),

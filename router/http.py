@@ -175,9 +175,10 @@ class GraphQLEndpoint:
     def __init__(self, router: Router) -> None:
         self.router = router
 
-    async def post(self, request: Request) -> Response:
+    async def post(self, request: Request, *, media_type: str | None = None) -> Response:
+        """`media_type`: the caller already chose the response type (router/streaming/)."""
         request_id = request_id_of(request)
-        media_type = _response_type(request)
+        media_type = media_type or _response_type(request)
         if media_type is None:
             return self._not_acceptable(request_id)
         content_type = request.headers.get("content-type", "")

@@ -42,6 +42,7 @@ from router.authz import Access, AccessRules, Requirement, access_for, withhold
 from router.authz.access import ANONYMOUS
 from router.authz.withhold import requirements_in
 from router.config import RouterConfig
+from router.defer.split import uses_defer
 from router.edge.gate import Edge
 from router.edge.metrics import RouterMetrics
 from router.edge.tracing import FetchTelemetry, Tracing
@@ -84,6 +85,10 @@ class PreparedOperation:
     requirements: dict[tuple[bool, ...], list[Requirement]] = field(default_factory=dict)
     # The cost limit must be checked per request: page sizes come from variables.
     cost_per_request: bool = False
+    # Uses `@defer`: only the multipart transport runs it (router/defer/).
+    deferred: bool = False
+    # That transport's plans, by the values of its condition variables (router/defer/).
+    deferred_plans: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
     @property
     def kind(self) -> OperationType:
@@ -274,6 +279,7 @@ class Router:
             introspection=_introspection_document(document, operation),
             measures=measures,
             cost_per_request=cost_per_request,
+            deferred=uses_defer(operation, fragments),
         )
 
     def _check_cost(
@@ -294,12 +300,9 @@ class Router:
         access: Access = ANONYMOUS,
     ) -> QueryPlan:
         """The plan for these variables, without the fields `access` does not allow."""
-        flags = tuple(bool(variables.get(name)) for name in prepared.condition_variables)
-        key: Any = flags
-        restrict = None
-        if self.access_rules:
-            key = (flags, access.verdicts(self._requirements(prepared, variables, flags)))
-            restrict = self._withholder(access)
+        if prepared.deferred:
+            raise defer_not_accepted(prepared.kind)
+        key, restrict = self.authorization(prepared, variables, access)
         plan = prepared.plans.get(key)
         self.metrics.plan_lookup(hit=plan is not None)
         if plan is None:
@@ -313,6 +316,17 @@ class Router:
                 )
             prepared.plans[key] = plan
         return plan
+
+    def authorization(
+        self, prepared: PreparedOperation, variables: Mapping[str, Any], access: Access
+    ) -> tuple[Any, Callable[[str, list[SSelection]], Withholding] | None]:
+        """What plans of `prepared` for these variables and `access` are cached by, and what
+        takes refused fields out before planning (None: no rules, nothing to take out)."""
+        flags = tuple(bool(variables.get(name)) for name in prepared.condition_variables)
+        if not self.access_rules:
+            return flags, None
+        verdicts = access.verdicts(self._requirements(prepared, variables, flags))
+        return (flags, verdicts), self._withholder(access)
 
     async def access_for(
         self, prepared: PreparedOperation, variables: Mapping[str, Any], viewer: Principal | None
@@ -402,7 +416,11 @@ class Router:
         if info is not None:
             info.operation_type = prepared.kind.value
         if prepared.kind is OperationType.SUBSCRIPTION:
-            raise bad_request("Subscriptions are served over WebSocket, not HTTP", status=405)
+            raise bad_request(
+                "Subscriptions are served over WebSocket, or over HTTP with 'Accept: "
+                "multipart/mixed;subscriptionSpec=\"1.0\"' or 'Accept: text/event-stream'",
+                status=405,
+            )
         if prepared.kind is OperationType.MUTATION and not allow_mutations:
             raise bad_request("Mutations are only accepted over POST", status=405)
         variables = self.coerce_variables(prepared, request.variables)
@@ -415,7 +433,7 @@ class Router:
         if prepared.introspection is not None:
             introspection = self._introspect(prepared, request.variables)
         state = await self.executor.execute(plan, variables, headers, client_headers)
-        errors = [*_refusals(plan), *state.errors]
+        errors = [*plan_refusals(plan), *state.errors]
         data = self.shaper.shape(plan, state.data, errors, introspection)
         if errors:
             return {"data": data, "errors": errors}
@@ -445,9 +463,25 @@ class Router:
         return {"status": status, "ready": self.started, "subgraphs": subgraphs}
 
 
-def _refusals(plan: QueryPlan) -> list[dict[str, Any]]:
+def plan_refusals(plan: QueryPlan) -> list[dict[str, Any]]:
     """The plan's authorization errors, copied: a response's errors are its own."""
     return [{**e, "path": list(e["path"])} for e in plan.refusals]
+
+
+DEFER_BAD_HEADER = "DEFER_BAD_HEADER"
+DEFER_ACCEPT = "multipart/mixed;deferSpec=20220824"
+
+
+def defer_not_accepted(kind: OperationType) -> RequestError:
+    """`@defer` outside the one transport that delivers it (Apollo Router's refusal)."""
+    if kind is not OperationType.QUERY:
+        message = "@defer is only supported in queries"
+        return RequestError([graphql_error(message, BAD_USER_INPUT)])
+    message = (
+        "The operation uses @defer but the client does not accept multipart/mixed "
+        f"responses: send the header 'Accept: {DEFER_ACCEPT}, application/json'"
+    )
+    return RequestError([graphql_error(message, DEFER_BAD_HEADER)], status=406)
 
 
 def _located(error: GraphQLError) -> dict[str, Any]:

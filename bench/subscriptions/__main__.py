@@ -5,6 +5,9 @@ Run: python -m bench.subscriptions [--clients 1000] [--idle 5000] [--messages 30
 Three processes on loopback: the fixture subgraphs, the router, and this driver
 holding every client socket. Latency is publish (the subgraph stamps `sentAt`
 when the mutation arrives) to receipt at each client.
+
+`--transport` picks how clients subscribe: `ws` (graphql-transport-ws), `multipart`
+(Apollo's multipart HTTP protocol) or `sse` (graphql-sse, distinct connections).
 """
 
 from __future__ import annotations
@@ -14,16 +17,17 @@ import asyncio
 import json
 import multiprocessing
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 from websockets.typing import Subprotocol
 
-from bench.kit import percentile_ms, rss_mb
+from bench.kit import cpu_seconds, percentile_ms, rss_mb
 from bench.subscriptions.servers import (
     AUDIENCE,
     ISSUER,
@@ -34,6 +38,12 @@ from bench.subscriptions.servers import (
     supergraph_sdl,
 )
 from common.mongo_server import free_port
+from common.testing.httpstreams import (
+    EVENT_STREAM,
+    SUBSCRIPTION_ACCEPT,
+    multipart_parts,
+    server_sent_events,
+)
 from common.testing.tokens import TestKeys
 
 PAYLOAD_ONLY = "subscription($t: String!) { messageAdded(topic: $t) { seq sentAt text } }"
@@ -48,39 +58,72 @@ WITH_ENTITY = (
 )
 
 
+TRANSPORTS = ("ws", "multipart", "sse")
+
+
 @dataclass
 class Subscriber:
-    ws: ClientConnection
+    # The subscription's results (`{"data": …}`), whatever the transport.
+    results: AsyncIterator[dict[str, Any]]
+    close: Callable[[], Awaitable[None]]
     latencies: list[float] = field(default_factory=list)
     seqs: list[int] = field(default_factory=list)
-    closed_with: int | None = None
+    closed_with: int | str | None = None
 
     async def read(self) -> None:
         try:
-            async for raw in self.ws:
+            async for result in self.results:
                 now = time.time()
-                message = json.loads(raw)
-                if message.get("type") != "next":
-                    continue
-                event = message["payload"]["data"]["messageAdded"]
+                event = result["data"]["messageAdded"]
                 self.latencies.append(now - event["sentAt"])
                 self.seqs.append(event["seq"])
         except ConnectionClosed as exc:
             self.closed_with = exc.rcvd.code if exc.rcvd else 1006
+        except (httpx.HTTPError, AssertionError) as exc:
+            self.closed_with = type(exc).__name__
+
+
+async def _socket_results(ws: ClientConnection) -> AsyncIterator[dict[str, Any]]:
+    async for raw in ws:
+        message = json.loads(raw)
+        if message.get("type") == "next":
+            yield message["payload"]
+
+
+async def _multipart_results(response: httpx.Response) -> AsyncIterator[dict[str, Any]]:
+    async for part in multipart_parts(response):
+        if part:  # {} is a heartbeat
+            yield part["payload"]
+
+
+async def _event_stream_results(response: httpx.Response) -> AsyncIterator[dict[str, Any]]:
+    async for event, data in server_sent_events(response):
+        if event == "next":
+            yield json.loads(data)
 
 
 class Bench:
     # Browsers negotiate permessage-deflate; `--no-deflate` shows what it costs.
     compression: str | None = "deflate"
 
+    transport = "ws"
+    router_pid: int | None = None
+
     def __init__(self, router_port: int, subgraph_port: int, keys: TestKeys) -> None:
         self.ws_url = f"ws://127.0.0.1:{router_port}/graphql"
+        self.http_url = f"http://127.0.0.1:{router_port}/graphql"
         self.subgraph = f"http://127.0.0.1:{subgraph_port}"
         self.keys = keys
         # One token per user, as a browser's tabs share one: sockets of a user forward
         # identical credentials.
         self._tokens: dict[str, str] = {}
         self.http = httpx.AsyncClient(timeout=30.0, trust_env=False)
+        # HTTP subscribers: one connection each, held for the whole stream.
+        self.streams = httpx.AsyncClient(
+            timeout=httpx.Timeout(60.0, read=None),
+            trust_env=False,
+            limits=httpx.Limits(max_connections=None, max_keepalive_connections=0),
+        )
 
     async def stats(self) -> dict[str, int]:
         body: dict[str, int] = (await self.http.get(f"{self.subgraph}/stats")).json()
@@ -99,7 +142,13 @@ class Bench:
             while (await self.stats())["subscriptions"] != count:  # noqa: ASYNC110
                 await asyncio.sleep(0.1)
 
+    def _token(self, index: int, users: int) -> str:
+        user = f"user-{index % users}"
+        return self._tokens.get(user) or self._tokens.setdefault(user, self.keys.token(user))
+
     async def _open(self, index: int, query: str, topic: str, users: int) -> Subscriber:
+        if self.transport != "ws":
+            return await self._open_http(index, query, topic, users)
         ws = await connect(
             self.ws_url,
             subprotocols=[Subprotocol("graphql-transport-ws")],
@@ -109,8 +158,7 @@ class Bench:
             compression=self.compression,
             max_queue=None,
         )
-        user = f"user-{index % users}"
-        token = self._tokens.get(user) or self._tokens.setdefault(user, self.keys.token(user))
+        token = self._token(index, users)
         await ws.send(
             json.dumps({"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}})
         )
@@ -118,7 +166,23 @@ class Bench:
         assert ack["type"] == "connection_ack", ack
         payload = {"query": query, "variables": {"t": topic}}
         await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": payload}))
-        return Subscriber(ws)
+        return Subscriber(_socket_results(ws), ws.close)
+
+    async def _open_http(self, index: int, query: str, topic: str, users: int) -> Subscriber:
+        multipart = self.transport == "multipart"
+        request = self.streams.build_request(
+            "POST",
+            self.http_url,
+            json={"query": query, "variables": {"t": topic}},
+            headers={
+                "accept": SUBSCRIPTION_ACCEPT if multipart else EVENT_STREAM,
+                "authorization": f"Bearer {self._token(index, users)}",
+            },
+        )
+        response = await self.streams.send(request, stream=True)
+        assert response.status_code == 200, response.status_code
+        results = _multipart_results(response) if multipart else _event_stream_results(response)
+        return Subscriber(results, response.aclose)
 
     @asynccontextmanager
     async def subscribers(
@@ -138,7 +202,7 @@ class Bench:
             await self.wait_subscriptions(before + min(count, users or count))
             yield subs
         finally:
-            await asyncio.gather(*(s.ws.close() for s in subs), return_exceptions=True)
+            await asyncio.gather(*(s.close() for s in subs), return_exceptions=True)
             await asyncio.gather(*readers, return_exceptions=True)
             await self.wait_subscriptions(before)
 
@@ -162,6 +226,8 @@ class LatencyResult:
     lossless: bool
     entity_calls: int
     connections: int
+    # Router CPU per 1,000 deliveries: steadier than latency on a shared machine.
+    cpu_ms_per_1000: float
 
 
 async def latency(
@@ -175,11 +241,15 @@ async def latency(
 ) -> LatencyResult:
     async with bench.subscribers(clients, query, name, users) as subs:
         before = await bench.stats()
+        assert bench.router_pid is not None
+        cpu_before = cpu_seconds(bench.router_pid)
         for _ in range(messages):
             await bench.publish(name)
             await asyncio.sleep(gap)
         lossless = await _deliveries(subs, messages, 60)
+        cpu = cpu_seconds(bench.router_pid) - cpu_before
         after = await bench.stats()
+        deliveries = max(1, sum(len(s.seqs) for s in subs))
         return LatencyResult(
             name,
             clients,
@@ -188,6 +258,7 @@ async def latency(
             lossless,
             after["entity_calls"] - before["entity_calls"],
             after["entity_connections"] - before["entity_connections"],
+            cpu * 1e6 / deliveries,
         )
 
 
@@ -248,6 +319,7 @@ async def processes(keys: TestKeys, *, shared: bool = False) -> AsyncIterator[tu
     subgraph.start()
     router.start()
     bench = Bench(router_port, subgraph_port, keys)
+    bench.router_pid = router.pid
     try:
         async with asyncio.timeout(30):
             for url in (f"{bench.subgraph}/stats", f"http://127.0.0.1:{router_port}/health"):
@@ -262,6 +334,7 @@ async def processes(keys: TestKeys, *, shared: bool = False) -> AsyncIterator[tu
         yield bench, router.pid
     finally:
         await bench.http.aclose()
+        await bench.streams.aclose()
         for process in (router, subgraph):
             process.terminate()
             process.join(10)
@@ -270,7 +343,7 @@ async def processes(keys: TestKeys, *, shared: bool = False) -> AsyncIterator[tu
 def _print_latency(results: list[LatencyResult]) -> None:
     header = (
         f"{'scenario':<22}{'clients':>8}{'msgs':>6}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}"
-        f"{'lossless':>10}{'_entities':>11}{'conns':>7}"
+        f"{'lossless':>10}{'_entities':>11}{'conns':>7}{'CPU ms/1k':>11}"
     )
     print(header)
     print("-" * len(header))
@@ -279,6 +352,7 @@ def _print_latency(results: list[LatencyResult]) -> None:
             f"{r.name:<22}{r.clients:>8}{r.messages:>6}{percentile_ms(r.latencies, 0.5):>9.1f}"
             f"{percentile_ms(r.latencies, 0.99):>9.1f}{percentile_ms(r.latencies, 1.0):>9.1f}"
             f"{'yes' if r.lossless else 'NO':>10}{r.entity_calls:>11}{r.connections:>7}"
+            f"{r.cpu_ms_per_1000:>11.1f}"
         )
 
 
@@ -330,7 +404,8 @@ async def _latencies(args: argparse.Namespace, keys: TestKeys) -> None:
             )
     _print_latency(results)
     print(
-        "\n(target p99 < 200 ms. provided = sender { id displayName } carried by the event;"
+        "\n(target p99 < 200 ms. CPU ms/1k: router CPU per 1,000 deliveries."
+        "\n provided = sender { id displayName } carried by the event;"
         "\n entity = sender { bio } from the people subgraph;"
         "\n shared = shared_entity_subgraphs={'people'}: resolved once per event;"
         f"\n per-client/per-user: {args.entity_messages} events {args.entity_gap:g} s apart)\n"
@@ -363,8 +438,12 @@ async def _main(args: argparse.Namespace) -> None:
     limit = raise_fd_limit()
     if args.no_deflate:
         Bench.compression = None
+    Bench.transport = args.transport
     keys = TestKeys(issuer=ISSUER, audience=AUDIENCE)
-    print(f"fd limit {limit}; clients {args.clients}; idle sockets {args.idle}\n")
+    print(
+        f"fd limit {limit}; transport {args.transport}; clients {args.clients}; "
+        f"idle sockets {args.idle}\n"
+    )
     if not args.idle_only:
         if args.scenarios:
             await _latencies(args, keys)
@@ -382,6 +461,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--idle-only", action="store_true", help="only the memory phase")
     parser.add_argument("--no-deflate", action="store_true", help="clients refuse compression")
+    parser.add_argument(
+        "--transport", choices=TRANSPORTS, default="ws", help="how clients subscribe"
+    )
     parser.add_argument(
         "--scenarios",
         type=lambda v: [x for x in v.split(",") if x],

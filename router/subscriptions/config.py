@@ -32,3 +32,7 @@ class SubscriptionConfig:
     # Events being resolved against subgraphs at once, across all sockets (None: no cap).
     # Others wait their turn in order, so a burst cannot time out in the connection pool.
     max_concurrent_event_resolutions: int | None = 64
+    # HTTP subscriptions: an empty part (`{}`) this often on a multipart stream, Apollo's
+    # heartbeat; a comment line on a server-sent event stream. 0 turns them off.
+    multipart_heartbeat_interval: float = 5.0
+    event_stream_heartbeat_interval: float = 12.0

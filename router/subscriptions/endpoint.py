@@ -14,10 +14,9 @@ from common.requestid import request_id_for
 from router.config import RouterConfig
 from router.service import Router
 from router.subscriptions.config import SubscriptionConfig
-from router.subscriptions.pool import UpstreamPool
+from router.subscriptions.hub import SubscriptionHub
 from router.subscriptions.protocol import SUBPROTOCOL, CloseCode
 from router.subscriptions.session import ClientSession
-from router.subscriptions.shared import SharedResolutions
 
 logger = logging.getLogger("router.subscriptions")
 
@@ -53,13 +52,15 @@ class SubscriptionEndpoint:
         config: SubscriptionConfig,
         *,
         origins: Collection[str] = (),
+        hub: SubscriptionHub | None = None,
     ) -> None:
         self.router = router
         self.verifier = verifier
         self.config = config
         self.origins = origins
-        self.shared = SharedResolutions(max_concurrent=config.max_concurrent_event_resolutions)
-        self.upstreams = UpstreamPool(config, headers=router.config.subgraph_headers)
+        hub = hub or SubscriptionHub.for_router(router, config)
+        self.shared = hub.shared
+        self.upstreams = hub.upstreams
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (await receive())["type"] != "websocket.connect":
@@ -87,11 +88,13 @@ async def _close(send: Send, code: int, reason: str) -> None:
     await send({"type": "websocket.close", "code": code, "reason": reason})
 
 
-def subscription_route(router: Router, config: RouterConfig) -> WebSocketRoute:
+def subscription_route(
+    router: Router, config: RouterConfig, hub: SubscriptionHub | None = None
+) -> WebSocketRoute:
     # The same verifier as HTTP requests: one policy for a token, whatever the transport.
     if config.token_verifier is None:
         logger.warning("no token verifier: socket tokens are left to the subgraphs to verify")
     endpoint = SubscriptionEndpoint(
-        router, config.token_verifier, config.subscriptions, origins=config.cors_origins
+        router, config.token_verifier, config.subscriptions, origins=config.cors_origins, hub=hub
     )
     return WebSocketRoute("/graphql", endpoint)

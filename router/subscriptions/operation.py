@@ -14,16 +14,10 @@ from router.planner import PlanningError, QueryPlan
 from router.service import GraphQLRequest, RequestError, Router, planning_failed
 from router.subscriptions.config import SubscriptionConfig
 from router.subscriptions.events import Completed, Dropped, EventInbox, Failed, Next
+from router.subscriptions.framing import Framing
 from router.subscriptions.outbox import Outbox
 from router.subscriptions.pool import Subscribed
-from router.subscriptions.protocol import (
-    SubscribePayload,
-    complete_message,
-    encode,
-    error_message,
-    next_message,
-    next_message_encoded,
-)
+from router.subscriptions.protocol import SubscribePayload, encode
 from router.subscriptions.shared import (
     Credentials,
     SharedResolutions,
@@ -53,6 +47,9 @@ class OperationSession(Protocol):
     shared: SharedResolutions
     outbox: Outbox
 
+    @property
+    def framing(self) -> Framing: ...
+
     def operation_ended(self, operation: ClientOperation) -> None: ...
 
     async def subscribe_upstream(
@@ -75,7 +72,13 @@ class ClientOperation:
         self.session.outbox.put(text)
 
     def _fail(self, errors: list[dict[str, Any]]) -> None:
-        self._send(error_message(self.id, errors))
+        self._send(self.session.framing.error(self.id, errors))
+
+    def _next(self, encoded_result: str) -> None:
+        self._send(self.session.framing.next(self.id, encoded_result))
+
+    def _complete(self) -> None:
+        self._send(self.session.framing.complete(self.id))
 
     async def run(self) -> None:
         try:
@@ -104,8 +107,8 @@ class ClientOperation:
                 request_id=self.session.request_id,
                 viewer=self.session.principal,
             )
-            self._send(next_message(self.id, result))
-            self._send(complete_message(self.id))
+            self._next(encode(result))
+            self._complete()
             return
         variables = router.coerce_variables(prepared, payload.get("variables"))
         access = await router.access_for(prepared, variables, self.session.principal)
@@ -138,9 +141,9 @@ class ClientOperation:
         async for event in inbox:
             if isinstance(event, Next):
                 text = await self._resolved(plan, variables, event, public)
-                self._send(next_message_encoded(self.id, text))
+                self._next(text)
             elif isinstance(event, Completed):
-                self._send(complete_message(self.id))
+                self._complete()
             elif isinstance(event, Failed):
                 errors = [from_subgraph(error, service, _path(error)) for error in event.errors]
                 self.router.shaper.client_paths(plan, errors)
@@ -199,7 +202,7 @@ class ClientOperation:
             result: dict[str, Any] = {"data": shaped}
             if errors:
                 result["errors"] = errors
-            self._send(next_message(self.id, result))
+            self._next(encode(result))
 
         return deliver
 

@@ -6,12 +6,28 @@ import asyncio
 from collections import deque
 from collections.abc import Callable
 
-from starlette.types import Send
+from starlette.types import Message, Send
+
+
+def websocket_text(text: str) -> Message:
+    return {"type": "websocket.send", "text": text}
+
+
+def http_chunk(text: str) -> Message:
+    """A piece of a streamed HTTP response body (multipart parts, server-sent events)."""
+    return {"type": "http.response.body", "body": text.encode(), "more_body": True}
 
 
 class Outbox:
-    def __init__(self, send: Send, limit: int, on_overflow: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        send: Send,
+        limit: int,
+        on_overflow: Callable[[], None],
+        message: Callable[[str], Message] = websocket_text,
+    ) -> None:
         self._send = send
+        self._message = message
         self._limit = limit
         self._on_overflow = on_overflow
         self._pending: deque[str] = deque()
@@ -39,7 +55,7 @@ class Outbox:
         self._wake.set()
 
     async def run(self) -> None:
-        send, pending = self._send, self._pending
+        send, pending, message = self._send, self._pending, self._message
         while True:
             if not pending:
                 if not self._open:
@@ -49,7 +65,7 @@ class Outbox:
                 continue
             text = pending.popleft()
             try:
-                await send({"type": "websocket.send", "text": text})
+                await send(message(text))
             except OSError:  # the client went away (uvicorn's ClientDisconnected)
                 pending.clear()
                 self._open = False

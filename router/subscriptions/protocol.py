@@ -124,10 +124,6 @@ def encode(message: dict[str, Any]) -> str:
     return json.dumps(message, separators=(",", ":"), ensure_ascii=False)
 
 
-def next_message(op_id: str, result: dict[str, Any]) -> str:
-    return encode({"id": op_id, "type": "next", "payload": result})
-
-
 def next_message_encoded(op_id: str, encoded_result: str) -> str:
     return f'{{"id":{json.dumps(op_id)},"type":"next","payload":{encoded_result}}}'
 

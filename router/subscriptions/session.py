@@ -16,9 +16,11 @@ from common.errors import LifeGraphError
 from router.executor.errors import BAD_USER_INPUT, graphql_error
 from router.service import Router
 from router.subscriptions.config import SubscriptionConfig
+from router.subscriptions.framing import SOCKET_FRAMING
+from router.subscriptions.hub import Subscriber, SubscriptionHub, subscribe_upstream
 from router.subscriptions.operation import ClientOperation
 from router.subscriptions.outbox import Outbox
-from router.subscriptions.pool import Caller, Subscribed, UpstreamPool
+from router.subscriptions.pool import Subscribed, UpstreamPool
 from router.subscriptions.protocol import (
     CloseCode,
     ConnectionInit,
@@ -65,6 +67,7 @@ class ClientSession:
         self.viewer: Hashable | None = None
         self.principal: Principal | None = None
         self.outbox = Outbox(send, config.max_pending_messages, self._overflowed)
+        self.framing = SOCKET_FRAMING
         self.operations: dict[str, asyncio.Task[None]] = {}
         self._init_received = False
         self._acknowledged = False
@@ -263,18 +266,21 @@ class ClientSession:
         self, service: str, payload: Mapping[str, Any], sink: UpstreamSink
     ) -> Subscribed:
         """Events of `payload` on `service` for `sink`, shared with sockets that may share."""
-        init: dict[str, Any] = {}
-        if "authorization" in self.headers:
-            init["Authorization"] = self.headers["authorization"]
-        own = self.credentials if self.config.deduplicate_upstream else id(self)
-        caller = Caller(
-            key=own,
-            viewer=self.viewer if self.viewer is not None else own,
-            init_payload=init,
-            headers={"x-request-id": self.request_id},
+        subscriber = Subscriber(
+            owner=id(self),
+            request_id=self.request_id,
+            headers=self.headers,
+            credentials=self.credentials,
+            viewer=self.viewer,
         )
-        return await self.upstreams.subscribe(
-            service, self.router.subgraph_url(service), caller, payload, sink
+        return await subscribe_upstream(
+            SubscriptionHub(self.upstreams, self.shared),
+            self.router,
+            subscriber,
+            service,
+            payload,
+            sink,
+            deduplicate=self.config.deduplicate_upstream,
         )
 
 

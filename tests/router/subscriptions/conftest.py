@@ -72,7 +72,9 @@ def stack_factory(
     serve_subgraph: ServeSubgraph, settings: Settings, test_keys: TestKeys
 ) -> StackFactory:
     @asynccontextmanager
-    async def start(**subscription_options: Any) -> AsyncIterator[Stack]:
+    async def start(
+        router_options: dict[str, Any] | None = None, **subscription_options: Any
+    ) -> AsyncIterator[Stack]:
         tracker = Tracker()
         async with AsyncExitStack() as exits:
             people = await exits.enter_async_context(serve_subgraph(people_subgraph(tracker)))
@@ -92,6 +94,7 @@ def stack_factory(
                     issuer=settings.jwt_issuer,
                     audience=settings.jwt_audience,
                 ),
+                **(router_options or {}),
             )
             router = await exits.enter_async_context(serve_in_loop(create_router_app(config)))
             yield Stack(router, messages, tracker, test_keys, exits, messages_exit)

@@ -1,0 +1,1 @@
+"""`@defer`: an operation split into its immediate part and follow-up deferred groups."""

@@ -1,0 +1,66 @@
+"""What every subscription transport of one router shares: upstream operations and the
+resolution of their events, so a socket and an HTTP stream of one viewer share them too."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from router.service import Router
+from router.subscriptions.config import SubscriptionConfig
+from router.subscriptions.pool import Caller, Subscribed, UpstreamPool
+from router.subscriptions.shared import Credentials, SharedResolutions
+from router.subscriptions.upstream import UpstreamSink
+
+
+@dataclass(frozen=True, slots=True)
+class SubscriptionHub:
+    upstreams: UpstreamPool
+    shared: SharedResolutions
+
+    @classmethod
+    def for_router(cls, router: Router, config: SubscriptionConfig) -> SubscriptionHub:
+        return cls(
+            upstreams=UpstreamPool(config, headers=router.config.subgraph_headers),
+            shared=SharedResolutions(max_concurrent=config.max_concurrent_event_resolutions),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Subscriber:
+    """One client connection as the upstream pool sees it."""
+
+    # Identifies the connection when upstream sharing is off.
+    owner: Hashable
+    request_id: str
+    headers: Mapping[str, str]
+    credentials: Credentials | None
+    # Who the edge verified the token to be (`viewer_of`); None without verification.
+    viewer: Hashable | None
+
+
+async def subscribe_upstream(
+    hub: SubscriptionHub,
+    router: Router,
+    subscriber: Subscriber,
+    service: str,
+    payload: Mapping[str, Any],
+    sink: UpstreamSink,
+    *,
+    deduplicate: bool,
+) -> Subscribed:
+    """Events of `payload` on `service` for `sink`, shared with connections that may share."""
+    init: dict[str, Any] = {}
+    if "authorization" in subscriber.headers:
+        init["Authorization"] = subscriber.headers["authorization"]
+    own = subscriber.credentials if deduplicate else subscriber.owner
+    caller = Caller(
+        key=own,
+        viewer=subscriber.viewer if subscriber.viewer is not None else own,
+        init_payload=init,
+        headers={"x-request-id": subscriber.request_id},
+    )
+    return await hub.upstreams.subscribe(
+        service, router.subgraph_url(service), caller, payload, sink
+    )
