@@ -275,3 +275,28 @@ async def test_operations_over_the_socket_meet_the_directives_with_the_sockets_v
     assert anonymous["data"] == {"user": {"name": "Ada", "email": None}}
     assert _refused(anonymous) == [["user", "email"]]
     assert signed_in == {"data": {"user": {"name": "Ada", "email": "ada@example.org"}}}
+
+
+async def test_deferred_parts_are_held_to_the_same_directives(
+    base: str, keys: TestKeys, calls: Recorder
+) -> None:
+    query = '{ users { name ... @defer(label: "private") { email } } }'
+    accept = {"accept": "multipart/mixed;deferSpec=20220824, application/json"}
+    async with _router(base, keys) as client:
+        calls.clear()
+        response = await client.post("/graphql", json={"query": query}, headers=accept)
+    assert response.status_code == 200, response.text
+    parts = [
+        json.loads(part.split("\r\n\r\n", 1)[1])
+        for part in response.text.split("\r\n--")
+        if "\r\n\r\n" in part
+    ]
+    refused = [
+        path
+        for part in parts
+        for item in part.get("incremental", [part])
+        for path in _refused(item)
+    ]
+    assert refused
+    assert all(path[-1] == "email" for path in refused)
+    assert all("email" not in call.query for call in calls.calls)
