@@ -14,6 +14,7 @@ import pytest
 from graphql import FragmentDefinitionNode, GraphQLSchema, OperationDefinitionNode, parse
 
 from common.graphql.measures import spreads_in
+from router.authz import Access
 from router.config import RouterConfig
 from router.service import Router
 from router.supergraph.extract import subgraph_schemas
@@ -57,6 +58,9 @@ def _with_fragments(source: str) -> str:
     return "\n".join([source, *(FRAGMENT_TEXTS[name] for name in wanted)])
 
 
+SIGNED_IN = Access(authenticated=True)
+
+
 @pytest.fixture(scope="module")
 def router() -> Router:
     return Router(RouterConfig(supergraph_sdl=SUPERGRAPH))
@@ -81,7 +85,9 @@ def test_every_client_operation_plans_into_valid_subgraph_fetches(
     prepared = router.prepare(_with_fragments(OPERATION_TEXTS[name]), name)
     # every combination of @skip/@include matters; all-true and all-false cover each branch
     for flag in (True, False):
-        plan = router.plan_for(prepared, dict.fromkeys(prepared.condition_variables, flag))
+        variables = dict.fromkeys(prepared.condition_variables, flag)
+        # As the app sends them: signed in, so @authenticated fields are planned too.
+        plan = router.plan_for(prepared, variables, SIGNED_IN)
         assert plan.fetches() or plan.introspection is not None
         for fetch in plan.fetches():
             assert not fetch_errors(schemas[fetch.service], fetch.operation), fetch.operation
