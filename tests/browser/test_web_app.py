@@ -32,7 +32,6 @@ from tests.e2e.conftest import NewClient
 
 CLIENTS = Path(__file__).parents[2] / "clients"
 PASSWORD = "violet-harbour-lantern-42"
-SESSION_KEY = "lifegraph:session"
 
 
 def _refreshes(page: Page) -> list[str]:
@@ -78,14 +77,33 @@ async def _until_live(
     await eventually(lambda: _live_subscribers(http, lifegraph), reached, within=15)
 
 
+# The app's token storage (clients/web/src/storage.ts): one IndexedDB record.
+_STORED_SESSION = """async ([changes]) => {
+    const db = await new Promise((resolve, reject) => {
+        const opening = indexedDB.open("lifegraph", 1);
+        opening.onupgradeneeded = () => opening.result.createObjectStore("session");
+        opening.onsuccess = () => resolve(opening.result);
+        opening.onerror = () => reject(opening.error);
+    });
+    const tx = db.transaction("session", "readwrite");
+    const store = tx.objectStore("session");
+    const tokens = await new Promise((resolve) => {
+        const read = store.get("tokens");
+        read.onsuccess = () => resolve(read.result ?? null);
+    });
+    if (changes !== null && tokens !== null) store.put({...tokens, ...changes}, "tokens");
+    await new Promise((resolve) => { tx.oncomplete = resolve; });
+    db.close();
+    return tokens;
+}"""
+
+
 async def _set_session(page: Page, **changes: object) -> None:
-    await page.evaluate(
-        """([key, changes]) => {
-            const tokens = JSON.parse(localStorage.getItem(key));
-            localStorage.setItem(key, JSON.stringify({...tokens, ...changes}));
-        }""",
-        [SESSION_KEY, changes],
-    )
+    await page.evaluate(_STORED_SESSION, [changes])
+
+
+async def _stored_session(page: Page) -> object:
+    return await page.evaluate(_STORED_SESSION, [None])
 
 
 async def _sign_in(page: Page, email: str) -> None:
@@ -235,7 +253,7 @@ async def test_a_newcomer_signs_up_and_works_on_a_goal_and_a_habit(
 
     await page.get_by_role("button", name="Sign out").click()
     await expect(page.get_by_role("form", name="Sign up")).to_be_visible()
-    assert await page.evaluate(f"localStorage.getItem('{SESSION_KEY}')") is None
+    assert await _stored_session(page) is None
     await _sign_in(page, email)
     await expect(page.get_by_role("listitem", name="Run a 10k").get_by_text("100%")).to_be_visible()
     await expect(page.get_by_role("listitem", name="Stretch")).to_contain_text("1 day streak")
@@ -465,6 +483,16 @@ async def test_tabs_share_one_refresh_and_a_sign_out(
         await expect(page.get_by_role("heading", name="Goals")).to_be_visible()
         await expect(page.get_by_text("Hello, Ada")).to_be_visible()
     assert len(refreshes) + len(refreshes_of_second) == 1
+    # Both tabs keep working on the renewed pair, and so does the next renewal: a tab
+    # that had sent the rotated token again would have made the server end the session.
+    for page in (first, second):
+        await page.get_by_label("New daily habit").fill(f"Habit of {page is first}")
+        await page.get_by_role("button", name="Add habit").click()
+        await expect(page.get_by_role("listitem", name=f"Habit of {page is first}")).to_be_visible()
+    await _set_session(second, expiresAt=0)
+    await second.reload()
+    await expect(second.get_by_role("listitem", name="Habit of True")).to_be_visible()
+    assert len(refreshes) + len(refreshes_of_second) == 2
 
     # Signing out in one tab signs out the other.
     await first.get_by_role("button", name="Sign out").click()
