@@ -12,6 +12,7 @@ import asyncio
 import json
 import re
 import time
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -267,6 +268,100 @@ async def test_a_newcomer_signs_up_and_works_on_a_goal_and_a_habit(
     await offline_page.screenshot("web-phone")
     # The home, feed and notifications queries with the bad token.
     await _quiet(offline_page, refused=3)
+
+
+async def test_today_shows_habits_tasks_due_focus_and_what_is_coming_up(
+    lifegraph: str, new_client: NewClient, offline_page: OfflinePage
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    # The browser's day, as the app's: both read this machine's zone.
+    today = date.today()
+    await ada.ok(
+        "mutation($i: CreateGoalInput!) { createGoal(input: $i) { id } }",
+        {
+            "i": {
+                "title": "Get back to running",
+                "area": "HEALTH",
+                "tasks": [
+                    {"title": "Book the physio", "dueDate": today.isoformat()},
+                    {"title": "Buy new shoes", "dueDate": (today - timedelta(days=1)).isoformat()},
+                    {"title": "Plan the route", "dueDate": (today + timedelta(days=1)).isoformat()},
+                    {"title": "Stretch whenever"},
+                ],
+            }
+        },
+    )
+    await ada.ok(
+        "mutation($i: CreateHabitInput!) { createHabit(input: $i) { id } }",
+        {"i": {"title": "Drink water"}},
+    )
+    now = datetime.now(UTC)
+    for title, starts_in, location in (
+        ("Conference", timedelta(days=10), None),
+        ("Team run", timedelta(days=3), "Riverside park"),
+        ("Dentist", timedelta(hours=2), None),
+        ("Yesterday's yoga", timedelta(days=-1), None),
+    ):
+        starts = now + starts_in
+        activity = {"title": title, "location": location, "startsAt": starts.isoformat()}
+        activity["endsAt"] = (starts + timedelta(hours=1)).isoformat()
+        await ada.ok(
+            "mutation($i: CreateActivityInput!) { createActivity(input: $i) { id } }",
+            {"i": activity},
+        )
+
+    page = offline_page.page
+    await page.goto(f"{lifegraph}/")
+    await _sign_in(page, f"ada-{id(ada)}@example.com")
+    await page.get_by_role("link", name="Today").click()
+    assert page.url.endswith("#/today")
+    today_card = page.get_by_role("region", name="Today")
+    due = today_card.get_by_role("list", name="Tasks due").get_by_role("listitem")
+    await expect(due).to_have_text(
+        [
+            "Buy new shoes · Get back to running overdue",
+            "Book the physio · Get back to running",
+        ]
+    )
+    upcoming = today_card.get_by_role("list", name="Coming up").get_by_role("listitem")
+    # The week ahead, soonest first: not what is past, nor what is further off.
+    await expect(upcoming).to_have_text(
+        [re.compile(" Dentist$"), re.compile(" Team run · Riverside park$")]
+    )
+
+    habit = today_card.get_by_role("listitem", name="Drink water")
+    await expect(habit).to_contain_text("0 days streak")
+    await habit.get_by_role("button", name="Check in").click()
+    await expect(habit).to_contain_text("1 day streak")
+    await expect(habit.get_by_role("button", name="Done today")).to_be_disabled()
+
+    # The focus timer counts down from the plan, and is the server's session: a reload
+    # finds it running.
+    await today_card.get_by_role("button", name="Start a 25-minute focus").click()
+    timer = today_card.get_by_role("timer", name="Focus timer")
+    await expect(timer).to_have_text(re.compile(r"^2[45]:\d\d left$"))
+    running = await ada.ok("{ currentFocusSession { status plannedMinutes } }")
+    assert running["currentFocusSession"] == {"status": "RUNNING", "plannedMinutes": 25}
+    await page.reload()
+    await expect(timer).to_have_text(re.compile(r"^2[45]:\d\d left$"))
+    await _every_control_reachable_by_keyboard(page)
+    await offline_page.screenshot("web-today")
+    await today_card.get_by_role("button", name="Finish focus").click()
+    await expect(today_card.get_by_role("button", name="Start a 25-minute focus")).to_be_visible()
+    assert (await ada.ok("{ currentFocusSession { id } }"))["currentFocusSession"] is None
+
+    # Done in the goal's checklist on Home: off Today at once, from the same cached goal.
+    await page.get_by_role("link", name="Home").click()
+    goal = page.get_by_role("listitem", name="Get back to running")
+    await goal.get_by_label("Book the physio").check()
+    await goal.get_by_label("Buy new shoes").check()
+    await expect(goal.get_by_text("50%")).to_be_visible()
+    await page.get_by_role("link", name="Today").click()
+    await expect(today_card.get_by_text("Nothing due today.")).to_be_visible()
+    await page.set_viewport_size({"width": 390, "height": 844})
+    assert await page.evaluate("document.documentElement.scrollWidth") <= 390
+    await _quiet(offline_page)
 
 
 async def test_two_step_sign_in_asks_for_the_code(

@@ -4,8 +4,10 @@ export * from "./client";
 export * from "./errors";
 export * from "./operations";
 export * from "./session";
+export * from "./today";
 export type {
   ConversationFieldsFragment,
+  FocusSessionFieldsFragment,
   FollowingFeedQuery,
   MessageFieldsFragment,
   GoalFieldsFragment,
@@ -17,5 +19,7 @@ export type {
   NotificationsQuery,
   PostFieldsFragment,
   StreakUnit,
+  TaskFieldsFragment,
+  UpcomingQuery,
   ViewerFieldsFragment,
 } from "./gql/graphql";

@@ -381,3 +381,54 @@ export const ConversationUpdatedDocument = graphql(`
     }
   }
 `);
+
+export const UpcomingDocument = graphql(`
+  query Upcoming($from: DateTime!, $to: DateTime!) {
+    calendar(from: $from, to: $to) {
+      startsAt
+      endsAt
+      originalStart
+      moved
+      activity {
+        id
+        title
+        location
+      }
+    }
+  }
+`);
+
+export const FocusSessionFields = graphql(`
+  fragment FocusSessionFields on FocusSession {
+    id
+    status
+    plannedMinutes
+    startedAt
+    endedAt
+    minutes
+  }
+`);
+
+export const CurrentFocusSessionDocument = graphql(`
+  query CurrentFocusSession {
+    currentFocusSession {
+      ...FocusSessionFields
+    }
+  }
+`);
+
+export const StartFocusSessionDocument = graphql(`
+  mutation StartFocusSession($input: StartFocusInput!) {
+    startFocusSession(input: $input) {
+      ...FocusSessionFields
+    }
+  }
+`);
+
+export const FinishFocusSessionDocument = graphql(`
+  mutation FinishFocusSession($input: FocusIdInput!) {
+    finishFocusSession(input: $input) {
+      ...FocusSessionFields
+    }
+  }
+`);

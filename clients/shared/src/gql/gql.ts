@@ -51,6 +51,11 @@ type Documents = {
     "\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n": typeof types.MessageAddedDocument,
     "\n  subscription Typing($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      isTyping\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.TypingDocument,
     "\n  subscription ConversationUpdated {\n    conversationUpdated {\n      conversationId\n      reason\n    }\n  }\n": typeof types.ConversationUpdatedDocument,
+    "\n  query Upcoming($from: DateTime!, $to: DateTime!) {\n    calendar(from: $from, to: $to) {\n      startsAt\n      endsAt\n      originalStart\n      moved\n      activity {\n        id\n        title\n        location\n      }\n    }\n  }\n": typeof types.UpcomingDocument,
+    "\n  fragment FocusSessionFields on FocusSession {\n    id\n    status\n    plannedMinutes\n    startedAt\n    endedAt\n    minutes\n  }\n": typeof types.FocusSessionFieldsFragmentDoc,
+    "\n  query CurrentFocusSession {\n    currentFocusSession {\n      ...FocusSessionFields\n    }\n  }\n": typeof types.CurrentFocusSessionDocument,
+    "\n  mutation StartFocusSession($input: StartFocusInput!) {\n    startFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n": typeof types.StartFocusSessionDocument,
+    "\n  mutation FinishFocusSession($input: FocusIdInput!) {\n    finishFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n": typeof types.FinishFocusSessionDocument,
 };
 const documents: Documents = {
     "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n  }\n": types.ViewerFieldsFragmentDoc,
@@ -90,6 +95,11 @@ const documents: Documents = {
     "\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n": types.MessageAddedDocument,
     "\n  subscription Typing($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      isTyping\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.TypingDocument,
     "\n  subscription ConversationUpdated {\n    conversationUpdated {\n      conversationId\n      reason\n    }\n  }\n": types.ConversationUpdatedDocument,
+    "\n  query Upcoming($from: DateTime!, $to: DateTime!) {\n    calendar(from: $from, to: $to) {\n      startsAt\n      endsAt\n      originalStart\n      moved\n      activity {\n        id\n        title\n        location\n      }\n    }\n  }\n": types.UpcomingDocument,
+    "\n  fragment FocusSessionFields on FocusSession {\n    id\n    status\n    plannedMinutes\n    startedAt\n    endedAt\n    minutes\n  }\n": types.FocusSessionFieldsFragmentDoc,
+    "\n  query CurrentFocusSession {\n    currentFocusSession {\n      ...FocusSessionFields\n    }\n  }\n": types.CurrentFocusSessionDocument,
+    "\n  mutation StartFocusSession($input: StartFocusInput!) {\n    startFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n": types.StartFocusSessionDocument,
+    "\n  mutation FinishFocusSession($input: FocusIdInput!) {\n    finishFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n": types.FinishFocusSessionDocument,
 };
 
 /**
@@ -254,6 +264,26 @@ export function graphql(source: "\n  subscription Typing($conversationId: ID!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ConversationUpdated {\n    conversationUpdated {\n      conversationId\n      reason\n    }\n  }\n"): (typeof documents)["\n  subscription ConversationUpdated {\n    conversationUpdated {\n      conversationId\n      reason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Upcoming($from: DateTime!, $to: DateTime!) {\n    calendar(from: $from, to: $to) {\n      startsAt\n      endsAt\n      originalStart\n      moved\n      activity {\n        id\n        title\n        location\n      }\n    }\n  }\n"): (typeof documents)["\n  query Upcoming($from: DateTime!, $to: DateTime!) {\n    calendar(from: $from, to: $to) {\n      startsAt\n      endsAt\n      originalStart\n      moved\n      activity {\n        id\n        title\n        location\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FocusSessionFields on FocusSession {\n    id\n    status\n    plannedMinutes\n    startedAt\n    endedAt\n    minutes\n  }\n"): (typeof documents)["\n  fragment FocusSessionFields on FocusSession {\n    id\n    status\n    plannedMinutes\n    startedAt\n    endedAt\n    minutes\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CurrentFocusSession {\n    currentFocusSession {\n      ...FocusSessionFields\n    }\n  }\n"): (typeof documents)["\n  query CurrentFocusSession {\n    currentFocusSession {\n      ...FocusSessionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartFocusSession($input: StartFocusInput!) {\n    startFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n"): (typeof documents)["\n  mutation StartFocusSession($input: StartFocusInput!) {\n    startFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishFocusSession($input: FocusIdInput!) {\n    finishFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n"): (typeof documents)["\n  mutation FinishFocusSession($input: FocusIdInput!) {\n    finishFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

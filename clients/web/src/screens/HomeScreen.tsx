@@ -8,11 +8,13 @@ import {
 } from "@lifegraph/shared";
 
 import { useSession } from "../App";
+import { ROUTES, useRoute } from "../route";
 import { ChatSection } from "./ChatSection";
 import { FeedSection } from "./FeedSection";
 import { GoalsSection } from "./GoalsSection";
 import { HabitsSection } from "./HabitsSection";
 import { NotificationsBell } from "./NotificationsBell";
+import { TodayScreen } from "./TodayScreen";
 
 export function HomeScreen({ client }: { client: LifeGraphClient }) {
   const session = useSession();
@@ -20,6 +22,7 @@ export function HomeScreen({ client }: { client: LifeGraphClient }) {
   const home = useQuery(HomeDocument);
   const [logout] = useMutation(LogoutDocument);
   const me = home.data?.me;
+  const route = useRoute();
 
   async function signOut() {
     const refreshToken = session.current?.refreshToken;
@@ -42,6 +45,13 @@ export function HomeScreen({ client }: { client: LifeGraphClient }) {
           Sign out
         </button>
       </header>
+      <nav className="tabs" aria-label="Screens">
+        {ROUTES.map(({ path, label }) => (
+          <a key={path} href={`#/${path}`} aria-current={route === path ? "page" : undefined}>
+            {label}
+          </a>
+        ))}
+      </nav>
       <main className="home">
         {home.loading && !me && (
           <p role="status" className="status">
@@ -56,14 +66,19 @@ export function HomeScreen({ client }: { client: LifeGraphClient }) {
             </button>
           </p>
         )}
-        {me && (
+        {route === "" && (
           <>
-            <GoalsSection viewerId={me.id} goals={me.goals.nodes} />
-            <HabitsSection viewerId={me.id} habits={me.habits.nodes} />
+            {me && (
+              <>
+                <GoalsSection viewerId={me.id} goals={me.goals.nodes} />
+                <HabitsSection viewerId={me.id} habits={me.habits.nodes} />
+              </>
+            )}
+            <FeedSection />
+            {me && <ChatSection viewerId={me.id} />}
           </>
         )}
-        <FeedSection />
-        {me && <ChatSection viewerId={me.id} />}
+        {route === "today" && me && <TodayScreen goals={me.goals.nodes} habits={me.habits.nodes} />}
       </main>
     </div>
   );
