@@ -13,6 +13,7 @@ import json
 import re
 import time
 from datetime import UTC, date, datetime, timedelta
+from datetime import time as dt_time
 from pathlib import Path
 
 import httpx
@@ -359,6 +360,87 @@ async def test_today_shows_habits_tasks_due_focus_and_what_is_coming_up(
     await expect(goal.get_by_text("50%")).to_be_visible()
     await page.get_by_role("link", name="Today").click()
     await expect(today_card.get_by_text("Nothing due today.")).to_be_visible()
+    await page.set_viewport_size({"width": 390, "height": 844})
+    assert await page.evaluate("document.documentElement.scrollWidth") <= 390
+    await _quiet(offline_page)
+
+
+async def test_the_calendar_week_and_its_subscription_link(
+    lifegraph: str, http: httpx.AsyncClient, new_client: NewClient, offline_page: OfflinePage
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    # This week's Monday in the machine's zone, which the browser shares.
+    today = date.today()
+    monday = today - timedelta(days=today.weekday())
+    morning = datetime.combine(monday, dt_time(7)).astimezone()
+    create = "mutation($i: CreateActivityInput!) { createActivity(input: $i) { id } }"
+    await ada.ok(
+        create,
+        {
+            "i": {
+                "title": "Morning run",
+                "startsAt": morning.isoformat(),
+                "endsAt": (morning + timedelta(minutes=45)).isoformat(),
+                "recurrence": "FREQ=DAILY;COUNT=10",
+            }
+        },
+    )
+    dentist = datetime.combine(monday + timedelta(days=9), dt_time(15)).astimezone()
+    await ada.ok(
+        create,
+        {
+            "i": {
+                "title": "Dentist",
+                "location": "High Street",
+                "startsAt": dentist.isoformat(),
+                "endsAt": (dentist + timedelta(hours=1)).isoformat(),
+            }
+        },
+    )
+
+    page = offline_page.page
+    await page.goto(f"{lifegraph}/")
+    await _sign_in(page, f"ada-{id(ada)}@example.com")
+    await page.get_by_role("link", name="Calendar").click()
+    calendar = page.get_by_role("region", name="Calendar")
+    days = calendar.get_by_role("list", name="Days").locator(":scope > li")
+    await expect(days).to_have_count(7)
+    for i in range(7):
+        await expect(days.nth(i).get_by_role("listitem", name="Morning run")).to_have_count(1)
+    await expect(calendar.get_by_role("listitem", name="Dentist")).to_have_count(0)
+
+    # Next week: the series' last three mornings, and the one-off on Wednesday.
+    await calendar.get_by_role("button", name="Next week").click()
+    for i in range(7):
+        runs = days.nth(i).get_by_role("listitem", name="Morning run")
+        await expect(runs).to_have_count(1 if i < 3 else 0)
+    await expect(days.nth(2).get_by_role("listitem", name="Dentist")).to_contain_text(
+        "Dentist · High Street"
+    )
+    await calendar.get_by_role("button", name="Previous week").click()
+    await calendar.get_by_role("button", name="Previous week").click()
+    await expect(days.get_by_text("Free")).to_have_count(7)
+    await calendar.get_by_role("button", name="This week").click()
+    await expect(days.nth(0).get_by_role("listitem", name="Morning run")).to_have_count(1)
+
+    # The .ics link works from outside the app; a new one retires it.
+    feed = page.get_by_role("region", name="Subscribe in your calendar app")
+    await feed.get_by_role("button", name="Get a subscription link").click()
+    link = feed.get_by_label("Subscription link (.ics)")
+    await expect(link).to_have_value(re.compile(r"/calendar/.+\.ics$"))
+    first_url = await link.input_value()
+    assert first_url.startswith(f"{lifegraph}/calendar/")
+    ics = await http.get(first_url)
+    assert ics.status_code == 200
+    assert "BEGIN:VCALENDAR" in ics.text
+    assert "Morning run" in ics.text
+    await _every_control_reachable_by_keyboard(page)
+    await offline_page.screenshot("web-calendar")
+    await feed.get_by_role("button", name="Replace the subscription link").click()
+    await expect(link).not_to_have_value(first_url)
+    assert (await http.get(await link.input_value())).status_code == 200
+    assert (await http.get(first_url)).status_code == 404
     await page.set_viewport_size({"width": 390, "height": 844})
     assert await page.evaluate("document.documentElement.scrollWidth") <= 390
     await _quiet(offline_page)

@@ -1,5 +1,6 @@
 /** LifeGraph's client core, shared by the web app and a React Native app (no DOM). */
 export * from "./cache";
+export * from "./calendar";
 export * from "./client";
 export * from "./errors";
 export * from "./operations";

@@ -432,3 +432,11 @@ export const FinishFocusSessionDocument = graphql(`
     }
   }
 `);
+
+export const RotateCalendarFeedDocument = graphql(`
+  mutation RotateCalendarFeed {
+    rotateCalendarFeed {
+      path
+    }
+  }
+`);

@@ -7,6 +7,7 @@ import { useSyncExternalStore } from "react";
 export const ROUTES = [
   { path: "", label: "Home" },
   { path: "today", label: "Today" },
+  { path: "calendar", label: "Calendar" },
 ] as const;
 
 export type RoutePath = (typeof ROUTES)[number]["path"];

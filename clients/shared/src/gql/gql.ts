@@ -56,6 +56,7 @@ type Documents = {
     "\n  query CurrentFocusSession {\n    currentFocusSession {\n      ...FocusSessionFields\n    }\n  }\n": typeof types.CurrentFocusSessionDocument,
     "\n  mutation StartFocusSession($input: StartFocusInput!) {\n    startFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n": typeof types.StartFocusSessionDocument,
     "\n  mutation FinishFocusSession($input: FocusIdInput!) {\n    finishFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n": typeof types.FinishFocusSessionDocument,
+    "\n  mutation RotateCalendarFeed {\n    rotateCalendarFeed {\n      path\n    }\n  }\n": typeof types.RotateCalendarFeedDocument,
 };
 const documents: Documents = {
     "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n  }\n": types.ViewerFieldsFragmentDoc,
@@ -100,6 +101,7 @@ const documents: Documents = {
     "\n  query CurrentFocusSession {\n    currentFocusSession {\n      ...FocusSessionFields\n    }\n  }\n": types.CurrentFocusSessionDocument,
     "\n  mutation StartFocusSession($input: StartFocusInput!) {\n    startFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n": types.StartFocusSessionDocument,
     "\n  mutation FinishFocusSession($input: FocusIdInput!) {\n    finishFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n": types.FinishFocusSessionDocument,
+    "\n  mutation RotateCalendarFeed {\n    rotateCalendarFeed {\n      path\n    }\n  }\n": types.RotateCalendarFeedDocument,
 };
 
 /**
@@ -284,6 +286,10 @@ export function graphql(source: "\n  mutation StartFocusSession($input: StartFoc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation FinishFocusSession($input: FocusIdInput!) {\n    finishFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n"): (typeof documents)["\n  mutation FinishFocusSession($input: FocusIdInput!) {\n    finishFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateCalendarFeed {\n    rotateCalendarFeed {\n      path\n    }\n  }\n"): (typeof documents)["\n  mutation RotateCalendarFeed {\n    rotateCalendarFeed {\n      path\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

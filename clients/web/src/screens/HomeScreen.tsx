@@ -9,6 +9,7 @@ import {
 
 import { useSession } from "../App";
 import { ROUTES, useRoute } from "../route";
+import { CalendarScreen } from "./CalendarScreen";
 import { ChatSection } from "./ChatSection";
 import { FeedSection } from "./FeedSection";
 import { GoalsSection } from "./GoalsSection";
@@ -79,6 +80,7 @@ export function HomeScreen({ client }: { client: LifeGraphClient }) {
           </>
         )}
         {route === "today" && me && <TodayScreen goals={me.goals.nodes} habits={me.habits.nodes} />}
+        {route === "calendar" && <CalendarScreen />}
       </main>
     </div>
   );
