@@ -446,6 +446,89 @@ async def test_the_calendar_week_and_its_subscription_link(
     await _quiet(offline_page)
 
 
+async def test_community_post_about_a_goal_liked_saved_commented_and_followed(
+    lifegraph: str,
+    http: httpx.AsyncClient,
+    new_client: NewClient,
+    offline_page: OfflinePage,
+    another_offline_page: OfflinePage,
+) -> None:
+    ada, grace = new_client(), new_client()
+    await ada.sign_up("Ada")
+    await grace.sign_up("Grace")
+    await ada.ok(
+        "mutation($i: CreateGoalInput!) { createGoal(input: $i) { id } }",
+        {"i": {"title": "Swim a mile", "area": "HEALTH", "visibility": "PUBLIC"}},
+    )
+    # The first goal's achievement, read first: what the badge counts next is Grace's doing.
+    unread = "{ unreadNotificationCount }"
+    await eventually(lambda: ada.ok(unread), lambda data: data["unreadNotificationCount"] == 1)
+    await ada.ok("mutation { markAllNotificationsRead { unreadCount } }")
+
+    live_before = await _live_subscribers(http, lifegraph)
+    page = offline_page.page
+    await page.goto(f"{lifegraph}/")
+    await _sign_in(page, f"ada-{id(ada)}@example.com")
+    await page.get_by_role("link", name="Community").click()
+    text = f"Swam 400 m without stopping ({id(page)})"
+    form = page.get_by_role("form", name="Share a post")
+    await form.get_by_label("Post").fill(text)
+    await form.get_by_label("Category").select_option("HEALTH")
+    await form.get_by_label("About a goal").select_option(label="Swim a mile")
+    await form.get_by_role("button", name="Post").click()
+    await expect(form.get_by_role("status")).to_have_text("Posted.")
+    badge = page.get_by_role("button", name=re.compile("^Notifications"))
+    await expect(badge.get_by_label("0 unread")).to_be_visible()
+    await _until_live(http, lifegraph, live_before, {"notifications": 1})
+
+    # Grace finds it trending, follows Ada, likes, saves and comments on it.
+    other = another_offline_page.page
+    await other.goto(f"{lifegraph}/#/community")
+    await _sign_in(other, f"grace-{id(grace)}@example.com")
+    await other.get_by_role("button", name="Trending").click()
+    post = other.get_by_role("listitem", name="Post by Ada").filter(has_text=text)
+    await expect(post).to_contain_text("About: Swim a mile")
+    await post.get_by_role("button", name="Follow Ada").click()
+    await expect(post.get_by_role("button", name="Following Ada")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    await expect(badge.get_by_label("1 unread")).to_be_visible()
+    await post.get_by_role("button", name="Like").click()
+    await expect(post).to_contain_text("1 like ")
+    # The author's badge counts the like live, with no reload.
+    await expect(badge.get_by_label("2 unread")).to_be_visible()
+    await post.get_by_role("button", name="Save").click()
+    await expect(post.get_by_role("button", name="Saved")).to_have_attribute("aria-pressed", "true")
+    await post.get_by_role("button", name="Comments").click()
+    await post.get_by_label("Add a comment").fill("Brilliant, keep going!")
+    await post.get_by_role("button", name="Comment", exact=True).click()
+    await expect(post.get_by_role("list", name="Comments")).to_contain_text(
+        "Grace Brilliant, keep going!"
+    )
+    await expect(post).to_contain_text("1 comment")
+    # Following Ada now, Grace has the post in her following feed too.
+    await other.get_by_role("button", name="Following", exact=True).click()
+    await expect(
+        other.get_by_role("listitem", name="Post by Ada").filter(has_text=text)
+    ).to_be_visible()
+    await _every_control_reachable_by_keyboard(other)
+    await another_offline_page.screenshot("web-community")
+
+    # Ada reads the comment under her post; her own posts offer no "Follow".
+    await page.get_by_role("button", name="Trending").click()
+    own = page.get_by_role("listitem", name="Post by Ada").filter(has_text=text)
+    await expect(own).to_contain_text("1 like")
+    await expect(own.get_by_role("button", name=re.compile("^Follow"))).to_have_count(0)
+    await own.get_by_role("button", name="Comments").click()
+    await expect(own.get_by_role("list", name="Comments")).to_contain_text("Brilliant")
+    await badge.click()
+    panel = page.get_by_role("region", name="Notifications")
+    await expect(panel).to_contain_text("Someone liked your post")
+    await offline_page.screenshot("web-community-author")
+    await _quiet(offline_page)
+    await _quiet(another_offline_page)
+
+
 async def test_two_step_sign_in_asks_for_the_code(
     lifegraph: str, new_client: NewClient, offline_page: OfflinePage
 ) -> None:

@@ -57,9 +57,11 @@ export const PostFields = graphql(`
     likeCount
     commentCount
     viewerHasLiked
+    viewerHasSaved
     author {
       id
       displayName
+      viewerFollows
     }
     goal {
       id
@@ -437,6 +439,93 @@ export const RotateCalendarFeedDocument = graphql(`
   mutation RotateCalendarFeed {
     rotateCalendarFeed {
       path
+    }
+  }
+`);
+
+export const TrendingFeedDocument = graphql(`
+  query TrendingFeed($first: Int!, $after: String) {
+    trendingFeed(first: $first, after: $after) {
+      nodes {
+        ...PostFields
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const SavePostDocument = graphql(`
+  mutation SavePost($input: PostInput!) {
+    savePost(input: $input) {
+      id
+      viewerHasSaved
+    }
+  }
+`);
+
+export const UnsavePostDocument = graphql(`
+  mutation UnsavePost($input: PostInput!) {
+    unsavePost(input: $input) {
+      id
+    }
+  }
+`);
+
+export const FollowUserDocument = graphql(`
+  mutation FollowUser($input: UserInput!) {
+    followUser(input: $input) {
+      id
+      viewerFollows
+    }
+  }
+`);
+
+export const UnfollowUserDocument = graphql(`
+  mutation UnfollowUser($input: UserInput!) {
+    unfollowUser(input: $input) {
+      id
+      viewerFollows
+    }
+  }
+`);
+
+export const CommentFields = graphql(`
+  fragment CommentFields on Comment {
+    id
+    text
+    createdAt
+    author {
+      id
+      displayName
+    }
+  }
+`);
+
+export const PostCommentsDocument = graphql(`
+  query PostComments($postId: ID!) {
+    post(id: $postId) {
+      id
+      commentCount
+      comments(first: 50) {
+        nodes {
+          ...CommentFields
+        }
+      }
+    }
+  }
+`);
+
+export const AddCommentDocument = graphql(`
+  mutation AddComment($input: AddCommentInput!) {
+    addComment(input: $input) {
+      ...CommentFields
+      post {
+        id
+        commentCount
+      }
     }
   }
 `);

@@ -8,6 +8,7 @@ export const ROUTES = [
   { path: "", label: "Home" },
   { path: "today", label: "Today" },
   { path: "calendar", label: "Calendar" },
+  { path: "community", label: "Community" },
 ] as const;
 
 export type RoutePath = (typeof ROUTES)[number]["path"];

@@ -18,7 +18,7 @@ type Documents = {
     "\n  fragment TaskFields on Task {\n    id\n    title\n    done\n    dueDate\n  }\n": typeof types.TaskFieldsFragmentDoc,
     "\n  fragment GoalFields on Goal {\n    id\n    title\n    area\n    status\n    progress\n    dueDate\n    tasks {\n      ...TaskFields\n    }\n  }\n": typeof types.GoalFieldsFragmentDoc,
     "\n  fragment HabitFields on Habit {\n    id\n    title\n    currentStreak\n    longestStreak\n    streakUnit\n    checkedInToday\n  }\n": typeof types.HabitFieldsFragmentDoc,
-    "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    author {\n      id\n      displayName\n    }\n    goal {\n      id\n      title\n    }\n  }\n": typeof types.PostFieldsFragmentDoc,
+    "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasSaved\n    author {\n      id\n      displayName\n      viewerFollows\n    }\n    goal {\n      id\n      title\n    }\n  }\n": typeof types.PostFieldsFragmentDoc,
     "\n  fragment AuthFields on AuthPayload {\n    accessToken\n    refreshToken\n    expiresIn\n    user {\n      ...ViewerFields\n    }\n  }\n": typeof types.AuthFieldsFragmentDoc,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.RegisterDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.LoginDocument,
@@ -57,13 +57,21 @@ type Documents = {
     "\n  mutation StartFocusSession($input: StartFocusInput!) {\n    startFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n": typeof types.StartFocusSessionDocument,
     "\n  mutation FinishFocusSession($input: FocusIdInput!) {\n    finishFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n": typeof types.FinishFocusSessionDocument,
     "\n  mutation RotateCalendarFeed {\n    rotateCalendarFeed {\n      path\n    }\n  }\n": typeof types.RotateCalendarFeedDocument,
+    "\n  query TrendingFeed($first: Int!, $after: String) {\n    trendingFeed(first: $first, after: $after) {\n      nodes {\n        ...PostFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.TrendingFeedDocument,
+    "\n  mutation SavePost($input: PostInput!) {\n    savePost(input: $input) {\n      id\n      viewerHasSaved\n    }\n  }\n": typeof types.SavePostDocument,
+    "\n  mutation UnsavePost($input: PostInput!) {\n    unsavePost(input: $input) {\n      id\n    }\n  }\n": typeof types.UnsavePostDocument,
+    "\n  mutation FollowUser($input: UserInput!) {\n    followUser(input: $input) {\n      id\n      viewerFollows\n    }\n  }\n": typeof types.FollowUserDocument,
+    "\n  mutation UnfollowUser($input: UserInput!) {\n    unfollowUser(input: $input) {\n      id\n      viewerFollows\n    }\n  }\n": typeof types.UnfollowUserDocument,
+    "\n  fragment CommentFields on Comment {\n    id\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n": typeof types.CommentFieldsFragmentDoc,
+    "\n  query PostComments($postId: ID!) {\n    post(id: $postId) {\n      id\n      commentCount\n      comments(first: 50) {\n        nodes {\n          ...CommentFields\n        }\n      }\n    }\n  }\n": typeof types.PostCommentsDocument,
+    "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n      post {\n        id\n        commentCount\n      }\n    }\n  }\n": typeof types.AddCommentDocument,
 };
 const documents: Documents = {
     "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n  }\n": types.ViewerFieldsFragmentDoc,
     "\n  fragment TaskFields on Task {\n    id\n    title\n    done\n    dueDate\n  }\n": types.TaskFieldsFragmentDoc,
     "\n  fragment GoalFields on Goal {\n    id\n    title\n    area\n    status\n    progress\n    dueDate\n    tasks {\n      ...TaskFields\n    }\n  }\n": types.GoalFieldsFragmentDoc,
     "\n  fragment HabitFields on Habit {\n    id\n    title\n    currentStreak\n    longestStreak\n    streakUnit\n    checkedInToday\n  }\n": types.HabitFieldsFragmentDoc,
-    "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    author {\n      id\n      displayName\n    }\n    goal {\n      id\n      title\n    }\n  }\n": types.PostFieldsFragmentDoc,
+    "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasSaved\n    author {\n      id\n      displayName\n      viewerFollows\n    }\n    goal {\n      id\n      title\n    }\n  }\n": types.PostFieldsFragmentDoc,
     "\n  fragment AuthFields on AuthPayload {\n    accessToken\n    refreshToken\n    expiresIn\n    user {\n      ...ViewerFields\n    }\n  }\n": types.AuthFieldsFragmentDoc,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.RegisterDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.LoginDocument,
@@ -102,6 +110,14 @@ const documents: Documents = {
     "\n  mutation StartFocusSession($input: StartFocusInput!) {\n    startFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n": types.StartFocusSessionDocument,
     "\n  mutation FinishFocusSession($input: FocusIdInput!) {\n    finishFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n": types.FinishFocusSessionDocument,
     "\n  mutation RotateCalendarFeed {\n    rotateCalendarFeed {\n      path\n    }\n  }\n": types.RotateCalendarFeedDocument,
+    "\n  query TrendingFeed($first: Int!, $after: String) {\n    trendingFeed(first: $first, after: $after) {\n      nodes {\n        ...PostFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.TrendingFeedDocument,
+    "\n  mutation SavePost($input: PostInput!) {\n    savePost(input: $input) {\n      id\n      viewerHasSaved\n    }\n  }\n": types.SavePostDocument,
+    "\n  mutation UnsavePost($input: PostInput!) {\n    unsavePost(input: $input) {\n      id\n    }\n  }\n": types.UnsavePostDocument,
+    "\n  mutation FollowUser($input: UserInput!) {\n    followUser(input: $input) {\n      id\n      viewerFollows\n    }\n  }\n": types.FollowUserDocument,
+    "\n  mutation UnfollowUser($input: UserInput!) {\n    unfollowUser(input: $input) {\n      id\n      viewerFollows\n    }\n  }\n": types.UnfollowUserDocument,
+    "\n  fragment CommentFields on Comment {\n    id\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n": types.CommentFieldsFragmentDoc,
+    "\n  query PostComments($postId: ID!) {\n    post(id: $postId) {\n      id\n      commentCount\n      comments(first: 50) {\n        nodes {\n          ...CommentFields\n        }\n      }\n    }\n  }\n": types.PostCommentsDocument,
+    "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n      post {\n        id\n        commentCount\n      }\n    }\n  }\n": types.AddCommentDocument,
 };
 
 /**
@@ -137,7 +153,7 @@ export function graphql(source: "\n  fragment HabitFields on Habit {\n    id\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    author {\n      id\n      displayName\n    }\n    goal {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    author {\n      id\n      displayName\n    }\n    goal {\n      id\n      title\n    }\n  }\n"];
+export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasSaved\n    author {\n      id\n      displayName\n      viewerFollows\n    }\n    goal {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasSaved\n    author {\n      id\n      displayName\n      viewerFollows\n    }\n    goal {\n      id\n      title\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -290,6 +306,38 @@ export function graphql(source: "\n  mutation FinishFocusSession($input: FocusId
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RotateCalendarFeed {\n    rotateCalendarFeed {\n      path\n    }\n  }\n"): (typeof documents)["\n  mutation RotateCalendarFeed {\n    rotateCalendarFeed {\n      path\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrendingFeed($first: Int!, $after: String) {\n    trendingFeed(first: $first, after: $after) {\n      nodes {\n        ...PostFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query TrendingFeed($first: Int!, $after: String) {\n    trendingFeed(first: $first, after: $after) {\n      nodes {\n        ...PostFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SavePost($input: PostInput!) {\n    savePost(input: $input) {\n      id\n      viewerHasSaved\n    }\n  }\n"): (typeof documents)["\n  mutation SavePost($input: PostInput!) {\n    savePost(input: $input) {\n      id\n      viewerHasSaved\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsavePost($input: PostInput!) {\n    unsavePost(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UnsavePost($input: PostInput!) {\n    unsavePost(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FollowUser($input: UserInput!) {\n    followUser(input: $input) {\n      id\n      viewerFollows\n    }\n  }\n"): (typeof documents)["\n  mutation FollowUser($input: UserInput!) {\n    followUser(input: $input) {\n      id\n      viewerFollows\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnfollowUser($input: UserInput!) {\n    unfollowUser(input: $input) {\n      id\n      viewerFollows\n    }\n  }\n"): (typeof documents)["\n  mutation UnfollowUser($input: UserInput!) {\n    unfollowUser(input: $input) {\n      id\n      viewerFollows\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment CommentFields on Comment {\n    id\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PostComments($postId: ID!) {\n    post(id: $postId) {\n      id\n      commentCount\n      comments(first: 50) {\n        nodes {\n          ...CommentFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PostComments($postId: ID!) {\n    post(id: $postId) {\n      id\n      commentCount\n      comments(first: 50) {\n        nodes {\n          ...CommentFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n      post {\n        id\n        commentCount\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n      post {\n        id\n        commentCount\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -11,6 +11,7 @@ import { useSession } from "../App";
 import { ROUTES, useRoute } from "../route";
 import { CalendarScreen } from "./CalendarScreen";
 import { ChatSection } from "./ChatSection";
+import { CommunityScreen } from "./CommunityScreen";
 import { FeedSection } from "./FeedSection";
 import { GoalsSection } from "./GoalsSection";
 import { HabitsSection } from "./HabitsSection";
@@ -75,12 +76,13 @@ export function HomeScreen({ client }: { client: LifeGraphClient }) {
                 <HabitsSection viewerId={me.id} habits={me.habits.nodes} />
               </>
             )}
-            <FeedSection />
+            <FeedSection viewerId={me?.id} />
             {me && <ChatSection viewerId={me.id} />}
           </>
         )}
         {route === "today" && me && <TodayScreen goals={me.goals.nodes} habits={me.habits.nodes} />}
         {route === "calendar" && <CalendarScreen />}
+        {route === "community" && me && <CommunityScreen viewerId={me.id} goals={me.goals.nodes} />}
       </main>
     </div>
   );
