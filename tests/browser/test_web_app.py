@@ -529,6 +529,71 @@ async def test_community_post_about_a_goal_liked_saved_commented_and_followed(
     await _quiet(another_offline_page)
 
 
+async def test_insights_chart_balance_progress_habits_and_achievements(
+    lifegraph: str, new_client: NewClient, offline_page: OfflinePage
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    await ada.ok(
+        "mutation($i: CreateGoalInput!) { createGoal(input: $i) { id } }",
+        {
+            "i": {
+                "title": "Swim a mile",
+                "area": "HEALTH",
+                "tasks": [{"title": "Swim 400 m"}, {"title": "Swim 800 m"}],
+            }
+        },
+    )
+    habit = await ada.ok(
+        "mutation($i: CreateHabitInput!) { createHabit(input: $i) { id } }",
+        {"i": {"title": "Stretch"}},
+    )
+    await ada.ok(
+        "mutation($i: CheckInInput!) { checkInHabit(input: $i) { id } }",
+        {"i": {"habitId": habit["createHabit"]["id"]}},
+    )
+    # The analytics projections follow events: the first goal's badge is there once
+    # they have caught up.
+    await eventually(
+        lambda: ada.ok("{ me { achievements { title } } }"),
+        lambda data: bool(data["me"]["achievements"]),
+    )
+
+    page = offline_page.page
+    scripts: list[str] = []
+    page.on("request", lambda r: scripts.append(r.url) if r.url.endswith(".js") else None)
+    await page.goto(f"{lifegraph}/")
+    await _sign_in(page, f"ada-{id(ada)}@example.com")
+    goal = page.get_by_role("listitem", name="Swim a mile")
+    await goal.get_by_label("Swim 400 m").check()
+    await expect(goal.get_by_text("50%")).to_be_visible()
+    # The chart library is not part of the first page load.
+    assert not any("InsightsScreen" in url for url in scripts)
+
+    await page.get_by_role("link", name="Insights").click()
+    balance = page.get_by_role("region", name="Life balance")
+    await expect(balance.get_by_role("figure")).to_have_attribute(
+        "aria-label", re.compile(r"^Life balance: Health \d+, ")
+    )
+    await expect(balance.locator("svg .recharts-radar-polygon")).to_have_count(1)
+    progress = page.get_by_role("region", name="Progress over time")
+    await expect(progress.get_by_role("figure")).to_have_attribute(
+        "aria-label", "Progress: Swim a mile 50%"
+    )
+    await expect(progress.locator("svg .recharts-line")).to_have_count(1)
+    habits = page.get_by_role("region", name="Habits, last 60 days")
+    await expect(habits.get_by_role("listitem", name="Stretch: 1 of 60 days")).to_be_visible()
+    achievements = page.get_by_role("region", name="Achievements")
+    await expect(achievements.get_by_role("listitem", name="First goal")).to_be_visible()
+    assert any("InsightsScreen" in url for url in scripts)
+    await _every_control_reachable_by_keyboard(page)
+    await offline_page.screenshot("web-insights")
+    await page.set_viewport_size({"width": 390, "height": 844})
+    assert await page.evaluate("document.documentElement.scrollWidth") <= 390
+    await offline_page.screenshot("web-insights-phone")
+    await _quiet(offline_page)
+
+
 async def test_two_step_sign_in_asks_for_the_code(
     lifegraph: str, new_client: NewClient, offline_page: OfflinePage
 ) -> None:

@@ -3,6 +3,7 @@ export * from "./cache";
 export * from "./calendar";
 export * from "./client";
 export * from "./errors";
+export * from "./insights";
 export * from "./operations";
 export * from "./session";
 export * from "./today";

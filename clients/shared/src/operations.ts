@@ -529,3 +529,50 @@ export const AddCommentDocument = graphql(`
     }
   }
 `);
+
+export const InsightsDocument = graphql(`
+  query Insights {
+    me {
+      id
+      lifeBalance {
+        overall
+        areas {
+          area
+          score
+        }
+      }
+      stats {
+        goalsActive
+        goalsCompleted
+        longestStreak
+        focusMinutesThisWeek
+      }
+      achievements {
+        badge
+        title
+        description
+        unlockedAt
+      }
+      habits(first: 50) {
+        nodes {
+          id
+          title
+          today
+          recentCheckIns
+        }
+      }
+      goals(first: 50) {
+        nodes {
+          id
+          title
+          insights {
+            progress {
+              at
+              value
+            }
+          }
+        }
+      }
+    }
+  }
+`);

@@ -9,6 +9,7 @@ export const ROUTES = [
   { path: "today", label: "Today" },
   { path: "calendar", label: "Calendar" },
   { path: "community", label: "Community" },
+  { path: "insights", label: "Insights" },
 ] as const;
 
 export type RoutePath = (typeof ROUTES)[number]["path"];

@@ -1,4 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from "@apollo/client";
+import { Suspense, lazy } from "react";
 
 import {
   HomeDocument,
@@ -17,6 +18,9 @@ import { GoalsSection } from "./GoalsSection";
 import { HabitsSection } from "./HabitsSection";
 import { NotificationsBell } from "./NotificationsBell";
 import { TodayScreen } from "./TodayScreen";
+
+// The chart library loads with the Insights screen, not with the first page.
+const InsightsScreen = lazy(() => import("./InsightsScreen"));
 
 export function HomeScreen({ client }: { client: LifeGraphClient }) {
   const session = useSession();
@@ -83,6 +87,17 @@ export function HomeScreen({ client }: { client: LifeGraphClient }) {
         {route === "today" && me && <TodayScreen goals={me.goals.nodes} habits={me.habits.nodes} />}
         {route === "calendar" && <CalendarScreen />}
         {route === "community" && me && <CommunityScreen viewerId={me.id} goals={me.goals.nodes} />}
+        {route === "insights" && (
+          <Suspense
+            fallback={
+              <p role="status" className="status">
+                Loading your insights…
+              </p>
+            }
+          >
+            <InsightsScreen />
+          </Suspense>
+        )}
       </main>
     </div>
   );
