@@ -594,6 +594,36 @@ async def test_insights_chart_balance_progress_habits_and_achievements(
     await _quiet(offline_page)
 
 
+async def test_the_coach_sets_up_a_goal_asked_for_in_chat(
+    lifegraph: str, http: httpx.AsyncClient, new_client: NewClient, offline_page: OfflinePage
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    page = offline_page.page
+    await page.goto(f"{lifegraph}/")
+    await _sign_in(page, f"ada-{id(ada)}@example.com")
+    await expect(page.get_by_text("No goals yet")).to_be_visible()
+    live_before = await _live_subscribers(http, lifegraph)
+    await page.get_by_role("button", name="Talk to your coach").click()
+    chat = page.get_by_role("region", name="Conversation with Coach")
+    # The coach answers at once: ask once the conversation listens (new and changed
+    # messages, typing).
+    await _until_live(http, lifegraph, live_before, {"chat:conversation": 3})
+    await chat.get_by_role("textbox", name="Message").fill("I want to run a 5k by March")
+    await chat.get_by_role("button", name="Send").click()
+    log = chat.get_by_role("log")
+    await expect(log).to_contain_text('Great goal! I\'m setting up "Run a 5k"')
+    # The coach's proposal, once the goals subgraph made it: confirmed in the chat and
+    # on the goals board, with no reload.
+    await expect(log).to_contain_text('Done! "Run a 5k" is on your goals board')
+    goal = page.get_by_role("listitem", name="Run a 5k")
+    await expect(goal.get_by_text("0%")).to_be_visible()
+    assert await page.get_by_role("button", name="Talk to your coach").count() == 0
+    await _every_control_reachable_by_keyboard(page)
+    await offline_page.screenshot("web-coach")
+    await _quiet(offline_page)
+
+
 async def test_two_step_sign_in_asks_for_the_code(
     lifegraph: str, new_client: NewClient, offline_page: OfflinePage
 ) -> None:
@@ -760,8 +790,9 @@ async def test_two_people_chat_live_both_ways_with_typing_shown(
     grace_chat = grace_page.get_by_role("region", name="Conversation with Ada")
 
     # Typing is live only, never stored: type once both open conversations listen,
-    # to new messages and to typing (two subscribers on its channel for each page).
-    await _until_live(http, lifegraph, live_before, {"chat:conversation": 4})
+    # to new messages, to changed ones and to typing (three subscribers on its channel
+    # for each page).
+    await _until_live(http, lifegraph, live_before, {"chat:conversation": 6})
     box = ada_chat.get_by_role("textbox", name="Message")
     typing = grace_chat.get_by_text("Ada is typing…")
     await box.press_sequentially("Hi Grace,")
@@ -772,6 +803,8 @@ async def test_two_people_chat_live_both_ways_with_typing_shown(
     await expect(box).to_have_value("")
     await expect(grace_chat.get_by_role("log")).to_contain_text("Hi Grace, fancy a run")
     await expect(typing).to_be_hidden()
+    # Grace has it on screen, so it is read: Ada sees the receipt.
+    await expect(ada_chat.get_by_text("Seen by Grace")).to_be_visible()
 
     await grace_chat.get_by_role("textbox", name="Message").fill("Yes! 7am at the park.")
     await grace_chat.get_by_role("button", name="Send").click()

@@ -281,6 +281,7 @@ export const MessageFields = graphql(`
     text
     createdAt
     clientMessageId
+    isStreaming
     sender {
       id
       displayName
@@ -297,6 +298,12 @@ export const ConversationFields = graphql(`
     members {
       id
       displayName
+    }
+    readReceipts {
+      user {
+        id
+      }
+      lastReadMessageId
     }
   }
 `);
@@ -573,6 +580,22 @@ export const InsightsDocument = graphql(`
           }
         }
       }
+    }
+  }
+`);
+
+export const MessageUpdatedDocument = graphql(`
+  subscription MessageUpdated($conversationId: ID!) {
+    messageUpdated(conversationId: $conversationId) {
+      ...MessageFields
+    }
+  }
+`);
+
+export const OpenCoachConversationDocument = graphql(`
+  mutation OpenCoachConversation {
+    openCoachConversation {
+      ...ConversationFields
     }
   }
 `);

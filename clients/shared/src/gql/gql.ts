@@ -40,8 +40,8 @@ type Documents = {
     "\n  mutation UnlikePost($input: PostInput!) {\n    unlikePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": typeof types.UnlikePostDocument,
     "\n  query GoalTemplates {\n    goalTemplates {\n      id\n      area\n      builtIn\n      goal {\n        title\n        tasks {\n          title\n        }\n      }\n    }\n  }\n": typeof types.GoalTemplatesDocument,
     "\n  mutation InstantiateGoalTemplate($input: InstantiateTemplateInput!) {\n    instantiateGoalTemplate(input: $input) {\n      ...GoalFields\n    }\n  }\n": typeof types.InstantiateGoalTemplateDocument,
-    "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    sender {\n      id\n      displayName\n    }\n  }\n": typeof types.MessageFieldsFragmentDoc,
-    "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n  }\n": typeof types.ConversationFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    isStreaming\n    sender {\n      id\n      displayName\n    }\n  }\n": typeof types.MessageFieldsFragmentDoc,
+    "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n    readReceipts {\n      user {\n        id\n      }\n      lastReadMessageId\n    }\n  }\n": typeof types.ConversationFieldsFragmentDoc,
     "\n  query Conversations {\n    me {\n      id\n      conversations(first: 20) {\n        nodes {\n          ...ConversationFields\n        }\n      }\n    }\n  }\n": typeof types.ConversationsDocument,
     "\n  query Messages($conversationId: ID!) {\n    messages(conversationId: $conversationId, first: 30) {\n      nodes {\n        ...MessageFields\n      }\n    }\n  }\n": typeof types.MessagesDocument,
     "\n  mutation StartDirectConversation($input: StartDirectConversationInput!) {\n    startDirectConversation(input: $input) {\n      ...ConversationFields\n    }\n  }\n": typeof types.StartDirectConversationDocument,
@@ -66,6 +66,8 @@ type Documents = {
     "\n  query PostComments($postId: ID!) {\n    post(id: $postId) {\n      id\n      commentCount\n      comments(first: 50) {\n        nodes {\n          ...CommentFields\n        }\n      }\n    }\n  }\n": typeof types.PostCommentsDocument,
     "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n      post {\n        id\n        commentCount\n      }\n    }\n  }\n": typeof types.AddCommentDocument,
     "\n  query Insights {\n    me {\n      id\n      lifeBalance {\n        overall\n        areas {\n          area\n          score\n        }\n      }\n      stats {\n        goalsActive\n        goalsCompleted\n        longestStreak\n        focusMinutesThisWeek\n      }\n      achievements {\n        badge\n        title\n        description\n        unlockedAt\n      }\n      habits(first: 50) {\n        nodes {\n          id\n          title\n          today\n          recentCheckIns\n        }\n      }\n      goals(first: 50) {\n        nodes {\n          id\n          title\n          insights {\n            progress {\n              at\n              value\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.InsightsDocument,
+    "\n  subscription MessageUpdated($conversationId: ID!) {\n    messageUpdated(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n": typeof types.MessageUpdatedDocument,
+    "\n  mutation OpenCoachConversation {\n    openCoachConversation {\n      ...ConversationFields\n    }\n  }\n": typeof types.OpenCoachConversationDocument,
 };
 const documents: Documents = {
     "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n  }\n": types.ViewerFieldsFragmentDoc,
@@ -94,8 +96,8 @@ const documents: Documents = {
     "\n  mutation UnlikePost($input: PostInput!) {\n    unlikePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": types.UnlikePostDocument,
     "\n  query GoalTemplates {\n    goalTemplates {\n      id\n      area\n      builtIn\n      goal {\n        title\n        tasks {\n          title\n        }\n      }\n    }\n  }\n": types.GoalTemplatesDocument,
     "\n  mutation InstantiateGoalTemplate($input: InstantiateTemplateInput!) {\n    instantiateGoalTemplate(input: $input) {\n      ...GoalFields\n    }\n  }\n": types.InstantiateGoalTemplateDocument,
-    "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    sender {\n      id\n      displayName\n    }\n  }\n": types.MessageFieldsFragmentDoc,
-    "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n  }\n": types.ConversationFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    isStreaming\n    sender {\n      id\n      displayName\n    }\n  }\n": types.MessageFieldsFragmentDoc,
+    "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n    readReceipts {\n      user {\n        id\n      }\n      lastReadMessageId\n    }\n  }\n": types.ConversationFieldsFragmentDoc,
     "\n  query Conversations {\n    me {\n      id\n      conversations(first: 20) {\n        nodes {\n          ...ConversationFields\n        }\n      }\n    }\n  }\n": types.ConversationsDocument,
     "\n  query Messages($conversationId: ID!) {\n    messages(conversationId: $conversationId, first: 30) {\n      nodes {\n        ...MessageFields\n      }\n    }\n  }\n": types.MessagesDocument,
     "\n  mutation StartDirectConversation($input: StartDirectConversationInput!) {\n    startDirectConversation(input: $input) {\n      ...ConversationFields\n    }\n  }\n": types.StartDirectConversationDocument,
@@ -120,6 +122,8 @@ const documents: Documents = {
     "\n  query PostComments($postId: ID!) {\n    post(id: $postId) {\n      id\n      commentCount\n      comments(first: 50) {\n        nodes {\n          ...CommentFields\n        }\n      }\n    }\n  }\n": types.PostCommentsDocument,
     "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n      post {\n        id\n        commentCount\n      }\n    }\n  }\n": types.AddCommentDocument,
     "\n  query Insights {\n    me {\n      id\n      lifeBalance {\n        overall\n        areas {\n          area\n          score\n        }\n      }\n      stats {\n        goalsActive\n        goalsCompleted\n        longestStreak\n        focusMinutesThisWeek\n      }\n      achievements {\n        badge\n        title\n        description\n        unlockedAt\n      }\n      habits(first: 50) {\n        nodes {\n          id\n          title\n          today\n          recentCheckIns\n        }\n      }\n      goals(first: 50) {\n        nodes {\n          id\n          title\n          insights {\n            progress {\n              at\n              value\n            }\n          }\n        }\n      }\n    }\n  }\n": types.InsightsDocument,
+    "\n  subscription MessageUpdated($conversationId: ID!) {\n    messageUpdated(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n": types.MessageUpdatedDocument,
+    "\n  mutation OpenCoachConversation {\n    openCoachConversation {\n      ...ConversationFields\n    }\n  }\n": types.OpenCoachConversationDocument,
 };
 
 /**
@@ -243,11 +247,11 @@ export function graphql(source: "\n  mutation InstantiateGoalTemplate($input: In
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    sender {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    sender {\n      id\n      displayName\n    }\n  }\n"];
+export function graphql(source: "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    isStreaming\n    sender {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    isStreaming\n    sender {\n      id\n      displayName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n    readReceipts {\n      user {\n        id\n      }\n      lastReadMessageId\n    }\n  }\n"): (typeof documents)["\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n    readReceipts {\n      user {\n        id\n      }\n      lastReadMessageId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -344,6 +348,14 @@ export function graphql(source: "\n  mutation AddComment($input: AddCommentInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Insights {\n    me {\n      id\n      lifeBalance {\n        overall\n        areas {\n          area\n          score\n        }\n      }\n      stats {\n        goalsActive\n        goalsCompleted\n        longestStreak\n        focusMinutesThisWeek\n      }\n      achievements {\n        badge\n        title\n        description\n        unlockedAt\n      }\n      habits(first: 50) {\n        nodes {\n          id\n          title\n          today\n          recentCheckIns\n        }\n      }\n      goals(first: 50) {\n        nodes {\n          id\n          title\n          insights {\n            progress {\n              at\n              value\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Insights {\n    me {\n      id\n      lifeBalance {\n        overall\n        areas {\n          area\n          score\n        }\n      }\n      stats {\n        goalsActive\n        goalsCompleted\n        longestStreak\n        focusMinutesThisWeek\n      }\n      achievements {\n        badge\n        title\n        description\n        unlockedAt\n      }\n      habits(first: 50) {\n        nodes {\n          id\n          title\n          today\n          recentCheckIns\n        }\n      }\n      goals(first: 50) {\n        nodes {\n          id\n          title\n          insights {\n            progress {\n              at\n              value\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MessageUpdated($conversationId: ID!) {\n    messageUpdated(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n"): (typeof documents)["\n  subscription MessageUpdated($conversationId: ID!) {\n    messageUpdated(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenCoachConversation {\n    openCoachConversation {\n      ...ConversationFields\n    }\n  }\n"): (typeof documents)["\n  mutation OpenCoachConversation {\n    openCoachConversation {\n      ...ConversationFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
