@@ -624,6 +624,53 @@ async def test_the_coach_sets_up_a_goal_asked_for_in_chat(
     await _quiet(offline_page)
 
 
+async def test_notification_preferences_and_quiet_hours(
+    lifegraph: str, new_client: NewClient, offline_page: OfflinePage
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    page = offline_page.page
+    await page.goto(f"{lifegraph}/#/settings")
+    await _sign_in(page, f"ada-{id(ada)}@example.com")
+    settings = page.get_by_role("region", name="Notifications")
+    likes_by_email = settings.get_by_label("Likes on your posts: Email")
+    preferences = "{ notificationPreferences { channels { kind channel enabled } quietHours { start end } } }"
+
+    async def stored(kind: str, channel: str) -> bool:
+        channels = (await ada.ok(preferences))["notificationPreferences"]["channels"]
+        return next(
+            c["enabled"] for c in channels if c["kind"] == kind and c["channel"] == channel
+        )
+
+    was = await stored("POST_LIKED", "EMAIL")
+    await expect(likes_by_email).to_be_checked(checked=was)
+    # It follows the server: checked once the change is stored.
+    await likes_by_email.click()
+    await expect(likes_by_email).to_be_checked(checked=not was)
+    await expect(likes_by_email).to_be_enabled()
+    assert await stored("POST_LIKED", "EMAIL") is (not was)
+
+    quiet = page.get_by_role("region", name="Quiet hours")
+    await expect(quiet).to_contain_text("No quiet hours")
+    await quiet.get_by_label("From").fill("22:30")
+    await quiet.get_by_label("To").fill("06:45")
+    await quiet.get_by_role("button", name="Save quiet hours").click()
+    await expect(quiet).to_contain_text("Quiet from 22:30 to 06:45")
+    stored_quiet = (await ada.ok(preferences))["notificationPreferences"]["quietHours"]
+    assert stored_quiet == {"start": "22:30", "end": "06:45"}
+    await page.reload()
+    await expect(quiet.get_by_label("From")).to_have_value("22:30")
+    await expect(likes_by_email).to_be_checked(checked=not was)
+    await _every_control_reachable_by_keyboard(page)
+    await offline_page.screenshot("web-settings")
+    await quiet.get_by_role("button", name="Turn off quiet hours").click()
+    await expect(quiet).to_contain_text("No quiet hours")
+    assert (await ada.ok(preferences))["notificationPreferences"]["quietHours"] is None
+    await page.set_viewport_size({"width": 390, "height": 844})
+    assert await page.evaluate("document.documentElement.scrollWidth") <= 390
+    await _quiet(offline_page)
+
+
 async def test_two_step_sign_in_asks_for_the_code(
     lifegraph: str, new_client: NewClient, offline_page: OfflinePage
 ) -> None:

@@ -27,6 +27,8 @@ export function createCache(): InMemoryCache {
       Goal: { fields: { tasks: { merge: false } } },
       // One post's comments: replaced by each fetch, a new one appended by `addComment`.
       Post: { fields: { comments: { keyArgs: false, merge: false } } },
+      // The viewer's one set of preferences (no id): what a mutation answers replaces it.
+      NotificationPreferences: { keyFields: [] },
       User: {
         fields: {
           goals: { keyArgs: ["status", "area"], merge: false },

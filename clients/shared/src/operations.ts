@@ -599,3 +599,33 @@ export const OpenCoachConversationDocument = graphql(`
     }
   }
 `);
+
+export const NotificationPreferencesFields = graphql(`
+  fragment NotificationPreferencesFields on NotificationPreferences {
+    channels {
+      kind
+      channel
+      enabled
+    }
+    quietHours {
+      start
+      end
+    }
+  }
+`);
+
+export const NotificationPreferencesDocument = graphql(`
+  query NotificationPreferences {
+    notificationPreferences {
+      ...NotificationPreferencesFields
+    }
+  }
+`);
+
+export const UpdateNotificationPreferencesDocument = graphql(`
+  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {
+    updateNotificationPreferences(input: $input) {
+      ...NotificationPreferencesFields
+    }
+  }
+`);

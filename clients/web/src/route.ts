@@ -10,6 +10,7 @@ export const ROUTES = [
   { path: "calendar", label: "Calendar" },
   { path: "community", label: "Community" },
   { path: "insights", label: "Insights" },
+  { path: "settings", label: "Settings" },
 ] as const;
 
 export type RoutePath = (typeof ROUTES)[number]["path"];

@@ -68,6 +68,9 @@ type Documents = {
     "\n  query Insights {\n    me {\n      id\n      lifeBalance {\n        overall\n        areas {\n          area\n          score\n        }\n      }\n      stats {\n        goalsActive\n        goalsCompleted\n        longestStreak\n        focusMinutesThisWeek\n      }\n      achievements {\n        badge\n        title\n        description\n        unlockedAt\n      }\n      habits(first: 50) {\n        nodes {\n          id\n          title\n          today\n          recentCheckIns\n        }\n      }\n      goals(first: 50) {\n        nodes {\n          id\n          title\n          insights {\n            progress {\n              at\n              value\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.InsightsDocument,
     "\n  subscription MessageUpdated($conversationId: ID!) {\n    messageUpdated(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n": typeof types.MessageUpdatedDocument,
     "\n  mutation OpenCoachConversation {\n    openCoachConversation {\n      ...ConversationFields\n    }\n  }\n": typeof types.OpenCoachConversationDocument,
+    "\n  fragment NotificationPreferencesFields on NotificationPreferences {\n    channels {\n      kind\n      channel\n      enabled\n    }\n    quietHours {\n      start\n      end\n    }\n  }\n": typeof types.NotificationPreferencesFieldsFragmentDoc,
+    "\n  query NotificationPreferences {\n    notificationPreferences {\n      ...NotificationPreferencesFields\n    }\n  }\n": typeof types.NotificationPreferencesDocument,
+    "\n  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      ...NotificationPreferencesFields\n    }\n  }\n": typeof types.UpdateNotificationPreferencesDocument,
 };
 const documents: Documents = {
     "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n  }\n": types.ViewerFieldsFragmentDoc,
@@ -124,6 +127,9 @@ const documents: Documents = {
     "\n  query Insights {\n    me {\n      id\n      lifeBalance {\n        overall\n        areas {\n          area\n          score\n        }\n      }\n      stats {\n        goalsActive\n        goalsCompleted\n        longestStreak\n        focusMinutesThisWeek\n      }\n      achievements {\n        badge\n        title\n        description\n        unlockedAt\n      }\n      habits(first: 50) {\n        nodes {\n          id\n          title\n          today\n          recentCheckIns\n        }\n      }\n      goals(first: 50) {\n        nodes {\n          id\n          title\n          insights {\n            progress {\n              at\n              value\n            }\n          }\n        }\n      }\n    }\n  }\n": types.InsightsDocument,
     "\n  subscription MessageUpdated($conversationId: ID!) {\n    messageUpdated(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n": types.MessageUpdatedDocument,
     "\n  mutation OpenCoachConversation {\n    openCoachConversation {\n      ...ConversationFields\n    }\n  }\n": types.OpenCoachConversationDocument,
+    "\n  fragment NotificationPreferencesFields on NotificationPreferences {\n    channels {\n      kind\n      channel\n      enabled\n    }\n    quietHours {\n      start\n      end\n    }\n  }\n": types.NotificationPreferencesFieldsFragmentDoc,
+    "\n  query NotificationPreferences {\n    notificationPreferences {\n      ...NotificationPreferencesFields\n    }\n  }\n": types.NotificationPreferencesDocument,
+    "\n  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      ...NotificationPreferencesFields\n    }\n  }\n": types.UpdateNotificationPreferencesDocument,
 };
 
 /**
@@ -356,6 +362,18 @@ export function graphql(source: "\n  subscription MessageUpdated($conversationId
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation OpenCoachConversation {\n    openCoachConversation {\n      ...ConversationFields\n    }\n  }\n"): (typeof documents)["\n  mutation OpenCoachConversation {\n    openCoachConversation {\n      ...ConversationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationPreferencesFields on NotificationPreferences {\n    channels {\n      kind\n      channel\n      enabled\n    }\n    quietHours {\n      start\n      end\n    }\n  }\n"): (typeof documents)["\n  fragment NotificationPreferencesFields on NotificationPreferences {\n    channels {\n      kind\n      channel\n      enabled\n    }\n    quietHours {\n      start\n      end\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationPreferences {\n    notificationPreferences {\n      ...NotificationPreferencesFields\n    }\n  }\n"): (typeof documents)["\n  query NotificationPreferences {\n    notificationPreferences {\n      ...NotificationPreferencesFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      ...NotificationPreferencesFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      ...NotificationPreferencesFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

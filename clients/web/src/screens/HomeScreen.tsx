@@ -16,6 +16,7 @@ import { CommunityScreen } from "./CommunityScreen";
 import { FeedSection } from "./FeedSection";
 import { GoalsSection } from "./GoalsSection";
 import { HabitsSection } from "./HabitsSection";
+import { NotificationSettingsScreen } from "./NotificationSettingsScreen";
 import { NotificationsBell } from "./NotificationsBell";
 import { TodayScreen } from "./TodayScreen";
 
@@ -98,6 +99,7 @@ export function HomeScreen({ client }: { client: LifeGraphClient }) {
             <InsightsScreen />
           </Suspense>
         )}
+        {route === "settings" && <NotificationSettingsScreen />}
       </main>
     </div>
   );
