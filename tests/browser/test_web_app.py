@@ -634,13 +634,13 @@ async def test_notification_preferences_and_quiet_hours(
     await _sign_in(page, f"ada-{id(ada)}@example.com")
     settings = page.get_by_role("region", name="Notifications")
     likes_by_email = settings.get_by_label("Likes on your posts: Email")
-    preferences = "{ notificationPreferences { channels { kind channel enabled } quietHours { start end } } }"
+    preferences = (
+        "{ notificationPreferences { channels { kind channel enabled } quietHours { start end } } }"
+    )
 
     async def stored(kind: str, channel: str) -> bool:
         channels = (await ada.ok(preferences))["notificationPreferences"]["channels"]
-        return next(
-            c["enabled"] for c in channels if c["kind"] == kind and c["channel"] == channel
-        )
+        return any(c["enabled"] for c in channels if c["kind"] == kind and c["channel"] == channel)
 
     was = await stored("POST_LIKED", "EMAIL")
     await expect(likes_by_email).to_be_checked(checked=was)
