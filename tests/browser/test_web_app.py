@@ -12,6 +12,8 @@ import asyncio
 import json
 import re
 import time
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as dt_time
 from pathlib import Path
 
 import httpx
@@ -32,7 +34,6 @@ from tests.e2e.conftest import NewClient
 
 CLIENTS = Path(__file__).parents[2] / "clients"
 PASSWORD = "violet-harbour-lantern-42"
-SESSION_KEY = "lifegraph:session"
 
 
 def _refreshes(page: Page) -> list[str]:
@@ -78,14 +79,33 @@ async def _until_live(
     await eventually(lambda: _live_subscribers(http, lifegraph), reached, within=15)
 
 
+# The app's token storage (clients/web/src/storage.ts): one IndexedDB record.
+_STORED_SESSION = """async ([changes]) => {
+    const db = await new Promise((resolve, reject) => {
+        const opening = indexedDB.open("lifegraph", 1);
+        opening.onupgradeneeded = () => opening.result.createObjectStore("session");
+        opening.onsuccess = () => resolve(opening.result);
+        opening.onerror = () => reject(opening.error);
+    });
+    const tx = db.transaction("session", "readwrite");
+    const store = tx.objectStore("session");
+    const tokens = await new Promise((resolve) => {
+        const read = store.get("tokens");
+        read.onsuccess = () => resolve(read.result ?? null);
+    });
+    if (changes !== null && tokens !== null) store.put({...tokens, ...changes}, "tokens");
+    await new Promise((resolve) => { tx.oncomplete = resolve; });
+    db.close();
+    return tokens;
+}"""
+
+
 async def _set_session(page: Page, **changes: object) -> None:
-    await page.evaluate(
-        """([key, changes]) => {
-            const tokens = JSON.parse(localStorage.getItem(key));
-            localStorage.setItem(key, JSON.stringify({...tokens, ...changes}));
-        }""",
-        [SESSION_KEY, changes],
-    )
+    await page.evaluate(_STORED_SESSION, [changes])
+
+
+async def _stored_session(page: Page) -> object:
+    return await page.evaluate(_STORED_SESSION, [None])
 
 
 async def _sign_in(page: Page, email: str) -> None:
@@ -235,7 +255,7 @@ async def test_a_newcomer_signs_up_and_works_on_a_goal_and_a_habit(
 
     await page.get_by_role("button", name="Sign out").click()
     await expect(page.get_by_role("form", name="Sign up")).to_be_visible()
-    assert await page.evaluate(f"localStorage.getItem('{SESSION_KEY}')") is None
+    assert await _stored_session(page) is None
     await _sign_in(page, email)
     await expect(page.get_by_role("listitem", name="Run a 10k").get_by_text("100%")).to_be_visible()
     await expect(page.get_by_role("listitem", name="Stretch")).to_contain_text("1 day streak")
@@ -249,6 +269,406 @@ async def test_a_newcomer_signs_up_and_works_on_a_goal_and_a_habit(
     await offline_page.screenshot("web-phone")
     # The home, feed and notifications queries with the bad token.
     await _quiet(offline_page, refused=3)
+
+
+async def test_today_shows_habits_tasks_due_focus_and_what_is_coming_up(
+    lifegraph: str, new_client: NewClient, offline_page: OfflinePage
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    # The browser's day, as the app's: both read this machine's zone.
+    today = date.today()
+    await ada.ok(
+        "mutation($i: CreateGoalInput!) { createGoal(input: $i) { id } }",
+        {
+            "i": {
+                "title": "Get back to running",
+                "area": "HEALTH",
+                "tasks": [
+                    {"title": "Book the physio", "dueDate": today.isoformat()},
+                    {"title": "Buy new shoes", "dueDate": (today - timedelta(days=1)).isoformat()},
+                    {"title": "Plan the route", "dueDate": (today + timedelta(days=1)).isoformat()},
+                    {"title": "Stretch whenever"},
+                ],
+            }
+        },
+    )
+    await ada.ok(
+        "mutation($i: CreateHabitInput!) { createHabit(input: $i) { id } }",
+        {"i": {"title": "Drink water"}},
+    )
+    now = datetime.now(UTC)
+    for title, starts_in, location in (
+        ("Conference", timedelta(days=10), None),
+        ("Team run", timedelta(days=3), "Riverside park"),
+        ("Dentist", timedelta(hours=2), None),
+        ("Yesterday's yoga", timedelta(days=-1), None),
+    ):
+        starts = now + starts_in
+        activity = {"title": title, "location": location, "startsAt": starts.isoformat()}
+        activity["endsAt"] = (starts + timedelta(hours=1)).isoformat()
+        await ada.ok(
+            "mutation($i: CreateActivityInput!) { createActivity(input: $i) { id } }",
+            {"i": activity},
+        )
+
+    page = offline_page.page
+    await page.goto(f"{lifegraph}/")
+    await _sign_in(page, f"ada-{id(ada)}@example.com")
+    await page.get_by_role("link", name="Today").click()
+    assert page.url.endswith("#/today")
+    today_card = page.get_by_role("region", name="Today")
+    due = today_card.get_by_role("list", name="Tasks due").get_by_role("listitem")
+    await expect(due).to_have_text(
+        [
+            "Buy new shoes · Get back to running overdue",
+            "Book the physio · Get back to running",
+        ]
+    )
+    upcoming = today_card.get_by_role("list", name="Coming up").get_by_role("listitem")
+    # The week ahead, soonest first: not what is past, nor what is further off.
+    await expect(upcoming).to_have_text(
+        [re.compile(" Dentist$"), re.compile(" Team run · Riverside park$")]
+    )
+
+    habit = today_card.get_by_role("listitem", name="Drink water")
+    await expect(habit).to_contain_text("0 days streak")
+    await habit.get_by_role("button", name="Check in").click()
+    await expect(habit).to_contain_text("1 day streak")
+    await expect(habit.get_by_role("button", name="Done today")).to_be_disabled()
+
+    # The focus timer counts down from the plan, and is the server's session: a reload
+    # finds it running.
+    await today_card.get_by_role("button", name="Start a 25-minute focus").click()
+    timer = today_card.get_by_role("timer", name="Focus timer")
+    await expect(timer).to_have_text(re.compile(r"^2[45]:\d\d left$"))
+    running = await ada.ok("{ currentFocusSession { status plannedMinutes } }")
+    assert running["currentFocusSession"] == {"status": "RUNNING", "plannedMinutes": 25}
+    await page.reload()
+    await expect(timer).to_have_text(re.compile(r"^2[45]:\d\d left$"))
+    await _every_control_reachable_by_keyboard(page)
+    await offline_page.screenshot("web-today")
+    await today_card.get_by_role("button", name="Finish focus").click()
+    await expect(today_card.get_by_role("button", name="Start a 25-minute focus")).to_be_visible()
+    assert (await ada.ok("{ currentFocusSession { id } }"))["currentFocusSession"] is None
+
+    # Done in the goal's checklist on Home: off Today at once, from the same cached goal.
+    await page.get_by_role("link", name="Home").click()
+    goal = page.get_by_role("listitem", name="Get back to running")
+    await goal.get_by_label("Book the physio").check()
+    await goal.get_by_label("Buy new shoes").check()
+    await expect(goal.get_by_text("50%")).to_be_visible()
+    await page.get_by_role("link", name="Today").click()
+    await expect(today_card.get_by_text("Nothing due today.")).to_be_visible()
+    await page.set_viewport_size({"width": 390, "height": 844})
+    assert await page.evaluate("document.documentElement.scrollWidth") <= 390
+    await _quiet(offline_page)
+
+
+async def test_the_calendar_week_and_its_subscription_link(
+    lifegraph: str, http: httpx.AsyncClient, new_client: NewClient, offline_page: OfflinePage
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    # This week's Monday in the machine's zone, which the browser shares.
+    today = date.today()
+    monday = today - timedelta(days=today.weekday())
+    morning = datetime.combine(monday, dt_time(7)).astimezone()
+    create = "mutation($i: CreateActivityInput!) { createActivity(input: $i) { id } }"
+    await ada.ok(
+        create,
+        {
+            "i": {
+                "title": "Morning run",
+                "startsAt": morning.isoformat(),
+                "endsAt": (morning + timedelta(minutes=45)).isoformat(),
+                "recurrence": "FREQ=DAILY;COUNT=10",
+            }
+        },
+    )
+    dentist = datetime.combine(monday + timedelta(days=9), dt_time(15)).astimezone()
+    await ada.ok(
+        create,
+        {
+            "i": {
+                "title": "Dentist",
+                "location": "High Street",
+                "startsAt": dentist.isoformat(),
+                "endsAt": (dentist + timedelta(hours=1)).isoformat(),
+            }
+        },
+    )
+
+    page = offline_page.page
+    await page.goto(f"{lifegraph}/")
+    await _sign_in(page, f"ada-{id(ada)}@example.com")
+    await page.get_by_role("link", name="Calendar").click()
+    calendar = page.get_by_role("region", name="Calendar")
+    days = calendar.get_by_role("list", name="Days").locator(":scope > li")
+    await expect(days).to_have_count(7)
+    for i in range(7):
+        await expect(days.nth(i).get_by_role("listitem", name="Morning run")).to_have_count(1)
+    await expect(calendar.get_by_role("listitem", name="Dentist")).to_have_count(0)
+
+    # Next week: the series' last three mornings, and the one-off on Wednesday.
+    await calendar.get_by_role("button", name="Next week").click()
+    for i in range(7):
+        runs = days.nth(i).get_by_role("listitem", name="Morning run")
+        await expect(runs).to_have_count(1 if i < 3 else 0)
+    await expect(days.nth(2).get_by_role("listitem", name="Dentist")).to_contain_text(
+        "Dentist · High Street"
+    )
+    await calendar.get_by_role("button", name="Previous week").click()
+    await calendar.get_by_role("button", name="Previous week").click()
+    await expect(days.get_by_text("Free")).to_have_count(7)
+    await calendar.get_by_role("button", name="This week").click()
+    await expect(days.nth(0).get_by_role("listitem", name="Morning run")).to_have_count(1)
+
+    # The .ics link works from outside the app; a new one retires it.
+    feed = page.get_by_role("region", name="Subscribe in your calendar app")
+    await feed.get_by_role("button", name="Get a subscription link").click()
+    link = feed.get_by_label("Subscription link (.ics)")
+    await expect(link).to_have_value(re.compile(r"/calendar/.+\.ics$"))
+    first_url = await link.input_value()
+    assert first_url.startswith(f"{lifegraph}/calendar/")
+    ics = await http.get(first_url)
+    assert ics.status_code == 200
+    assert "BEGIN:VCALENDAR" in ics.text
+    assert "Morning run" in ics.text
+    await _every_control_reachable_by_keyboard(page)
+    await offline_page.screenshot("web-calendar")
+    await feed.get_by_role("button", name="Replace the subscription link").click()
+    await expect(link).not_to_have_value(first_url)
+    assert (await http.get(await link.input_value())).status_code == 200
+    assert (await http.get(first_url)).status_code == 404
+    await page.set_viewport_size({"width": 390, "height": 844})
+    assert await page.evaluate("document.documentElement.scrollWidth") <= 390
+    await _quiet(offline_page)
+
+
+async def test_community_post_about_a_goal_liked_saved_commented_and_followed(
+    lifegraph: str,
+    http: httpx.AsyncClient,
+    new_client: NewClient,
+    offline_page: OfflinePage,
+    another_offline_page: OfflinePage,
+) -> None:
+    ada, grace = new_client(), new_client()
+    await ada.sign_up("Ada")
+    await grace.sign_up("Grace")
+    await ada.ok(
+        "mutation($i: CreateGoalInput!) { createGoal(input: $i) { id } }",
+        {"i": {"title": "Swim a mile", "area": "HEALTH", "visibility": "PUBLIC"}},
+    )
+    # The first goal's achievement, read first: what the badge counts next is Grace's doing.
+    unread = "{ unreadNotificationCount }"
+    await eventually(lambda: ada.ok(unread), lambda data: data["unreadNotificationCount"] == 1)
+    await ada.ok("mutation { markAllNotificationsRead { unreadCount } }")
+
+    live_before = await _live_subscribers(http, lifegraph)
+    page = offline_page.page
+    await page.goto(f"{lifegraph}/")
+    await _sign_in(page, f"ada-{id(ada)}@example.com")
+    await page.get_by_role("link", name="Community").click()
+    text = f"Swam 400 m without stopping ({id(page)})"
+    form = page.get_by_role("form", name="Share a post")
+    await form.get_by_label("Post").fill(text)
+    await form.get_by_label("Category").select_option("HEALTH")
+    await form.get_by_label("About a goal").select_option(label="Swim a mile")
+    await form.get_by_role("button", name="Post").click()
+    await expect(form.get_by_role("status")).to_have_text("Posted.")
+    badge = page.get_by_role("button", name=re.compile("^Notifications"))
+    await expect(badge.get_by_label("0 unread")).to_be_visible()
+    await _until_live(http, lifegraph, live_before, {"notifications": 1})
+
+    # Grace finds it trending, follows Ada, likes, saves and comments on it.
+    other = another_offline_page.page
+    await other.goto(f"{lifegraph}/#/community")
+    await _sign_in(other, f"grace-{id(grace)}@example.com")
+    await other.get_by_role("button", name="Trending").click()
+    post = other.get_by_role("listitem", name="Post by Ada").filter(has_text=text)
+    await expect(post).to_contain_text("About: Swim a mile")
+    await post.get_by_role("button", name="Follow Ada").click()
+    await expect(post.get_by_role("button", name="Following Ada")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    await expect(badge.get_by_label("1 unread")).to_be_visible()
+    await post.get_by_role("button", name="Like").click()
+    await expect(post).to_contain_text("1 like ")
+    # The author's badge counts the like live, with no reload.
+    await expect(badge.get_by_label("2 unread")).to_be_visible()
+    await post.get_by_role("button", name="Save").click()
+    await expect(post.get_by_role("button", name="Saved")).to_have_attribute("aria-pressed", "true")
+    await post.get_by_role("button", name="Comments").click()
+    await post.get_by_label("Add a comment").fill("Brilliant, keep going!")
+    await post.get_by_role("button", name="Comment", exact=True).click()
+    await expect(post.get_by_role("list", name="Comments")).to_contain_text(
+        "Grace Brilliant, keep going!"
+    )
+    await expect(post).to_contain_text("1 comment")
+    # Following Ada now, Grace has the post in her following feed too.
+    await other.get_by_role("button", name="Following", exact=True).click()
+    await expect(
+        other.get_by_role("listitem", name="Post by Ada").filter(has_text=text)
+    ).to_be_visible()
+    await _every_control_reachable_by_keyboard(other)
+    await another_offline_page.screenshot("web-community")
+
+    # Ada reads the comment under her post; her own posts offer no "Follow".
+    await page.get_by_role("button", name="Trending").click()
+    own = page.get_by_role("listitem", name="Post by Ada").filter(has_text=text)
+    await expect(own).to_contain_text("1 like")
+    await expect(own.get_by_role("button", name=re.compile("^Follow"))).to_have_count(0)
+    await own.get_by_role("button", name="Comments").click()
+    await expect(own.get_by_role("list", name="Comments")).to_contain_text("Brilliant")
+    await badge.click()
+    panel = page.get_by_role("region", name="Notifications")
+    await expect(panel).to_contain_text("Someone liked your post")
+    await offline_page.screenshot("web-community-author")
+    await _quiet(offline_page)
+    await _quiet(another_offline_page)
+
+
+async def test_insights_chart_balance_progress_habits_and_achievements(
+    lifegraph: str, new_client: NewClient, offline_page: OfflinePage
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    await ada.ok(
+        "mutation($i: CreateGoalInput!) { createGoal(input: $i) { id } }",
+        {
+            "i": {
+                "title": "Swim a mile",
+                "area": "HEALTH",
+                "tasks": [{"title": "Swim 400 m"}, {"title": "Swim 800 m"}],
+            }
+        },
+    )
+    habit = await ada.ok(
+        "mutation($i: CreateHabitInput!) { createHabit(input: $i) { id } }",
+        {"i": {"title": "Stretch"}},
+    )
+    await ada.ok(
+        "mutation($i: CheckInInput!) { checkInHabit(input: $i) { id } }",
+        {"i": {"habitId": habit["createHabit"]["id"]}},
+    )
+    # The analytics projections follow events: the first goal's badge is there once
+    # they have caught up.
+    await eventually(
+        lambda: ada.ok("{ me { achievements { title } } }"),
+        lambda data: bool(data["me"]["achievements"]),
+    )
+
+    page = offline_page.page
+    scripts: list[str] = []
+    page.on("request", lambda r: scripts.append(r.url) if r.url.endswith(".js") else None)
+    await page.goto(f"{lifegraph}/")
+    await _sign_in(page, f"ada-{id(ada)}@example.com")
+    goal = page.get_by_role("listitem", name="Swim a mile")
+    await goal.get_by_label("Swim 400 m").check()
+    await expect(goal.get_by_text("50%")).to_be_visible()
+    # The chart library is not part of the first page load.
+    assert not any("InsightsScreen" in url for url in scripts)
+
+    await page.get_by_role("link", name="Insights").click()
+    balance = page.get_by_role("region", name="Life balance")
+    await expect(balance.get_by_role("figure")).to_have_attribute(
+        "aria-label", re.compile(r"^Life balance: Health \d+, ")
+    )
+    await expect(balance.locator("svg .recharts-radar-polygon")).to_have_count(1)
+    progress = page.get_by_role("region", name="Progress over time")
+    await expect(progress.get_by_role("figure")).to_have_attribute(
+        "aria-label", "Progress: Swim a mile 50%"
+    )
+    await expect(progress.locator("svg .recharts-line")).to_have_count(1)
+    habits = page.get_by_role("region", name="Habits, last 60 days")
+    await expect(habits.get_by_role("listitem", name="Stretch: 1 of 60 days")).to_be_visible()
+    achievements = page.get_by_role("region", name="Achievements")
+    await expect(achievements.get_by_role("listitem", name="First goal")).to_be_visible()
+    assert any("InsightsScreen" in url for url in scripts)
+    await _every_control_reachable_by_keyboard(page)
+    await offline_page.screenshot("web-insights")
+    await page.set_viewport_size({"width": 390, "height": 844})
+    assert await page.evaluate("document.documentElement.scrollWidth") <= 390
+    await offline_page.screenshot("web-insights-phone")
+    await _quiet(offline_page)
+
+
+async def test_the_coach_sets_up_a_goal_asked_for_in_chat(
+    lifegraph: str, http: httpx.AsyncClient, new_client: NewClient, offline_page: OfflinePage
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    page = offline_page.page
+    await page.goto(f"{lifegraph}/")
+    await _sign_in(page, f"ada-{id(ada)}@example.com")
+    await expect(page.get_by_text("No goals yet")).to_be_visible()
+    live_before = await _live_subscribers(http, lifegraph)
+    await page.get_by_role("button", name="Talk to your coach").click()
+    chat = page.get_by_role("region", name="Conversation with Coach")
+    # The coach answers at once: ask once the conversation listens (new and changed
+    # messages, typing).
+    await _until_live(http, lifegraph, live_before, {"chat:conversation": 3})
+    await chat.get_by_role("textbox", name="Message").fill("I want to run a 5k by March")
+    await chat.get_by_role("button", name="Send").click()
+    log = chat.get_by_role("log")
+    await expect(log).to_contain_text('Great goal! I\'m setting up "Run a 5k"')
+    # The coach's proposal, once the goals subgraph made it: confirmed in the chat and
+    # on the goals board, with no reload.
+    await expect(log).to_contain_text('Done! "Run a 5k" is on your goals board')
+    goal = page.get_by_role("listitem", name="Run a 5k")
+    await expect(goal.get_by_text("0%")).to_be_visible()
+    assert await page.get_by_role("button", name="Talk to your coach").count() == 0
+    await _every_control_reachable_by_keyboard(page)
+    await offline_page.screenshot("web-coach")
+    await _quiet(offline_page)
+
+
+async def test_notification_preferences_and_quiet_hours(
+    lifegraph: str, new_client: NewClient, offline_page: OfflinePage
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    page = offline_page.page
+    await page.goto(f"{lifegraph}/#/settings")
+    await _sign_in(page, f"ada-{id(ada)}@example.com")
+    settings = page.get_by_role("region", name="Notifications")
+    likes_by_email = settings.get_by_label("Likes on your posts: Email")
+    preferences = (
+        "{ notificationPreferences { channels { kind channel enabled } quietHours { start end } } }"
+    )
+
+    async def stored(kind: str, channel: str) -> bool:
+        channels = (await ada.ok(preferences))["notificationPreferences"]["channels"]
+        return any(c["enabled"] for c in channels if c["kind"] == kind and c["channel"] == channel)
+
+    was = await stored("POST_LIKED", "EMAIL")
+    await expect(likes_by_email).to_be_checked(checked=was)
+    # It follows the server: checked once the change is stored.
+    await likes_by_email.click()
+    await expect(likes_by_email).to_be_checked(checked=not was)
+    await expect(likes_by_email).to_be_enabled()
+    assert await stored("POST_LIKED", "EMAIL") is (not was)
+
+    quiet = page.get_by_role("region", name="Quiet hours")
+    await expect(quiet).to_contain_text("No quiet hours")
+    await quiet.get_by_label("From").fill("22:30")
+    await quiet.get_by_label("To").fill("06:45")
+    await quiet.get_by_role("button", name="Save quiet hours").click()
+    await expect(quiet).to_contain_text("Quiet from 22:30 to 06:45")
+    stored_quiet = (await ada.ok(preferences))["notificationPreferences"]["quietHours"]
+    assert stored_quiet == {"start": "22:30", "end": "06:45"}
+    await page.reload()
+    await expect(quiet.get_by_label("From")).to_have_value("22:30")
+    await expect(likes_by_email).to_be_checked(checked=not was)
+    await _every_control_reachable_by_keyboard(page)
+    await offline_page.screenshot("web-settings")
+    await quiet.get_by_role("button", name="Turn off quiet hours").click()
+    await expect(quiet).to_contain_text("No quiet hours")
+    assert (await ada.ok(preferences))["notificationPreferences"]["quietHours"] is None
+    await page.set_viewport_size({"width": 390, "height": 844})
+    assert await page.evaluate("document.documentElement.scrollWidth") <= 390
+    await _quiet(offline_page)
 
 
 async def test_two_step_sign_in_asks_for_the_code(
@@ -417,8 +837,9 @@ async def test_two_people_chat_live_both_ways_with_typing_shown(
     grace_chat = grace_page.get_by_role("region", name="Conversation with Ada")
 
     # Typing is live only, never stored: type once both open conversations listen,
-    # to new messages and to typing (two subscribers on its channel for each page).
-    await _until_live(http, lifegraph, live_before, {"chat:conversation": 4})
+    # to new messages, to changed ones and to typing (three subscribers on its channel
+    # for each page).
+    await _until_live(http, lifegraph, live_before, {"chat:conversation": 6})
     box = ada_chat.get_by_role("textbox", name="Message")
     typing = grace_chat.get_by_text("Ada is typing…")
     await box.press_sequentially("Hi Grace,")
@@ -429,6 +850,8 @@ async def test_two_people_chat_live_both_ways_with_typing_shown(
     await expect(box).to_have_value("")
     await expect(grace_chat.get_by_role("log")).to_contain_text("Hi Grace, fancy a run")
     await expect(typing).to_be_hidden()
+    # Grace has it on screen, so it is read: Ada sees the receipt.
+    await expect(ada_chat.get_by_text("Seen by Grace")).to_be_visible()
 
     await grace_chat.get_by_role("textbox", name="Message").fill("Yes! 7am at the park.")
     await grace_chat.get_by_role("button", name="Send").click()
@@ -465,6 +888,16 @@ async def test_tabs_share_one_refresh_and_a_sign_out(
         await expect(page.get_by_role("heading", name="Goals")).to_be_visible()
         await expect(page.get_by_text("Hello, Ada")).to_be_visible()
     assert len(refreshes) + len(refreshes_of_second) == 1
+    # Both tabs keep working on the renewed pair, and so does the next renewal: a tab
+    # that had sent the rotated token again would have made the server end the session.
+    for page in (first, second):
+        await page.get_by_label("New daily habit").fill(f"Habit of {page is first}")
+        await page.get_by_role("button", name="Add habit").click()
+        await expect(page.get_by_role("listitem", name=f"Habit of {page is first}")).to_be_visible()
+    await _set_session(second, expiresAt=0)
+    await second.reload()
+    await expect(second.get_by_role("listitem", name="Habit of True")).to_be_visible()
+    assert len(refreshes) + len(refreshes_of_second) == 2
 
     # Signing out in one tab signs out the other.
     await first.get_by_role("button", name="Sign out").click()

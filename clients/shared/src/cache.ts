@@ -8,11 +8,27 @@ interface NodeList {
   nodes?: Reference[];
 }
 
+const pagedFeed = {
+  keyArgs: false as const,
+  merge(
+    existing: NodeList | undefined,
+    incoming: NodeList,
+    { args }: { args: Record<string, unknown> | null },
+  ): NodeList {
+    if (!args?.after || existing === undefined) return incoming;
+    return { ...incoming, nodes: [...(existing.nodes ?? []), ...(incoming.nodes ?? [])] };
+  },
+};
+
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
     typePolicies: {
       // A goal's tasks come back whole from every task mutation: replace, never merge.
       Goal: { fields: { tasks: { merge: false } } },
+      // One post's comments: replaced by each fetch, a new one appended by `addComment`.
+      Post: { fields: { comments: { keyArgs: false, merge: false } } },
+      // The viewer's one set of preferences (no id): what a mutation answers replaces it.
+      NotificationPreferences: { keyFields: [] },
       User: {
         fields: {
           goals: { keyArgs: ["status", "area"], merge: false },
@@ -23,14 +39,9 @@ export function createCache(): InMemoryCache {
         fields: {
           // One conversation's latest messages, newest first; live ones are added by `addMessage`.
           messages: { keyArgs: ["conversationId"], merge: false },
-          // Pages of the feed append; a first page (no `after`) starts over.
-          followingFeed: {
-            keyArgs: false,
-            merge(existing: NodeList | undefined, incoming: NodeList, { args }) {
-              if (!args?.after || existing === undefined) return incoming;
-              return { ...incoming, nodes: [...(existing.nodes ?? []), ...(incoming.nodes ?? [])] };
-            },
-          },
+          // Pages of a feed append; a first page (no `after`) starts over.
+          followingFeed: pagedFeed,
+          trendingFeed: pagedFeed,
         },
       },
     },
@@ -80,6 +91,26 @@ export function addMessage(
         if (nodes.some((ref) => readField("id", ref) === message.id)) return existing;
         const ref = toReference({ __typename: "Message", id: message.id });
         return { ...list, nodes: ref ? [ref, ...nodes] : nodes };
+      },
+    },
+  });
+}
+
+/** Appends a comment written here to its post's cached comments, once. */
+export function addComment(
+  cache: ApolloCache<unknown>,
+  postId: string,
+  comment: { id: string },
+): void {
+  cache.modify({
+    id: cache.identify({ __typename: "Post", id: postId }),
+    fields: {
+      comments(existing, { toReference, readField }) {
+        const list = existing as NodeList | undefined;
+        const nodes = list?.nodes ?? [];
+        if (nodes.some((ref) => readField("id", ref) === comment.id)) return existing;
+        const ref = toReference({ __typename: "Comment", id: comment.id });
+        return { ...list, nodes: ref ? [...nodes, ref] : nodes };
       },
     },
   });

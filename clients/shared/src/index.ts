@@ -1,11 +1,15 @@
 /** LifeGraph's client core, shared by the web app and a React Native app (no DOM). */
 export * from "./cache";
+export * from "./calendar";
 export * from "./client";
 export * from "./errors";
+export * from "./insights";
 export * from "./operations";
 export * from "./session";
+export * from "./today";
 export type {
   ConversationFieldsFragment,
+  FocusSessionFieldsFragment,
   FollowingFeedQuery,
   MessageFieldsFragment,
   GoalFieldsFragment,
@@ -17,5 +21,7 @@ export type {
   NotificationsQuery,
   PostFieldsFragment,
   StreakUnit,
+  TaskFieldsFragment,
+  UpcomingQuery,
   ViewerFieldsFragment,
 } from "./gql/graphql";

@@ -57,9 +57,11 @@ export const PostFields = graphql(`
     likeCount
     commentCount
     viewerHasLiked
+    viewerHasSaved
     author {
       id
       displayName
+      viewerFollows
     }
     goal {
       id
@@ -279,6 +281,7 @@ export const MessageFields = graphql(`
     text
     createdAt
     clientMessageId
+    isStreaming
     sender {
       id
       displayName
@@ -295,6 +298,12 @@ export const ConversationFields = graphql(`
     members {
       id
       displayName
+    }
+    readReceipts {
+      user {
+        id
+      }
+      lastReadMessageId
     }
   }
 `);
@@ -378,6 +387,245 @@ export const ConversationUpdatedDocument = graphql(`
     conversationUpdated {
       conversationId
       reason
+    }
+  }
+`);
+
+export const UpcomingDocument = graphql(`
+  query Upcoming($from: DateTime!, $to: DateTime!) {
+    calendar(from: $from, to: $to) {
+      startsAt
+      endsAt
+      originalStart
+      moved
+      activity {
+        id
+        title
+        location
+      }
+    }
+  }
+`);
+
+export const FocusSessionFields = graphql(`
+  fragment FocusSessionFields on FocusSession {
+    id
+    status
+    plannedMinutes
+    startedAt
+    endedAt
+    minutes
+  }
+`);
+
+export const CurrentFocusSessionDocument = graphql(`
+  query CurrentFocusSession {
+    currentFocusSession {
+      ...FocusSessionFields
+    }
+  }
+`);
+
+export const StartFocusSessionDocument = graphql(`
+  mutation StartFocusSession($input: StartFocusInput!) {
+    startFocusSession(input: $input) {
+      ...FocusSessionFields
+    }
+  }
+`);
+
+export const FinishFocusSessionDocument = graphql(`
+  mutation FinishFocusSession($input: FocusIdInput!) {
+    finishFocusSession(input: $input) {
+      ...FocusSessionFields
+    }
+  }
+`);
+
+export const RotateCalendarFeedDocument = graphql(`
+  mutation RotateCalendarFeed {
+    rotateCalendarFeed {
+      path
+    }
+  }
+`);
+
+export const TrendingFeedDocument = graphql(`
+  query TrendingFeed($first: Int!, $after: String) {
+    trendingFeed(first: $first, after: $after) {
+      nodes {
+        ...PostFields
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const SavePostDocument = graphql(`
+  mutation SavePost($input: PostInput!) {
+    savePost(input: $input) {
+      id
+      viewerHasSaved
+    }
+  }
+`);
+
+export const UnsavePostDocument = graphql(`
+  mutation UnsavePost($input: PostInput!) {
+    unsavePost(input: $input) {
+      id
+    }
+  }
+`);
+
+export const FollowUserDocument = graphql(`
+  mutation FollowUser($input: UserInput!) {
+    followUser(input: $input) {
+      id
+      viewerFollows
+    }
+  }
+`);
+
+export const UnfollowUserDocument = graphql(`
+  mutation UnfollowUser($input: UserInput!) {
+    unfollowUser(input: $input) {
+      id
+      viewerFollows
+    }
+  }
+`);
+
+export const CommentFields = graphql(`
+  fragment CommentFields on Comment {
+    id
+    text
+    createdAt
+    author {
+      id
+      displayName
+    }
+  }
+`);
+
+export const PostCommentsDocument = graphql(`
+  query PostComments($postId: ID!) {
+    post(id: $postId) {
+      id
+      commentCount
+      comments(first: 50) {
+        nodes {
+          ...CommentFields
+        }
+      }
+    }
+  }
+`);
+
+export const AddCommentDocument = graphql(`
+  mutation AddComment($input: AddCommentInput!) {
+    addComment(input: $input) {
+      ...CommentFields
+      post {
+        id
+        commentCount
+      }
+    }
+  }
+`);
+
+export const InsightsDocument = graphql(`
+  query Insights {
+    me {
+      id
+      lifeBalance {
+        overall
+        areas {
+          area
+          score
+        }
+      }
+      stats {
+        goalsActive
+        goalsCompleted
+        longestStreak
+        focusMinutesThisWeek
+      }
+      achievements {
+        badge
+        title
+        description
+        unlockedAt
+      }
+      habits(first: 50) {
+        nodes {
+          id
+          title
+          today
+          recentCheckIns
+        }
+      }
+      goals(first: 50) {
+        nodes {
+          id
+          title
+          insights {
+            progress {
+              at
+              value
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const MessageUpdatedDocument = graphql(`
+  subscription MessageUpdated($conversationId: ID!) {
+    messageUpdated(conversationId: $conversationId) {
+      ...MessageFields
+    }
+  }
+`);
+
+export const OpenCoachConversationDocument = graphql(`
+  mutation OpenCoachConversation {
+    openCoachConversation {
+      ...ConversationFields
+    }
+  }
+`);
+
+export const NotificationPreferencesFields = graphql(`
+  fragment NotificationPreferencesFields on NotificationPreferences {
+    channels {
+      kind
+      channel
+      enabled
+    }
+    quietHours {
+      start
+      end
+    }
+  }
+`);
+
+export const NotificationPreferencesDocument = graphql(`
+  query NotificationPreferences {
+    notificationPreferences {
+      ...NotificationPreferencesFields
+    }
+  }
+`);
+
+export const UpdateNotificationPreferencesDocument = graphql(`
+  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {
+    updateNotificationPreferences(input: $input) {
+      ...NotificationPreferencesFields
     }
   }
 `);

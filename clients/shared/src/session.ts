@@ -1,7 +1,7 @@
 /**
  * The signed-in session: tokens, their storage, and the silent refresh.
  *
- * No DOM: the web app stores tokens in localStorage, a React Native app in its secure
+ * No DOM: the web app stores tokens in IndexedDB, a React Native app in its secure
  * store, each through `TokenStorage`. Refresh tokens rotate and reusing an old one ends
  * the session (docs/auth.md), so at most one refresh is ever in flight: every caller
  * that needs a fresh token while one is running awaits that same refresh.

@@ -4,21 +4,20 @@ import { createRoot } from "react-dom/client";
 import { Session, createLifeGraphClient, graphQLRefresher } from "@lifegraph/shared";
 
 import { App } from "./App";
-import { SESSION_KEY, acrossTabs, browserTokenStorage } from "./storage";
+import { acrossTabs, browserTokenStorage } from "./storage";
 import "./styles.css";
 
 // The app is served by the router it talks to (or proxied to it by Vite's dev server).
 const httpUrl = new URL("/graphql", window.location.href).toString();
 const wsUrl = httpUrl.replace(/^http/, "ws");
 
-const opening = Session.open(browserTokenStorage, graphQLRefresher(httpUrl), {
+const storage = browserTokenStorage();
+const opening = Session.open(storage, graphQLRefresher(httpUrl), {
   exclusive: acrossTabs,
 });
 void opening.then((session) => {
   // Another tab signed in, out, or renewed the tokens: follow it.
-  window.addEventListener("storage", (event) => {
-    if (event.key === SESSION_KEY || event.key === null) void session.reload();
-  });
+  storage.onChange(() => void session.reload());
   const client = createLifeGraphClient({ httpUrl, wsUrl }, session);
   const root = document.getElementById("root");
   if (root === null) throw new Error("index.html has no #root");

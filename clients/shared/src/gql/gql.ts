@@ -18,7 +18,7 @@ type Documents = {
     "\n  fragment TaskFields on Task {\n    id\n    title\n    done\n    dueDate\n  }\n": typeof types.TaskFieldsFragmentDoc,
     "\n  fragment GoalFields on Goal {\n    id\n    title\n    area\n    status\n    progress\n    dueDate\n    tasks {\n      ...TaskFields\n    }\n  }\n": typeof types.GoalFieldsFragmentDoc,
     "\n  fragment HabitFields on Habit {\n    id\n    title\n    currentStreak\n    longestStreak\n    streakUnit\n    checkedInToday\n  }\n": typeof types.HabitFieldsFragmentDoc,
-    "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    author {\n      id\n      displayName\n    }\n    goal {\n      id\n      title\n    }\n  }\n": typeof types.PostFieldsFragmentDoc,
+    "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasSaved\n    author {\n      id\n      displayName\n      viewerFollows\n    }\n    goal {\n      id\n      title\n    }\n  }\n": typeof types.PostFieldsFragmentDoc,
     "\n  fragment AuthFields on AuthPayload {\n    accessToken\n    refreshToken\n    expiresIn\n    user {\n      ...ViewerFields\n    }\n  }\n": typeof types.AuthFieldsFragmentDoc,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.RegisterDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.LoginDocument,
@@ -40,8 +40,8 @@ type Documents = {
     "\n  mutation UnlikePost($input: PostInput!) {\n    unlikePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": typeof types.UnlikePostDocument,
     "\n  query GoalTemplates {\n    goalTemplates {\n      id\n      area\n      builtIn\n      goal {\n        title\n        tasks {\n          title\n        }\n      }\n    }\n  }\n": typeof types.GoalTemplatesDocument,
     "\n  mutation InstantiateGoalTemplate($input: InstantiateTemplateInput!) {\n    instantiateGoalTemplate(input: $input) {\n      ...GoalFields\n    }\n  }\n": typeof types.InstantiateGoalTemplateDocument,
-    "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    sender {\n      id\n      displayName\n    }\n  }\n": typeof types.MessageFieldsFragmentDoc,
-    "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n  }\n": typeof types.ConversationFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    isStreaming\n    sender {\n      id\n      displayName\n    }\n  }\n": typeof types.MessageFieldsFragmentDoc,
+    "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n    readReceipts {\n      user {\n        id\n      }\n      lastReadMessageId\n    }\n  }\n": typeof types.ConversationFieldsFragmentDoc,
     "\n  query Conversations {\n    me {\n      id\n      conversations(first: 20) {\n        nodes {\n          ...ConversationFields\n        }\n      }\n    }\n  }\n": typeof types.ConversationsDocument,
     "\n  query Messages($conversationId: ID!) {\n    messages(conversationId: $conversationId, first: 30) {\n      nodes {\n        ...MessageFields\n      }\n    }\n  }\n": typeof types.MessagesDocument,
     "\n  mutation StartDirectConversation($input: StartDirectConversationInput!) {\n    startDirectConversation(input: $input) {\n      ...ConversationFields\n    }\n  }\n": typeof types.StartDirectConversationDocument,
@@ -51,13 +51,33 @@ type Documents = {
     "\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n": typeof types.MessageAddedDocument,
     "\n  subscription Typing($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      isTyping\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.TypingDocument,
     "\n  subscription ConversationUpdated {\n    conversationUpdated {\n      conversationId\n      reason\n    }\n  }\n": typeof types.ConversationUpdatedDocument,
+    "\n  query Upcoming($from: DateTime!, $to: DateTime!) {\n    calendar(from: $from, to: $to) {\n      startsAt\n      endsAt\n      originalStart\n      moved\n      activity {\n        id\n        title\n        location\n      }\n    }\n  }\n": typeof types.UpcomingDocument,
+    "\n  fragment FocusSessionFields on FocusSession {\n    id\n    status\n    plannedMinutes\n    startedAt\n    endedAt\n    minutes\n  }\n": typeof types.FocusSessionFieldsFragmentDoc,
+    "\n  query CurrentFocusSession {\n    currentFocusSession {\n      ...FocusSessionFields\n    }\n  }\n": typeof types.CurrentFocusSessionDocument,
+    "\n  mutation StartFocusSession($input: StartFocusInput!) {\n    startFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n": typeof types.StartFocusSessionDocument,
+    "\n  mutation FinishFocusSession($input: FocusIdInput!) {\n    finishFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n": typeof types.FinishFocusSessionDocument,
+    "\n  mutation RotateCalendarFeed {\n    rotateCalendarFeed {\n      path\n    }\n  }\n": typeof types.RotateCalendarFeedDocument,
+    "\n  query TrendingFeed($first: Int!, $after: String) {\n    trendingFeed(first: $first, after: $after) {\n      nodes {\n        ...PostFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.TrendingFeedDocument,
+    "\n  mutation SavePost($input: PostInput!) {\n    savePost(input: $input) {\n      id\n      viewerHasSaved\n    }\n  }\n": typeof types.SavePostDocument,
+    "\n  mutation UnsavePost($input: PostInput!) {\n    unsavePost(input: $input) {\n      id\n    }\n  }\n": typeof types.UnsavePostDocument,
+    "\n  mutation FollowUser($input: UserInput!) {\n    followUser(input: $input) {\n      id\n      viewerFollows\n    }\n  }\n": typeof types.FollowUserDocument,
+    "\n  mutation UnfollowUser($input: UserInput!) {\n    unfollowUser(input: $input) {\n      id\n      viewerFollows\n    }\n  }\n": typeof types.UnfollowUserDocument,
+    "\n  fragment CommentFields on Comment {\n    id\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n": typeof types.CommentFieldsFragmentDoc,
+    "\n  query PostComments($postId: ID!) {\n    post(id: $postId) {\n      id\n      commentCount\n      comments(first: 50) {\n        nodes {\n          ...CommentFields\n        }\n      }\n    }\n  }\n": typeof types.PostCommentsDocument,
+    "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n      post {\n        id\n        commentCount\n      }\n    }\n  }\n": typeof types.AddCommentDocument,
+    "\n  query Insights {\n    me {\n      id\n      lifeBalance {\n        overall\n        areas {\n          area\n          score\n        }\n      }\n      stats {\n        goalsActive\n        goalsCompleted\n        longestStreak\n        focusMinutesThisWeek\n      }\n      achievements {\n        badge\n        title\n        description\n        unlockedAt\n      }\n      habits(first: 50) {\n        nodes {\n          id\n          title\n          today\n          recentCheckIns\n        }\n      }\n      goals(first: 50) {\n        nodes {\n          id\n          title\n          insights {\n            progress {\n              at\n              value\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.InsightsDocument,
+    "\n  subscription MessageUpdated($conversationId: ID!) {\n    messageUpdated(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n": typeof types.MessageUpdatedDocument,
+    "\n  mutation OpenCoachConversation {\n    openCoachConversation {\n      ...ConversationFields\n    }\n  }\n": typeof types.OpenCoachConversationDocument,
+    "\n  fragment NotificationPreferencesFields on NotificationPreferences {\n    channels {\n      kind\n      channel\n      enabled\n    }\n    quietHours {\n      start\n      end\n    }\n  }\n": typeof types.NotificationPreferencesFieldsFragmentDoc,
+    "\n  query NotificationPreferences {\n    notificationPreferences {\n      ...NotificationPreferencesFields\n    }\n  }\n": typeof types.NotificationPreferencesDocument,
+    "\n  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      ...NotificationPreferencesFields\n    }\n  }\n": typeof types.UpdateNotificationPreferencesDocument,
 };
 const documents: Documents = {
     "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n  }\n": types.ViewerFieldsFragmentDoc,
     "\n  fragment TaskFields on Task {\n    id\n    title\n    done\n    dueDate\n  }\n": types.TaskFieldsFragmentDoc,
     "\n  fragment GoalFields on Goal {\n    id\n    title\n    area\n    status\n    progress\n    dueDate\n    tasks {\n      ...TaskFields\n    }\n  }\n": types.GoalFieldsFragmentDoc,
     "\n  fragment HabitFields on Habit {\n    id\n    title\n    currentStreak\n    longestStreak\n    streakUnit\n    checkedInToday\n  }\n": types.HabitFieldsFragmentDoc,
-    "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    author {\n      id\n      displayName\n    }\n    goal {\n      id\n      title\n    }\n  }\n": types.PostFieldsFragmentDoc,
+    "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasSaved\n    author {\n      id\n      displayName\n      viewerFollows\n    }\n    goal {\n      id\n      title\n    }\n  }\n": types.PostFieldsFragmentDoc,
     "\n  fragment AuthFields on AuthPayload {\n    accessToken\n    refreshToken\n    expiresIn\n    user {\n      ...ViewerFields\n    }\n  }\n": types.AuthFieldsFragmentDoc,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.RegisterDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.LoginDocument,
@@ -79,8 +99,8 @@ const documents: Documents = {
     "\n  mutation UnlikePost($input: PostInput!) {\n    unlikePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": types.UnlikePostDocument,
     "\n  query GoalTemplates {\n    goalTemplates {\n      id\n      area\n      builtIn\n      goal {\n        title\n        tasks {\n          title\n        }\n      }\n    }\n  }\n": types.GoalTemplatesDocument,
     "\n  mutation InstantiateGoalTemplate($input: InstantiateTemplateInput!) {\n    instantiateGoalTemplate(input: $input) {\n      ...GoalFields\n    }\n  }\n": types.InstantiateGoalTemplateDocument,
-    "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    sender {\n      id\n      displayName\n    }\n  }\n": types.MessageFieldsFragmentDoc,
-    "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n  }\n": types.ConversationFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    isStreaming\n    sender {\n      id\n      displayName\n    }\n  }\n": types.MessageFieldsFragmentDoc,
+    "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n    readReceipts {\n      user {\n        id\n      }\n      lastReadMessageId\n    }\n  }\n": types.ConversationFieldsFragmentDoc,
     "\n  query Conversations {\n    me {\n      id\n      conversations(first: 20) {\n        nodes {\n          ...ConversationFields\n        }\n      }\n    }\n  }\n": types.ConversationsDocument,
     "\n  query Messages($conversationId: ID!) {\n    messages(conversationId: $conversationId, first: 30) {\n      nodes {\n        ...MessageFields\n      }\n    }\n  }\n": types.MessagesDocument,
     "\n  mutation StartDirectConversation($input: StartDirectConversationInput!) {\n    startDirectConversation(input: $input) {\n      ...ConversationFields\n    }\n  }\n": types.StartDirectConversationDocument,
@@ -90,6 +110,26 @@ const documents: Documents = {
     "\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n": types.MessageAddedDocument,
     "\n  subscription Typing($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      isTyping\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.TypingDocument,
     "\n  subscription ConversationUpdated {\n    conversationUpdated {\n      conversationId\n      reason\n    }\n  }\n": types.ConversationUpdatedDocument,
+    "\n  query Upcoming($from: DateTime!, $to: DateTime!) {\n    calendar(from: $from, to: $to) {\n      startsAt\n      endsAt\n      originalStart\n      moved\n      activity {\n        id\n        title\n        location\n      }\n    }\n  }\n": types.UpcomingDocument,
+    "\n  fragment FocusSessionFields on FocusSession {\n    id\n    status\n    plannedMinutes\n    startedAt\n    endedAt\n    minutes\n  }\n": types.FocusSessionFieldsFragmentDoc,
+    "\n  query CurrentFocusSession {\n    currentFocusSession {\n      ...FocusSessionFields\n    }\n  }\n": types.CurrentFocusSessionDocument,
+    "\n  mutation StartFocusSession($input: StartFocusInput!) {\n    startFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n": types.StartFocusSessionDocument,
+    "\n  mutation FinishFocusSession($input: FocusIdInput!) {\n    finishFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n": types.FinishFocusSessionDocument,
+    "\n  mutation RotateCalendarFeed {\n    rotateCalendarFeed {\n      path\n    }\n  }\n": types.RotateCalendarFeedDocument,
+    "\n  query TrendingFeed($first: Int!, $after: String) {\n    trendingFeed(first: $first, after: $after) {\n      nodes {\n        ...PostFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.TrendingFeedDocument,
+    "\n  mutation SavePost($input: PostInput!) {\n    savePost(input: $input) {\n      id\n      viewerHasSaved\n    }\n  }\n": types.SavePostDocument,
+    "\n  mutation UnsavePost($input: PostInput!) {\n    unsavePost(input: $input) {\n      id\n    }\n  }\n": types.UnsavePostDocument,
+    "\n  mutation FollowUser($input: UserInput!) {\n    followUser(input: $input) {\n      id\n      viewerFollows\n    }\n  }\n": types.FollowUserDocument,
+    "\n  mutation UnfollowUser($input: UserInput!) {\n    unfollowUser(input: $input) {\n      id\n      viewerFollows\n    }\n  }\n": types.UnfollowUserDocument,
+    "\n  fragment CommentFields on Comment {\n    id\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n": types.CommentFieldsFragmentDoc,
+    "\n  query PostComments($postId: ID!) {\n    post(id: $postId) {\n      id\n      commentCount\n      comments(first: 50) {\n        nodes {\n          ...CommentFields\n        }\n      }\n    }\n  }\n": types.PostCommentsDocument,
+    "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n      post {\n        id\n        commentCount\n      }\n    }\n  }\n": types.AddCommentDocument,
+    "\n  query Insights {\n    me {\n      id\n      lifeBalance {\n        overall\n        areas {\n          area\n          score\n        }\n      }\n      stats {\n        goalsActive\n        goalsCompleted\n        longestStreak\n        focusMinutesThisWeek\n      }\n      achievements {\n        badge\n        title\n        description\n        unlockedAt\n      }\n      habits(first: 50) {\n        nodes {\n          id\n          title\n          today\n          recentCheckIns\n        }\n      }\n      goals(first: 50) {\n        nodes {\n          id\n          title\n          insights {\n            progress {\n              at\n              value\n            }\n          }\n        }\n      }\n    }\n  }\n": types.InsightsDocument,
+    "\n  subscription MessageUpdated($conversationId: ID!) {\n    messageUpdated(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n": types.MessageUpdatedDocument,
+    "\n  mutation OpenCoachConversation {\n    openCoachConversation {\n      ...ConversationFields\n    }\n  }\n": types.OpenCoachConversationDocument,
+    "\n  fragment NotificationPreferencesFields on NotificationPreferences {\n    channels {\n      kind\n      channel\n      enabled\n    }\n    quietHours {\n      start\n      end\n    }\n  }\n": types.NotificationPreferencesFieldsFragmentDoc,
+    "\n  query NotificationPreferences {\n    notificationPreferences {\n      ...NotificationPreferencesFields\n    }\n  }\n": types.NotificationPreferencesDocument,
+    "\n  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      ...NotificationPreferencesFields\n    }\n  }\n": types.UpdateNotificationPreferencesDocument,
 };
 
 /**
@@ -125,7 +165,7 @@ export function graphql(source: "\n  fragment HabitFields on Habit {\n    id\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    author {\n      id\n      displayName\n    }\n    goal {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    author {\n      id\n      displayName\n    }\n    goal {\n      id\n      title\n    }\n  }\n"];
+export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasSaved\n    author {\n      id\n      displayName\n      viewerFollows\n    }\n    goal {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasSaved\n    author {\n      id\n      displayName\n      viewerFollows\n    }\n    goal {\n      id\n      title\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -213,11 +253,11 @@ export function graphql(source: "\n  mutation InstantiateGoalTemplate($input: In
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    sender {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    sender {\n      id\n      displayName\n    }\n  }\n"];
+export function graphql(source: "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    isStreaming\n    sender {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    isStreaming\n    sender {\n      id\n      displayName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n    readReceipts {\n      user {\n        id\n      }\n      lastReadMessageId\n    }\n  }\n"): (typeof documents)["\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n    readReceipts {\n      user {\n        id\n      }\n      lastReadMessageId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -254,6 +294,86 @@ export function graphql(source: "\n  subscription Typing($conversationId: ID!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ConversationUpdated {\n    conversationUpdated {\n      conversationId\n      reason\n    }\n  }\n"): (typeof documents)["\n  subscription ConversationUpdated {\n    conversationUpdated {\n      conversationId\n      reason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Upcoming($from: DateTime!, $to: DateTime!) {\n    calendar(from: $from, to: $to) {\n      startsAt\n      endsAt\n      originalStart\n      moved\n      activity {\n        id\n        title\n        location\n      }\n    }\n  }\n"): (typeof documents)["\n  query Upcoming($from: DateTime!, $to: DateTime!) {\n    calendar(from: $from, to: $to) {\n      startsAt\n      endsAt\n      originalStart\n      moved\n      activity {\n        id\n        title\n        location\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FocusSessionFields on FocusSession {\n    id\n    status\n    plannedMinutes\n    startedAt\n    endedAt\n    minutes\n  }\n"): (typeof documents)["\n  fragment FocusSessionFields on FocusSession {\n    id\n    status\n    plannedMinutes\n    startedAt\n    endedAt\n    minutes\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CurrentFocusSession {\n    currentFocusSession {\n      ...FocusSessionFields\n    }\n  }\n"): (typeof documents)["\n  query CurrentFocusSession {\n    currentFocusSession {\n      ...FocusSessionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartFocusSession($input: StartFocusInput!) {\n    startFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n"): (typeof documents)["\n  mutation StartFocusSession($input: StartFocusInput!) {\n    startFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishFocusSession($input: FocusIdInput!) {\n    finishFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n"): (typeof documents)["\n  mutation FinishFocusSession($input: FocusIdInput!) {\n    finishFocusSession(input: $input) {\n      ...FocusSessionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateCalendarFeed {\n    rotateCalendarFeed {\n      path\n    }\n  }\n"): (typeof documents)["\n  mutation RotateCalendarFeed {\n    rotateCalendarFeed {\n      path\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrendingFeed($first: Int!, $after: String) {\n    trendingFeed(first: $first, after: $after) {\n      nodes {\n        ...PostFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query TrendingFeed($first: Int!, $after: String) {\n    trendingFeed(first: $first, after: $after) {\n      nodes {\n        ...PostFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SavePost($input: PostInput!) {\n    savePost(input: $input) {\n      id\n      viewerHasSaved\n    }\n  }\n"): (typeof documents)["\n  mutation SavePost($input: PostInput!) {\n    savePost(input: $input) {\n      id\n      viewerHasSaved\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsavePost($input: PostInput!) {\n    unsavePost(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UnsavePost($input: PostInput!) {\n    unsavePost(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FollowUser($input: UserInput!) {\n    followUser(input: $input) {\n      id\n      viewerFollows\n    }\n  }\n"): (typeof documents)["\n  mutation FollowUser($input: UserInput!) {\n    followUser(input: $input) {\n      id\n      viewerFollows\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnfollowUser($input: UserInput!) {\n    unfollowUser(input: $input) {\n      id\n      viewerFollows\n    }\n  }\n"): (typeof documents)["\n  mutation UnfollowUser($input: UserInput!) {\n    unfollowUser(input: $input) {\n      id\n      viewerFollows\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment CommentFields on Comment {\n    id\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PostComments($postId: ID!) {\n    post(id: $postId) {\n      id\n      commentCount\n      comments(first: 50) {\n        nodes {\n          ...CommentFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PostComments($postId: ID!) {\n    post(id: $postId) {\n      id\n      commentCount\n      comments(first: 50) {\n        nodes {\n          ...CommentFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n      post {\n        id\n        commentCount\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) {\n      ...CommentFields\n      post {\n        id\n        commentCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Insights {\n    me {\n      id\n      lifeBalance {\n        overall\n        areas {\n          area\n          score\n        }\n      }\n      stats {\n        goalsActive\n        goalsCompleted\n        longestStreak\n        focusMinutesThisWeek\n      }\n      achievements {\n        badge\n        title\n        description\n        unlockedAt\n      }\n      habits(first: 50) {\n        nodes {\n          id\n          title\n          today\n          recentCheckIns\n        }\n      }\n      goals(first: 50) {\n        nodes {\n          id\n          title\n          insights {\n            progress {\n              at\n              value\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Insights {\n    me {\n      id\n      lifeBalance {\n        overall\n        areas {\n          area\n          score\n        }\n      }\n      stats {\n        goalsActive\n        goalsCompleted\n        longestStreak\n        focusMinutesThisWeek\n      }\n      achievements {\n        badge\n        title\n        description\n        unlockedAt\n      }\n      habits(first: 50) {\n        nodes {\n          id\n          title\n          today\n          recentCheckIns\n        }\n      }\n      goals(first: 50) {\n        nodes {\n          id\n          title\n          insights {\n            progress {\n              at\n              value\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MessageUpdated($conversationId: ID!) {\n    messageUpdated(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n"): (typeof documents)["\n  subscription MessageUpdated($conversationId: ID!) {\n    messageUpdated(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenCoachConversation {\n    openCoachConversation {\n      ...ConversationFields\n    }\n  }\n"): (typeof documents)["\n  mutation OpenCoachConversation {\n    openCoachConversation {\n      ...ConversationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationPreferencesFields on NotificationPreferences {\n    channels {\n      kind\n      channel\n      enabled\n    }\n    quietHours {\n      start\n      end\n    }\n  }\n"): (typeof documents)["\n  fragment NotificationPreferencesFields on NotificationPreferences {\n    channels {\n      kind\n      channel\n      enabled\n    }\n    quietHours {\n      start\n      end\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationPreferences {\n    notificationPreferences {\n      ...NotificationPreferencesFields\n    }\n  }\n"): (typeof documents)["\n  query NotificationPreferences {\n    notificationPreferences {\n      ...NotificationPreferencesFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      ...NotificationPreferencesFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      ...NotificationPreferencesFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

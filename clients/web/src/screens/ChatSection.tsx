@@ -7,7 +7,9 @@ import {
   ConversationsDocument,
   MarkConversationReadDocument,
   MessageAddedDocument,
+  MessageUpdatedDocument,
   MessagesDocument,
+  OpenCoachConversationDocument,
   SendMessageDocument,
   SetTypingDocument,
   TypingDocument,
@@ -34,6 +36,14 @@ export function ChatSection({ viewerId }: { viewerId: string }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const list = conversations.data?.me.conversations.nodes ?? [];
   const open = list.find((c) => c.id === openId) ?? null;
+  const [openCoach, coach] = useMutation(OpenCoachConversationDocument);
+
+  async function talkToCoach() {
+    const opened = await openCoach().catch(() => null);
+    if (!opened?.data) return;
+    await conversations.refetch();
+    setOpenId(opened.data.openCoachConversation.id);
+  }
 
   return (
     <section className="card chat" aria-labelledby="chat-heading">
@@ -50,6 +60,16 @@ export function ChatSection({ viewerId }: { viewerId: string }) {
       )}
       {conversations.data && list.length === 0 && (
         <p className="empty">No conversations yet.</p>
+      )}
+      {conversations.data && !list.some((c) => c.kind === "COACH") && (
+        <button type="button" disabled={coach.loading} onClick={() => void talkToCoach()}>
+          Talk to your coach
+        </button>
+      )}
+      {coach.error && (
+        <p role="alert" className="error">
+          {describeError(coach.error)}
+        </p>
       )}
       {list.length > 0 && (
         <ul className="conversations" aria-label="Conversations">
@@ -108,8 +128,14 @@ function ConversationView({
       if (!message) return;
       addMessage(client.cache, message);
       if (message.sender?.id !== viewerId) setTypist(null);
+      // The coach's word that it set up a goal: show it on the goals board.
+      if (conversation.kind === "COACH" && message.sender === null) {
+        void client.refetchQueries({ include: ["Home"] });
+      }
     },
   });
+  // Edits, deletions and the coach's streamed replies: the cache updates the message by id.
+  useSubscription(MessageUpdatedDocument, { variables: { conversationId } });
   useSubscription(TypingDocument, {
     variables: { conversationId },
     onData: ({ data }) => {
@@ -150,6 +176,7 @@ function ConversationView({
   }
 
   const shown = [...(messages.data?.messages.nodes ?? [])].reverse();
+  const seen = seenBy(conversation, shown, viewerId);
   return (
     <div className="conversation" role="region" aria-label={`Conversation with ${name}`}>
       {messages.loading && !messages.data && <p role="status">Loading messages…</p>}
@@ -166,6 +193,11 @@ function ConversationView({
           </li>
         ))}
       </ol>
+      {seen.length > 0 && (
+        <p className="muted seen" aria-live="polite">
+          Seen by {seen.join(", ")}
+        </p>
+      )}
       <p className="typing" aria-live="polite">
         {typist ? `${typist} is typing…` : ""}
       </p>
@@ -185,4 +217,22 @@ function ConversationView({
       </form>
     </div>
   );
+}
+
+/** Who else has read up to the viewer's latest message (read receipts). */
+function seenBy(
+  conversation: ConversationFieldsFragment,
+  shown: { id: string; sender?: { id: string } | null }[],
+  viewerId: string,
+): string[] {
+  const position = new Map(shown.map((m, i) => [m.id, i]));
+  let mine = -1;
+  shown.forEach((m, i) => {
+    if (m.sender?.id === viewerId) mine = i;
+  });
+  if (mine < 0) return [];
+  return conversation.readReceipts
+    .filter((r) => r.user.id !== viewerId && r.lastReadMessageId)
+    .filter((r) => (position.get(r.lastReadMessageId ?? "") ?? -1) >= mine)
+    .map((r) => conversation.members.find((m) => m.id === r.user.id)?.displayName ?? "someone");
 }

@@ -39,7 +39,7 @@ export function HabitsSection({
   );
 }
 
-function HabitItem({ habit }: { habit: HabitFieldsFragment }) {
+export function HabitItem({ habit }: { habit: HabitFieldsFragment }) {
   const [checkIn, { loading, error }] = useMutation(CheckInHabitDocument);
   return (
     <li className="habit" aria-label={habit.title}>

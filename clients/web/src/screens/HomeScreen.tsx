@@ -1,4 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from "@apollo/client";
+import { Suspense, lazy } from "react";
 
 import {
   HomeDocument,
@@ -8,11 +9,19 @@ import {
 } from "@lifegraph/shared";
 
 import { useSession } from "../App";
+import { ROUTES, useRoute } from "../route";
+import { CalendarScreen } from "./CalendarScreen";
 import { ChatSection } from "./ChatSection";
+import { CommunityScreen } from "./CommunityScreen";
 import { FeedSection } from "./FeedSection";
 import { GoalsSection } from "./GoalsSection";
 import { HabitsSection } from "./HabitsSection";
+import { NotificationSettingsScreen } from "./NotificationSettingsScreen";
 import { NotificationsBell } from "./NotificationsBell";
+import { TodayScreen } from "./TodayScreen";
+
+// The chart library loads with the Insights screen, not with the first page.
+const InsightsScreen = lazy(() => import("./InsightsScreen"));
 
 export function HomeScreen({ client }: { client: LifeGraphClient }) {
   const session = useSession();
@@ -20,6 +29,7 @@ export function HomeScreen({ client }: { client: LifeGraphClient }) {
   const home = useQuery(HomeDocument);
   const [logout] = useMutation(LogoutDocument);
   const me = home.data?.me;
+  const route = useRoute();
 
   async function signOut() {
     const refreshToken = session.current?.refreshToken;
@@ -42,6 +52,13 @@ export function HomeScreen({ client }: { client: LifeGraphClient }) {
           Sign out
         </button>
       </header>
+      <nav className="tabs" aria-label="Screens">
+        {ROUTES.map(({ path, label }) => (
+          <a key={path} href={`#/${path}`} aria-current={route === path ? "page" : undefined}>
+            {label}
+          </a>
+        ))}
+      </nav>
       <main className="home">
         {home.loading && !me && (
           <p role="status" className="status">
@@ -56,14 +73,33 @@ export function HomeScreen({ client }: { client: LifeGraphClient }) {
             </button>
           </p>
         )}
-        {me && (
+        {route === "" && (
           <>
-            <GoalsSection viewerId={me.id} goals={me.goals.nodes} />
-            <HabitsSection viewerId={me.id} habits={me.habits.nodes} />
+            {me && (
+              <>
+                <GoalsSection viewerId={me.id} goals={me.goals.nodes} />
+                <HabitsSection viewerId={me.id} habits={me.habits.nodes} />
+              </>
+            )}
+            <FeedSection viewerId={me?.id} />
+            {me && <ChatSection viewerId={me.id} />}
           </>
         )}
-        <FeedSection />
-        {me && <ChatSection viewerId={me.id} />}
+        {route === "today" && me && <TodayScreen goals={me.goals.nodes} habits={me.habits.nodes} />}
+        {route === "calendar" && <CalendarScreen />}
+        {route === "community" && me && <CommunityScreen viewerId={me.id} goals={me.goals.nodes} />}
+        {route === "insights" && (
+          <Suspense
+            fallback={
+              <p role="status" className="status">
+                Loading your insights…
+              </p>
+            }
+          >
+            <InsightsScreen />
+          </Suspense>
+        )}
+        {route === "settings" && <NotificationSettingsScreen />}
       </main>
     </div>
   );
