@@ -285,7 +285,7 @@ export type CheckInInput = {
 };
 
 /** A comment on a post. Replies are one level deep: a reply to a reply joins the thread of the top-level comment. */
-export type Comment = {
+export type Comment = Node & {
   __typename?: 'Comment';
   /** Who wrote the comment. */
   author: User;
@@ -295,6 +295,8 @@ export type Comment = {
   editedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The comment's id. */
   id: Scalars['ID']['output'];
+  /** Globally unique, opaque id that names the type too: what `node(id:)` and `nodes(ids:)` take. Relay: set `nodeInterfaceIdField` to `nodeId`. */
+  nodeId: Scalars['ID']['output'];
   /** The top-level comment this replies to; null for a top-level comment. */
   parentId?: Maybe<Scalars['ID']['output']>;
   /** The post commented on; null if the viewer may not see it. */
@@ -354,7 +356,7 @@ export type ContentStatus =
   | 'REMOVED';
 
 /** A conversation: direct, group or coach. */
-export type Conversation = {
+export type Conversation = Node & {
   __typename?: 'Conversation';
   /** Members who may add and remove members (groups only). */
   admins: Array<User>;
@@ -370,6 +372,8 @@ export type Conversation = {
   lastMessage?: Maybe<Message>;
   /** Its members. */
   members: Array<User>;
+  /** Globally unique, opaque id that names the type too: what `node(id:)` and `nodes(ids:)` take. Relay: set `nodeInterfaceIdField` to `nodeId`. */
+  nodeId: Scalars['ID']['output'];
   /** How far each member has read. */
   readReceipts: Array<ReadReceipt>;
   /** A group's title; null for direct chats. */
@@ -697,7 +701,7 @@ export type FollowLinkEdge = {
 };
 
 /** A goal, with chart-ready insights. */
-export type Goal = {
+export type Goal = Node & {
   __typename?: 'Goal';
   /** The life area it belongs to. */
   area: LifeArea;
@@ -715,6 +719,8 @@ export type Goal = {
   id: Scalars['ID']['output'];
   /** Progress and activity over time. Owner only; null for a goal never seen. */
   insights?: Maybe<GoalInsights>;
+  /** Globally unique, opaque id that names the type too: what `node(id:)` and `nodes(ids:)` take. Relay: set `nodeInterfaceIdField` to `nodeId`. */
+  nodeId: Scalars['ID']['output'];
   /** The owner's user id. */
   ownerId: Scalars['ID']['output'];
   /** The parent goal; null for top-level goals or when hidden. */
@@ -819,7 +825,7 @@ export type GoalTemplate = {
 };
 
 /** A recurring behaviour with check-ins and streaks. */
-export type Habit = {
+export type Habit = Node & {
   __typename?: 'Habit';
   /** Checked in on the owner's local today. */
   checkedInToday: Scalars['Boolean']['output'];
@@ -837,6 +843,8 @@ export type Habit = {
   longestStreak: Scalars['Int']['output'];
   /** Streak milestones announced. */
   milestonesReached: Array<Scalars['Int']['output']>;
+  /** Globally unique, opaque id that names the type too: what `node(id:)` and `nodes(ids:)` take. Relay: set `nodeInterfaceIdField` to `nodeId`. */
+  nodeId: Scalars['ID']['output'];
   /** Check-in days of the last 60 days, oldest first. */
   recentCheckIns: Array<Scalars['Date']['output']>;
   /** When it is due. */
@@ -997,7 +1005,7 @@ export type MarkNotificationsReadPayload = {
 };
 
 /** A chat message. */
-export type Message = {
+export type Message = Node & {
   __typename?: 'Message';
   /** An attached file, if any. */
   attachment?: Maybe<Attachment>;
@@ -1021,6 +1029,8 @@ export type Message = {
   isDeleted: Scalars['Boolean']['output'];
   /** True while the coach is still writing this message. */
   isStreaming: Scalars['Boolean']['output'];
+  /** Globally unique, opaque id that names the type too: what `node(id:)` and `nodes(ids:)` take. Relay: set `nodeInterfaceIdField` to `nodeId`. */
+  nodeId: Scalars['ID']['output'];
   /** For coach replies: the message answered. */
   replyTo?: Maybe<Scalars['ID']['output']>;
   /** Who sent it; null for the coach and for deleted accounts. `displayName` and `avatarUrl` come with the message; other fields from the users subgraph. */
@@ -1826,8 +1836,16 @@ export type MutationVerifyEmailArgs = {
   input: VerifyEmailInput;
 };
 
+/** An object that can be refetched by its global id with `node(id:)` (Relay's global object identification). Fetch `nodeId` to get that id. */
+export type Node = {
+  /** The object's id, unique among objects of its type (the cache key with `__typename`). */
+  id: Scalars['ID']['output'];
+  /** Globally unique, opaque id that names the type too: what `node(id:)` and `nodes(ids:)` take. Relay: set `nodeInterfaceIdField` to `nodeId`. */
+  nodeId: Scalars['ID']['output'];
+};
+
 /** Something that happened for a user. */
-export type Notification = {
+export type Notification = Node & {
   __typename?: 'Notification';
   /** Users who caused it (distinct), e.g. everyone who liked the post. */
   actorIds: Array<Scalars['ID']['output']>;
@@ -1845,6 +1863,8 @@ export type Notification = {
   id: Scalars['ID']['output'];
   /** What it is about. */
   kind: NotificationKind;
+  /** Globally unique, opaque id that names the type too: what `node(id:)` and `nodes(ids:)` take. Relay: set `nodeInterfaceIdField` to `nodeId`. */
+  nodeId: Scalars['ID']['output'];
   /** Whether the user has read it. */
   read: Scalars['Boolean']['output'];
   /** The post, reminder, conversation, badge or user it points at. */
@@ -2017,7 +2037,7 @@ export type Period =
   | 'WEEK';
 
 /** A post in the community. */
-export type Post = {
+export type Post = Node & {
   __typename?: 'Post';
   /** Who wrote the post. */
   author: User;
@@ -2039,6 +2059,8 @@ export type Post = {
   likeCount: Scalars['Int']['output'];
   /** Attached images or videos (http/https). */
   mediaUrls: Array<Scalars['String']['output']>;
+  /** Globally unique, opaque id that names the type too: what `node(id:)` and `nodes(ids:)` take. Relay: set `nodeInterfaceIdField` to `nodeId`. */
+  nodeId: Scalars['ID']['output'];
   /** Moderation state of the post. */
   status: ContentStatus;
   /** The post's plain text (clients may render markdown). */
@@ -2193,6 +2215,10 @@ export type Query = {
   moderationQueue: ModerationCaseConnection;
   /** The viewer's own goals, newest first. */
   myGoals: GoalConnection;
+  /** Any object by its global id (`nodeId`); null when it does not exist or the viewer may not read it. */
+  node?: Maybe<Node>;
+  /** Objects by their global ids, in order; null for each one `node` would answer null. At most 100. */
+  nodes: Array<Maybe<Node>>;
   /** The caller's notification preferences. */
   notificationPreferences: NotificationPreferences;
   /** The caller's inbox, newest first. */
@@ -2320,6 +2346,18 @@ export type QueryMyGoalsArgs = {
   area?: InputMaybe<LifeArea>;
   first?: Scalars['Int']['input'];
   status?: InputMaybe<GoalStatus>;
+};
+
+
+/** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -3032,7 +3070,7 @@ export type UpdateTaskInput = {
 };
 
 /** A LifeGraph user (owned by users). */
-export type User = {
+export type User = Node & {
   __typename?: 'User';
   /** Badges the user earned. Public, like a profile. */
   achievements: Array<Achievement>;
@@ -3074,6 +3112,8 @@ export type User = {
   lifeBalance: LifeBalance;
   /** Language tag for formatting; null if hidden. */
   locale?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, opaque id that names the type too: what `node(id:)` and `nodes(ids:)` take. Relay: set `nodeInterfaceIdField` to `nodeId`. */
+  nodeId: Scalars['ID']['output'];
   /** The user's inbox, newest first. Owner only. */
   notifications: NotificationConnection;
   /** Posts by this user that the viewer may see, newest first. */
