@@ -84,6 +84,15 @@ class Bench:
         lifegraph = {name: cpu_seconds(pid) for name, pid in self.system.processes.items()}
         return lifegraph, sum(cpu_seconds(pid) for pid in self.system.database_pids)
 
+    async def quiesce(self, *, idle: float = 0.1, within: float = 60.0) -> None:
+        """Wait until LifeGraph and its database use less than `idle` of a core (over 1 s)."""
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline:
+            before = sum(self._cpu()[0].values()) + self._cpu()[1]
+            await asyncio.sleep(1.0)
+            if sum(self._cpu()[0].values()) + self._cpu()[1] - before < idle:
+                return
+
     async def _drive(
         self, journey: Journey, load: tuple[str, float], seconds: float
     ) -> list[float]:
@@ -98,11 +107,15 @@ class Bench:
         if room is not None:
             assert await room.delivered(list(room.sent), within=30.0), room.errors()
             room.reset()
+        await self.quiesce()
         counts = await self.counters.read()
         cpu, db_cpu = self._cpu()
         began = time.perf_counter()
         latencies = await self._drive(journey, load, seconds)
         elapsed = time.perf_counter() - began
+        # What the row's writes set off (consumers, fan-out) is the row's cost too,
+        # and must not spill into the next row's.
+        await self.quiesce()
         cpu_after, db_cpu_after = self._cpu()
         counts_after = await self.counters.read()
         n = max(1, len(latencies))
