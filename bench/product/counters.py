@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -19,34 +18,27 @@ class Counts:
     database_operations: float
 
 
-def database_port(pid: int) -> int | None:
-    """The port of the embedded database `lifegraph up` started as its child."""
-    for entry in os.listdir("/proc"):
-        try:
-            with open(f"/proc/{entry}/stat") as stat:
-                if int(stat.read().rsplit(")", 1)[1].split()[1]) != pid:
-                    continue
-            with open(f"/proc/{entry}/cmdline") as cmdline:
-                args = cmdline.read().split("\0")
-        except (OSError, ValueError):
-            continue
-        if "--port" in args:
-            return int(args[args.index("--port") + 1])
-    return None
-
-
 class Counters:
-    def __init__(self, session: aiohttp.ClientSession, url: str, database_port: int) -> None:
+    """Subgraph operations summed over every subgraph's `/metrics`; the database's opcounters."""
+
+    def __init__(
+        self, session: aiohttp.ClientSession, metrics_urls: list[str], database_port: int
+    ) -> None:
         self.session = session
-        self.metrics_url = f"{url}/subgraphs/users/metrics"
+        self.metrics_urls = metrics_urls
         self.database: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(
-            f"mongodb://127.0.0.1:{database_port}"
+            f"mongodb://127.0.0.1:{database_port}/?directConnection=true"
         )
 
-    async def read(self) -> Counts:
-        async with self.session.get(self.metrics_url) as response:
+    async def _operations(self, url: str) -> float:
+        async with self.session.get(url) as response:
             text = await response.text()
-        operations = sum(float(n) for n in _OPERATIONS.findall(text))
+        return sum(float(n) for n in _OPERATIONS.findall(text))
+
+    async def read(self) -> Counts:
+        operations = 0.0
+        for url in self.metrics_urls:
+            operations += await self._operations(url)
         status = await self.database.admin.command("serverStatus")
         # serverStatus itself counts as one command: left in, it is constant per reading.
         return Counts(operations, float(sum(status["opcounters"].values())))

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from pymongo.errors import DuplicateKeyError
 
@@ -46,15 +47,21 @@ class CheckInRepository(Repository[CheckInDoc]):
     async def remove(self, habit_id: str, day: str) -> bool:
         return await self.delete_where({"habit_id": habit_id, "day": day}) > 0
 
+    @staticmethod
+    def days_query(habit_ids: Sequence[str]) -> tuple[dict[str, Any], dict[str, int]]:
+        """Filter and projection of `days_by_habit`: every check-in a habit ever had
+        (streaks need them all), read as the two fields the (habit_id, day) index
+        covers instead of a model built for each (a hot path: every check-in and
+        every habit shown)."""
+        return {"habit_id": {"$in": list(habit_ids)}}, {"_id": 0, "habit_id": 1, "day": 1}
+
     async def days_by_habit(
         self, habit_ids: Sequence[str], *, session: Session = None
     ) -> dict[str, list[str]]:
-        rows = await CheckInDoc.find(
-            {"habit_id": {"$in": list(habit_ids)}}, session=session
-        ).to_list()
+        rows = collection(CheckInDoc).find(*self.days_query(habit_ids), session=session)
         days: dict[str, list[str]] = defaultdict(list)
-        for row in rows:
-            days[row.habit_id].append(row.day)
+        async for row in rows:
+            days[row["habit_id"]].append(row["day"])
         return days
 
     async def delete_habit(self, habit_id: str, *, session: Session = None) -> int:

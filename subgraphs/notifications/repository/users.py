@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from common.projections import apply_if_newer
 from common.repository import Repository
@@ -15,6 +17,15 @@ class PreferencesRepo(Repository[Preferences]):
 
     async def find(self, user_id: str) -> Preferences | None:
         return await Preferences.find_one({"user_id": user_id})
+
+    @staticmethod
+    def many_query(user_ids: Sequence[str]) -> dict[str, Any]:
+        return {"user_id": {"$in": sorted(set(user_ids))}}
+
+    async def find_many(self, user_ids: Sequence[str]) -> dict[str, Preferences]:
+        """Preferences of each of `user_ids` that has any, in one read (an event's recipients)."""
+        found = await Preferences.find(self.many_query(user_ids)).to_list()
+        return {prefs.user_id: prefs for prefs in found}
 
     async def put(self, prefs: Preferences) -> Preferences:
         await Preferences.get_pymongo_collection().update_one(

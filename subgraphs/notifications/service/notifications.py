@@ -101,6 +101,14 @@ class PreferenceChange:
 
 
 @dataclass(frozen=True)
+class Audience:
+    """An event's recipients' settings, read once for all of them."""
+
+    preferences: Mapping[str, Preferences]
+    push_users: set[str]
+
+
+@dataclass(frozen=True)
 class Repos:
     notifications: Notifications = field(default_factory=Notifications)
     deliveries: Deliveries = field(default_factory=Deliveries)
@@ -153,10 +161,22 @@ class NotificationService:
                 follow.followee_id, Kind.NEW_FOLLOWER, follow.follower_id, session=session
             )
             return
-        for intent in intents_from(event):
-            if intent.kind is Kind.MESSAGE and await self._presence.is_online(intent.user_id):
-                continue  # they are in the app and see the message in chat
-            await self.notify(intent, session=session)
+        intents = [
+            intent
+            for intent in intents_from(event)
+            # Online, they are in the app and see the message in chat.
+            if not (intent.kind is Kind.MESSAGE and await self._presence.is_online(intent.user_id))
+        ]
+        # A group message has a recipient per member: their settings in two reads, not 2N.
+        audience = await self._audience([i.user_id for i in intents]) if len(intents) > 1 else None
+        for intent in intents:
+            await self.notify(intent, session=session, audience=audience)
+
+    async def _audience(self, user_ids: list[str]) -> Audience:
+        return Audience(
+            await self.repos.preferences.find_many(user_ids),
+            await self.repos.push.users_with_endpoints(user_ids),
+        )
 
     async def _user_changed(self, event: Event, session: Session) -> None:
         payload = payload_of(event.type, event.data)
@@ -175,8 +195,15 @@ class NotificationService:
         """When email/push for a notification in `window` should go out."""
         return delivery_due(kind, window, self._config.window_seconds(kind), now)
 
-    async def notify(self, intent: Intent, *, session: Session = None) -> Notification | None:
-        prefs = await self.repos.preferences.find(intent.user_id)
+    async def notify(
+        self, intent: Intent, *, session: Session = None, audience: Audience | None = None
+    ) -> Notification | None:
+        """Fold `intent` into its recipient's inbox and queue its deliveries; `audience`
+        holds the recipients' settings when the caller read them for many at once."""
+        if audience is None:
+            prefs = await self.repos.preferences.find(intent.user_id)
+        else:
+            prefs = audience.preferences.get(intent.user_id)
         channels = enabled_channels(prefs, intent.kind)
         if not channels:
             return None
@@ -202,7 +229,7 @@ class NotificationService:
                 continue
             # Push without a registered browser has nowhere to go; email without an
             # address is still recorded (and FAILED with the reason) so it is visible.
-            if channel is Channel.PUSH and not await self.repos.push.for_user(intent.user_id):
+            if channel is Channel.PUSH and not await self._has_push(intent.user_id, audience):
                 continue
             await self.repos.deliveries.ensure(
                 notification, channel, due=due, now=now, session=session
@@ -212,6 +239,11 @@ class NotificationService:
             await after_commit(partial(self._announce, intent.user_id, str(notification.id)))
         await after_commit(self._wake_dispatcher)
         return notification
+
+    async def _has_push(self, user_id: str, audience: Audience | None) -> bool:
+        if audience is not None:
+            return user_id in audience.push_users
+        return bool(await self.repos.push.for_user(user_id))
 
     async def _announce(self, user_id: str, notification_id: str) -> None:
         await self._pubsub.publish(_channel(user_id), {"id": notification_id})
