@@ -37,6 +37,9 @@ PART_OF = {"app.kubernetes.io/part-of": "lifegraph"}
 # LifeGraph that may open a connection to it (docs/deploy.md says how to change them).
 INGRESS_NAMESPACE = "ingress-nginx"
 MONITORING_NAMESPACE = "monitoring"
+# OTLP/HTTP: where the router may send its spans, an OpenTelemetry Collector in the
+# monitoring namespace (LIFEGRAPH_OTLP_TRACES_ENDPOINT, docs/deploy.md "Monitoring").
+OTLP_HTTP_PORT = 4318
 
 # The longest request a part serves is a router fetch bounded by
 # LIFEGRAPH_ROUTER_SUBGRAPH_TIMEOUT_SECONDS (30 s by default): uvicorn gets that and a
@@ -441,6 +444,9 @@ def network_policy(part: Part, subgraph_names: list[str]) -> Manifest:
             }
         )
         egress.append({"to": [{"namespaceSelector": {}}], "ports": _ports(REDIS_PORTS)})
+        egress.append(
+            {"to": [_from_namespace(MONITORING_NAMESPACE)], "ports": _ports([OTLP_HTTP_PORT])}
+        )
     else:
         engines = (MONGODB_PORT, AMQP_PORT, *REDIS_PORTS)
         egress.append({"to": [{"namespaceSelector": {}}], "ports": _ports(engines)})
