@@ -234,7 +234,7 @@ class SubgraphSettings(CommonSettings):
     mongodb_read_concern: str = "majority"
     # Each process creates its collections' indexes at start (idempotent). A cluster
     # turns this off and runs `lifegraph indexes` once per rollout instead (the k8s
-    # Job), so replicas do not race to build the same index (docs/deploy.md).
+    # Job), so replicas do not race to build the same index (docs/deployment.md).
     mongodb_create_indexes: bool = True
     # Unset, the AMQP URL selects the in-process bus.
     amqp_url: str | None = Field(default=None, validation_alias=_env("AMQP_URL"))
