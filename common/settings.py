@@ -179,6 +179,10 @@ class RouterSettings(CommonSettings):
     router_subgraph_timeouts: dict[str, float] = Field(default_factory=dict)
     # Identical in-flight subgraph requests of queries share one request (docs/router.md).
     router_deduplicate_subgraph_requests: bool = True
+    # OpenTelemetry: the router's spans (request, plan, each fetch) go to this OTLP/HTTP
+    # traces URL, e.g. http://otel-collector:4318/v1/traces. Unset: none are exported.
+    otlp_traces_endpoint: str | None = None
+    otlp_service_name: str = "lifegraph-router"
     # Circuit breaker per subgraph: this many consecutive failures open it for the
     # cool-down (docs/router.md "Circuit breakers"); 0 turns it off.
     router_circuit_breaker_failures: int = Field(default=5, ge=0)
@@ -240,7 +244,7 @@ class SubgraphSettings(CommonSettings):
     mongodb_read_concern: str = "majority"
     # Each process creates its collections' indexes at start (idempotent). A cluster
     # turns this off and runs `lifegraph indexes` once per rollout instead (the k8s
-    # Job), so replicas do not race to build the same index (docs/deploy.md).
+    # Job), so replicas do not race to build the same index (docs/deployment.md).
     mongodb_create_indexes: bool = True
     # Unset, the AMQP URL selects the in-process bus.
     amqp_url: str | None = Field(default=None, validation_alias=_env("AMQP_URL"))

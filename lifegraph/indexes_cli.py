@@ -81,7 +81,7 @@ def fingerprint(definition: SubgraphDefinition[Any]) -> str:
 
 def _settings() -> SubgraphSettings:
     # Only the database settings every subgraph shares: indexing needs no subgraph's
-    # secrets, so the Job is given none (docs/deploy.md).
+    # secrets, so the Job is given none (docs/deployment.md).
     return SubgraphSettings()
 
 

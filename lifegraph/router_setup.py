@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from opentelemetry.sdk.trace import TracerProvider
 from redis.asyncio import Redis
 from starlette.applications import Starlette
 from starlette.routing import Mount
@@ -17,6 +18,7 @@ from common.auth import RemoteKeySource, TokenVerifier
 from common.infra import connect_redis
 from common.ratelimit import RedisRateLimiter
 from common.settings import RouterSettings
+from common.tracing import otlp_tracer_provider, shut_down
 from common.transport.cors import cors_origins
 from common.transport.secret import router_headers
 from lifegraph.playground import DEFAULT_QUERY, ROOT_DESCRIPTIONS
@@ -35,10 +37,13 @@ from router.header_rules import HeaderRules
 class RouterSetup:
     config: RouterConfig
     redis: Redis | None
+    tracer_provider: TracerProvider | None = None
 
     async def close(self) -> None:
         if self.redis is not None:
             await self.redis.aclose()
+        if self.tracer_provider is not None:
+            await shut_down(self.tracer_provider)
 
 
 # How often `--watch` looks at the supergraph file: a stat a second costs nothing.
@@ -59,6 +64,11 @@ def router_setup(
     # whoever runs the router closes the client with `close()`.
     redis = connect_redis(settings.redis_url) if settings.redis_url else None
     prefix = f"{settings.redis_prefix}:router"
+    tracing = (
+        otlp_tracer_provider(settings.otlp_traces_endpoint, settings.otlp_service_name)
+        if settings.otlp_traces_endpoint
+        else None
+    )
     config = RouterConfig(
         supergraph_sdl=supergraph_sdl,
         subgraph_urls=MappingProxyType(dict(subgraph_urls or {})),
@@ -99,8 +109,9 @@ def router_setup(
         header_rules=HeaderRules.parse(settings.router_header_rules),
         retry=retry_settings(settings),
         in_process_subgraphs=MappingProxyType(dict(in_process or {})),
+        tracer_provider=tracing,
     )
-    return RouterSetup(config, redis)
+    return RouterSetup(config, redis, tracing)
 
 
 def circuit_breaker(settings: RouterSettings) -> BreakerSettings | None:

@@ -6,7 +6,7 @@
 Every file under docker/k8s/ comes from here: one Deployment, Service, HPA,
 PodDisruptionBudget and NetworkPolicy per part (the router and each subgraph
 `lifegraph.discovery` finds), the supergraph with in-cluster URLs, the Ingress
-and the two overlays. docs/deploy.md explains the figures and what to set.
+and the two overlays. docs/deployment.md explains the figures and what to set.
 """
 
 from __future__ import annotations
@@ -34,9 +34,12 @@ SECRET = "lifegraph"  # noqa: S105 - the Secret object's name
 JWKS_SECRET = "lifegraph-jwks"  # noqa: S105 - a name, not a value
 PART_OF = {"app.kubernetes.io/part-of": "lifegraph"}
 # Where the ingress controller and the Prometheus scraper run: the only pods outside
-# LifeGraph that may open a connection to it (docs/deploy.md says how to change them).
+# LifeGraph that may open a connection to it (docs/deployment.md says how to change them).
 INGRESS_NAMESPACE = "ingress-nginx"
 MONITORING_NAMESPACE = "monitoring"
+# OTLP/HTTP: where the router may send its spans, an OpenTelemetry Collector in the
+# monitoring namespace (LIFEGRAPH_OTLP_TRACES_ENDPOINT, docs/deployment.md "Monitoring").
+OTLP_HTTP_PORT = 4318
 
 # The longest request a part serves is a router fetch bounded by
 # LIFEGRAPH_ROUTER_SUBGRAPH_TIMEOUT_SECONDS (30 s by default): uvicorn gets that and a
@@ -87,7 +90,7 @@ class Part:
 
 
 # The engines' URLs carry their credentials (the operators generate them), so they
-# are secrets too; docs/deploy.md shows how to copy them in.
+# are secrets too; docs/deployment.md shows how to copy them in.
 MONGODB_URL = SecretKey("MONGODB_URL")
 SHARED_SUBGRAPH_SECRETS = (
     SecretKey("LIFEGRAPH_ROUTER_SECRET"),
@@ -110,7 +113,7 @@ SHARED_CONFIG: Mapping[str, str] = {
     "LIFEGRAPH_SHUTDOWN_TIMEOUT_SECONDS": str(SHUTDOWN_SECONDS),
     # The root filesystem is read-only: anything a part writes goes to its /tmp emptyDir.
     "LIFEGRAPH_DATA_DIR": "/tmp/lifegraph",  # noqa: S108
-    # Redis without a password inside the cluster (docs/deploy.md "The engines"); the
+    # Redis without a password inside the cluster (docs/deployment.md "The engines"); the
     # MongoDB and RabbitMQ URLs hold credentials and come from the Secret.
     "REDIS_URL": "redis://redis:6379/0",
     "LIFEGRAPH_JWKS_URL": f"http://users:{PORT}/.well-known/jwks.json",
@@ -299,7 +302,7 @@ def spread(part: str) -> list[Manifest]:
     ]
 
 
-# checkov's findings on the Deployments that stay, each with its reason (docs/deploy.md).
+# checkov's findings on the Deployments that stay, each with its reason (docs/deployment.md).
 ACCEPTED_FINDINGS = {
     "CKV_K8S_15": "pull policy IfNotPresent: the overlay pins the image, so Always only adds a "
     "registry round-trip to every start",
@@ -441,6 +444,9 @@ def network_policy(part: Part, subgraph_names: list[str]) -> Manifest:
             }
         )
         egress.append({"to": [{"namespaceSelector": {}}], "ports": _ports(REDIS_PORTS)})
+        egress.append(
+            {"to": [_from_namespace(MONITORING_NAMESPACE)], "ports": _ports([OTLP_HTTP_PORT])}
+        )
     else:
         engines = (MONGODB_PORT, AMQP_PORT, *REDIS_PORTS)
         egress.append({"to": [{"namespaceSelector": {}}], "ports": _ports(engines)})
@@ -624,7 +630,7 @@ def overlay(namespace: str, *, replicas: int, max_replicas: int, host: str) -> M
     }
 
 
-# The engines, run by their operators (docs/deploy.md "The engines"). Three members
+# The engines, run by their operators (docs/deployment.md "The engines"). Three members
 # each: a majority (2) survives losing any one node or zone.
 ENGINE_MEMBERS = 3
 MONGODB_VERSION = "8.0.4"
@@ -647,7 +653,7 @@ def mongodb() -> Manifest:
                     "name": MONGODB_USER,
                     "db": "admin",
                     # Created by the operator, with a ready connection string in the
-                    # Secret `mongodb-admin-lifegraph` (docs/deploy.md).
+                    # Secret `mongodb-admin-lifegraph` (docs/deployment.md).
                     "passwordSecretRef": {"name": "lifegraph-mongodb-password"},
                     "scramCredentialsSecretName": "lifegraph-mongodb-scram",
                     # One database per subgraph, all named by LIFEGRAPH_DATABASE_PREFIX.

@@ -22,7 +22,7 @@ from scripts.k8s import PACKAGE, SUBGRAPH_SECRETS, SUPERGRAPH, current_package, 
 
 Manifest = dict[str, Any]
 OVERLAYS = ("dev", "production")
-# The oldest Kubernetes the package promises to work on (docs/deploy.md), and the newest
+# The oldest Kubernetes the package promises to work on (docs/deployment.md), and the newest
 # schemas kubernetes-validate ships.
 KUBERNETES_VERSIONS = ("1.30", kubernetes_validate.latest_version())
 
