@@ -13,7 +13,6 @@ Example::
 from __future__ import annotations
 
 import base64
-import binascii
 
 from common.errors import BadUserInput
 
@@ -31,8 +30,10 @@ def from_global_id(global_id: str, *, field: str = "id") -> tuple[str, str]:
     if len(global_id) > MAX_GLOBAL_ID_LENGTH:
         raise BadUserInput("This id is too long to be a LifeGraph id.", field=field)
     try:
+        # ValueError covers all three refusals: not base64 (binascii.Error), characters
+        # outside ASCII (UnicodeEncodeError), bytes that are not UTF-8 (UnicodeDecodeError).
         text = base64.b64decode(global_id, validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError):
+    except ValueError:
         raise BadUserInput("This is not a LifeGraph global id.", field=field) from None
     type_name, sep, object_id = text.partition(":")
     if not sep or not type_name or not object_id:
