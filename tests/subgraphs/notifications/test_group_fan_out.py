@@ -1,4 +1,4 @@
-"""Group messages fanned out in bulk: exact counts under concurrency, nothing twice on redelivery."""
+"""Group messages fanned out in bulk: exact counts under concurrency, nothing twice again."""
 
 from __future__ import annotations
 
