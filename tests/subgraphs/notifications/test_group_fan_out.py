@@ -1,4 +1,4 @@
-"""Group messages fanned out in bulk: exact counts under concurrency, nothing twice again."""
+"""Group messages fanned out in bulk: exact counts under concurrency, nothing applied twice."""
 
 from __future__ import annotations
 
