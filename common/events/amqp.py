@@ -194,7 +194,7 @@ class _Delivery:
             outcome = Failed(f"malformed envelope: {_first_error(exc)}", permanent=True)
         else:
             # Taken before any other await: deliveries of one user apply in order.
-            async with self._sub.lane(event.user_id or event.id):
+            async with self._sub.lanes(event):
                 outcome = await self._sub.apply(event)
         try:
             if isinstance(outcome, Failed):

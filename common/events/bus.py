@@ -20,6 +20,8 @@ EventHandler = Callable[[Event], Awaitable[None]]
 # that was rolled back.
 AfterCommit = Callable[[], Awaitable[None]]
 SessionHandler = Callable[[Event, AsyncClientSession], Awaitable[AfterCommit | None]]
+# A second lane for an event beyond its user's (a conversation's fan-out), or None.
+LaneOf = Callable[[Event], str | None]
 
 
 @dataclass(frozen=True)
@@ -34,13 +36,19 @@ class Transactional:
     """
 
     handler: SessionHandler
+    # Events sharing this key also apply one at a time in this process, so
+    # transactions that write the same documents (one conversation's members'
+    # inbox rows) queue instead of aborting each other and re-running.
+    lane: LaneOf | None = None
 
 
-def transactional(handler: SessionHandler) -> Transactional:
+def transactional(handler: SessionHandler, *, lane: LaneOf | None = None) -> Transactional:
     """Mark a handler `(event, session)`: its writes and the processed-id record commit together.
 
     The handler may return an `AfterCommit`; it runs once the commit succeeded,
-    and its failure is logged without undoing the applied event.
+    and its failure is logged without undoing the applied event. `lane(event)`
+    names a second lane, besides the event's user, that the event holds while it
+    applies: events whose transactions write the same documents serialise on it.
 
     ```python
     async def on_user(event: Event, session: AsyncClientSession) -> None:
@@ -49,7 +57,7 @@ def transactional(handler: SessionHandler) -> Transactional:
     runtime.consume("community.users", ["users.user.*"], transactional(on_user))
     ```
     """
-    return Transactional(handler)
+    return Transactional(handler, lane)
 
 
 AnyHandler = EventHandler | Transactional

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import enum
 import logging
-from collections.abc import Callable, Sequence
-from contextlib import AbstractAsyncContextManager
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -176,6 +176,22 @@ class Subscription:
     def lane(self, key: str) -> AbstractAsyncContextManager[None]:
         """One event per user at a time, in delivery order."""
         return self._lanes.hold(key)
+
+    @asynccontextmanager
+    async def lanes(self, event: Event) -> AsyncIterator[None]:
+        """The event's user's lane, then the handler's own lane for it if it names one.
+
+        Always taken in that order, and nobody holding a handler's lane waits for a
+        user's, so two events cannot each hold what the other waits for.
+        """
+        async with self.lane(event.user_id or event.id):
+            lane_of = self.handler.lane if isinstance(self.handler, Transactional) else None
+            extra = lane_of(event) if lane_of is not None else None
+            if extra is None:
+                yield
+                return
+            async with self._lanes.hold(f"lane:{extra}"):
+                yield
 
 
 def make_subscription(

@@ -194,7 +194,7 @@ class InMemoryEventBus:
             event, attempt, delivery = await consumer.queue.get()
             try:
                 # Taken with no await since `get`: one user's events apply in queue order.
-                async with consumer.sub.lane(event.user_id or event.id):
+                async with consumer.sub.lanes(event):
                     outcome = await consumer.sub.apply(event)
                 if isinstance(outcome, Failed):
                     self._after_failure(consumer, event, attempt, delivery, outcome)

@@ -104,3 +104,17 @@ def intents_from(event: Event) -> list[Intent]:
                 if user != payload.sender_id
             ]
     return []
+
+
+def fan_out_lane(event: Event) -> str | None:
+    """The lane a fan-out event applies in: one conversation's messages one at a time.
+
+    Every message of a group writes the same members' inbox rows and positions, so
+    concurrent ones would conflict and re-run; queued, each commits first time.
+    """
+    # Read raw: the lane is taken before the payload is validated (a bad one is
+    # dead-lettered by the consumer, not here).
+    conversation = event.data.get("conversation_id")
+    if event.type != "chat.message.sent" or not isinstance(conversation, str):
+        return None
+    return f"conversation:{conversation}"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from beanie import PydanticObjectId, SortDirection
-from pymongo import ReturnDocument
+from pymongo import ReturnDocument, UpdateOne
 
 from common.repository import Repository
 from subgraphs.notifications.models import Channel, Delivery, Notification, Status
@@ -26,22 +26,29 @@ class Deliveries(Repository[Delivery]):
         now: datetime,
         session: Session,
     ) -> None:
-        row = {
-            "notification_id": str(notification.id),
-            "user_id": notification.user_id,
-            "channel": channel.value,
-            "status": Status.PENDING.value,
-            "attempts": 0,
-            "next_attempt_at": due,
-            "last_error": None,
-            "sent_at": None,
-            "created_at": now,
-        }
+        await self.ensure_many([(notification, channel, due)], now=now, session=session)
+
+    async def ensure_many(
+        self,
+        wanted: Sequence[tuple[Notification, Channel, datetime]],
+        *,
+        now: datetime,
+        session: Session,
+    ) -> None:
+        """`ensure` for each (notification, channel, due) in one bulk write."""
+        if not wanted:
+            return
         # Once per notification and channel: later events of the group ride along.
-        await Delivery.get_pymongo_collection().update_one(
-            {"notification_id": row["notification_id"], "channel": channel.value},
-            {"$setOnInsert": row},
-            upsert=True,
+        await Delivery.get_pymongo_collection().bulk_write(
+            [
+                UpdateOne(
+                    {"notification_id": str(notification.id), "channel": channel.value},
+                    {"$setOnInsert": _pending(notification, channel, due=due, now=now)},
+                    upsert=True,
+                )
+                for notification, channel, due in wanted
+            ],
+            ordered=False,
             session=session,
         )
 
@@ -74,3 +81,19 @@ class Deliveries(Repository[Delivery]):
 
     async def forget_user(self, user_id: str, *, session: Session = None) -> None:
         await self.delete_where({"user_id": user_id}, session=session)
+
+
+def _pending(
+    notification: Notification, channel: Channel, *, due: datetime, now: datetime
+) -> dict[str, Any]:
+    return {
+        "notification_id": str(notification.id),
+        "user_id": notification.user_id,
+        "channel": channel.value,
+        "status": Status.PENDING.value,
+        "attempts": 0,
+        "next_attempt_at": due,
+        "last_error": None,
+        "sent_at": None,
+        "created_at": now,
+    }

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from beanie import SortDirection
-from pymongo import ReturnDocument
+from pymongo import ReturnDocument, UpdateOne
 from pymongo.asynchronous.collection import AsyncCollection
 
 from common.repository import Page, PageRequest, Repository, parse_object_id
@@ -16,6 +17,43 @@ from subgraphs.notifications.models import Kind, Notification
 from subgraphs.notifications.repository.base import Session
 
 POSITIONS = "inbox_positions"
+
+
+@dataclass(frozen=True)
+class Fold:
+    """One event for one user's inbox: the group it joins and what it brings."""
+
+    user_id: str
+    kind: Kind
+    target_id: str
+    window: int
+    actor_id: str | None
+    data: Mapping[str, Any]
+    in_app: bool
+
+    @property
+    def group_key(self) -> str:
+        return f"{self.user_id}|{self.kind.value}|{self.target_id}"
+
+    def update(self, *, now: datetime, seq: int) -> dict[str, Any]:
+        """The upsert that folds the event in: operators only, so it commutes."""
+        update: dict[str, Any] = {
+            "$inc": {"event_count": 1},
+            "$set": {"updated_at": now, "read": False, "data": dict(self.data), "seq": seq},
+            "$setOnInsert": {
+                "user_id": self.user_id,
+                "kind": self.kind.value,
+                "target_id": self.target_id,
+                "in_app": self.in_app,
+                "withdrawn_ids": [],
+                "created_at": now,
+            },
+        }
+        if self.actor_id is not None:
+            update["$addToSet"] = {"actor_ids": self.actor_id}
+        else:
+            update["$setOnInsert"]["actor_ids"] = []
+        return update
 
 
 class Notifications(Repository[Notification]):
@@ -54,31 +92,68 @@ class Notifications(Repository[Notification]):
             if raw is not None:
                 return Notification.model_validate(raw), False
         seq = await self._next_seq(user_id, session=session)
-        update: dict[str, Any] = {
-            "$inc": {"event_count": 1},
-            "$set": {"updated_at": now, "read": False, "data": dict(data), "seq": seq},
-            "$setOnInsert": {
-                "user_id": user_id,
-                "kind": kind.value,
-                "target_id": target_id,
-                "in_app": in_app,
-                "withdrawn_ids": [],
-                "created_at": now,
-            },
-        }
-        if actor_id is not None:
-            update["$addToSet"] = {"actor_ids": actor_id}
-        else:
-            update["$setOnInsert"]["actor_ids"] = []
+        fold = Fold(user_id, kind, target_id, window, actor_id, data, in_app)
         raw = await collection.find_one_and_update(
             {"group_key": group_key, "window": window},
-            update,
+            fold.update(now=now, seq=seq),
             upsert=True,
             return_document=ReturnDocument.AFTER,
             session=session,
         )
         assert raw is not None
         return Notification.model_validate(raw), True
+
+    async def fold_in_many(
+        self, folds: Sequence[Fold], *, now: datetime, session: Session
+    ) -> list[Notification]:
+        """Add one event to many users' groups at once: a group message's fan-out.
+
+        Each fold must be news (no `quiet_repeat`), and each user may appear once. A
+        constant number of round trips whatever the number of users: one bulk write
+        and one read for their positions, one bulk upsert and one read for the rows.
+        The updates are `$inc`/`$set`/`$addToSet` only, never read-modify-write, so
+        the result is what `fold_in` one user at a time would have stored.
+        """
+        if not folds:
+            return []
+        users = [fold.user_id for fold in folds]
+        if len(set(users)) != len(users):
+            raise ValueError("fold_in_many takes each user once")
+        seqs = await self._next_seqs(users, session=session)
+        collection = Notification.get_pymongo_collection()
+        await collection.bulk_write(
+            [
+                UpdateOne(
+                    {"group_key": fold.group_key, "window": fold.window},
+                    fold.update(now=now, seq=seqs[fold.user_id]),
+                    upsert=True,
+                )
+                for fold in folds
+            ],
+            ordered=False,
+            session=session,
+        )
+        wanted = {(fold.group_key, fold.window) for fold in folds}
+        query = {
+            "group_key": {"$in": sorted({key for key, _ in wanted})},
+            "window": {"$in": sorted({window for _, window in wanted})},
+        }
+        rows = await collection.find(query, session=session).to_list()
+        return [
+            Notification.model_validate(raw)
+            for raw in rows
+            if (raw["group_key"], raw["window"]) in wanted
+        ]
+
+    async def _next_seqs(self, user_ids: list[str], *, session: Session) -> dict[str, int]:
+        """`_next_seq` for many users in two round trips (see there for the ordering)."""
+        await _positions().bulk_write(
+            [UpdateOne({"_id": user}, {"$inc": {"seq": 1}}, upsert=True) for user in user_ids],
+            ordered=False,
+            session=session,
+        )
+        rows = await _positions().find({"_id": {"$in": user_ids}}, session=session).to_list()
+        return {str(row["_id"]): int(row["seq"]) for row in rows}
 
     async def _next_seq(self, user_id: str, *, session: Session) -> int:
         """The user's next change position. Taken in the consumer's transaction, so

@@ -47,7 +47,7 @@ from subgraphs.notifications.models import (
 )
 from subgraphs.notifications.repository.base import Session
 from subgraphs.notifications.repository.deliveries import Deliveries
-from subgraphs.notifications.repository.notifications import Notifications
+from subgraphs.notifications.repository.notifications import Fold, Notifications
 from subgraphs.notifications.repository.presence import Presence
 from subgraphs.notifications.repository.push import PushEndpoints
 from subgraphs.notifications.repository.users import PreferencesRepo, Recipients
@@ -167,10 +167,14 @@ class NotificationService:
             # Online, they are in the app and see the message in chat.
             if not (intent.kind is Kind.MESSAGE and await self._presence.is_online(intent.user_id))
         ]
-        # A group message has a recipient per member: their settings in two reads, not 2N.
-        audience = await self._audience([i.user_id for i in intents]) if len(intents) > 1 else None
+        if _fans_out(intents):
+            # A group message has a recipient per member: their settings in two reads
+            # and their rows in a few bulk writes, not a round trip or two per member.
+            audience = await self._audience([i.user_id for i in intents])
+            await self._notify_all(intents, audience, session=session)
+            return
         for intent in intents:
-            await self.notify(intent, session=session, audience=audience)
+            await self.notify(intent, session=session)
 
     async def _audience(self, user_ids: list[str]) -> Audience:
         return Audience(
@@ -195,15 +199,9 @@ class NotificationService:
         """When email/push for a notification in `window` should go out."""
         return delivery_due(kind, window, self._config.window_seconds(kind), now)
 
-    async def notify(
-        self, intent: Intent, *, session: Session = None, audience: Audience | None = None
-    ) -> Notification | None:
-        """Fold `intent` into its recipient's inbox and queue its deliveries; `audience`
-        holds the recipients' settings when the caller read them for many at once."""
-        if audience is None:
-            prefs = await self.repos.preferences.find(intent.user_id)
-        else:
-            prefs = audience.preferences.get(intent.user_id)
+    async def notify(self, intent: Intent, *, session: Session = None) -> Notification | None:
+        """Fold `intent` into its recipient's inbox and queue its deliveries."""
+        prefs = await self.repos.preferences.find(intent.user_id)
         channels = enabled_channels(prefs, intent.kind)
         if not channels:
             return None
@@ -229,7 +227,7 @@ class NotificationService:
                 continue
             # Push without a registered browser has nowhere to go; email without an
             # address is still recorded (and FAILED with the reason) so it is visible.
-            if channel is Channel.PUSH and not await self._has_push(intent.user_id, audience):
+            if channel is Channel.PUSH and not await self.repos.push.for_user(intent.user_id):
                 continue
             await self.repos.deliveries.ensure(
                 notification, channel, due=due, now=now, session=session
@@ -240,10 +238,46 @@ class NotificationService:
         await after_commit(self._wake_dispatcher)
         return notification
 
-    async def _has_push(self, user_id: str, audience: Audience | None) -> bool:
-        if audience is not None:
-            return user_id in audience.push_users
-        return bool(await self.repos.push.for_user(user_id))
+    async def _notify_all(
+        self, intents: list[Intent], audience: Audience, *, session: Session
+    ) -> None:
+        """`notify` for one event's many recipients, each once, in bulk: the same rows,
+        deliveries and announcements, in a constant number of round trips."""
+        now = self._clock()
+        folds: list[Fold] = []
+        external: dict[tuple[str, int], list[Channel]] = {}
+        for intent in intents:
+            channels = enabled_channels(audience.preferences.get(intent.user_id), intent.kind)
+            if not channels:
+                continue
+            fold = Fold(
+                user_id=intent.user_id,
+                kind=intent.kind,
+                target_id=intent.target_id,
+                window=int(intent.at.timestamp() // self._config.window_seconds(intent.kind)),
+                actor_id=intent.actor_id,
+                data=intent.data,
+                in_app=Channel.IN_APP in channels,
+            )
+            folds.append(fold)
+            external[fold.group_key, fold.window] = [
+                channel
+                for channel in channels
+                if channel is not Channel.IN_APP
+                and (channel is not Channel.PUSH or intent.user_id in audience.push_users)
+            ]
+        rows = await self.repos.notifications.fold_in_many(folds, now=now, session=session)
+        wanted = [
+            (row, channel, self.external_due(row.kind, row.window, now))
+            for row in rows
+            for channel in external[row.group_key, row.window]
+        ]
+        await self.repos.deliveries.ensure_many(wanted, now=now, session=session)
+        for row in rows:
+            if row.in_app:
+                await after_commit(partial(self._announce, row.user_id, str(row.id)))
+        if rows:
+            await after_commit(self._wake_dispatcher)
 
     async def _announce(self, user_id: str, notification_id: str) -> None:
         await self._pubsub.publish(_channel(user_id), {"id": notification_id})
@@ -447,6 +481,17 @@ class NotificationService:
                 log.exception("notification dispatch pass failed")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=interval_seconds)
+
+
+def _fans_out(intents: list[Intent]) -> bool:
+    """Whether the bulk path applies: several recipients, each once, each event news
+    (a kind counted in people has to look at its row first: `fold_in`)."""
+    users = {intent.user_id for intent in intents}
+    return (
+        len(intents) > 1
+        and len(users) == len(intents)
+        and not any(intent.kind in PER_PERSON for intent in intents)
+    )
 
 
 def _position(row: Notification) -> int:
