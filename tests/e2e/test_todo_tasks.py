@@ -251,3 +251,33 @@ async def test_day_views_follow_the_users_local_day(new_client: NewClient) -> No
     assert await _titles(ada, view=ahead) == []
     assert await _titles(ada, view="TODAY", completed=True) == []
     assert date.fromisoformat(timed["dueDate"]) == local_today
+
+
+async def test_analytics_counts_standalone_and_goal_tasks_and_reopening(
+    new_client: NewClient,
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    created = await ada.ok(
+        "mutation($i: CreateGoalInput!) { createGoal(input: $i) { id tasks { id } } }",
+        {"i": {"title": "Read", "area": "LEARNING", "tasks": [{"title": "Buy a book"}]}},
+    )
+    goal = created["createGoal"]
+    await ada.ok(
+        "mutation($i: UpdateTaskInput!) { updateTask(input: $i) { id } }",
+        {"i": {"goalId": goal["id"], "taskId": goal["tasks"][0]["id"], "done": True}},
+    )
+    loose = await _create(ada, title="Call the bank")
+    complete = "mutation($i: TodoTaskIdInput!) { completeTodoTask(input: $i) { id } }"
+    await ada.ok(complete, {"i": {"id": loose["id"]}})
+    report = "{ me { weeklyReport { tasksCompleted } } }"
+
+    def counted(n: int) -> Any:
+        return lambda d: d["me"]["weeklyReport"]["tasksCompleted"] == n
+
+    await eventually(lambda: ada.ok(report), counted(2))
+    await ada.ok(
+        "mutation($i: TodoTaskIdInput!) { uncompleteTodoTask(input: $i) { id } }",
+        {"i": {"id": loose["id"]}},
+    )
+    await eventually(lambda: ada.ok(report), counted(1))
