@@ -169,6 +169,8 @@ class ActivityDoc(Document):
     description: str = ""
     location: str | None = None
     goal_id: str | None = None
+    # Set when the activity time-blocks a standalone task.
+    task_id: str | None = None
     starts_at: datetime
     ends_at: datetime
     timezone: str = "UTC"
@@ -322,6 +324,8 @@ class TodoTaskDoc(Document):
     due_at: datetime | None = None
     completed: bool = False
     completed_at: datetime | None = None
+    # The calendar activity that time-blocks it (`scheduleTodoTask`), if any.
+    activity_id: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 

@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import httpx
+
 from common.testing.waiting import eventually
 from tests.e2e.conftest import Client, NewClient
 
@@ -281,3 +283,63 @@ async def test_analytics_counts_standalone_and_goal_tasks_and_reopening(
         {"i": {"id": loose["id"]}},
     )
     await eventually(lambda: ada.ok(report), counted(1))
+
+
+SCHEDULE = "mutation($i: ScheduleTodoTaskInput!) { scheduleTodoTask(input: $i) { id activityId } }"
+CALENDAR = (
+    'query { calendar(from: "2031-06-01T00:00:00Z", to: "2031-06-08T00:00:00Z") {'
+    " startsAt endsAt activity { id title taskId } } }"
+)
+
+
+async def test_a_scheduled_task_shows_in_the_calendar_and_the_feed(
+    lifegraph: str, http: httpx.AsyncClient, new_client: NewClient
+) -> None:
+    ada, bob = new_client(), new_client()
+    await ada.sign_up("Ada")
+    await bob.sign_up("Bob")
+    task = await _create(ada, title="Write report")
+    block = {"taskId": task["id"], "start": "2031-06-02T09:00:00+02:00", "durationMinutes": 90}
+    scheduled = (await ada.ok(SCHEDULE, {"i": block}))["scheduleTodoTask"]
+    [entry] = (await ada.ok(CALENDAR))["calendar"]
+    assert entry == {
+        "startsAt": "2031-06-02T07:00:00+00:00",
+        "endsAt": "2031-06-02T08:30:00+00:00",
+        "activity": {"id": scheduled["activityId"], "title": "Write report", "taskId": task["id"]},
+    }
+    # Scheduling again moves the one block; a new title follows into the calendar.
+    moved = await ada.ok(SCHEDULE, {"i": {**block, "start": "2031-06-03T10:00:00Z"}})
+    assert moved["scheduleTodoTask"]["activityId"] == scheduled["activityId"]
+    await ada.ok(UPDATE, {"i": {"id": task["id"], "title": "Write the report"}})
+    [entry] = (await ada.ok(CALENDAR))["calendar"]
+    assert (entry["startsAt"], entry["activity"]["title"]) == (
+        "2031-06-03T10:00:00+00:00",
+        "Write the report",
+    )
+    path = (await ada.ok("mutation { rotateCalendarFeed { path } }"))["rotateCalendarFeed"]["path"]
+    feed = await http.get(f"{lifegraph}{path}")
+    assert "SUMMARY:Write the report" in feed.text
+    assert "DTSTART:20310603T100000Z" in feed.text
+
+    for bad, field in [
+        ({"durationMinutes": 0}, "durationMinutes"),
+        ({"durationMinutes": 1441}, "durationMinutes"),
+    ]:
+        assert _codes(await ada.call(SCHEDULE, {"i": {**block, **bad}})) == [
+            ("BAD_USER_INPUT", field)
+        ]
+    assert _codes(await bob.call(SCHEDULE, {"i": block})) == [("NOT_FOUND", "taskId")]
+
+    unscheduled = await ada.ok(
+        "mutation($i: TodoTaskIdInput!) { unscheduleTodoTask(input: $i) { activityId } }",
+        {"i": {"id": task["id"]}},
+    )
+    assert unscheduled["unscheduleTodoTask"]["activityId"] is None
+    assert (await ada.ok(CALENDAR))["calendar"] == []
+    await ada.ok(SCHEDULE, {"i": block})
+    assert len((await ada.ok(CALENDAR))["calendar"]) == 1
+    await ada.ok(
+        "mutation($i: TodoTaskIdInput!) { deleteTodoTask(input: $i) { deletedId } }",
+        {"i": {"id": task["id"]}},
+    )
+    assert (await ada.ok(CALENDAR))["calendar"] == []

@@ -30,3 +30,6 @@ SUBTASKS_PER_TASK: Final = 100
 PROJECT_NAME_CHARS: Final = 100
 # Standalone tasks linked to one goal: its progress reads them all on every change.
 LINKED_TASKS_PER_GOAL: Final = 500
+# A time block on the calendar (`scheduleTodoTask`), in minutes.
+BLOCK_MINUTES_MIN: Final = 5
+BLOCK_MINUTES_MAX: Final = 1_440

@@ -84,6 +84,9 @@ class TodoTaskType:
     due_at: datetime | None = strawberry.field(description="The exact time it is due, if any.")
     completed: bool = strawberry.field(description="Whether it is done.")
     completed_at: datetime | None = strawberry.field(description="When it was completed.")
+    activity_id: strawberry.ID | None = strawberry.field(
+        description="The calendar activity time-blocking it (`scheduleTodoTask`), if any."
+    )
     created_at: datetime = strawberry.field(description="When it was created.")
     updated_at: datetime = strawberry.field(description="When it last changed.")
 
@@ -102,6 +105,7 @@ class TodoTaskType:
             due_at=doc.due_at,
             completed=doc.completed,
             completed_at=doc.completed_at,
+            activity_id=strawberry.ID(doc.activity_id) if doc.activity_id else None,
             created_at=doc.created_at,
             updated_at=doc.updated_at,
         )
@@ -206,6 +210,13 @@ class MoveTodoTaskInput:
     project_id: strawberry.ID | None = strawberry.field(
         default=None, description="The target project; null for the inbox."
     )
+
+
+@strawberry.input(description="Blocks time for a task on the calendar.")
+class ScheduleTodoTaskInput:
+    task_id: strawberry.ID = strawberry.field(description="The task.")
+    start: datetime = strawberry.field(description="When the block starts (with an offset).")
+    duration_minutes: int = strawberry.field(description="How long it lasts: 5 to 1,440 minutes.")
 
 
 @strawberry.type(description="What `deleteTodoTask` removed.")
@@ -354,3 +365,21 @@ class TaskMutations:
         me = await require_viewer_id(info)
         deleted = await services(info).todo_tasks.delete(me, str(input.id))
         return DeleteTodoTaskPayload(deleted_id=strawberry.ID(deleted))
+
+    @strawberry.mutation(
+        description=(
+            "Block time for a task: it shows as an occurrence in `calendar` and the .ics feed. "
+            "Scheduling again moves the block."
+        )
+    )
+    async def schedule_todo_task(self, info: Info, input: ScheduleTodoTaskInput) -> TodoTaskType:
+        me = await require_viewer_id(info)
+        task = await services(info).todo_tasks.schedule(
+            me, str(input.task_id), input.start, input.duration_minutes
+        )
+        return TodoTaskType.of(task)
+
+    @strawberry.mutation(description="Remove a task's time block from the calendar.")
+    async def unschedule_todo_task(self, info: Info, input: TodoTaskIdInput) -> TodoTaskType:
+        me = await require_viewer_id(info)
+        return TodoTaskType.of(await services(info).todo_tasks.unschedule(me, str(input.id)))

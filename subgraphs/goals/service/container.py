@@ -68,6 +68,16 @@ def build_services(
     projects = ProjectService(deps, project_repo, todo_task_repo)
     habits = HabitService(deps, habit_repo, check_in_repo, reminder_repo, goals, access)
     reminders = ReminderService(deps, reminder_repo, activity_repo, goals, habits, access)
+    calendar = CalendarService(
+        deps,
+        activity_repo,
+        feed_repo,
+        reminder_repo,
+        reminders,
+        goals,
+        access,
+        limits=calendar_limits,
+    )
     return GoalsServices(
         deps=deps,
         access=access,
@@ -75,16 +85,7 @@ def build_services(
         templates=TemplateService(deps, template_repo, goal_repo, goals, access, profiles),
         habits=habits,
         focus=FocusService(deps, focus_repo, goals, access),
-        calendar=CalendarService(
-            deps,
-            activity_repo,
-            feed_repo,
-            reminder_repo,
-            reminders,
-            goals,
-            access,
-            limits=calendar_limits,
-        ),
+        calendar=calendar,
         reminders=reminders,
         trackers=TrackerService(deps, tracker_repo, access),
         users=UserDataService(
@@ -104,5 +105,5 @@ def build_services(
             todo_tasks=todo_task_repo,
         ),
         projects=projects,
-        todo_tasks=TodoTaskService(deps, todo_task_repo, projects, goals, access),
+        todo_tasks=TodoTaskService(deps, todo_task_repo, projects, goals, access, calendar),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from bson import ObjectId
 
@@ -26,6 +26,7 @@ from subgraphs.goals.repository._raw import Session
 from subgraphs.goals.repository.tasks import ProjectRepository, TodoTaskRepository, task_query
 from subgraphs.goals.service.access import Access
 from subgraphs.goals.service.base import UNSET, Deps, _Unset, require_text
+from subgraphs.goals.service.calendar import ActivityInput, ActivityPatch, CalendarService
 from subgraphs.goals.service.goals import GoalService
 
 
@@ -149,12 +150,14 @@ class TodoTaskService:
         projects: ProjectService,
         goals: GoalService,
         access: Access,
+        calendar: CalendarService,
     ) -> None:
         self._deps = deps
         self._tasks = tasks
         self._projects = projects
         self._goals = goals
         self._access = access
+        self._calendar = calendar
 
     # reads ---------------------------------------------------------------------
 
@@ -242,6 +245,10 @@ class TodoTaskService:
                 )
             task.updated_at = self._deps.clock()
             await self._tasks.save(task, session=tx.session)
+            if not isinstance(patch.title, _Unset) and await self._blocked_by(task, tx.session):
+                # The time block carries the task's title into the calendar and the feed.
+                block = ActivityPatch(title=task.title)
+                await self._calendar.update(owner_id, str(task.activity_id), block, tx=tx)
             await self._goals.linked_tasks_changed(tx, owner_id, [old_goal, task.goal_id])
             return task
 
@@ -296,10 +303,73 @@ class TodoTaskService:
         async def work(tx: OutboxTransaction) -> str:
             task = await self.owned(owner_id, task_id, session=tx.session)
             await self._tasks.delete(task, session=tx.session)
+            await self._unblock(tx, task)
             await self._goals.linked_tasks_changed(tx, owner_id, [task.goal_id])
             return task_id
 
         return await self._deps.atomically(work)
+
+    # time-blocking ---------------------------------------------------------------
+    # A scheduled task is one calendar activity (`task_id` set), so the `calendar`
+    # query, the .ics feed and activity reminders show it with no code of their own.
+
+    async def schedule(
+        self, owner_id: str, task_id: str, start: datetime, duration_minutes: int
+    ) -> TodoTaskDoc:
+        if not limits.BLOCK_MINUTES_MIN <= duration_minutes <= limits.BLOCK_MINUTES_MAX:
+            raise BadUserInput(
+                f"A time block lasts {limits.BLOCK_MINUTES_MIN} to "
+                f"{limits.BLOCK_MINUTES_MAX} minutes.",
+                field="durationMinutes",
+            )
+        starts_at = validation.instant_in_range(start, field="start")
+        ends_at = starts_at + timedelta(minutes=duration_minutes)
+
+        async def work(tx: OutboxTransaction) -> TodoTaskDoc:
+            task = await self.owned(owner_id, task_id, field="taskId", session=tx.session)
+            if task.activity_id is not None and await self._blocked_by(task, tx.session):
+                patch = ActivityPatch(title=task.title, starts_at=starts_at, ends_at=ends_at)
+                await self._calendar.update(owner_id, task.activity_id, patch, tx=tx)
+                return task
+            block = ActivityInput(
+                title=task.title,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                goal_id=task.goal_id,
+                task_id=task_id,
+            )
+            activity = await self._calendar.create(owner_id, block, tx=tx)
+            task.activity_id, task.updated_at = str(activity.id), self._deps.clock()
+            await self._tasks.save(task, session=tx.session)
+            return task
+
+        return await self._deps.atomically(work)
+
+    async def unschedule(self, owner_id: str, task_id: str) -> TodoTaskDoc:
+        async def work(tx: OutboxTransaction) -> TodoTaskDoc:
+            task = await self.owned(owner_id, task_id, session=tx.session)
+            if task.activity_id is None:
+                return task
+            await self._unblock(tx, task)
+            task.activity_id, task.updated_at = None, self._deps.clock()
+            await self._tasks.save(task, session=tx.session)
+            return task
+
+        return await self._deps.atomically(work)
+
+    async def _blocked_by(self, task: TodoTaskDoc, session: Session) -> bool:
+        """Whether the task's activity still exists (the user may have deleted it directly)."""
+        if task.activity_id is None:
+            return False
+        try:
+            await self._calendar.owned(task.owner_id, task.activity_id, session=session)
+        except NotFound:
+            return False
+        return True
+
+    async def _unblock(self, tx: OutboxTransaction, task: TodoTaskDoc) -> None:
+        if task.activity_id is not None and await self._blocked_by(task, tx.session):
+            await self._calendar.delete(task.owner_id, task.activity_id, tx=tx)
 
     # helpers -------------------------------------------------------------------
 
