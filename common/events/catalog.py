@@ -71,6 +71,8 @@ class TaskCompleted(Payload):
     owner_id: str
     goal_id: str | None = None
     project_id: str | None = None
+    # The local due day of the occurrence completed, for a recurring task.
+    occurrence: date | None = None
 
 
 class TaskMoved(Payload):

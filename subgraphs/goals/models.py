@@ -326,6 +326,11 @@ class TodoTaskDoc(Document):
     completed_at: datetime | None = None
     # The calendar activity that time-blocks it (`scheduleTodoTask`), if any.
     activity_id: str | None = None
+    # RRULE (checked by the calendar's rule code), anchored at `series_start` (UTC) in
+    # `timezone`'s wall time; completing an occurrence moves the due date to the next one.
+    recurrence: str | None = None
+    series_start: datetime | None = None
+    timezone: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 

@@ -343,3 +343,68 @@ async def test_a_scheduled_task_shows_in_the_calendar_and_the_feed(
         {"i": {"id": task["id"]}},
     )
     assert (await ada.ok(CALENDAR))["calendar"] == []
+
+
+async def test_recurring_tasks_advance_by_the_calendars_rules(new_client: NewClient) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    refused: list[tuple[dict[str, Any], str]] = [
+        ({"recurrence": "FREQ=DAILY"}, "recurrence"),  # no due date to start from
+        ({"dueDate": "2031-01-30", "recurrence": "FREQ=HOURLY"}, "recurrence"),
+        ({"dueDate": "2031-01-30", "recurrence": "FREQ=MONTHLY;BYMONTH=13"}, "recurrence"),
+        ({"dueDate": "2031-01-30", "recurrence": "FREQ=DAILY;" + "X" * 600}, "recurrence"),
+    ]
+    for fields, field in refused:
+        body = await ada.call(CREATE, {"i": {"title": "t", **fields}})
+        assert _codes(body) == [("BAD_USER_INPUT", field)], fields
+
+    rent = await _create(
+        ada, title="Pay rent", dueDate="2031-01-31", recurrence="FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=3"
+    )
+    complete = (
+        "mutation($i: TodoTaskIdInput!) { completeTodoTask(input: $i) { completed dueDate } }"
+    )
+    seen = []
+    for _ in range(3):
+        done = await ada.ok(complete, {"i": {"id": rent["id"]}})
+        seen.append((done["completeTodoTask"]["completed"], done["completeTodoTask"]["dueDate"]))
+    # Month ends, three of them: completing the last one completes the task.
+    assert seen == [(False, "2031-02-28"), (False, "2031-03-31"), (True, "2031-03-31")]
+
+    # Each completed occurrence counts once in analytics.
+    await eventually(
+        lambda: ada.ok("{ me { weeklyReport { tasksCompleted } } }"),
+        lambda d: d["me"]["weeklyReport"]["tasksCompleted"] == 3,
+    )
+
+
+async def test_a_timed_recurring_task_keeps_its_wall_time_over_dst(
+    new_client: NewClient,
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    await ada.ok(
+        "mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { id } }",
+        {"i": {"timezone": "Europe/Berlin"}},
+    )
+    probe = await _create(ada, title="probe")
+    # The zone arrives by event: a time late on the 29th (UTC) is the 30th in Berlin.
+    await eventually(
+        lambda: ada.ok(
+            "mutation($i: UpdateTodoTaskInput!) { updateTodoTask(input: $i) { dueDate } }",
+            {"i": {"id": probe["id"], "dueAt": "2031-03-29T23:30:00Z"}},
+        ),
+        lambda d: d["updateTodoTask"]["dueDate"] == "2031-03-30",
+    )
+    swim = await _create(
+        ada, title="Swim", dueAt="2031-03-29T09:00:00+01:00", recurrence="FREQ=DAILY"
+    )
+    done = await ada.ok(
+        "mutation($i: TodoTaskIdInput!) { completeTodoTask(input: $i) { dueAt dueDate } }",
+        {"i": {"id": swim["id"]}},
+    )
+    # Summer time began on the 30th: still 09:00 in Berlin, an hour earlier in UTC.
+    assert done["completeTodoTask"] == {
+        "dueAt": "2031-03-30T07:00:00+00:00",
+        "dueDate": "2031-03-30",
+    }

@@ -135,8 +135,10 @@ async def _task(event: Event, p: Payload, r: Repos, s: Session) -> None:
     # Goal tasks and standalone tasks alike; reopening withdraws the count, and the
     # newest of completed/uncompleted wins whatever order they arrive in.
     kind: FactKind = "task" if event.type == "goals.task.completed" else "task_undone"
+    # Each occurrence of a recurring task counts once.
+    key = f"task:{p.task_id}:{p.occurrence}" if p.occurrence else f"task:{p.task_id}"
     await r.facts.toggle(
-        f"task:{p.task_id}",
+        key,
         kind=kind,
         user_id=p.owner_id,
         at=event.time,

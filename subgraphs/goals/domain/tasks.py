@@ -1,10 +1,10 @@
-"""Pure rules for standalone tasks: tag normalisation, colours and local-day bounds."""
+"""Pure rules for standalone tasks: tag normalisation, colours, a series' anchor."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from common.errors import BadUserInput
@@ -46,6 +46,12 @@ def color(raw: str | None, *, field: str = "color") -> str | None:
     return raw.strip().lower()
 
 
-def local_day(instant: datetime, zone: ZoneInfo) -> date:
-    """The calendar day `instant` falls on for someone living in `zone` (DST-safe)."""
-    return instant.astimezone(zone).date()
+def series_anchor(due_day: date, due_at: datetime | None, zone: ZoneInfo) -> datetime:
+    """A recurring task's DTSTART (UTC): its due instant, or noon local on its due day.
+
+    Noon, not midnight: it exists and is unambiguous on every DST change day, so each
+    occurrence's local day is the day the rule names.
+    """
+    if due_at is not None:
+        return due_at
+    return datetime.combine(due_day, time(12), tzinfo=zone).astimezone(UTC)

@@ -87,6 +87,9 @@ class TodoTaskType:
     activity_id: strawberry.ID | None = strawberry.field(
         description="The calendar activity time-blocking it (`scheduleTodoTask`), if any."
     )
+    recurrence: str | None = strawberry.field(
+        description="RRULE (RFC 5545) it repeats by; completing moves it to the next occurrence."
+    )
     created_at: datetime = strawberry.field(description="When it was created.")
     updated_at: datetime = strawberry.field(description="When it last changed.")
 
@@ -106,6 +109,7 @@ class TodoTaskType:
             completed=doc.completed,
             completed_at=doc.completed_at,
             activity_id=strawberry.ID(doc.activity_id) if doc.activity_id else None,
+            recurrence=doc.recurrence,
             created_at=doc.created_at,
             updated_at=doc.updated_at,
         )
@@ -172,6 +176,10 @@ class CreateTodoTaskInput:
     due_at: datetime | None = strawberry.field(
         default=None, description="The time it is due (with an offset); not with `dueDate`."
     )
+    recurrence: str | None = strawberry.field(
+        default=None,
+        description="RRULE to repeat by (the calendar's rules), from the due date; needs one.",
+    )
 
 
 @strawberry.input(description="Changes to a task; omitted fields stay as they are.")
@@ -196,6 +204,9 @@ class UpdateTodoTaskInput:
     )
     due_at: datetime | None = strawberry.field(
         default=strawberry.UNSET, description="New due time; null clears it."
+    )
+    recurrence: str | None = strawberry.field(
+        default=strawberry.UNSET, description="New RRULE; null stops the repetition."
     )
 
 
@@ -317,6 +328,7 @@ class TaskMutations:
                 subtasks=_subtasks(input.subtasks),
                 due_date=input.due_date,
                 due_at=input.due_at,
+                recurrence=input.recurrence,
             ),
         )
         return TodoTaskType.of(task)
@@ -338,6 +350,7 @@ class TaskMutations:
                 subtasks=_subtasks(subtasks) if isinstance(subtasks, list) else subtasks,
                 due_date=patch(input.due_date, "dueDate", nullable=True),
                 due_at=patch(input.due_at, "dueAt", nullable=True),
+                recurrence=patch(input.recurrence, "recurrence", nullable=True),
             ),
         )
         return TodoTaskType.of(task)

@@ -7,6 +7,7 @@ in the same transaction.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -20,7 +21,9 @@ from common.events.catalog import TaskCompleted, TaskMoved
 from common.repository import Page, PageRequest
 from subgraphs.goals.domain import limits
 from subgraphs.goals.domain.enums import TaskPriority, TaskView
-from subgraphs.goals.domain.tasks import color, local_day, normalise_tags
+from subgraphs.goals.domain.recurrence import next_start_after, normalise_rule, parse_rule
+from subgraphs.goals.domain.tasks import color, normalise_tags, series_anchor
+from subgraphs.goals.domain.timezones import local_day, zone
 from subgraphs.goals.models import ProjectDoc, SubtaskItem, TodoTaskDoc
 from subgraphs.goals.repository._raw import Session
 from subgraphs.goals.repository.tasks import ProjectRepository, TodoTaskRepository, task_query
@@ -103,6 +106,7 @@ class TodoTaskInput:
     subtasks: list[SubtaskInput] = field(default_factory=list)
     due_date: date | None = None
     due_at: datetime | None = None
+    recurrence: str | None = None
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,7 @@ class TodoTaskPatch:
     subtasks: list[SubtaskInput] | _Unset = UNSET
     due_date: date | _Unset | None = UNSET
     due_at: datetime | _Unset | None = UNSET
+    recurrence: str | _Unset | None = UNSET
 
 
 @dataclass(frozen=True)
@@ -209,6 +214,7 @@ class TodoTaskService:
                 updated_at=now,
             )
             await self._set_due(task, data.due_date, data.due_at)
+            await self._set_recurrence(task, data.recurrence)
             if data.project_id is not None:
                 task.project_id = await self._project_for(owner_id, data.project_id, tx.session)
             if data.goal_id is not None:
@@ -237,6 +243,11 @@ class TodoTaskService:
                 day = None if isinstance(patch.due_date, _Unset) else patch.due_date
                 at = None if isinstance(patch.due_at, _Unset) else patch.due_at
                 await self._set_due(task, day, at)
+            if not isinstance(patch.recurrence, _Unset):
+                await self._set_recurrence(task, patch.recurrence)
+            elif task.recurrence is not None:
+                # A new due date re-anchors the series (and must still suit the rule).
+                await self._set_recurrence(task, task.recurrence)
             if not isinstance(patch.goal_id, _Unset) and patch.goal_id != old_goal:
                 task.goal_id = (
                     await self._goal_for(owner_id, patch.goal_id, tx.session)
@@ -259,6 +270,10 @@ class TodoTaskService:
             task = await self.owned(owner_id, task_id, session=tx.session)
             if task.completed is completed:
                 return task
+            if completed and task.recurrence is not None:
+                advanced = await self._advance(tx, task)
+                if advanced is not None:
+                    return advanced
             task.completed = completed
             task.completed_at = self._deps.clock() if completed else None
             task.updated_at = self._deps.clock()
@@ -308,6 +323,55 @@ class TodoTaskService:
             return task_id
 
         return await self._deps.atomically(work)
+
+    # recurrence ------------------------------------------------------------------
+
+    async def _set_recurrence(self, task: TodoTaskDoc, text: str | None) -> None:
+        """The calendar's rule checks (`domain/rrule.py`), off the loop as for activities."""
+        if text is None or not text.strip():
+            task.recurrence = task.series_start = task.timezone = None
+            return
+        if task.due_day is None:
+            raise BadUserInput("A recurring task needs `dueDate` or `dueAt`.", field="recurrence")
+        tz = await self._access.timezone(task.owner_id)
+        start = series_anchor(date.fromisoformat(task.due_day), task.due_at, tz)
+        rule = normalise_rule(text)
+        await asyncio.to_thread(parse_rule, rule, start, tz)
+        task.recurrence, task.series_start, task.timezone = rule, start, tz.key
+
+    async def _advance(self, tx: OutboxTransaction, task: TodoTaskDoc) -> TodoTaskDoc | None:
+        """Complete this occurrence: the task stays open, due at the next one (None: it was
+        the last, and the task completes as any other)."""
+        if not (task.recurrence and task.series_start and task.timezone and task.due_day):
+            return None
+        tz = zone(task.timezone)
+        current = series_anchor(date.fromisoformat(task.due_day), task.due_at, tz)
+        found = await asyncio.to_thread(
+            next_start_after,
+            start=task.series_start,
+            tz=tz,
+            rule=task.recurrence,
+            exceptions=(),
+            after=current,
+        )
+        if found is None:
+            return None
+        occurrence = date.fromisoformat(task.due_day)
+        _, following = found
+        task.due_day = local_day(following, tz).isoformat()
+        if task.due_at is not None:
+            task.due_at = following
+        task.updated_at = self._deps.clock()
+        await self._tasks.save(task, session=tx.session)
+        data = TaskCompleted(
+            task_id=str(task.id),
+            owner_id=task.owner_id,
+            goal_id=task.goal_id,
+            project_id=task.project_id,
+            occurrence=occurrence,
+        )
+        await tx.publish(Event.of("goals.task.completed", user_id=task.owner_id, data=data))
+        return task
 
     # time-blocking ---------------------------------------------------------------
     # A scheduled task is one calendar activity (`task_id` set), so the `calendar`
