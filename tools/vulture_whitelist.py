@@ -23,12 +23,16 @@ _.goals_active
 _.is_streaming
 _.saved_at
 _.deleted_ids
+_.deleted_id
 _.streak_unit
 _.updated_count
 _.otpauth_uri
 _.hello
 # Enum members that clients send or the database stores.
 _.NORMAL
+_.LOW
+_.MEDIUM
+_.HIGH
 _.CREATED
 _.DONE
 _.WRITE
@@ -42,6 +46,9 @@ _.learning
 _.creativity
 # Document fields that queries name as strings ("$set", sort keys) or that stay as a record.
 _.toggled_at
+# Event payload fields kept for consumers outside this repo (the wire contract).
+_.from_project_id
+_.to_project_id
 _.heartbeat_at
 _.created_by
 _.synced_at

@@ -61,9 +61,27 @@ class GoalChanged(Payload):
 
 
 class TaskCompleted(Payload):
-    goal_id: str
+    """A task ticked off (`completed`) or reopened (`uncompleted`).
+
+    `goal_id` is the goal it counts toward: its own goal for a goal's task, the
+    linked goal for a standalone task, None for a standalone task linked to none.
+    """
+
     task_id: str
     owner_id: str
+    goal_id: str | None = None
+    project_id: str | None = None
+    # The local due day of the occurrence completed, for a recurring task.
+    occurrence: date | None = None
+
+
+class TaskMoved(Payload):
+    """A standalone task moved between projects; None is the inbox."""
+
+    task_id: str
+    owner_id: str
+    from_project_id: str | None = None
+    to_project_id: str | None = None
 
 
 class HabitCheckedIn(Payload):
@@ -187,6 +205,8 @@ EVENTS: dict[str, type[Payload]] = {
     "goals.goal.reopened": GoalChanged,
     "goals.goal.deleted": GoalChanged,
     "goals.task.completed": TaskCompleted,
+    "goals.task.uncompleted": TaskCompleted,
+    "goals.task.moved": TaskMoved,
     "goals.habit.checked_in": HabitCheckedIn,
     "goals.habit.streak_milestone": StreakMilestone,
     "goals.focus.finished": FocusFinished,

@@ -12,6 +12,8 @@ FactKind = Literal[
     "progress",
     "completion",
     "task",
+    # A task completed, then reopened: kept (not deleted) so a late `completed` loses.
+    "task_undone",
     "focus",
     "checkin",
     "tracker",

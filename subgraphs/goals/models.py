@@ -16,6 +16,7 @@ from subgraphs.goals.domain.enums import (
     ReminderStatus,
     ReminderTarget,
     ScheduleKind,
+    TaskPriority,
     TrackerKind,
     TrackerMetric,
     Visibility,
@@ -168,6 +169,8 @@ class ActivityDoc(Document):
     description: str = ""
     location: str | None = None
     goal_id: str | None = None
+    # Set when the activity time-blocks a standalone task.
+    task_id: str | None = None
     starts_at: datetime
     ends_at: datetime
     timezone: str = "UTC"
@@ -281,6 +284,82 @@ class ErasedUserDoc(Document):
         indexes = [IndexModel([("user_id", ASCENDING)], unique=True)]
 
 
+class ProjectDoc(Document):
+    """A list of standalone tasks; tasks without one are in the inbox."""
+
+    owner_id: str
+    name: str
+    color: str | None = None
+    archived: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "projects"
+        indexes = [
+            IndexModel([("owner_id", ASCENDING), ("archived", ASCENDING), ("_id", DESCENDING)])
+        ]
+
+
+class SubtaskItem(BaseModel):
+    id: str
+    title: str
+    done: bool = False
+
+
+class TodoTaskDoc(Document):
+    """A task of the user's own lists (inbox or a project), optionally counted toward a goal."""
+
+    owner_id: str
+    title: str
+    notes: str = ""
+    priority: TaskPriority = TaskPriority.NONE
+    project_id: str | None = None
+    goal_id: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    subtasks: list[SubtaskItem] = Field(default_factory=list)
+    # The local day it is due (the day given, or the day of `due_at` in the owner's zone
+    # when written): what TODAY / UPCOMING / OVERDUE compare with the owner's today.
+    due_day: str | None = None
+    due_at: datetime | None = None
+    completed: bool = False
+    completed_at: datetime | None = None
+    # The calendar activity that time-blocks it (`scheduleTodoTask`), if any.
+    activity_id: str | None = None
+    # RRULE (checked by the calendar's rule code), anchored at `series_start` (UTC) in
+    # `timezone`'s wall time; completing an occurrence moves the due date to the next one.
+    recurrence: str | None = None
+    series_start: datetime | None = None
+    timezone: str | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "todo_tasks"
+        # One index per query path of `tasks(filter:)` (test_todo_task_indexes.py).
+        indexes = [
+            IndexModel([("owner_id", ASCENDING), ("_id", DESCENDING)], name="by_owner"),
+            IndexModel(
+                [("owner_id", ASCENDING), ("project_id", ASCENDING), ("_id", DESCENDING)],
+                name="by_project",
+            ),
+            IndexModel(
+                [("owner_id", ASCENDING), ("tags", ASCENDING), ("_id", DESCENDING)],
+                name="by_tag",
+            ),
+            IndexModel(
+                [
+                    ("owner_id", ASCENDING),
+                    ("completed", ASCENDING),
+                    ("due_day", ASCENDING),
+                    ("_id", ASCENDING),
+                ],
+                name="by_due_day",
+            ),
+            IndexModel([("goal_id", ASCENDING)], name="by_goal"),
+        ]
+
+
 MODELS: list[type[Document]] = [
     GoalDoc,
     TemplateDoc,
@@ -294,4 +373,6 @@ MODELS: list[type[Document]] = [
     UserProfileDoc,
     FollowDoc,
     ErasedUserDoc,
+    ProjectDoc,
+    TodoTaskDoc,
 ]

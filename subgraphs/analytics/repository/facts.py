@@ -42,7 +42,14 @@ class Facts(Repository[Fact]):
         )
 
     async def toggle(
-        self, key: str, *, kind: FactKind, user_id: str, at: datetime, session: Session
+        self,
+        key: str,
+        *,
+        kind: FactKind,
+        user_id: str,
+        at: datetime,
+        goal_id: str | None = None,
+        session: Session,
     ) -> None:
         """A fact whose kind flips back and forth (`like`/`unlike`): the newest event wins.
 
@@ -57,7 +64,7 @@ class Facts(Repository[Fact]):
         if stored is not None and stored.get("toggled_at", 0) >= micros:
             return
         row = {"kind": kind, "user_id": user_id, "at": at, "value": 0.0, "toggled_at": micros}
-        row |= {"goal_id": None, "area": None}
+        row |= {"goal_id": goal_id, "area": None}
         await collection.update_one({"key": key}, {"$set": row}, upsert=True, session=session)
 
     async def first(

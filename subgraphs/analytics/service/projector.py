@@ -132,9 +132,14 @@ async def _goal(event: Event, p: Payload, r: Repos, s: Session) -> None:
 
 async def _task(event: Event, p: Payload, r: Repos, s: Session) -> None:
     assert isinstance(p, TaskCompleted)
-    await r.facts.put(
-        f"task:{p.task_id}",
-        kind="task",
+    # Goal tasks and standalone tasks alike; reopening withdraws the count, and the
+    # newest of completed/uncompleted wins whatever order they arrive in.
+    kind: FactKind = "task" if event.type == "goals.task.completed" else "task_undone"
+    # Each occurrence of a recurring task counts once.
+    key = f"task:{p.task_id}:{p.occurrence}" if p.occurrence else f"task:{p.task_id}"
+    await r.facts.toggle(
+        key,
+        kind=kind,
         user_id=p.owner_id,
         at=event.time,
         goal_id=p.goal_id,
@@ -235,6 +240,7 @@ APPLY: dict[str, Apply] = {
     "goals.goal.reopened": _goal,
     "goals.goal.deleted": _goal,
     "goals.task.completed": _task,
+    "goals.task.uncompleted": _task,
     "goals.habit.checked_in": _checkin,
     "goals.focus.finished": _focus,
     "goals.tracker.logged": _tracker,

@@ -89,3 +89,20 @@ KIND_AREA: dict[TrackerKind, LifeArea] = {
 
 MAX_GOAL_DEPTH = 5
 STREAK_MILESTONES = (7, 30, 100)
+
+
+class TaskPriority(StrEnum):
+    NONE = "none"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class TaskView(StrEnum):
+    """Which slice of the user's tasks a list shows; days are the user's local days."""
+
+    ALL = "all"
+    INBOX = "inbox"
+    TODAY = "today"
+    UPCOMING = "upcoming"
+    OVERDUE = "overdue"

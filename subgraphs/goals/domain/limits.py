@@ -22,3 +22,14 @@ TEMPLATE_DUE_DAYS: Final = 36_600
 HABIT_WEEKDAYS: Final = 7
 # Moved or cancelled occurrences kept on one recurring activity.
 EXCEPTIONS_PER_ACTIVITY: Final = 1_000
+# Standalone tasks and projects (docs/goals.md "Tasks and projects").
+TASK_NOTES_CHARS: Final = 10_000
+TAGS_PER_TASK: Final = 20
+TAG_CHARS: Final = 40
+SUBTASKS_PER_TASK: Final = 100
+PROJECT_NAME_CHARS: Final = 100
+# Standalone tasks linked to one goal: its progress reads them all on every change.
+LINKED_TASKS_PER_GOAL: Final = 500
+# A time block on the calendar (`scheduleTodoTask`), in minutes.
+BLOCK_MINUTES_MIN: Final = 5
+BLOCK_MINUTES_MAX: Final = 1_440

@@ -10,6 +10,7 @@ from subgraphs.goals.schema.focus import FocusMutations, FocusQueries
 from subgraphs.goals.schema.goals import GoalMutations, GoalQueries, GoalType
 from subgraphs.goals.schema.habits import HabitMutations, HabitQueries
 from subgraphs.goals.schema.reminders import ReminderMutations, ReminderQueries
+from subgraphs.goals.schema.tasks import TaskMutations, TaskQueries
 from subgraphs.goals.schema.templates import TemplateMutations, TemplateQueries
 from subgraphs.goals.schema.trackers import TrackerMutations, TrackerQueries
 from subgraphs.goals.schema.user import User
@@ -24,6 +25,7 @@ class Query(
     CalendarQueries,
     ReminderQueries,
     TrackerQueries,
+    TaskQueries,
 ):
     pass
 
@@ -37,6 +39,7 @@ class Mutation(
     CalendarMutations,
     ReminderMutations,
     TrackerMutations,
+    TaskMutations,
 ):
     pass
 

@@ -19,6 +19,9 @@ class ActivityType:
     description: str = strawberry.field(description="Longer description; may be empty.")
     location: str | None = strawberry.field(description="Where it happens.")
     goal_id: strawberry.ID | None = strawberry.field(description="The goal it serves, if any.")
+    task_id: strawberry.ID | None = strawberry.field(
+        description="The standalone task it time-blocks (`scheduleTodoTask`), if any."
+    )
     starts_at: datetime = strawberry.field(description="Start of the first occurrence (UTC).")
     ends_at: datetime = strawberry.field(description="End of the first occurrence (UTC).")
     timezone: str = strawberry.field(description="Zone whose wall time the recurrence follows.")
@@ -32,6 +35,7 @@ class ActivityType:
             description=doc.description,
             location=doc.location,
             goal_id=strawberry.ID(doc.goal_id) if doc.goal_id else None,
+            task_id=strawberry.ID(doc.task_id) if doc.task_id else None,
             starts_at=doc.starts_at,
             ends_at=doc.ends_at,
             timezone=doc.timezone,

@@ -66,6 +66,8 @@ class ActivityInput:
     goal_id: str | None = None
     recurrence: str | None = None
     timezone: str | None = None
+    # The standalone task this activity time-blocks (`scheduleTodoTask`).
+    task_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,9 @@ class CalendarService:
         self._goals = goals
         self._access = access
 
-    async def create(self, owner_id: str, data: ActivityInput) -> ActivityDoc:
+    async def create(
+        self, owner_id: str, data: ActivityInput, *, tx: OutboxTransaction | None = None
+    ) -> ActivityDoc:
         title = require_text(data.title, field="title")
         text = description(data.description)
         location = _location(data.location)
@@ -134,6 +138,7 @@ class CalendarService:
                 description=text,
                 location=location,
                 goal_id=data.goal_id,
+                task_id=data.task_id,
                 starts_at=starts_at,
                 ends_at=ends_at,
                 timezone=tz.key,
@@ -157,7 +162,7 @@ class CalendarService:
             )
             return activity
 
-        return await self._deps.atomically(work)
+        return await self._deps.atomically(work, tx)
 
     async def owned(
         self, owner_id: str, activity_id: str, *, field: str = "id", session: Session = None
@@ -167,7 +172,14 @@ class CalendarService:
             raise NotFound("Activity not found.", field=field)
         return activity
 
-    async def update(self, owner_id: str, activity_id: str, patch: ActivityPatch) -> ActivityDoc:
+    async def update(
+        self,
+        owner_id: str,
+        activity_id: str,
+        patch: ActivityPatch,
+        *,
+        tx: OutboxTransaction | None = None,
+    ) -> ActivityDoc:
         """Validated as on create; offset reminders follow the new times.
 
         Moved or cancelled occurrences whose slot is no longer in the series are dropped.
@@ -206,9 +218,11 @@ class CalendarService:
             await self._reminders.reschedule_activity(activity, session=tx.session)
             return activity
 
-        return await self._deps.atomically(work)
+        return await self._deps.atomically(work, tx)
 
-    async def delete(self, owner_id: str, activity_id: str) -> None:
+    async def delete(
+        self, owner_id: str, activity_id: str, *, tx: OutboxTransaction | None = None
+    ) -> None:
         async def work(tx: OutboxTransaction) -> None:
             activity = await self.owned(owner_id, activity_id, session=tx.session)
             await self._reminder_repo.delete_for_targets(
@@ -216,7 +230,7 @@ class CalendarService:
             )
             await self._activities.delete(activity, session=tx.session)
 
-        await self._deps.atomically(work)
+        await self._deps.atomically(work, tx)
 
     async def move_occurrence(
         self,

@@ -15,6 +15,7 @@ from subgraphs.goals.repository.projections import (
     ProfileRepository,
 )
 from subgraphs.goals.repository.reminders import ReminderRepository
+from subgraphs.goals.repository.tasks import ProjectRepository, TodoTaskRepository
 from subgraphs.goals.repository.trackers import TrackerRepository
 from subgraphs.goals.service.access import Access
 from subgraphs.goals.service.base import Clock, Deps, system_clock
@@ -23,6 +24,7 @@ from subgraphs.goals.service.focus import FocusService
 from subgraphs.goals.service.goals import GoalService
 from subgraphs.goals.service.habits import HabitService
 from subgraphs.goals.service.reminders import ReminderService
+from subgraphs.goals.service.tasks import ProjectService, TodoTaskService
 from subgraphs.goals.service.templates import TemplateService
 from subgraphs.goals.service.trackers import TrackerService
 from subgraphs.goals.service.users import UserDataService
@@ -40,6 +42,8 @@ class GoalsServices:
     reminders: ReminderService
     trackers: TrackerService
     users: UserDataService
+    projects: ProjectService
+    todo_tasks: TodoTaskService
 
 
 def build_services(
@@ -58,10 +62,22 @@ def build_services(
         TrackerRepository(),
     )
     activity_repo, feed_repo = ActivityRepository(), FeedRepository()
+    project_repo, todo_task_repo = ProjectRepository(), TodoTaskRepository()
     access = Access(follows, profiles)
-    goals = GoalService(deps, goal_repo, reminder_repo, erased, access)
+    goals = GoalService(deps, goal_repo, reminder_repo, erased, access, todo_task_repo)
+    projects = ProjectService(deps, project_repo, todo_task_repo)
     habits = HabitService(deps, habit_repo, check_in_repo, reminder_repo, goals, access)
     reminders = ReminderService(deps, reminder_repo, activity_repo, goals, habits, access)
+    calendar = CalendarService(
+        deps,
+        activity_repo,
+        feed_repo,
+        reminder_repo,
+        reminders,
+        goals,
+        access,
+        limits=calendar_limits,
+    )
     return GoalsServices(
         deps=deps,
         access=access,
@@ -69,16 +85,7 @@ def build_services(
         templates=TemplateService(deps, template_repo, goal_repo, goals, access, profiles),
         habits=habits,
         focus=FocusService(deps, focus_repo, goals, access),
-        calendar=CalendarService(
-            deps,
-            activity_repo,
-            feed_repo,
-            reminder_repo,
-            reminders,
-            goals,
-            access,
-            limits=calendar_limits,
-        ),
+        calendar=calendar,
         reminders=reminders,
         trackers=TrackerService(deps, tracker_repo, access),
         users=UserDataService(
@@ -94,5 +101,9 @@ def build_services(
             feeds=feed_repo,
             reminders=reminder_repo,
             trackers=tracker_repo,
+            projects=project_repo,
+            todo_tasks=todo_task_repo,
         ),
+        projects=projects,
+        todo_tasks=TodoTaskService(deps, todo_task_repo, projects, goals, access, calendar),
     )

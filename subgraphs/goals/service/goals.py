@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -28,6 +29,7 @@ from subgraphs.goals.repository._raw import Session
 from subgraphs.goals.repository.goals import GoalRepository
 from subgraphs.goals.repository.projections import ErasedRepository
 from subgraphs.goals.repository.reminders import ReminderRepository
+from subgraphs.goals.repository.tasks import TodoTaskRepository
 from subgraphs.goals.service.access import Access
 from subgraphs.goals.service.base import (
     UNSET,
@@ -107,9 +109,11 @@ class GoalService:
         reminders: ReminderRepository,
         erased: ErasedRepository,
         access: Access,
+        todo_tasks: TodoTaskRepository,
     ) -> None:
         self._deps = deps
         self._goals = goals
+        self._todo_tasks = todo_tasks
         self._reminders = reminders
         self._erased = erased
         self._access = access
@@ -345,6 +349,8 @@ class GoalService:
             await self._goals.delete_ids(ids, session=session)
             await self._reminders.delete_for_goals(ids, session=session)
             await self._reminders.delete_for_targets(ReminderTarget.GOAL, ids, session=session)
+            # Linked standalone tasks outlive the goal: they only stop counting toward it.
+            await self._todo_tasks.unlink_goals(ids, session=session)
             changed: list[GoalDoc] = []
             if goal.parent_id is not None:
                 parent = await self._goals.get(goal.parent_id, session=session)
@@ -391,14 +397,15 @@ class GoalService:
             if not isinstance(patch.done, _Unset) and patch.done != task.done:
                 task.done = patch.done
                 task.done_at = self._deps.clock() if patch.done else None
-                if patch.done:
-                    extra.append(
-                        Event.of(
-                            "goals.task.completed",
-                            user_id=owner_id,
-                            data=TaskCompleted(goal_id=goal_id, task_id=task_id, owner_id=owner_id),
-                        )
+                # Unticking is told too, so analytics stops counting the task.
+                verb = "completed" if patch.done else "uncompleted"
+                extra.append(
+                    Event.of(
+                        f"goals.task.{verb}",
+                        user_id=owner_id,
+                        data=TaskCompleted(goal_id=goal_id, task_id=task_id, owner_id=owner_id),
                     )
+                )
             return await self._after_task_change(tx, goal, extra)
 
         return await self._deps.atomically(work)
@@ -429,10 +436,20 @@ class GoalService:
 
     # roll-up -------------------------------------------------------------------
 
+    async def linked_tasks_changed(
+        self, tx: OutboxTransaction, owner_id: str, goal_ids: Iterable[str | None]
+    ) -> None:
+        """Standalone tasks linked to these goals changed: recompute as for their own tasks."""
+        for goal_id in dict.fromkeys(g for g in goal_ids if g is not None):
+            goal = await self.owned(owner_id, goal_id, field="goalId", session=tx.session)
+            changed = await self._rollup(goal, include_self=True, session=tx.session)
+            await publish_all(tx, [goal_event("updated", g) for g in changed])
+
     async def _derived(self, goal: GoalDoc, *, session: Session) -> int | None:
         children = await self._goals.children(str(goal.id), session=session)
+        linked = await self._todo_tasks.done_flags_for_goal(str(goal.id), session=session)
         return derived_progress(
-            [(c.status, c.progress) for c in children], [t.done for t in goal.tasks]
+            [(c.status, c.progress) for c in children], [*(t.done for t in goal.tasks), *linked]
         )
 
     async def _rollup(

@@ -16,6 +16,7 @@ from subgraphs.goals.repository.projections import (
     ProfileRepository,
 )
 from subgraphs.goals.repository.reminders import ReminderRepository
+from subgraphs.goals.repository.tasks import ProjectRepository, TodoTaskRepository
 from subgraphs.goals.repository.trackers import TrackerRepository
 
 
@@ -35,6 +36,8 @@ class UserDataService:
         feeds: FeedRepository,
         reminders: ReminderRepository,
         trackers: TrackerRepository,
+        projects: ProjectRepository,
+        todo_tasks: TodoTaskRepository,
     ) -> None:
         self._profiles = profiles
         self._follows = follows
@@ -49,6 +52,8 @@ class UserDataService:
             feeds,
             reminders,
             trackers,
+            projects,
+            todo_tasks,
         )
 
     # Each runs inside the consumer's transaction (`session`), with the processed-event
