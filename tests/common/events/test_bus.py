@@ -49,7 +49,14 @@ def test_payload_rejects_what_no_consumer_can_apply(event: Event, reason: str) -
 
 def test_payload_is_typed() -> None:
     payload = task_completed(task="t9").payload()
-    assert payload.model_dump() == {"goal_id": "g1", "task_id": "t9", "owner_id": "u1"}
+    assert payload.model_dump() == {
+        "goal_id": "g1",
+        "task_id": "t9",
+        "owner_id": "u1",
+        # Standalone tasks (issue #19): none here, a goal's task.
+        "project_id": None,
+        "occurrence": None,
+    }
 
 
 async def test_in_memory_bus_routes_by_pattern_and_survives_a_failing_handler() -> None:
