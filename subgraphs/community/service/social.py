@@ -93,7 +93,7 @@ class SocialService:
             await self.drop_follow(user_id, target, unit)
             await self.drop_follow(target, user_id, unit)
 
-        await self._deps.write(work)
+        await self._deps.write_on(target, work, also=[user_id])
 
     async def unblock(self, viewer: Viewer, target_id: str) -> None:
         await self._repos.blocks.remove(viewer.require_user(), _clean_user_id(target_id))

@@ -17,6 +17,7 @@ FOLLOWERS = 'query { _entities(representations: [{__typename: "User", id: "star"
     " ... on User { followerCount } } }"
 )
 UNFOLLOW = "mutation($input: UserInput!) { unfollowUser(input: $input) { id } }"
+BLOCK = "mutation($input: UserInput!) { blockUser(input: $input) { id } }"
 RERUNS = "lifegraph_transaction_reruns_total"
 COUNTS = """query($reps: [_Any!]!) { _entities(representations: $reps) {
   ... on User { followerCount followingCount } } }"""
@@ -66,18 +67,18 @@ async def _counts(api: Api, users: list[str]) -> list[tuple[int, int]]:
     return [(u["followerCount"], u["followingCount"]) for u in found]
 
 
-@pytest.mark.parametrize("mutation", [FOLLOW, UNFOLLOW])
+@pytest.mark.parametrize("mutation", [FOLLOW, UNFOLLOW, BLOCK], ids=["follow", "unfollow", "block"])
 async def test_follows_around_a_ring_all_at_once_never_fight(
     api: Api, settings: Settings, mutation: str
 ) -> None:
-    # Each of 20 users follows the next 6 (then unfollows them), all 120 at once:
+    # Each of 20 users follows the next 6 (or unfollows or blocks them), all 120 at once:
     # every follow writes two profiles, each profile is in 12 of them, as
     # follower in some and followee in others. They used to abort each other
     # thousands of times and run out of attempts; now they queue per profile.
     ring = [f"ring-{n}" for n in range(20)]
     await seed_profiles(settings, tuple(ring))
     pairs = [(user, ring[(n + k) % len(ring)]) for n, user in enumerate(ring) for k in range(1, 7)]
-    if mutation == UNFOLLOW:
+    if mutation != FOLLOW:
         for follower, followee in pairs:
             await api.follow(follower, followee)
     before = await _reruns(api, settings)
