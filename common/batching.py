@@ -5,18 +5,22 @@ transactions they abort each other on write conflicts (snapshot isolation aborts
 the later writer at once), and under a few hundred concurrent writers most of them
 lose dozens of times. Here writes on the same key queue in this process and run
 as ONE transaction per batch: one conflict-free commit instead of hundreds of
-conflicting ones. Writes from other processes still conflict; the transaction
-runner re-runs the whole batch.
+conflicting ones. A write that also touches other documents (a follow writes the
+follower's profile besides the followee's) names their keys, and its batch holds
+every key's lane while it commits, so in this process writes sharing any key
+queue instead of aborting each other. Writes from other processes still
+conflict; the transaction runner re-runs the whole batch.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from common.errors import LifeGraphError
+from common.locks import KeyedLocks
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -27,6 +31,7 @@ Work = Callable[[U], Awaitable[Any]]
 @dataclass
 class _Pending(Generic[U]):
     work: Work[U]
+    also: frozenset[str] = frozenset()
     future: asyncio.Future[Any] = field(
         default_factory=lambda: asyncio.get_running_loop().create_future()
     )
@@ -56,6 +61,14 @@ class HotWrites(Generic[U]):
     alone, the rest of the batch commits. Any other failure fails the batch;
     a batch of several then runs again one by one, so one caller's bug is its
     own. A caller that is cancelled while waiting does not cancel the write.
+
+    `also` names other keys the work writes::
+
+        await hot.run(followee_id, follow_work, also=[follower_id])
+
+    Its batch then runs only while no other batch on any of those keys does
+    (lanes taken in sorted order, so never a deadlock): writes that share a
+    document wait their turn instead of aborting each other.
     """
 
     def __init__(self, transact: Transact[U], *, max_batch: int = 64) -> None:
@@ -63,9 +76,12 @@ class HotWrites(Generic[U]):
         self._max_batch = max_batch
         self._queues: dict[str, list[_Pending[U]]] = {}
         self._drains: set[asyncio.Task[None]] = set()
+        self._lanes = KeyedLocks()
 
-    async def run(self, key: str, work: Callable[[U], Awaitable[T]]) -> T:
-        pending: _Pending[U] = _Pending(work)
+    async def run(
+        self, key: str, work: Callable[[U], Awaitable[T]], *, also: Iterable[str] = ()
+    ) -> T:
+        pending: _Pending[U] = _Pending(work, frozenset(also))
         queue = self._queues.get(key)
         if queue is None:
             queue = self._queues[key] = []
@@ -83,7 +99,8 @@ class HotWrites(Generic[U]):
                 del self._queues[key]  # no await since the check: nobody joined meanwhile
                 return
             batch, queue[:] = queue[: self._max_batch], queue[self._max_batch :]
-            await self._commit(batch)
+            async with self._lanes.hold_all(_keys_of(key, batch)):
+                await self._commit(batch)
 
     async def _commit(self, batch: list[_Pending[U]]) -> None:
         try:
@@ -97,6 +114,10 @@ class HotWrites(Generic[U]):
             return
         for pending, outcome in zip(batch, outcomes, strict=True):
             _settle(pending, outcome.error, outcome.value)
+
+
+def _keys_of(key: str, batch: list[_Pending[U]]) -> set[str]:
+    return {key}.union(*(pending.also for pending in batch))
 
 
 def _batch_work(batch: list[_Pending[U]]) -> Callable[[U], Awaitable[list[_Outcome]]]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterable
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
 
 
@@ -36,6 +36,23 @@ class KeyedLocks:
             lane.users -= 1
             if lane.users == 0:
                 del self._lanes[key]
+
+    @asynccontextmanager
+    async def hold_all(self, keys: Iterable[str]) -> AsyncIterator[None]:
+        """Hold several keys at once (a follow: the follower's and the followee's profile).
+
+        Every holder takes its keys in sorted order, so two holders of
+        overlapping keys queue on the first they share and never deadlock.
+
+        ```python
+        async with locks.hold_all([follower_id, followee_id]):
+            ...
+        ```
+        """
+        async with AsyncExitStack() as stack:
+            for key in sorted(set(keys)):
+                await stack.enter_async_context(self.hold(key))
+            yield
 
     def __len__(self) -> int:
         return len(self._lanes)

@@ -32,6 +32,12 @@ LIVE_SUBSCRIBERS = Gauge(
     "(live subscriptions), by channel family (the channel without its id).",
     ["family"],
 )
+TRANSACTION_RERUNS = Counter(
+    "lifegraph_transaction_reruns_total",
+    "Transactions run again from the start after a write conflict, by database: a steady "
+    "rate means writers fight over hot documents (docs/operations.md).",
+    ["database"],
+)
 TASK_CRASHES = Counter(
     "lifegraph_background_task_crashes_total",
     "Crashes of supervised background tasks (relay, dispatchers, coach), by task.",

@@ -29,6 +29,7 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.errors import OperationFailure, PyMongoError
 
 from common.errors import Unavailable
+from common.metrics import TRANSACTION_RERUNS
 
 T = TypeVar("T")
 
@@ -83,6 +84,7 @@ async def run_in_transaction(
     *,
     retry: TransactionRetry | None = None,
     rerun_on: Callable[[Exception], bool] | None = None,
+    database: str = "",
 ) -> T:
     """Run `work(session)` in a transaction and commit it, exactly once in effect.
 
@@ -97,7 +99,8 @@ async def run_in_transaction(
     `work` is re-run after a `TransientTransactionError` (and after any error
     `rerun_on` accepts), with jittered back-off; an unknown commit result is
     settled by retrying the commit alone. The last error propagates once
-    `retry.attempts` or `retry.budget_seconds` is used up.
+    `retry.attempts` or `retry.budget_seconds` is used up. Each re-run counts
+    in `lifegraph_transaction_reruns_total` under `database`.
     """
     policy = retry or TransactionRetry()
     deadline = time.monotonic() + policy.budget_seconds
@@ -120,6 +123,7 @@ async def run_in_transaction(
             else:
                 if await _commit(session, deadline, may_rerun):
                     return result
+            TRANSACTION_RERUNS.labels(database).inc()
             await asyncio.sleep(policy.backoff(attempt))
 
 

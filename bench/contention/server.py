@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, TypeVar
 
 from joserfc.jwk import KeySet
@@ -37,7 +37,9 @@ def _settings(url: str, run: str) -> Settings:
 
 
 def _unbatched() -> None:
-    async def write_on(self: Deps, key: str, work: Callable[[Unit], Awaitable[T]]) -> T:
+    async def write_on(
+        self: Deps, key: str, work: Callable[[Unit], Awaitable[T]], *, also: Iterable[str] = ()
+    ) -> T:
         return await self.write(work)
 
     Deps.write_on = write_on  # type: ignore[method-assign]

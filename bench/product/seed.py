@@ -158,10 +158,9 @@ async def seed(session: aiohttp.ClientSession, url: str, scale: Scale) -> World:
     goals = [partial(_goals, m, scale, n) for n, m in enumerate(members)]
     habits = [partial(_habits, m, scale, today) for m in members]
     await _bounded(12, [*goals, *habits])
-    # One at a time: concurrent follows around the ring of users each lock two
-    # profiles in opposite orders, and the embedded database then stalls until the
-    # router's 30 s timeout (docs/performance.md, "Found by the journeys").
-    await _bounded(1, [partial(_follows, m, members, n, scale) for n, m in enumerate(members)])
+    # Concurrent follows around the ring once livelocked on the profiles they share
+    # (docs/performance.md, "Found by the journeys"); now they queue per profile.
+    await _bounded(8, [partial(_follows, m, members, n, scale) for n, m in enumerate(members)])
     await _bounded(8, [partial(_social, m, members, n, scale) for n, m in enumerate(members)])
     owner, others = members[0], members[1:GROUP_LIMIT]
     room: dict[str, Any] = await owner.client.ok(

@@ -90,6 +90,20 @@ class HabitCheckedIn(Payload):
     day: date
     current_streak: int
     longest_streak: int
+    # The habit's latest checked day after this check-in (not `day` when back-dated).
+    last_day: date | None = None
+
+
+class HabitCheckInUndone(Payload):
+    """A check-in withdrawn (`undoHabitCheckIn`): the habit's streaks as they are now."""
+
+    habit_id: str
+    owner_id: str
+    day: date
+    current_streak: int
+    longest_streak: int
+    # None once no check-in is left.
+    last_day: date | None = None
 
 
 class StreakMilestone(Payload):
@@ -208,6 +222,7 @@ EVENTS: dict[str, type[Payload]] = {
     "goals.task.uncompleted": TaskCompleted,
     "goals.task.moved": TaskMoved,
     "goals.habit.checked_in": HabitCheckedIn,
+    "goals.habit.check_in_undone": HabitCheckInUndone,
     "goals.habit.streak_milestone": StreakMilestone,
     "goals.focus.finished": FocusFinished,
     "goals.activity.scheduled": ActivityScheduled,

@@ -171,6 +171,7 @@ class OutboxPublisher:
                 backoff_cap_seconds=_BACKOFF_CAP_SECONDS,
             ),
             rerun_on=(lambda exc: isinstance(exc, DuplicateKeyError)) if retry_duplicates else None,
+            database=self.database.name,
         )
         self._wake.set()
         return result

@@ -16,6 +16,8 @@ FactKind = Literal[
     "task_undone",
     "focus",
     "checkin",
+    # A check-in withdrawn (undoHabitCheckIn): the same row, no longer counted.
+    "checkin_undone",
     "tracker",
     "post",
     "like",
@@ -81,8 +83,10 @@ class HabitView(Document):
     owner_id: str
     current_streak: int
     longest_streak: int
-    # ISO date of the latest check-in; ISO strings order like the dates they name.
+    # ISO date of the latest check-in ("" once none is left); ISO strings order like dates.
     last_day: str
+    # The time of the newest event applied: the row holds that event's state.
+    as_of: datetime | None = None
 
     class Settings:
         name = "habits"

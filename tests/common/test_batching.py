@@ -97,3 +97,25 @@ async def test_batches_are_capped(max_batch: int) -> None:
     hot: HotWrites[list[str]] = HotWrites(tx.transact, max_batch=max_batch)
     await asyncio.gather(*(hot.run("k", _append(str(n))) for n in range(7)))
     assert max(len(c) for c in tx.commits) <= max_batch
+
+
+async def test_writes_sharing_an_also_key_wait_for_each_other() -> None:
+    tx = FakeTransactions()
+    hot: HotWrites[list[str]] = HotWrites(tx.transact)
+    gate, entered = asyncio.Event(), asyncio.Event()
+
+    async def slow(unit: list[str]) -> int:
+        entered.set()
+        await gate.wait()
+        unit.append("a->b")
+        return 0
+
+    # Keys "b" and "c" differ, but both writes also touch profile "a".
+    first = asyncio.ensure_future(hot.run("b", slow, also=["a"]))
+    await entered.wait()
+    second = asyncio.ensure_future(hot.run("c", _append("a->c"), also=["a"]))
+    other = await asyncio.wait_for(hot.run("d", _append("d")), 5)  # shares nothing: runs
+    assert (other, second.done()) == (1, False)
+    gate.set()
+    assert [await first, await second] == [0, 1]
+    assert tx.commits == [["d"], ["a->b"], ["a->c"]]

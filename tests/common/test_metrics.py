@@ -41,6 +41,8 @@ MOVED_BY_FAULT_TESTS = {
     "lifegraph_events_unroutable",
     # tests/common/test_pubsub.py: a gauge of live subscribers (the probe has no Subscription).
     "lifegraph_pubsub_subscribers",
+    # tests/common/test_transactions.py: a transaction re-run after a conflict.
+    "lifegraph_transaction_reruns",
 }
 
 

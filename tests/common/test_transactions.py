@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+from prometheus_client import REGISTRY
 from pymongo import AsyncMongoClient
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.errors import OperationFailure
@@ -67,6 +68,11 @@ async def test_an_unknown_commit_result_retries_the_commit_not_the_work(
     assert await _count(client) == 1  # re-running `like` would have counted it twice
 
 
+def _reruns(database: str) -> float:
+    value = REGISTRY.get_sample_value("lifegraph_transaction_reruns_total", {"database": database})
+    return value or 0.0
+
+
 async def test_a_transient_commit_failure_reruns_the_work(
     client: Client, failpoint_url: str
 ) -> None:
@@ -77,10 +83,12 @@ async def test_a_transient_commit_failure_reruns_the_work(
         runs += 1
         await client.tx.counters.update_one({"_id": "post"}, {"$inc": {"n": 1}}, session=session)
 
+    before = _reruns("probe")
     await fail_next(failpoint_url, "commitTransaction", WRITE_CONFLICT)
-    await run_in_transaction(client, like)
+    await run_in_transaction(client, like, database="probe")
     assert runs == 2
     assert await _count(client) == 1
+    assert _reruns("probe") - before == 1  # counted for operators
 
 
 async def test_concurrent_writers_on_one_document_all_commit(client: Client) -> None:

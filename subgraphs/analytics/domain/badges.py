@@ -1,9 +1,11 @@
 """Badges: what earns each one and which events can change that.
 
-Every rule reads only facts, which only ever grow, and answers "the time of
-the earliest event at which the rule held", taking facts in (time, key)
-order. That answer depends on which events happened, not on the order they
-were applied in, so the live consumer and a rebuild agree to the millisecond.
+Every rule reads only facts and answers "the time of the earliest event at
+which the rule held", taking facts in (time, key) order. That answer depends
+on which events happened, not on the order they were applied in, so the live
+consumer and a rebuild agree to the millisecond. Facts only grow, except
+through the events in `WITHDRAWING` (an undone check-in): after those a badge
+is checked again and taken back if its rule no longer holds.
 """
 
 from __future__ import annotations
@@ -65,20 +67,24 @@ _GOAL_EVENTS = frozenset(
     }
 )
 
+# Events that take a fact back: the badges they trigger may no longer be earned.
+WITHDRAWING = frozenset({"goals.habit.check_in_undone"})
+_CHECK_IN_EVENTS = frozenset({"goals.habit.checked_in"}) | WITHDRAWING
+
 BADGES: tuple[Badge, ...] = (
     Badge("first_goal", "First goal", "Set your first goal.", _GOAL_EVENTS, NthFact("progress")),
     Badge(
         "streak_7",
         "7-day streak",
         "Kept a habit 7 days in a row.",
-        frozenset({"goals.habit.checked_in"}),
+        _CHECK_IN_EVENTS,
         NthFact("checkin", min_value=7),
     ),
     Badge(
         "streak_30",
         "30-day streak",
         "Kept a habit 30 days in a row.",
-        frozenset({"goals.habit.checked_in"}),
+        _CHECK_IN_EVENTS,
         NthFact("checkin", min_value=30),
     ),
     Badge(

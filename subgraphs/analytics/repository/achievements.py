@@ -31,6 +31,17 @@ class Achievements(Repository[Achievement]):
         )
         return result.upserted_id is not None
 
+    async def settle(
+        self, user_id: str, badge: str, at: datetime | None, *, session: Session
+    ) -> None:
+        """After a fact was withdrawn: the badge moves to `at`, or goes when None."""
+        collection = Achievement.get_pymongo_collection()
+        key = {"user_id": user_id, "badge": badge}
+        if at is None:
+            await collection.delete_one(key, session=session)
+        else:
+            await collection.update_one(key, {"$set": {"unlocked_at": at}}, session=session)
+
     async def for_users(self, user_ids: Iterable[str]) -> dict[str, list[Achievement]]:
         query = Achievement.find({"user_id": {"$in": list(user_ids)}})
         grouped: dict[str, list[Achievement]] = {}

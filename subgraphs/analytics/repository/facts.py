@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -49,6 +50,7 @@ class Facts(Repository[Fact]):
         user_id: str,
         at: datetime,
         goal_id: str | None = None,
+        value: float = 0.0,
         session: Session,
     ) -> None:
         """A fact whose kind flips back and forth (`like`/`unlike`): the newest event wins.
@@ -63,9 +65,17 @@ class Facts(Repository[Fact]):
         stored = await collection.find_one({"key": key}, {"toggled_at": 1}, session=session)
         if stored is not None and stored.get("toggled_at", 0) >= micros:
             return
-        row = {"kind": kind, "user_id": user_id, "at": at, "value": 0.0, "toggled_at": micros}
+        row = {"kind": kind, "user_id": user_id, "at": at, "value": value, "toggled_at": micros}
         row |= {"goal_id": goal_id, "area": None}
         await collection.update_one({"key": key}, {"$set": row}, upsert=True, session=session)
+
+    async def cap(self, key_prefix: str, kind: FactKind, value: float, *, session: Session) -> None:
+        """No fact of `kind` whose key starts with `key_prefix` is worth more than `value`."""
+        await Fact.get_pymongo_collection().update_many(
+            {"key": {"$regex": f"^{re.escape(key_prefix)}"}, "kind": kind, "value": {"$gt": value}},
+            {"$set": {"value": value}},
+            session=session,
+        )
 
     async def first(
         self,

@@ -81,22 +81,28 @@ class Habits(Repository[HabitView]):
         habit_id: str,
         *,
         owner_id: str,
-        day: str,
+        last_day: str,
         current: int,
         longest: int,
+        as_of: datetime,
         session: Session,
     ) -> None:
+        """The habit's streaks as the newest check-in or undo left them.
+
+        Ordered by event time, not by day: a back-dated check-in or an undo
+        changes the streaks as much as today's check-in does, and each event
+        carries the whole state goals computed.
+        """
         fields = {
             "habit_id": habit_id,
             "owner_id": owner_id,
             "current_streak": current,
             "longest_streak": longest,
+            "last_day": last_day,
         }
         collection = HabitView.get_pymongo_collection()
         key = {"habit_id": habit_id}
-        await apply_if_newer(
-            collection, key, fields, at=day, stamp="last_day", ties=True, session=session
-        )
+        await apply_if_newer(collection, key, fields, at=as_of, ties=True, session=session)
 
     async def for_owner(self, owner_id: str) -> list[HabitView]:
         return await HabitView.find({"owner_id": owner_id}).to_list()

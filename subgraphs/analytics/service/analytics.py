@@ -24,7 +24,7 @@ from common.events import Event, RetryLater, after_commit
 from common.events.catalog import AchievementUnlocked, Payload
 from common.validation import day_in_range, zone_or_utc
 from common.vocabulary import LIFE_AREAS
-from subgraphs.analytics.domain.badges import triggered_by
+from subgraphs.analytics.domain.badges import WITHDRAWING, triggered_by
 from subgraphs.analytics.domain.balance import activity_score, area_score
 from subgraphs.analytics.domain.calendar import (
     local_day,
@@ -99,6 +99,11 @@ class AnalyticsService:
         await self.repos.badge_checks.bump(subject, session=session)
         achievements = self.repos.achievements
         for badge in badges:
+            if event.type in WITHDRAWING:
+                # A fact went: the badge may now be earned later, or not at all.
+                at = await unlocked_at(badge, self.repos.facts, subject, session)
+                await achievements.settle(subject, badge.id, at, session=session)
+                continue
             current = await achievements.unlocked_at(subject, badge.id, session=session)
             if current is not None and as_stored(event.time) >= current:
                 continue  # an event no earlier than the unlock cannot move it

@@ -14,6 +14,7 @@ from common.events.catalog import (
     FocusFinished,
     GoalChanged,
     HabitCheckedIn,
+    HabitCheckInUndone,
     MessageSent,
     Payload,
     PostCommented,
@@ -150,23 +151,49 @@ async def _task(event: Event, p: Payload, r: Repos, s: Session) -> None:
 async def _checkin(event: Event, p: Payload, r: Repos, s: Session) -> None:
     assert isinstance(p, HabitCheckedIn)
     day = p.day.isoformat()
+    # Events from before `last_day` existed name only their own day.
+    last_day = (p.last_day or p.day).isoformat()
     await r.habits.apply(
         p.habit_id,
         owner_id=p.owner_id,
-        day=day,
+        last_day=last_day,
         current=p.current_streak,
         longest=p.longest_streak,
+        as_of=event.time,
         session=s,
     )
     # The value is the longest streak as of this check-in: what streak badges look at.
-    await r.facts.put(
-        f"checkin:{p.habit_id}:{day}",
+    # A toggle, as an undo of the same day flips it to `checkin_undone` (newest wins).
+    await r.facts.toggle(
+        _checkin_key(p.habit_id, day),
         kind="checkin",
         user_id=p.owner_id,
         at=event.time,
         value=p.longest_streak,
         session=s,
     )
+
+
+async def _checkin_undone(event: Event, p: Payload, r: Repos, s: Session) -> None:
+    """As if the check-in had never been made: not counted, and no streak it made stands."""
+    assert isinstance(p, HabitCheckInUndone)
+    await r.habits.apply(
+        p.habit_id,
+        owner_id=p.owner_id,
+        last_day=p.last_day.isoformat() if p.last_day else "",
+        current=p.current_streak,
+        longest=p.longest_streak,
+        as_of=event.time,
+        session=s,
+    )
+    key = _checkin_key(p.habit_id, p.day.isoformat())
+    await r.facts.toggle(key, kind="checkin_undone", user_id=p.owner_id, at=event.time, session=s)
+    # Later check-ins recorded streaks that ran through the undone day.
+    await r.facts.cap(_checkin_key(p.habit_id, ""), "checkin", p.longest_streak, session=s)
+
+
+def _checkin_key(habit_id: str, day: str) -> str:
+    return f"checkin:{habit_id}:{day}"
 
 
 async def _focus(event: Event, p: Payload, r: Repos, s: Session) -> None:
@@ -242,6 +269,7 @@ APPLY: dict[str, Apply] = {
     "goals.task.completed": _task,
     "goals.task.uncompleted": _task,
     "goals.habit.checked_in": _checkin,
+    "goals.habit.check_in_undone": _checkin_undone,
     "goals.focus.finished": _focus,
     "goals.tracker.logged": _tracker,
     "community.post.created": _post,

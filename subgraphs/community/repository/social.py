@@ -153,6 +153,22 @@ class ProfileRepository(CommunityRepository[Profile]):
         profile: Profile = Profile.model_validate(row)
         return profile
 
+    async def claim(self, user_ids: Iterable[str], *, session: Session) -> None:
+        """Write every existing profile of `user_ids` in one statement (unknown ids create nothing).
+
+        A transaction aborts when a profile it writes was written by another
+        transaction still open, or committed since its snapshot, which pins at its
+        first statement. Claiming every profile it will write as that first
+        statement leaves no window between the two writes: around a ring of
+        follows (each writing follower and followee) transactions otherwise abort
+        each other on their second profile, again and again.
+        """
+        await self.collection().update_many(
+            {"user_id": {"$in": sorted(set(user_ids))}},
+            {"$inc": {"write_seq": 1}},
+            session=session,
+        )
+
     async def apply_sync(
         self, user_id: str, at: datetime, fields: dict[str, Any], *, session: Session = None
     ) -> bool:

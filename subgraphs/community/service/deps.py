@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -63,12 +63,17 @@ class Deps:
         """
         return await self.publisher.run_in_transaction(work, retry_duplicates=True)
 
-    async def write_on(self, key: str, work: Callable[[Unit], Awaitable[T]]) -> T:
+    async def write_on(
+        self, key: str, work: Callable[[Unit], Awaitable[T]], *, also: Iterable[str] = ()
+    ) -> T:
         """`write(work)` for work whose contended document is `key` (a post, a profile).
 
         Concurrent writes on one key in this process commit together in one
         transaction (`common.batching.HotWrites`), so a like storm on a popular
-        post costs a few commits instead of hundreds of conflicting ones. `work`
-        must raise its domain errors before it writes.
+        post costs a few commits instead of hundreds of conflicting ones. `also`
+        names the other contended documents `work` writes (a follow: the
+        follower's profile): writes sharing any of them wait for each other
+        instead of aborting each other. `work` must raise its domain errors
+        before it writes.
         """
-        return await self.hot.run(key, work)
+        return await self.hot.run(key, work, also=also)

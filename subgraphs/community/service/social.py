@@ -44,6 +44,7 @@ class SocialService:
 
         async def work(unit: Unit) -> None:
             session = unit.session
+            await self._repos.profiles.claim([user_id, target], session=session)
             me = await ensure_active(self._repos, user_id, session=session)
             await self._require_known(target, session=session)
             if target in viewer.hidden or await self._repos.blocks.between(
@@ -58,15 +59,16 @@ class SocialService:
                 await self._count_follow(user_id, target, +1, session=session)
                 await unit.publish(_follow_event("community.user.followed", user_id, target))
 
-        await self._deps.write_on(target, work)
+        await self._deps.write_on(target, work, also=[user_id])
 
     async def unfollow(self, viewer: Viewer, target_id: str) -> None:
         user_id, target = viewer.require_user(), _clean_user_id(target_id)
 
         async def work(unit: Unit) -> None:
+            await self._repos.profiles.claim([user_id, target], session=unit.session)
             await self.drop_follow(user_id, target, unit)
 
-        await self._deps.write_on(target, work)
+        await self._deps.write_on(target, work, also=[user_id])
 
     async def drop_follow(self, follower_id: str, followee_id: str, unit: Unit) -> None:
         if await self._repos.follows.remove(follower_id, followee_id, session=unit.session):
@@ -82,6 +84,7 @@ class SocialService:
             raise BadUserInput(f"You can block at most {MAX_BLOCKS} people.", field="userId")
 
         async def work(unit: Unit) -> None:
+            await self._repos.profiles.claim([user_id, target], session=unit.session)
             await self._repos.profiles.lock(user_id, session=unit.session)
             await self._require_known(target, session=unit.session)
             await self._repos.profiles.lock(target, session=unit.session)
@@ -90,7 +93,7 @@ class SocialService:
             await self.drop_follow(user_id, target, unit)
             await self.drop_follow(target, user_id, unit)
 
-        await self._deps.write(work)
+        await self._deps.write_on(target, work, also=[user_id])
 
     async def unblock(self, viewer: Viewer, target_id: str) -> None:
         await self._repos.blocks.remove(viewer.require_user(), _clean_user_id(target_id))

@@ -44,8 +44,8 @@ class CheckInRepository(Repository[CheckInDoc]):
             # Inside a transaction the server has aborted it: the caller's work ends here.
             raise Conflict("Already checked in for that day.", field="day") from exc
 
-    async def remove(self, habit_id: str, day: str) -> bool:
-        return await self.delete_where({"habit_id": habit_id, "day": day}) > 0
+    async def remove(self, habit_id: str, day: str, *, session: Session = None) -> bool:
+        return await self.delete_where({"habit_id": habit_id, "day": day}, session=session) > 0
 
     @staticmethod
     def days_query(habit_ids: Sequence[str]) -> tuple[dict[str, Any], dict[str, int]]:

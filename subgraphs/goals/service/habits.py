@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from common.errors import BadUserInput, NotFound
 from common.events import Event, OutboxTransaction
-from common.events.catalog import HabitCheckedIn, StreakMilestone
+from common.events.catalog import HabitCheckedIn, HabitCheckInUndone, StreakMilestone
 from common.repository import Page, PageRequest
 from common.validation import day_in_range, items, timezone_name
 from subgraphs.goals.domain import limits
@@ -205,6 +205,7 @@ class HabitService:
                         day=checked_day,
                         current_streak=state.streaks.current,
                         longest_streak=state.streaks.longest,
+                        last_day=state.days[-1],
                     ),
                 )
             ]
@@ -230,11 +231,28 @@ class HabitService:
     async def undo_check_in(
         self, owner_id: str, habit_id: str, day: date | None = None
     ) -> HabitState:
-        habit = await self.owned(owner_id, habit_id)
-        day = day or local_day(self._deps.clock(), await self._zone(habit))
-        if not await self._check_ins.remove(habit_id, day.isoformat()):
-            raise NotFound("There is no check-in on that day.", field="day")
-        return (await self.states([habit]))[habit_id]
+        """The check-in goes with its event, so analytics withdraws it too: one transaction."""
+
+        async def work(tx: OutboxTransaction) -> HabitState:
+            session = tx.session
+            habit = await self.owned(owner_id, habit_id, session=session)
+            undone = day or local_day(self._deps.clock(), await self._zone(habit))
+            if not await self._check_ins.remove(habit_id, undone.isoformat(), session=session):
+                raise NotFound("There is no check-in on that day.", field="day")
+            state = (await self.states([habit], session=session))[habit_id]
+            payload = HabitCheckInUndone(
+                habit_id=habit_id,
+                owner_id=owner_id,
+                day=undone,
+                current_streak=state.streaks.current,
+                longest_streak=state.streaks.longest,
+                last_day=state.days[-1] if state.days else None,
+            )
+            undo = Event.of("goals.habit.check_in_undone", user_id=owner_id, data=payload)
+            await tx.publish(undo)
+            return state
+
+        return await self._deps.atomically(work)
 
     async def states(
         self, habits: list[HabitDoc], *, session: Session = None

@@ -31,7 +31,7 @@ class Api:
     def __init__(self, url: str, keys: TestKeys, http: httpx.AsyncClient) -> None:
         self.url = f"{url}/graphql"
         self._keys = keys
-        self._http = http
+        self.http = http
 
     async def call(
         self,
@@ -45,7 +45,7 @@ class Api:
         if user is not None:
             roles = [Role.USER, Role.MODERATOR] if moderator else [Role.USER]
             headers = self._keys.bearer(user, roles=roles)
-        response = await self._http.post(
+        response = await self.http.post(
             self.url, json={"query": query, "variables": variables or {}}, headers=headers
         )
         body: dict[str, Any] = response.json()

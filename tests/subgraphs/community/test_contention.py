@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.subgraphs.community.conftest import FOLLOW, Api
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from common.settings import Settings
+from tests.subgraphs.community.conftest import FOLLOW, Api, seed_profiles
 
 LIKE = "mutation($input: PostInput!) { likePost(input: $input) { likeCount } }"
 UNLIKE = "mutation($input: PostInput!) { unlikePost(input: $input) { likeCount } }"
@@ -12,6 +16,11 @@ COUNT = "query($id: ID!) { post(id: $id) { likeCount } }"
 FOLLOWERS = 'query { _entities(representations: [{__typename: "User", id: "star"}]) {' + (
     " ... on User { followerCount } } }"
 )
+UNFOLLOW = "mutation($input: UserInput!) { unfollowUser(input: $input) { id } }"
+BLOCK = "mutation($input: UserInput!) { blockUser(input: $input) { id } }"
+RERUNS = "lifegraph_transaction_reruns_total"
+COUNTS = """query($reps: [_Any!]!) { _entities(representations: $reps) {
+  ... on User { followerCount followingCount } } }"""
 
 
 async def test_200_concurrent_likes_and_unlikes_on_one_post_all_succeed(api: Api) -> None:
@@ -39,3 +48,46 @@ async def test_100_concurrent_follows_of_one_user_all_succeed(api: Api) -> None:
     assert [r for r in results if "errors" in r] == []
     [star] = (await api.data(FOLLOWERS, user="star"))["_entities"]
     assert star == {"followerCount": 100}
+
+
+async def _reruns(api: Api, settings: Settings) -> float:
+    """Community's transactions re-run after a conflict, from its own /metrics."""
+    response = await api.http.get(api.url.removesuffix("/graphql") + "/metrics")
+    database = settings.database_name("community")
+    for family in text_string_to_metric_families(response.text):
+        for sample in family.samples:
+            if sample.name == RERUNS and sample.labels.get("database") == database:
+                return sample.value
+    return 0.0
+
+
+async def _counts(api: Api, users: list[str]) -> list[tuple[int, int]]:
+    reps = [{"__typename": "User", "id": user} for user in users]
+    found = (await api.data(COUNTS, {"reps": reps}, user=users[0]))["_entities"]
+    return [(u["followerCount"], u["followingCount"]) for u in found]
+
+
+@pytest.mark.parametrize("mutation", [FOLLOW, UNFOLLOW, BLOCK], ids=["follow", "unfollow", "block"])
+async def test_follows_around_a_ring_all_at_once_never_fight(
+    api: Api, settings: Settings, mutation: str
+) -> None:
+    # Each of 20 users follows the next 6 (or unfollows or blocks them), all 120 at once:
+    # every follow writes two profiles, each profile is in 12 of them, as
+    # follower in some and followee in others. They used to abort each other
+    # thousands of times and run out of attempts; now they queue per profile.
+    ring = [f"ring-{n}" for n in range(20)]
+    await seed_profiles(settings, tuple(ring))
+    pairs = [(user, ring[(n + k) % len(ring)]) for n, user in enumerate(ring) for k in range(1, 7)]
+    if mutation != FOLLOW:
+        for follower, followee in pairs:
+            await api.follow(follower, followee)
+    before = await _reruns(api, settings)
+
+    calls = (api.call(mutation, {"input": {"userId": b}}, user=a) for a, b in pairs)
+    # A bound on a hang (the router gives up after 30 s), not a speed target.
+    results = await asyncio.wait_for(asyncio.gather(*calls), timeout=60)
+
+    assert [r for r in results if "errors" in r] == []
+    assert await _reruns(api, settings) - before == 0
+    each = 6 if mutation == FOLLOW else 0
+    assert await _counts(api, ring) == [(each, each)] * len(ring)

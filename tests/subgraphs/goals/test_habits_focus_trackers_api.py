@@ -46,6 +46,16 @@ async def test_one_check_in_per_day_undo_and_streaks(api: Api, recorder: Recorde
     assert future["extensions"] == {"code": "BAD_USER_INPUT", "field": "day"}
     [event] = await recorder.wait_count("goals.habit.checked_in", 1)
     assert event.data["current_streak"] == 1
+    assert event.data["last_day"] == today.isoformat()
+    [undo] = await recorder.wait_count("goals.habit.check_in_undone", 1)
+    assert undo.data == {
+        "habit_id": habit["id"],
+        "owner_id": "alice",
+        "day": today.isoformat(),
+        "current_streak": 0,
+        "longest_streak": 0,
+        "last_day": None,
+    }
 
 
 async def test_streak_milestone_is_published_once(api: Api, recorder: Recorder) -> None:
