@@ -112,9 +112,7 @@ class DirectGraphQL:
             return None
         return data
 
-    async def _execute(
-        self, scope: Scope, body: bytes, data: dict[str, Any]
-    ) -> tuple[int, bytes]:
+    async def _execute(self, scope: Scope, body: bytes, data: dict[str, Any]) -> tuple[int, bytes]:
         view = self.view
         request = Request(scope, _replay(body))
         sub_response = await view.get_sub_response(request)

@@ -136,7 +136,9 @@ async def test_answers_and_errors_are_those_of_http(system: System) -> None:
         "variables that are not an object": ({"query": me, "variables": [1]}, ada.token),
         "no query": ({"variables": {}}, ada.token),
     }
-    found = {name: await answers(system, payload, token) for name, (payload, token) in cases.items()}
+    found = {
+        name: await answers(system, payload, token) for name, (payload, token) in cases.items()
+    }
     for name, (over_http, *in_process) in found.items():
         assert in_process == [over_http, over_http], name
     me_answer = {"data": {"me": {"id": ada_id, "displayName": "Ada"}}}
