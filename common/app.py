@@ -50,6 +50,7 @@ from common.requestid import RequestIdMiddleware
 from common.settings import SettingsT, SubgraphSettings
 from common.supervision import RestartPolicy, Supervisor, Work
 from common.transport.body import RequestBodyMiddleware
+from common.transport.direct import DirectGraphQL
 from common.transport.headers import SecurityHeadersMiddleware
 from common.transport.jsonbody import MalformedJson, loads_exact
 from common.transport.secret import RouterOnlyMiddleware, router_secret
@@ -216,7 +217,14 @@ class SubgraphHost(Generic[S]):
         self.definition = definition
         self._runtime: Runtime | None = None
         self._services: S | None = None
-        self.asgi = self._build_asgi(settings or SubgraphSettings.model_construct())
+        settings = settings or SubgraphSettings.model_construct()
+        view = _SubgraphGraphQL(self)
+        self.asgi = self._build_asgi(settings, view)
+        # The router in this process calls `/graphql` here, past the app's layers
+        # (`common/transport/direct.py`); what it does not handle goes to `asgi`.
+        self.direct = DirectGraphQL(
+            view, secret=router_secret(settings), max_bytes=settings.max_request_body_bytes
+        )
 
     @property
     def name(self) -> str:
@@ -303,8 +311,8 @@ class SubgraphHost(Generic[S]):
         self._runtime = None
         self._services = None
 
-    def _build_asgi(self, settings: SubgraphSettings) -> Starlette:
-        view = RouterOnlyMiddleware(_SubgraphGraphQL(self), secret=router_secret(settings))
+    def _build_asgi(self, settings: SubgraphSettings, graphql: _SubgraphGraphQL) -> Starlette:
+        view = RouterOnlyMiddleware(graphql, secret=router_secret(settings))
         routes: list[BaseRoute] = [
             Route("/graphql", view, methods=["GET", "POST"]),
             # A Mount only matches paths below it: the socket at /graphql needs its own route.

@@ -67,7 +67,9 @@ def create_embedded_app(
     # The router reaches these subgraphs through their apps, not over loopback HTTP;
     # keyed by URL, so a supergraph naming other addresses still goes over the network.
     in_process = {
-        subgraph_url(settings, h.name): InProcessApp(h.asgi, root_path=f"/subgraphs/{h.name}")
+        subgraph_url(settings, h.name): InProcessApp(
+            h.asgi, root_path=f"/subgraphs/{h.name}", direct=h.direct
+        )
         for h in hosts
     }
     router = (
@@ -110,6 +112,8 @@ def create_embedded_app(
     routes += dev_mail_routes(settings)
     routes.append(Mount("/", app=router) if router is not None else Route("/health", health))
     app = Starlette(routes=routes, lifespan=lifespan)
+    # What the router calls in this process, by URL (tests compare it with HTTP).
+    app.state.in_process = in_process
     # The mounted router and subgraphs add these too; the outer layer covers what is
     # neither (404s, /health without a supergraph) and decides the request id.
     app.add_middleware(SecurityHeadersMiddleware)

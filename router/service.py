@@ -215,7 +215,9 @@ class Router:
     def _in_process(self, name: str) -> AsgiTransport | None:
         url = self.subgraph_url(name)
         local = self.config.in_process_subgraphs.get(url)
-        return AsgiTransport(local.app, url, root_path=local.root_path) if local else None
+        if local is None:
+            return None
+        return AsgiTransport(local.app, url, root_path=local.root_path, direct=local.direct)
 
     async def close(self) -> None:
         clients, self.clients, self._executor = self.clients, {}, None

@@ -76,10 +76,11 @@ class RemoteKeySource:
         unknown = kid not in self._keys and now - self._fetched_at > self._cooldown
         if stale or unknown:
             async with self._lock:
-                if (
-                    time.monotonic() - self._fetched_at > min(self._cooldown, self._max_age)
-                    or stale
-                ):
+                # Decided again under the lock: who waited behind a refresh uses its keys.
+                # (Deciding on the `stale` seen before waiting refetched once per waiter:
+                # every request verifying a token when the cache aged out, one by one.)
+                age = time.monotonic() - self._fetched_at
+                if age > self._max_age or (kid not in self._keys and age > self._cooldown):
                     await self._refresh()
         return self._keys.get(kid)
 

@@ -14,6 +14,10 @@ What the socket did, this keeps:
   it: nothing of the router's context variables reaches the subgraph;
 - a caller that gives up (timeout, cancellation) leaves the subgraph's work to
   finish, as a closed connection did; `close()` cancels what is still running.
+
+With a `direct` call (the subgraph host's `DirectGraphQL`), the request goes to
+the subgraph's GraphQL view past the app's layers, which that call repeats for
+the router's ordinary requests; what it declines (answers None) goes to the app.
 """
 
 from __future__ import annotations
@@ -23,21 +27,30 @@ import contextvars
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 from urllib.parse import urlsplit
 
-from starlette.types import ASGIApp, Message
+from starlette.types import ASGIApp, Message, Scope
 
 log = logging.getLogger(__name__)
 
 _DISCONNECT: Message = {"type": "http.disconnect"}
 
 
+class DirectCall(Protocol):
+    """The app's answer to an ordinary POST without its ASGI layers, or None to use the app."""
+
+    async def __call__(self, scope: Scope, body: bytes) -> tuple[int, bytes] | None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class InProcessApp:
-    """A subgraph's ASGI app and the path prefix it is mounted at in this process."""
+    """A subgraph's ASGI app, the path prefix it is mounted at in this process, and
+    optionally its direct call (`common.transport.direct.DirectGraphQL`)."""
 
     app: ASGIApp
     root_path: str = ""
+    direct: DirectCall | None = None
 
 
 @dataclass(slots=True)
@@ -64,8 +77,11 @@ class AsgiTransport:
     ```
     """
 
-    def __init__(self, app: ASGIApp, url: str, *, root_path: str = "") -> None:
+    def __init__(
+        self, app: ASGIApp, url: str, *, root_path: str = "", direct: DirectCall | None = None
+    ) -> None:
         self.app = app
+        self.direct = direct
         parts = urlsplit(url)
         host = parts.hostname or "127.0.0.1"
         port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -142,6 +158,13 @@ class AsgiTransport:
             "extensions": {},
         }
         try:
+            if self.direct is not None:
+                answered = await self.direct(scope, body)
+                if answered is not None:
+                    answer.status, content = answered
+                    answer.body.append(content)
+                    answer.complete = True
+                    return
             await self.app(scope, receive, send)
         except Exception:
             # As uvicorn does: the failure is logged here, the caller sees a 500.
