@@ -431,7 +431,7 @@ class MediaSettings(SubgraphSettings):
     # served by the media subgraph; "s3": an S3-compatible service.
     media_storage: Literal["local", "s3"] = "local"
     media_local_dir: Path | None = None
-    # Where the local backend's URLs point; default `<public_base_url>/subgraphs/media/storage`.
+    # Where the local backend's URLs point; default `http://<host>:<port>/subgraphs/media/storage`.
     media_local_base_url: str | None = None
     # Signs the local backend's URLs; required outside development and test.
     media_signing_secret: SecretStr | None = None

@@ -20,8 +20,10 @@ def local_storage(settings: MediaSettings) -> LocalStorage:
     # Without a secret (development, tests) URLs are good for this process only.
     key = secret.get_secret_value().encode() if secret else secrets.token_bytes(32)
     root = settings.media_local_dir or settings.data_dir / "media"
+    # By default the address this process serves (`lifegraph up` mounts the media
+    # subgraph at /subgraphs/media); set `media_local_base_url` behind a proxy.
     base = settings.media_local_base_url or (
-        f"{settings.public_base_url.rstrip('/')}/subgraphs/media{LOCAL_ROUTE_PREFIX}"
+        f"http://{settings.host}:{settings.port}/subgraphs/media{LOCAL_ROUTE_PREFIX}"
     )
     return LocalStorage(root, base_url=base, signer=UrlSigner(key))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from starlette.requests import Request
@@ -19,12 +19,29 @@ from common.storage.local import LocalStorage
 from common.storage.signing import Grant
 
 
-def local_storage_routes(storage: LocalStorage, *, prefix: str = "/storage") -> Sequence[BaseRoute]:
-    """Routes serving `storage`'s signed URLs under `prefix` (its `base_url`'s path)."""
+def _missing() -> Response:
+    return PlainTextResponse("No such object.", 404)
+
+
+def local_storage_routes(
+    current: Callable[[], LocalStorage | None], *, prefix: str = "/storage"
+) -> Sequence[BaseRoute]:
+    """Routes serving the signed URLs of `current()` under `prefix` (its `base_url`'s path).
+
+    `current` is asked per request: the storage exists once the subgraph started, and
+    is None when the process stores media elsewhere (S3), which makes every URL a 404.
+
+    ```python
+    routes = local_storage_routes(lambda: storage)
+    ```
+    """
 
     async def put(request: Request) -> Response:
+        storage = current()
+        if storage is None:
+            return _missing()
         key = str(request.path_params["key"])
-        grant = _grant(request, "PUT", key)
+        grant = _grant(storage, request, "PUT", key)
         if isinstance(grant, Response):
             return grant
         if request.headers.get("content-type") != grant.content_type:
@@ -32,8 +49,11 @@ def local_storage_routes(storage: LocalStorage, *, prefix: str = "/storage") -> 
         return await _receive(request, storage, grant)
 
     async def get(request: Request) -> Response:
+        storage = current()
+        if storage is None:
+            return _missing()
         key = str(request.path_params["key"])
-        grant = _grant(request, "GET", key)
+        grant = _grant(storage, request, "GET", key)
         if isinstance(grant, Response):
             return grant
         info = await storage.head(key)
@@ -45,7 +65,7 @@ def local_storage_routes(storage: LocalStorage, *, prefix: str = "/storage") -> 
             headers={"Cache-Control": "private, max-age=300", "X-Content-Type-Options": "nosniff"},
         )
 
-    def _grant(request: Request, method: str, key: str) -> Grant | Response:
+    def _grant(storage: LocalStorage, request: Request, method: str, key: str) -> Grant | Response:
         query = request.query_params
         try:
             expires = int(query.get("exp", ""))

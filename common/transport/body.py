@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -30,12 +31,18 @@ class RequestBodyMiddleware:
     >>> app = RequestBodyMiddleware(app, max_bytes=1 << 20)
     """
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, *, max_bytes: int, exempt_prefixes: Sequence[str] = ()
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        # Routes that bound and stream their own bodies (local storage uploads).
+        self.exempt_prefixes = tuple(exempt_prefixes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or (
+            self.exempt_prefixes and str(scope["path"]).startswith(self.exempt_prefixes)
+        ):
             await self.app(scope, receive, send)
             return
         try:

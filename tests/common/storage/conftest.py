@@ -51,7 +51,9 @@ async def storage_local(tmp_path: Path) -> AsyncIterator[LocalStorage]:
     local = LocalStorage(
         tmp_path, base_url=f"http://127.0.0.1:{port}/storage", signer=UrlSigner(b"k" * 32)
     )
-    async with serve_in_loop(Starlette(routes=list(local_storage_routes(local))), port=port):
+    async with serve_in_loop(
+        Starlette(routes=list(local_storage_routes(lambda: local))), port=port
+    ):
         yield local
 
 
