@@ -11,6 +11,7 @@ import pytest
 from PIL import Image
 
 from common.settings import Settings
+from common.testing.waiting import eventually
 from tests.e2e.conftest import Client, NewClient, serve_lifegraph
 
 CREATE = """mutation($i: CreateUploadInput!) {
@@ -184,3 +185,19 @@ async def test_quota_past_the_daily_uploads(settings: Settings, http: httpx.Asyn
         await ada.ok(CREATE, {"i": upload_input(photo, "AVATAR", "image/jpeg")})
         body = await ada.call(CREATE, {"i": upload_input(photo, "AVATAR", "image/jpeg")})
         assert code_of(body) == "RATE_LIMITED"
+
+
+async def test_account_erasure_deletes_the_users_files(new_client: NewClient) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    upload_id = await upload(ada, jpeg_with_gps(64, 64))
+    media = (await ada.ok(COMPLETE, {"id": upload_id}))["completeUpload"]
+    assert (await ada.http.get(media["small"])).status_code == 200
+    delete = 'mutation { deleteAccount(input: {password: "violet-harbour-lantern-42"}) }'
+    assert await ada.ok(delete) == {"deleteAccount": True}
+
+    async def gone() -> bool:
+        answers = [await ada.http.get(media[size]) for size in ("original", "small", "medium")]
+        return all(answer.status_code == 404 for answer in answers)
+
+    assert await eventually(gone, bool)
