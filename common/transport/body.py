@@ -40,9 +40,7 @@ class RequestBodyMiddleware:
         self.exempt_prefixes = tuple(exempt_prefixes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or (
-            self.exempt_prefixes and str(scope["path"]).startswith(self.exempt_prefixes)
-        ):
+        if scope["type"] != "http" or self._exempt(scope):
             await self.app(scope, receive, send)
             return
         try:
@@ -62,6 +60,14 @@ class RequestBodyMiddleware:
             return {"type": "http.request", "body": body, "more_body": False}
 
         await self.app(scope, replay, send)
+
+    def _exempt(self, scope: Scope) -> bool:
+        if not self.exempt_prefixes:
+            return False
+        # Mounted (the embedded host), `path` still starts with the mount's `root_path`.
+        path, root = str(scope["path"]), str(scope.get("root_path", ""))
+        local = path[len(root) :] if root and path.startswith(root) else path
+        return local.startswith(self.exempt_prefixes)
 
     def _too_large(self) -> _Refused:
         return _Refused(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from typing import Any
 
 import httpx
@@ -201,3 +202,16 @@ async def test_account_erasure_deletes_the_users_files(new_client: NewClient) ->
         return all(answer.status_code == 404 for answer in answers)
 
     assert await eventually(gone, bool)
+
+
+async def test_upload_larger_than_the_api_body_limit(new_client: NewClient) -> None:
+    # Storage's route streams past the 1 MiB JSON body limit of /graphql.
+    ada = new_client()
+    await ada.sign_up("Ada")
+    out = io.BytesIO()
+    Image.frombytes("RGB", (800, 800), os.urandom(800 * 800 * 3)).save(out, format="PNG")
+    data = out.getvalue()
+    assert len(data) > 1 << 20
+    upload_id = await upload(ada, data, "POST_MEDIA", "image/png")
+    media = (await ada.ok(COMPLETE, {"id": upload_id}))["completeUpload"]
+    assert (media["contentType"], media["width"]) == ("image/png", 800)

@@ -31,8 +31,6 @@ POLICIES: dict[Purpose, Policy] = {
     Purpose.CHAT_ATTACHMENT: Policy(IMAGES | {"application/pdf"}, 20 * MB),
     Purpose.VOICE_MESSAGE: Policy(AUDIO, 10 * MB),
 }
-# Everything is read into memory once to verify: no purpose may exceed this.
-MAX_UPLOAD_BYTES = max(policy.max_bytes for policy in POLICIES.values())
 
 
 def is_image(content_type: str) -> bool:

@@ -20,6 +20,7 @@ _SIGNATURES: tuple[tuple[int, bytes, str], ...] = (
 _RIFF = {b"WEBP": "image/webp", b"WAVE": "audio/wav"}
 _ISO_AUDIO_BRANDS = (b"M4A ", b"M4B ", b"mp42", b"isom", b"dash")
 
+# Enough of a file's start for every signature above.
 HEAD_BYTES = 16
 
 

@@ -24,7 +24,7 @@ from subgraphs.media.domain.errors import (
 )
 from subgraphs.media.domain.images import NotAnImage, Size, process_image
 from subgraphs.media.domain.purposes import POLICIES, Purpose, is_image
-from subgraphs.media.domain.sniff import sniff
+from subgraphs.media.domain.sniff import HEAD_BYTES, sniff
 from subgraphs.media.models import MediaState, StoredMedia
 from subgraphs.media.repository.media import MediaRepository
 
@@ -152,7 +152,7 @@ class UploadService:
         if info.size != doc.byte_size or digest != doc.checksum_sha256:
             await self.storage.delete(key)
             raise UploadChecksumMismatch("The uploaded bytes differ from the declared ones.")
-        content_type = sniff(data[:64])
+        content_type = sniff(data[:HEAD_BYTES])
         if content_type is None or content_type not in policy.types:
             await self.storage.delete(key)
             raise UploadTypeNotAllowed(f"The file is not a type {doc.purpose.value} accepts.")
