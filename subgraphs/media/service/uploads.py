@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from beanie import PydanticObjectId
+
 from common.errors import BadUserInput, Conflict, NotFound, RateLimited
 from common.events import Event, OutboxPublisher
 from common.events.catalog import MediaCompleted
@@ -111,20 +113,22 @@ class UploadService:
         now = self.clock()
         await self._check_quota(owner_id, byte_size, now)
         expires_in = self.limits.upload_url_seconds
+        # The id is chosen here so the record names its key from its first write.
+        media_id = PydanticObjectId()
+        key = object_key(owner_id, str(media_id), Size.ORIGINAL)
         doc = await self.media.insert(
             StoredMedia(
+                id=media_id,
                 owner_id=owner_id,
                 purpose=purpose,
                 declared_type=content_type,
                 byte_size=byte_size,
                 checksum_sha256=checksum,
+                keys={Size.ORIGINAL.value: key},
                 created_at=now,
                 upload_expires_at=now + timedelta(seconds=expires_in),
             )
         )
-        key = _key(doc, Size.ORIGINAL)
-        await self.media.set_fields(str(doc.id), {"keys": {Size.ORIGINAL.value: key}})
-        doc.keys = {Size.ORIGINAL.value: key}
         put = await self.storage.presign_put(
             key, content_type=content_type, byte_size=byte_size, expires_in=expires_in
         )
@@ -246,7 +250,7 @@ class UploadService:
         original, original_type = processed.original
         await self.storage.put(keys[Size.ORIGINAL.value], original, content_type=original_type)
         for size, (thumb, thumb_type) in processed.thumbnails.items():
-            keys[size.value] = _key(doc, size)
+            keys[size.value] = object_key(doc.owner_id, str(doc.id), size)
             await self.storage.put(keys[size.value], thumb, content_type=thumb_type)
         return {
             "keys": keys,
@@ -262,5 +266,6 @@ def can_see(viewer_id: str | None, doc: StoredMedia) -> bool:
     return viewer_id is not None and doc.purpose in PUBLIC_PURPOSES
 
 
-def _key(doc: StoredMedia, size: Size) -> str:
-    return f"m/{doc.owner_id}/{doc.id}/{size.value.lower()}"
+def object_key(owner_id: str, media_id: str, size: Size) -> str:
+    """Where one size of a media lives (under its owner: a bucket listing shows whose it is)."""
+    return f"m/{owner_id}/{media_id}/{size.value.lower()}"
