@@ -215,3 +215,39 @@ async def test_upload_larger_than_the_api_body_limit(new_client: NewClient) -> N
     upload_id = await upload(ada, data, "POST_MEDIA", "image/png")
     media = (await ada.ok(COMPLETE, {"id": upload_id}))["completeUpload"]
     assert (media["contentType"], media["width"]) == ("image/png", 800)
+
+
+SET_AVATAR = """mutation($id: ID!) {
+  updateProfile(input: {avatarMediaId: $id}) { avatar { id url(size: SMALL) } }
+}"""
+
+
+async def test_avatar_is_a_completed_avatar_upload_of_the_callers(new_client: NewClient) -> None:
+    ada, eve = new_client(), new_client()
+    ada_id = await ada.sign_up("Ada")
+    await eve.sign_up("Eve")
+    photo = await upload(ada, jpeg_with_gps(40, 40), "POST_MEDIA")
+    post_photo = (await ada.ok(COMPLETE, {"id": photo}))["completeUpload"]
+    # Completed after the photo: a user's events arrive in order, so once users knows the
+    # avatar it knows the photo too, and refusing the photo below is not a race.
+    avatar = (await ada.ok(COMPLETE, {"id": await upload(ada, jpeg_with_gps(300, 300))}))[
+        "completeUpload"
+    ]
+
+    # users learns of completed media by event: NOT_FOUND until it arrived.
+    profile = (await ada.ok_once_known(SET_AVATAR, {"id": avatar["id"]}))["updateProfile"]
+    assert profile["avatar"]["id"] == avatar["id"]
+    small = await ada.http.get(profile["avatar"]["url"])
+    with Image.open(io.BytesIO(small.content)) as image:
+        assert image.size == (128, 128)
+
+    # Another user's avatar, media of another purpose, an unknown id: refused alike.
+    for refused in (avatar["id"], post_photo["id"], "0" * 24):
+        body = await eve.call(SET_AVATAR, {"id": refused})
+        assert code_of(body) == "NOT_FOUND", body
+    body = await ada.call(SET_AVATAR, {"id": post_photo["id"]})
+    assert code_of(body) == "NOT_FOUND"
+
+    # Everyone who may see Ada's profile sees her avatar, its URL signed by media.
+    seen = await eve.ok("query($id: ID!) { user(id: $id) { avatar { id url } } }", {"id": ada_id})
+    assert seen["user"]["avatar"]["id"] == avatar["id"]
