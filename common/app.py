@@ -193,6 +193,9 @@ class SubgraphDefinition(Generic[S]):
     # The settings section the subgraph reads: what `lifegraph serve <name>` loads and
     # checks at start, and what `runtime.settings(...)` hands its `build`.
     settings: type[SubgraphSettings] = SubgraphSettings
+    # Prefixes of `routes` that bound and stream their own request bodies (uploads to
+    # local storage): the subgraph's body limit does not apply to them.
+    streamed_paths: Sequence[str] = ()
 
 
 class SubgraphHost(Generic[S]):
@@ -323,7 +326,11 @@ class SubgraphHost(Generic[S]):
             *self.definition.routes(self),
         ]
         app = Starlette(routes=routes)
-        app.add_middleware(RequestBodyMiddleware, max_bytes=settings.max_request_body_bytes)
+        app.add_middleware(
+            RequestBodyMiddleware,
+            max_bytes=settings.max_request_body_bytes,
+            exempt_prefixes=self.definition.streamed_paths,
+        )
         app.add_middleware(SecurityHeadersMiddleware)
         app.add_middleware(RequestIdMiddleware)
         return app

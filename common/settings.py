@@ -17,7 +17,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 from pydantic import AliasChoices, BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -424,6 +424,45 @@ class AnalyticsSettings(SubgraphSettings):
     """The analytics subgraph: nothing beyond what every subgraph reads, yet."""
 
 
+class MediaSettings(SubgraphSettings):
+    """The media subgraph: object storage, signed URLs and upload limits (docs/media.md)."""
+
+    # "local": files under `media_local_dir` (default `<data_dir>/media`), their URLs
+    # served by the media subgraph; "s3": an S3-compatible service.
+    media_storage: Literal["local", "s3"] = "local"
+    media_local_dir: Path | None = None
+    # Where the local backend's URLs point; default `http://<host>:<port>/subgraphs/media/storage`.
+    media_local_base_url: str | None = None
+    # Signs the local backend's URLs; required outside development and test.
+    media_signing_secret: SecretStr | None = None
+    s3_bucket: str = "lifegraph-media"
+    s3_endpoint_url: str | None = None
+    s3_region: str = "us-east-1"
+    s3_access_key_id: str | None = None
+    s3_secret_access_key: SecretStr | None = None
+    # Development and tests create the bucket when missing; production provisions it.
+    s3_create_bucket: bool = False
+    # How long a presigned upload URL and a signed download URL stay valid.
+    media_upload_url_seconds: int = Field(default=900, ge=0)
+    media_download_url_seconds: int = Field(default=3600, gt=0)
+    # Per user: bytes stored and uploads started per day (RATE_LIMITED past either).
+    media_quota_bytes: int = 500 << 20
+    media_daily_uploads: int = 200
+    # Uploads never completed are removed after this long.
+    media_pending_ttl_seconds: int = 24 * 3600
+    media_sweep_interval_seconds: float = 600.0
+
+    def missing_settings(self) -> list[str]:
+        missing = super().missing_settings()
+        if (
+            self.media_storage == "local"
+            and self.media_signing_secret is None
+            and not self.local_environment
+        ):
+            missing.append(f"{ENV_PREFIX}MEDIA_SIGNING_SECRET (signs local media URLs)")
+        return missing
+
+
 class Settings(
     RouterSettings,
     UsersSettings,
@@ -432,6 +471,7 @@ class Settings(
     ChatSettings,
     NotificationsSettings,
     AnalyticsSettings,
+    MediaSettings,
 ):
     """Every section: the embedded one-process host (`lifegraph up`), tests and tools."""
 

@@ -104,6 +104,11 @@ SUBGRAPH_SECRETS: Mapping[str, tuple[SecretKey, ...]] = {
     "users": (SMTP, SecretKey("LIFEGRAPH_OAUTH_PROVIDERS", optional=True)),
     "notifications": (SMTP, SecretKey("LIFEGRAPH_VAPID_PRIVATE_KEY")),
     "chat": (SecretKey("LIFEGRAPH_COACH_OPENAI_API_KEY", optional=True),),
+    # S3 in a cluster (docs/media.md); the signing secret only for the local backend.
+    "media": (
+        SecretKey("LIFEGRAPH_S3_SECRET_ACCESS_KEY", optional=True),
+        SecretKey("LIFEGRAPH_MEDIA_SIGNING_SECRET", optional=True),
+    ),
 }
 
 # Non-secret settings every part reads (ConfigMap `lifegraph-config`).

@@ -209,6 +209,13 @@ class AchievementUnlocked(Payload):
     title: str
 
 
+# media
+class MediaCompleted(Payload):
+    media_id: str
+    owner_id: str
+    purpose: Literal["AVATAR", "POST_MEDIA", "CHAT_ATTACHMENT", "VOICE_MESSAGE"]
+
+
 EVENTS: dict[str, type[Payload]] = {
     "users.user.registered": UserRegistered,
     "users.user.updated": UserUpdated,
@@ -240,6 +247,7 @@ EVENTS: dict[str, type[Payload]] = {
     "chat.message.sent": MessageSent,
     "chat.coach.goal_requested": CoachGoalRequested,
     "analytics.achievement.unlocked": AchievementUnlocked,
+    "media.media.completed": MediaCompleted,
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -30,12 +31,16 @@ class RequestBodyMiddleware:
     >>> app = RequestBodyMiddleware(app, max_bytes=1 << 20)
     """
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, *, max_bytes: int, exempt_prefixes: Sequence[str] = ()
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        # Routes that bound and stream their own bodies (local storage uploads).
+        self.exempt_prefixes = tuple(exempt_prefixes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or self._exempt(scope):
             await self.app(scope, receive, send)
             return
         try:
@@ -55,6 +60,14 @@ class RequestBodyMiddleware:
             return {"type": "http.request", "body": body, "more_body": False}
 
         await self.app(scope, replay, send)
+
+    def _exempt(self, scope: Scope) -> bool:
+        if not self.exempt_prefixes:
+            return False
+        # Mounted (the embedded host), `path` still starts with the mount's `root_path`.
+        path, root = str(scope["path"]), str(scope.get("root_path", ""))
+        local = path[len(root) :] if root and path.startswith(root) else path
+        return local.startswith(self.exempt_prefixes)
 
     def _too_large(self) -> _Refused:
         return _Refused(

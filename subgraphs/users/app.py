@@ -12,6 +12,7 @@ from common.app import Runtime, SubgraphDefinition, SubgraphHost
 from common.auth import StaticKeySource, TokenVerifier
 from common.mail import require_transport
 from common.settings import UsersSettings
+from subgraphs.users.events import MEDIA_COMPLETED, MediaConsumer
 from subgraphs.users.models import MODELS
 from subgraphs.users.schema import schema
 from subgraphs.users.service.container import UsersServices, build_services
@@ -31,13 +32,16 @@ async def build(runtime: Runtime) -> UsersServices:
         issuer=settings.jwt_issuer,
         audience=settings.jwt_audience,
     )
-    return build_services(
+    services = build_services(
         settings,
         keys=keys,
         publisher=runtime.publisher,
         mail=runtime.infra.mail,
         limiter=runtime.infra.rate_limiter,
     )
+    consumer = MediaConsumer(services.accounts)
+    runtime.consume("users.media", [MEDIA_COMPLETED], consumer.on_media_completed)
+    return services
 
 
 def routes(host: SubgraphHost[UsersServices]) -> Sequence[BaseRoute]:

@@ -1,13 +1,23 @@
 """What the users subgraph tells the others: registrations, profile changes, deletions.
 
-It consumes nothing: every other subgraph depends on users, never the reverse.
+It consumes one thing: `media.media.completed`, so `updateProfile(avatarMediaId:)` can
+check that the media is the caller's completed avatar (docs/media.md).
 """
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from common.events import Event
-from common.events.catalog import UserDeleted, UserRegistered, UserUpdated
+from common.events.catalog import MediaCompleted, UserDeleted, UserRegistered, UserUpdated
 from subgraphs.users.models import User
+
+
+class AccountRecorder(Protocol):
+    async def record_completed_media(self, media_id: str, owner_id: str, purpose: str) -> None:
+        """Remember verified media for ownership checks."""
+        ...
+
 
 REGISTERED = "users.user.registered"
 UPDATED = "users.user.updated"
@@ -52,3 +62,17 @@ def _proven_email(user: User) -> str | None:
 
 def deleted(user_id: str) -> Event:
     return Event.of(DELETED, user_id=user_id, data=UserDeleted(user_id=user_id))
+
+
+MEDIA_COMPLETED = "media.media.completed"
+
+
+class MediaConsumer:
+    """Completed media into the projection the avatar check reads."""
+
+    def __init__(self, accounts: AccountRecorder) -> None:
+        self._accounts = accounts
+
+    async def on_media_completed(self, event: Event) -> None:
+        media = MediaCompleted.model_validate(event.data)
+        await self._accounts.record_completed_media(media.media_id, media.owner_id, media.purpose)

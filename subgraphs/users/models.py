@@ -63,6 +63,8 @@ class User(Document):
     password_hash: str | None = None
     display_name: str
     avatar_url: str | None = None
+    # A completed AVATAR media of the user's (the media subgraph serves its URLs).
+    avatar_media_id: str | None = None
     bio: str | None = None
     timezone: str = "UTC"
     locale: str = "en"
@@ -195,6 +197,19 @@ class ApiKey(Document):
         ]
 
 
+class CompletedMedia(Document):
+    """Media the media subgraph verified (`media.media.completed`): whose, and for what.
+    What `updateProfile(avatarMediaId:)` checks ownership against, without a call."""
+
+    media_id: str
+    owner_id: str
+    purpose: str
+
+    class Settings:
+        name = "completed_media"
+        indexes = [IndexModel("media_id", unique=True), IndexModel("owner_id")]
+
+
 MODELS: list[type[Document]] = [
     User,
     RefreshFamily,
@@ -203,4 +218,5 @@ MODELS: list[type[Document]] = [
     OAuthState,
     OAuthIdentity,
     ApiKey,
+    CompletedMedia,
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from subgraphs.users.repository.apikeys import ApiKeyRepository
+from subgraphs.users.repository.media import CompletedMediaRepository
 from subgraphs.users.repository.oauth import OAuthIdentityRepository, OAuthStateRepository
 from subgraphs.users.repository.sessions import RefreshFamilyRepository, RefreshTokenRepository
 from subgraphs.users.repository.tokens import OneTimeTokenRepository
@@ -10,6 +11,7 @@ from subgraphs.users.repository.users import RoleStore, UserRepository
 
 __all__ = [
     "ApiKeyRepository",
+    "CompletedMediaRepository",
     "OAuthIdentityRepository",
     "OAuthStateRepository",
     "OneTimeTokenRepository",
@@ -32,3 +34,4 @@ class Repositories:
         self.oauth_states = OAuthStateRepository()
         self.oauth_identities = OAuthIdentityRepository()
         self.api_keys = ApiKeyRepository()
+        self.completed_media = CompletedMediaRepository()

@@ -58,6 +58,7 @@ class AccountMutations:
         changes = ProfileChanges(
             display_name=input.display_name,
             avatar_url=input.avatar_url,
+            avatar_media_id=None if input.avatar_media_id is None else str(input.avatar_media_id),
             bio=input.bio,
             timezone=input.timezone,
             locale=input.locale,

@@ -92,6 +92,10 @@ class UpdateProfileInput:
     avatar_url: str | None = strawberry.field(
         default=None, description="http(s) URL of the avatar; empty to remove it."
     )
+    avatar_media_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="A completed AVATAR upload of yours (completeUpload); empty to remove it.",
+    )
     bio: str | None = strawberry.field(
         default=None, description="A few words about yourself (500 characters); empty to clear."
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import strawberry
+from strawberry.federation.schema_directives import Key
+from strawberry.federation.types import FieldSet
 
 from common.auth import Principal
 from common.graphql.loaders import batch_loader
@@ -44,6 +46,14 @@ class LifeAreas:
 
 
 @strawberry.federation.type(
+    keys=[Key(fields=FieldSet("id"), resolvable=False)],
+    description="A verified file, served by the media subgraph.",
+)
+class Media:
+    id: strawberry.ID = strawberry.field(description="The media's id.")
+
+
+@strawberry.federation.type(
     keys=["id"],
     description=(
         "A LifeGraph member. Others see the display name always, the rest of the profile "
@@ -74,6 +84,13 @@ class User(Node):
     )
     def avatar_url(self) -> str | None:
         return self.doc.avatar_url if self._profile else None
+
+    @strawberry.field(
+        description="The avatar uploaded through completeUpload; null if hidden or unset."
+    )
+    def avatar(self) -> Media | None:
+        media_id = self.doc.avatar_media_id
+        return Media(id=strawberry.ID(media_id)) if media_id and self._profile else None
 
     @strawberry.field(description="A few words about the member; null if hidden or unset.")
     def bio(self) -> str | None:

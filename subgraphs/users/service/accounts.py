@@ -44,6 +44,8 @@ class ProfileChanges:
     bio: str | None = None
     timezone: str | None = None
     locale: str | None = None
+    # "" clears it.
+    avatar_media_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,9 @@ class PreferenceChanges:
 @dataclass(frozen=True, slots=True)
 class LifeAreaChanges:
     scores: Mapping[str, int | None] = field(default_factory=dict)
+
+
+AVATAR_PURPOSE = "AVATAR"
 
 
 class AccountService:
@@ -90,7 +95,25 @@ class AccountService:
             fields["timezone"] = validation.timezone(changes.timezone)
         if changes.locale is not None:
             fields["locale"] = validation.language_tag(changes.locale, field="locale")
+        if changes.avatar_media_id is not None:
+            fields["avatar_media_id"] = await self._own_avatar(user_id, changes.avatar_media_id)
         return await self._update(user_id, fields)
+
+    async def record_completed_media(self, media_id: str, owner_id: str, purpose: str) -> None:
+        """Remember verified media (from `media.media.completed`) for ownership checks."""
+        await self._repos.completed_media.record(media_id, owner_id, purpose)
+
+    async def _own_avatar(self, user_id: str, media_id: str) -> str | None:
+        if media_id == "":
+            return None
+        media = await self._repos.completed_media.find(media_id)
+        # Unknown, another user's, not yet completed (its event still on its way) or
+        # uploaded for another purpose: one answer, which tells nothing about others' media.
+        if media is None or media.owner_id != user_id or media.purpose != AVATAR_PURPOSE:
+            raise NotFound(
+                "No completed avatar upload of yours has this id.", field="avatarMediaId"
+            )
+        return media_id
 
     async def update_preferences(self, user_id: str, changes: PreferenceChanges) -> User:
         fields: dict[str, Any] = {}
@@ -147,6 +170,7 @@ class AccountService:
             await repos.one_time_tokens.delete_for_user(user_id, session=session)
             await repos.oauth_identities.delete_for_user(user_id, session=session)
             await repos.api_keys.delete_for_user(user_id, session=session)
+            await repos.completed_media.forget_owner(user_id, session=session)
             if not await repos.users.remove(user_id, session=session):
                 raise NotFound("The account no longer exists.")
             await tx.publish(events.deleted(user_id))
