@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -11,8 +12,10 @@ from common.events.catalog import CoachGoalCreated
 from common.settings import Settings
 from common.testing.tokens import TestKeys
 from common.testing.waiting import wait_until
+from subgraphs.chat.models import CoachGoal
 
 from .support import (
+    CONFIRM,
     HISTORY,
     MESSAGE_ADDED,
     Api,
@@ -28,15 +31,45 @@ ApiFor = Callable[[str], Api]
 OPEN_COACH = "mutation { openCoachConversation { id } }"
 
 
-async def test_coach_requests_a_goal_and_confirms_it_once_created(
+async def reply_to(user: Api, coach: str, question: dict[str, Any]) -> dict[str, Any]:
+    """The coach's finished reply to `question`, once there."""
+    found: list[dict[str, Any]] = []
+
+    async def replied() -> bool:
+        page = (await user.data(HISTORY, c=coach, first=5))["messages"]
+        found[:] = [
+            e["node"]
+            for e in page["edges"]
+            if e["node"]["replyTo"] == question["id"] and not e["node"]["isStreaming"]
+        ]
+        return bool(found)
+
+    await wait_until(replied)
+    return found[0]
+
+
+async def test_coach_requests_a_goal_once_confirmed_and_says_so_once_created(
     api: ApiFor, chat_url: str, settings: Settings, test_keys: TestKeys
 ) -> None:
     alice = api("alice")
     coach = (await alice.data(OPEN_COACH))["openCoachConversation"]["id"]
     async with captured_events(settings, "chat.coach.goal_requested") as requests:
         sent = await alice.send(coach, "I want to run a 5k by March")
+        proposed = await reply_to(alice, coach, sent)
+        # Proposed, not claimed: nothing is asked of goals before the user confirms.
+        assert proposed["text"].startswith('Great goal! Shall I create the goal "Run a 5k"')
+        proposal = proposed["proposal"]
+        assert (proposal["kind"], proposal["status"], proposal["title"]) == (
+            "GOAL",
+            "PENDING",
+            "Run a 5k",
+        )
+        assert await CoachGoal.find({"user_id": "alice"}).count() == 0
+        confirmed = await alice.data(CONFIRM, id=proposal["id"])
+        assert confirmed["confirmCoachProposal"]["status"] == "CONFIRMED"
         requested = await requests.next()
 
+    assert requested.data["request_id"] == proposal["id"]
     assert requested.type == "chat.coach.goal_requested"
     assert requested.user_id == "alice"
     data = requested.data
@@ -114,9 +147,15 @@ async def test_coach_answers_check_ins_motivation_and_help(api: ApiFor) -> None:
         await wait_until(replied)
         return answer[0]
 
-    assert "Meditation is checked in for today: 1 time this week" in await ask(
-        "check in meditation"
-    )
+    offer = await bob.send(coach, "check in meditation")
+    proposed = await reply_to(bob, coach, offer)
+    assert "Shall I check in meditation for today? It would be 1 time" in proposed["text"]
+    assert proposed["proposal"]["habit"] == "meditation"
+    # Nothing is checked in until confirmed; then the coach says it is done.
+    assert "We haven't set any goals" in await ask("how am I doing?")
+    await bob.data(CONFIRM, id=proposed["proposal"]["id"])
+    history = texts((await bob.data(HISTORY, c=coach, first=1))["messages"])
+    assert history[0].startswith("Done! Meditation is checked in for ")
     assert "already checked in meditation today" in await ask("checked in meditation")
     assert "meditation: checked in 1 of the last 7 days" in await ask("how am I doing?")
     motivation = await ask("I need some motivation")
