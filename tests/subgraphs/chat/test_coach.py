@@ -16,8 +16,10 @@ from subgraphs.chat.models import CoachGoal
 
 from .support import (
     CONFIRM,
+    DECLINE,
     HISTORY,
     MESSAGE_ADDED,
+    MESSAGE_UPDATED,
     Api,
     captured_events,
     open_socket,
@@ -208,3 +210,36 @@ async def test_goal_confirmations_for_foreign_conversations_are_ignored(
     alice_history = texts((await alice.data(HISTORY, c=coach, first=20))["messages"])
     mallory_history = texts((await mallory.data(HISTORY, c=direct, first=20))["messages"])
     assert not any("goal-evil" in t for t in alice_history + mallory_history)
+
+
+EDIT = """mutation($id: ID!, $t: String!) {
+  editMessage(input: {messageId: $id, text: $t}) { id }
+}"""
+
+
+async def test_the_answer_to_a_proposal_goes_out_live_and_a_declined_one_does_nothing(
+    api: ApiFor, chat_url: str, test_keys: TestKeys
+) -> None:
+    alice = api("alice")
+    coach = (await alice.data(OPEN_COACH))["openCoachConversation"]["id"]
+    question = await alice.send(coach, "check in yoga")
+    proposal = (await reply_to(alice, coach, question))["proposal"]
+    async with open_socket(chat_url, test_keys.token("alice")) as socket:
+        updated = await socket.subscribe(MESSAGE_UPDATED, c=coach)
+
+        async def edit() -> None:
+            await alice.data(EDIT, id=question["id"], t="check in yoga")
+
+        await socket.until_live(updated, edit)
+        declined = await alice.data(DECLINE, id=proposal["id"])
+        assert declined["declineCoachProposal"]["status"] == "DECLINED"
+        change = await socket.next_data(updated, lambda d: d["messageUpdated"]["proposal"])
+    assert change["messageUpdated"]["proposal"]["status"] == "DECLINED"
+    assert await alice.error_code(CONFIRM, id=proposal["id"]) == "CONFLICT"
+    # Declined: not checked in, and the coach said nothing more.
+    history = (await alice.data(HISTORY, c=coach, first=10))["messages"]
+    assert not any(t.startswith("Done!") for t in texts(history))
+    assert (
+        "We haven't set any goals"
+        in (await reply_to(alice, coach, await alice.send(coach, "how am I doing?")))["text"]
+    )
