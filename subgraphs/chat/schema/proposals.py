@@ -56,6 +56,9 @@ class CoachProposal:
     expires_at: dt.datetime = strawberry.field(
         description="When a pending proposal expires if not answered (UTC)."
     )
+    decided_at: dt.datetime | None = strawberry.field(
+        description="When you confirmed or declined it; null while pending or once expired."
+    )
 
     @classmethod
     def from_doc(cls, doc: CoachProposalDoc) -> CoachProposal:
@@ -69,4 +72,5 @@ class CoachProposal:
             habit=doc.habit,
             day=dt.date.fromisoformat(doc.day) if doc.day else None,
             expires_at=doc.expires_at,
+            decided_at=doc.decided_at,
         )

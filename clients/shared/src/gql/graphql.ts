@@ -291,6 +291,8 @@ export type CoachProposal = {
   area?: Maybe<Scalars['String']['output']>;
   /** CHECK_IN: the day it is for. */
   day?: Maybe<Scalars['Date']['output']>;
+  /** When you confirmed or declined it; null while pending or once expired. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
   /** GOAL: its due date, if any. */
   dueDate?: Maybe<Scalars['Date']['output']>;
   /** When a pending proposal expires if not answered (UTC). */
