@@ -128,7 +128,8 @@ async def test_only_the_coachs_user_may_answer(new_client: NewClient) -> None:
     proposal = (await _propose(ada, coach, "I want to save $500"))["proposal"]
     for mutation in (CONFIRM, DECLINE):
         assert _code(await mallory.call(mutation, {"id": proposal["id"]})) == "FORBIDDEN"
-    assert _code(await ada.call(CONFIRM, {"id": "no-such-proposal"})) == "NOT_FOUND"
+    for unknown in ("f" * 32, "no-such-proposal", "$gt", "9" * 400):
+        assert _code(await ada.call(CONFIRM, {"id": unknown})) == "NOT_FOUND", unknown
     # Still Ada's to answer.
     history = await ada.ok(HISTORY, {"c": coach})
     [shown] = [m for m in history["messages"]["nodes"] if m["proposal"]]

@@ -7,6 +7,7 @@ coach's word that it is done), so a confirmation sent twice, even at once, acts 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -28,6 +29,8 @@ from subgraphs.chat.repository import (
     MessageRepository,
 )
 from subgraphs.chat.service.appending import Appended, Appender, coach_draft
+
+_PROPOSAL_ID = re.compile(r"[0-9a-f]{32}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,9 @@ class ProposalService:
         return await self._decide(viewer, proposal_id, ProposalStatus.DECLINED)
 
     async def _decide(self, viewer: str, proposal_id: str, status: ProposalStatus) -> CoachProposal:
+        # Ids are uuid hex: anything else (a lone surrogate, an operator) never reaches the store.
+        if not _PROPOSAL_ID.fullmatch(proposal_id):
+            raise NotFound("Proposal not found.", field="proposalId")
         message = await self._messages.by_proposal(proposal_id)
         if message is None:
             raise NotFound("Proposal not found.", field="proposalId")
