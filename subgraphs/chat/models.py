@@ -10,7 +10,7 @@ from beanie import Document
 from pydantic import BaseModel, Field
 from pymongo import ASCENDING, DESCENDING, IndexModel
 
-from common.events.catalog import Privacy
+from common.events.catalog import LifeArea, Privacy
 
 
 def utcnow() -> datetime:
@@ -60,6 +60,46 @@ class MessageAuthor(StrEnum):
     COACH = "coach"
 
 
+class ProposalKind(StrEnum):
+    GOAL = "goal"
+    CHECK_IN = "check_in"
+
+
+class ProposalStatus(StrEnum):
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    DECLINED = "declined"
+    EXPIRED = "expired"
+
+
+class CoachProposal(BaseModel):
+    """Something the coach offers to do, done only once the user confirms it.
+
+    Kept on the coach's message so the offer and its fate travel with it (history,
+    `messageUpdated`). A pending proposal past `expires_at` is expired: it reads as
+    EXPIRED and can no longer be confirmed.
+    """
+
+    # Derived from the question answered: a re-run after a crash proposes the same thing.
+    id: str
+    kind: ProposalKind
+    title: str | None = None
+    area: LifeArea | None = None
+    # ISO dates, like `CoachGoal`'s.
+    due_date: str | None = None
+    habit: str | None = None
+    day: str | None = None
+    status: ProposalStatus = ProposalStatus.PENDING
+    expires_at: datetime
+    decided_at: datetime | None = None
+
+    def status_at(self, now: datetime) -> ProposalStatus:
+        """The status as of `now`: a pending proposal past its time has expired."""
+        if self.status is ProposalStatus.PENDING and self.expires_at <= now:
+            return ProposalStatus.EXPIRED
+        return self.status
+
+
 class Message(Document):
     conversation_id: str
     seq: int
@@ -72,6 +112,8 @@ class Message(Document):
     # The user message a coach reply answers.
     reply_to: str | None = None
     streaming: bool = False
+    # What the coach offers to do in this message (coach messages only).
+    proposal: CoachProposal | None = None
     created_at: datetime = Field(default_factory=utcnow)
     edited_at: datetime | None = None
     deleted_at: datetime | None = None
@@ -97,6 +139,13 @@ class Message(Document):
                 name="idempotent_send",
             ),
             IndexModel([("sender_id", ASCENDING)]),
+            # Confirm and decline find the message by its proposal's id.
+            IndexModel(
+                [("proposal.id", ASCENDING)],
+                unique=True,
+                partialFilterExpression={"proposal.id": {"$type": "string"}},
+                name="proposal_id",
+            ),
         ]
 
 

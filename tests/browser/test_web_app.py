@@ -594,7 +594,7 @@ async def test_insights_chart_balance_progress_habits_and_achievements(
     await _quiet(offline_page)
 
 
-async def test_the_coach_sets_up_a_goal_asked_for_in_chat(
+async def test_the_coach_proposes_a_goal_and_sets_it_up_once_confirmed(
     lifegraph: str, http: httpx.AsyncClient, new_client: NewClient, offline_page: OfflinePage
 ) -> None:
     ada = new_client()
@@ -612,9 +612,17 @@ async def test_the_coach_sets_up_a_goal_asked_for_in_chat(
     await chat.get_by_role("textbox", name="Message").fill("I want to run a 5k by March")
     await chat.get_by_role("button", name="Send").click()
     log = chat.get_by_role("log")
-    await expect(log).to_contain_text('Great goal! I\'m setting up "Run a 5k"')
-    # The coach's proposal, once the goals subgraph made it: confirmed in the chat and
-    # on the goals board, with no reload.
+    await expect(log).to_contain_text('Shall I create the goal "Run a 5k"')
+    # Only proposed: nothing is on the board until it is confirmed.
+    proposal = log.get_by_role("group", name='Coach proposal: goal "Run a 5k"')
+    await expect(proposal.get_by_role("button", name="Decline")).to_be_visible()
+    await expect(page.get_by_text("No goals yet")).to_be_visible()
+    await _every_control_reachable_by_keyboard(page)
+    await offline_page.screenshot("web-coach-proposal")
+    await proposal.get_by_role("button", name="Confirm").click()
+    await expect(log.get_by_text("Confirmed", exact=True)).to_be_visible()
+    # Once the goals subgraph made it: the coach says so in the chat, and it is on the
+    # goals board, with no reload.
     await expect(log).to_contain_text('Done! "Run a 5k" is on your goals board')
     goal = page.get_by_role("listitem", name="Run a 5k")
     await expect(goal.get_by_text("0%")).to_be_visible()

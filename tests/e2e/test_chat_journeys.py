@@ -18,6 +18,12 @@ query($c: ID!, $after: String) {
 """
 
 
+PROPOSALS = """
+query($c: ID!) { messages(conversationId: $c, first: 10) { nodes { proposal { id } } } }
+"""
+CONFIRM = "mutation($id: ID!) { confirmCoachProposal(input: {proposalId: $id}) { id } }"
+
+
 async def _conversation(ada: Client, grace_id: str) -> str:
     started = await ada.ok_once_known(START, {"i": {"userId": grace_id}})
     conversation: str = started["startDirectConversation"]["id"]
@@ -54,12 +60,21 @@ async def test_a_client_back_online_catches_up_from_its_last_cursor(
     ]
 
 
-async def test_the_coach_turns_a_wish_into_a_goal_and_says_so(new_client: NewClient) -> None:
+async def test_the_coach_turns_a_confirmed_wish_into_a_goal_and_says_so(
+    new_client: NewClient,
+) -> None:
     ada = new_client()
     await ada.sign_up("Ada")
     opened = await ada.ok("mutation { openCoachConversation { id } }")
     coach = opened["openCoachConversation"]["id"]
     await ada.ok(SEND, {"i": {"conversationId": coach, "text": "I want to run a 5k by March"}})
+
+    def proposed(data: dict[str, Any]) -> bool:
+        return any(m["proposal"] for m in data["messages"]["nodes"])
+
+    history = await eventually(lambda: ada.ok(PROPOSALS, {"c": coach}), proposed)
+    [proposal] = [m["proposal"] for m in history["messages"]["nodes"] if m["proposal"]]
+    await ada.ok(CONFIRM, {"id": proposal["id"]})
 
     def titled(data: dict[str, Any]) -> bool:
         return any(g["title"] == "Run a 5k" for g in data["myGoals"]["nodes"])

@@ -8,6 +8,7 @@ export * from "./operations";
 export * from "./session";
 export * from "./today";
 export type {
+  CoachProposalFieldsFragment,
   ConversationFieldsFragment,
   FocusSessionFieldsFragment,
   FollowingFeedQuery,

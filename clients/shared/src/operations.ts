@@ -286,6 +286,38 @@ export const MessageFields = graphql(`
       id
       displayName
     }
+    proposal {
+      ...CoachProposalFields
+    }
+  }
+`);
+
+export const CoachProposalFields = graphql(`
+  fragment CoachProposalFields on CoachProposal {
+    id
+    kind
+    status
+    title
+    area
+    dueDate
+    habit
+    day
+  }
+`);
+
+export const ConfirmCoachProposalDocument = graphql(`
+  mutation ConfirmCoachProposal($input: ConfirmCoachProposalInput!) {
+    confirmCoachProposal(input: $input) {
+      ...CoachProposalFields
+    }
+  }
+`);
+
+export const DeclineCoachProposalDocument = graphql(`
+  mutation DeclineCoachProposal($input: DeclineCoachProposalInput!) {
+    declineCoachProposal(input: $input) {
+      ...CoachProposalFields
+    }
   }
 `);
 

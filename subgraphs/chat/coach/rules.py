@@ -212,10 +212,7 @@ class RuleBasedCoach:
         if understood.intent == "goal" and understood.goal is not None:
             return CoachReply(single_chunk(_goal_reply(understood.goal)), goal=understood.goal)
         if understood.intent == "check_in" and understood.habit is not None:
-            return CoachReply(
-                single_chunk(_check_in_reply(understood.habit, request)),
-                check_in=understood.habit,
-            )
+            return _check_in(understood.habit, request)
         if understood.intent == "progress":
             return CoachReply(single_chunk(_progress_reply(request)))
         if understood.intent == "motivation":
@@ -225,20 +222,23 @@ class RuleBasedCoach:
 
 def _goal_reply(goal: GoalProposal) -> str:
     due = f", due {goal.due_date:%B %-d, %Y}" if goal.due_date else ""
+    # A proposal, not a promise: nothing exists until the user confirms.
     return (
-        f'Great goal! I\'m setting up "{goal.title}" ({goal.area}{due}) on your goals board '
-        "and will confirm here once it's there. What's one small step you can take this week?"
+        f'Great goal! Shall I create the goal "{goal.title}" ({goal.area}{due}) on your '
+        "goals board? Confirm below and I'll set it up."
     )
 
 
-def _check_in_reply(habit: str, request: CoachRequest) -> str:
+def _check_in(habit: str, request: CoachRequest) -> CoachReply:
     today = request.today.isoformat()
     days = {c.day for c in request.recent_check_ins if c.habit == habit}
     if today in days:
-        return f"You already checked in {habit} today. Nice consistency, see you tomorrow!"
+        text = f"You already checked in {habit} today. Nice consistency, see you tomorrow!"
+        return CoachReply(single_chunk(text))
     count = len(days) + 1
     times = "time" if count == 1 else "times"
-    return f"Nice work! {habit.capitalize()} is checked in for today: {count} {times} this week."
+    text = f"Nice work! Shall I check in {habit} for today? It would be {count} {times} this week."
+    return CoachReply(single_chunk(text), check_in=habit)
 
 
 def _progress_reply(request: CoachRequest) -> str:

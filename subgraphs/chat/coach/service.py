@@ -1,4 +1,4 @@
-"""The coach at work: answers a pending reply, asks for goals, confirms them."""
+"""The coach at work: answers a pending reply, proposing what it could do; confirms goals."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 
 from pymongo.asynchronous.client_session import AsyncClientSession
 
-from common.events import AfterCommit, Event, OutboxTransaction
-from common.events.catalog import CoachGoalCreated, CoachGoalRequested
+from common.events import AfterCommit, OutboxTransaction
+from common.events.catalog import CoachGoalCreated
 from subgraphs.chat.coach.provider import (
     CoachProvider,
     CoachReply,
@@ -20,12 +20,13 @@ from subgraphs.chat.coach.provider import (
     Turn,
 )
 from subgraphs.chat.models import (
-    CoachGoal,
+    CoachProposal,
     CoachReplyJob,
     Conversation,
     ConversationKind,
     Message,
     MessageAuthor,
+    ProposalKind,
     utcnow,
 )
 from subgraphs.chat.repository import (
@@ -41,6 +42,8 @@ log = logging.getLogger(__name__)
 HISTORY_TURNS = 12
 INTERRUPTED = " (The coach was interrupted; please ask again.)"
 NO_REPLY = "Sorry, I couldn't come up with a reply just now. Please try again."
+# How long a proposal waits for the user's answer before it expires.
+PROPOSAL_TTL = timedelta(days=1)
 # A reply that failed this often is answered with NO_REPLY instead of being tried again.
 MAX_ATTEMPTS = 3
 
@@ -190,10 +193,10 @@ class CoachService:
                 raise LostClaim(str(job.id))
             if conversation is None or question is None:
                 return None
-            final = await self._write_reply(conversation, question, text, answer, tx.session)
-            if decided is not None:
-                await self._act(conversation, question, *decided, tx)
-            return final
+            proposal = proposal_of(question, *decided) if decided is not None else None
+            return await self._write_reply(
+                conversation, question, text, answer, proposal, tx.session
+            )
 
         try:
             final = await self._appender.appending(job.conversation_id, work)
@@ -213,8 +216,10 @@ class CoachService:
         question: Message,
         text: str,
         answer: Message | None,
+        proposal: CoachProposal | None,
         session: AsyncClientSession,
     ) -> _Final:
+        """The final reply, with what the coach proposes to do (done only once confirmed)."""
         if answer is None:
             draft = coach_draft(
                 str(conversation.id),
@@ -222,57 +227,19 @@ class CoachService:
                 reply_to=str(question.id),
                 client_message_id=reply_client_id(question),
             )
+            draft.proposal = proposal
             appended = await self._appender.append(draft, member=None, session=session)
             if appended.created:
                 return _Final(appended.message, True, appended.members)
             answer = appended.message
-        await self._message_store.set_text(str(answer.id), text, streaming=False, session=session)
-        updated: Message = answer.model_copy(update={"text": text, "streaming": False})
+        await self._message_store.set_text(
+            str(answer.id), text, streaming=False, proposal=proposal, session=session
+        )
+        changes = {"text": text, "streaming": False}
+        updated: Message = answer.model_copy(
+            update={**changes, "proposal": proposal} if proposal else changes
+        )
         return _Final(updated, False, [])
-
-    async def _act(
-        self,
-        conversation: Conversation,
-        question: Message,
-        reply: CoachReply,
-        request: CoachRequest,
-        tx: OutboxTransaction,
-    ) -> None:
-        """What the coach decided besides talking, committed with its reply."""
-        if reply.check_in is not None:
-            await self._memory.check_in(
-                request.user_id,
-                reply.check_in,
-                request.today.isoformat(),
-                at=utcnow(),
-                session=tx.session,
-            )
-        if reply.goal is None:
-            return
-        goal = CoachGoal(
-            # Derived from the question: a re-run after a crash asks for the same goal.
-            request_id=uuid.uuid5(uuid.NAMESPACE_URL, f"lifegraph:coach:{question.id}").hex,
-            user_id=request.user_id,
-            conversation_id=str(conversation.id),
-            title=reply.goal.title,
-            area=reply.goal.area,
-            due_date=reply.goal.due_date.isoformat() if reply.goal.due_date else None,
-        )
-        await self._memory.record_goal(goal, session=tx.session)
-        await tx.publish(
-            Event.of(
-                "chat.coach.goal_requested",
-                user_id=request.user_id,
-                data=CoachGoalRequested(
-                    request_id=goal.request_id,
-                    conversation_id=goal.conversation_id,
-                    user_id=goal.user_id,
-                    title=goal.title,
-                    area=reply.goal.area,
-                    due_date=reply.goal.due_date,
-                ),
-            )
-        )
 
     async def confirm_goal(
         self, created: CoachGoalCreated, session: AsyncClientSession
@@ -301,6 +268,33 @@ class CoachService:
             await self._appender.announce_added(appended.message, appended.members)
 
         return announce
+
+
+def proposal_of(
+    question: Message, reply: CoachReply, request: CoachRequest
+) -> CoachProposal | None:
+    """What the coach offers to do besides talking: a goal, else a check-in; None for neither."""
+    # Derived from the question: a re-run after a crash proposes (and requests) the same thing.
+    proposal_id = uuid.uuid5(uuid.NAMESPACE_URL, f"lifegraph:coach:{question.id}").hex
+    expires_at = utcnow() + PROPOSAL_TTL
+    if reply.goal is not None:
+        return CoachProposal(
+            id=proposal_id,
+            kind=ProposalKind.GOAL,
+            title=reply.goal.title,
+            area=reply.goal.area,
+            due_date=reply.goal.due_date.isoformat() if reply.goal.due_date else None,
+            expires_at=expires_at,
+        )
+    if reply.check_in is not None:
+        return CoachProposal(
+            id=proposal_id,
+            kind=ProposalKind.CHECK_IN,
+            habit=reply.check_in,
+            day=request.today.isoformat(),
+            expires_at=expires_at,
+        )
+    return None
 
 
 def reply_client_id(question: Message) -> str:

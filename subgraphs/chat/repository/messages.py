@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from datetime import datetime
 from typing import Any
 
 from beanie import SortDirection
+from pymongo import ReturnDocument
 from pymongo.asynchronous.client_session import AsyncClientSession
 
 from common.repository import Page, Repository, parse_object_id
 from common.transactions import snapshot
 from subgraphs.chat.domain import cursors
-from subgraphs.chat.models import Message
+from subgraphs.chat.models import CoachProposal, Message, ProposalStatus
 
 Session = AsyncClientSession | None
 
@@ -99,13 +101,47 @@ class MessageRepository(Repository[Message]):
         return {row["_id"]: int(row["n"]) async for row in cursor}
 
     async def set_text(
-        self, message_id: str, text: str, *, streaming: bool, session: Session = None
+        self,
+        message_id: str,
+        text: str,
+        *,
+        streaming: bool,
+        proposal: CoachProposal | None = None,
+        session: Session = None,
     ) -> None:
+        changes: dict[str, Any] = {"text": text, "streaming": streaming}
+        if proposal is not None:
+            changes["proposal"] = proposal.model_dump()
         await Message.get_pymongo_collection().update_one(
-            {"_id": parse_object_id(message_id)},
-            {"$set": {"text": text, "streaming": streaming}},
+            {"_id": parse_object_id(message_id)}, {"$set": changes}, session=session
+        )
+
+    async def by_proposal(self, proposal_id: str, *, session: Session = None) -> Message | None:
+        return await Message.find_one({"proposal.id": proposal_id}, session=session)
+
+    async def decide_proposal(
+        self,
+        proposal_id: str,
+        status: ProposalStatus,
+        *,
+        now: datetime,
+        session: AsyncClientSession,
+    ) -> Message | None:
+        """Move a pending, unexpired proposal to `status`; None when it is not pending any more.
+
+        The status is the guard: of two confirmations, only one finds it pending.
+        """
+        raw = await Message.get_pymongo_collection().find_one_and_update(
+            {
+                "proposal.id": proposal_id,
+                "proposal.status": ProposalStatus.PENDING.value,
+                "proposal.expires_at": {"$gt": now},
+            },
+            {"$set": {"proposal.status": status.value, "proposal.decided_at": now}},
+            return_document=ReturnDocument.AFTER,
             session=session,
         )
+        return Message.model_validate(raw) if raw is not None else None
 
     async def delete_by_sender(self, user_id: str, *, session: Session = None) -> int:
         return await self.delete_where({"sender_id": user_id}, session=session)

@@ -79,3 +79,13 @@ class MarkConversationReadInput:
 class SetTypingInput:
     conversation_id: strawberry.ID = strawberry.field(description="The conversation.")
     is_typing: bool = strawberry.field(default=True, description="False when you stopped.")
+
+
+@strawberry.input(description="Confirm what the coach proposed: it is then carried out.")
+class ConfirmCoachProposalInput:
+    proposal_id: strawberry.ID = strawberry.field(description="The proposal (`Message.proposal`).")
+
+
+@strawberry.input(description="Decline what the coach proposed: nothing is done.")
+class DeclineCoachProposalInput:
+    proposal_id: strawberry.ID = strawberry.field(description="The proposal (`Message.proposal`).")

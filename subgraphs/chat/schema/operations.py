@@ -12,7 +12,9 @@ from common.graphql.pagination import Connection, connection_from_page
 from subgraphs.chat.schema.context import Info, viewer_id
 from subgraphs.chat.schema.inputs import (
     AddGroupMembersInput,
+    ConfirmCoachProposalInput,
     CreateGroupConversationInput,
+    DeclineCoachProposalInput,
     DeleteMessageInput,
     EditMessageInput,
     MarkConversationReadInput,
@@ -21,6 +23,7 @@ from subgraphs.chat.schema.inputs import (
     SetTypingInput,
     StartDirectConversationInput,
 )
+from subgraphs.chat.schema.proposals import CoachProposal
 from subgraphs.chat.schema.types import (
     Conversation,
     ConversationUpdate,
@@ -156,6 +159,33 @@ class Mutation:
             viewer_name=viewer.display_name,
         )
         return True
+
+    @strawberry.mutation(
+        description=(
+            "Confirm what your coach proposed; it is then carried out (a goal is created by the"
+            " goals subgraph, and the coach says so once it exists). Only a pending proposal:"
+            " else `CONFLICT` with `reason: PROPOSAL_DECIDED`."
+        )
+    )
+    async def confirm_coach_proposal(
+        self, info: Info, input: ConfirmCoachProposalInput
+    ) -> CoachProposal:
+        proposals = info.context.services.proposals
+        doc = await proposals.confirm(await viewer_id(info), str(input.proposal_id))
+        return CoachProposal.from_doc(doc)
+
+    @strawberry.mutation(
+        description=(
+            "Decline what your coach proposed; nothing is done. Only a pending proposal: else"
+            " `CONFLICT` with `reason: PROPOSAL_DECIDED`."
+        )
+    )
+    async def decline_coach_proposal(
+        self, info: Info, input: DeclineCoachProposalInput
+    ) -> CoachProposal:
+        proposals = info.context.services.proposals
+        doc = await proposals.decline(await viewer_id(info), str(input.proposal_id))
+        return CoachProposal.from_doc(doc)
 
 
 def _updated(signal: ConversationStreamSignal) -> Message | None:

@@ -20,6 +20,7 @@ from subgraphs.chat.models import Message as MessageDoc
 from subgraphs.chat.models import MessageAuthor as MessageAuthorModel
 from subgraphs.chat.models import ProfileCard
 from subgraphs.chat.schema.context import Info, loader, viewer_id
+from subgraphs.chat.schema.proposals import CoachProposal
 from subgraphs.chat.service.live import ConversationSignal, MessageSignal, TypingSignal
 
 
@@ -150,6 +151,9 @@ class Message:
     cursor: str = strawberry.field(
         description="Its position in the history: pass as `after` to catch up from here."
     )
+    proposal: CoachProposal | None = strawberry.field(
+        description="For coach messages: what the coach offers to do, awaiting your answer."
+    )
     sender_id: strawberry.Private[str | None]
     # From a live signal: the sender's card as announced, read once for all subscribers
     # (None: the coach, or a sender chat does not know); else `sender` loads it.
@@ -177,6 +181,7 @@ class Message:
             edited_at=doc.edited_at,
             deleted_at=doc.deleted_at,
             cursor=cursors.encode(doc.seq),
+            proposal=CoachProposal.from_doc(doc.proposal) if doc.proposal else None,
             sender_id=doc.sender_id,
         )
 

@@ -9,6 +9,7 @@ from common.pubsub import PubSub
 from common.settings import ChatSettings
 from common.urlguard import UrlGuard
 from subgraphs.chat.coach.openai import OpenAICompatibleCoach
+from subgraphs.chat.coach.proposals import ProposalService
 from subgraphs.chat.coach.provider import CoachProvider
 from subgraphs.chat.coach.rules import RuleBasedCoach
 from subgraphs.chat.coach.service import CoachService
@@ -38,6 +39,8 @@ class ChatServices:
     profiles: ProfileService
     reads: ReadService
     streams: StreamService
+    # The user's answers to what the coach proposed.
+    proposals: ProposalService
     # For consumers and the background worker, not for resolvers.
     coach: CoachService
     erasure: Erasure
@@ -121,6 +124,12 @@ def build_services(
         ),
         streams=StreamService(
             conversations=conversations, feed=feed, profiles=profiles, messages=message_store
+        ),
+        proposals=ProposalService(
+            appender=appender,
+            conversation_store=conversation_store,
+            message_store=message_store,
+            memory=memory,
         ),
         coach=coach,
         erasure=erasure,

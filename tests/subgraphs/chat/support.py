@@ -83,7 +83,14 @@ CREATE_GROUP = """mutation($title: String!, $memberIds: [ID!]!) {
   }
 }"""
 MESSAGE_FIELDS = """id conversationId author text isDeleted isStreaming clientMessageId cursor
-  editedAt deletedAt replyTo sender { id } attachment { url mimeType sizeBytes name }"""
+  editedAt deletedAt replyTo sender { id } attachment { url mimeType sizeBytes name }
+  proposal { id kind status title area dueDate habit day }"""
+CONFIRM = """mutation($id: ID!) {
+  confirmCoachProposal(input: {proposalId: $id}) { id kind status }
+}"""
+DECLINE = """mutation($id: ID!) {
+  declineCoachProposal(input: {proposalId: $id}) { id kind status }
+}"""
 SEND = f"""mutation($input: SendMessageInput!) {{
   sendMessage(input: $input) {{ {MESSAGE_FIELDS} }}
 }}"""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -11,10 +12,14 @@ from common.events.catalog import CoachGoalCreated
 from common.settings import Settings
 from common.testing.tokens import TestKeys
 from common.testing.waiting import wait_until
+from subgraphs.chat.models import CoachGoal
 
 from .support import (
+    CONFIRM,
+    DECLINE,
     HISTORY,
     MESSAGE_ADDED,
+    MESSAGE_UPDATED,
     Api,
     captured_events,
     open_socket,
@@ -28,15 +33,45 @@ ApiFor = Callable[[str], Api]
 OPEN_COACH = "mutation { openCoachConversation { id } }"
 
 
-async def test_coach_requests_a_goal_and_confirms_it_once_created(
+async def reply_to(user: Api, coach: str, question: dict[str, Any]) -> dict[str, Any]:
+    """The coach's finished reply to `question`, once there."""
+    found: list[dict[str, Any]] = []
+
+    async def replied() -> bool:
+        page = (await user.data(HISTORY, c=coach, first=5))["messages"]
+        found[:] = [
+            e["node"]
+            for e in page["edges"]
+            if e["node"]["replyTo"] == question["id"] and not e["node"]["isStreaming"]
+        ]
+        return bool(found)
+
+    await wait_until(replied)
+    return found[0]
+
+
+async def test_coach_requests_a_goal_once_confirmed_and_says_so_once_created(
     api: ApiFor, chat_url: str, settings: Settings, test_keys: TestKeys
 ) -> None:
     alice = api("alice")
     coach = (await alice.data(OPEN_COACH))["openCoachConversation"]["id"]
     async with captured_events(settings, "chat.coach.goal_requested") as requests:
         sent = await alice.send(coach, "I want to run a 5k by March")
+        proposed = await reply_to(alice, coach, sent)
+        # Proposed, not claimed: nothing is asked of goals before the user confirms.
+        assert proposed["text"].startswith('Great goal! Shall I create the goal "Run a 5k"')
+        proposal = proposed["proposal"]
+        assert (proposal["kind"], proposal["status"], proposal["title"]) == (
+            "GOAL",
+            "PENDING",
+            "Run a 5k",
+        )
+        assert await CoachGoal.find({"user_id": "alice"}).count() == 0
+        confirmed = await alice.data(CONFIRM, id=proposal["id"])
+        assert confirmed["confirmCoachProposal"]["status"] == "CONFIRMED"
         requested = await requests.next()
 
+    assert requested.data["request_id"] == proposal["id"]
     assert requested.type == "chat.coach.goal_requested"
     assert requested.user_id == "alice"
     data = requested.data
@@ -114,9 +149,15 @@ async def test_coach_answers_check_ins_motivation_and_help(api: ApiFor) -> None:
         await wait_until(replied)
         return answer[0]
 
-    assert "Meditation is checked in for today: 1 time this week" in await ask(
-        "check in meditation"
-    )
+    offer = await bob.send(coach, "check in meditation")
+    proposed = await reply_to(bob, coach, offer)
+    assert "Shall I check in meditation for today? It would be 1 time" in proposed["text"]
+    assert proposed["proposal"]["habit"] == "meditation"
+    # Nothing is checked in until confirmed; then the coach says it is done.
+    assert "We haven't set any goals" in await ask("how am I doing?")
+    await bob.data(CONFIRM, id=proposed["proposal"]["id"])
+    history = texts((await bob.data(HISTORY, c=coach, first=1))["messages"])
+    assert history[0].startswith("Done! Meditation is checked in for ")
     assert "already checked in meditation today" in await ask("checked in meditation")
     assert "meditation: checked in 1 of the last 7 days" in await ask("how am I doing?")
     motivation = await ask("I need some motivation")
@@ -169,3 +210,36 @@ async def test_goal_confirmations_for_foreign_conversations_are_ignored(
     alice_history = texts((await alice.data(HISTORY, c=coach, first=20))["messages"])
     mallory_history = texts((await mallory.data(HISTORY, c=direct, first=20))["messages"])
     assert not any("goal-evil" in t for t in alice_history + mallory_history)
+
+
+EDIT = """mutation($id: ID!, $t: String!) {
+  editMessage(input: {messageId: $id, text: $t}) { id }
+}"""
+
+
+async def test_the_answer_to_a_proposal_goes_out_live_and_a_declined_one_does_nothing(
+    api: ApiFor, chat_url: str, test_keys: TestKeys
+) -> None:
+    alice = api("alice")
+    coach = (await alice.data(OPEN_COACH))["openCoachConversation"]["id"]
+    question = await alice.send(coach, "check in yoga")
+    proposal = (await reply_to(alice, coach, question))["proposal"]
+    async with open_socket(chat_url, test_keys.token("alice")) as socket:
+        updated = await socket.subscribe(MESSAGE_UPDATED, c=coach)
+
+        async def edit() -> None:
+            await alice.data(EDIT, id=question["id"], t="check in yoga")
+
+        await socket.until_live(updated, edit)
+        declined = await alice.data(DECLINE, id=proposal["id"])
+        assert declined["declineCoachProposal"]["status"] == "DECLINED"
+        change = await socket.next_data(updated, lambda d: d["messageUpdated"]["proposal"])
+    assert change["messageUpdated"]["proposal"]["status"] == "DECLINED"
+    assert await alice.error_code(CONFIRM, id=proposal["id"]) == "CONFLICT"
+    # Declined: not checked in, and the coach said nothing more.
+    history = (await alice.data(HISTORY, c=coach, first=10))["messages"]
+    assert not any(t.startswith("Done!") for t in texts(history))
+    assert (
+        "We haven't set any goals"
+        in (await reply_to(alice, coach, await alice.send(coach, "how am I doing?")))["text"]
+    )

@@ -113,7 +113,7 @@ async def test_two_workers_answer_each_question_once_and_retry_failures(
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
     assert len(replies) == len(questions)  # one reply each, however the claims fell
-    assert all("checked in" in m.text for m in replies)
+    assert all("Shall I check in" in m.text for m in replies)
     # A provider's first call failed; that reply was tried again (by either worker).
     used = [p for p in providers if p.calls > 0]
     assert sum(p.calls for p in used) == len(questions) + len(used)

@@ -31,7 +31,7 @@ from subgraphs.chat.service.messages import MessageService
 from subgraphs.chat.service.profiles import ProfileService
 
 from .conftest import Hosted
-from .support import HISTORY, Api, captured_events
+from .support import CONFIRM, HISTORY, Api, captured_events
 
 pytestmark = [pytest.mark.redis, pytest.mark.rabbitmq]
 
@@ -202,7 +202,11 @@ async def test_a_reply_owed_by_a_process_that_died_is_given_by_the_next(
         goal_reply = answered[str(goal_question.id)]
         assert goal_reply["id"] == str(partial.message.id)  # the half answer was replaced
         assert "Run a 5k" in str(goal_reply["text"])
-        assert "Meditation is checked in" in str(answered[str(check_in.id)]["text"])
+        assert "Shall I check in meditation" in str(answered[str(check_in.id)]["text"])
+        proposal = goal_reply["proposal"]
+        assert isinstance(proposal, dict)
+        assert proposal["status"] == "PENDING"
+        await alice.data(CONFIRM, id=proposal["id"])
         requested = await requests.next()
         assert requested.data["title"] == "Run a 5k"
         # Each job went with its reply; the goal was asked for once.

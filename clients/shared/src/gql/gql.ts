@@ -40,7 +40,10 @@ type Documents = {
     "\n  mutation UnlikePost($input: PostInput!) {\n    unlikePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": typeof types.UnlikePostDocument,
     "\n  query GoalTemplates {\n    goalTemplates {\n      id\n      area\n      builtIn\n      goal {\n        title\n        tasks {\n          title\n        }\n      }\n    }\n  }\n": typeof types.GoalTemplatesDocument,
     "\n  mutation InstantiateGoalTemplate($input: InstantiateTemplateInput!) {\n    instantiateGoalTemplate(input: $input) {\n      ...GoalFields\n    }\n  }\n": typeof types.InstantiateGoalTemplateDocument,
-    "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    isStreaming\n    sender {\n      id\n      displayName\n    }\n  }\n": typeof types.MessageFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    isStreaming\n    sender {\n      id\n      displayName\n    }\n    proposal {\n      ...CoachProposalFields\n    }\n  }\n": typeof types.MessageFieldsFragmentDoc,
+    "\n  fragment CoachProposalFields on CoachProposal {\n    id\n    kind\n    status\n    title\n    area\n    dueDate\n    habit\n    day\n  }\n": typeof types.CoachProposalFieldsFragmentDoc,
+    "\n  mutation ConfirmCoachProposal($input: ConfirmCoachProposalInput!) {\n    confirmCoachProposal(input: $input) {\n      ...CoachProposalFields\n    }\n  }\n": typeof types.ConfirmCoachProposalDocument,
+    "\n  mutation DeclineCoachProposal($input: DeclineCoachProposalInput!) {\n    declineCoachProposal(input: $input) {\n      ...CoachProposalFields\n    }\n  }\n": typeof types.DeclineCoachProposalDocument,
     "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n    readReceipts {\n      user {\n        id\n      }\n      lastReadMessageId\n    }\n  }\n": typeof types.ConversationFieldsFragmentDoc,
     "\n  query Conversations {\n    me {\n      id\n      conversations(first: 20) {\n        nodes {\n          ...ConversationFields\n        }\n      }\n    }\n  }\n": typeof types.ConversationsDocument,
     "\n  query Messages($conversationId: ID!) {\n    messages(conversationId: $conversationId, first: 30) {\n      nodes {\n        ...MessageFields\n      }\n    }\n  }\n": typeof types.MessagesDocument,
@@ -99,7 +102,10 @@ const documents: Documents = {
     "\n  mutation UnlikePost($input: PostInput!) {\n    unlikePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": types.UnlikePostDocument,
     "\n  query GoalTemplates {\n    goalTemplates {\n      id\n      area\n      builtIn\n      goal {\n        title\n        tasks {\n          title\n        }\n      }\n    }\n  }\n": types.GoalTemplatesDocument,
     "\n  mutation InstantiateGoalTemplate($input: InstantiateTemplateInput!) {\n    instantiateGoalTemplate(input: $input) {\n      ...GoalFields\n    }\n  }\n": types.InstantiateGoalTemplateDocument,
-    "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    isStreaming\n    sender {\n      id\n      displayName\n    }\n  }\n": types.MessageFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    isStreaming\n    sender {\n      id\n      displayName\n    }\n    proposal {\n      ...CoachProposalFields\n    }\n  }\n": types.MessageFieldsFragmentDoc,
+    "\n  fragment CoachProposalFields on CoachProposal {\n    id\n    kind\n    status\n    title\n    area\n    dueDate\n    habit\n    day\n  }\n": types.CoachProposalFieldsFragmentDoc,
+    "\n  mutation ConfirmCoachProposal($input: ConfirmCoachProposalInput!) {\n    confirmCoachProposal(input: $input) {\n      ...CoachProposalFields\n    }\n  }\n": types.ConfirmCoachProposalDocument,
+    "\n  mutation DeclineCoachProposal($input: DeclineCoachProposalInput!) {\n    declineCoachProposal(input: $input) {\n      ...CoachProposalFields\n    }\n  }\n": types.DeclineCoachProposalDocument,
     "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n    readReceipts {\n      user {\n        id\n      }\n      lastReadMessageId\n    }\n  }\n": types.ConversationFieldsFragmentDoc,
     "\n  query Conversations {\n    me {\n      id\n      conversations(first: 20) {\n        nodes {\n          ...ConversationFields\n        }\n      }\n    }\n  }\n": types.ConversationsDocument,
     "\n  query Messages($conversationId: ID!) {\n    messages(conversationId: $conversationId, first: 30) {\n      nodes {\n        ...MessageFields\n      }\n    }\n  }\n": types.MessagesDocument,
@@ -253,7 +259,19 @@ export function graphql(source: "\n  mutation InstantiateGoalTemplate($input: In
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    isStreaming\n    sender {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    isStreaming\n    sender {\n      id\n      displayName\n    }\n  }\n"];
+export function graphql(source: "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    isStreaming\n    sender {\n      id\n      displayName\n    }\n    proposal {\n      ...CoachProposalFields\n    }\n  }\n"): (typeof documents)["\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    isStreaming\n    sender {\n      id\n      displayName\n    }\n    proposal {\n      ...CoachProposalFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CoachProposalFields on CoachProposal {\n    id\n    kind\n    status\n    title\n    area\n    dueDate\n    habit\n    day\n  }\n"): (typeof documents)["\n  fragment CoachProposalFields on CoachProposal {\n    id\n    kind\n    status\n    title\n    area\n    dueDate\n    habit\n    day\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmCoachProposal($input: ConfirmCoachProposalInput!) {\n    confirmCoachProposal(input: $input) {\n      ...CoachProposalFields\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmCoachProposal($input: ConfirmCoachProposalInput!) {\n    confirmCoachProposal(input: $input) {\n      ...CoachProposalFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineCoachProposal($input: DeclineCoachProposalInput!) {\n    declineCoachProposal(input: $input) {\n      ...CoachProposalFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeclineCoachProposal($input: DeclineCoachProposalInput!) {\n    declineCoachProposal(input: $input) {\n      ...CoachProposalFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

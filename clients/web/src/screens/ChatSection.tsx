@@ -2,9 +2,12 @@ import { useMutation, useQuery, useSubscription } from "@apollo/client";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 
 import {
+  type CoachProposalFieldsFragment,
+  ConfirmCoachProposalDocument,
   type ConversationFieldsFragment,
   ConversationUpdatedDocument,
   ConversationsDocument,
+  DeclineCoachProposalDocument,
   MarkConversationReadDocument,
   MessageAddedDocument,
   MessageUpdatedDocument,
@@ -190,6 +193,7 @@ function ConversationView({
           <li key={m.id} className={m.sender?.id === viewerId ? "mine" : "theirs"}>
             <strong>{m.sender?.id === viewerId ? "You" : (m.sender?.displayName ?? "Coach")}</strong>
             <span>{m.text}</span>
+            {m.proposal && <Proposal proposal={m.proposal} />}
           </li>
         ))}
       </ol>
@@ -218,6 +222,47 @@ function ConversationView({
     </div>
   );
 }
+
+/** What the coach offers to do: nothing happens until the user confirms it. */
+function Proposal({ proposal }: { proposal: CoachProposalFieldsFragment }) {
+  // The answer comes back as the proposal, which the cache updates by id.
+  const [confirm, confirming] = useMutation(ConfirmCoachProposalDocument);
+  const [decline, declining] = useMutation(DeclineCoachProposalDocument);
+  const variables = { input: { proposalId: proposal.id } };
+  const what = proposal.kind === "GOAL" ? `goal "${proposal.title}"` : `check-in of ${proposal.habit}`;
+  const error = confirming.error ?? declining.error;
+  if (proposal.status !== "PENDING") {
+    return <em className="proposal-status">{STATUS_SHOWN[proposal.status]}</em>;
+  }
+  const busy = confirming.loading || declining.loading;
+  return (
+    <div className="proposal" role="group" aria-label={`Coach proposal: ${what}`}>
+      <button
+        type="button"
+        className="primary"
+        disabled={busy}
+        onClick={() => void confirm({ variables }).catch(() => null)}
+      >
+        Confirm
+      </button>
+      <button type="button" disabled={busy} onClick={() => void decline({ variables }).catch(() => null)}>
+        Decline
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {describeError(error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const STATUS_SHOWN: Record<CoachProposalFieldsFragment["status"], string> = {
+  PENDING: "Waiting for your answer",
+  CONFIRMED: "Confirmed",
+  DECLINED: "Declined",
+  EXPIRED: "Expired",
+};
 
 /** Who else has read up to the viewer's latest message (read receipts). */
 function seenBy(
