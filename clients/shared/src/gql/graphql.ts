@@ -52,6 +52,8 @@ export type Activity = {
   recurrence?: Maybe<Scalars['String']['output']>;
   /** Start of the first occurrence (UTC). */
   startsAt: Scalars['DateTime']['output'];
+  /** The standalone task it time-blocks (`scheduleTodoTask`), if any. */
+  taskId?: Maybe<Scalars['ID']['output']>;
   /** Zone whose wall time the recurrence follows. */
   timezone: Scalars['String']['output'];
   /** Short name. */
@@ -385,6 +387,12 @@ export type CommentInput = {
   commentId: Scalars['ID']['input'];
 };
 
+/** An upload whose bytes were PUT to its URL. */
+export type CompleteUploadInput = {
+  /** The id createUpload returned. */
+  uploadId: Scalars['ID']['input'];
+};
+
 /** Confirm what the coach proposed: it is then carried out. */
 export type ConfirmCoachProposalInput = {
   /** The proposal (`Message.proposal`). */
@@ -577,6 +585,14 @@ export type CreatePostInput = {
   text: Scalars['String']['input'];
 };
 
+/** A new project. */
+export type CreateProjectInput = {
+  /** `#rrggbb`. */
+  color?: InputMaybe<Scalars['String']['input']>;
+  /** Its name (at most 100 characters). */
+  name: Scalars['String']['input'];
+};
+
 /** A new reminder: give `at` or `offsetMinutes`. */
 export type CreateReminderInput = {
   /** Absolute time (with offset). */
@@ -597,6 +613,42 @@ export type CreateTemplateInput = {
   area: LifeArea;
   /** What it creates. */
   goal: TemplateGoalInput;
+};
+
+/** A new standalone task. */
+export type CreateTodoTaskInput = {
+  /** The time it is due (with an offset); not with `dueDate`. */
+  dueAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The day it is due. */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** One of the viewer's goals it counts toward. */
+  goalId?: InputMaybe<Scalars['ID']['input']>;
+  /** Markdown (at most 10,000 characters). */
+  notes?: Scalars['String']['input'];
+  /** Urgency. */
+  priority?: TaskPriority;
+  /** Its project; omit for the inbox. */
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  /** RRULE to repeat by (the calendar's rules), from the due date; needs one. */
+  recurrence?: InputMaybe<Scalars['String']['input']>;
+  /** Its checklist (at most 100 items). */
+  subtasks?: Array<SubtaskInputType>;
+  /** At most 20 tags of at most 40 characters. */
+  tags?: Array<Scalars['String']['input']>;
+  /** What to do (at most 200 characters). */
+  title: Scalars['String']['input'];
+};
+
+/** A file about to be uploaded, as the client sees it. */
+export type CreateUploadInput = {
+  /** Its exact size in bytes. */
+  byteSize: Scalars['Int']['input'];
+  /** SHA-256 of its bytes, 64 hex digits. */
+  checksumSha256: Scalars['String']['input'];
+  /** Its MIME type; the bytes are checked. */
+  contentType: Scalars['String']['input'];
+  /** What the file is for. */
+  purpose: Purpose;
 };
 
 /** Decline what the coach proposed: nothing is done. */
@@ -622,6 +674,13 @@ export type DeleteGoalPayload = {
 export type DeleteMessageInput = {
   /** Your message. */
   messageId: Scalars['ID']['input'];
+};
+
+/** What `deleteTodoTask` removed. */
+export type DeleteTodoTaskPayload = {
+  __typename?: 'DeleteTodoTaskPayload';
+  /** The removed task's id. */
+  deletedId: Scalars['ID']['output'];
 };
 
 /** Proof for turning two-step sign-in off: a code or the password. */
@@ -1059,6 +1118,39 @@ export type MarkNotificationsReadPayload = {
   updatedCount: Scalars['Int']['output'];
 };
 
+/** A verified file: an image, a PDF, audio. */
+export type Media = {
+  __typename?: 'Media';
+  /** Size of the stored original, in bytes. */
+  byteSize: Scalars['Int']['output'];
+  /** Its type, sniffed from its bytes. */
+  contentType: Scalars['String']['output'];
+  /** When the upload started. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Height in pixels (images). */
+  height?: Maybe<Scalars['Int']['output']>;
+  /** The media's id. */
+  id: Scalars['ID']['output'];
+  /** What it was uploaded for. */
+  purpose: Purpose;
+  /** A signed URL to GET this size from; it expires (re-query for a new one). Files without thumbnails give their original for every size. */
+  url: Scalars['String']['output'];
+  /** Width in pixels (images). */
+  width?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** A verified file: an image, a PDF, audio. */
+export type MediaUrlArgs = {
+  size?: MediaSize;
+};
+
+/** ORIGINAL: the cleaned file; SMALL (128 px) and MEDIUM (512 px) thumbnails. */
+export type MediaSize =
+  | 'MEDIUM'
+  | 'ORIGINAL'
+  | 'SMALL';
+
 /** A chat message. */
 export type Message = Node & {
   __typename?: 'Message';
@@ -1252,6 +1344,14 @@ export type MoveOccurrenceInput = {
   startsAt: Scalars['DateTime']['input'];
 };
 
+/** Moves a task to a project or to the inbox. */
+export type MoveTodoTaskInput = {
+  /** The task. */
+  id: Scalars['ID']['input'];
+  /** The target project; null for the inbox. */
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -1271,6 +1371,10 @@ export type Mutation = {
   changePassword: Scalars['Boolean']['output'];
   /** Check in for a day (once per local day). */
   checkInHabit: Habit;
+  /** Tick a task off (publishes `goals.task.completed`). */
+  completeTodoTask: TodoTask;
+  /** Verify an uploaded file (size, SHA-256, real type) and make it Media. */
+  completeUpload: Media;
   /** Confirm what your coach proposed; it is then carried out (a goal is created by the goals subgraph, and the coach says so once it exists). Only a pending proposal: else `CONFLICT` with `reason: PROPOSAL_DECIDED`. */
   confirmCoachProposal: CoachProposal;
   /** Finish turning two-step sign-in on with a code from the app. */
@@ -1289,8 +1393,14 @@ export type Mutation = {
   createHabit: Habit;
   /** Write a post. */
   createPost: Post;
+  /** Create a project (a list of tasks). */
+  createProject: Project;
   /** Set a reminder. */
   createReminder: Reminder;
+  /** Create a task in the inbox or a project. */
+  createTodoTask: TodoTask;
+  /** Start an upload: a short-lived URL to PUT the file to, straight to storage. */
+  createUpload: PresignedUpload;
   /** Decline what your coach proposed; nothing is done. Only a pending proposal: else `CONFLICT` with `reason: PROPOSAL_DECIDED`. */
   declineCoachProposal: CoachProposal;
   /** Delete the signed-in account and everything of it here. */
@@ -1311,6 +1421,8 @@ export type Mutation = {
   deletePost: Removed;
   /** Remove a reminder. */
   deleteReminder: Scalars['ID']['output'];
+  /** Delete a task for good. */
+  deleteTodoTask: DeleteTodoTaskPayload;
   /** Turn two-step sign-in off, proven by a code or the password. */
   disableTotp: User;
   /** Edit one's own comment. */
@@ -1349,6 +1461,8 @@ export type Mutation = {
   moderate: ModerationAction;
   /** Move one occurrence of a recurring activity. */
   moveOccurrence: Activity;
+  /** Move a task to a project or the inbox (`goals.task.moved`). */
+  moveTodoTask: TodoTask;
   /** Finish signing in with Google or Apple. */
   oauthFinish: AuthPayload;
   /** Begin signing in with Google or Apple. */
@@ -1387,6 +1501,8 @@ export type Mutation = {
   saveGoalAsTemplate: GoalTemplate;
   /** Bookmark a post. */
   savePost: Post;
+  /** Block time for a task: it shows as an occurrence in `calendar` and the .ics feed. Scheduling again moves the block. */
+  scheduleTodoTask: TodoTask;
   /** Send a message; idempotent per `clientMessageId`. */
   sendMessage: Message;
   /** Complete, reopen, pause or abandon a goal. */
@@ -1401,6 +1517,8 @@ export type Mutation = {
   startFocusSession: FocusSession;
   /** Lift a block (follows are not restored). */
   unblockUser: User;
+  /** Reopen a task (publishes `goals.task.uncompleted`). */
+  uncompleteTodoTask: TodoTask;
   /** Undo a day's check-in. */
   undoHabitCheckIn: Habit;
   /** Stop following a user; returns them. */
@@ -1409,6 +1527,8 @@ export type Mutation = {
   unlikePost: Post;
   /** Remove a bookmark. */
   unsavePost: Removed;
+  /** Remove a task's time block from the calendar. */
+  unscheduleTodoTask: TodoTask;
   /** Change an activity; validated as on creation. */
   updateActivity: Activity;
   /** Change a goal's fields, parent or progress. */
@@ -1423,8 +1543,12 @@ export type Mutation = {
   updatePreferences: User;
   /** Change the signed-in member's profile. */
   updateProfile: User;
+  /** Rename, recolour, archive or restore a project. */
+  updateProject: Project;
   /** Change a task, or tick it off. */
   updateTask: Goal;
+  /** Change a task's fields (not its project: `moveTodoTask`). */
+  updateTodoTask: TodoTask;
   /** Confirm an email address with the mailed token. */
   verifyEmail: Scalars['Boolean']['output'];
 };
@@ -1475,6 +1599,18 @@ export type MutationChangePasswordArgs = {
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationCheckInHabitArgs = {
   input: CheckInInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationCompleteTodoTaskArgs = {
+  input: TodoTaskIdInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationCompleteUploadArgs = {
+  input: CompleteUploadInput;
 };
 
 
@@ -1533,8 +1669,26 @@ export type MutationCreatePostArgs = {
 
 
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationCreateProjectArgs = {
+  input: CreateProjectInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationCreateReminderArgs = {
   input: CreateReminderInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationCreateTodoTaskArgs = {
+  input: CreateTodoTaskInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationCreateUploadArgs = {
+  input: CreateUploadInput;
 };
 
 
@@ -1595,6 +1749,12 @@ export type MutationDeletePostArgs = {
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationDeleteReminderArgs = {
   input: ReminderIdInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationDeleteTodoTaskArgs = {
+  input: TodoTaskIdInput;
 };
 
 
@@ -1695,6 +1855,12 @@ export type MutationMoveOccurrenceArgs = {
 
 
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationMoveTodoTaskArgs = {
+  input: MoveTodoTaskInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationOauthFinishArgs = {
   input: OAuthFinishInput;
 };
@@ -1791,6 +1957,12 @@ export type MutationSavePostArgs = {
 
 
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationScheduleTodoTaskArgs = {
+  input: ScheduleTodoTaskInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationSendMessageArgs = {
   input: SendMessageInput;
 };
@@ -1833,6 +2005,12 @@ export type MutationUnblockUserArgs = {
 
 
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationUncompleteTodoTaskArgs = {
+  input: TodoTaskIdInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationUndoHabitCheckInArgs = {
   input: CheckInInput;
 };
@@ -1853,6 +2031,12 @@ export type MutationUnlikePostArgs = {
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationUnsavePostArgs = {
   input: PostInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationUnscheduleTodoTaskArgs = {
+  input: TodoTaskIdInput;
 };
 
 
@@ -1899,8 +2083,20 @@ export type MutationUpdateProfileArgs = {
 
 
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationUpdateProjectArgs = {
+  input: UpdateProjectInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationUpdateTaskArgs = {
   input: UpdateTaskInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationUpdateTodoTaskArgs = {
+  input: UpdateTodoTaskInput;
 };
 
 
@@ -2200,6 +2396,19 @@ export type Preferences = {
   theme: Theme;
 };
 
+/** Where and how to upload the file of a new upload. */
+export type PresignedUpload = {
+  __typename?: 'PresignedUpload';
+  /** The URL is refused after this. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Headers the PUT must carry exactly (an object of name to value). */
+  headers: Scalars['JSON']['output'];
+  /** Pass it to completeUpload. */
+  uploadId: Scalars['ID']['output'];
+  /** PUT the file's bytes here, straight to storage. */
+  url: Scalars['String']['output'];
+};
+
 /** A public profile matching a search. */
 export type ProfileMatch = {
   __typename?: 'ProfileMatch';
@@ -2239,6 +2448,50 @@ export type ProfilePrivacy =
 export type ProgressMode =
   | 'DERIVED'
   | 'MANUAL';
+
+/** A list of tasks (tasks in none are in the inbox). */
+export type Project = {
+  __typename?: 'Project';
+  /** Archived projects take no new tasks. */
+  archived: Scalars['Boolean']['output'];
+  /** `#rrggbb`, if chosen. */
+  color?: Maybe<Scalars['String']['output']>;
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The project's id. */
+  id: Scalars['ID']['output'];
+  /** Its name. */
+  name: Scalars['String']['output'];
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of items with cursors (Relay cursor connection). */
+export type ProjectConnection = {
+  __typename?: 'ProjectConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<ProjectEdge>;
+  /** The items of this page without cursors. */
+  nodes: Array<Project>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+};
+
+/** One item of a connection with its cursor. */
+export type ProjectEdge = {
+  __typename?: 'ProjectEdge';
+  /** Opaque position of this item in the list. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Project;
+};
+
+/** What an upload is for: it sets allowed types and size. */
+export type Purpose =
+  | 'AVATAR'
+  | 'CHAT_ATTACHMENT'
+  | 'POST_MEDIA'
+  | 'VOICE_MESSAGE';
 
 /** A browser's web-push subscription. */
 export type PushSubscription = {
@@ -2280,6 +2533,8 @@ export type Query = {
   habit: Habit;
   /** The signed-in member. */
   me: User;
+  /** Media by id, when the viewer may see it. */
+  media?: Maybe<Media>;
   /** A conversation's history. Without `after`: newest first, paging back with `before`. With `after` (a message's cursor): what came since, oldest first, to catch up. */
   messages: MessageConnection;
   /** The moderation audit log, newest first. Moderators only. */
@@ -2298,6 +2553,10 @@ export type Query = {
   notifications: NotificationConnection;
   /** One post by id; null when it does not exist or is not visible. */
   post?: Maybe<Post>;
+  /** One of the viewer's projects; NOT_FOUND otherwise. */
+  project: Project;
+  /** The viewer's projects, newest first. */
+  projects: ProjectConnection;
   /** The viewer's reminders, newest first. */
   reminders: ReminderConnection;
   /** The viewer's saved posts, most recently saved first. */
@@ -2306,6 +2565,10 @@ export type Query = {
   searchPosts: PostConnection;
   /** Public profiles whose display name contains every keyword. */
   searchProfiles: ProfileMatchConnection;
+  /** The viewer's standalone tasks, filtered. */
+  tasks: TodoTaskConnection;
+  /** One of the viewer's standalone tasks; NOT_FOUND otherwise. */
+  todoTask: TodoTask;
   /** Per-day or per-week statistics of one metric. */
   trackerAggregates: Array<TrackerAggregate>;
   /** The viewer's tracker entries, newest first. */
@@ -2390,6 +2653,12 @@ export type QueryHabitArgs = {
 
 
 /** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
+export type QueryMediaArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
 export type QueryMessagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -2449,6 +2718,20 @@ export type QueryPostArgs = {
 
 
 /** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
+export type QueryProjectArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
+export type QueryProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  includeArchived?: Scalars['Boolean']['input'];
+};
+
+
+/** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
 export type QueryRemindersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
@@ -2476,6 +2759,20 @@ export type QuerySearchProfilesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
   query: Scalars['String']['input'];
+};
+
+
+/** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
+export type QueryTasksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TaskFilterInput>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
+export type QueryTodoTaskArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2732,6 +3029,16 @@ export type ScheduleKind =
   | 'TIMES_PER_WEEK'
   | 'WEEKDAYS';
 
+/** Blocks time for a task on the calendar. */
+export type ScheduleTodoTaskInput = {
+  /** How long it lasts: 5 to 1,440 minutes. */
+  durationMinutes: Scalars['Int']['input'];
+  /** When the block starts (with an offset). */
+  start: Scalars['DateTime']['input'];
+  /** The task. */
+  taskId: Scalars['ID']['input'];
+};
+
 /** Send a message. */
 export type SendMessageInput = {
   /** An optional attached file. */
@@ -2829,6 +3136,27 @@ export type SubscriptionTypingArgs = {
   conversationId: Scalars['ID']['input'];
 };
 
+/** A checklist item of a task. */
+export type Subtask = {
+  __typename?: 'Subtask';
+  /** Whether it is ticked off. */
+  done: Scalars['Boolean']['output'];
+  /** Its id (unique within the task). */
+  id: Scalars['ID']['output'];
+  /** What to do. */
+  title: Scalars['String']['output'];
+};
+
+/** A checklist item; the whole list is given at once. */
+export type SubtaskInputType = {
+  /** Whether it is ticked off. */
+  done?: Scalars['Boolean']['input'];
+  /** An existing subtask's id, to keep it; omit for a new one. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** What to do. */
+  title: Scalars['String']['input'];
+};
+
 /** A checklist item of a goal. */
 export type Task = {
   __typename?: 'Task';
@@ -2842,6 +3170,18 @@ export type Task = {
   id: Scalars['ID']['output'];
   /** What to do. */
   title: Scalars['String']['output'];
+};
+
+/** Which of the viewer's tasks to list; the fields combine. */
+export type TaskFilterInput = {
+  /** Done or open only; day views show open tasks unless this is true. */
+  completed?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only this project's tasks. */
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only tasks with this tag. */
+  tag?: InputMaybe<Scalars['String']['input']>;
+  /** The slice to show. */
+  view?: TaskView;
 };
 
 /** Identifies a task. */
@@ -2859,6 +3199,21 @@ export type TaskInputType = {
   /** What to do. */
   title: Scalars['String']['input'];
 };
+
+/** How urgent a task is. */
+export type TaskPriority =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM'
+  | 'NONE';
+
+/** ALL: every task, newest first. INBOX: tasks in no project. TODAY / UPCOMING / OVERDUE: open tasks due on, after or before the viewer's local today, soonest first. */
+export type TaskView =
+  | 'ALL'
+  | 'INBOX'
+  | 'OVERDUE'
+  | 'TODAY'
+  | 'UPCOMING';
 
 /** A goal (and its sub-goals) a template creates. */
 export type TemplateGoal = {
@@ -2917,6 +3272,69 @@ export type Theme =
   | 'DARK'
   | 'LIGHT'
   | 'SYSTEM';
+
+/** A task of the viewer's own lists; linked to a goal, it counts toward it. */
+export type TodoTask = {
+  __typename?: 'TodoTask';
+  /** The calendar activity time-blocking it (`scheduleTodoTask`), if any. */
+  activityId?: Maybe<Scalars['ID']['output']>;
+  /** Whether it is done. */
+  completed: Scalars['Boolean']['output'];
+  /** When it was completed. */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The exact time it is due, if any. */
+  dueAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The local day it is due (the day of `dueAt` in the viewer's zone). */
+  dueDate?: Maybe<Scalars['Date']['output']>;
+  /** The goal it counts toward, if any. */
+  goalId?: Maybe<Scalars['ID']['output']>;
+  /** The task's id. */
+  id: Scalars['ID']['output'];
+  /** Markdown notes; may be empty. */
+  notes: Scalars['String']['output'];
+  /** How urgent it is. */
+  priority: TaskPriority;
+  /** Its project; null for the inbox. */
+  projectId?: Maybe<Scalars['ID']['output']>;
+  /** RRULE (RFC 5545) it repeats by; completing moves it to the next occurrence. */
+  recurrence?: Maybe<Scalars['String']['output']>;
+  /** Its checklist, in order. */
+  subtasks: Array<Subtask>;
+  /** Normalised tags (lower case, no '#'). */
+  tags: Array<Scalars['String']['output']>;
+  /** What to do. */
+  title: Scalars['String']['output'];
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of items with cursors (Relay cursor connection). */
+export type TodoTaskConnection = {
+  __typename?: 'TodoTaskConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<TodoTaskEdge>;
+  /** The items of this page without cursors. */
+  nodes: Array<TodoTask>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+};
+
+/** One item of a connection with its cursor. */
+export type TodoTaskEdge = {
+  __typename?: 'TodoTaskEdge';
+  /** Opaque position of this item in the list. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: TodoTask;
+};
+
+/** Identifies a standalone task. */
+export type TodoTaskIdInput = {
+  /** The task. */
+  id: Scalars['ID']['input'];
+};
 
 /** A new authenticator app secret, pending confirmation. */
 export type TotpEnrollment = {
@@ -3116,6 +3534,8 @@ export type UpdatePreferencesInput = {
 
 /** Profile fields to change; omitted fields stay as they are. */
 export type UpdateProfileInput = {
+  /** A completed AVATAR upload of yours (completeUpload); empty to remove it. */
+  avatarMediaId?: InputMaybe<Scalars['ID']['input']>;
   /** http(s) URL of the avatar; empty to remove it. */
   avatarUrl?: InputMaybe<Scalars['String']['input']>;
   /** A few words about yourself (500 characters); empty to clear. */
@@ -3126,6 +3546,18 @@ export type UpdateProfileInput = {
   locale?: InputMaybe<Scalars['String']['input']>;
   /** IANA time zone, e.g. Europe/Paris. */
   timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a project; omitted fields stay as they are. */
+export type UpdateProjectInput = {
+  /** Archive or restore it. */
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New colour; null clears it. */
+  color?: InputMaybe<Scalars['String']['input']>;
+  /** The project. */
+  id: Scalars['ID']['input'];
+  /** New name. */
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Changes to a task; omitted fields stay as they are. */
@@ -3142,11 +3574,37 @@ export type UpdateTaskInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes to a task; omitted fields stay as they are. */
+export type UpdateTodoTaskInput = {
+  /** New due time; null clears it. */
+  dueAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** New due day; null clears the due date. */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Link to this goal; null unlinks. */
+  goalId?: InputMaybe<Scalars['ID']['input']>;
+  /** The task. */
+  id: Scalars['ID']['input'];
+  /** New notes. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** New priority. */
+  priority?: InputMaybe<TaskPriority>;
+  /** New RRULE; null stops the repetition. */
+  recurrence?: InputMaybe<Scalars['String']['input']>;
+  /** The new checklist (replaces the old one). */
+  subtasks?: InputMaybe<Array<SubtaskInputType>>;
+  /** The new tags (replace the old ones). */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** New title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A LifeGraph user (owned by users). */
 export type User = Node & {
   __typename?: 'User';
   /** Badges the user earned. Public, like a profile. */
   achievements: Array<Achievement>;
+  /** The avatar uploaded through completeUpload; null if hidden or unset. */
+  avatar?: Maybe<Media>;
   /** URL of the avatar image; null if hidden or unset. */
   avatarUrl?: Maybe<Scalars['String']['output']>;
   /** A few words about the member; null if hidden or unset. */
