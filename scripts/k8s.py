@@ -106,6 +106,7 @@ SUBGRAPH_SECRETS: Mapping[str, tuple[SecretKey, ...]] = {
     "chat": (SecretKey("LIFEGRAPH_COACH_OPENAI_API_KEY", optional=True),),
     # S3 in a cluster (docs/media.md); the signing secret only for the local backend.
     "media": (
+        SecretKey("LIFEGRAPH_S3_ACCESS_KEY_ID", optional=True),
         SecretKey("LIFEGRAPH_S3_SECRET_ACCESS_KEY", optional=True),
         SecretKey("LIFEGRAPH_MEDIA_SIGNING_SECRET", optional=True),
     ),
@@ -131,6 +132,11 @@ SHARED_CONFIG: Mapping[str, str] = {
     # The `lifegraph-indexes` Job builds indexes once per release; replicas only wait
     # for it (their init container), instead of racing to build the same index.
     "LIFEGRAPH_MONGODB_CREATE_INDEXES": "false",
+    # Media in an S3-compatible bucket (docs/media.md): the bucket is provisioned by the
+    # operator; credentials come from the Secret, or from the pod's cloud identity.
+    "LIFEGRAPH_MEDIA_STORAGE": "s3",
+    "LIFEGRAPH_S3_BUCKET": "lifegraph-media",
+    "LIFEGRAPH_S3_REGION": "us-east-1",
 }
 # How long a pod's init container waits for the release's index Job.
 INDEX_WAIT_SECONDS = 900

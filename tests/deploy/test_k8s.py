@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from common.events.topology import QueueType
-from common.settings import Settings
+from common.settings import RouterSettings, Settings
 from lifegraph.discovery import discover_subgraphs
 from scripts.k8s import PACKAGE, SUBGRAPH_SECRETS, SUPERGRAPH, current_package, stale, write
 
@@ -324,3 +324,27 @@ def test_the_monitoring_component_scrapes_every_part(tmp_path: Path) -> None:
     for service in of_kind(docs, "Service"):
         assert selects(monitor["spec"]["selector"], service["metadata"]["labels"])
         assert endpoint["port"] in {port["name"] for port in service["spec"]["ports"]}
+
+
+def test_every_part_starts_with_what_the_package_gives_it(
+    production: list[Manifest], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ConfigMap plus the Secret's required keys are all a part's settings section needs,
+    so `kubectl apply -k` never leaves a pod failing at start for a missing setting."""
+    (config,) = [c for c in of_kind(production, "ConfigMap") if "REDIS_URL" in c["data"]]
+    sections = {name: d.settings for name, d in discover_subgraphs().items()}
+    sections["router"] = RouterSettings
+    for deployment, container in containers(production):
+        for name in list(os.environ):
+            if name.startswith("LIFEGRAPH_") or name in ("MONGODB_URL", "AMQP_URL", "REDIS_URL"):
+                monkeypatch.delenv(name)
+        for key, value in config["data"].items():
+            monkeypatch.setenv(key, value)
+        for variable in container["env"]:
+            reference = variable.get("valueFrom", {}).get("secretKeyRef")
+            if reference is not None and not reference.get("optional", False):
+                monkeypatch.setenv(variable["name"], "a value from the Secret")
+            elif "value" in variable:
+                monkeypatch.setenv(variable["name"], variable["value"])
+        part = deployment["metadata"]["name"]
+        assert sections[part]().missing_settings() == [], part
