@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from common.events.topology import QueueType
-from common.settings import RouterSettings, Settings
+from common.settings import CommonSettings, RouterSettings, Settings
 from lifegraph.discovery import discover_subgraphs
 from scripts.k8s import PACKAGE, SUBGRAPH_SECRETS, SUPERGRAPH, current_package, stale, write
 
@@ -332,7 +332,9 @@ def test_every_part_starts_with_what_the_package_gives_it(
     """The ConfigMap plus the Secret's required keys are all a part's settings section needs,
     so `kubectl apply -k` never leaves a pod failing at start for a missing setting."""
     (config,) = [c for c in of_kind(production, "ConfigMap") if "REDIS_URL" in c["data"]]
-    sections = {name: d.settings for name, d in discover_subgraphs().items()}
+    sections: dict[str, type[CommonSettings]] = {
+        name: d.settings for name, d in discover_subgraphs().items()
+    }
     sections["router"] = RouterSettings
     for deployment, container in containers(production):
         for name in list(os.environ):
