@@ -596,7 +596,12 @@ def base_kustomization(part_names: list[str]) -> Manifest:
     }
 
 
-def overlay(namespace: str, *, replicas: int, max_replicas: int, host: str) -> Manifest:
+def overlay(
+    namespace: str, *, replicas: int, max_replicas: int, host: str, engines: bool = False
+) -> Manifest:
+    """An overlay; with `engines`, the engines' operator resources come with it (production:
+    `kubectl apply -k` creates all of LifeGraph once the operators are installed)."""
+
     def patch(kind: str, ops: list[Manifest]) -> Manifest:
         return {
             "target": {"kind": kind, "labelSelector": "app.kubernetes.io/part-of=lifegraph"},
@@ -607,7 +612,7 @@ def overlay(namespace: str, *, replicas: int, max_replicas: int, host: str) -> M
         "apiVersion": "kustomize.config.k8s.io/v1beta1",
         "kind": "Kustomization",
         "namespace": namespace,
-        "resources": ["../../base"],
+        "resources": ["../../base", *(["../../engines"] if engines else [])],
         "images": [
             {"name": "lifegraph", "newName": "registry.example.com/lifegraph", "newTag": IMAGE_TAG}
         ],
@@ -806,7 +811,7 @@ def package(
             overlay("lifegraph-dev", replicas=1, max_replicas=2, host="api.dev.example.com")
         ),
         "overlays/production/kustomization.yaml": _dump(
-            overlay("lifegraph", replicas=3, max_replicas=20, host="api.example.com")
+            overlay("lifegraph", replicas=3, max_replicas=20, host="api.example.com", engines=True)
         ),
     }
     files["engines/kustomization.yaml"] = _dump(engines_kustomization())
