@@ -171,6 +171,14 @@ def router(
     settings = with_traffic_shaping(
         settings, dedupe, circuit_breaker_failures, circuit_breaker_cooldown
     )
+    if workers > 1 and not settings.redis_url:
+        # Per-process limits would multiply by N, and a retried mutation could run twice.
+        typer.echo(
+            "lifegraph router: --workers above 1 needs REDIS_URL, so that every worker "
+            "shares rate limits, persisted queries and idempotency keys.",
+            err=True,
+        )
+        raise typer.Exit(2)
     configure_logging(settings.log_level, json_output=settings.log_json)
     overrides = dict(_name_value(item) for item in subgraph_url or [])
     sdl = supergraph.read_text()
@@ -189,14 +197,6 @@ def router(
 
 def _serve_router_workers(factory: RouterFactory, workers: int, host: str, port: int) -> None:
     settings = factory.settings
-    if not settings.redis_url:
-        # Per-process limits would multiply by N, and a retried mutation could run twice.
-        typer.echo(
-            "lifegraph router: --workers above 1 needs REDIS_URL, so that every worker "
-            "shares rate limits, persisted queries and idempotency keys.",
-            err=True,
-        )
-        raise typer.Exit(2)
     options = WorkerOptions(
         graceful_seconds=settings.shutdown_timeout_seconds,
         ws_max_size=settings.max_request_body_bytes,
