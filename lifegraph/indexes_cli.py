@@ -115,20 +115,25 @@ async def _counts(database: Database) -> dict[str, int]:
 
 async def _wait_indexed(definitions: list[SubgraphDefinition[Any]], *, within: float) -> list[str]:
     """Names of the subgraphs still not indexed for this code after `within` seconds."""
-    deadline = time.monotonic() + within
-    while True:
-        missing = [d.name for d in definitions if not await _indexed(d)]
-        if not missing or time.monotonic() >= deadline:
-            return missing
-        await asyncio.sleep(POLL_SECONDS)
-
-
-async def _indexed(definition: SubgraphDefinition[Any]) -> bool:
     settings = _settings()
+    # Read once: neither the code's fingerprints nor the connection change while waiting.
+    wanted = {d.name: fingerprint(d) for d in definitions}
     client = create_mongo_client(settings)
+    deadline = time.monotonic() + within
     try:
-        database = client[settings.database_name(definition.name)]
-        marker = await database[META].find_one({"_id": MARKER})
-        return marker is not None and marker.get("fingerprint") == fingerprint(definition)
+        while True:
+            missing = [
+                name
+                for name, print_ in wanted.items()
+                if not await _indexed(client[settings.database_name(name)], print_)
+            ]
+            if not missing or time.monotonic() >= deadline:
+                return missing
+            await asyncio.sleep(POLL_SECONDS)
     finally:
         await client.close()
+
+
+async def _indexed(database: Database, wanted: str) -> bool:
+    marker = await database[META].find_one({"_id": MARKER})
+    return marker is not None and marker.get("fingerprint") == wanted
