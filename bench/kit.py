@@ -11,6 +11,7 @@ import asyncio
 import os
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 import httpx
 
@@ -62,3 +63,39 @@ def rss_mb(pid: int) -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+def process_tree(pid: int) -> list[int]:
+    """`pid` and every descendant (workers, forks)."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            try:
+                todo += [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                continue
+    return found
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """`cpu_seconds` of `pid` and its descendants alive now (a supervisor and its workers)."""
+    total = 0.0
+    for each in process_tree(pid):
+        try:
+            total += cpu_seconds(each)
+        except OSError:
+            continue
+    return total
+
+
+def tree_rss_mb(pid: int) -> float:
+    """`rss_mb` of `pid` and its descendants."""
+    total = 0.0
+    for each in process_tree(pid):
+        try:
+            total += rss_mb(each)
+        except OSError:
+            continue
+    return total

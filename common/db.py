@@ -9,7 +9,10 @@ from beanie import Document, init_beanie
 from pymongo import AsyncMongoClient
 from pymongo.asynchronous.database import AsyncDatabase
 
+from common.mongo_sockets import close_cancelled_connects
 from common.settings import SubgraphSettings
+
+close_cancelled_connects()
 
 MongoClient = AsyncMongoClient[dict[str, Any]]
 Database = AsyncDatabase[dict[str, Any]]

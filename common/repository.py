@@ -23,6 +23,7 @@ from types import UnionType
 from typing import Any, ClassVar, Generic, TypeVar, Union, cast, get_args, get_origin
 
 from beanie import Document, PydanticObjectId, SortDirection
+from beanie.odm.utils.encoder import Encoder
 from beanie.odm.utils.parsing import parse_obj
 from bson import ObjectId
 from bson.errors import InvalidId
@@ -143,6 +144,21 @@ class Repository(Generic[D]):
         found = [cast("D", parse_obj(self.model, raw)) for raw in await cursor.to_list()]
         return {str(doc.id): doc for doc in found}
 
+    async def count_where(
+        self, query: Mapping[str, Any], *, session: AsyncClientSession | None = None
+    ) -> int:
+        """How many documents match `query` (plain BSON: strings, numbers, ids).
+
+        One `count_documents`, as beanie's `find(...).count()` sends, without building
+        its query object on every call (a count is on the home screen).
+
+        ```python
+        active = await goals.count_where({"owner_id": owner_id, "status": "active"})
+        ```
+        """
+        collection = self.model.get_pymongo_collection()
+        return await collection.count_documents(dict(query), session=session)
+
     async def set_fields(
         self,
         id: str,
@@ -246,12 +262,15 @@ class Repository(Generic[D]):
         sort: list[tuple[str, SortDirection]] = [(sort_field, direction)]
         if sort_field != "_id":
             sort.append(("_id", direction))
-        rows = (
-            await self.model.find({"$and": filters} if len(filters) > 1 else filters[0])
-            .sort(sort)
-            .limit(request.first + 1)
-            .to_list()
+        # PyMongo's cursor, as in `get_many`: beanie's `find` built a query object and
+        # resolved its paths per call. Callers' filters may hold what only beanie can
+        # encode (enums, expressions), so they go through beanie's encoder as `find` did.
+        encoder = Encoder(custom_encoders=self.model.get_settings().bson_encoders)
+        query_doc = encoder.encode({"$and": filters} if len(filters) > 1 else filters[0])
+        cursor = self.model.get_pymongo_collection().find(
+            query_doc, sort=sort, limit=request.first + 1
         )
+        rows = [cast("D", parse_obj(self.model, raw)) for raw in await cursor.to_list()]
         items = rows[: request.first]
         # The two values are read off each document: dumping it whole cost far more.
         attribute = None if sort_field == "_id" else _attribute(self.model, sort_field)

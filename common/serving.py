@@ -12,6 +12,7 @@ import uvicorn
 from starlette.types import ASGIApp
 
 from common.cancellation import join
+from common.transport.writes import CoalescingHttpToolsProtocol
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +89,8 @@ async def serve_in_loop(
         lifespan="on",
         log_level="warning",
         ws="websockets-sansio",
+        # As `lifegraph` serves: a response's head and body in one write.
+        http=CoalescingHttpToolsProtocol,
         proxy_headers=False,
         timeout_graceful_shutdown=max(1, round(graceful_shutdown_timeout)),
     )

@@ -120,6 +120,11 @@ class CommonSettings(BaseSettings):
     graphql_max_height: int | None = 500
     graphql_max_tokens: int | None = 20_000
     graphql_default_list_size: int = 10
+    # Entries of every list in one request's variables together: past it the request
+    # is refused before its arguments are converted, which costs tens of microseconds
+    # an entry on the event loop (a goal template, the largest legitimate input, holds
+    # 1,100).
+    graphql_max_input_items: int | None = 2_000
     # The static cost limit (the router's name, checked at subgraphs as well).
     router_max_cost: int | None = 50_000
 
@@ -295,6 +300,14 @@ class SubgraphSettings(CommonSettings):
     # Where links in mails and pushes point.
     public_base_url: str = "http://127.0.0.1:4000"
 
+    # SMS (common/sms.py): a Twilio-compatible API when an account SID is set, else in
+    # development and test the dev mailbox (`lifegraph mail`), else no SMS at all.
+    sms_account_sid: str | None = None
+    sms_auth_token: SecretStr | None = None
+    # The sender: a number in E.164 or a messaging service SID ("MG...").
+    sms_from: str | None = None
+    sms_base_url: str = "https://api.twilio.com"
+
     # Sections of subgraphs whose mail must not vanish (reset links, notifications)
     # say so: outside development and test they require an SMTP host
     # (common/mail.py, `require_transport`).
@@ -342,6 +355,13 @@ class UsersSettings(SubgraphSettings):
     login_max_failures_per_account: int = 5
     login_max_failures_per_ip: int = 20
     login_failure_window_seconds: int = 15 * 60
+
+    # Phone verification by texted code: how long a code lasts, guesses per code, and
+    # codes sent per number and per member in an hour (RATE_LIMITED past either).
+    phone_code_ttl_seconds: int = Field(default=600, gt=0)
+    phone_code_max_attempts: int = Field(default=5, gt=0)
+    phone_codes_per_number_per_hour: int = Field(default=3, gt=0)
+    phone_codes_per_user_per_hour: int = Field(default=5, gt=0)
 
     # Sign-in with OpenID Connect providers, by name ("google", "apple"), as JSON in the env.
     oauth_providers: dict[str, OAuthProviderSettings] = Field(default_factory=dict)
@@ -403,6 +423,26 @@ class NotificationsSettings(SubgraphSettings):
     # without it the push channel is off.
     vapid_private_key: SecretStr | None = None
     vapid_subject: str = "mailto:no-reply@lifegraph.local"
+    # Mobile push. FCM HTTP v1: the service account's JSON (as downloaded from the
+    # Firebase console), or its fields one by one; without either FCM is off.
+    fcm_service_account_json: SecretStr | None = None
+    fcm_project_id: str | None = None
+    fcm_client_email: str | None = None
+    fcm_private_key: SecretStr | None = None
+    fcm_private_key_id: str | None = None
+    fcm_token_uri: str = "https://oauth2.googleapis.com/token"  # noqa: S105 - a URL
+    fcm_base_url: str = "https://fcm.googleapis.com"
+    # APNs: the .p8 signing key (PEM), its key id and the team id; without them APNs is
+    # off. The sandbox is https://api.sandbox.push.apple.com. `apns_ca_file` adds a CA to
+    # trust (a private gateway; tests' loopback server).
+    apns_key_id: str | None = None
+    apns_team_id: str | None = None
+    apns_private_key: SecretStr | None = None
+    apns_base_url: str = "https://api.push.apple.com"
+    apns_ca_file: Path | None = None
+    # Devices one user may register (a new one past it replaces their oldest).
+    notifications_max_devices: int = Field(default=20, gt=0)
+
     # Push services whose endpoints may be registered (a host or its subdomains, e.g.
     # "fcm.googleapis.com", "push.services.mozilla.com", "notify.windows.com",
     # "push.apple.com"); empty accepts any public https host.
@@ -451,6 +491,13 @@ class MediaSettings(SubgraphSettings):
     # Uploads never completed are removed after this long.
     media_pending_ttl_seconds: int = 24 * 3600
     media_sweep_interval_seconds: float = 600.0
+    # Voice messages are transcribed by an OpenAI-compatible `/audio/transcriptions`
+    # endpoint when a base URL is set (e.g. https://api.openai.com/v1); none by default:
+    # the audio is kept and its transcript stays absent.
+    transcription_openai_base_url: str | None = None
+    transcription_openai_api_key: SecretStr | None = None
+    transcription_openai_model: str = "whisper-1"
+    transcription_openai_timeout_seconds: float = 60.0
 
     def missing_settings(self) -> list[str]:
         missing = super().missing_settings()

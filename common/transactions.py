@@ -154,9 +154,23 @@ async def _commit(session: AsyncClientSession, deadline: float, may_rerun: bool)
             if _commit_unknown(exc) and time.monotonic() < deadline:
                 outcome_unknown = True
                 continue  # the same transaction: committing twice applies it once
-            if outcome_unknown:
+            if outcome_unknown or _commit_was_resent(session):
                 raise CommitOutcomeUnknown() from exc
             if exc.has_error_label(TRANSIENT) and may_rerun:
                 return False
             raise
         return True
+
+
+def _commit_was_resent(session: AsyncClientSession) -> bool:
+    """Whether PyMongo already sent this commit more than once by itself.
+
+    After a network error it resends a commit once, before we see anything; if
+    the server restarted meanwhile without the transaction's record, the resend
+    answers "no such transaction", labelled transient, and the first commit,
+    which may have applied, is hidden. Re-running `work` then could apply it
+    twice (a goal created twice after a database kill -9). Read directly, not with
+    getattr, so that mypy flags it if PyMongo renames the counter, instead of the
+    check quietly turning off.
+    """
+    return session._transaction.attempt > 1

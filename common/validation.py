@@ -58,8 +58,13 @@ def items(values: Sequence[T], *, field: str, max_items: int) -> Sequence[T]:
     ['a', 'b']
     """
     if len(values) > max_items:
-        raise BadUserInput(f"`{field}` takes at most {max_items} entries.", field=field)
+        raise too_many_items(field, max_items)
     return values
+
+
+def too_many_items(field: str, max_items: int) -> BadUserInput:
+    """The refusal of a list over its cap, as `items` and the limiter's early check say it."""
+    return BadUserInput(f"`{field}` takes at most {max_items} entries.", field=field)
 
 
 @cache

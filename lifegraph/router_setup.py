@@ -99,6 +99,7 @@ def router_setup(
         max_aliases=settings.graphql_max_aliases,
         max_height=settings.graphql_max_height,
         max_tokens=settings.graphql_max_tokens,
+        max_input_items=settings.graphql_max_input_items,
         default_list_size=settings.graphql_default_list_size,
         subgraph_timeouts=MappingProxyType(dict(settings.router_subgraph_timeouts)),
         deduplicate_subgraph_requests=settings.router_deduplicate_subgraph_requests,

@@ -12,6 +12,8 @@ from types import FrameType
 import uvicorn
 from starlette.types import ASGIApp
 
+from common.transport.writes import CoalescingHttpToolsProtocol
+
 # Beyond open connections' grace: the lifespan shutdown and the database stop.
 STOP_MARGIN_SECONDS = 5.0
 
@@ -76,6 +78,8 @@ def _serve(
         # each one: seven per home screen in the embedded host.
         access_log=False,
         ws="websockets-sansio",
+        # A response's head and body in one write (common/transport/writes.py).
+        http=CoalescingHttpToolsProtocol,
         # Our apps read X-Forwarded-For themselves, believing only configured
         # proxies; uvicorn must not rewrite the client address first.
         proxy_headers=False,

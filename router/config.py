@@ -40,6 +40,7 @@ class RouterConfig:
     max_aliases: int | None = 30
     max_height: int | None = 500
     max_tokens: int | None = 20_000
+    max_input_items: int | None = 2_000
     # Browser origins for CORS; WebSocket handshakes with an Origin must match one too.
     cors_origins: tuple[str, ...] = ()
     # Operations one POST may batch as a JSON array (Apollo's BatchHttpLink); each runs
@@ -119,6 +120,7 @@ class RouterConfig:
             max_aliases=self.max_aliases,
             max_height=self.max_height,
             max_tokens=self.max_tokens,
+            max_input_items=self.max_input_items,
             max_cost=self.max_cost,
             default_list_size=self.default_list_size,
         )

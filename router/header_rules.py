@@ -97,6 +97,15 @@ class HeaderRule:
             if sent is not None:
                 out[(self.rename or self.named).lower()] = sent
 
+    def reads(self, name: str) -> bool:
+        """Does this rule pass on the client's header `name` (lower case) when sent?"""
+        if self.action != "propagate":
+            return False
+        if self._pattern is not None:
+            return self._pattern.fullmatch(name) is not None and not _reserved(name)
+        assert self.named is not None
+        return name == self.named.lower()
+
     def _selects(self, name: str) -> bool:
         if self._pattern is not None:
             return self._pattern.fullmatch(name) is not None
@@ -134,6 +143,18 @@ class HeaderRules:
         for name in self.protected.intersection(out):
             del out[name]
         return out
+
+    def propagated(self, client: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+        """The client's headers (lower case, sorted) that some rule passes on to some
+        subgraph: two clients equal in these (and in what the router sends itself) get
+        the same headers from `apply` everywhere, so their subgraph requests may be shared."""
+        rules = (*self.all, *(r for each in self.subgraphs.values() for r in each))
+        found = {
+            lowered: value
+            for name, value in client.items()
+            if any(rule.reads(lowered := name.lower()) for rule in rules)
+        }
+        return tuple(sorted(found.items()))
 
     @classmethod
     def parse(cls, data: Mapping[str, Any]) -> HeaderRules:

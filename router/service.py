@@ -31,6 +31,7 @@ from common.graphql.cost import CostEstimator, uses_variable_page_sizes
 from common.graphql.limits import (
     OperationLimitExceeded,
     check_cost,
+    check_input_items,
     check_operations,
     off_loop_if_long,
     parse_document,
@@ -366,7 +367,12 @@ class Router:
     def coerce_variables(
         self, prepared: PreparedOperation, raw: Mapping[str, Any] | None
     ) -> dict[str, Any]:
-        """The request's variables, coerced; page sizes they set are held to the cost limit."""
+        """The request's variables, size-checked and coerced; page sizes they set are held
+        to the cost limit."""
+        try:
+            check_input_items(raw or {}, self.limits)
+        except OperationLimitExceeded as exc:
+            raise _limit_error(exc) from exc
         result = get_variable_values(
             self.api_schema, prepared.operation.variable_definitions or (), dict(raw or {})
         )

@@ -99,10 +99,20 @@ SHARED_SUBGRAPH_SECRETS = (
     SecretKey("AMQP_URL"),
 )
 SMTP = SecretKey("LIFEGRAPH_SMTP_PASSWORD", optional=True)
+SMS = SecretKey("LIFEGRAPH_SMS_AUTH_TOKEN", optional=True)
 # What each subgraph reads beyond the shared secrets (common/settings.py names them).
 SUBGRAPH_SECRETS: Mapping[str, tuple[SecretKey, ...]] = {
-    "users": (SMTP, SecretKey("LIFEGRAPH_OAUTH_PROVIDERS", optional=True)),
-    "notifications": (SMTP, SecretKey("LIFEGRAPH_VAPID_PRIVATE_KEY")),
+    "users": (SMTP, SMS, SecretKey("LIFEGRAPH_OAUTH_PROVIDERS", optional=True)),
+    # Mobile push (docs/notifications.md): FCM's service account, APNs' .p8 key; each
+    # channel is off without its secret.
+    "notifications": (
+        SMTP,
+        SMS,
+        SecretKey("LIFEGRAPH_VAPID_PRIVATE_KEY"),
+        SecretKey("LIFEGRAPH_FCM_SERVICE_ACCOUNT_JSON", optional=True),
+        SecretKey("LIFEGRAPH_FCM_PRIVATE_KEY", optional=True),
+        SecretKey("LIFEGRAPH_APNS_PRIVATE_KEY", optional=True),
+    ),
     "chat": (SecretKey("LIFEGRAPH_COACH_OPENAI_API_KEY", optional=True),),
     # S3 in a cluster (docs/media.md); the signing secret only for the local backend.
     "media": (

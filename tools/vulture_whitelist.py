@@ -18,6 +18,7 @@ _.tasks_completed
 _.habit_check_ins
 _.tracker_entries
 _.comments_written
+_.recent_check_ins
 _.messages_sent
 _.goals_active
 _.is_streaming
@@ -40,6 +41,7 @@ _.LIGHT
 _.DARK
 _.GOOGLE
 _.APPLE
+_.WEB
 _.finance
 _.career
 _.learning
@@ -52,6 +54,7 @@ _.to_project_id
 _.heartbeat_at
 _.created_by
 _.synced_at
+_.streaks_as_of
 _.requested_at
 _.available_at
 _.hot_score
@@ -82,3 +85,12 @@ _.opening
 # Resolver arguments GraphQL passes by name, and fixtures requested for their effect.
 _.term
 _.known_users
+# GraphQL fields set by keyword (journal, daily review).
+_.mood_check_ins
+_.journal_entry
+# GraphQL fields set by keyword (mood correlations).
+_.with_average
+_.without_average
+_.minimum_sample
+# A stored stamp compared on the server (apply_if_newer), never read in Python.
+_.rules_as_of

@@ -2,9 +2,10 @@
 
 Run: python -m bench.abuse [--requests N] [--seconds S] [--attackers C]
 
-The router (over canned subgraphs) and a kit-built Strawberry subgraph run in their
-own processes; each attack in `bench.abuse.attacks.ATTACKS` is sent to each of its
-targets. Targets: every rejection within 50 ms, `/health` p99 under 100 ms.
+The router (over canned subgraphs), a kit-built Strawberry subgraph and the real goals
+subgraph (on a database of its own, called as a signed-in member) run in their own
+processes; each attack in `bench.abuse.attacks.ATTACKS` is sent to each of its targets.
+Targets: every rejection within 50 ms, `/health` p99 under 100 ms.
 """
 
 from __future__ import annotations
@@ -15,17 +16,18 @@ import json
 import multiprocessing
 import statistics
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.process import BaseProcess
 from typing import Any
 
 import aiohttp
 
-from bench.abuse.attacks import ATTACKS, ROUTER, SUBGRAPH, Attack
-from bench.abuse.servers import run_router, run_subgraph
+from bench.abuse.attacks import ATTACKS, GOALS, ROUTER, SUBGRAPH, Attack
+from bench.abuse.servers import GOALS_AUDIENCE, GOALS_ISSUER, run_goals, run_router, run_subgraph
 from bench.kit import cpu_seconds, percentile_ms, wait_ready
 from bench.router.servers import run_subgraphs
-from common.mongo_server import free_port
+from common.mongo_server import SecantusServer, free_port
+from common.testing.tokens import TestKeys
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Target:
     name: str
     base: str
     pid: int
+    headers: dict[str, str] = field(default_factory=dict)
 
     @property
     def graphql(self) -> str:
@@ -55,7 +58,7 @@ class Row:
 
 
 async def _send(session: aiohttp.ClientSession, target: Target, attack: Attack) -> tuple[int, str]:
-    headers = {"content-type": attack.content_type}
+    headers = {**target.headers, "content-type": attack.content_type}
     try:
         async with session.post(target.graphql, data=attack.body, headers=headers) as response:
             return response.status, _summary(await response.text())
@@ -121,31 +124,43 @@ async def _row(
     return Row(attack.name, target.name, status, error, rejections, health, cpu_ms)
 
 
-def _start(args: argparse.Namespace) -> tuple[list[BaseProcess], dict[str, Target]]:
-    canned, router, subgraph = free_port(), free_port(), free_port()
+def _start(mongo_url: str) -> tuple[list[BaseProcess], dict[str, Target]]:
+    canned, router, subgraph, goals = free_port(), free_port(), free_port(), free_port()
+    keys = TestKeys(issuer=GOALS_ISSUER, audience=GOALS_AUDIENCE)
+    jwks = keys.key_set.as_dict(private=False)
+    run = str(int(time.time()))
     ctx = multiprocessing.get_context("spawn")
     processes: list[BaseProcess] = [
         ctx.Process(target=run_subgraphs, args=(canned,), daemon=True),
         ctx.Process(target=run_router, args=(router, canned), daemon=True),
         ctx.Process(target=run_subgraph, args=(subgraph,), daemon=True),
+        ctx.Process(target=run_goals, args=(goals, mongo_url, run, jwks), daemon=True),
     ]
     for process in processes:
         process.start()
+    # An hour: the token must outlive the run however slow the machine.
+    bearer = keys.bearer("bench", ttl=3600)
     targets = {
         ROUTER: Target(ROUTER, f"http://127.0.0.1:{router}", processes[1].pid or 0),
         SUBGRAPH: Target(SUBGRAPH, f"http://127.0.0.1:{subgraph}", processes[2].pid or 0),
+        GOALS: Target(GOALS, f"http://127.0.0.1:{goals}", processes[3].pid or 0, bearer),
     }
     return processes, targets
 
 
 async def _main(args: argparse.Namespace) -> None:
-    processes, targets = _start(args)
+    with SecantusServer() as database:
+        await _attack(args, database.url)
+
+
+async def _attack(args: argparse.Namespace, mongo_url: str) -> None:
+    processes, targets = _start(mongo_url)
     rows: list[Row] = []
     try:
         timeout = aiohttp.ClientTimeout(total=args.timeout)
         async with aiohttp.ClientSession(timeout=timeout) as session:
             for target in targets.values():
-                await wait_ready(target.health, within=30.0)
+                await wait_ready(target.health, within=180.0)
             for target in targets.values():
                 idle = await _health_while(session, target, None, args.seconds, 0)
                 rows.append(Row("(no attack)", target.name, 0, "", [], idle))
@@ -165,7 +180,7 @@ def _print(rows: list[Row], args: argparse.Namespace) -> None:
         f" while {args.attackers} clients repeat the attack\n"
     )
     header = (
-        f"{'attack':<36}{'target':<10}{'status':>7}  {'refused with':<26}"
+        f"{'attack':<38}{'target':<10}{'status':>7}  {'refused with':<26}"
         f"{'reject p50':>11}{'reject max':>11}{'CPU/reject':>11}"
         f"{'health p50':>11}{'health p99':>11}"
     )
@@ -177,7 +192,7 @@ def _print(rows: list[Row], args: argparse.Namespace) -> None:
         status = str(row.status) if row.rejections else "-"
         cpu = f"{row.cpu_ms:.1f}" if row.rejections else "-"
         print(
-            f"{row.attack:<36}{row.target:<10}{status:>7}  {row.error[:25]:<26}"
+            f"{row.attack:<38}{row.target:<10}{status:>7}  {row.error[:25]:<26}"
             f"{reject_p50:>11}{reject_max:>11}{cpu:>11}"
             f"{percentile_ms(row.health, 0.5):>11.1f}{percentile_ms(row.health, 0.99):>11.1f}"
         )

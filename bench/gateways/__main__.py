@@ -34,7 +34,7 @@ import httpx
 from bench.gateways.load import SMALL, WARM_UP_SECONDS, Outcome, drive, drive_direct
 from bench.gateways.node import JS, NODE, install, node_version
 from bench.gateways.peers import Peer, grafbase_config, peers
-from bench.kit import cpu_seconds, percentile_ms, rss_mb
+from bench.kit import percentile_ms, tree_cpu_seconds, tree_rss_mb
 from common.mongo_server import free_port
 
 SCHEMA = Path(__file__).parent / "schema"
@@ -66,40 +66,6 @@ class Measured:
     @property
     def rps(self) -> float:
         return len(self.outcome.latencies) / self.outcome.seconds
-
-
-def _tree(pid: int) -> list[int]:
-    """`pid` and every descendant (workers, forks)."""
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        for task in Path(f"/proc/{current}/task").glob("*"):
-            try:
-                todo += [int(c) for c in (task / "children").read_text().split()]
-            except OSError:
-                continue
-    return found
-
-
-def _cpu(pid: int) -> float:
-    total = 0.0
-    for each in _tree(pid):
-        try:
-            total += cpu_seconds(each)
-        except OSError:
-            continue
-    return total
-
-
-def _rss(pid: int) -> float:
-    total = 0.0
-    for each in _tree(pid):
-        try:
-            total += rss_mb(each)
-        except OSError:
-            continue
-    return total
 
 
 @contextmanager
@@ -161,10 +127,12 @@ def _measure(
     kind = "distinct" if row.key == "latency" else row.key
     connections = 1 if row.single_connection else args.connections
     pool.submit(drive, url, kind, connections, WARM_UP_SECONDS).result()
-    calls, cpu = _calls(urls), _cpu(pid)
+    calls, cpu = _calls(urls), tree_cpu_seconds(pid)
     outcome = pool.submit(drive, url, kind, connections, args.seconds).result()
     requests = max(len(outcome.latencies), 1)
-    return Measured(outcome, (_calls(urls) - calls) / requests, (_cpu(pid) - cpu) / requests * 1000)
+    return Measured(
+        outcome, (_calls(urls) - calls) / requests, (tree_cpu_seconds(pid) - cpu) / requests * 1000
+    )
 
 
 def _run_peer(
@@ -179,7 +147,7 @@ def _run_peer(
         except RuntimeError as exc:
             return f"did not start: {exc}"
         results = {row.key: _measure(pool, url, row, process.pid, urls, args) for row in ROWS}
-        return results, _rss(process.pid)
+        return results, tree_rss_mb(process.pid)
 
 
 def _print(

@@ -1,6 +1,6 @@
-"""Router throughput/latency/memory vs. calling the subgraphs directly.
+"""Router throughput/latency/memory vs. calling the subgraphs directly, at 1 and 2 workers.
 
-Run: python -m bench.router [--requests N] [--seconds S] [--concurrency C]
+Run: python -m bench.router [--requests N] [--seconds S] [--concurrency C] [--workers 1 2]
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 import aiohttp
 import httpx
 
-from bench.kit import cpu_seconds, percentile_ms, rss_mb, wait_ready
+from bench.kit import percentile_ms, tree_cpu_seconds, tree_rss_mb, wait_ready
 from bench.router.servers import PRODUCT_COUNT, QUERY, run_router, run_subgraphs
 from common.mongo_server import free_port
 
@@ -105,20 +105,72 @@ async def _measure(
     return Result(name, latencies, throughput, calls)
 
 
-async def _main(args: argparse.Namespace) -> None:
-    subgraph_port, router_port = free_port(), free_port()
+@dataclass
+class Routed:
+    """One router run (`workers` processes): its measurements and costs."""
+
+    workers: int
+    result: Result
+    entity_calls: int
+    cpu_ms: float
+    rss: float
+
+
+async def _route(
+    client: aiohttp.ClientSession,
+    probe: httpx.AsyncClient,
+    base: str,
+    workers: int,
+    calls_so_far: Callable[[], Awaitable[int]],
+    args: argparse.Namespace,
+) -> Routed:
+    """Starts the router with `workers` processes, measures it, stops it."""
+    router_port = free_port()
     ctx = multiprocessing.get_context("spawn")
-    subgraphs = ctx.Process(target=run_subgraphs, args=(subgraph_port,), daemon=True)
     router = ctx.Process(
         target=run_router,
-        args=(router_port, subgraph_port),
-        kwargs={"deduplicate_subgraph_requests": args.dedupe},
-        daemon=True,
+        args=(router_port, int(base.rsplit(":", 1)[1])),
+        kwargs={"deduplicate_subgraph_requests": args.dedupe, "workers": workers},
+        daemon=workers == 1,  # a supervisor must be able to start its workers
     )
-    subgraphs.start()
     router.start()
-    base = f"http://127.0.0.1:{subgraph_port}"
     router_url = f"http://127.0.0.1:{router_port}/graphql"
+    try:
+        await wait_ready(f"http://127.0.0.1:{router_port}/health", within=120.0)
+        before: dict[str, Any] = (await probe.get(f"{base}/stats")).json()
+        await _through_router(client, router_url)
+        after: dict[str, Any] = (await probe.get(f"{base}/stats")).json()
+        routed_calls = 0
+
+        async def counted() -> None:
+            nonlocal routed_calls
+            routed_calls += 1
+            await _through_router(client, router_url)
+
+        router_pid = router.pid or os.getpid()
+        cpu_before = tree_cpu_seconds(router_pid)
+        routed = await _measure(
+            "through router" if workers == 1 else f"through router, {workers} workers",
+            counted,
+            args.requests,
+            args.seconds,
+            args.concurrency,
+            calls_so_far,
+        )
+        cpu_ms = (tree_cpu_seconds(router_pid) - cpu_before) / routed_calls * 1000
+        rss = tree_rss_mb(router_pid)
+    finally:
+        router.terminate()
+        router.join(15)
+    return Routed(workers, routed, after["entities"] - before["entities"], cpu_ms, rss)
+
+
+async def _main(args: argparse.Namespace) -> None:
+    subgraph_port = free_port()
+    ctx = multiprocessing.get_context("spawn")
+    subgraphs = ctx.Process(target=run_subgraphs, args=(subgraph_port,), daemon=True)
+    subgraphs.start()
+    base = f"http://127.0.0.1:{subgraph_port}"
     # aiohttp on the load side: its per-request cost is small, so the direct baseline
     # (three calls) is not inflated by client overhead the routed path (one call) avoids.
     try:
@@ -129,12 +181,7 @@ async def _main(args: argparse.Namespace) -> None:
                 timeout=aiohttp.ClientTimeout(total=10.0),
             ) as client,
         ):
-            await wait_ready(f"{base}/stats", within=20.0)
-            await wait_ready(f"http://127.0.0.1:{router_port}/health", within=20.0)
-            before: dict[str, Any] = (await probe.get(f"{base}/stats")).json()
-            await _through_router(client, router_url)
-            after: dict[str, Any] = (await probe.get(f"{base}/stats")).json()
-            entity_calls = after["entities"] - before["entities"]
+            await wait_ready(f"{base}/stats", within=120.0)
 
             async def calls_so_far() -> int:
                 counts: dict[str, int] = (await probe.get(f"{base}/stats")).json()
@@ -148,61 +195,44 @@ async def _main(args: argparse.Namespace) -> None:
                 args.concurrency,
                 calls_so_far,
             )
-            routed_calls = 0
-
-            async def counted() -> None:
-                nonlocal routed_calls
-                routed_calls += 1
-                await _through_router(client, router_url)
-
-            router_pid = router.pid or os.getpid()
-            cpu_before = cpu_seconds(router_pid)
-            routed = await _measure(
-                "through router",
-                counted,
-                args.requests,
-                args.seconds,
-                args.concurrency,
-                calls_so_far,
-            )
-            cpu_per_request = (cpu_seconds(router_pid) - cpu_before) / routed_calls * 1000
-            rss = rss_mb(router_pid)
+            runs = [
+                await _route(client, probe, base, workers, calls_so_far, args)
+                for workers in args.workers
+            ]
     finally:
-        for process in (router, subgraphs):
-            process.terminate()
-            process.join(5)
-    _print(direct, routed, entity_calls, rss, cpu_per_request, args)
+        subgraphs.terminate()
+        subgraphs.join(5)
+    _print(direct, runs, args)
 
 
-def _print(
-    direct: Result,
-    routed: Result,
-    entity_calls: int,
-    rss: float,
-    cpu_ms: float,
-    args: argparse.Namespace,
-) -> None:
+def _print(direct: Result, runs: list[Routed], args: argparse.Namespace) -> None:
     print(f"query: {QUERY}")
     print(
-        f"sequential requests per side: {len(routed.latencies)}, "
-        f"throughput: {args.concurrency} concurrent clients\n"
+        f"sequential requests per side: {len(direct.latencies)}, "
+        f"throughput: {args.concurrency} concurrent clients; load average "
+        f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} (after the run)\n"
     )
     header = (
-        f"{'path':<24}{'p50 ms':>10}{'p99 ms':>10}{'mean ms':>10}{'req/s':>10}{'calls/req':>11}"
+        f"{'path':<34}{'p50 ms':>10}{'p99 ms':>10}{'mean ms':>10}{'req/s':>10}{'calls/req':>11}"
+        f"{'CPU ms/req':>12}{'RSS MB':>9}"
     )
     print(header)
     print("-" * len(header))
-    for result in (direct, routed):
+    rows: list[tuple[Result, Routed | None]] = [(direct, None), *((r.result, r) for r in runs)]
+    for result, run in rows:
         mean = statistics.fmean(result.latencies) * 1000
+        costs = f"{run.cpu_ms:>12.2f}{run.rss:>9.1f}" if run else ""
         print(
-            f"{result.name:<24}{result.pct(0.5):>10.2f}{result.pct(0.99):>10.2f}"
-            f"{mean:>10.2f}{result.throughput:>10.0f}{result.subgraph_calls:>11.2f}"
+            f"{result.name:<34}{result.pct(0.5):>10.2f}{result.pct(0.99):>10.2f}"
+            f"{mean:>10.2f}{result.throughput:>10.0f}{result.subgraph_calls:>11.2f}{costs}"
         )
     print()
-    print(f"router overhead p50:     {routed.pct(0.5) - direct.pct(0.5):.2f} ms (target <= 1 ms)")
-    print(f"router CPU per request:  {cpu_ms:.2f} ms (all of its work: HTTP in, 3 fetches, out)")
+    for run in runs:
+        overhead = run.result.pct(0.5) - direct.pct(0.5)
+        print(f"{run.workers} worker(s): router overhead p50 {overhead:.2f} ms (target <= 1 ms)")
+    print("CPU ms/req: all of the router's processes (HTTP in, 3 fetches, out) per request")
+    entity_calls = ", ".join(str(r.entity_calls) for r in runs)
     print(f"_entities calls for the {PRODUCT_COUNT}-item list: {entity_calls} (target 1)")
-    print(f"router RSS after run:    {rss:.1f} MB")
     dedupe = "on" if args.dedupe else "off (--no-dedupe)"
     print(f"subgraph request deduplication: {dedupe}; calls/req while clients ran at once")
 
@@ -217,6 +247,13 @@ def main() -> None:
         dest="dedupe",
         action="store_false",
         help="Send every subgraph request, even one identical to a request in flight.",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        nargs="+",
+        default=[1, 2],
+        help="Router processes for each routed row, in turn (default: 1 then 2).",
     )
     asyncio.run(_main(parser.parse_args()))
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import uvicorn
@@ -10,11 +12,17 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp
 
+from common.gctuning import tune_for_serving
+from common.transport.writes import CoalescingHttpToolsProtocol
+from lifegraph.workers import WorkerOptions, serve_workers
 from router.app import create_router_app
 from router.config import RouterConfig
 
 PRODUCT_COUNT = 50
+# The collector as `lifegraph router` sets it by default (settings `gc_young_threshold`).
+GC_YOUNG_THRESHOLD = 50_000
 
 SUPERGRAPH = """
 schema
@@ -110,20 +118,46 @@ def run_subgraphs(port: int) -> None:
     uvicorn.run(subgraphs_app(), host="127.0.0.1", port=port, log_level="warning")
 
 
+@dataclass(frozen=True)
+class BenchRouter:
+    """Builds the router over the canned subgraphs; pickled into each worker process."""
+
+    subgraph_port: int
+    options: Mapping[str, Any]
+
+    def __call__(self) -> ASGIApp:
+        base = f"http://127.0.0.1:{self.subgraph_port}"
+        config = RouterConfig(
+            supergraph_sdl=SUPERGRAPH,
+            subgraph_urls={n: f"{base}/{n}/graphql" for n in ("accounts", "inventory", "products")},
+            **self.options,
+        )
+        return create_router_app(config)
+
+
 def run_router(
-    port: int, subgraph_port: int, *, log_level: str = "warning", **options: Any
+    port: int, subgraph_port: int, *, log_level: str = "warning", workers: int = 1, **options: Any
 ) -> None:
-    """The router over the canned subgraphs at `subgraph_port`; `options` go to `RouterConfig`."""
-    base = f"http://127.0.0.1:{subgraph_port}"
-    config = RouterConfig(
-        supergraph_sdl=SUPERGRAPH,
-        subgraph_urls={n: f"{base}/{n}/graphql" for n in ("accounts", "inventory", "products")},
-        **options,
-    )
+    """The router over the canned subgraphs at `subgraph_port`; `options` go to `RouterConfig`.
+
+    `workers` above 1: that many processes on the port, as `lifegraph router --workers N`
+    runs them (lifegraph/workers.py), each with its own router.
+    """
+    factory = BenchRouter(subgraph_port, options)
+    if workers > 1:
+        worker_options = WorkerOptions(
+            graceful_seconds=5.0, ws_max_size=1 << 20, gc_young_threshold=GC_YOUNG_THRESHOLD
+        )
+        serve_workers(factory, host="127.0.0.1", port=port, workers=workers, options=worker_options)
+        return
+    app = factory()
+    tune_for_serving(GC_YOUNG_THRESHOLD)
     uvicorn.run(
-        create_router_app(config),
+        app,
         host="127.0.0.1",
         port=port,
         log_level=log_level,
         access_log=False,
+        # As `lifegraph router` serves (lifegraph/stopping.py).
+        http=CoalescingHttpToolsProtocol,
     )

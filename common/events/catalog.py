@@ -31,6 +31,8 @@ class UserRegistered(Payload):
     timezone: str = "UTC"
     # Verified address for notification mail; None until one is known.
     email: str | None = None
+    # Verified mobile number (E.164) for SMS notifications; None until one is verified.
+    phone: str | None = None
 
 
 class UserUpdated(Payload):
@@ -41,10 +43,18 @@ class UserUpdated(Payload):
     profile_privacy: Privacy = "public"
     life_areas: dict[str, int] = {}
     email: str | None = None
+    phone: str | None = None
 
 
 class UserDeleted(Payload):
     user_id: str
+
+
+class SecurityAlert(Payload):
+    """Something happened to the account its owner must hear about even if it was not them."""
+
+    user_id: str
+    reason: Literal["password_changed"]
 
 
 # goals
@@ -84,6 +94,21 @@ class TaskMoved(Payload):
     to_project_id: str | None = None
 
 
+class TodoTaskChanged(Payload):
+    """A standalone task created, edited, completed or reopened, or deleted (`deleted`).
+
+    The coach keeps the user's open tasks from these (docs/chat.md, "Context").
+    """
+
+    task_id: str
+    owner_id: str
+    title: str
+    completed: bool = False
+    # Its local due day (the next occurrence's, for a recurring task), if any.
+    due_day: date | None = None
+    deleted: bool = False
+
+
 class HabitCheckedIn(Payload):
     habit_id: str
     owner_id: str
@@ -104,6 +129,67 @@ class HabitCheckInUndone(Payload):
     longest_streak: int
     # None once no check-in is left.
     last_day: date | None = None
+
+
+class HabitChanged(Payload):
+    """A habit created, renamed or rescheduled (`deleted` False), or deleted (True).
+
+    The coach keeps the user's habits from these (docs/chat.md, "Context").
+    """
+
+    habit_id: str
+    owner_id: str
+    title: str
+    deleted: bool = False
+
+
+class MoodLogged(Payload):
+    """A mood check-in (1-5, energy optional). Never carries journal text."""
+
+    check_in_id: str
+    owner_id: str
+    # The owner's local day of `at` when logged: what analytics correlates by.
+    day: date
+    at: datetime
+    mood: int
+    energy: int | None = None
+    tags: list[str] = []
+
+
+class MoodDeleted(Payload):
+    check_in_id: str
+    owner_id: str
+    day: date
+
+
+class HabitRules(Payload):
+    """A habit's schedule and kindness (skipped and frozen days) as they are now, with the
+    streaks goals computed from them: analytics applies the same rule (common/streaks.py)."""
+
+    habit_id: str
+    owner_id: str
+    schedule: Literal["daily", "weekdays", "times_per_week"] = "daily"
+    weekdays: list[int] = []
+    times_per_week: int | None = None
+    skipped_days: list[date] = []
+    frozen_days: list[date] = []
+    current_streak: int = 0
+    longest_streak: int = 0
+
+
+class VacationSpan(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    start: date
+    # Inclusive; None while open-ended.
+    end: date | None = None
+
+
+class VacationChanged(Payload):
+    """The owner's vacations as they are now (every habit's streak pauses on them)."""
+
+    owner_id: str
+    vacations: list[VacationSpan] = []
 
 
 class StreakMilestone(Payload):
@@ -157,6 +243,14 @@ class PostCreated(Payload):
     goal_id: str | None = None
 
 
+class PostDeleted(Payload):
+    """A post deleted by its author; media removes `media_ids` (the author's uploads)."""
+
+    post_id: str
+    author_id: str
+    media_ids: list[str] = []
+
+
 class PostLiked(Payload):
     post_id: str
     author_id: str
@@ -185,6 +279,32 @@ class MessageSent(Payload):
     preview: str
 
 
+class MessageAttached(Payload):
+    """Media attached to a new message: media lets `member_ids` read them (docs/media.md)."""
+
+    conversation_id: str
+    message_id: str
+    sender_id: str
+    media_ids: list[str]
+    member_ids: list[str]
+
+
+class MessageDeleted(Payload):
+    """A message deleted by its sender; media removes `media_ids` (the sender's uploads)."""
+
+    conversation_id: str
+    message_id: str
+    sender_id: str
+    media_ids: list[str] = []
+
+
+class ConversationMembers(Payload):
+    """A group's members after members were added or removed: who may read its attachments."""
+
+    conversation_id: str
+    member_ids: list[str]
+
+
 class CoachGoalRequested(Payload):
     request_id: str
     conversation_id: str
@@ -202,6 +322,55 @@ class CoachGoalCreated(Payload):
     title: str
 
 
+CoachAction = Literal[
+    "check_in_habit", "log_tracker", "set_goal_progress", "complete_task", "schedule"
+]
+
+
+class CoachActionRequested(Payload):
+    """A coach proposal the user confirmed, for goals to carry out as that user.
+
+    `request_id` is the proposal's id: goals applies each request once, whatever
+    event id it arrives under. The fields used depend on `action`:
+    check_in_habit: habit_id, day; log_tracker: metric, value, currency;
+    set_goal_progress: goal_id, progress; complete_task: task_id;
+    schedule: title, starts_at, duration_minutes, focus (a focus block), goal_id.
+    """
+
+    request_id: str
+    conversation_id: str
+    user_id: str
+    action: CoachAction
+    habit_id: str | None = None
+    day: date | None = None
+    metric: str | None = None
+    value: float | None = None
+    currency: str | None = None
+    goal_id: str | None = None
+    progress: int | None = None
+    task_id: str | None = None
+    title: str | None = None
+    starts_at: datetime | None = None
+    duration_minutes: int | None = None
+    focus: bool = False
+
+
+class CoachActionApplied(Payload):
+    """What became of a `CoachActionRequested`: done (`applied`), or refused with a reason."""
+
+    request_id: str
+    conversation_id: str
+    user_id: str
+    action: CoachAction
+    applied: bool
+    # What the coach can tell the user: "Stretch is checked in for 2026-12-03."
+    summary: str
+    # The object written or changed (the check-in's habit, the entry, goal, task or activity).
+    object_id: str | None = None
+    # Why it was refused: an error code (NOT_FOUND, BAD_USER_INPUT, CONFLICT).
+    reason: str | None = None
+
+
 # analytics
 class AchievementUnlocked(Payload):
     user_id: str
@@ -216,10 +385,21 @@ class MediaCompleted(Payload):
     purpose: Literal["AVATAR", "POST_MEDIA", "CHAT_ATTACHMENT", "VOICE_MESSAGE"]
 
 
+class VoiceTranscribed(Payload):
+    """A voice message's transcript, for chat to store on the message it was sent in."""
+
+    media_id: str
+    owner_id: str
+    conversation_id: str
+    message_id: str
+    text: str
+
+
 EVENTS: dict[str, type[Payload]] = {
     "users.user.registered": UserRegistered,
     "users.user.updated": UserUpdated,
     "users.user.deleted": UserDeleted,
+    "users.security.alert": SecurityAlert,
     "goals.goal.created": GoalChanged,
     "goals.goal.updated": GoalChanged,
     "goals.goal.completed": GoalChanged,
@@ -231,23 +411,36 @@ EVENTS: dict[str, type[Payload]] = {
     "goals.habit.checked_in": HabitCheckedIn,
     "goals.habit.check_in_undone": HabitCheckInUndone,
     "goals.habit.streak_milestone": StreakMilestone,
+    "goals.habit.rules_changed": HabitRules,
+    "goals.vacation.changed": VacationChanged,
+    "goals.mood.logged": MoodLogged,
+    "goals.mood.deleted": MoodDeleted,
     "goals.focus.finished": FocusFinished,
     "goals.activity.scheduled": ActivityScheduled,
     "goals.reminder.due": ReminderDue,
     "goals.tracker.logged": TrackerLogged,
     "goals.coach_goal.created": CoachGoalCreated,
+    "goals.coach_action.applied": CoachActionApplied,
+    "goals.habit.changed": HabitChanged,
+    "goals.todo_task.changed": TodoTaskChanged,
     "community.user.followed": UserFollowed,
     "community.user.unfollowed": UserFollowed,
     "community.post.created": PostCreated,
+    "community.post.deleted": PostDeleted,
     "community.post.liked": PostLiked,
     # A like withdrawn (unlikePost, or the liker's account erased); `liker_id` withdrew it.
     "community.post.unliked": PostLiked,
     "community.post.commented": PostCommented,
     "community.post.reported": PostReported,
     "chat.message.sent": MessageSent,
+    "chat.message.attached": MessageAttached,
+    "chat.message.deleted": MessageDeleted,
+    "chat.conversation.members_changed": ConversationMembers,
     "chat.coach.goal_requested": CoachGoalRequested,
+    "chat.coach.action_requested": CoachActionRequested,
     "analytics.achievement.unlocked": AchievementUnlocked,
     "media.media.completed": MediaCompleted,
+    "media.voice.transcribed": VoiceTranscribed,
 }
 
 

@@ -45,10 +45,14 @@ _INDEXES = [
     # and the occasional purge narrows by the `status` prefix above.
 ]
 
-# Conflict back-off: doubling from 2 ms, never above 50 ms, jittered.
+# Conflict back-off: doubling from 2 ms, never above 10 ms, jittered. Short, because
+# the winner's next write (its replica's next queued send) starts at once: a loser
+# that sleeps long keeps missing the moment the document is free.
 _BACKOFF_BASE_SECONDS = 0.002
-_BACKOFF_CAP_SECONDS = 0.05
-_BUDGET_SECONDS = 30.0
+_BACKOFF_CAP_SECONDS = 0.01
+# The time bounds a write; the attempts only guard against a loop that never waits.
+_BUDGET_SECONDS = 10.0
+_ATTEMPTS_GUARD = 5_000
 
 
 def shard_of(user_id: str | None, shards: int) -> int:
@@ -134,14 +138,14 @@ class OutboxPublisher:
         self,
         work: Callable[[OutboxTransaction], Awaitable[T]],
         *,
-        attempts: int = 60,
+        attempts: int = _ATTEMPTS_GUARD,
         retry_duplicates: bool = False,
     ) -> T:
         """`transaction()` that re-runs `work` when the server aborts it for a conflict.
 
         A hot document (a popular post, a busy conversation) can lose many
-        conflicts in a row, so there are many attempts with a short, capped,
-        jittered back-off (`common.transactions`). An unknown commit result
+        conflicts in a row, so `work` re-runs for up to 10 s, with a short,
+        capped, jittered back-off (`common.transactions`). An unknown commit result
         retries the commit only: `work` never applies twice. With
         `retry_duplicates`, a duplicate key (a row another transaction committed
         after this one's snapshot) also re-runs `work`, which then sees that
@@ -165,7 +169,6 @@ class OutboxPublisher:
             attempt,
             retry=TransactionRetry(
                 attempts=attempts,
-                # The attempts bound it first; past the router's own 30 s the caller is gone.
                 budget_seconds=_BUDGET_SECONDS,
                 backoff_base_seconds=_BACKOFF_BASE_SECONDS,
                 backoff_cap_seconds=_BACKOFF_CAP_SECONDS,

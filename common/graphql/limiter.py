@@ -23,15 +23,18 @@ from graphql.error import GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 
+from common.errors import BadUserInput
 from common.graphql.caching import DocumentCaches, ParseKey
 from common.graphql.limits import (
     OperationLimitExceeded,
     OperationLimits,
     check_document,
+    check_input_items,
     check_operation_cost,
     off_loop_if_long,
     parse_document,
 )
+from common.graphql.listcaps import ListCapsRule, check_variable_caps
 
 
 class OperationLimiter(SchemaExtension):
@@ -83,7 +86,7 @@ class OperationLimiter(SchemaExtension):
                     context.pre_execution_errors = errors
                     if self.caches and not errors:
                         self.caches.valid.put(key, True)
-            except OperationLimitExceeded as exc:
+            except (OperationLimitExceeded, BadUserInput) as exc:
                 self._refuse(exc)
         yield
 
@@ -93,10 +96,16 @@ class OperationLimiter(SchemaExtension):
         rules = tuple(self.execution_context.validation_rules)
         schema = self.execution_context.schema._schema
         # No rules means validation is off (Strawberry's `DisableValidation`).
-        return validate_document(schema, document, rules) if rules else []
+        return validate_document(schema, document, (*rules, ListCapsRule)) if rules else []
 
     def _check_cost(self, document: DocumentNode) -> None:
+        """The checks that hang on the request's variables: their size, their lists' caps, then
+        the cost."""
         context = self.execution_context
+        check_input_items(context.variables or {}, self._limits())
+        check_variable_caps(
+            context.schema._schema, document, context.operation_name, context.variables or {}
+        )
         check_operation_cost(
             document,
             context.schema._schema,
@@ -109,7 +118,7 @@ class OperationLimiter(SchemaExtension):
         limits = getattr(self.execution_context.context, "limits", None)
         return limits if isinstance(limits, OperationLimits) else OperationLimits()
 
-    def _refuse(self, exc: GraphQLSyntaxError | OperationLimitExceeded) -> None:
+    def _refuse(self, exc: GraphQLSyntaxError | OperationLimitExceeded | BadUserInput) -> None:
         """Ends the operation with `exc` as its only error, before validation and execution.
 
         Strawberry stops after validation when pre-execution errors are set; it still

@@ -63,9 +63,13 @@ def plans_for(
 
 
 async def _result(
-    router: Router, plan: QueryPlan, variables: Mapping[str, Any], headers: Mapping[str, str]
+    router: Router,
+    plan: QueryPlan,
+    variables: Mapping[str, Any],
+    headers: Mapping[str, str],
+    client_headers: Mapping[str, str],
 ) -> Payload:
-    state = await router.executor.execute(plan, variables, headers)
+    state = await router.executor.execute(plan, variables, headers, client_headers)
     errors = [*plan_refusals(plan), *state.errors]
     data = router.shaper.shape(plan, state.data, errors)
     result: Payload = {"data": data}
@@ -113,12 +117,18 @@ def incremental_items(group: DeferredGroup, result: Payload) -> list[Payload]:
 
 
 async def deferred_payloads(
-    router: Router, plans: DeferredPlans, variables: Mapping[str, Any], headers: Mapping[str, str]
+    router: Router,
+    plans: DeferredPlans,
+    variables: Mapping[str, Any],
+    headers: Mapping[str, str],
+    client_headers: Mapping[str, str] | None = None,
 ) -> AsyncIterator[Payload]:
-    """The immediate payload, then one per batch of groups ready to be delivered."""
-    immediate = asyncio.create_task(_result(router, plans.immediate, variables, headers))
+    """The immediate payload, then one per batch of groups ready to be delivered;
+    `client_headers` as received, for the header rules."""
+    client = client_headers or {}
+    immediate = asyncio.create_task(_result(router, plans.immediate, variables, headers, client))
     pending = {
-        asyncio.create_task(_result(router, plan, variables, headers)): index
+        asyncio.create_task(_result(router, plan, variables, headers, client)): index
         for index, (_, plan) in enumerate(plans.groups)
     }
     try:

@@ -103,9 +103,10 @@ class PlanExecutor:
         event: Mapping[str, Any],
         variables: Mapping[str, Any],
         headers: Mapping[str, str],
+        client_headers: Mapping[str, str] | None = None,
     ) -> ExecutionState:
         """Resolve one subscription event: its payload seeds the data, then the rest runs."""
-        state = ExecutionState(variables, headers)
+        state = ExecutionState(variables, headers, client_headers=client_headers or {})
         service = plan.subscription_root.service if plan.subscription_root else ""
         self._absorb_root(state, service, event)
         if plan.node is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -137,7 +138,7 @@ class StreamingEndpoint:
         await edge.persisted.register(chosen.payload["query"], chosen.extensions)
         if chosen.framing is None:
             headers = forwarded_headers(request.headers, client_ip, request_id)
-            return await self._defer(chosen, headers, request_id, principal)
+            return await self._defer(chosen, headers, request_id, principal, request.headers)
         session = HttpStreamSession(
             self.router,
             self.hub,
@@ -147,6 +148,7 @@ class StreamingEndpoint:
             viewer=self._viewer(principal),
             principal=principal if self.router.edge.verifier is not None else None,
             expires_at=_expiry(principal),
+            client_headers=request.headers,
         )
 
         async def body(receive: Receive, send: Send) -> None:
@@ -165,6 +167,7 @@ class StreamingEndpoint:
         headers: dict[str, str],
         request_id: str,
         principal: Principal | None,
+        client_headers: Mapping[str, str],
     ) -> StreamedResponse:
         router = self.router
         variables = router.coerce_variables(chosen.prepared, chosen.payload.get("variables"))
@@ -174,7 +177,10 @@ class StreamingEndpoint:
 
         async def body(receive: Receive, send: Send) -> None:
             await while_connected(
-                receive, _write_deferred(router, plans, variables, headers, send, request_id)
+                receive,
+                _write_deferred(
+                    router, plans, variables, (headers, client_headers), send, request_id
+                ),
             )
 
         return StreamedResponse(DEFER_CONTENT_TYPE, request_id, body)
@@ -184,13 +190,14 @@ async def _write_deferred(
     router: Router,
     plans: DeferredPlans,
     variables: dict[str, Any],
-    headers: dict[str, str],
+    headers: tuple[dict[str, str], Mapping[str, str]],
     send: Send,
     request_id: str,
 ) -> None:
+    """`headers`: what the router forwards, and the client's own (for the header rules)."""
     await send(http_chunk(multipart_opening(DEFER_BOUNDARY)))
     try:
-        async for payload in deferred_payloads(router, plans, variables, headers):
+        async for payload in deferred_payloads(router, plans, variables, *headers):
             await send(
                 http_chunk(multipart_part(DEFER_BOUNDARY, jsoncodec.dumps(payload).decode()))
             )

@@ -59,6 +59,7 @@ class HttpStreamSession:
         viewer: Hashable | None,
         principal: Principal | None = None,
         expires_at: float | None = None,
+        client_headers: Mapping[str, str] | None = None,
     ) -> None:
         self.router = router
         self.hub = hub
@@ -69,7 +70,13 @@ class HttpStreamSession:
         self.headers: dict[str, str] = {"x-request-id": request_id}
         if authorization is not None:
             self.headers["authorization"] = authorization
-        self.credentials: Credentials | None = credentials_of(self.headers)
+        # The request's headers (lower case), for the header rules.
+        self.client_headers: dict[str, str] = {
+            k.lower(): v for k, v in (client_headers or {}).items()
+        }
+        rules = router.config.header_rules
+        propagated = rules.propagated(self.client_headers) if rules else ()
+        self.credentials: Credentials | None = credentials_of(self.headers, propagated)
         self.viewer = viewer
         # Who the edge verified, for the supergraph's authorization directives (router/authz).
         self.principal = principal
@@ -89,6 +96,7 @@ class HttpStreamSession:
             headers=self.headers,
             credentials=self.credentials,
             viewer=self.viewer,
+            client_headers=self.client_headers,
         )
         return await subscribe_upstream(
             self.hub,

@@ -78,8 +78,19 @@ class SubscriptionEndpoint:
         if not self.router.started:
             await _close(send, CloseCode.TRY_AGAIN_LATER, "The router is starting")
             return
+        client_headers = {
+            name.decode("latin-1").lower(): value.decode("latin-1")
+            for name, value in scope.get("headers", ())
+        }
         session = ClientSession(
-            self.router, self.verifier, self.config, send, request_id, self.shared, self.upstreams
+            self.router,
+            self.verifier,
+            self.config,
+            send,
+            request_id,
+            self.shared,
+            self.upstreams,
+            client_headers,
         )
         await session.run(receive)
 

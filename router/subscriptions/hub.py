@@ -4,7 +4,7 @@ resolution of their events, so a socket and an HTTP stream of one viewer share t
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from router.service import Router
@@ -38,6 +38,8 @@ class Subscriber:
     credentials: Credentials | None
     # Who the edge verified the token to be (`viewer_of`); None without verification.
     viewer: Hashable | None
+    # The client's own headers (lower case), for the header rules (router/header_rules.py).
+    client_headers: Mapping[str, str] = field(default_factory=dict)
 
 
 async def subscribe_upstream(
@@ -50,16 +52,32 @@ async def subscribe_upstream(
     *,
     deduplicate: bool,
 ) -> Subscribed:
-    """Events of `payload` on `service` for `sink`, shared with connections that may share."""
+    """Events of `payload` on `service` for `sink`, shared with connections that may share.
+
+    The header rules shape the upstream connection as they shape an HTTP fetch: what they
+    leave of `Authorization` goes in `connection_init` (where graphql-transport-ws servers
+    read it), every other header on the socket's handshake.
+    """
+    rules = router.config.header_rules
+    sent = dict(subscriber.headers)
+    viewer = subscriber.viewer
+    if rules:
+        sent = rules.apply(service, sent, subscriber.client_headers)
+        propagated = rules.propagated(subscriber.client_headers)
+        # The same user with other propagated headers may get other answers: no sharing.
+        viewer = (viewer, propagated) if viewer is not None and propagated else viewer
     init: dict[str, Any] = {}
-    if "authorization" in subscriber.headers:
-        init["Authorization"] = subscriber.headers["authorization"]
+    authorization = sent.pop("authorization", None)
+    if authorization is not None:
+        init["Authorization"] = authorization
+    sent["x-request-id"] = subscriber.request_id
+    # `credentials` hold the propagated client headers too (`credentials_of`).
     own = subscriber.credentials if deduplicate else subscriber.owner
     caller = Caller(
         key=own,
-        viewer=subscriber.viewer if subscriber.viewer is not None else own,
+        viewer=viewer if viewer is not None else own,
         init_payload=init,
-        headers={"x-request-id": subscriber.request_id},
+        headers=sent,
     )
     return await hub.upstreams.subscribe(
         service, router.subgraph_url(service), caller, payload, sink

@@ -41,6 +41,8 @@ class OperationSession(Protocol):
     config: SubscriptionConfig
     request_id: str
     headers: dict[str, str]
+    # The client's own headers (lower case), for the header rules (router/header_rules.py).
+    client_headers: dict[str, str]
     credentials: Credentials | None
     # The verified viewer, for the supergraph's authorization directives (router/authz).
     principal: Principal | None
@@ -106,6 +108,7 @@ class ClientOperation:
                 self.session.headers,
                 request_id=self.session.request_id,
                 viewer=self.session.principal,
+                client_headers=self.session.client_headers,
             )
             self._next(encode(result))
             self._complete()
@@ -164,11 +167,13 @@ class ClientOperation:
         session = self.session
         shared = session.shared
         credentials = session.credentials or ()
-        # Public fetches go without credentials: the result is every subscriber's.
+        # Public fetches go without credentials, nor the client's headers: the result is
+        # every subscriber's.
         headers = {"x-request-id": session.request_id} if public else session.headers
+        client_headers: Mapping[str, str] = {} if public else session.client_headers
 
         async def compute() -> str:
-            return encode(await self._resolve(plan, variables, event, headers))
+            return encode(await self._resolve(plan, variables, event, headers, client_headers))
 
         services = fetched_services(plan)
         if not public and shared.alone(credentials):
@@ -182,9 +187,12 @@ class ClientOperation:
         variables: Mapping[str, Any],
         event: Next,
         headers: Mapping[str, str],
+        client_headers: Mapping[str, str],
     ) -> dict[str, Any]:
         router = self.router
-        state = await router.executor.execute_event(plan, event.payload, variables, headers)
+        state = await router.executor.execute_event(
+            plan, event.payload, variables, headers, client_headers
+        )
         data = router.shaper.shape(plan, state.data, state.errors)
         if state.errors:
             return {"data": data, "errors": state.errors}

@@ -50,6 +50,7 @@ class ClientSession:
         request_id: str,
         shared: SharedResolutions,
         upstreams: UpstreamPool,
+        client_headers: Mapping[str, str] | None = None,
     ) -> None:
         self.router = router
         self.shared = shared
@@ -60,6 +61,9 @@ class ClientSession:
         self.send = send
         # What every subgraph request for this client carries (HTTP and upstream sockets).
         self.headers: dict[str, str] = {"x-request-id": request_id}
+        # The client's headers for the header rules: the handshake's, then the string
+        # entries of `connection_init` (a browser cannot set a socket's headers).
+        self.client_headers: dict[str, str] = dict(client_headers or {})
         # What of `headers` can change a subgraph's answer; set once acknowledged.
         self.credentials: Credentials | None = None
         # Who the edge verified the socket's token to be (see `viewer_of`); None when
@@ -205,7 +209,12 @@ class ClientSession:
             if self.verifier is not None:
                 self.viewer = viewer_of(principal)
         self._acknowledged = True
-        self.credentials = credentials_of(self.headers)
+        self.client_headers.update(
+            (name.lower(), value) for name, value in payload.items() if isinstance(value, str)
+        )
+        rules = self.router.config.header_rules
+        propagated = rules.propagated(self.client_headers) if rules else ()
+        self.credentials = credentials_of(self.headers, propagated)
         self.shared.join(self.credentials)
         self.outbox.put(_ACK)
 
@@ -272,6 +281,7 @@ class ClientSession:
             headers=self.headers,
             credentials=self.credentials,
             viewer=self.viewer,
+            client_headers=self.client_headers,
         )
         return await subscribe_upstream(
             SubscriptionHub(self.upstreams, self.shared),

@@ -39,9 +39,11 @@ def fetched_services(plan: QueryPlan) -> frozenset[str]:
     return frozenset(f.service for f in plan.fetches() if f is not plan.subscription_root)
 
 
-def credentials_of(headers: Mapping[str, str]) -> Credentials:
-    """What a subgraph request carries that can change its answer (Authorization, …)."""
-    return tuple(sorted((k, v) for k, v in headers.items() if k not in _NOT_CREDENTIALS))
+def credentials_of(headers: Mapping[str, str], propagated: Credentials = ()) -> Credentials:
+    """What a subgraph request carries that can change its answer (Authorization, …);
+    `propagated`: the client headers the header rules pass on (`HeaderRules.propagated`)."""
+    own = tuple(sorted((k, v) for k, v in headers.items() if k not in _NOT_CREDENTIALS))
+    return own + tuple((f"client:{k}", v) for k, v in propagated)
 
 
 def event_key(

@@ -24,6 +24,9 @@ FactKind = Literal[
     "unlike",
     "comment",
     "message",
+    # A mood check-in (value 1-5, `day` its local day) and one deleted since.
+    "mood",
+    "mood_deleted",
 ]
 
 
@@ -87,10 +90,31 @@ class HabitView(Document):
     last_day: str
     # The time of the newest event applied: the row holds that event's state.
     as_of: datetime | None = None
+    # The schedule and kindness of `goals.habit.rules_changed`, guarded by their own stamp:
+    # what `User.stats` streaks apply (common/streaks.py). A habit never announced is DAILY.
+    schedule: str = "daily"
+    weekdays: list[int] = []
+    times_per_week: int | None = None
+    skipped_days: list[str] = []
+    frozen_days: list[str] = []
+    rules_as_of: datetime | None = None
 
     class Settings:
         name = "habits"
         indexes = [IndexModel("habit_id", unique=True), IndexModel("owner_id")]
+
+
+class VacationView(Document):
+    """A user's vacations (`goals.vacation.changed`): every habit's streak pauses on them."""
+
+    user_id: str
+    # {"start": ISO day, "end": ISO day or None}
+    spans: list[dict[str, str | None]] = []
+    as_of: datetime
+
+    class Settings:
+        name = "vacations"
+        indexes = [IndexModel("user_id", unique=True)]
 
 
 class Fact(Document):
@@ -103,6 +127,8 @@ class Fact(Document):
     value: float = 0.0
     goal_id: str | None = None
     area: str | None = None
+    # The owner's local day (ISO) the fact belongs to, where the event names it (moods).
+    day: str | None = None
     # A toggled fact's (`like`/`unlike`) event time in microseconds: the newest event wins.
     toggled_at: int | None = None
 
@@ -166,6 +192,7 @@ PROJECTIONS: list[type[Document]] = [
     UserProfile,
     GoalView,
     HabitView,
+    VacationView,
     Fact,
     Achievement,
     BadgeCheck,

@@ -6,12 +6,23 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 
 from common.app import Runtime
 from common.events import AfterCommit, Event, transactional
-from common.events.catalog import CoachGoalCreated, UserDeleted, UserRegistered, UserUpdated
+from common.events.catalog import (
+    CoachActionApplied,
+    CoachGoalCreated,
+    MediaCompleted,
+    UserDeleted,
+    UserRegistered,
+    UserUpdated,
+    VoiceTranscribed,
+)
+from common.media_refs import MEDIA_COMPLETED
+from subgraphs.chat.coach.context import CONTEXT_EVENTS
 from subgraphs.chat.service.container import ChatServices
 
 
 def register_consumers(runtime: Runtime, services: ChatServices) -> None:
     erasure, profiles, coach = services.erasure, services.profiles, services.coach
+    context = services.coach_context
 
     async def on_profile(event: Event, session: AsyncClientSession) -> None:
         change = event.payload()
@@ -26,6 +37,29 @@ def register_consumers(runtime: Runtime, services: ChatServices) -> None:
     ) -> AfterCommit | None:
         return await coach.confirm_goal(CoachGoalCreated.model_validate(event.data), session)
 
+    async def on_media_completed(event: Event) -> None:
+        # One idempotent upsert: needs no transaction.
+        await services.messages.record_media(MediaCompleted.model_validate(event.data))
+
+    async def on_transcribed(event: Event, session: AsyncClientSession) -> AfterCommit | None:
+        voice = VoiceTranscribed.model_validate(event.data)
+        return await services.messages.transcribed(voice, session=session)
+
+    runtime.consume("chat.media", [MEDIA_COMPLETED], on_media_completed)
+    runtime.consume("chat.transcripts", ["media.voice.transcribed"], transactional(on_transcribed))
+
+    async def on_coach_action_applied(
+        event: Event, session: AsyncClientSession
+    ) -> AfterCommit | None:
+        return await coach.action_applied(CoachActionApplied.model_validate(event.data), session)
+
+    async def on_context(event: Event, session: AsyncClientSession) -> None:
+        await context.apply(event, session)
+
+    runtime.consume(
+        "chat.coach-actions", ["goals.coach_action.applied"], transactional(on_coach_action_applied)
+    )
+    runtime.consume("chat.coach-context", CONTEXT_EVENTS, transactional(on_context))
     runtime.consume("chat.user-erasure", ["users.user.deleted"], transactional(on_user_deleted))
     runtime.consume(
         "chat.profiles",

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from common.events.catalog import LifeArea, Privacy
+from common.media_refs import MEDIA_REF_INDEXES, MediaRef
 
 
 def utcnow() -> datetime:
@@ -61,8 +62,14 @@ class MessageAuthor(StrEnum):
 
 
 class ProposalKind(StrEnum):
+    """One per coach tool (`coach/tools.py`)."""
+
     GOAL = "goal"
     CHECK_IN = "check_in"
+    TRACKER_ENTRY = "tracker_entry"
+    GOAL_PROGRESS = "goal_progress"
+    TASK_DONE = "task_done"
+    SCHEDULE = "schedule"
 
 
 class ProposalStatus(StrEnum):
@@ -89,6 +96,23 @@ class CoachProposal(BaseModel):
     due_date: str | None = None
     habit: str | None = None
     day: str | None = None
+    # The user's habit, checked against the coach's context when proposed (None on
+    # check-ins proposed before check-ins went to goals: those stay coach memory).
+    habit_id: str | None = None
+    # TRACKER_ENTRY: a goals tracker metric, its value and (spending) currency.
+    metric: str | None = None
+    value: float | None = None
+    currency: str | None = None
+    # GOAL_PROGRESS: the user's goal (its title in `title`) and the new percentage;
+    # SCHEDULE: the goal a block is for, if any.
+    goal_id: str | None = None
+    progress: int | None = None
+    # TASK_DONE: the user's standalone task (its title in `title`).
+    task_id: str | None = None
+    # SCHEDULE: a calendar block (`title`), or a focus block when `focus`.
+    starts_at: datetime | None = None
+    duration_minutes: int | None = None
+    focus: bool = False
     status: ProposalStatus = ProposalStatus.PENDING
     expires_at: datetime
     decided_at: datetime | None = None
@@ -108,6 +132,13 @@ class Message(Document):
     sender_id: str | None
     text: str
     attachment: Attachment | None = None
+    # Verified uploads (media subgraph ids): files and voice messages.
+    attachment_ids: list[str] = Field(default_factory=list)
+    # What its voice messages say (`media.voice.transcribed`); None until transcribed,
+    # and for good without a transcription provider.
+    transcript: str | None = None
+    # The keyword index of its text and transcript (`common.search`; no `$text`).
+    search_terms: list[str] = Field(default_factory=list)
     client_message_id: str | None = None
     # The user message a coach reply answers.
     reply_to: str | None = None
@@ -139,6 +170,14 @@ class Message(Document):
                 name="idempotent_send",
             ),
             IndexModel([("sender_id", ASCENDING)]),
+            IndexModel(
+                [
+                    ("conversation_id", ASCENDING),
+                    ("search_terms", ASCENDING),
+                    ("_id", DESCENDING),
+                ],
+                name="conversation_search",
+            ),
             # Confirm and decline find the message by its proposal's id.
             IndexModel(
                 [("proposal.id", ASCENDING)],
@@ -240,6 +279,83 @@ class CoachCheckIn(Document):
         ]
 
 
+class ContextGoal(Document):
+    """One of the user's goals as goals announced it (`goals.goal.*`): what the coach
+    may mention and act on. A deleted goal is a tombstone, so late events stay ignored."""
+
+    user_id: str
+    goal_id: str
+    title: str = ""
+    area: str = "learning"
+    status: str = "active"
+    progress: int = 0
+    deleted: bool = False
+    as_of: datetime | None = None
+
+    class Settings:
+        name = "coach_context_goals"
+        indexes = [
+            IndexModel([("goal_id", ASCENDING)], unique=True),
+            IndexModel([("user_id", ASCENDING), ("status", ASCENDING)]),
+        ]
+
+
+class ContextTask(Document):
+    """One of the user's standalone tasks (`goals.todo_task.changed`); deleted: a tombstone."""
+
+    user_id: str
+    task_id: str
+    title: str = ""
+    completed: bool = False
+    due_day: str | None = None
+    deleted: bool = False
+    as_of: datetime | None = None
+
+    class Settings:
+        name = "coach_context_tasks"
+        indexes = [
+            IndexModel([("task_id", ASCENDING)], unique=True),
+            IndexModel([("user_id", ASCENDING), ("completed", ASCENDING), ("due_day", ASCENDING)]),
+        ]
+
+
+class ContextHabit(Document):
+    """One of the user's habits (`goals.habit.changed`) with its streaks as the last
+    check-in event left them (`goals.habit.checked_in` / `check_in_undone`)."""
+
+    user_id: str
+    habit_id: str
+    title: str = ""
+    deleted: bool = False
+    as_of: datetime | None = None
+    current_streak: int = 0
+    longest_streak: int = 0
+    last_day: str | None = None
+    streaks_as_of: datetime | None = None
+
+    class Settings:
+        name = "coach_context_habits"
+        indexes = [
+            IndexModel([("habit_id", ASCENDING)], unique=True),
+            IndexModel([("user_id", ASCENDING)]),
+        ]
+
+
+class ContextCheckIn(Document):
+    """A day a habit was checked in, kept for `CONTEXT_DAYS` so the coach sees recent ones."""
+
+    user_id: str
+    habit_id: str
+    day: str
+
+    class Settings:
+        name = "coach_context_checkins"
+        indexes = [
+            IndexModel([("habit_id", ASCENDING), ("day", ASCENDING)], unique=True),
+            IndexModel([("user_id", ASCENDING), ("day", ASCENDING)]),
+        ]
+
+
 class CoachReplyJob(Document):
     """A reply the coach owes: written with the user's message, deleted with the reply.
 
@@ -265,6 +381,14 @@ class CoachReplyJob(Document):
         ]
 
 
+class CompletedMedia(MediaRef):
+    """Completed chat uploads (`media.media.completed`), and the message each is on."""
+
+    class Settings:
+        name = "completed_media"
+        indexes = MEDIA_REF_INDEXES
+
+
 MODELS: list[type[Document]] = [
     Conversation,
     Message,
@@ -272,5 +396,10 @@ MODELS: list[type[Document]] = [
     Profile,
     CoachGoal,
     CoachCheckIn,
+    ContextGoal,
+    ContextTask,
+    ContextHabit,
+    ContextCheckIn,
     CoachReplyJob,
+    CompletedMedia,
 ]

@@ -1,6 +1,7 @@
-"""What the community subgraph consumes: users' lifecycle events and goals' changes.
+"""What the community subgraph consumes: users' lifecycle events, goals' changes and
+completed media (for `createPost(mediaIds:)`).
 
-Both consumers are `transactional`: the processed-event record and every write
+The users and goals consumers are `transactional`: the processed-event record and every write
 the event causes (and the events it publishes, through the outbox) commit in
 one transaction, so a redelivery or a crash halfway never applies half an event
 or applies one twice.
@@ -12,12 +13,20 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 
 from common.app import Runtime
 from common.events import DeadLetter, Event, OutboxTransaction, transactional
-from common.events.catalog import GoalChanged, UserDeleted, UserRegistered, UserUpdated
+from common.events.catalog import (
+    GoalChanged,
+    MediaCompleted,
+    UserDeleted,
+    UserRegistered,
+    UserUpdated,
+)
+from common.media_refs import MEDIA_COMPLETED
 from subgraphs.community.models import Privacy
 from subgraphs.community.service.container import CommunityServices
 
 USERS_CONSUMER = "community.users"
 USERS_TOPICS = ["users.user.registered", "users.user.updated", "users.user.deleted"]
+MEDIA_CONSUMER = "community.media"
 GOALS_CONSUMER = "community.goals"
 GOALS_TOPICS = [
     "goals.goal.created",
@@ -61,5 +70,10 @@ def register_consumers(runtime: Runtime, services: CommunityServices) -> None:
             payload, event.time, deleted=event.type == "goals.goal.deleted", session=session
         )
 
+    async def on_media(event: Event) -> None:
+        # One idempotent upsert: needs no transaction.
+        await services.posts.record_media(MediaCompleted.model_validate(event.data))
+
     runtime.consume(USERS_CONSUMER, USERS_TOPICS, transactional(on_user))
+    runtime.consume(MEDIA_CONSUMER, [MEDIA_COMPLETED], on_media)
     runtime.consume(GOALS_CONSUMER, GOALS_TOPICS, transactional(on_goal))

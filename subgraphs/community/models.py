@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 from beanie import Document
 from pydantic import Field
 from pymongo import ASCENDING, DESCENDING, IndexModel
+
+from common.media_refs import MEDIA_REF_INDEXES, MediaRef
 
 
 def utc_now() -> datetime:
@@ -43,6 +48,8 @@ class Post(Document):
     text: str
     category: Category
     media_urls: list[str] = Field(default_factory=list)
+    # Verified uploads (media subgraph ids), attached when the post was written.
+    media_ids: list[str] = Field(default_factory=list)
     goal_id: str | None = None
     status: ContentStatus = ContentStatus.PUBLISHED
     # Copied from the author's profile so feeds filter privacy inside one query;
@@ -203,6 +210,28 @@ class GoalRef(Document):
         ]
 
 
+@dataclass(frozen=True, slots=True)
+class GoalAccess:
+    """Who may see a goal: the three fields of its `GoalRef` that every feed page checks.
+
+    Built from the stored row without a beanie document: a page of posts reads one
+    per linked goal, and validating whole documents was most of that read's cost.
+    """
+
+    owner_id: str
+    visibility: Privacy
+    deleted: bool
+
+    @classmethod
+    def of_row(cls, row: Mapping[str, Any]) -> GoalAccess:
+        # The same defaults as `GoalRef`, whose writes made the row.
+        return cls(
+            owner_id=row["owner_id"],
+            visibility=Privacy(row.get("visibility", Privacy.PRIVATE)),
+            deleted=bool(row.get("deleted", False)),
+        )
+
+
 class TargetType(StrEnum):
     POST = "post"
     COMMENT = "comment"
@@ -277,6 +306,14 @@ class ModerationAction(Document):
         ]
 
 
+class CompletedMedia(MediaRef):
+    """Completed POST_MEDIA uploads (`media.media.completed`), and the post each is on."""
+
+    class Settings:
+        name = "completed_media"
+        indexes = MEDIA_REF_INDEXES
+
+
 MODELS: list[type[Document]] = [
     Post,
     Comment,
@@ -289,4 +326,5 @@ MODELS: list[type[Document]] = [
     Report,
     ModerationCase,
     ModerationAction,
+    CompletedMedia,
 ]

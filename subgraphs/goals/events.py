@@ -15,6 +15,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 from common.errors import BadUserInput
 from common.events import DeadLetter, Event, EventBus, transactional
 from common.events.catalog import (
+    CoachActionRequested,
     CoachGoalRequested,
     UserDeleted,
     UserFollowed,
@@ -26,6 +27,7 @@ from subgraphs.goals.service.container import GoalsServices
 USER_EVENTS = ["users.user.registered", "users.user.updated", "users.user.deleted"]
 FOLLOW_EVENTS = ["community.user.followed", "community.user.unfollowed"]
 COACH_EVENTS = ["chat.coach.goal_requested"]
+COACH_ACTION_EVENTS = ["chat.coach.action_requested"]
 
 
 class GoalsConsumers:
@@ -44,6 +46,12 @@ class GoalsConsumers:
             "goals.coach",
             COACH_EVENTS,
             transactional(self.on_coach_goal_requested),
+            database=database,
+        )
+        bus.subscribe(
+            "goals.coach-actions",
+            COACH_ACTION_EVENTS,
+            transactional(self.on_coach_action_requested),
             database=database,
         )
 
@@ -89,3 +97,9 @@ class GoalsConsumers:
         except BadUserInput as exc:
             # An empty or overlong title never becomes valid: no point retrying it.
             raise DeadLetter(f"coach goal refused: {exc.message}") from exc
+
+    async def on_coach_action_requested(self, event: Event, session: AsyncClientSession) -> None:
+        services = self._services
+        await services.coach.apply(
+            CoachActionRequested.model_validate(event.data), services.deps.joining(session)
+        )

@@ -105,6 +105,9 @@ class HabitDoc(Document):
     times_per_week: int | None = None
     timezone: str | None = None
     milestones_reached: list[int] = Field(default_factory=list)
+    # Streak kindness (common/streaks.py): local days skipped, and missed days frozen.
+    skipped_days: list[str] = Field(default_factory=list)
+    frozen_days: list[str] = Field(default_factory=list)
     created_at: datetime = Field(default_factory=utcnow)
 
     class Settings:
@@ -360,6 +363,90 @@ class TodoTaskDoc(Document):
         ]
 
 
+class CoachActionDoc(Document):
+    """A confirmed coach request goals has answered: each request acts once, whatever
+    event id it comes under (docs/goals.md, "Coach actions")."""
+
+    request_id: str
+    owner_id: str
+    action: str
+    applied: bool
+    object_id: str | None = None
+    at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "coach_actions"
+        indexes = [
+            IndexModel([("request_id", ASCENDING)], unique=True),
+            IndexModel([("owner_id", ASCENDING)]),
+        ]
+
+
+class VacationSpan(BaseModel):
+    start: str
+    # Inclusive; None while the vacation is open-ended.
+    end: str | None = None
+
+
+class VacationDoc(Document):
+    """The owner's vacations: every habit's streak pauses on their days."""
+
+    owner_id: str
+    spans: list[VacationSpan] = Field(default_factory=list)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "vacations"
+        indexes = [IndexModel([("owner_id", ASCENDING)], unique=True)]
+
+
+class JournalEntryDoc(Document):
+    """The owner's journal for one local day (markdown); never published in any event."""
+
+    owner_id: str
+    day: str
+    body: str
+    # The owner's per-entry consent for the AI coach to read it; off by default.
+    share_with_coach: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "journal_entries"
+        indexes = [
+            IndexModel(
+                [("owner_id", ASCENDING), ("day", ASCENDING)], unique=True, name="one_per_day"
+            ),
+            # `journalEntries` pages newest day first on (day, _id).
+            IndexModel(
+                [("owner_id", ASCENDING), ("day", DESCENDING), ("_id", DESCENDING)],
+                name="by_day",
+            ),
+        ]
+
+
+class MoodCheckInDoc(Document):
+    """A mood (and optionally energy) reading, 1-5; several a day."""
+
+    owner_id: str
+    mood: int
+    energy: int | None = None
+    tags: list[str] = Field(default_factory=list)
+    at: datetime
+    # The local day of `at` in the owner's zone when logged.
+    day: str
+    created_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "mood_checkins"
+        indexes = [
+            IndexModel([("owner_id", ASCENDING), ("_id", DESCENDING)], name="by_owner"),
+            IndexModel(
+                [("owner_id", ASCENDING), ("day", ASCENDING), ("at", ASCENDING)], name="by_day"
+            ),
+        ]
+
+
 MODELS: list[type[Document]] = [
     GoalDoc,
     TemplateDoc,
@@ -375,4 +462,8 @@ MODELS: list[type[Document]] = [
     ErasedUserDoc,
     ProjectDoc,
     TodoTaskDoc,
+    CoachActionDoc,
+    JournalEntryDoc,
+    MoodCheckInDoc,
+    VacationDoc,
 ]

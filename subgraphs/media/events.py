@@ -1,11 +1,30 @@
-"""What the media subgraph consumes: account erasure removes the user's objects."""
+"""What the media subgraph consumes: account erasure, and the events tying media to posts
+and messages (docs/media.md).
+
+None is transactional: objects live outside the database. Each handler is idempotent,
+so a redelivery after a crash finishes what the first delivery began, and deleting
+what is already gone changes nothing.
+"""
 
 from __future__ import annotations
 
 from common.app import Runtime
-from common.events import Event
-from common.events.catalog import UserDeleted
+from common.events import DeadLetter, Event
+from common.events.catalog import (
+    ConversationMembers,
+    MessageAttached,
+    MessageDeleted,
+    PostDeleted,
+    UserDeleted,
+)
 from subgraphs.media.service.container import MediaServices
+
+ATTACHMENT_TOPICS = [
+    "chat.message.attached",
+    "chat.conversation.members_changed",
+    "chat.message.deleted",
+    "community.post.deleted",
+]
 
 
 class MediaConsumers:
@@ -13,10 +32,25 @@ class MediaConsumers:
         self._services = services
 
     def register(self, runtime: Runtime) -> None:
-        # Not transactional: objects live outside the database. Erasure is idempotent,
-        # so a redelivery after a crash finishes what the first delivery began.
         runtime.consume("media.users", ["users.user.deleted"], self.on_user_deleted)
+        runtime.consume("media.attachments", ATTACHMENT_TOPICS, self.on_attachment_event)
 
     async def on_user_deleted(self, event: Event) -> None:
         user_id = UserDeleted.model_validate(event.data).user_id
         await self._services.uploads.erase_owner(user_id)
+
+    async def on_attachment_event(self, event: Event) -> None:
+        attachments = self._services.attachments
+        payload = event.payload()
+        if isinstance(payload, MessageAttached):
+            await attachments.sent_in(payload, event.time)
+        elif isinstance(payload, ConversationMembers):
+            await attachments.members_changed(
+                payload.conversation_id, payload.member_ids, event.time
+            )
+        elif isinstance(payload, MessageDeleted):
+            await attachments.owner_removed(payload.sender_id, payload.media_ids)
+        elif isinstance(payload, PostDeleted):
+            await attachments.owner_removed(payload.author_id, payload.media_ids)
+        else:
+            raise DeadLetter(f"{event.type} is not an attachment event")

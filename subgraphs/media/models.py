@@ -27,11 +27,18 @@ class StoredMedia(Document):
     checksum_sha256: str  # hex, as the client declared it
     width: int | None = None
     height: int | None = None
+    # Audio: its length, read from the container (None where unreadable, e.g. WebM).
+    duration_seconds: float | None = None
+    # Voice messages: the provider's transcript, once made (docs/media.md).
+    transcript: str | None = None
     # Storage key per size ("ORIGINAL", "SMALL", "MEDIUM").
     keys: dict[str, str] = {}
     created_at: datetime
     upload_expires_at: datetime
     completed_at: datetime | None = None
+    # The conversation a chat upload was sent in (`chat.message.attached`): its members
+    # may read it. None: not attached to a message (yet).
+    conversation_id: str | None = None
 
     class Settings:
         name = "media"
@@ -41,4 +48,17 @@ class StoredMedia(Document):
         ]
 
 
-MODELS: list[type[Document]] = [StoredMedia]
+class ConversationReaders(Document):
+    """Who may read a conversation's attachments: its members, from chat's events."""
+
+    conversation_id: str
+    member_ids: list[str]
+    # Time of the chat event applied: an older one arriving late changes nothing.
+    as_of: datetime
+
+    class Settings:
+        name = "conversation_readers"
+        indexes = [IndexModel([("conversation_id", ASCENDING)], unique=True)]
+
+
+MODELS: list[type[Document]] = [StoredMedia, ConversationReaders]

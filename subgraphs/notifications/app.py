@@ -18,6 +18,7 @@ async def build(runtime: Runtime) -> NotificationsServices:
     services = build_services(runtime.infra, settings)
     # The push client's pool lives as long as the subgraph; closed after the dispatcher stops.
     runtime.on_stop(services.push.aclose)
+    runtime.on_stop(services.sms.aclose)
     register_consumers(runtime, services.notifications)
     if settings.notifications_dispatch_interval_seconds > 0:
         interval = settings.notifications_dispatch_interval_seconds

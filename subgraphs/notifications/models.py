@@ -17,12 +17,14 @@ class Kind(StrEnum):
     NEW_FOLLOWER = "new_follower"
     ACHIEVEMENT = "achievement"
     MESSAGE = "message"
+    SECURITY_ALERT = "security_alert"
 
 
 class Channel(StrEnum):
     IN_APP = "in_app"
     EMAIL = "email"
     PUSH = "push"
+    SMS = "sms"
 
 
 class Status(StrEnum):
@@ -75,6 +77,9 @@ class Delivery(Document):
     last_error: str | None = None
     sent_at: datetime | None = None
     created_at: datetime
+    # Push targets (`PushTarget.key`) that accepted an earlier attempt: a retry after a
+    # partial failure sends only to the others, so no phone gets the same push twice.
+    reached: list[str] = []
 
     class Settings:
         name = "deliveries"
@@ -103,6 +108,8 @@ class Recipient(Document):
 
     user_id: str
     email: str | None = None
+    # A verified mobile number in E.164, for SMS; None until one is verified.
+    phone: str | None = None
     timezone: str = "UTC"
     as_of: datetime
 
@@ -123,4 +130,37 @@ class PushEndpoint(Document):
         indexes = [IndexModel([("user_id", ASCENDING), ("endpoint", ASCENDING)], unique=True)]
 
 
-MODELS: list[type[Document]] = [Notification, Delivery, Preferences, Recipient, PushEndpoint]
+class Platform(StrEnum):
+    IOS = "ios"
+    ANDROID = "android"
+    WEB = "web"
+
+
+class Device(Document):
+    """A mobile app install's push token: APNs for iOS, FCM for Android and web apps."""
+
+    user_id: str
+    platform: Platform
+    token: str
+    # The app's bundle id (iOS: the APNs topic) or package name.
+    app_id: str
+    created_at: datetime
+
+    class Settings:
+        name = "devices"
+        indexes = [
+            # A token is one install: registering it again (another user signed in on
+            # that phone) moves it, so a phone never gets two people's notifications.
+            IndexModel([("platform", ASCENDING), ("token", ASCENDING)], unique=True),
+            IndexModel([("user_id", ASCENDING), ("created_at", ASCENDING)]),
+        ]
+
+
+MODELS: list[type[Document]] = [
+    Notification,
+    Delivery,
+    Preferences,
+    Recipient,
+    PushEndpoint,
+    Device,
+]

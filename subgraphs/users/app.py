@@ -12,6 +12,7 @@ from common.app import Runtime, SubgraphDefinition, SubgraphHost
 from common.auth import StaticKeySource, TokenVerifier
 from common.mail import require_transport
 from common.settings import UsersSettings
+from common.sms import sms_sender_from
 from subgraphs.users.events import MEDIA_COMPLETED, MediaConsumer
 from subgraphs.users.models import MODELS
 from subgraphs.users.schema import schema
@@ -32,12 +33,16 @@ async def build(runtime: Runtime) -> UsersServices:
         issuer=settings.jwt_issuer,
         audience=settings.jwt_audience,
     )
+    # Verification codes by text; the sender's client lives as long as the subgraph.
+    sms = sms_sender_from(settings)
+    runtime.on_stop(sms.aclose)
     services = build_services(
         settings,
         keys=keys,
         publisher=runtime.publisher,
         mail=runtime.infra.mail,
         limiter=runtime.infra.rate_limiter,
+        sms=sms,
     )
     consumer = MediaConsumer(services.accounts)
     runtime.consume("users.media", [MEDIA_COMPLETED], consumer.on_media_completed)

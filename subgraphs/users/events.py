@@ -9,19 +9,26 @@ from __future__ import annotations
 from typing import Protocol
 
 from common.events import Event
-from common.events.catalog import MediaCompleted, UserDeleted, UserRegistered, UserUpdated
+from common.events.catalog import (
+    MediaCompleted,
+    SecurityAlert,
+    UserDeleted,
+    UserRegistered,
+    UserUpdated,
+)
 from subgraphs.users.models import User
 
 
 class AccountRecorder(Protocol):
-    async def record_completed_media(self, media_id: str, owner_id: str, purpose: str) -> None:
-        """Remember verified media for ownership checks."""
+    async def record_completed_media(self, media: MediaCompleted) -> None:
+        """Remember verified avatars for ownership checks."""
         ...
 
 
 REGISTERED = "users.user.registered"
 UPDATED = "users.user.updated"
 DELETED = "users.user.deleted"
+SECURITY_ALERT = "users.security.alert"
 
 
 def registered(user: User) -> Event:
@@ -34,6 +41,7 @@ def registered(user: User) -> Event:
             display_name=user.display_name,
             timezone=user.timezone,
             email=_proven_email(user),
+            phone=user.phone,
         ),
     )
 
@@ -51,6 +59,7 @@ def updated(user: User) -> Event:
             profile_privacy=user.preferences.privacy.value,
             life_areas=user.life_areas.model_dump(),
             email=_proven_email(user),
+            phone=user.phone,
         ),
     )
 
@@ -58,6 +67,11 @@ def updated(user: User) -> Event:
 def _proven_email(user: User) -> str | None:
     # Mail goes only to addresses the owner has verified (or a provider vouched for).
     return user.email if user.email_verified else None
+
+
+def password_changed(user_id: str) -> Event:
+    alert = SecurityAlert(user_id=user_id, reason="password_changed")
+    return Event.of(SECURITY_ALERT, user_id=user_id, data=alert)
 
 
 def deleted(user_id: str) -> Event:
@@ -75,4 +89,4 @@ class MediaConsumer:
 
     async def on_media_completed(self, event: Event) -> None:
         media = MediaCompleted.model_validate(event.data)
-        await self._accounts.record_completed_media(media.media_id, media.owner_id, media.purpose)
+        await self._accounts.record_completed_media(media)

@@ -9,6 +9,8 @@ from beanie import Document
 from pydantic import BaseModel, Field
 from pymongo import ASCENDING, IndexModel
 
+from common.media_refs import MEDIA_REF_INDEXES, MediaRef
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -72,6 +74,8 @@ class User(Document):
     life_areas: LifeAreas = Field(default_factory=LifeAreas)
     roles: list[str] = Field(default_factory=lambda: ["user"])
     totp: Totp | None = None
+    # A mobile number the member proved with a texted code, E.164; for SMS notifications.
+    phone: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 
@@ -82,6 +86,22 @@ class User(Document):
     class Settings:
         name = "users"
         indexes = [IndexModel([("email_key", ASCENDING)], unique=True)]
+
+
+class PhoneVerification(Document):
+    """A code texted to a number the member wants on their account; one pending per member."""
+
+    user_id: str
+    phone: str
+    salt: str
+    code_hash: str
+    attempts: int = 0
+    expires_at: datetime
+    created_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "phone_verifications"
+        indexes = [IndexModel([("user_id", ASCENDING)], unique=True)]
 
 
 class RefreshFamily(Document):
@@ -197,17 +217,14 @@ class ApiKey(Document):
         ]
 
 
-class CompletedMedia(Document):
-    """Media the media subgraph verified (`media.media.completed`): whose, and for what.
-    What `updateProfile(avatarMediaId:)` checks ownership against, without a call."""
-
-    media_id: str
-    owner_id: str
-    purpose: str
+class CompletedMedia(MediaRef):
+    """Avatars the media subgraph verified (`media.media.completed`): whose. What
+    `updateProfile(avatarMediaId:)` checks ownership against, without a call. An avatar
+    is not exclusive: `holder` stays unset."""
 
     class Settings:
         name = "completed_media"
-        indexes = [IndexModel("media_id", unique=True), IndexModel("owner_id")]
+        indexes = MEDIA_REF_INDEXES
 
 
 MODELS: list[type[Document]] = [
@@ -219,4 +236,5 @@ MODELS: list[type[Document]] = [
     OAuthIdentity,
     ApiKey,
     CompletedMedia,
+    PhoneVerification,
 ]

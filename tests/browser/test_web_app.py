@@ -18,9 +18,10 @@ from pathlib import Path
 
 import httpx
 import pyotp
-from playwright.async_api import Page, Request, expect
+from playwright.async_api import Page, Request, WebSocket, expect
 from prometheus_client.parser import text_string_to_metric_families
 
+from common.settings import Settings
 from common.testing.waiting import eventually
 from lifegraph.web_cli import (
     INITIAL_JS_BUDGET_BYTES,
@@ -30,7 +31,7 @@ from lifegraph.web_cli import (
 )
 from lifegraph.webapp import WEB_DIST
 from tests.browser.conftest import OfflinePage
-from tests.e2e.conftest import NewClient
+from tests.e2e.conftest import Client, NewClient, serve_lifegraph
 
 CLIENTS = Path(__file__).parents[2] / "clients"
 PASSWORD = "violet-harbour-lantern-42"
@@ -97,6 +98,20 @@ _STORED_SESSION = """async ([changes]) => {
     await new Promise((resolve) => { tx.oncomplete = resolve; });
     db.close();
     return tokens;
+}"""
+
+
+_PUT_SESSION = """async (tokens) => {
+    const db = await new Promise((resolve, reject) => {
+        const opening = indexedDB.open("lifegraph", 1);
+        opening.onupgradeneeded = () => opening.result.createObjectStore("session");
+        opening.onsuccess = () => resolve(opening.result);
+        opening.onerror = () => reject(opening.error);
+    });
+    const tx = db.transaction("session", "readwrite");
+    tx.objectStore("session").put(tokens, "tokens");
+    await new Promise((resolve) => { tx.oncomplete = resolve; });
+    db.close();
 }"""
 
 
@@ -709,6 +724,65 @@ async def test_two_step_sign_in_asks_for_the_code(
     await _quiet(offline_page)
 
 
+async def test_two_step_sign_in_turned_on_in_settings_then_asked_for(
+    lifegraph: str, new_client: NewClient, offline_page: OfflinePage
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    email = f"ada-{id(ada)}@example.com"
+    page = offline_page.page
+    await page.goto(f"{lifegraph}/#/settings")
+    await _sign_in(page, email)
+    two_step = page.get_by_role("region", name="Two-step sign-in")
+    await expect(two_step).to_contain_text("Off.")
+    await two_step.get_by_role("button", name="Turn on two-step sign-in").click()
+
+    form = two_step.get_by_role("form", name="Confirm two-step sign-in")
+    await expect(form.get_by_role("img", name="QR code for your authenticator app")).to_be_visible()
+    secret = await form.get_by_label("Secret key").inner_text()
+    uri = await form.get_by_role("link", name="Open in an authenticator app").get_attribute("href")
+    assert uri is not None
+    assert uri.startswith("otpauth://totp/")
+    assert f"secret={secret}" in uri
+    totp = pyotp.TOTP(secret)
+    now = time.time()
+    # A code the app would not show (none of the steps the server accepts): refused, still off.
+    accepted = {totp.at(now + drift * totp.interval) for drift in (-1, 0, 1)}
+    wrong = next(c for c in (f"{n:06d}" for n in range(1_000_000)) if c not in accepted)
+    await form.get_by_label("Code from the app").fill(wrong)
+    await form.get_by_role("button", name="Confirm").click()
+    await expect(form.get_by_role("alert")).to_have_text("The authentication code is not valid.")
+    assert (await ada.ok("{ me { totpEnabled } }"))["me"]["totpEnabled"] is False
+    await _every_control_reachable_by_keyboard(page)
+    await offline_page.screenshot("web-totp-enrol")
+
+    await form.get_by_label("Code from the app").fill(totp.at(now))
+    await form.get_by_role("button", name="Confirm").click()
+    await expect(two_step).to_contain_text("On: signing in asks for a code")
+    assert (await ada.ok("{ me { totpEnabled } }"))["me"]["totpEnabled"] is True
+
+    # Signing in again now takes the code; a code is good once, so the next step's.
+    await page.get_by_role("button", name="Sign out").click()
+    await _sign_in(page, email)
+    sign_in = page.get_by_role("form", name="Sign in")
+    await expect(sign_in.get_by_role("alert")).to_have_text(
+        "Enter the code from your authenticator app."
+    )
+    await sign_in.get_by_label("Authenticator code").fill(totp.at(now + totp.interval))
+    await sign_in.get_by_role("button", name="Sign in").click()
+    await expect(page.get_by_text("Hello, Ada")).to_be_visible()
+    await expect(two_step).to_contain_text("On: signing in asks for a code")
+    await offline_page.screenshot("web-totp-on")
+
+    # And off again with the password.
+    turn_off = two_step.get_by_role("form", name="Turn off two-step sign-in")
+    await turn_off.get_by_label("Or your password").fill(PASSWORD)
+    await turn_off.get_by_role("button", name="Turn off two-step sign-in").click()
+    await expect(two_step).to_contain_text("Off.")
+    assert (await ada.ok("{ me { totpEnabled } }"))["me"]["totpEnabled"] is False
+    await _quiet(offline_page)
+
+
 async def test_the_following_feed_shows_posts_of_people_followed(
     lifegraph: str, new_client: NewClient, offline_page: OfflinePage
 ) -> None:
@@ -796,25 +870,92 @@ async def test_a_like_from_a_follower_shows_on_the_badge_live(
     await _quiet(another_offline_page)
 
 
-async def test_a_goal_from_a_template(
+async def test_goals_as_a_tree_started_from_a_template_with_progress_rolling_up(
     lifegraph: str, new_client: NewClient, offline_page: OfflinePage
 ) -> None:
     ada = new_client()
     await ada.sign_up("Ada")
-    catalog = await ada.ok("{ goalTemplates { id goal { title tasks { title } } } }")
-    template = catalog["goalTemplates"][1]
+    goals_progress = "{ me { goals(first: 50) { nodes { title progress } } } }"
+
+    async def stored_progress() -> dict[str, int]:
+        nodes = (await ada.ok(goals_progress))["me"]["goals"]["nodes"]
+        return {node["title"]: node["progress"] for node in nodes}
 
     page = offline_page.page
-    await page.goto(f"{lifegraph}/")
+    await page.goto(f"{lifegraph}/#/goals")
     await _sign_in(page, f"ada-{id(ada)}@example.com")
-    form = page.get_by_role("form", name="Goal from a template")
-    await form.get_by_label("Template").select_option(template["id"])
+    board = page.get_by_role("region", name="Goals")
+    await expect(board.get_by_text("No goals yet")).to_be_visible()
+
+    # The catalog's "Run a 5k": four tasks and two sub-goals, as the preview says.
+    form = board.get_by_role("form", name="Goal from a template")
+    # The form's one list; its label's name takes in the chosen template's title.
+    await form.get_by_role("combobox").select_option("builtin-run-5k")
+    preview = form.get_by_role("group", name="What this template sets up")
+    await expect(preview).to_contain_text("Run a 5k: 4 tasks, 2 sub-goals")
+    await expect(preview).to_contain_text("Build the base (3 tasks)")
     await form.get_by_role("button", name="Start this goal").click()
-    goal = page.get_by_role("listitem", name=template["goal"]["title"]).first
-    await expect(goal.get_by_text("0%")).to_be_visible()
-    for task in template["goal"]["tasks"]:
-        await expect(goal.get_by_label(task["title"])).not_to_be_checked()
-    await offline_page.screenshot("web-template")
+
+    root = board.get_by_role("listitem", name="Run a 5k")
+    await expect(root.get_by_label("Run a 5k progress")).to_have_attribute("value", "0")
+    sub_goals = root.get_by_role("list", name="Sub-goals of Run a 5k")
+    base = sub_goals.get_by_role("listitem", name="Build the base")
+    distance = sub_goals.get_by_role("listitem", name="Go the distance")
+    await expect(base.get_by_role("heading", name="Build the base")).to_be_visible()
+    await expect(distance.get_by_label("Week 7-9")).not_to_be_checked()
+    await expect(root.get_by_role("button", name="0 of 2 sub-goals done")).to_be_visible()
+
+    # Every task of a sub-goal done: it reads 100%, and the goal above moves with it,
+    # to what the server rolled up, with no reload.
+    for week in ("Week 1", "Week 2", "Week 3"):
+        await base.get_by_label(week).check()
+    await expect(base.get_by_label("Build the base progress")).to_have_attribute("value", "100")
+    await eventually(stored_progress, lambda p: p["Run a 5k"] > 0)
+    rolled_up = (await stored_progress())["Run a 5k"]
+    await expect(root.get_by_label("Run a 5k progress")).to_have_attribute("value", str(rolled_up))
+    await base.get_by_role("button", name="Mark goal complete").click()
+    await expect(base.get_by_text("Completed")).to_be_visible()
+    await expect(root.get_by_role("button", name="1 of 2 sub-goals done")).to_be_visible()
+
+    # A sub-goal of a sub-goal, made here: three levels, each bar following the one below.
+    await distance.get_by_role("button", name="Add a sub-goal").click()
+    new_sub_goal = distance.get_by_role("form", name="New sub-goal of Go the distance")
+    await new_sub_goal.get_by_label("Sub-goal title").fill("Race day")
+    await new_sub_goal.get_by_label("Its tasks (one per line)").fill("Pin the number on")
+    await new_sub_goal.get_by_role("button", name="Add sub-goal").click()
+    race = distance.get_by_role("listitem", name="Race day")
+    await expect(race.get_by_label("Race day progress")).to_have_attribute("value", "0")
+    await expect(new_sub_goal).to_be_hidden()
+    await race.get_by_label("Pin the number on").check()
+    await expect(race.get_by_label("Race day progress")).to_have_attribute("value", "100")
+    await eventually(stored_progress, lambda p: p["Go the distance"] > 0)
+    stored = await stored_progress()
+    await expect(distance.get_by_label("Go the distance progress")).to_have_attribute(
+        "value", str(stored["Go the distance"])
+    )
+    await expect(root.get_by_label("Run a 5k progress")).to_have_attribute(
+        "value", str(stored["Run a 5k"])
+    )
+    assert stored["Run a 5k"] > rolled_up
+    await expect(root.get_by_role("button", name="1 of 3 sub-goals done")).to_be_visible()
+
+    # The tree folds and unfolds; the board reads the same after a reload.
+    fold = root.get_by_role("button", name="1 of 3 sub-goals done")
+    await fold.click()
+    await expect(fold).to_have_attribute("aria-expanded", "false")
+    await expect(sub_goals).to_be_hidden()
+    await fold.click()
+    await expect(race).to_be_visible()
+    await page.reload()
+    await expect(race.get_by_label("Race day progress")).to_have_attribute("value", "100")
+    await expect(root.get_by_label("Run a 5k progress")).to_have_attribute(
+        "value", str(stored["Run a 5k"])
+    )
+    await _every_control_reachable_by_keyboard(page)
+    await root.get_by_role("heading", name="Run a 5k").scroll_into_view_if_needed()
+    await offline_page.screenshot("web-goals-tree")
+    await page.set_viewport_size({"width": 390, "height": 844})
+    assert await page.evaluate("document.documentElement.scrollWidth") <= 390
     await _quiet(offline_page)
 
 
@@ -917,6 +1058,83 @@ async def test_tabs_share_one_refresh_and_a_sign_out(
     )
     await _quiet(offline_page)
     assert second_errors == []
+
+
+def _socket_tokens(page: Page) -> list[str]:
+    """The token of every `connection_init` the page's WebSockets send, in order."""
+    sent: list[str] = []
+
+    def on_frame(payload: str | bytes) -> None:
+        message = json.loads(payload)
+        if message.get("type") == "connection_init":
+            sent.append((message.get("payload") or {}).get("Authorization", ""))
+
+    def watch(socket: WebSocket) -> None:
+        socket.on("framesent", on_frame)
+
+    page.on("websocket", watch)
+    return sent
+
+
+async def test_a_socket_whose_token_expires_renews_it_once_and_stays_live(
+    settings: Settings, http: httpx.AsyncClient, offline_page: OfflinePage
+) -> None:
+    # Access tokens that expire while the page is subscribed. The page is told they last
+    # an hour, so only the router's close at the token's `exp` (4419) can make it renew.
+    # Long enough that a cold browser and a loaded machine are live on the first token
+    # before it expires (20 s was not, on a fresh CI clone).
+    ttl = 45
+    async with serve_lifegraph(settings, access_token_ttl_seconds=ttl) as lifegraph:
+        ada, grace = Client(http, lifegraph), Client(http, lifegraph)
+        ada_id = await ada.sign_up("Ada")
+        await grace.sign_up("Grace")
+        login = await ada.ok(
+            "mutation($i: LoginInput!) { login(input: $i) { accessToken refreshToken } }",
+            {"i": {"email": f"ada-{id(ada)}@example.com", "password": PASSWORD}},
+        )
+        page = offline_page.page
+        sockets = _socket_tokens(page)
+        refreshes = _refreshes(page)
+        live_before = await _live_subscribers(http, lifegraph)
+        await page.goto(f"{lifegraph}/")
+        await page.evaluate(
+            _PUT_SESSION, {**login["login"], "expiresAt": (time.time() + 3600) * 1000}
+        )
+        await page.reload()
+        badge = page.get_by_role("button", name=re.compile("^Notifications"))
+        await expect(badge.get_by_label("0 unread")).to_be_visible()
+        await _until_live(http, lifegraph, live_before, {"notifications": 1})
+
+        async def connections() -> int:
+            return len(sockets)
+
+        # Live on the first token, before it expired. Playwright reports a sent frame to
+        # the test a little after the router may have it: the frame is awaited, not assumed.
+        await eventually(connections, lambda n: n >= 1)
+        assert sockets == [f"Bearer {login['login']['accessToken']}"]
+        assert refreshes == []
+
+        # At `exp` the router closes the socket; the app renews once and connects again
+        # with the new token. The old subscription ended with its socket, well before the
+        # new one's `connection_init` (graphql-ws waits a second or more to reconnect), so
+        # one live subscriber from here on is the new socket's.
+        await eventually(connections, lambda n: n == 2, within=ttl + 30)
+        assert sockets[1] != sockets[0]
+        assert len(refreshes) == 1
+        await _until_live(http, lifegraph, live_before, {"notifications": 1})
+
+        # Live updates go on: Grace's follow reaches the badge with no reload.
+        await grace.ok_once_known(
+            "mutation($i: UserInput!) { followUser(input: $i) { id } }", {"i": {"userId": ada_id}}
+        )
+        await expect(badge.get_by_label("1 unread")).to_be_visible()
+        await badge.click()
+        await expect(page.get_by_role("region", name="Notifications")).to_contain_text(
+            "You have a new follower"
+        )
+        assert len(sockets) == 2
+        await offline_page.screenshot("web-socket-renewed")
+        await _quiet(offline_page)
 
 
 async def test_the_app_page_and_its_assets_are_served_by_lifegraph(lifegraph: str) -> None:

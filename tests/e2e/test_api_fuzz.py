@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 import hypothesis_graphql
 from graphql import GraphQLSchema
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from hypothesis_graphql import nodes
 
@@ -67,6 +67,10 @@ def _fuzz(url: str, token: str, strategy: st.SearchStrategy[object]) -> None:
             max_examples=EXAMPLES,
             deadline=None,
             database=None,
+            # No shrinking: a failure is reported with the operation that found it (the
+            # assertion prints it), and shrinking a document through a live server can
+            # outlast the suite's per-test timeout, which ends the whole run.
+            phases=[Phase.explicit, Phase.reuse, Phase.generate],
             suppress_health_check=list(HealthCheck),
         )
         @given(strategy)

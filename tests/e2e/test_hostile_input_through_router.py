@@ -60,3 +60,26 @@ async def test_hostile_input_is_bad_user_input_through_the_router(new_client: Ne
     assert code_and_field(template) == ("BAD_USER_INPUT", "startDate")
     zone = await ada.call('mutation { updateProfile(input: {timezone: "posixrules"}) { id } }')
     assert code_and_field(zone) == ("BAD_USER_INPUT", "timezone")
+
+
+async def test_long_zones_and_weeks_at_the_ends_of_time_are_bad_user_input(
+    new_client: NewClient,
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    before = await ada.ok("{ me { timezone } }")
+    for zone in ("x" * 10_000, "right/UTC", "localtime", "Factory", "../../etc/passwd"):
+        body = await ada.call(
+            "mutation($z: String!) { updateProfile(input: {timezone: $z}) { id } }", {"z": zone}
+        )
+        assert code_and_field(body) == ("BAD_USER_INPUT", "timezone"), zone[:20]
+    assert await ada.ok("{ me { timezone } }") == before
+    habit = await ada.call(
+        "mutation($i: CreateHabitInput!) { createHabit(input: $i) { id } }",
+        {"i": {"title": "Read", "timezone": "x" * 10_000}},
+    )
+    assert code_and_field(habit) == ("BAD_USER_INPUT", "timezone")
+    assert (await ada.ok("{ me { habits { nodes { id } } } }"))["me"]["habits"]["nodes"] == []
+    for week in ("0001-01-01", "9999-12-31"):
+        report = await ada.call(f'{{ me {{ weeklyReport(weekOf: "{week}") {{ weekStart }} }} }}')
+        assert code_and_field(report) == ("BAD_USER_INPUT", "weekOf"), week

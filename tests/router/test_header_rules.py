@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from common.testing.httpstreams import DEFER_ACCEPT, multipart_parts
 from router.header_rules import HeaderRule, HeaderRules
 from tests.router.kit import Recorder, router_client
 
@@ -119,3 +120,38 @@ def test_a_rule_is_built_in_python_too() -> None:
         "x-request-id": "1",
         "x-b": "v",
     }
+
+
+async def test_deferred_fetches_follow_the_rules(subgraph_base: str, recorder: Recorder) -> None:
+    query = '{ product(upc: "1") { name ... @defer { reviews { body } } } }'
+    async with router_client("shop.graphql", subgraph_base, header_rules=RULES) as client:
+        recorder.clear()
+        response = await client.post(
+            "/graphql",
+            json={"query": query},
+            headers={"accept": DEFER_ACCEPT, "accept-language": "fr", "x-tenant": "acme"},
+        )
+        assert response.status_code == 200, response.text
+        parts = [part async for part in multipart_parts(response)]
+    assert parts[-1]["hasNext"] is False
+    got = {call.subgraph: call.headers for call in recorder.calls}
+    assert set(got) == {"products", "reviews"}
+    assert got["products"]["x-tenant"] == "acme"
+    # The deferred part's own fetch, with the rules for `reviews`.
+    assert got["reviews"]["accept-language"] == "fr"
+    assert "x-tenant" not in got["reviews"]
+
+
+def test_propagated_names_what_some_rule_passes_on() -> None:
+    client = {"Accept-Language": "fr", "X-Tenant": "acme", "X-Debug": "1", "Cookie": "c"}
+    rules = HeaderRules.parse(
+        {
+            "all": [{"propagate": {"named": "accept-language"}}],
+            "subgraphs": {"users": [{"propagate": {"matching": "x-t.*"}}]},
+        }
+    )
+    assert rules.propagated(client) == (("accept-language", "fr"), ("x-tenant", "acme"))
+    assert (
+        HeaderRules.parse({"all": [{"insert": {"name": "x", "value": "1"}}]}).propagated(client)
+        == ()
+    )

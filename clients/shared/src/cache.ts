@@ -2,7 +2,7 @@
  * The normalized cache's policies and the updates mutations make to lists, shared by
  * every app so each shows the same data the same way after the same mutation.
  */
-import { type ApolloCache, type DefaultOptions, InMemoryCache, type Reference } from "@apollo/client";
+import { type ApolloCache, type ApolloClient, InMemoryCache, type Reference } from "@apollo/client";
 
 interface NodeList {
   nodes?: Reference[];
@@ -48,8 +48,23 @@ export function createCache(): InMemoryCache {
   });
 }
 
+// Apollo Client 4 types each hook's result by the default error policy: declared here,
+// beside the defaults themselves, so `data` and `error` may come together in the types too.
+declare module "@apollo/client" {
+  export namespace ApolloClient {
+    export namespace DeclareDefaultOptions {
+      interface WatchQuery {
+        errorPolicy: "all";
+      }
+      interface Query {
+        errorPolicy: "all";
+      }
+    }
+  }
+}
+
 /** Show what is cached at once and refresh it from the network; keep partial data on errors. */
-export const defaultOptions: DefaultOptions = {
+export const defaultOptions: ApolloClient.DefaultOptions.Input = {
   watchQuery: { fetchPolicy: "cache-and-network", errorPolicy: "all" },
   query: { fetchPolicy: "network-only", errorPolicy: "all" },
 };
@@ -58,7 +73,7 @@ const LIST_TYPES = { goals: "Goal", habits: "Habit" } as const;
 
 /** Adds a just-created node to one of the viewer's lists (`goals`, `habits`). */
 export function appendToViewerList(
-  cache: ApolloCache<unknown>,
+  cache: ApolloCache,
   viewerId: string,
   field: keyof typeof LIST_TYPES,
   node: { id: string },
@@ -79,7 +94,7 @@ export function appendToViewerList(
 
 /** Puts a message (sent here or arriving live) at the head of its conversation's list, once. */
 export function addMessage(
-  cache: ApolloCache<unknown>,
+  cache: ApolloCache,
   message: { id: string; conversationId: string },
 ): void {
   cache.modify({
@@ -98,7 +113,7 @@ export function addMessage(
 
 /** Appends a comment written here to its post's cached comments, once. */
 export function addComment(
-  cache: ApolloCache<unknown>,
+  cache: ApolloCache,
   postId: string,
   comment: { id: string },
 ): void {

@@ -2,6 +2,7 @@
  * What a person reads when an operation fails, chosen by the error's `extensions.code`
  * (the codes of common/errors.py), never by parsing its message.
  */
+import { CombinedGraphQLErrors, ServerError } from "@apollo/client";
 import type { GraphQLFormattedError } from "graphql";
 
 const MESSAGES: Record<string, string> = {
@@ -23,16 +24,15 @@ export function errorCodes(errors: readonly GraphQLFormattedError[] | undefined)
 
 /** A sentence for a person. BAD_USER_INPUT keeps the server's text: it names the field. */
 export function describeError(error: unknown): string {
-  const graphQLErrors = graphQLErrorsOf(error);
-  const first = graphQLErrors[0];
+  const first = graphQLErrorsOf(error)[0];
   if (first !== undefined) {
     const code = String(first.extensions?.code ?? "");
     if (code === "BAD_USER_INPUT") return first.message;
     return MESSAGES[code] ?? first.message;
   }
-  if (isObject(error) && "networkError" in error && error.networkError) {
-    return "Cannot reach LifeGraph; check the connection.";
-  }
+  if (ServerError.is(error)) return `LifeGraph answered with an error (${error.statusCode}).`;
+  // What `fetch` throws when the request never got an answer.
+  if (error instanceof TypeError) return "Cannot reach LifeGraph; check the connection.";
   return error instanceof Error ? error.message : "Something went wrong.";
 }
 
@@ -40,9 +40,24 @@ export function hasCode(error: unknown, code: string): boolean {
   return errorCodes(graphQLErrorsOf(error)).includes(code);
 }
 
+/** The router refused the operation's access token: a renewed one may pass. */
+export function isTokenRefusal(error: unknown): boolean {
+  return hasCode(error, "UNAUTHENTICATED");
+}
+
+/**
+ * The GraphQL errors of a failed operation: Apollo's combined errors, or the body of a
+ * non-2xx answer Apollo did not read as GraphQL (a 401 sent as plain `application/json`).
+ */
 function graphQLErrorsOf(error: unknown): readonly GraphQLFormattedError[] {
-  if (isObject(error) && "graphQLErrors" in error && Array.isArray(error.graphQLErrors)) {
-    return error.graphQLErrors as GraphQLFormattedError[];
+  if (CombinedGraphQLErrors.is(error)) return error.errors;
+  if (ServerError.is(error)) {
+    try {
+      const body: unknown = JSON.parse(error.bodyText);
+      if (isObject(body) && Array.isArray(body.errors)) return body.errors as GraphQLFormattedError[];
+    } catch {
+      // Not JSON (a proxy's error page): no codes to read.
+    }
   }
   return [];
 }

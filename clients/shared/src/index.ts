@@ -3,6 +3,7 @@ export * from "./cache";
 export * from "./calendar";
 export * from "./client";
 export * from "./errors";
+export * from "./goals";
 export * from "./insights";
 export * from "./operations";
 export * from "./session";
@@ -15,6 +16,7 @@ export type {
   MessageFieldsFragment,
   GoalFieldsFragment,
   GoalStatus,
+  GoalTemplatesQuery,
   HabitFieldsFragment,
   HomeQuery,
   LifeArea,

@@ -31,8 +31,31 @@ export const GoalFields = graphql(`
     status
     progress
     dueDate
+    depth
     tasks {
       ...TaskFields
+    }
+    # Every ancestor (5 levels at most), whose progress rolls up from this goal's: each
+    # mutation that answers a goal with this fragment moves the whole tree's bars at once.
+    parent {
+      id
+      progress
+      status
+      parent {
+        id
+        progress
+        status
+        parent {
+          id
+          progress
+          status
+          parent {
+            id
+            progress
+            status
+          }
+        }
+      }
     }
   }
 `);
@@ -108,6 +131,31 @@ export const RefreshTokenDocument = graphql(`
 export const LogoutDocument = graphql(`
   mutation Logout($input: LogoutInput!) {
     logout(input: $input)
+  }
+`);
+
+export const EnrollTotpDocument = graphql(`
+  mutation EnrollTotp {
+    enrollTotp {
+      secret
+      otpauthUri
+    }
+  }
+`);
+
+export const ConfirmTotpDocument = graphql(`
+  mutation ConfirmTotp($input: ConfirmTotpInput!) {
+    confirmTotp(input: $input) {
+      ...ViewerFields
+    }
+  }
+`);
+
+export const DisableTotpDocument = graphql(`
+  mutation DisableTotp($input: DisableTotpInput!) {
+    disableTotp(input: $input) {
+      ...ViewerFields
+    }
   }
 `);
 
@@ -258,8 +306,15 @@ export const GoalTemplatesDocument = graphql(`
       builtIn
       goal {
         title
+        description
         tasks {
           title
+        }
+        subGoals {
+          title
+          tasks {
+            title
+          }
         }
       }
     }

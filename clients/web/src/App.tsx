@@ -1,4 +1,4 @@
-import { ApolloProvider } from "@apollo/client";
+import { ApolloProvider } from "@apollo/client/react";
 import { createContext, useContext, useSyncExternalStore } from "react";
 
 import type { LifeGraphClient, Session } from "@lifegraph/shared";

@@ -7,6 +7,7 @@ import { useSyncExternalStore } from "react";
 export const ROUTES = [
   { path: "", label: "Home" },
   { path: "today", label: "Today" },
+  { path: "goals", label: "Goals" },
   { path: "calendar", label: "Calendar" },
   { path: "community", label: "Community" },
   { path: "insights", label: "Insights" },

@@ -19,6 +19,7 @@ from subgraphs.analytics.models import (
     HabitView,
     RebuildLock,
     UserProfile,
+    VacationView,
 )
 from subgraphs.analytics.repository.base import Session, in_transaction
 
@@ -76,6 +77,7 @@ class Projections:
             (UserProfile, "user_id"),
             (GoalView, "owner_id"),
             (HabitView, "owner_id"),
+            (VacationView, "user_id"),
             (Fact, "user_id"),
             (Achievement, "user_id"),
             (BadgeCheck, "user_id"),

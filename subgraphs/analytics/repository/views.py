@@ -13,7 +13,7 @@ from typing import Any
 
 from common.projections import apply_if_newer
 from common.repository import Repository
-from subgraphs.analytics.models import GoalView, HabitView, UserProfile
+from subgraphs.analytics.models import GoalView, HabitView, UserProfile, VacationView
 from subgraphs.analytics.repository.base import Session
 
 
@@ -59,9 +59,7 @@ class Goals(Repository[GoalView]):
         return await GoalView.find({"owner_id": owner_id, "deleted": False}).to_list()
 
     async def count_with_status(self, owner_id: str, status: str) -> int:
-        return await GoalView.find(
-            {"owner_id": owner_id, "status": status, "deleted": False}
-        ).count()
+        return await self.count_where({"owner_id": owner_id, "status": status, "deleted": False})
 
     async def count_completed_between(self, owner_id: str, start: datetime, end: datetime) -> int:
         query = {
@@ -104,5 +102,49 @@ class Habits(Repository[HabitView]):
         key = {"habit_id": habit_id}
         await apply_if_newer(collection, key, fields, at=as_of, ties=True, session=session)
 
+    async def apply_rules(
+        self,
+        habit_id: str,
+        owner_id: str,
+        rules: Mapping[str, Any],
+        *,
+        as_of: datetime,
+        session: Session,
+    ) -> None:
+        """Schedule and kindness, under their own stamp: check-ins keep theirs."""
+        collection = HabitView.get_pymongo_collection()
+        defaults = {"current_streak": 0, "longest_streak": 0, "last_day": "", "as_of": None}
+        await apply_if_newer(
+            collection,
+            {"habit_id": habit_id},
+            {"owner_id": owner_id, **rules},
+            at=as_of,
+            stamp="rules_as_of",
+            defaults=defaults,
+            ties=True,
+            session=session,
+        )
+
     async def for_owner(self, owner_id: str) -> list[HabitView]:
         return await HabitView.find({"owner_id": owner_id}).to_list()
+
+
+class Vacations(Repository[VacationView]):
+    model = VacationView
+
+    async def apply(
+        self,
+        user_id: str,
+        spans: list[dict[str, str | None]],
+        *,
+        as_of: datetime,
+        session: Session,
+    ) -> None:
+        collection = VacationView.get_pymongo_collection()
+        key = {"user_id": user_id}
+        fields = {"spans": spans}
+        await apply_if_newer(collection, key, fields, at=as_of, ties=True, session=session)
+
+    async def spans(self, user_id: str) -> list[dict[str, str | None]]:
+        found = await VacationView.find_one({"user_id": user_id})
+        return list(found.spans) if found else []

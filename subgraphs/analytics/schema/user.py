@@ -8,6 +8,7 @@ from typing import Annotated
 import strawberry
 
 from common.graphql.loaders import batch_loader
+from subgraphs.analytics.domain.mood import Comparison
 from subgraphs.analytics.schema.achievements import Achievement, to_achievement
 from subgraphs.analytics.schema.context import Info, require_owner
 
@@ -83,6 +84,60 @@ class WeeklyReport:
     messages_sent: int = strawberry.field(description="Chat messages sent in the week.")
 
 
+@strawberry.type(
+    description=(
+        "Mean daily mood on days with something versus days without it. A side with fewer "
+        "days than `minimumSample` shows no mean (null), and then no difference either."
+    )
+)
+class MoodComparison:
+    with_average: float | None = strawberry.field(
+        description="Mean mood (1-5) on the days with it; null under the minimum sample."
+    )
+    with_days: int = strawberry.field(description="How many mood days had it (sample size).")
+    without_average: float | None = strawberry.field(
+        description="Mean mood on the other days; null under the minimum sample."
+    )
+    without_days: int = strawberry.field(description="How many mood days lacked it.")
+    difference: float | None = strawberry.field(
+        description="`withAverage - withoutAverage`, when both are shown."
+    )
+
+    @staticmethod
+    def of(found: Comparison) -> MoodComparison:
+        return MoodComparison(
+            with_average=found.with_mean,
+            with_days=found.with_days,
+            without_average=found.without_mean,
+            without_days=found.without_days,
+            difference=found.difference,
+        )
+
+
+@strawberry.type(description="Mood on days a habit was checked in versus days it was not.")
+class HabitMoodCorrelation:
+    habit_id: strawberry.ID = strawberry.field(
+        description="The habit (`habit(id:)`); compared from its first check-in on."
+    )
+    mood: MoodComparison = strawberry.field(description="The comparison, with sample sizes.")
+
+
+@strawberry.type(description="How mood goes with habits and focus over recent local days.")
+class MoodCorrelations:
+    days: int = strawberry.field(description="The window, in local days up to today.")
+    since: dt.date = strawberry.field(description="The window's first local day.")
+    minimum_sample: int = strawberry.field(
+        description="Days a side needs before its mean is shown."
+    )
+    mood_days: int = strawberry.field(description="Days in the window with a mood check-in.")
+    habits: list[HabitMoodCorrelation] = strawberry.field(
+        description="One per habit ever checked in."
+    )
+    focus: MoodComparison = strawberry.field(
+        description="Days with a finished focus session versus days without."
+    )
+
+
 @strawberry.federation.type(keys=["id"], description="A LifeGraph user, with their analytics.")
 class User:
     id: strawberry.ID = strawberry.field(description="The user's id.")
@@ -104,6 +159,32 @@ class User:
         return LifeBalance(
             areas=[LifeAreaBalance(**vars(a)) for a in areas],
             overall=round(sum(a.score for a in areas) / len(areas)),
+        )
+
+    @strawberry.field(
+        description="How mood goes with habits and focus (e.g. on days you ran). Owner only."
+    )
+    async def mood_correlations(
+        self,
+        info: Info,
+        days: Annotated[
+            int, strawberry.argument(description="Local days to look back over: 1 to 366.")
+        ] = 90,
+    ) -> MoodCorrelations:
+        await require_owner(info, self.id)
+        found = await info.context.services.analytics.mood_correlations(self.id, days)
+        return MoodCorrelations(
+            days=found.days,
+            since=found.since,
+            minimum_sample=found.min_sample,
+            mood_days=found.mood_days,
+            habits=[
+                HabitMoodCorrelation(
+                    habit_id=strawberry.ID(h.habit_id), mood=MoodComparison.of(h.comparison)
+                )
+                for h in found.habits
+            ],
+            focus=MoodComparison.of(found.focus),
         )
 
     @strawberry.field(description="Badges the user earned. Public, like a profile.")

@@ -19,9 +19,10 @@ from beanie import init_beanie
 from pymongo.asynchronous.client_session import AsyncClientSession
 
 from common.db import Database
-from common.errors import Conflict
+from common.errors import BadUserInput, Conflict
 from common.events import Event, RetryLater, after_commit
 from common.events.catalog import AchievementUnlocked, Payload
+from common.streaks import Kindness, Schedule, ScheduleKind, compute_streaks
 from common.validation import day_in_range, zone_or_utc
 from common.vocabulary import LIFE_AREAS
 from subgraphs.analytics.domain.badges import WITHDRAWING, triggered_by
@@ -32,7 +33,13 @@ from subgraphs.analytics.domain.calendar import (
     week_bounds,
     week_start,
 )
-from subgraphs.analytics.models import MODELS, Achievement, Fact, FactKind, GoalView
+from subgraphs.analytics.domain.mood import (
+    MAX_WINDOW_DAYS,
+    MIN_SAMPLE_DAYS,
+    compare,
+    daily_moods,
+)
+from subgraphs.analytics.models import MODELS, Achievement, Fact, FactKind, GoalView, HabitView
 from subgraphs.analytics.repository.base import Session, as_stored, in_transaction
 from subgraphs.analytics.service.badges import unlocked_at
 from subgraphs.analytics.service.projector import concerned_users, new_repos, parse, project
@@ -40,6 +47,8 @@ from subgraphs.analytics.service.results import (
     AreaBalance,
     ChartPoint,
     GoalInsights,
+    HabitMood,
+    MoodCorrelations,
     UserStats,
     WeeklyReport,
 )
@@ -192,13 +201,34 @@ class AnalyticsService:
         return await self.repos.facts.count(user_id, kind)
 
     async def streaks(self, user_id: str) -> tuple[int, int]:
-        """(best running streak, longest streak ever) over the user's habits."""
+        """(best running streak, longest streak ever) over the user's habits.
+
+        The habits' own rule (common/streaks.py), on the standing check-in facts, each
+        habit's schedule and kindness and the user's vacations, today in their zone: the
+        numbers goals shows on each habit.
+        """
         tz = zone_or_utc(await self.timezone(user_id))
+        today = local_day(self._clock(), tz)
         habits = await self.repos.habits.for_owner(user_id)
-        # A streak still counts today when the last check-in was yesterday.
-        alive_since = (local_day(self._clock(), tz) - timedelta(days=1)).isoformat()
-        current = max((h.current_streak for h in habits if h.last_day >= alive_since), default=0)
-        return current, max((h.longest_streak for h in habits), default=0)
+        checked: dict[str, list[date]] = defaultdict(list)
+        for key, _ in await self.repos.facts.keys_and_times(user_id, "checkin"):
+            _, habit_id, day = key.split(":", 2)
+            checked[habit_id].append(date.fromisoformat(day))
+        vacations = tuple(
+            (
+                date.fromisoformat(str(s["start"])),
+                date.fromisoformat(s["end"]) if s["end"] else None,
+            )
+            for s in await self.repos.vacations.spans(user_id)
+        )
+        found = [
+            compute_streaks(checked[h.habit_id], _schedule(h), today, _kindness(h, vacations))
+            for h in habits
+        ]
+        return (
+            max((s.current for s in found), default=0),
+            max((s.longest for s in found), default=0),
+        )
 
     async def focus_minutes_this_week(self, user_id: str) -> float:
         tz = zone_or_utc(await self.timezone(user_id))
@@ -276,6 +306,38 @@ class AnalyticsService:
             messages_sent=counts["message"],
         )
 
+    async def mood_correlations(self, user_id: str, days: int) -> MoodCorrelations:
+        """Mean mood on days with each habit checked in (and with focus) versus without.
+
+        Over the last `days` local days; a habit is compared from its first check-in on
+        (before it, not checking in says nothing). See `domain/mood.py` for the sample rule.
+        """
+        if not 1 <= days <= MAX_WINDOW_DAYS:
+            raise BadUserInput(f"`days` is 1 to {MAX_WINDOW_DAYS}.", field="days")
+        tz = zone_or_utc(await self.timezone(user_id))
+        since = local_day(self._clock(), tz) - timedelta(days=days - 1)
+        moods = daily_moods(await self.repos.facts.moods_since(user_id, since.isoformat()))
+        checked: dict[str, set[str]] = defaultdict(set)
+        for key, _ in await self.repos.facts.keys_and_times(user_id, "checkin"):
+            _, habit_id, day = key.split(":", 2)
+            checked[habit_id].add(day)
+        focus_facts = await self.repos.facts.keys_and_times(
+            user_id, "focus", start=local_midnight(since, tz)
+        )
+        focus_days = {local_day(at, tz).isoformat() for _, at in focus_facts}
+        habits = [
+            HabitMood(habit_id, compare(moods, days_in, since=min(days_in)))
+            for habit_id, days_in in sorted(checked.items())
+        ]
+        return MoodCorrelations(
+            days=days,
+            since=since,
+            min_sample=MIN_SAMPLE_DAYS,
+            mood_days=len(moods),
+            habits=habits,
+            focus=compare(moods, focus_days),
+        )
+
     async def goals(self, goal_ids: list[str]) -> dict[str, GoalView]:
         return await self.repos.goals.by_goal_ids(goal_ids)
 
@@ -317,6 +379,19 @@ class AnalyticsService:
             }
         )
         return exported
+
+
+def _schedule(habit: HabitView) -> Schedule:
+    kind = ScheduleKind(habit.schedule)
+    return Schedule(kind, frozenset(habit.weekdays), habit.times_per_week)
+
+
+def _kindness(habit: HabitView, vacations: tuple[tuple[date, date | None], ...]) -> Kindness:
+    return Kindness(
+        skipped=frozenset(date.fromisoformat(d) for d in habit.skipped_days),
+        frozen=frozenset(date.fromisoformat(d) for d in habit.frozen_days),
+        vacations=vacations,
+    )
 
 
 def _badge_subject(payload: Payload | None) -> str | None:

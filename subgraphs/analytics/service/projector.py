@@ -15,7 +15,10 @@ from common.events.catalog import (
     GoalChanged,
     HabitCheckedIn,
     HabitCheckInUndone,
+    HabitRules,
     MessageSent,
+    MoodDeleted,
+    MoodLogged,
     Payload,
     PostCommented,
     PostCreated,
@@ -25,6 +28,7 @@ from common.events.catalog import (
     UserDeleted,
     UserRegistered,
     UserUpdated,
+    VacationChanged,
     payload_of,
 )
 from subgraphs.analytics.models import FactKind
@@ -33,7 +37,7 @@ from subgraphs.analytics.repository.base import Session
 from subgraphs.analytics.repository.events import EventStore
 from subgraphs.analytics.repository.facts import Facts
 from subgraphs.analytics.repository.rebuild import Projections, RebuildLocks
-from subgraphs.analytics.repository.views import Goals, Habits, Profiles
+from subgraphs.analytics.repository.views import Goals, Habits, Profiles, Vacations
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class Repos:
     profiles: Profiles
     goals: Goals
     habits: Habits
+    vacations: Vacations
     facts: Facts
     achievements: Achievements
     badge_checks: BadgeChecks
@@ -55,6 +60,7 @@ def new_repos() -> Repos:
         profiles=Profiles(),
         goals=Goals(),
         habits=Habits(),
+        vacations=Vacations(),
         facts=Facts(),
         achievements=Achievements(),
         badge_checks=BadgeChecks(),
@@ -192,6 +198,27 @@ async def _checkin_undone(event: Event, p: Payload, r: Repos, s: Session) -> Non
     await r.facts.cap(_checkin_key(p.habit_id, ""), "checkin", p.longest_streak, session=s)
 
 
+async def _habit_rules(event: Event, p: Payload, r: Repos, s: Session) -> None:
+    assert isinstance(p, HabitRules)
+    rules = {
+        "schedule": p.schedule,
+        "weekdays": list(p.weekdays),
+        "times_per_week": p.times_per_week,
+        "skipped_days": [d.isoformat() for d in p.skipped_days],
+        "frozen_days": [d.isoformat() for d in p.frozen_days],
+    }
+    await r.habits.apply_rules(p.habit_id, p.owner_id, rules, as_of=event.time, session=s)
+
+
+async def _vacation(event: Event, p: Payload, r: Repos, s: Session) -> None:
+    assert isinstance(p, VacationChanged)
+    spans: list[dict[str, str | None]] = [
+        {"start": v.start.isoformat(), "end": v.end.isoformat() if v.end else None}
+        for v in p.vacations
+    ]
+    await r.vacations.apply(p.owner_id, spans, as_of=event.time, session=s)
+
+
 def _checkin_key(habit_id: str, day: str) -> str:
     return f"checkin:{habit_id}:{day}"
 
@@ -205,6 +232,31 @@ async def _focus(event: Event, p: Payload, r: Repos, s: Session) -> None:
         at=event.time,
         value=p.minutes,
         goal_id=p.goal_id,
+        session=s,
+    )
+
+
+async def _mood(event: Event, p: Payload, r: Repos, s: Session) -> None:
+    """A mood check-in counts on its local day until deleted (the newer event wins)."""
+    if isinstance(p, MoodLogged):
+        await r.facts.toggle(
+            f"mood:{p.check_in_id}",
+            kind="mood",
+            user_id=p.owner_id,
+            at=p.at,
+            value=p.mood,
+            day=p.day.isoformat(),
+            toggled=event.time,
+            session=s,
+        )
+        return
+    assert isinstance(p, MoodDeleted)
+    await r.facts.toggle(
+        f"mood:{p.check_in_id}",
+        kind="mood_deleted",
+        user_id=p.owner_id,
+        at=event.time,
+        day=p.day.isoformat(),
         session=s,
     )
 
@@ -270,8 +322,12 @@ APPLY: dict[str, Apply] = {
     "goals.task.uncompleted": _task,
     "goals.habit.checked_in": _checkin,
     "goals.habit.check_in_undone": _checkin_undone,
+    "goals.habit.rules_changed": _habit_rules,
+    "goals.vacation.changed": _vacation,
     "goals.focus.finished": _focus,
     "goals.tracker.logged": _tracker,
+    "goals.mood.logged": _mood,
+    "goals.mood.deleted": _mood,
     "community.post.created": _post,
     "community.post.liked": _like,
     "community.post.unliked": _like,

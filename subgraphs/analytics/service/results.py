@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from subgraphs.analytics.domain.mood import Comparison
+
 
 @dataclass(frozen=True)
 class UserStats:
@@ -56,3 +58,19 @@ class GoalInsights:
     focus_minutes_per_day: list[ChartPoint]
     tasks_completed_per_day: list[ChartPoint]
     total_focus_minutes: float
+
+
+@dataclass(frozen=True)
+class HabitMood:
+    habit_id: str
+    comparison: Comparison
+
+
+@dataclass(frozen=True)
+class MoodCorrelations:
+    days: int
+    since: date
+    min_sample: int
+    mood_days: int
+    habits: list[HabitMood]
+    focus: Comparison

@@ -1,8 +1,10 @@
 """The user's answer to what the coach proposed: confirmed proposals are carried out by events.
 
 A proposal moves from PENDING once, guarded by its status in the transaction that
-also carries it out (the goal request through the outbox, or the check-in and the
-coach's word that it is done), so a confirmation sent twice, even at once, acts once.
+also carries it out (the goal or action request through the outbox), so a
+confirmation sent twice, even at once, acts once. Goals acts as the user who
+confirmed, and answers with `goals.coach_action.applied` (or
+`goals.coach_goal.created`): only then does the coach say it is done.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from datetime import date, datetime
 
 from common.errors import Conflict, Forbidden, NotFound
 from common.events import Event, OutboxTransaction
-from common.events.catalog import CoachGoalRequested
+from common.events.catalog import CoachAction, CoachActionRequested, CoachGoalRequested
 from subgraphs.chat.models import (
     CoachGoal,
     CoachProposal,
@@ -102,6 +104,11 @@ class ProposalService:
             await self._request_goal(viewer, message, proposal, tx)
             # Goals creates it; the coach says so when `goals.coach_goal.created` arrives.
             return None
+        if proposal.kind is not ProposalKind.CHECK_IN or proposal.habit_id is not None:
+            await tx.publish(_action_request(viewer, message, proposal))
+            # Goals does it; the coach says so when `goals.coach_action.applied` arrives.
+            return None
+        # A check-in proposed before check-ins went to goals: the coach's memory, as then.
         assert proposal.habit is not None
         assert proposal.day is not None
         await self._memory.check_in(
@@ -145,6 +152,42 @@ class ProposalService:
                 ),
             )
         )
+
+
+_ACTIONS: dict[ProposalKind, CoachAction] = {
+    ProposalKind.CHECK_IN: "check_in_habit",
+    ProposalKind.TRACKER_ENTRY: "log_tracker",
+    ProposalKind.GOAL_PROGRESS: "set_goal_progress",
+    ProposalKind.TASK_DONE: "complete_task",
+    ProposalKind.SCHEDULE: "schedule",
+}
+
+
+def _action_request(viewer: str, message: Message, proposal: CoachProposal) -> Event:
+    """`chat.coach.action_requested` for a confirmed proposal; its id is the request's, so
+    goals acts once however often it arrives."""
+    return Event.of(
+        "chat.coach.action_requested",
+        user_id=viewer,
+        data=CoachActionRequested(
+            request_id=proposal.id,
+            conversation_id=message.conversation_id,
+            user_id=viewer,
+            action=_ACTIONS[proposal.kind],
+            habit_id=proposal.habit_id,
+            day=date.fromisoformat(proposal.day) if proposal.day else None,
+            metric=proposal.metric,
+            value=proposal.value,
+            currency=proposal.currency,
+            goal_id=proposal.goal_id,
+            progress=proposal.progress,
+            task_id=proposal.task_id,
+            title=proposal.title,
+            starts_at=proposal.starts_at,
+            duration_minutes=proposal.duration_minutes,
+            focus=proposal.focus,
+        ),
+    )
 
 
 def _already_decided(message: Message | None, now: datetime) -> Conflict:

@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
-from typing import Literal
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, Literal, TypeVar
 
 from common.events.catalog import LifeArea
 from subgraphs.chat.coach.dates import parse_due
-from subgraphs.chat.coach.provider import CoachReply, CoachRequest, GoalProposal, single_chunk
+from subgraphs.chat.coach.provider import (
+    CoachReply,
+    CoachRequest,
+    GoalProposal,
+    KnownGoal,
+    KnownHabit,
+    KnownTask,
+    single_chunk,
+)
+from subgraphs.chat.coach.tools import ToolRefused, parse_call, question
 
-Intent = Literal["goal", "check_in", "progress", "motivation", "help"]
+Intent = Literal[
+    "goal",
+    "check_in",
+    "tracker",
+    "set_progress",
+    "task_done",
+    "schedule",
+    "progress",
+    "motivation",
+    "help",
+]
 
 _GOAL = re.compile(
     r"^(?:(?:so\s+|well\s+)?i\s*(?:really\s+)?(?:want|would\s+like|'d\s+like|wanna|plan|hope|aim|intend)\s+to"
@@ -32,6 +52,61 @@ _CHECK_IN = re.compile(
     r"(?P<habit2>[a-z][\w\s'-]{0,40}?)(?:\s+habit)?(?:\s+(?:for\s+)?today)?$",
     re.IGNORECASE,
 )
+_YESTERDAY = re.compile(r"\s+yesterday$", re.IGNORECASE)
+_TRACKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "sleep_hours",
+        re.compile(r"^i\s+slept\s+(?:for\s+)?(?P<v>\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)\b", re.I),
+    ),
+    (
+        "weight_kg",
+        re.compile(
+            r"^(?:i\s+weigh|my\s+weight\s+is|log\s+(?:my\s+)?weight(?:\s+of)?)\s+"
+            r"(?P<v>\d+(?:\.\d+)?)\s*(?:kg|kilos?)?$",
+            re.I,
+        ),
+    ),
+    (
+        "spending",
+        re.compile(
+            r"^i\s+spent\s+(?:(?P<sym>[$€£])\s*(?P<v>\d+(?:\.\d+)?)"
+            r"|(?P<v2>\d+(?:\.\d+)?)\s*(?P<cur>[a-z]{3}))\b",
+            re.I,
+        ),
+    ),
+    (
+        "learning_minutes",
+        re.compile(
+            r"^i\s+(?:studied|learned|learnt|practi[cs]ed)\s+(?:\w+\s+)?(?:for\s+)?"
+            r"(?P<v>\d+)\s*(?:min|mins|minutes?)\b",
+            re.I,
+        ),
+    ),
+)
+_TASK_DONE = re.compile(
+    r"^(?:(?:tick|cross|check)\s+off|complete|finish)\s+(?:the\s+|my\s+)?(?:task\s+)?(?P<task>.+)$"
+    r"|^mark\s+(?:the\s+|my\s+)?(?:task\s+)?(?P<task2>.+?)\s+(?:as\s+)?"
+    r"(?:done|complete|completed|finished)$",
+    re.IGNORECASE,
+)
+_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
+_SET_PROGRESS = re.compile(
+    r"^(?:set|update|mark)\s+(?:my\s+)?(?:goal\s+)?(?P<goal>.+?)\s+(?:progress\s+)?(?:to|at|as)\s+"
+    r"(?P<p>\d{1,3})\s*%(?:\s+done)?$"
+    r"|^(?:my\s+)?(?:goal\s+)?(?P<goal2>.+?)\s+is\s+(?:now\s+)?(?P<p2>\d{1,3})\s*%\s+done$",
+    re.IGNORECASE,
+)
+_SCHEDULE = re.compile(
+    r"^(?:please\s+)?(?:schedule|block|plan|book)\s+(?:a\s+|an\s+|my\s+)?(?P<what>.+?)\s+"
+    r"(?P<when>today|tomorrow|on\s+\d{4}-\d{2}-\d{2})\s+at\s+(?P<h>\d{1,2})(?::(?P<m>\d{2}))?"
+    r"\s*(?P<ampm>am|pm)?(?:\s+for\s+(?P<min>\d{1,4})\s*(?:min|mins|minutes?))?$",
+    re.IGNORECASE,
+)
+_FOCUS = re.compile(
+    r"^focus(?:\s+(?:session|block|time))?(?:\s+(?:on|for)\s+(?P<topic>.+))?$", re.I
+)
+DEFAULT_BLOCK_MINUTES = 30
+Known = TypeVar("Known", KnownGoal, KnownHabit, KnownTask)
 _PROGRESS = re.compile(
     r"\b(how\s+am\s+i\s+doing|my\s+progress|progress|am\s+i\s+on\s+track|what\s+are\s+my\s+goals"
     r"|how\s+is\s+it\s+going|status)\b",
@@ -145,8 +220,12 @@ MOTIVATION_LINES = (
 
 HELP = (
     'I\'m your LifeGraph coach. I can set up a goal ("I want to run a 5k by March"), '
-    'check in a habit ("check in meditation"), review your progress ("how am I doing?") '
-    'or give you a boost when you need one ("I need some motivation").'
+    'check in a habit ("I did my stretch today"), log a tracker ("I slept 7 hours"), '
+    'update a goal ("set Run a 5k to 40%"), tick off a task ("tick off the report"), '
+    'schedule a block ("schedule a focus session '
+    'tomorrow at 9 for 45 minutes"), review your progress ("how am I doing?") '
+    'or give you a boost when you need one ("I need some motivation"). '
+    "I always ask before I change anything."
 )
 
 
@@ -155,14 +234,38 @@ class Understood:
     intent: Intent
     goal: GoalProposal | None = None
     habit: str | None = None
+    # For the intents that act: the tool call it amounts to (`coach/tools.py` checks it).
+    tool: str | None = None
+    arguments: dict[str, Any] | None = None
+    # The goal named by "set <goal> to N%", matched against the context later.
+    target: str | None = None
 
 
 def understand(text: str, today: date) -> Understood:
     cleaned = " ".join(text.strip().split()).rstrip(".!")
-    if match := _CHECK_IN.match(cleaned):
+    if match := _CHECK_IN.match(_YESTERDAY.sub("", cleaned)):
         habit = (match["habit"] or match["habit2"] or "").strip().lower()
         if habit:
-            return Understood("check_in", habit=habit)
+            day = today - timedelta(days=1) if _YESTERDAY.search(cleaned) else today
+            return Understood(
+                "check_in", habit=habit, tool="check_in_habit", arguments={"day": day.isoformat()}
+            )
+    if (tracked := _tracker(cleaned)) is not None:
+        return tracked
+    if match := _TASK_DONE.match(cleaned):
+        target = (match["task"] or match["task2"]).strip(" \"'")
+        return Understood("task_done", tool="complete_task", arguments={}, target=target)
+    if match := _SET_PROGRESS.match(cleaned):
+        target = (match["goal"] or match["goal2"]).strip(" \"'")
+        progress = int(match["p"] or match["p2"])
+        return Understood(
+            "set_progress",
+            tool="update_goal_progress",
+            arguments={"progress": progress},
+            target=target,
+        )
+    if (match := _SCHEDULE.match(cleaned)) and (scheduled := _schedule(match, today)):
+        return scheduled
     if match := _GOAL.match(cleaned):
         goal = _goal(match["rest"], today)
         if goal is not None:
@@ -190,6 +293,57 @@ def _goal(rest: str, today: date) -> GoalProposal | None:
     return GoalProposal(title=title, area=area_of(title), due_date=due)
 
 
+def _tracker(cleaned: str) -> Understood | None:
+    for metric, pattern in _TRACKERS:
+        if match := pattern.match(cleaned):
+            groups = match.groupdict()
+            value = float(groups.get("v") or groups.get("v2") or 0)
+            arguments: dict[str, Any] = {"metric": metric, "value": value}
+            if metric == "spending":
+                arguments["currency"] = _SYMBOLS.get(groups.get("sym") or "", groups.get("cur"))
+            return Understood("tracker", tool="log_tracker", arguments=arguments)
+    return None
+
+
+def _schedule(match: re.Match[str], today: date) -> Understood | None:
+    hour, minute = int(match["h"]), int(match["m"] or 0)
+    ampm = (match["ampm"] or "").lower()
+    if ampm and not 1 <= hour <= 12:
+        return None
+    if ampm == "pm" and hour != 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    when = match["when"].lower()
+    try:
+        day = (
+            today
+            if when == "today"
+            else today + timedelta(days=1)
+            if when == "tomorrow"
+            else date.fromisoformat(when.removeprefix("on").strip())
+        )
+    except ValueError:
+        return None
+    what = match["what"].strip()
+    focus = _FOCUS.match(what)
+    title = (focus["topic"] or "Focus session") if focus else what
+    # Chat knows no time zone of the user: the rule-based coach schedules in UTC and says so.
+    starts_at = datetime.combine(day, time(hour, minute), UTC)
+    return Understood(
+        "schedule",
+        tool="schedule",
+        arguments={
+            "title": title[0].upper() + title[1:],
+            "starts_at": starts_at.isoformat(),
+            "duration_minutes": int(match["min"] or DEFAULT_BLOCK_MINUTES),
+            "focus": focus is not None,
+        },
+    )
+
+
 def area_of(title: str) -> LifeArea:
     lowered = title.lower()
     scores = Counter(
@@ -210,9 +364,16 @@ class RuleBasedCoach:
     async def respond(self, request: CoachRequest) -> CoachReply:
         understood = understand(request.text, request.today)
         if understood.intent == "goal" and understood.goal is not None:
-            return CoachReply(single_chunk(_goal_reply(understood.goal)), goal=understood.goal)
+            text = f"Great goal! {question(understood.goal)}"
+            return CoachReply(single_chunk(text), action=understood.goal)
         if understood.intent == "check_in" and understood.habit is not None:
-            return _check_in(understood.habit, request)
+            return _check_in(understood, request)
+        if understood.intent == "set_progress":
+            return _set_progress(understood, request)
+        if understood.intent == "task_done":
+            return _task_done(understood, request)
+        if understood.tool is not None and understood.arguments is not None:
+            return _act(understood.tool, understood.arguments, request)
         if understood.intent == "progress":
             return CoachReply(single_chunk(_progress_reply(request)))
         if understood.intent == "motivation":
@@ -220,41 +381,91 @@ class RuleBasedCoach:
         return CoachReply(single_chunk(HELP))
 
 
-def _goal_reply(goal: GoalProposal) -> str:
-    due = f", due {goal.due_date:%B %-d, %Y}" if goal.due_date else ""
-    # A proposal, not a promise: nothing exists until the user confirms.
-    return (
-        f'Great goal! Shall I create the goal "{goal.title}" ({goal.area}{due}) on your '
-        "goals board? Confirm below and I'll set it up."
-    )
+def _act(tool: str, arguments: dict[str, Any], request: CoachRequest, lead: str = "") -> CoachReply:
+    """The same checks as a model's tool call: a refusal is said, never proposed."""
+    try:
+        action = parse_call(
+            tool, json.dumps(arguments), request.context, request.today, request.now
+        )
+    except ToolRefused as refused:
+        return CoachReply(single_chunk(f"Sorry, I can't propose that: {refused}"))
+    # A proposal, not a promise: nothing happens until the user confirms.
+    return CoachReply(single_chunk(f"{lead}{question(action)}"), action=action)
 
 
-def _check_in(habit: str, request: CoachRequest) -> CoachReply:
-    today = request.today.isoformat()
-    days = {c.day for c in request.recent_check_ins if c.habit == habit}
-    if today in days:
-        text = f"You already checked in {habit} today. Nice consistency, see you tomorrow!"
+def _named(name: str, known: tuple[Known, ...]) -> Known | None:
+    """The one goal or habit `name` means: its title, else the only title it is part of."""
+    wanted = re.sub(r"^(?:the|a|an)\s+", "", name.lower())
+    exact = [k for k in known if k.title.lower() == wanted]
+    loose = [k for k in known if wanted in k.title.lower() or k.title.lower() in wanted]
+    found = exact or loose
+    return found[0] if len(found) == 1 else None
+
+
+def _check_in(understood: Understood, request: CoachRequest) -> CoachReply:
+    assert understood.habit is not None
+    assert understood.arguments is not None
+    habit = _named(understood.habit, request.context.habits)
+    if habit is None and _named(understood.habit, request.context.tasks) is not None:
+        # "I finished the report": not a habit, but one of the user's open tasks.
+        return _task_done(Understood("task_done", target=understood.habit), request)
+    if habit is None:
+        text = (
+            f'I don\'t see a habit called "{understood.habit}" among yours. Add it under '
+            "Habits, then tell me again and I'll check it in."
+        )
         return CoachReply(single_chunk(text))
-    count = len(days) + 1
-    times = "time" if count == 1 else "times"
-    text = f"Nice work! Shall I check in {habit} for today? It would be {count} {times} this week."
-    return CoachReply(single_chunk(text), check_in=habit)
+    day = understood.arguments["day"]
+    if day in habit.recent_days:
+        text = f"{habit.title} is already checked in for {day}. Nice consistency!"
+        return CoachReply(single_chunk(text))
+    arguments = {"habit_id": habit.id, "day": day}
+    return _act("check_in_habit", arguments, request, lead="Nice work! ")
+
+
+def _set_progress(understood: Understood, request: CoachRequest) -> CoachReply:
+    assert understood.target is not None
+    assert understood.arguments is not None
+    goal = _named(understood.target, request.context.goals)
+    if goal is None:
+        text = f'I don\'t see an active goal called "{understood.target}" among yours.'
+        return CoachReply(single_chunk(text))
+    return _act("update_goal_progress", {**understood.arguments, "goal_id": goal.id}, request)
+
+
+def _task_done(understood: Understood, request: CoachRequest) -> CoachReply:
+    assert understood.target is not None
+    task = _named(understood.target, request.context.tasks)
+    if task is None:
+        text = f'I don\'t see an open task called "{understood.target}" among yours.'
+        return CoachReply(single_chunk(text))
+    return _act("complete_task", {"task_id": task.id}, request, lead="Well done! ")
 
 
 def _progress_reply(request: CoachRequest) -> str:
-    if not request.goals and not request.recent_check_ins:
+    context = request.context
+    if not request.goals and not context.goals and not context.habits and not context.tasks:
         return (
             "We haven't set any goals together yet. Tell me something like "
             '"I want to run a 5k by March" and I\'ll put it on your board.'
         )
     lines = ["Here's what I see:"]
-    for goal in request.goals:
-        due = f", due {goal.due_date}" if goal.due_date else ""
-        state = "on your board" if goal.goal_id else "being set up"
-        lines.append(f"- {goal.title} ({goal.area}{due}), {state}")
-    habits = Counter(c.habit for c in request.recent_check_ins)
-    for habit, count in habits.most_common():
-        lines.append(f"- {habit}: checked in {count} of the last 7 days")
+    for goal in context.goals:
+        lines.append(f"- {goal.title} ({goal.area}): {goal.progress}% done")
+    known = {g.id for g in context.goals}
+    for remembered in request.goals:
+        if remembered.goal_id in known:
+            continue
+        due = f", due {remembered.due_date}" if remembered.due_date else ""
+        state = "on your board" if remembered.goal_id else "being set up"
+        lines.append(f"- {remembered.title} ({remembered.area}{due}), {state}")
+    if context.tasks:
+        lines.append(f"- {len(context.tasks)} open tasks, next: {context.tasks[0].title}")
+    for habit in context.habits:
+        lines.append(
+            f"- {habit.title}: checked in {len(habit.recent_days)} of the last 7 days, "
+            f"streak {habit.current_streak} (best {habit.longest_streak})"
+        )
     lines.append("Keep going, one step at a time!")
     return "\n".join(lines)
 

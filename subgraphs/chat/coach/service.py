@@ -5,18 +5,28 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from pymongo.asynchronous.client_session import AsyncClientSession
 
 from common.events import AfterCommit, OutboxTransaction
-from common.events.catalog import CoachGoalCreated
+from common.events.catalog import CoachActionApplied, CoachGoalCreated
 from subgraphs.chat.coach.provider import (
+    CheckInProposal,
+    CoachContext,
     CoachProvider,
     CoachReply,
     CoachRequest,
-    RememberedCheckIn,
+    GoalProposal,
+    KnownGoal,
+    KnownHabit,
+    KnownTask,
+    ProgressProposal,
     RememberedGoal,
+    ScheduleProposal,
+    TaskDoneProposal,
+    TrackerProposal,
     Turn,
 )
 from subgraphs.chat.models import (
@@ -30,6 +40,7 @@ from subgraphs.chat.models import (
     utcnow,
 )
 from subgraphs.chat.repository import (
+    CoachContextRepository,
     CoachMemoryRepository,
     CoachReplyJobRepository,
     ConversationRepository,
@@ -44,6 +55,11 @@ INTERRUPTED = " (The coach was interrupted; please ask again.)"
 NO_REPLY = "Sorry, I couldn't come up with a reply just now. Please try again."
 # How long a proposal waits for the user's answer before it expires.
 PROPOSAL_TTL = timedelta(days=1)
+# The coach's context is bounded: at most this many goals and habits, this many days back.
+CONTEXT_GOALS = 10
+CONTEXT_HABITS = 15
+CONTEXT_TASKS = 15
+CONTEXT_DAYS = 7
 # A reply that failed this often is answered with NO_REPLY instead of being tried again.
 MAX_ATTEMPTS = 3
 
@@ -68,9 +84,11 @@ class CoachService:
         message_store: MessageRepository,
         provider: CoachProvider,
         memory: CoachMemoryRepository,
+        context: CoachContextRepository,
         jobs: CoachReplyJobRepository,
         goal_link_base: str,
     ) -> None:
+        self._context = context
         self._appender = appender
         self._conversations = conversation_store
         self._message_store = message_store
@@ -91,33 +109,64 @@ class CoachService:
             return
         request = await self._request(conversation, question)
         reply = await self._provider.respond(request)
-        await self._deliver(job, conversation, question, reply, request)
+        await self._deliver(job, conversation, question, reply)
 
     async def _request(self, conversation: Conversation, message: Message) -> CoachRequest:
         assert message.sender_id is not None
-        today = datetime.now(UTC).date()
+        now = datetime.now(UTC)
+        today = now.date()
         recent = await self._message_store.recent(str(conversation.id), HISTORY_TURNS)
         history = [
-            Turn("coach" if m.author is MessageAuthor.COACH else "user", m.text)
+            Turn(
+                "coach" if m.author is MessageAuthor.COACH else "user",
+                m.text or m.transcript or "",
+            )
             for m in recent
-            if m.text and m.seq <= message.seq
+            if (m.text or m.transcript) and m.seq <= message.seq
         ]
         return CoachRequest(
             user_id=message.sender_id,
             message_id=str(message.id),
-            text=message.text,
+            # A voice question is answered from its transcript.
+            text=message.text or message.transcript or "",
             today=today,
             history=history,
             goals=[
                 RememberedGoal(g.title, g.area, g.due_date, g.goal_id)
                 for g in await self._memory.goals(message.sender_id)
             ],
-            recent_check_ins=[
-                RememberedCheckIn(c.habit, c.day)
-                for c in await self._memory.check_ins_since(
-                    message.sender_id, (today - timedelta(days=6)).isoformat()
+            context=await self._context_of(message.sender_id, today),
+            now=now,
+        )
+
+    async def _context_of(self, user_id: str, today: date) -> CoachContext:
+        """The user's active goals, open tasks, habits, streaks and last week's check-ins,
+        bounded, from
+        chat's projections of goals' events (never journal text: chat has none)."""
+        goals = await self._context.active_goals(user_id, CONTEXT_GOALS)
+        habits = await self._context.habits(user_id, CONTEXT_HABITS)
+        since = (today - timedelta(days=CONTEXT_DAYS - 1)).isoformat()
+        days: dict[str, list[str]] = {}
+        for check_in in await self._context.days_since(
+            user_id, [h.habit_id for h in habits], since, CONTEXT_HABITS * CONTEXT_DAYS
+        ):
+            days.setdefault(check_in.habit_id, []).append(check_in.day)
+        return CoachContext(
+            goals=tuple(KnownGoal(g.goal_id, g.title, g.area, g.progress) for g in goals),
+            tasks=tuple(
+                KnownTask(t.task_id, t.title, t.due_day)
+                for t in await self._context.open_tasks(user_id, CONTEXT_TASKS)
+            ),
+            habits=tuple(
+                KnownHabit(
+                    h.habit_id,
+                    h.title,
+                    h.current_streak,
+                    h.longest_streak,
+                    tuple(days.get(h.habit_id, ())),
                 )
-            ],
+                for h in habits
+            ),
         )
 
     async def _deliver(
@@ -126,7 +175,6 @@ class CoachService:
         conversation: Conversation,
         question: Message,
         reply: CoachReply,
-        request: CoachRequest,
     ) -> None:
         """Stream the reply into one message: it appears with the first chunk, grows per chunk.
 
@@ -153,7 +201,7 @@ class CoachService:
         if not text:
             await self._finish(job, conversation, question, NO_REPLY, None, answer)
             return
-        await self._finish(job, conversation, question, text, (reply, request), answer)
+        await self._finish(job, conversation, question, text, reply, answer)
 
     async def _stream(
         self, conversation: Conversation, question: Message, answer: Message | None, text: str
@@ -185,7 +233,7 @@ class CoachService:
         conversation: Conversation | None,
         question: Message | None,
         text: str,
-        decided: tuple[CoachReply, CoachRequest] | None,
+        decided: CoachReply | None,
         answer: Message | None,
     ) -> None:
         async def work(tx: OutboxTransaction) -> _Final | None:
@@ -193,7 +241,7 @@ class CoachService:
                 raise LostClaim(str(job.id))
             if conversation is None or question is None:
                 return None
-            proposal = proposal_of(question, *decided) if decided is not None else None
+            proposal = proposal_of(question, decided) if decided is not None else None
             return await self._write_reply(
                 conversation, question, text, answer, proposal, tx.session
             )
@@ -269,32 +317,73 @@ class CoachService:
 
         return announce
 
+    async def action_applied(
+        self, applied: CoachActionApplied, session: AsyncClientSession
+    ) -> AfterCommit | None:
+        """Tell the user what goals did with a confirmed action (done, or why not), once,
+        in the transaction recording the event as processed: only now may the coach say it."""
+        conversation = await self._conversations.get_in(applied.conversation_id, session=session)
+        if (
+            conversation is None
+            or conversation.kind is not ConversationKind.COACH
+            or applied.user_id not in conversation.member_ids
+        ):
+            log.warning("coach action outcome for an unknown conversation dropped")
+            return None
+        text = (
+            f"Done! {applied.summary}"
+            if applied.applied
+            else f"I couldn't do that after all: {applied.summary}"
+        )
+        draft = coach_draft(
+            str(conversation.id), text, client_message_id=f"action-done:{applied.request_id}"
+        )
+        appended = await self._appender.append(draft, member=None, session=session)
+        if not appended.created:
+            return None  # a redelivered outcome was already told
 
-def proposal_of(
-    question: Message, reply: CoachReply, request: CoachRequest
-) -> CoachProposal | None:
-    """What the coach offers to do besides talking: a goal, else a check-in; None for neither."""
+        async def announce() -> None:
+            await self._appender.announce_added(appended.message, appended.members)
+
+        return announce
+
+
+def proposal_of(question: Message, reply: CoachReply) -> CoachProposal | None:
+    """What the coach offers to do besides talking (checked by `coach/tools.py`), or None."""
     # Derived from the question: a re-run after a crash proposes (and requests) the same thing.
-    proposal_id = uuid.uuid5(uuid.NAMESPACE_URL, f"lifegraph:coach:{question.id}").hex
-    expires_at = utcnow() + PROPOSAL_TTL
-    if reply.goal is not None:
-        return CoachProposal(
-            id=proposal_id,
-            kind=ProposalKind.GOAL,
-            title=reply.goal.title,
-            area=reply.goal.area,
-            due_date=reply.goal.due_date.isoformat() if reply.goal.due_date else None,
-            expires_at=expires_at,
-        )
-    if reply.check_in is not None:
-        return CoachProposal(
-            id=proposal_id,
-            kind=ProposalKind.CHECK_IN,
-            habit=reply.check_in,
-            day=request.today.isoformat(),
-            expires_at=expires_at,
-        )
-    return None
+    proposal = CoachProposal(
+        id=uuid.uuid5(uuid.NAMESPACE_URL, f"lifegraph:coach:{question.id}").hex,
+        kind=ProposalKind.GOAL,
+        expires_at=utcnow() + PROPOSAL_TTL,
+    )
+    changes: dict[str, Any]
+    match reply.action:
+        case GoalProposal(title=title, area=area, due_date=due):
+            due_date = due.isoformat() if due else None
+            changes = {"title": title, "area": area, "due_date": due_date}
+        case CheckInProposal(habit_id=habit_id, habit=habit, day=day):
+            changes = {"kind": ProposalKind.CHECK_IN, "habit_id": habit_id, "habit": habit}
+            changes["day"] = day.isoformat()
+        case TrackerProposal(metric=metric, value=value, currency=currency):
+            changes = {"kind": ProposalKind.TRACKER_ENTRY, "metric": metric, "value": value}
+            changes["currency"] = currency
+        case ProgressProposal(goal_id=goal_id, goal=goal, progress=progress):
+            changes = {"kind": ProposalKind.GOAL_PROGRESS, "goal_id": goal_id, "title": goal}
+            changes["progress"] = progress
+        case TaskDoneProposal(task_id=task_id, task=task):
+            changes = {"kind": ProposalKind.TASK_DONE, "task_id": task_id, "title": task}
+        case ScheduleProposal() as block:
+            changes = {
+                "kind": ProposalKind.SCHEDULE,
+                "title": block.title,
+                "starts_at": block.starts_at,
+                "duration_minutes": block.duration_minutes,
+                "focus": block.focus,
+                "goal_id": block.goal_id,
+            }
+        case None:
+            return None
+    return proposal.model_copy(update=changes)
 
 
 def reply_client_id(question: Message) -> str:

@@ -16,6 +16,7 @@ MAX_TITLE = 100
 MAX_GROUP_MEMBERS = 256
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 MAX_URL = 2048
+MAX_ATTACHMENT_IDS = 10
 _USER_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 _MIME = re.compile(r"^[a-z]+/[a-z0-9][a-z0-9.+-]{0,100}$")
@@ -90,3 +91,8 @@ def title(value: str) -> str:
     if not 0 < len(cleaned) <= MAX_TITLE:
         raise BadUserInput(f"A title is 1 to {MAX_TITLE} characters.", field="title")
     return cleaned
+
+
+def attachment_ids(values: Sequence[str]) -> list[str]:
+    validation.items(values, field="attachmentIds", max_items=MAX_ATTACHMENT_IDS)
+    return [v.strip() for v in values]

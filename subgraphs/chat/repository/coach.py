@@ -51,9 +51,6 @@ class CoachMemoryRepository:
         )
         return result.upserted_id is not None
 
-    async def check_ins_since(self, user_id: str, day: str) -> list[CoachCheckIn]:
-        return await CoachCheckIn.find({"user_id": user_id, "day": {"$gte": day}}).to_list()
-
     async def forget(self, user_id: str, *, session: Session = None) -> None:
         await CoachGoal.get_pymongo_collection().delete_many({"user_id": user_id}, session=session)
         await CoachCheckIn.get_pymongo_collection().delete_many(

@@ -11,7 +11,7 @@ from beanie import SortDirection
 from pymongo import ReturnDocument
 from pymongo.asynchronous.client_session import AsyncClientSession
 
-from common.repository import Page, Repository, parse_object_id
+from common.repository import Page, PageRequest, Repository, parse_object_id
 from common.transactions import snapshot
 from subgraphs.chat.domain import cursors
 from subgraphs.chat.models import CoachProposal, Message, ProposalStatus
@@ -44,6 +44,17 @@ class MessageRepository(Repository[Message]):
         """A session whose reads all see one point in time (a read-only transaction)."""
         async with snapshot(Message.get_pymongo_collection().database.client) as session:
             yield session
+
+    async def search(
+        self, conversation_id: str, terms: list[str], request: PageRequest
+    ) -> Page[Message]:
+        """Messages holding every term (text and transcript), newest first; no tombstones."""
+        query = {
+            "conversation_id": conversation_id,
+            "search_terms": {"$all": terms},
+            "deleted_at": None,
+        }
+        return await self.page(query, request)
 
     async def history(
         self,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import strawberry
 
+from common.graphql.listcaps import list_cap
+from subgraphs.chat.domain.validation import MAX_ATTACHMENT_IDS, MAX_GROUP_MEMBERS
 from subgraphs.chat.domain.validation import AttachmentInput as AttachmentValue
 
 
@@ -15,7 +17,9 @@ class StartDirectConversationInput:
 @strawberry.input(description="Create a group; you become its admin.")
 class CreateGroupConversationInput:
     title: str = strawberry.field(description="The group's title, 1-100 characters.")
-    member_ids: list[strawberry.ID] = strawberry.field(description="Who to add besides you.")
+    member_ids: list[strawberry.ID] = strawberry.field(
+        metadata=list_cap(MAX_GROUP_MEMBERS), description="Who to add besides you."
+    )
 
 
 @strawberry.input(description="Add members to a group (admins only).")
@@ -49,6 +53,13 @@ class SendMessageInput:
     )
     attachment: AttachmentInput | None = strawberry.field(
         default=None, description="An optional attached file."
+    )
+    attachment_ids: list[strawberry.ID] = strawberry.field(
+        metadata=list_cap(MAX_ATTACHMENT_IDS),
+        default_factory=list,
+        description="Up to 10 completed CHAT_ATTACHMENT or VOICE_MESSAGE uploads of yours "
+        "(completeUpload ids), each on no other message; only the conversation's members "
+        "can read them.",
     )
     client_message_id: str | None = strawberry.field(
         default=None,

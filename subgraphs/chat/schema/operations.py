@@ -9,6 +9,7 @@ import strawberry
 from strawberry.federation.schema_directives import Authenticated
 
 from common.graphql.pagination import Connection, connection_from_page
+from common.repository import PageRequest
 from subgraphs.chat.schema.context import Info, viewer_id
 from subgraphs.chat.schema.inputs import (
     AddGroupMembersInput,
@@ -43,6 +44,31 @@ class Query:
             await viewer_id(info), str(id)
         )
         return Conversation.from_doc(doc)
+
+    @strawberry.field(
+        description="Search a conversation you are in: messages whose text or voice "
+        "transcript holds every word of `query`, newest first (deleted ones never)."
+    )
+    async def search_messages(
+        self,
+        info: Info,
+        conversation_id: Annotated[strawberry.ID, strawberry.argument(description="The chat.")],
+        query: Annotated[
+            str,
+            strawberry.argument(
+                description="Words every message found holds (or starts a word with, from 3 "
+                "letters), in its text or its voice transcript."
+            ),
+        ],
+        first: Annotated[int, strawberry.argument(description="Page size, 1-100.")] = 20,
+        after: Annotated[
+            str | None, strawberry.argument(description="The `endCursor` of the previous page.")
+        ] = None,
+    ) -> Connection[Message]:
+        page = await info.context.services.messages.search(
+            await viewer_id(info), str(conversation_id), query, PageRequest(first, after)
+        )
+        return connection_from_page(page, Message.from_doc)
 
     @strawberry.field(
         description=(
@@ -120,6 +146,7 @@ class Mutation:
             str(input.conversation_id),
             input.text,
             attachment=input.attachment.to_value() if input.attachment else None,
+            attachment_ids=[str(a) for a in input.attachment_ids],
             client_message_id=input.client_message_id,
             sender_name=viewer.display_name,
         )

@@ -10,6 +10,7 @@ import strawberry
 
 from common.auth import sees_profile
 from common.errors import Forbidden
+from common.graphql.media import Media
 from common.graphql.pagination import Connection, connection_from_page
 from common.repository import PageRequest
 from subgraphs.chat.domain import cursors
@@ -154,7 +155,12 @@ class Message:
     proposal: CoachProposal | None = strawberry.field(
         description="For coach messages: what the coach offers to do, awaiting your answer."
     )
+    transcript: str | None = strawberry.field(
+        description="What its voice messages say, once transcribed; null without a "
+        "transcription provider."
+    )
     sender_id: strawberry.Private[str | None]
+    attachment_ids: strawberry.Private[list[str]]
     # From a live signal: the sender's card as announced, read once for all subscribers
     # (None: the coach, or a sender chat does not know); else `sender` loads it.
     announced: strawberry.Private[tuple[ProfileCard | None] | None] = None
@@ -183,6 +189,8 @@ class Message:
             cursor=cursors.encode(doc.seq),
             proposal=CoachProposal.from_doc(doc.proposal) if doc.proposal else None,
             sender_id=doc.sender_id,
+            transcript=doc.transcript,
+            attachment_ids=doc.attachment_ids,
         )
 
     @classmethod
@@ -193,6 +201,13 @@ class Message:
             info, "chat.message", lambda ids: messages.visible_messages(viewer, ids)
         ).load(str(id))
         return cls.from_doc(doc) if doc else None
+
+    @strawberry.field(
+        description="Uploaded files and voice messages (completeUpload), in order; a file "
+        "already removed is null. Media signs their URLs for the conversation's members only."
+    )
+    def attachments(self) -> list[Media | None]:
+        return [Media(id=strawberry.ID(media_id)) for media_id in self.attachment_ids]
 
     @strawberry.field(description="Whether its author deleted it.")
     def is_deleted(self) -> bool:

@@ -8,6 +8,7 @@ from common.events import OutboxPublisher
 from common.pubsub import PubSub
 from common.settings import ChatSettings
 from common.urlguard import UrlGuard
+from subgraphs.chat.coach.context import CoachContextProjector
 from subgraphs.chat.coach.openai import OpenAICompatibleCoach
 from subgraphs.chat.coach.proposals import ProposalService
 from subgraphs.chat.coach.provider import CoachProvider
@@ -15,8 +16,10 @@ from subgraphs.chat.coach.rules import RuleBasedCoach
 from subgraphs.chat.coach.service import CoachService
 from subgraphs.chat.coach.worker import CoachWorker
 from subgraphs.chat.repository import (
+    CoachContextRepository,
     CoachMemoryRepository,
     CoachReplyJobRepository,
+    CompletedMediaRepository,
     ConversationRepository,
     MessageRepository,
     ProfileRepository,
@@ -43,6 +46,8 @@ class ChatServices:
     proposals: ProposalService
     # For consumers and the background worker, not for resolvers.
     coach: CoachService
+    # Keeps the coach's context from goals' events.
+    coach_context: CoachContextProjector
     erasure: Erasure
     # Answers coach questions once run (`app.build` runs it unless told not to).
     coach_worker: CoachWorker
@@ -73,7 +78,9 @@ def build_services(
     profile_store = ProfileRepository()
     profiles = ProfileService(profiles=profile_store)
     memory = CoachMemoryRepository()
+    context = CoachContextRepository()
     jobs = CoachReplyJobRepository()
+    media = CompletedMediaRepository()
     conversations = ConversationService(
         conversations=conversation_store,
         reads=reads,
@@ -94,6 +101,7 @@ def build_services(
         messages=message_store,
         reads=reads,
         jobs=jobs,
+        media=media,
     )
     provider = coach_provider(settings)
     coach = CoachService(
@@ -102,6 +110,7 @@ def build_services(
         message_store=message_store,
         provider=provider,
         memory=memory,
+        context=context,
         jobs=jobs,
         goal_link_base=settings.public_base_url,
     )
@@ -112,8 +121,10 @@ def build_services(
         reads=reads,
         profiles=profile_store,
         memory=memory,
+        context=context,
         jobs=jobs,
         feed=feed,
+        media=media,
     )
     return ChatServices(
         conversations=conversations,
@@ -132,6 +143,7 @@ def build_services(
             memory=memory,
         ),
         coach=coach,
+        coach_context=CoachContextProjector(context),
         erasure=erasure,
         coach_worker=CoachWorker(jobs=jobs, answer=coach.answer),
         coach_provider=provider,

@@ -9,7 +9,8 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.errors import DuplicateKeyError
 
 from common.errors import BadUserInput, Forbidden, NotFound
-from common.events import AfterCommit, OutboxPublisher, OutboxTransaction
+from common.events import AfterCommit, Event, OutboxPublisher, OutboxTransaction
+from common.events.catalog import ConversationMembers
 from common.known_users import require_known
 from common.repository import Page, PageRequest
 from subgraphs.chat.domain import validation
@@ -29,6 +30,17 @@ def direct_key(a: str, b: str) -> str:
 
 def coach_key(user_id: str) -> str:
     return f"coach:{user_id}"
+
+
+def members_changed(conversation: Conversation) -> Event:
+    conversation_id = str(conversation.id)
+    return Event.of(
+        "chat.conversation.members_changed",
+        user_id=conversation.created_by,
+        data=ConversationMembers(
+            conversation_id=conversation_id, member_ids=conversation.member_ids
+        ),
+    )
 
 
 class ConversationService:
@@ -137,6 +149,9 @@ class ConversationService:
             async def work(tx: OutboxTransaction) -> None:
                 await self._conversations.add_members(conversation_id, new, session=tx.session)
                 await self._reads.ensure(conversation_id, new, session=tx.session)
+                current = await self._conversations.get_in(conversation_id, session=tx.session)
+                if current is not None:
+                    await tx.publish(members_changed(current))
 
             await self._publisher.run_in_transaction(work)
         refreshed = await self._reload(conversation_id)
@@ -158,7 +173,11 @@ class ConversationService:
             current = await self._conversations.get_in(conversation_id, session=tx.session)
             if current is None or user_id not in current.member_ids:
                 raise NotFound("That user is not a member of this conversation.")
-            return await self.drop_member(current, user_id, session=tx.session)
+            announce = await self.drop_member(current, user_id, session=tx.session)
+            current.member_ids = [m for m in current.member_ids if m != user_id]
+            # Media stops signing this conversation's attachments for the member who left.
+            await tx.publish(members_changed(current))
+            return announce
 
         announce = await self._publisher.run_in_transaction(work)
         await announce()

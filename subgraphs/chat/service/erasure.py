@@ -9,8 +9,10 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from common.events import AfterCommit
 from subgraphs.chat.models import ConversationKind
 from subgraphs.chat.repository import (
+    CoachContextRepository,
     CoachMemoryRepository,
     CoachReplyJobRepository,
+    CompletedMediaRepository,
     ConversationRepository,
     MessageRepository,
     ProfileRepository,
@@ -32,8 +34,10 @@ class Erasure:
         reads: ReadStateRepository,
         profiles: ProfileRepository,
         memory: CoachMemoryRepository,
+        context: CoachContextRepository,
         jobs: CoachReplyJobRepository,
         feed: LiveFeed,
+        media: CompletedMediaRepository,
     ) -> None:
         self._conversations = conversations
         self._conversation_store = conversation_store
@@ -41,8 +45,10 @@ class Erasure:
         self._reads = reads
         self._profiles = profiles
         self._memory = memory
+        self._context = context
         self._jobs = jobs
         self._feed = feed
+        self._media = media
 
     async def erase(self, user_id: str, *, session: AsyncClientSession) -> AfterCommit:
         """Messages, memberships, read state, card, coach conversation, memory and pending replies.
@@ -65,7 +71,10 @@ class Erasure:
         await self._reads.delete_for(user_id=user_id, session=session)
         await self._profiles.erase(user_id, session=session)
         await self._memory.forget(user_id, session=session)
+        await self._context.forget(user_id, session=session)
         await self._jobs.delete_for_user(user_id, session=session)
+        # Media erases the files itself (users.user.deleted); this is chat's note of them.
+        await self._media.forget_owner(user_id, session=session)
 
         async def announce() -> None:
             for announcement in announcements:

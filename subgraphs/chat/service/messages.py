@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.errors import DuplicateKeyError
 
 from common.errors import BadUserInput, Conflict, Forbidden, NotFound
-from common.events import Event, OutboxTransaction
-from common.events.catalog import MessageSent
+from common.events import AfterCommit, Event, OutboxTransaction
+from common.events.catalog import (
+    MediaCompleted,
+    MessageAttached,
+    MessageDeleted,
+    MessageSent,
+    VoiceTranscribed,
+)
 from common.repository import Page, PageRequest
+from common.search import query_terms, search_terms
 from subgraphs.chat.domain import cursors, validation
 from subgraphs.chat.models import (
     CoachReplyJob,
@@ -20,6 +28,7 @@ from subgraphs.chat.models import (
 )
 from subgraphs.chat.repository import (
     CoachReplyJobRepository,
+    CompletedMediaRepository,
     MessageRepository,
     ReadStateRepository,
 )
@@ -38,7 +47,9 @@ class MessageService:
         messages: MessageRepository,
         reads: ReadStateRepository,
         jobs: CoachReplyJobRepository,
+        media: CompletedMediaRepository,
     ) -> None:
+        self._media = media
         self._conversations = conversations
         self._appender = appender
         self._messages = messages
@@ -54,13 +65,18 @@ class MessageService:
         text: str,
         *,
         attachment: validation.AttachmentInput | None = None,
+        attachment_ids: Sequence[str] = (),
         client_message_id: str | None = None,
         sender_name: str | None = None,
     ) -> Message:
         """Post as `viewer`; `sender_name` (from their token) introduces them to chat's
-        cards if users' registration event has not arrived yet."""
+        cards if users' registration event has not arrived yet. `attachment_ids` are
+        completed uploads of the viewer's, attached to no other message."""
         stored_attachment = validation.attachment(attachment)
-        body = validation.message_text(text, has_attachment=stored_attachment is not None)
+        media_ids = validation.attachment_ids(attachment_ids)
+        body = validation.message_text(
+            text, has_attachment=stored_attachment is not None or bool(media_ids)
+        )
         client_id = validation.client_message_id(client_message_id)
         conversation = await self._conversations.member_conversation(viewer, conversation_id)
         if client_id is not None:
@@ -77,6 +93,8 @@ class MessageService:
                 sender_id=viewer,
                 text=body,
                 attachment=stored_attachment,
+                attachment_ids=media_ids,
+                search_terms=search_terms(body),
                 client_message_id=client_id,
                 created_at=utcnow(),
             )
@@ -85,6 +103,17 @@ class MessageService:
                 return appended
             message = appended.message
             message_id = str(message.id)
+            if media_ids:
+                # In this transaction: a failed check stores no message, and two sends
+                # of one id conflict, the second then finding it attached.
+                await self._media.attach(
+                    viewer,
+                    media_ids,
+                    holder=holder(message_id),
+                    field="attachmentIds",
+                    session=tx.session,
+                )
+                await tx.publish(_attached(message, viewer, appended.members))
             await self._reads.advance(
                 conversation_id,
                 viewer,
@@ -96,7 +125,8 @@ class MessageService:
             recipients = [m for m in appended.members if m != viewer]
             if recipients:
                 await tx.publish(_sent(message, viewer, recipients))
-            if to_coach:
+            # A voice message without text is answered once its transcript arrives.
+            if to_coach and body:
                 job = CoachReplyJob(
                     user_id=viewer,
                     conversation_id=conversation_id,
@@ -120,7 +150,7 @@ class MessageService:
             await self._appender.announce_added(
                 appended.message, appended.members, sender_name=sender_name
             )
-            if to_coach:
+            if to_coach and body:
                 self.coach_question_stored()
         return appended.message
 
@@ -128,7 +158,10 @@ class MessageService:
         message = await self._own_message(viewer, message_id)
         if message.deleted_at is not None:
             raise Conflict("A deleted message cannot be edited.")
-        message.text = validation.message_text(text, has_attachment=message.attachment is not None)
+        message.text = validation.message_text(
+            text, has_attachment=message.attachment is not None or bool(message.attachment_ids)
+        )
+        message.search_terms = _terms(message)
         message.edited_at = utcnow()
         await self._messages.save(message)
         await self._appender.announce_updated(message)
@@ -137,13 +170,77 @@ class MessageService:
     async def delete(self, viewer: str, message_id: str) -> Message:
         message = await self._own_message(viewer, message_id)
         if message.deleted_at is None:
+            media_ids = message.attachment_ids
             # A tombstone keeps the history's shape; the content itself is gone.
             message.text = ""
             message.attachment = None
+            message.attachment_ids = []
+            message.transcript = None
+            message.search_terms = []
             message.deleted_at = utcnow()
-            await self._messages.save(message)
+
+            async def work(tx: OutboxTransaction) -> None:
+                await self._messages.save(message, session=tx.session)
+                if media_ids:
+                    await self._media.release([holder(message_id)], session=tx.session)
+                    # Media removes the files once this commits (idempotently).
+                    await tx.publish(_deleted(message, viewer, media_ids))
+
+            await self._appender.appending(message.conversation_id, work)
             await self._appender.announce_updated(message)
         return message
+
+    async def transcribed(
+        self, voice: VoiceTranscribed, *, session: AsyncClientSession
+    ) -> AfterCommit | None:
+        """Store a voice message's transcript; a voice question to the coach is then
+        answered like text. In the transaction recording the event as processed."""
+        message = await self._messages.get(voice.message_id, session=session)
+        if (
+            message is None
+            or message.deleted_at is not None
+            or message.sender_id != voice.owner_id
+            or voice.media_id not in message.attachment_ids
+        ):
+            return None  # deleted meanwhile, or not what the event claims
+        parts = [p for p in (message.transcript, voice.text) if p]
+        message.transcript = "\n".join(parts)
+        message.search_terms = _terms(message)
+        await self._messages.set_fields(
+            voice.message_id,
+            {"transcript": message.transcript, "search_terms": message.search_terms},
+            session=session,
+        )
+        # The sender may have left the group since: the transcript is stored all the same.
+        conversation = (
+            await self._conversations.visible_conversations(
+                voice.owner_id, [message.conversation_id]
+            )
+        ).get(message.conversation_id)
+        to_coach = (
+            conversation is not None
+            and conversation.kind is ConversationKind.COACH
+            and not message.text
+        )
+        if to_coach:
+            job = CoachReplyJob(
+                user_id=voice.owner_id,
+                conversation_id=message.conversation_id,
+                message_id=voice.message_id,
+                available_at=utcnow(),
+            )
+            await self._jobs.insert(job, session=session)
+
+        async def announce() -> None:
+            await self._appender.announce_updated(message)
+            if to_coach:
+                self.coach_question_stored()
+
+        return announce
+
+    async def record_media(self, media: MediaCompleted) -> None:
+        """Remember a completed upload (`media.media.completed`) for `attachmentIds` checks."""
+        await self._media.record(media)
 
     async def _own_message(self, viewer: str, message_id: str) -> Message:
         message = await self._messages.get(message_id)
@@ -182,6 +279,14 @@ class MessageService:
             conversation_id, first=first, beyond=beyond, newest_first=True
         )
 
+    async def search(
+        self, viewer: str, conversation_id: str, query: str, request: PageRequest
+    ) -> Page[Message]:
+        """The conversation's messages (text or voice transcript) matching every word."""
+        terms = query_terms(query)
+        await self._conversations.member_conversation(viewer, conversation_id)
+        return await self._messages.search(conversation_id, terms, request)
+
     async def get_many(self, ids: list[str]) -> dict[str, Message]:
         return await self._messages.get_many(ids)
 
@@ -191,6 +296,42 @@ class MessageService:
             viewer, list({m.conversation_id for m in found.values()})
         )
         return {k: m for k, m in found.items() if m.conversation_id in conversations}
+
+
+def _terms(message: Message) -> list[str]:
+    return search_terms("\n".join(p for p in (message.text, message.transcript) if p))
+
+
+def holder(message_id: str) -> str:
+    """What a message's media are attached to in the projection."""
+    return f"message:{message_id}"
+
+
+def _attached(message: Message, sender: str, members: list[str]) -> Event:
+    return Event.of(
+        "chat.message.attached",
+        user_id=sender,
+        data=MessageAttached(
+            conversation_id=message.conversation_id,
+            message_id=str(message.id),
+            sender_id=sender,
+            media_ids=message.attachment_ids,
+            member_ids=members,
+        ),
+    )
+
+
+def _deleted(message: Message, sender: str, media_ids: list[str]) -> Event:
+    return Event.of(
+        "chat.message.deleted",
+        user_id=sender,
+        data=MessageDeleted(
+            conversation_id=message.conversation_id,
+            message_id=str(message.id),
+            sender_id=sender,
+            media_ids=media_ids,
+        ),
+    )
 
 
 def _sent(message: Message, sender: str, recipients: list[str]) -> Event:

@@ -7,6 +7,7 @@ from subgraphs.community.repository.interactions import (
     LikeRepository,
     SaveRepository,
 )
+from subgraphs.community.repository.media import CompletedMediaRepository
 from subgraphs.community.repository.moderation import (
     ActionRepository,
     CaseRepository,
@@ -24,6 +25,7 @@ __all__ = [
     "BlockRepository",
     "CaseRepository",
     "CommentRepository",
+    "CompletedMediaRepository",
     "FollowRepository",
     "GoalRepository",
     "LikeRepository",

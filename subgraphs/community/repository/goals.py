@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from subgraphs.community.models import GoalRef, Privacy
+from subgraphs.community.models import GoalAccess, GoalRef, Privacy
 from subgraphs.community.repository.base import CommunityRepository, Session
 
 
@@ -15,9 +15,13 @@ class GoalRepository(CommunityRepository[GoalRef]):
     async def by_goal(self, goal_id: str, *, session: Session = None) -> GoalRef | None:
         return self.parse(await self.collection().find_one({"goal_id": goal_id}, session=session))
 
-    async def by_goals(self, goal_ids: Iterable[str]) -> dict[str, GoalRef]:
-        cursor = self.collection().find({"goal_id": {"$in": list(goal_ids)}})
-        return {row["goal_id"]: GoalRef.model_validate(row) async for row in cursor}
+    async def by_goals(self, goal_ids: Iterable[str]) -> dict[str, GoalAccess]:
+        """Who may see each goal found: the fields a feed's links are checked on."""
+        cursor = self.collection().find(
+            {"goal_id": {"$in": list(goal_ids)}},
+            {"_id": 0, "goal_id": 1, "owner_id": 1, "visibility": 1, "deleted": 1},
+        )
+        return {row["goal_id"]: GoalAccess.of_row(row) async for row in cursor}
 
     async def apply(
         self,

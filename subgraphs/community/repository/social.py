@@ -50,6 +50,43 @@ class FollowRepository(CommunityRepository[Follow]):
         )
         return [row["follower_id"] async for row in cursor]
 
+    async def circle(
+        self, user_id: str, *, max_following: int, max_blocks: int
+    ) -> tuple[list[str], set[str]]:
+        """Who `user_id` follows and who they block or are blocked by, in one round trip.
+
+        Every signed-in community request needs both: one aggregate with `$unionWith`
+        on the blocks is one database command where two finds were two, each on the
+        same indexes as `following_ids` and the blocks' two ids.
+        """
+        either_way = {"$or": [{"blocker_id": user_id}, {"blocked_id": user_id}]}
+        pipeline: list[dict[str, Any]] = [
+            {"$match": {"follower_id": user_id}},
+            {"$limit": max_following},
+            {"$project": {"_id": 0, "followee_id": 1}},
+            {
+                "$unionWith": {
+                    "coll": Block.get_collection_name(),
+                    "pipeline": [
+                        {"$match": either_way},
+                        {"$limit": max_blocks},
+                        {"$project": {"_id": 0, "blocker_id": 1, "blocked_id": 1}},
+                    ],
+                }
+            },
+        ]
+        # One batch holds both capped lists: no getMore round trips.
+        cursor = await self.collection().aggregate(pipeline, batchSize=max_following + max_blocks)
+        following: list[str] = []
+        hidden: set[str] = set()
+        async for row in cursor:
+            if "followee_id" in row:
+                following.append(row["followee_id"])
+            else:
+                blocker = row["blocker_id"]
+                hidden.add(row["blocked_id"] if blocker == user_id else blocker)
+        return following, hidden
+
     async def followed_among(self, follower_id: str, followee_ids: Iterable[str]) -> set[str]:
         cursor = self.collection().find(
             {"follower_id": follower_id, "followee_id": {"$in": list(followee_ids)}},
@@ -92,16 +129,6 @@ class BlockRepository(CommunityRepository[Block]):
             {"blocker_id": blocker_id, "blocked_id": blocked_id}
         )
         return result.deleted_count == 1
-
-    async def either_way(self, user_id: str, *, limit: int) -> set[str]:
-        """Everyone this user blocked or was blocked by: each hides from the other."""
-        cursor = self.collection().find(
-            {"$or": [{"blocker_id": user_id}, {"blocked_id": user_id}]}, limit=limit
-        )
-        return {
-            row["blocked_id"] if row["blocker_id"] == user_id else row["blocker_id"]
-            async for row in cursor
-        }
 
     async def between(self, a: str, b: str, *, session: Session = None) -> bool:
         found = await self.collection().find_one(

@@ -13,7 +13,7 @@ from common.auth import Role
 from common.graphql.context import RequestContext
 from common.graphql.loaders import batch_loader
 from common.repository import PageRequest
-from subgraphs.community.models import GoalRef, Post, Profile
+from subgraphs.community.models import GoalAccess, Post, Profile
 from subgraphs.community.service.container import CommunityServices
 from subgraphs.community.service.scope import Viewer
 
@@ -53,7 +53,7 @@ def profile_loader(info: Info) -> DataLoader[str, Profile | None]:
     return info.context.loader("community.profiles", lambda: batch_loader(profiles))
 
 
-def goal_loader(info: Info) -> DataLoader[str, GoalRef | None]:
+def goal_loader(info: Info) -> DataLoader[str, GoalAccess | None]:
     goals = info.context.services.goals.refs
     return info.context.loader("community.goals", lambda: batch_loader(goals))
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import strawberry
 
+from common.graphql.listcaps import list_cap
+from subgraphs.community.domain.text import MAX_MEDIA_URLS
 from subgraphs.community.schema.types import Category, ModerationActionKind, TargetType
 
 
@@ -12,7 +14,15 @@ class CreatePostInput:
     text: str = strawberry.field(description="1-5000 characters of plain text.")
     category: Category = strawberry.field(description="The life area, or GENERAL.")
     media_urls: list[str] = strawberry.field(
-        default_factory=list, description="Up to 4 http(s) URLs of images or videos."
+        metadata=list_cap(MAX_MEDIA_URLS),
+        default_factory=list,
+        description="Up to 4 http(s) URLs of images or videos.",
+    )
+    media_ids: list[strawberry.ID] = strawberry.field(
+        metadata=list_cap(MAX_MEDIA_URLS),
+        default_factory=list,
+        description="Up to 4 completed POST_MEDIA uploads of the author's (completeUpload ids), "
+        "each on no other post.",
     )
     goal_id: strawberry.ID | None = strawberry.field(
         default=None,
@@ -27,7 +37,9 @@ class EditPostInput:
     text: str | None = strawberry.field(default=None, description="New text.")
     category: Category | None = strawberry.field(default=None, description="New category.")
     media_urls: list[str] | None = strawberry.field(
-        default=None, description="New media URLs (replaces the old list)."
+        metadata=list_cap(MAX_MEDIA_URLS),
+        default=None,
+        description="New media URLs (replaces the old list).",
     )
 
 

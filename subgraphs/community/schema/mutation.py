@@ -32,6 +32,7 @@ class Mutation:
             text=input.text,
             category=input.category,
             media_urls=tuple(input.media_urls),
+            media_ids=tuple(str(m) for m in input.media_ids),
             goal_id=str(input.goal_id) if input.goal_id is not None else None,
         )
         return Post.from_doc(await info.context.services.posts.create(viewer, draft))

@@ -8,6 +8,7 @@ from typing import Annotated
 import strawberry
 
 from common.graphql.loaders import batch_loader
+from common.graphql.media import Media
 from common.graphql.pagination import Connection, connection_from_page
 from subgraphs.community import models
 from subgraphs.community.schema.context import (
@@ -179,6 +180,7 @@ class Post:
     edited_at: datetime | None = strawberry.field(description="When it was last edited.")
     author_id: strawberry.Private[str]
     goal_id: strawberry.Private[str | None]
+    media_ids: strawberry.Private[list[str]]
 
     @classmethod
     def from_doc(cls, doc: models.Post) -> Post:
@@ -194,6 +196,7 @@ class Post:
             edited_at=doc.edited_at,
             author_id=doc.author_id,
             goal_id=doc.goal_id,
+            media_ids=doc.media_ids,
         )
 
     @classmethod
@@ -201,6 +204,15 @@ class Post:
         doc = await post_loader(info).load(str(id))
         viewer = await viewer_of(info)
         return cls.from_doc(doc) if doc is not None and viewer.can_see_post(doc) else None
+
+    @strawberry.field(
+        description="Photos uploaded with the post (completeUpload), in order; signed-out "
+        "viewers get none, and a photo already removed is null."
+    )
+    async def media(self, info: Info) -> list[Media | None]:
+        if (await viewer_of(info)).user_id is None:
+            return []
+        return [Media(id=strawberry.ID(media_id)) for media_id in self.media_ids]
 
     @strawberry.field(description="Who wrote the post.")
     def author(self) -> User:

@@ -13,6 +13,7 @@ from subgraphs.community.repository import (
     BlockRepository,
     CaseRepository,
     CommentRepository,
+    CompletedMediaRepository,
     FollowRepository,
     GoalRepository,
     LikeRepository,
@@ -41,6 +42,7 @@ class Repos:
     reports: ReportRepository = field(default_factory=ReportRepository)
     cases: CaseRepository = field(default_factory=CaseRepository)
     actions: ActionRepository = field(default_factory=ActionRepository)
+    media: CompletedMediaRepository = field(default_factory=CompletedMediaRepository)
 
 
 @dataclass(frozen=True)

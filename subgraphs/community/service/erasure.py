@@ -59,5 +59,7 @@ class ErasureService:
         await repos.blocks.delete_involving(user_id, session=session)
         await repos.reports.delete_involving(user_id, post_ids, session=session)
         await repos.goals.tombstone_owned_by(user_id, session=session)
+        # Media erases the files itself (users.user.deleted); this is community's note of them.
+        await repos.media.forget_owner(user_id, session=session)
         # Again, last: the follow removals above counted down on the tombstone.
         await repos.profiles.tombstone(user_id, session=session)

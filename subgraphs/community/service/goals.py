@@ -6,7 +6,7 @@ from datetime import datetime
 
 from common.events.catalog import GoalChanged
 from common.repository import Page, PageRequest
-from subgraphs.community.models import ContentStatus, GoalRef, Post, Privacy
+from subgraphs.community.models import ContentStatus, GoalAccess, Post, Privacy
 from subgraphs.community.repository import Session
 from subgraphs.community.service.deps import Deps
 from subgraphs.community.service.scope import Viewer
@@ -38,7 +38,7 @@ class GoalService:
         }
         return await self._repos.posts.page_where(query, request)
 
-    async def refs(self, goal_ids: list[str]) -> dict[str, GoalRef]:
+    async def refs(self, goal_ids: list[str]) -> dict[str, GoalAccess]:
         return await self._repos.goals.by_goals(goal_ids)
 
     async def apply(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from beanie import PydanticObjectId
+
 from common.errors import BadUserInput, Forbidden, NotFound
 from common.events import Event
-from common.events.catalog import PostCreated
+from common.events.catalog import MediaCompleted, PostCreated, PostDeleted
 from common.repository import Page, PageRequest
 from subgraphs.community.domain import text as texts
 from subgraphs.community.models import Category, ContentStatus, Post, TargetType, utc_now
@@ -26,6 +28,7 @@ class PostDraft:
     text: str
     category: Category
     media_urls: tuple[str, ...] = ()
+    media_ids: tuple[str, ...] = ()
     goal_id: str | None = None
 
 
@@ -49,6 +52,19 @@ def post_created(post: Post) -> Event:
     )
 
 
+def post_deleted(post: Post) -> Event:
+    return Event.of(
+        "community.post.deleted",
+        user_id=post.author_id,
+        data=PostDeleted(post_id=str(post.id), author_id=post.author_id, media_ids=post.media_ids),
+    )
+
+
+def holder(post_id: str) -> str:
+    """What a post's media are attached to in the projection."""
+    return f"post:{post_id}"
+
+
 class PostService:
     def __init__(self, deps: Deps) -> None:
         self._deps = deps
@@ -58,6 +74,7 @@ class PostService:
         author_id = viewer.require_user()
         body = texts.clean_text(draft.text, field="text", max_chars=texts.POST_MAX_CHARS)
         media = texts.clean_media_urls(draft.media_urls)
+        media_ids = texts.clean_media_ids(draft.media_ids)
         goal_id = _clean_goal_id(draft.goal_id)
         held = texts.matches_filter(body, self._deps.word_filter)
         await self._deps.limits.spend(Action.POST, author_id)
@@ -68,13 +85,23 @@ class PostService:
             profile = await ensure_active(self._repos, author_id, session=unit.session)
             if goal_id is not None:
                 await self._check_goal_link(viewer, goal_id, session=unit.session)
+            post_id = PydanticObjectId()
+            await self._repos.media.attach(
+                author_id,
+                media_ids,
+                holder=holder(str(post_id)),
+                field="mediaIds",
+                session=unit.session,
+            )
             now = utc_now()
             age_base = now.timestamp() / TRENDING_HALF_DAY_SECONDS
             post = Post(
+                id=post_id,
                 author_id=author_id,
                 text=body,
                 category=draft.category,
                 media_urls=media,
+                media_ids=media_ids,
                 goal_id=goal_id,
                 status=ContentStatus.HELD if held else ContentStatus.PUBLISHED,
                 author_privacy=profile.privacy,
@@ -98,6 +125,10 @@ class PostService:
             return post
 
         return await self._deps.write(work)
+
+    async def record_media(self, media: MediaCompleted) -> None:
+        """Remember a completed upload (`media.media.completed`) for `mediaIds` checks."""
+        await self._repos.media.record(media)
 
     async def edit(self, viewer: Viewer, post_id: str, changes: PostChanges) -> Post:
         fields: dict[str, object] = {}
@@ -138,8 +169,11 @@ class PostService:
 
     async def delete(self, viewer: Viewer, post_id: str) -> None:
         async def work(unit: Unit) -> None:
-            await self._own(viewer, post_id, session=unit.session)
+            post = await self._own(viewer, post_id, session=unit.session)
             await self.purge([post_id], session=unit.session)
+            if post.media_ids:
+                # Media removes the files once this commits (at least once, idempotently).
+                await unit.publish(post_deleted(post))
 
         await self._deps.write(work)
 
@@ -153,6 +187,7 @@ class PostService:
             await repos.comments.delete_for_posts(post_ids, session=session)
             await repos.likes.delete_for_posts(post_ids, session=session)
             await repos.saves.delete_for_posts(post_ids, session=session)
+            await repos.media.release([holder(p) for p in post_ids], session=session)
 
     async def visible(self, viewer: Viewer, post_id: str, *, session: Session = None) -> Post:
         post = await self._repos.posts.get(post_id, session=session)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from typing import Any
 
 from common.errors import Forbidden, Unauthenticated
-from subgraphs.community.models import ContentStatus, GoalRef, Post, Privacy, Profile
+from subgraphs.community.models import ContentStatus, GoalAccess, GoalRef, Post, Privacy, Profile
 from subgraphs.community.repository import Session
 from subgraphs.community.service.deps import Repos
 
@@ -47,13 +46,13 @@ class Viewer:
             post.author_id, post.author_privacy
         )
 
-    def can_see_goal(self, goal: GoalRef) -> bool:
+    def can_see_goal(self, goal: GoalRef | GoalAccess) -> bool:
         """The goals subgraph's rule: owner, anyone for PUBLIC, followers for FOLLOWERS."""
         if goal.deleted:
             return False
         return self.can_see_author(goal.owner_id, goal.visibility)
 
-    def shows_goal_link(self, author_id: str, goal: GoalRef | None) -> bool:
+    def shows_goal_link(self, author_id: str, goal: GoalRef | GoalAccess | None) -> bool:
         """Whether this viewer sees a post by `author_id` linked to its goal.
 
         Only the goal's owner may link it, and only viewers who may see the goal
@@ -90,10 +89,9 @@ class Viewer:
 async def load_viewer(repos: Repos, user_id: str | None, *, moderator: bool = False) -> Viewer:
     if user_id is None:
         return Viewer()
-    # Two independent reads on every signed-in request: one round trip, not two.
-    following, hidden = await asyncio.gather(
-        repos.follows.following_ids(user_id, limit=MAX_FOLLOWING),
-        repos.blocks.either_way(user_id, limit=MAX_BLOCKS),
+    # On every signed-in request: one database command for both sets.
+    following, hidden = await repos.follows.circle(
+        user_id, max_following=MAX_FOLLOWING, max_blocks=MAX_BLOCKS
     )
     return Viewer(user_id, moderator, frozenset(following), frozenset(hidden))
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+# Shared with analytics, which applies the same streak rules (common/streaks.py).
+from common.streaks import ScheduleKind as ScheduleKind
+
 
 class LifeArea(StrEnum):
     HEALTH = "health"
@@ -30,12 +33,6 @@ class Visibility(StrEnum):
 class ProgressMode(StrEnum):
     DERIVED = "derived"
     MANUAL = "manual"
-
-
-class ScheduleKind(StrEnum):
-    DAILY = "daily"
-    WEEKDAYS = "weekdays"
-    TIMES_PER_WEEK = "times_per_week"
 
 
 class FocusStatus(StrEnum):

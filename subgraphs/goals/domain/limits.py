@@ -33,3 +33,16 @@ LINKED_TASKS_PER_GOAL: Final = 500
 # A time block on the calendar (`scheduleTodoTask`), in minutes.
 BLOCK_MINUTES_MIN: Final = 5
 BLOCK_MINUTES_MAX: Final = 1_440
+# Streak kindness: skipped days of one habit in one month; vacations kept, their length,
+# and how far ahead a skip or a vacation may be planned (days).
+SKIPS_PER_MONTH: Final = 8
+VACATIONS_KEPT: Final = 50
+VACATION_DAYS: Final = 366
+PLAN_AHEAD_DAYS: Final = 366
+# Journal and mood (docs/goals.md "Journal and mood").
+JOURNAL_BODY_CHARS: Final = 20_000
+MOOD_MIN: Final = 1
+MOOD_MAX: Final = 5
+TAGS_PER_MOOD: Final = 10
+# Check-ins one local day may hold: the daily review lists them all.
+MOOD_CHECK_INS_PER_DAY: Final = 50

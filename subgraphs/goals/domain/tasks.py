@@ -23,10 +23,15 @@ def normalise_tag(raw: str) -> str:
     return _SPACES.sub("-", raw.strip().lstrip("#").strip().casefold())
 
 
-def normalise_tags(raw: Sequence[str], *, field: str = "tags") -> list[str]:
-    """Normalised, de-duplicated (first kept), blanks dropped; capped in count and length."""
-    if len(raw) > limits.TAGS_PER_TASK:
-        raise BadUserInput(f"A task has at most {limits.TAGS_PER_TASK} tags.", field=field)
+def normalise_tags(
+    raw: Sequence[str], *, field: str = "tags", max_tags: int = limits.TAGS_PER_TASK
+) -> list[str]:
+    """Normalised, de-duplicated (first kept), blanks dropped; capped in count and length.
+
+    Tasks and mood check-ins share these rules (only the count differs).
+    """
+    if len(raw) > max_tags:
+        raise BadUserInput(f"At most {max_tags} tags.", field=field)
     tags: list[str] = []
     for value in raw:
         tag = normalise_tag(value)

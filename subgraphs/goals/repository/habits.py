@@ -44,6 +44,10 @@ class CheckInRepository(Repository[CheckInDoc]):
             # Inside a transaction the server has aborted it: the caller's work ends here.
             raise Conflict("Already checked in for that day.", field="day") from exc
 
+    async def exists(self, habit_id: str, day: str, *, session: Session = None) -> bool:
+        found = await CheckInDoc.find_one({"habit_id": habit_id, "day": day}, session=session)
+        return found is not None
+
     async def remove(self, habit_id: str, day: str, *, session: Session = None) -> bool:
         return await self.delete_where({"habit_id": habit_id, "day": day}, session=session) > 0
 

@@ -9,6 +9,7 @@ from subgraphs.goals.schema.calendar import CalendarMutations, CalendarQueries
 from subgraphs.goals.schema.focus import FocusMutations, FocusQueries
 from subgraphs.goals.schema.goals import GoalMutations, GoalQueries, GoalType
 from subgraphs.goals.schema.habits import HabitMutations, HabitQueries
+from subgraphs.goals.schema.journal import JournalMutations, JournalQueries
 from subgraphs.goals.schema.reminders import ReminderMutations, ReminderQueries
 from subgraphs.goals.schema.tasks import TaskMutations, TaskQueries
 from subgraphs.goals.schema.templates import TemplateMutations, TemplateQueries
@@ -16,7 +17,9 @@ from subgraphs.goals.schema.trackers import TrackerMutations, TrackerQueries
 from subgraphs.goals.schema.user import User
 
 
-@strawberry.type(description="Goals, habits, focus, calendar, reminders and trackers.")
+@strawberry.type(
+    description="Goals, habits, focus, calendar, reminders, trackers, tasks and the journal."
+)
 class Query(
     GoalQueries,
     TemplateQueries,
@@ -26,6 +29,7 @@ class Query(
     ReminderQueries,
     TrackerQueries,
     TaskQueries,
+    JournalQueries,
 ):
     pass
 
@@ -40,6 +44,7 @@ class Mutation(
     ReminderMutations,
     TrackerMutations,
     TaskMutations,
+    JournalMutations,
 ):
     pass
 

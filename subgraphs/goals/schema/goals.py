@@ -6,9 +6,11 @@ from datetime import date, datetime
 
 import strawberry
 
+from common.graphql.listcaps import list_cap
 from common.graphql.loaders import batch_loader
 from common.graphql.pagination import Connection, connection_from_page
 from common.repository import PageRequest
+from subgraphs.goals.domain import limits
 from subgraphs.goals.domain.enums import GoalStatus, LifeArea, ProgressMode, Visibility
 from subgraphs.goals.models import GoalDoc, TaskItem
 from subgraphs.goals.schema.base import Info, patch, require_viewer_id, services, viewer_id
@@ -127,7 +129,9 @@ class CreateGoalInput:
         default=None, description="Make it a sub-goal of this goal (5 levels at most)."
     )
     tasks: list[TaskInputType] = strawberry.field(
-        default_factory=list, description="Initial checklist."
+        metadata=list_cap(limits.TASKS_PER_GOAL),
+        default_factory=list,
+        description="Initial checklist.",
     )
 
 

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import strawberry
 
+from common.graphql.listcaps import list_cap
 from common.graphql.loaders import batch_loader
 from common.graphql.pagination import Connection, connection_from_page
 from common.repository import PageRequest
@@ -47,6 +48,18 @@ class HabitType:
         description=f"Check-in days of the last {RECENT_DAYS} days, oldest first."
     )
     milestones_reached: list[int] = strawberry.field(description="Streak milestones announced.")
+    skipped_days: list[date] = strawberry.field(
+        description="Local days skipped (`skipHabitDay`): they pause the streak."
+    )
+    frozen_days: list[date] = strawberry.field(
+        description="Missed days covered by a freeze (`freezeHabitDay`)."
+    )
+    freezes_left: int = strawberry.field(
+        description="Freezes a missed day of this month may still use (see docs/goals.md)."
+    )
+    on_vacation: bool = strawberry.field(
+        description="Whether the owner's vacation pauses streaks today."
+    )
     created_at: datetime = strawberry.field(description="When it was created.")
 
     @classmethod
@@ -77,6 +90,10 @@ class HabitType:
             today=state.today,
             recent_check_ins=[d for d in state.days if d > since],
             milestones_reached=sorted(habit.milestones_reached),
+            skipped_days=sorted(state.kindness.skipped),
+            frozen_days=sorted(state.kindness.frozen),
+            freezes_left=state.freezes_left,
+            on_vacation=state.on_vacation,
             created_at=habit.created_at,
         )
 
@@ -96,7 +113,9 @@ class CreateHabitInput:
         default=ScheduleKind.DAILY, description="When it is due."
     )
     weekdays: list[int] = strawberry.field(
-        default_factory=list, description="For WEEKDAYS: 0 (Monday) to 6 (Sunday)."
+        metadata=list_cap(limits.HABIT_WEEKDAYS),
+        default_factory=list,
+        description="For WEEKDAYS: 0 (Monday) to 6 (Sunday).",
     )
     times_per_week: int | None = strawberry.field(default=None, description="For TIMES_PER_WEEK.")
     description: str = strawberry.field(default="", description="Longer description.")
@@ -118,6 +137,7 @@ class UpdateHabitInput:
         description="New schedule kind; its weekdays or times per week must fit it.",
     )
     weekdays: list[int] | None = strawberry.field(
+        metadata=list_cap(limits.HABIT_WEEKDAYS),
         default=strawberry.UNSET,
         description="For WEEKDAYS: 0 (Monday) to 6 (Sunday); kept if the kind is unchanged.",
     )
@@ -138,6 +158,32 @@ class CheckInInput:
     )
 
 
+@strawberry.input(description="A habit and one of its owner's local days.")
+class HabitDayInput:
+    habit_id: strawberry.ID = strawberry.field(description="The habit.")
+    day: date = strawberry.field(description="The local day.")
+
+
+@strawberry.input(description="Vacation mode: streaks pause from `startDate` to `endDate`.")
+class StartVacationInput:
+    start_date: date | None = strawberry.field(
+        default=None, description="The first day (today or later); today when omitted."
+    )
+    end_date: date | None = strawberry.field(
+        default=None, description="The last day (inclusive; at most 366 days); open when null."
+    )
+
+
+@strawberry.type(description="A span of local days on which every habit's streak pauses.")
+class Vacation:
+    start_date: date = strawberry.field(description="Its first day.")
+    end_date: date | None = strawberry.field(description="Its last day; null while open.")
+
+
+def _vacations(spans: list[tuple[date, date | None]]) -> list[Vacation]:
+    return [Vacation(start_date=s, end_date=e) for s, e in spans]
+
+
 @strawberry.input(description="Identifies a habit.")
 class HabitIdInput:
     id: strawberry.ID = strawberry.field(description="The habit.")
@@ -151,6 +197,11 @@ class HabitQueries:
         habits = services(info).habits
         habit = await habits.owned(me, str(id), field="id")
         return HabitType.of((await habits.states([habit]))[str(habit.id)])
+
+    @strawberry.field(description="The viewer's vacations, past, running and planned.")
+    async def vacations(self, info: Info) -> list[Vacation]:
+        me = await require_viewer_id(info)
+        return _vacations(await services(info).vacations.spans(me))
 
 
 @strawberry.type
@@ -209,6 +260,40 @@ class HabitMutations:
         me = await require_viewer_id(info)
         state = await services(info).habits.undo_check_in(me, str(input.habit_id), input.day)
         return HabitType.of(state)
+
+    @strawberry.mutation(
+        description="Skip a local day: it pauses the streak (at most 8 a month, a year ahead)."
+    )
+    async def skip_habit_day(self, info: Info, input: HabitDayInput) -> HabitType:
+        me = await require_viewer_id(info)
+        habits = services(info).habits
+        return HabitType.of(await habits.skip_day(me, str(input.habit_id), input.day, True))
+
+    @strawberry.mutation(description="Stop skipping a local day.")
+    async def unskip_habit_day(self, info: Info, input: HabitDayInput) -> HabitType:
+        me = await require_viewer_id(info)
+        habits = services(info).habits
+        return HabitType.of(await habits.skip_day(me, str(input.habit_id), input.day, False))
+
+    @strawberry.mutation(
+        description="Spend a freeze on a missed past day so the streak runs over it "
+        "(limited: see `freezesLeft`)."
+    )
+    async def freeze_habit_day(self, info: Info, input: HabitDayInput) -> HabitType:
+        me = await require_viewer_id(info)
+        state = await services(info).habits.freeze_day(me, str(input.habit_id), input.day)
+        return HabitType.of(state)
+
+    @strawberry.mutation(description="Start (or plan) a vacation: every habit's streak pauses.")
+    async def start_vacation(self, info: Info, input: StartVacationInput) -> list[Vacation]:
+        me = await require_viewer_id(info)
+        found = await services(info).vacations.start(me, input.start_date, input.end_date)
+        return _vacations(found)
+
+    @strawberry.mutation(description="End the running vacation (its last day is yesterday).")
+    async def end_vacation(self, info: Info) -> list[Vacation]:
+        me = await require_viewer_id(info)
+        return _vacations(await services(info).vacations.end(me))
 
     @strawberry.mutation(description="Delete a habit with its check-ins and reminders.")
     async def delete_habit(self, info: Info, input: HabitIdInput) -> strawberry.ID:

@@ -6,8 +6,10 @@ from datetime import date, datetime
 
 import strawberry
 
+from common.graphql.listcaps import list_cap
 from common.graphql.pagination import Connection, connection_from_page
 from common.repository import PageRequest
+from subgraphs.goals.domain import limits
 from subgraphs.goals.domain.enums import TaskPriority, TaskView
 from subgraphs.goals.models import ProjectDoc, SubtaskItem, TodoTaskDoc
 from subgraphs.goals.schema.base import Info, patch, require_viewer_id, services
@@ -170,7 +172,9 @@ class CreateTodoTaskInput:
         default_factory=list, description="At most 20 tags of at most 40 characters."
     )
     subtasks: list[SubtaskInputType] = strawberry.field(
-        default_factory=list, description="Its checklist (at most 100 items)."
+        metadata=list_cap(limits.SUBTASKS_PER_TASK),
+        default_factory=list,
+        description="Its checklist (at most 100 items).",
     )
     due_date: date | None = strawberry.field(default=None, description="The day it is due.")
     due_at: datetime | None = strawberry.field(
@@ -197,7 +201,9 @@ class UpdateTodoTaskInput:
         default=strawberry.UNSET, description="The new tags (replace the old ones)."
     )
     subtasks: list[SubtaskInputType] | None = strawberry.field(
-        default=strawberry.UNSET, description="The new checklist (replaces the old one)."
+        metadata=list_cap(limits.SUBTASKS_PER_TASK),
+        default=strawberry.UNSET,
+        description="The new checklist (replaces the old one).",
     )
     due_date: date | None = strawberry.field(
         default=strawberry.UNSET, description="New due day; null clears the due date."

@@ -6,6 +6,8 @@ from datetime import date
 
 import strawberry
 
+from common.graphql.listcaps import list_cap
+from subgraphs.goals.domain import limits
 from subgraphs.goals.domain.enums import LifeArea, Visibility
 from subgraphs.goals.domain.templates import GoalBlueprint, TaskBlueprint, Template
 from subgraphs.goals.schema.base import Info, require_viewer_id, services
@@ -78,7 +80,9 @@ class TemplateGoalInput:
     title: str = strawberry.field(description="The goal's title.")
     description: str = strawberry.field(default="", description="The goal's description.")
     due_in_days: int | None = strawberry.field(default=None, description="Days after the start.")
-    tasks: list[TemplateTaskInput] = strawberry.field(default_factory=list, description="Tasks.")
+    tasks: list[TemplateTaskInput] = strawberry.field(
+        metadata=list_cap(limits.TASKS_PER_GOAL), default_factory=list, description="Tasks."
+    )
     sub_goals: list[TemplateGoalInput] = strawberry.field(
         default_factory=list, description="Sub-goals."
     )

@@ -6,28 +6,35 @@ from dataclasses import dataclass
 
 from common.events import OutboxPublisher
 from subgraphs.goals.repository.calendar import ActivityRepository, FeedRepository
+from subgraphs.goals.repository.coach import CoachActionRepository
 from subgraphs.goals.repository.focus import FocusRepository
 from subgraphs.goals.repository.goals import GoalRepository, TemplateRepository
 from subgraphs.goals.repository.habits import CheckInRepository, HabitRepository
+from subgraphs.goals.repository.journal import JournalRepository, MoodRepository
 from subgraphs.goals.repository.projections import (
     ErasedRepository,
     FollowRepository,
     ProfileRepository,
 )
 from subgraphs.goals.repository.reminders import ReminderRepository
+from subgraphs.goals.repository.review import ReviewRepository
 from subgraphs.goals.repository.tasks import ProjectRepository, TodoTaskRepository
 from subgraphs.goals.repository.trackers import TrackerRepository
+from subgraphs.goals.repository.vacations import VacationRepository
 from subgraphs.goals.service.access import Access
 from subgraphs.goals.service.base import Clock, Deps, system_clock
 from subgraphs.goals.service.calendar import CalendarLimits, CalendarService
+from subgraphs.goals.service.coach import CoachActionService
 from subgraphs.goals.service.focus import FocusService
 from subgraphs.goals.service.goals import GoalService
 from subgraphs.goals.service.habits import HabitService
+from subgraphs.goals.service.journal import JournalService
 from subgraphs.goals.service.reminders import ReminderService
 from subgraphs.goals.service.tasks import ProjectService, TodoTaskService
 from subgraphs.goals.service.templates import TemplateService
 from subgraphs.goals.service.trackers import TrackerService
 from subgraphs.goals.service.users import UserDataService
+from subgraphs.goals.service.vacations import VacationService
 
 
 @dataclass
@@ -44,6 +51,9 @@ class GoalsServices:
     users: UserDataService
     projects: ProjectService
     todo_tasks: TodoTaskService
+    coach: CoachActionService
+    journal: JournalService
+    vacations: VacationService
 
 
 def build_services(
@@ -63,10 +73,14 @@ def build_services(
     )
     activity_repo, feed_repo = ActivityRepository(), FeedRepository()
     project_repo, todo_task_repo = ProjectRepository(), TodoTaskRepository()
+    journal_repo, mood_repo = JournalRepository(), MoodRepository()
+    vacation_repo = VacationRepository()
     access = Access(follows, profiles)
     goals = GoalService(deps, goal_repo, reminder_repo, erased, access, todo_task_repo)
     projects = ProjectService(deps, project_repo, todo_task_repo)
-    habits = HabitService(deps, habit_repo, check_in_repo, reminder_repo, goals, access)
+    habits = HabitService(
+        deps, habit_repo, check_in_repo, reminder_repo, goals, access, vacation_repo
+    )
     reminders = ReminderService(deps, reminder_repo, activity_repo, goals, habits, access)
     calendar = CalendarService(
         deps,
@@ -78,6 +92,21 @@ def build_services(
         access,
         limits=calendar_limits,
     )
+    trackers = TrackerService(deps, tracker_repo, access)
+    todo_tasks = TodoTaskService(deps, todo_task_repo, projects, goals, access, calendar)
+    coach_repo = CoachActionRepository()
+    coach = CoachActionService(
+        deps=deps,
+        actions=coach_repo,
+        erased=erased,
+        check_ins=check_in_repo,
+        goals=goals,
+        habits=habits,
+        trackers=trackers,
+        todo_tasks=todo_tasks,
+        calendar=calendar,
+        access=access,
+    )
     return GoalsServices(
         deps=deps,
         access=access,
@@ -87,7 +116,7 @@ def build_services(
         focus=FocusService(deps, focus_repo, goals, access),
         calendar=calendar,
         reminders=reminders,
-        trackers=TrackerService(deps, tracker_repo, access),
+        trackers=trackers,
         users=UserDataService(
             profiles=profiles,
             follows=follows,
@@ -103,7 +132,14 @@ def build_services(
             trackers=tracker_repo,
             projects=project_repo,
             todo_tasks=todo_task_repo,
+            coach_actions=coach_repo,
+            journal=journal_repo,
+            moods=mood_repo,
+            vacations=vacation_repo,
         ),
         projects=projects,
-        todo_tasks=TodoTaskService(deps, todo_task_repo, projects, goals, access, calendar),
+        todo_tasks=todo_tasks,
+        coach=coach,
+        journal=JournalService(deps, journal_repo, mood_repo, ReviewRepository(), access),
+        vacations=VacationService(deps, vacation_repo, access),
     )

@@ -232,7 +232,14 @@ class GoalService:
             due_date=_due(data.due_date, field.replace("title", "dueDate")),
         )
 
-    async def update(self, owner_id: str, goal_id: str, patch: GoalPatch) -> GoalDoc:
+    async def update(
+        self,
+        owner_id: str,
+        goal_id: str,
+        patch: GoalPatch,
+        *,
+        tx: OutboxTransaction | None = None,
+    ) -> GoalDoc:
         async def work(tx: OutboxTransaction) -> GoalDoc:
             session = tx.session
             goal = await self.owned(owner_id, goal_id, session=session)
@@ -283,7 +290,7 @@ class GoalService:
             )
             return fresh
 
-        return await self._deps.atomically(work)
+        return await self._deps.atomically(work, tx)
 
     async def _plan_move(
         self, goal: GoalDoc, parent_id: str | None, *, session: Session

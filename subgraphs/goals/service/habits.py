@@ -2,23 +2,38 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from common.errors import BadUserInput, NotFound
 from common.events import Event, OutboxTransaction
-from common.events.catalog import HabitCheckedIn, HabitCheckInUndone, StreakMilestone
+from common.events.catalog import (
+    HabitChanged,
+    HabitCheckedIn,
+    HabitCheckInUndone,
+    HabitRules,
+    StreakMilestone,
+)
 from common.repository import Page, PageRequest
 from common.validation import day_in_range, items, timezone_name
 from subgraphs.goals.domain import limits
 from subgraphs.goals.domain.enums import STREAK_MILESTONES, ReminderTarget, ScheduleKind
-from subgraphs.goals.domain.streaks import Schedule, Streaks, compute_streaks
+from subgraphs.goals.domain.streaks import (
+    Kindness,
+    Schedule,
+    Streaks,
+    compute_streaks,
+    freezes_left,
+    month_of,
+    on_vacation,
+)
 from subgraphs.goals.domain.timezones import local_day
-from subgraphs.goals.models import CheckInDoc, HabitDoc
+from subgraphs.goals.models import CheckInDoc, HabitDoc, VacationDoc
 from subgraphs.goals.repository._raw import Session
 from subgraphs.goals.repository.habits import CheckInRepository, HabitRepository
 from subgraphs.goals.repository.reminders import ReminderRepository
+from subgraphs.goals.repository.vacations import VacationRepository
 from subgraphs.goals.service.access import Access
 from subgraphs.goals.service.base import (
     UNSET,
@@ -58,6 +73,16 @@ class HabitState:
     streaks: Streaks
     today: date
     days: list[date]
+    kindness: Kindness = field(default_factory=Kindness)
+
+    @property
+    def freezes_left(self) -> int:
+        """Freezes a missed day of this month may still use."""
+        return freezes_left(self.streaks, self.kindness.frozen, month_of(self.today))
+
+    @property
+    def on_vacation(self) -> bool:
+        return on_vacation(self.kindness.vacations, self.today)
 
     @property
     def checked_in_today(self) -> bool:
@@ -66,6 +91,17 @@ class HabitState:
 
 def schedule_of(habit: HabitDoc) -> Schedule:
     return Schedule(habit.schedule, frozenset(habit.weekdays), habit.times_per_week)
+
+
+def _days(values: list[str]) -> frozenset[date]:
+    return frozenset(date.fromisoformat(v) for v in values)
+
+
+def vacation_spans(doc: VacationDoc) -> tuple[tuple[date, date | None], ...]:
+    return tuple(
+        (date.fromisoformat(s.start), date.fromisoformat(s.end) if s.end else None)
+        for s in doc.spans
+    )
 
 
 class HabitService:
@@ -77,8 +113,10 @@ class HabitService:
         reminders: ReminderRepository,
         goals: GoalService,
         access: Access,
+        vacations: VacationRepository,
     ) -> None:
         self._deps = deps
+        self._vacations = vacations
         self._habits = habits
         self._check_ins = check_ins
         self._reminders = reminders
@@ -102,7 +140,14 @@ class HabitService:
             times_per_week=data.schedule.times_per_week,
             timezone=timezone,
         )
-        return await self._habits.insert(habit)
+
+        async def work(tx: OutboxTransaction) -> HabitDoc:
+            inserted = await self._habits.insert(habit, session=tx.session)
+            await tx.publish(habit_changed(inserted))
+            await self._publish_rules(tx, inserted)
+            return inserted
+
+        return await self._deps.atomically(work)
 
     async def owned(
         self, owner_id: str, habit_id: str, *, field: str = "habitId", session: Session = None
@@ -157,7 +202,10 @@ class HabitService:
             if schedule.unit is not old.unit:
                 # Milestones count days or weeks: a streak in the new unit earns them afresh.
                 habit.milestones_reached = []
-            return await self._habits.save(habit, session=tx.session)
+            saved = await self._habits.save(habit, session=tx.session)
+            await tx.publish(habit_changed(saved))
+            await self._publish_rules(tx, saved)
+            return saved
 
         return await self._deps.atomically(work)
 
@@ -171,14 +219,23 @@ class HabitService:
                 ReminderTarget.HABIT, [habit_id], session=tx.session
             )
             await self._habits.delete(habit, session=tx.session)
+            await tx.publish(habit_changed(habit, deleted=True))
 
         await self._deps.atomically(work)
 
     async def _zone(self, habit: HabitDoc) -> ZoneInfo:
         return await self._access.timezone(habit.owner_id, habit.timezone)
 
-    async def check_in(self, owner_id: str, habit_id: str, day: date | None = None) -> HabitState:
-        """The check-in, the milestones it reaches and their events: one transaction."""
+    async def check_in(
+        self,
+        owner_id: str,
+        habit_id: str,
+        day: date | None = None,
+        *,
+        tx: OutboxTransaction | None = None,
+    ) -> HabitState:
+        """The check-in, the milestones it reaches and their events: one transaction
+        (`tx`'s, when given: a coach action joins its consumer's)."""
 
         async def work(tx: OutboxTransaction) -> HabitState:
             session = tx.session
@@ -226,7 +283,7 @@ class HabitService:
             await publish_all(tx, events)
             return state
 
-        return await self._deps.atomically(work)
+        return await self._deps.atomically(work, tx)
 
     async def undo_check_in(
         self, owner_id: str, habit_id: str, day: date | None = None
@@ -261,13 +318,105 @@ class HabitService:
         days = await self._check_ins.days_by_habit([str(h.id) for h in habits], session=session)
         now = self._deps.clock()
         zones: dict[tuple[str, str | None], ZoneInfo] = {}
+        away: dict[str, tuple[tuple[date, date | None], ...]] = {}
         states: dict[str, HabitState] = {}
         for habit in habits:
             key = (habit.owner_id, habit.timezone)
             if key not in zones:
                 zones[key] = await self._zone(habit)
+            if habit.owner_id not in away:
+                found = await self._vacations.for_owner(habit.owner_id, session=session)
+                away[habit.owner_id] = vacation_spans(found)
             today = local_day(now, zones[key])
             checked = sorted(date.fromisoformat(d) for d in days.get(str(habit.id), []))
-            streaks = compute_streaks(checked, schedule_of(habit), today)
-            states[str(habit.id)] = HabitState(habit, streaks, today, checked)
+            kindness = Kindness(
+                skipped=_days(habit.skipped_days),
+                frozen=_days(habit.frozen_days),
+                vacations=away[habit.owner_id],
+            )
+            streaks = compute_streaks(checked, schedule_of(habit), today, kindness)
+            states[str(habit.id)] = HabitState(habit, streaks, today, checked, kindness)
         return states
+
+    # streak kindness ---------------------------------------------------------------
+
+    async def skip_day(self, owner_id: str, habit_id: str, day: date, skip: bool) -> HabitState:
+        """Skip (or stop skipping) a local day: it pauses the streak, at most
+        `SKIPS_PER_MONTH` a month; a day may be planned up to a year ahead."""
+
+        async def work(tx: OutboxTransaction) -> HabitState:
+            habit = await self.owned(owner_id, habit_id, session=tx.session)
+            today = local_day(self._deps.clock(), await self._zone(habit))
+            wanted = day_in_range(day, field="day")
+            if wanted > today + timedelta(days=limits.PLAN_AHEAD_DAYS):
+                raise BadUserInput("Skip days at most a year ahead.", field="day")
+            iso = wanted.isoformat()
+            if skip and iso not in habit.skipped_days:
+                same_month = [d for d in habit.skipped_days if d[:7] == iso[:7]]
+                if len(same_month) >= limits.SKIPS_PER_MONTH:
+                    raise BadUserInput(
+                        f"At most {limits.SKIPS_PER_MONTH} skipped days a month.", field="day"
+                    )
+                habit.skipped_days = sorted([*habit.skipped_days, iso])
+            elif not skip and iso in habit.skipped_days:
+                habit.skipped_days = [d for d in habit.skipped_days if d != iso]
+            else:
+                return (await self.states([habit], session=tx.session))[habit_id]
+            await self._habits.save(habit, session=tx.session)
+            return await self._publish_rules(tx, habit)
+
+        return await self._deps.atomically(work)
+
+    async def freeze_day(self, owner_id: str, habit_id: str, day: date) -> HabitState:
+        """Spend a freeze on a missed due day in the past, so the streak runs over it."""
+
+        async def work(tx: OutboxTransaction) -> HabitState:
+            habit = await self.owned(owner_id, habit_id, session=tx.session)
+            state = (await self.states([habit], session=tx.session))[habit_id]
+            wanted = day_in_range(day, field="day")
+            if wanted >= state.today:
+                raise BadUserInput("Only a past day can be frozen.", field="day")
+            if not state.days or wanted < state.days[0]:
+                raise BadUserInput("No streak ran before that day.", field="day")
+            if (
+                wanted in state.days
+                or state.kindness.paused(wanted)
+                or not schedule_of(habit).is_due(wanted)
+            ):
+                raise BadUserInput("That day breaks no streak: nothing to freeze.", field="day")
+            allowed = freezes_left(state.streaks, state.kindness.frozen, month_of(wanted))
+            if allowed <= 0:
+                raise BadUserInput("No freeze is left for that month.", field="day")
+            habit.frozen_days = sorted([*habit.frozen_days, wanted.isoformat()])
+            await self._habits.save(habit, session=tx.session)
+            return await self._publish_rules(tx, habit)
+
+        return await self._deps.atomically(work)
+
+    async def _publish_rules(self, tx: OutboxTransaction, habit: HabitDoc) -> HabitState:
+        """`goals.habit.rules_changed`: what analytics needs to apply the same streak rule."""
+        state = (await self.states([habit], session=tx.session))[str(habit.id)]
+        rules = HabitRules(
+            habit_id=str(habit.id),
+            owner_id=habit.owner_id,
+            schedule=habit.schedule.value,
+            weekdays=list(habit.weekdays),
+            times_per_week=habit.times_per_week,
+            skipped_days=sorted(state.kindness.skipped),
+            frozen_days=sorted(state.kindness.frozen),
+            current_streak=state.streaks.current,
+            longest_streak=state.streaks.longest,
+        )
+        event = Event.of("goals.habit.rules_changed", user_id=habit.owner_id, data=rules)
+        await tx.publish(event)
+        return state
+
+
+def habit_changed(habit: HabitDoc, *, deleted: bool = False) -> Event:
+    return Event.of(
+        "goals.habit.changed",
+        user_id=habit.owner_id,
+        data=HabitChanged(
+            habit_id=str(habit.id), owner_id=habit.owner_id, title=habit.title, deleted=deleted
+        ),
+    )

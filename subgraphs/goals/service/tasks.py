@@ -17,7 +17,7 @@ from bson import ObjectId
 from common import validation
 from common.errors import BadUserInput, NotFound
 from common.events import Event, OutboxTransaction
-from common.events.catalog import TaskCompleted, TaskMoved
+from common.events.catalog import TaskCompleted, TaskMoved, TodoTaskChanged
 from common.repository import Page, PageRequest
 from subgraphs.goals.domain import limits
 from subgraphs.goals.domain.enums import TaskPriority, TaskView
@@ -220,6 +220,7 @@ class TodoTaskService:
             if data.goal_id is not None:
                 task.goal_id = await self._goal_for(owner_id, data.goal_id, tx.session)
             await self._tasks.insert(task, session=tx.session)
+            await tx.publish(task_changed(task))
             await self._goals.linked_tasks_changed(tx, owner_id, [task.goal_id])
             return task
 
@@ -256,6 +257,7 @@ class TodoTaskService:
                 )
             task.updated_at = self._deps.clock()
             await self._tasks.save(task, session=tx.session)
+            await tx.publish(task_changed(task))
             if not isinstance(patch.title, _Unset) and await self._blocked_by(task, tx.session):
                 # The time block carries the task's title into the calendar and the feed.
                 block = ActivityPatch(title=task.title)
@@ -265,7 +267,16 @@ class TodoTaskService:
 
         return await self._deps.atomically(work)
 
-    async def set_completed(self, owner_id: str, task_id: str, completed: bool) -> TodoTaskDoc:
+    async def set_completed(
+        self,
+        owner_id: str,
+        task_id: str,
+        completed: bool,
+        *,
+        tx: OutboxTransaction | None = None,
+    ) -> TodoTaskDoc:
+        """Tick a task off or reopen it (`tx`'s transaction, when given: a coach action's)."""
+
         async def work(tx: OutboxTransaction) -> TodoTaskDoc:
             task = await self.owned(owner_id, task_id, session=tx.session)
             if task.completed is completed:
@@ -286,10 +297,11 @@ class TodoTaskService:
                 project_id=task.project_id,
             )
             await tx.publish(Event.of(f"goals.task.{verb}", user_id=owner_id, data=data))
+            await tx.publish(task_changed(task))
             await self._goals.linked_tasks_changed(tx, owner_id, [task.goal_id])
             return task
 
-        return await self._deps.atomically(work)
+        return await self._deps.atomically(work, tx)
 
     async def move(self, owner_id: str, task_id: str, project_id: str | None) -> TodoTaskDoc:
         async def work(tx: OutboxTransaction) -> TodoTaskDoc:
@@ -318,6 +330,7 @@ class TodoTaskService:
         async def work(tx: OutboxTransaction) -> str:
             task = await self.owned(owner_id, task_id, session=tx.session)
             await self._tasks.delete(task, session=tx.session)
+            await tx.publish(task_changed(task, deleted=True))
             await self._unblock(tx, task)
             await self._goals.linked_tasks_changed(tx, owner_id, [task.goal_id])
             return task_id
@@ -371,6 +384,7 @@ class TodoTaskService:
             occurrence=occurrence,
         )
         await tx.publish(Event.of("goals.task.completed", user_id=task.owner_id, data=data))
+        await tx.publish(task_changed(task))
         return task
 
     # time-blocking ---------------------------------------------------------------
@@ -467,3 +481,18 @@ class TodoTaskService:
                 field="goalId",
             )
         return goal_id
+
+
+def task_changed(task: TodoTaskDoc, *, deleted: bool = False) -> Event:
+    return Event.of(
+        "goals.todo_task.changed",
+        user_id=task.owner_id,
+        data=TodoTaskChanged(
+            task_id=str(task.id),
+            owner_id=task.owner_id,
+            title=task.title,
+            completed=task.completed,
+            due_day=date.fromisoformat(task.due_day) if task.due_day else None,
+            deleted=deleted,
+        ),
+    )

@@ -11,6 +11,7 @@ from common.errors import BadUserInput
 from common.events import Event, OutboxTransaction
 from common.events.catalog import TrackerLogged
 from common.repository import Page, PageRequest
+from common.vocabulary import TRACKER_RANGES
 from subgraphs.goals.domain import limits
 from subgraphs.goals.domain.enums import KIND_AREA, METRIC_KIND, TrackerMetric
 from subgraphs.goals.domain.timezones import local_day, week_start
@@ -21,11 +22,7 @@ from subgraphs.goals.service.base import Deps
 
 # Plausible ranges: a typo (72 kg entered as 720) is rejected rather than skewing charts.
 RANGES: dict[TrackerMetric, tuple[float, float]] = {
-    TrackerMetric.WEIGHT_KG: (1, 500),
-    TrackerMetric.SLEEP_HOURS: (0, 24),
-    TrackerMetric.RESTING_HEART_RATE: (20, 250),
-    TrackerMetric.SPENDING: (0.01, 1_000_000_000),
-    TrackerMetric.LEARNING_MINUTES: (1, 24 * 60),
+    TrackerMetric(name): bounds for name, bounds in TRACKER_RANGES.items()
 }
 MAX_FUTURE = timedelta(minutes=5)
 MAX_AGGREGATE_DAYS = 366
@@ -63,7 +60,9 @@ class TrackerService:
         self._entries = entries
         self._access = access
 
-    async def log(self, owner_id: str, data: TrackerInput) -> TrackerEntryDoc:
+    async def log(
+        self, owner_id: str, data: TrackerInput, *, tx: OutboxTransaction | None = None
+    ) -> TrackerEntryDoc:
         low, high = RANGES[data.metric]
         if not low <= data.value <= high:
             raise BadUserInput(f"`value` must be between {low:g} and {high:g}.", field="value")
@@ -116,7 +115,7 @@ class TrackerService:
             )
             return entry
 
-        return await self._deps.atomically(work)
+        return await self._deps.atomically(work, tx)
 
     async def page(
         self, owner_id: str, request: PageRequest, metric: TrackerMetric | None

@@ -7,9 +7,11 @@ from datetime import datetime
 from pymongo.asynchronous.client_session import AsyncClientSession
 
 from subgraphs.goals.repository.calendar import ActivityRepository, FeedRepository
+from subgraphs.goals.repository.coach import CoachActionRepository
 from subgraphs.goals.repository.focus import FocusRepository
 from subgraphs.goals.repository.goals import GoalRepository, TemplateRepository
 from subgraphs.goals.repository.habits import CheckInRepository, HabitRepository
+from subgraphs.goals.repository.journal import JournalRepository, MoodRepository
 from subgraphs.goals.repository.projections import (
     ErasedRepository,
     FollowRepository,
@@ -18,6 +20,7 @@ from subgraphs.goals.repository.projections import (
 from subgraphs.goals.repository.reminders import ReminderRepository
 from subgraphs.goals.repository.tasks import ProjectRepository, TodoTaskRepository
 from subgraphs.goals.repository.trackers import TrackerRepository
+from subgraphs.goals.repository.vacations import VacationRepository
 
 
 class UserDataService:
@@ -38,6 +41,10 @@ class UserDataService:
         trackers: TrackerRepository,
         projects: ProjectRepository,
         todo_tasks: TodoTaskRepository,
+        coach_actions: CoachActionRepository,
+        journal: JournalRepository,
+        moods: MoodRepository,
+        vacations: VacationRepository,
     ) -> None:
         self._profiles = profiles
         self._follows = follows
@@ -54,6 +61,10 @@ class UserDataService:
             trackers,
             projects,
             todo_tasks,
+            coach_actions,
+            journal,
+            moods,
+            vacations,
         )
 
     # Each runs inside the consumer's transaction (`session`), with the processed-event

@@ -35,3 +35,7 @@ POLICIES: dict[Purpose, Policy] = {
 
 def is_image(content_type: str) -> bool:
     return content_type in IMAGES
+
+
+def is_audio(content_type: str) -> bool:
+    return content_type in AUDIO

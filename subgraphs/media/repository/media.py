@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from common.repository import Repository
+from common.repository import Repository, parse_object_id
 from subgraphs.media.models import MediaState, StoredMedia
 
 
@@ -35,6 +35,22 @@ class MediaRepository(Repository[StoredMedia]):
             await self.model.find({"owner_id": owner_id}).limit(limit).to_list()
         )
         return found
+
+    async def of_owner_among(self, owner_id: str, media_ids: list[str]) -> list[StoredMedia]:
+        oids = [oid for m in media_ids if (oid := parse_object_id(m)) is not None]
+        found: list[StoredMedia] = await self.model.find(
+            {"_id": {"$in": oids}, "owner_id": owner_id}
+        ).to_list()
+        return found
+
+    async def attach_to_conversation(
+        self, owner_id: str, media_ids: list[str], conversation_id: str
+    ) -> None:
+        oids = [oid for m in media_ids if (oid := parse_object_id(m)) is not None]
+        await self.model.get_pymongo_collection().update_many(
+            {"_id": {"$in": oids}, "owner_id": owner_id},
+            {"$set": {"conversation_id": conversation_id}},
+        )
 
     async def pending_before(self, cutoff: datetime, *, limit: int) -> list[StoredMedia]:
         query = {"state": MediaState.PENDING.value, "created_at": {"$lt": cutoff}}

@@ -29,6 +29,9 @@ class Media:
     byte_size: int = strawberry.field(description="Size of the stored original, in bytes.")
     width: int | None = strawberry.field(description="Width in pixels (images).")
     height: int | None = strawberry.field(description="Height in pixels (images).")
+    duration_seconds: float | None = strawberry.field(
+        description="Length in seconds (audio), read from the file; null if unknown."
+    )
     created_at: datetime = strawberry.field(description="When the upload started.")
     doc: strawberry.Private[StoredMedia]
 
@@ -41,6 +44,7 @@ class Media:
             byte_size=doc.byte_size,
             width=doc.width,
             height=doc.height,
+            duration_seconds=doc.duration_seconds,
             created_at=doc.created_at,
             doc=doc,
         )

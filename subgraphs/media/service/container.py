@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from common.events import OutboxPublisher
 from common.storage import ObjectStorage
 from subgraphs.media.repository.media import MediaRepository
+from subgraphs.media.repository.readers import ReadersRepository
+from subgraphs.media.service.attachments import AttachmentService
+from subgraphs.media.service.transcription import Transcriber
 from subgraphs.media.service.uploads import Clock, UploadLimits, UploadService, system_clock
 
 
@@ -14,6 +17,7 @@ from subgraphs.media.service.uploads import Clock, UploadLimits, UploadService, 
 class MediaServices:
     storage: ObjectStorage
     uploads: UploadService
+    attachments: AttachmentService
 
 
 def build_services(
@@ -22,8 +26,16 @@ def build_services(
     *,
     limits: UploadLimits | None = None,
     clock: Clock = system_clock,
+    transcriber: Transcriber | None = None,
 ) -> MediaServices:
+    media, readers = MediaRepository(), ReadersRepository()
     uploads = UploadService(
-        storage, MediaRepository(), publisher, limits=limits or UploadLimits(), clock=clock
+        storage,
+        media,
+        publisher,
+        readers=readers,
+        limits=limits or UploadLimits(),
+        clock=clock,
     )
-    return MediaServices(storage=storage, uploads=uploads)
+    attachments = AttachmentService(uploads, media, readers, publisher, transcriber)
+    return MediaServices(storage=storage, uploads=uploads, attachments=attachments)

@@ -17,6 +17,7 @@ from common.events import Event, OutboxPublisher
 from common.events.catalog import MediaCompleted
 from common.settings import MediaSettings
 from common.storage import ObjectStorage, PresignedPut
+from subgraphs.media.domain.audio import NotAudio, duration_seconds
 from subgraphs.media.domain.errors import (
     UploadChecksumMismatch,
     UploadExpired,
@@ -25,10 +26,11 @@ from subgraphs.media.domain.errors import (
     UploadTypeNotAllowed,
 )
 from subgraphs.media.domain.images import NotAnImage, Size, process_image
-from subgraphs.media.domain.purposes import POLICIES, Purpose, is_image
+from subgraphs.media.domain.purposes import POLICIES, Purpose, is_audio, is_image
 from subgraphs.media.domain.sniff import HEAD_BYTES, sniff
 from subgraphs.media.models import MediaState, StoredMedia
 from subgraphs.media.repository.media import MediaRepository
+from subgraphs.media.repository.readers import ReadersRepository
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +39,8 @@ _SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
 _DAY = timedelta(days=1)
 # One sweep or erasure pass removes at most this many uploads, then looks again.
 _BATCH = 200
-# Media anyone signed in may see; the rest only its owner until it is attached
-# to something whose readers are known (docs/media.md).
+# Media anyone signed in may see; the rest its owner, and once sent in a conversation,
+# that conversation's members (docs/media.md).
 PUBLIC_PURPOSES = frozenset({Purpose.AVATAR, Purpose.POST_MEDIA})
 
 
@@ -74,11 +76,13 @@ class UploadService:
         media: MediaRepository,
         publisher: OutboxPublisher,
         *,
+        readers: ReadersRepository,
         limits: UploadLimits,
         clock: Clock = system_clock,
     ) -> None:
         self.storage = storage
         self.media = media
+        self.readers = readers
         self.publisher = publisher
         self.limits = limits
         self.clock = clock
@@ -186,9 +190,27 @@ class UploadService:
     async def visible(self, viewer_id: str | None, media_id: str) -> StoredMedia:
         """Ready media the viewer may see; NOT_FOUND otherwise (existence is not told)."""
         doc = await self.media.get(media_id)
-        if doc is None or doc.state is not MediaState.READY or not can_see(viewer_id, doc):
+        if (
+            doc is None
+            or doc.state is not MediaState.READY
+            or not await self._can_see(viewer_id, doc)
+        ):
             raise NotFound("No such media.")
         return doc
+
+    async def _can_see(self, viewer_id: str | None, doc: StoredMedia) -> bool:
+        if can_see(viewer_id, doc):
+            return True
+        # Checked at every signing: a member removed from the group gets no new URL.
+        return (
+            viewer_id is not None
+            and doc.conversation_id is not None
+            and await self.readers.may_read(doc.conversation_id, viewer_id)
+        )
+
+    async def remove_owned(self, owner_id: str, media_ids: list[str]) -> int:
+        """Delete these media of the owner's (their post or message went); idempotent."""
+        return await self._remove(await self.media.of_owner_among(owner_id, media_ids))
 
     async def url(self, doc: StoredMedia, size: Size) -> str:
         """A signed GET of one size; media without thumbnails give their original."""
@@ -239,6 +261,13 @@ class UploadService:
     async def _store_variants(
         self, doc: StoredMedia, data: bytes, content_type: str
     ) -> dict[str, object]:
+        if is_audio(content_type):
+            try:
+                duration = await asyncio.to_thread(duration_seconds, data, content_type)
+            except NotAudio as exc:
+                await self.storage.delete(doc.keys[Size.ORIGINAL.value])
+                raise UploadTypeNotAllowed("The file is not readable audio.") from exc
+            return {"duration_seconds": duration}
         if not is_image(content_type):
             return {}
         try:

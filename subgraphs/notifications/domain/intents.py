@@ -13,6 +13,7 @@ from common.events.catalog import (
     PostCommented,
     PostLiked,
     ReminderDue,
+    SecurityAlert,
     UserFollowed,
     payload_of,
 )
@@ -37,6 +38,7 @@ PATTERNS = [
     "community.user.unfollowed",
     "analytics.achievement.unlocked",
     "chat.message.sent",
+    "users.security.alert",
 ]
 
 
@@ -70,6 +72,12 @@ def intents_from(event: Event) -> list[Intent]:
                     payload.post_id,
                     actor_id=payload.commenter_id,
                     data={"comment_id": payload.comment_id},
+                )
+            ]
+        case SecurityAlert():
+            return [
+                intent(
+                    payload.user_id, Kind.SECURITY_ALERT, "account", data={"reason": payload.reason}
                 )
             ]
         case UserFollowed():

@@ -7,11 +7,13 @@ from datetime import UTC, datetime, time, timedelta
 from common.validation import zone_or_utc
 from subgraphs.notifications.models import Channel, Kind, Preferences
 
-# In-app for everything, push for everything, email only for what must not be missed.
+# In-app for everything, push for everything, email only for what must not be missed,
+# SMS only for what the user opted into.
 DEFAULTS: dict[Channel, frozenset[Kind]] = {
     Channel.IN_APP: frozenset(Kind),
     Channel.PUSH: frozenset(Kind),
-    Channel.EMAIL: frozenset({Kind.REMINDER, Kind.ACHIEVEMENT}),
+    Channel.EMAIL: frozenset({Kind.REMINDER, Kind.ACHIEVEMENT, Kind.SECURITY_ALERT}),
+    Channel.SMS: frozenset(),
 }
 
 

@@ -41,6 +41,11 @@ def render(n: Notification) -> Rendered:
             if people <= 1:
                 return Rendered("You have a new follower", "See who follows you now.")
             return Rendered(f"{people} new followers", "See who follows you now.")
+        case Kind.SECURITY_ALERT:
+            return Rendered(
+                "Your LifeGraph password was changed",
+                "If this was not you, reset your password now.",
+            )
         case Kind.ACHIEVEMENT:
             return Rendered(f"Achievement unlocked: {data.get('title', '')}", "Well done!")
         case Kind.MESSAGE:

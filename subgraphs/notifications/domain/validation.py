@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from collections.abc import Sequence
 
 from common.errors import BadUserInput
-from subgraphs.notifications.models import Channel, Kind
+from subgraphs.notifications.models import Channel, Kind, Platform
 
 MAX_MARK_READ = 100
 MAX_ID_LENGTH = 64
@@ -18,6 +19,15 @@ CLOCK_LENGTH = 5  # HH:MM
 MAX_ENDPOINT_LENGTH = 2048
 P256DH_BYTES = 65  # an uncompressed P-256 point (RFC 8291)
 AUTH_BYTES = 16
+# FCM registration tokens are ~160-250 characters of base64url and ':'; APNs device tokens
+# hex, 64 characters today (Apple documents them as variable length: some room).
+MAX_DEVICE_TOKEN_LENGTH = 1024
+FCM_TOKEN = re.compile(r"[A-Za-z0-9_:\-]{16,1024}")
+APNS_TOKEN = re.compile(r"[0-9a-fA-F]{64,200}")
+# A bundle id or package name: reverse DNS.
+APP_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]{0,154}")
+# What a user may have texted to them: SMS costs money and is for what must not be missed.
+SMS_KINDS = frozenset({Kind.REMINDER, Kind.SECURITY_ALERT})
 
 
 def ids_to_mark(ids: Sequence[str]) -> None:
@@ -54,6 +64,31 @@ def push_keys(p256dh: str, auth: str) -> None:
     secret = _b64url(auth)
     if secret is None or len(secret) != AUTH_BYTES:
         raise BadUserInput("auth must be the base64url of 16 bytes.", field="auth")
+
+
+def device_token(platform: Platform, token: str) -> None:
+    if len(token) > MAX_DEVICE_TOKEN_LENGTH:
+        raise BadUserInput(
+            f"A device token is at most {MAX_DEVICE_TOKEN_LENGTH} characters.", field="token"
+        )
+    shape = APNS_TOKEN if platform is Platform.IOS else FCM_TOKEN
+    if not shape.fullmatch(token):
+        what = "hex" if platform is Platform.IOS else "an FCM registration token"
+        raise BadUserInput(f"This is not a {platform.name} device token ({what}).", field="token")
+
+
+def app_id(value: str) -> None:
+    if not APP_ID.fullmatch(value):
+        raise BadUserInput(
+            "appId is the app's bundle id or package name (at most 155 characters).",
+            field="appId",
+        )
+
+
+def sms_kind(kind: Kind) -> None:
+    if kind not in SMS_KINDS:
+        names = ", ".join(sorted(k.name for k in SMS_KINDS))
+        raise BadUserInput(f"SMS can only be turned on for: {names}.", field="channels")
 
 
 def _b64url(text: str) -> bytes | None:

@@ -63,10 +63,17 @@ class Deliveries(Repository[Delivery]):
         )
         return Delivery.model_validate(raw) if raw else None
 
-    async def record(self, delivery_id: PydanticObjectId | None, fields: Mapping[str, Any]) -> None:
-        await Delivery.get_pymongo_collection().update_one(
-            {"_id": delivery_id}, {"$set": dict(fields)}
-        )
+    async def record(
+        self,
+        delivery_id: PydanticObjectId | None,
+        fields: Mapping[str, Any],
+        *,
+        reached: Sequence[str] = (),
+    ) -> None:
+        update: dict[str, Any] = {"$set": dict(fields)}
+        if reached:
+            update["$addToSet"] = {"reached": {"$each": list(reached)}}
+        await Delivery.get_pymongo_collection().update_one({"_id": delivery_id}, update)
 
     async def for_notifications(self, ids: Iterable[str]) -> dict[str, list[Delivery]]:
         rows = (

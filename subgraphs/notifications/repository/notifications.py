@@ -206,7 +206,7 @@ class Notifications(Repository[Notification]):
         return await self.page(query, request)
 
     async def unread_count(self, user_id: str) -> int:
-        return await Notification.find({"user_id": user_id, "in_app": True, "read": False}).count()
+        return await self.count_where({"user_id": user_id, "in_app": True, "read": False})
 
     async def mark_read(self, user_id: str, ids: Iterable[str] | None) -> int:
         query: dict[str, Any] = {"user_id": user_id, "read": False}

@@ -47,6 +47,7 @@ class Recipients(Repository[Recipient]):
         user_id: str,
         *,
         email: str | None,
+        phone: str | None = None,
         timezone: str,
         as_of: datetime,
         session: Session = None,
@@ -56,7 +57,7 @@ class Recipients(Repository[Recipient]):
         await apply_if_newer(
             Recipient.get_pymongo_collection(),
             {"user_id": user_id},
-            {"email": email, "timezone": timezone},
+            {"email": email, "phone": phone, "timezone": timezone},
             at=as_of,
             ties=True,
             session=session,

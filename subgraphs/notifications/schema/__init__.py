@@ -24,12 +24,20 @@ from subgraphs.notifications.schema.inbox import (
 )
 from subgraphs.notifications.schema.inputs import (
     MarkNotificationsReadInput,
+    RegisterDeviceInput,
     RegisterPushSubscriptionInput,
     RemovePushSubscriptionInput,
+    UnregisterDeviceInput,
     UpdateNotificationPreferencesInput,
 )
 from subgraphs.notifications.schema.preferences import NotificationPreferences, to_preferences
-from subgraphs.notifications.schema.push import PushSubscription, RemovePushSubscriptionPayload
+from subgraphs.notifications.schema.push import (
+    Device,
+    PushSubscription,
+    RemovePushSubscriptionPayload,
+    UnregisterDevicePayload,
+    to_device,
+)
 from subgraphs.notifications.service.notifications import PreferenceChange
 
 
@@ -60,6 +68,15 @@ class Query:
     async def notification_preferences(self, info: Info) -> NotificationPreferences:
         viewer = await info.context.require_viewer()
         return to_preferences(await info.context.services.notifications.preferences(viewer.user_id))
+
+    @strawberry.field(
+        directives=[Authenticated()],
+        description="The caller's app installs that receive push notifications, oldest first.",
+    )
+    async def devices(self, info: Info) -> list[Device]:
+        viewer = await info.context.require_viewer()
+        rows = await info.context.services.notifications.devices(viewer.user_id)
+        return [to_device(row) for row in rows]
 
     @strawberry.field(description="VAPID public key for pushManager.subscribe; null if off.")
     def web_push_public_key(self, info: Info) -> str | None:
@@ -125,6 +142,32 @@ class Mutation:
         viewer = await info.context.require_viewer()
         await info.context.services.notifications.remove_push(viewer.user_id, input.endpoint)
         return RemovePushSubscriptionPayload(endpoint=input.endpoint)
+
+    @strawberry.mutation(
+        directives=[Authenticated()],
+        description="Register the caller's app install for push (FCM or APNs). The same token "
+        "registered again, by anyone, moves to the caller; past the per-user cap the oldest "
+        "device is dropped.",
+    )
+    async def register_device(self, info: Info, input: RegisterDeviceInput) -> Device:
+        viewer = await info.context.require_viewer()
+        row = await info.context.services.notifications.register_device(
+            viewer.user_id, input.platform, input.token, input.app_id
+        )
+        return to_device(row)
+
+    @strawberry.mutation(
+        directives=[Authenticated()],
+        description="Stop pushing to one of the caller's devices (e.g. on sign-out).",
+    )
+    async def unregister_device(
+        self, info: Info, input: UnregisterDeviceInput
+    ) -> UnregisterDevicePayload:
+        viewer = await info.context.require_viewer()
+        await info.context.services.notifications.unregister_device(
+            viewer.user_id, input.platform, input.token
+        )
+        return UnregisterDevicePayload(token=input.token)
 
 
 @strawberry.type(description="Live notification updates.")

@@ -14,3 +14,6 @@ strawberry.enum(
 strawberry.enum(
     models.Status, name="NotificationDeliveryStatus", description="State of one delivery."
 )
+strawberry.enum(
+    models.Platform, name="DevicePlatform", description="Which push service reaches a device."
+)

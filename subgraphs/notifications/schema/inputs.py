@@ -47,3 +47,22 @@ class RegisterPushSubscriptionInput:
 @strawberry.input(description="The push subscription to remove.")
 class RemovePushSubscriptionInput:
     endpoint: str = strawberry.field(description="subscription.endpoint")
+
+
+@strawberry.input(description="A mobile or web app install's push token, to receive notifications.")
+class RegisterDeviceInput:
+    platform: models.Platform = strawberry.field(
+        description="IOS (delivered through APNs), ANDROID or WEB (through FCM)."
+    )
+    token: str = strawberry.field(
+        description="The APNs device token (hex) or the FCM registration token."
+    )
+    app_id: str = strawberry.field(
+        description="The app's bundle id (iOS: the APNs topic) or package name."
+    )
+
+
+@strawberry.input(description="The device to stop pushing to.")
+class UnregisterDeviceInput:
+    platform: models.Platform = strawberry.field(description="The platform it was registered for.")
+    token: str = strawberry.field(description="The token it was registered with.")

@@ -39,14 +39,17 @@ from subgraphs.notifications.domain.rendering import remaining_actors
 from subgraphs.notifications.models import (
     Channel,
     Delivery,
+    Device,
     Kind,
     Notification,
+    Platform,
     Preferences,
     PushEndpoint,
     Status,
 )
 from subgraphs.notifications.repository.base import Session
 from subgraphs.notifications.repository.deliveries import Deliveries
+from subgraphs.notifications.repository.devices import Devices
 from subgraphs.notifications.repository.notifications import Fold, Notifications
 from subgraphs.notifications.repository.presence import Presence
 from subgraphs.notifications.repository.push import PushEndpoints
@@ -78,6 +81,7 @@ class Config:
     # the window, and a message is worth knowing about sooner than a like.
     message_group_window_seconds: int = 60
     max_attempts: int = 5
+    max_devices: int = 20
 
     def window_seconds(self, kind: Kind) -> int:
         if kind is Kind.MESSAGE:
@@ -115,6 +119,7 @@ class Repos:
     preferences: PreferencesRepo = field(default_factory=PreferencesRepo)
     recipients: Recipients = field(default_factory=Recipients)
     push: PushEndpoints = field(default_factory=PushEndpoints)
+    devices: Devices = field(default_factory=Devices)
 
 
 def public_error(exc: Exception) -> str:
@@ -179,8 +184,23 @@ class NotificationService:
     async def _audience(self, user_ids: list[str]) -> Audience:
         return Audience(
             await self.repos.preferences.find_many(user_ids),
-            await self.repos.push.users_with_endpoints(user_ids),
+            await self.repos.push.users_with_endpoints(user_ids)
+            | await self.repos.devices.users_with_devices(user_ids),
         )
+
+    async def _reachable(self, user_id: str, channel: Channel) -> bool:
+        """Push without a registered browser or phone, or SMS without a verified number,
+        has nowhere to go; email without an address is still recorded (and FAILED with
+        the reason) so it is visible."""
+        if channel is Channel.PUSH:
+            return bool(
+                await self.repos.push.for_user(user_id)
+                or await self.repos.devices.for_user(user_id)
+            )
+        if channel is Channel.SMS:
+            recipient = await self.repos.recipients.find(user_id)
+            return recipient is not None and recipient.phone is not None
+        return True
 
     async def _user_changed(self, event: Event, session: Session) -> None:
         payload = payload_of(event.type, event.data)
@@ -190,6 +210,7 @@ class NotificationService:
             await self.repos.recipients.apply(
                 payload.user_id,
                 email=payload.email,
+                phone=payload.phone,
                 timezone=payload.timezone,
                 as_of=event.time,
                 session=session,
@@ -223,11 +244,7 @@ class NotificationService:
             return notification
         due = self.external_due(intent.kind, window, now)
         for channel in channels:
-            if channel is Channel.IN_APP:
-                continue
-            # Push without a registered browser has nowhere to go; email without an
-            # address is still recorded (and FAILED with the reason) so it is visible.
-            if channel is Channel.PUSH and not await self.repos.push.for_user(intent.user_id):
+            if channel is Channel.IN_APP or not await self._reachable(intent.user_id, channel):
                 continue
             await self.repos.deliveries.ensure(
                 notification, channel, due=due, now=now, session=session
@@ -264,6 +281,8 @@ class NotificationService:
                 channel
                 for channel in channels
                 if channel is not Channel.IN_APP
+                # SMS is only for kinds that never fan out (validation.sms_kind).
+                and channel is not Channel.SMS
                 and (channel is not Channel.PUSH or intent.user_id in audience.push_users)
             ]
         rows = await self.repos.notifications.fold_in_many(folds, now=now, session=session)
@@ -287,7 +306,7 @@ class NotificationService:
 
     async def forget_user(self, user_id: str, *, session: Session = None) -> None:
         r = self.repos
-        for repo in (r.notifications, r.deliveries, r.preferences, r.recipients, r.push):
+        for repo in (r.notifications, r.deliveries, r.preferences, r.recipients, r.push, r.devices):
             await repo.forget_user(user_id, session=session)
 
     # -- inbox -------------------------------------------------------------
@@ -362,6 +381,8 @@ class NotificationService:
         validation.channel_changes(len(changes))
         prefs = await self.preferences(user_id)
         for change in changes:
+            if change.enabled and change.channel is Channel.SMS:
+                validation.sms_kind(change.kind)
             prefs.channels.setdefault(change.kind.value, {})[change.channel.value] = change.enabled
         if clear_quiet_hours:
             prefs.quiet_start = prefs.quiet_end = None
@@ -395,6 +416,28 @@ class NotificationService:
         validation.endpoint_length(endpoint)
         if not await self.repos.push.remove(user_id, endpoint):
             raise NotFound("No such push subscription.")
+
+    async def register_device(
+        self, user_id: str, platform: Platform, token: str, app_id: str
+    ) -> Device:
+        validation.device_token(platform, token)
+        validation.app_id(app_id)
+        row = Device(
+            user_id=user_id,
+            platform=platform,
+            token=token,
+            app_id=app_id,
+            created_at=self._clock(),
+        )
+        return await self.repos.devices.register(row, keep=self._config.max_devices)
+
+    async def devices(self, user_id: str) -> list[Device]:
+        return await self.repos.devices.for_user(user_id)
+
+    async def unregister_device(self, user_id: str, platform: Platform, token: str) -> None:
+        validation.device_token(platform, token)
+        if not await self.repos.devices.remove(user_id, platform, token):
+            raise NotFound("No such device.")
 
     # -- delivery ------------------------------------------------------------
 
@@ -438,7 +481,8 @@ class NotificationService:
             return
         attempts = delivery.attempts + 1
         try:
-            await self._senders[delivery.channel].send(Outgoing(notification, recipient))
+            outgoing = Outgoing(notification, recipient, frozenset(delivery.reached))
+            await self._senders[delivery.channel].send(outgoing)
         except PermanentFailure as exc:
             report.failed += 1
             await deliveries.record(
@@ -455,14 +499,21 @@ class NotificationService:
             final = attempts >= self._config.max_attempts
             report.failed += final
             report.retried += not final
+            delay = retry_delay(attempts)
+            reached: tuple[str, ...] = ()
+            if isinstance(exc, RetryableFailure):
+                # A provider's Retry-After is a floor: waiting less only earns another 429.
+                delay = max(delay, exc.retry_after or delay)
+                reached = exc.reached
             await deliveries.record(
                 delivery.id,
                 {
                     "status": (Status.FAILED if final else Status.PENDING).value,
                     "attempts": attempts,
                     "last_error": public_error(exc),
-                    "next_attempt_at": now + retry_delay(attempts),
+                    "next_attempt_at": now + delay,
                 },
+                reached=reached,
             )
             return
         report.sent += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from subgraphs.users.repository.apikeys import ApiKeyRepository
 from subgraphs.users.repository.media import CompletedMediaRepository
 from subgraphs.users.repository.oauth import OAuthIdentityRepository, OAuthStateRepository
+from subgraphs.users.repository.phones import PhoneVerificationRepository
 from subgraphs.users.repository.sessions import RefreshFamilyRepository, RefreshTokenRepository
 from subgraphs.users.repository.tokens import OneTimeTokenRepository
 from subgraphs.users.repository.users import RoleStore, UserRepository
@@ -15,6 +16,7 @@ __all__ = [
     "OAuthIdentityRepository",
     "OAuthStateRepository",
     "OneTimeTokenRepository",
+    "PhoneVerificationRepository",
     "RefreshFamilyRepository",
     "RefreshTokenRepository",
     "Repositories",
@@ -35,3 +37,4 @@ class Repositories:
         self.oauth_identities = OAuthIdentityRepository()
         self.api_keys = ApiKeyRepository()
         self.completed_media = CompletedMediaRepository()
+        self.phone_verifications = PhoneVerificationRepository()

@@ -10,6 +10,7 @@ from subgraphs.users.schema.apikeys import ApiKeyMutations, ApiKeyQueries
 from subgraphs.users.schema.auth import AuthMutations
 from subgraphs.users.schema.directory import NODE_TYPES, NodeQueries
 from subgraphs.users.schema.oauth import OAuthMutations
+from subgraphs.users.schema.phone import PhoneMutations
 from subgraphs.users.schema.recovery import RecoveryMutations
 from subgraphs.users.schema.types import User
 
@@ -21,7 +22,14 @@ class Query(AccountQueries, ApiKeyQueries, NodeQueries):
 
 # The order of the bases is the order of the mutations in the printed schema.
 @strawberry.type(description="Sign-in, sessions and account changes.")
-class Mutation(AuthMutations, RecoveryMutations, OAuthMutations, AccountMutations, ApiKeyMutations):
+class Mutation(
+    AuthMutations,
+    RecoveryMutations,
+    OAuthMutations,
+    AccountMutations,
+    ApiKeyMutations,
+    PhoneMutations,
+):
     pass
 
 

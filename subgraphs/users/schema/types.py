@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 import strawberry
-from strawberry.federation.schema_directives import Key
-from strawberry.federation.types import FieldSet
 
 from common.auth import Principal
 from common.graphql.loaders import batch_loader
+from common.graphql.media import Media
 from subgraphs.users import models
 from subgraphs.users.schema.context import Info
 from subgraphs.users.schema.enums import ProfilePrivacy, Theme, UserRole
@@ -43,14 +42,6 @@ class LifeAreas:
     career: int = strawberry.field(description="Career.")
     learning: int = strawberry.field(description="Learning.")
     creativity: int = strawberry.field(description="Creativity.")
-
-
-@strawberry.federation.type(
-    keys=[Key(fields=FieldSet("id"), resolvable=False)],
-    description="A verified file, served by the media subgraph.",
-)
-class Media:
-    id: strawberry.ID = strawberry.field(description="The media's id.")
 
 
 @strawberry.federation.type(
@@ -123,6 +114,12 @@ class User(Node):
     @strawberry.field(description="Whether the email address is confirmed (member and admins).")
     def email_verified(self) -> bool | None:
         return self.doc.email_verified if self._full else None
+
+    @strawberry.field(
+        description="The verified mobile number in E.164, for SMS (member and admins only)."
+    )
+    def phone_number(self) -> str | None:
+        return self.doc.phone if self._full else None
 
     @strawberry.field(description="Whether two-step sign-in is on (member and admins).")
     def totp_enabled(self) -> bool | None:

@@ -10,6 +10,7 @@ from typing import Any
 from common.auth import Principal, Role, sees_profile
 from common.errors import BadUserInput, NotFound
 from common.events import OutboxPublisher, OutboxTransaction
+from common.events.catalog import MediaCompleted
 from common.repository import Page, PageRequest
 from common.vocabulary import LIFE_AREAS
 from subgraphs.users import events
@@ -18,6 +19,7 @@ from subgraphs.users.domain.passwords import Passwords
 from subgraphs.users.domain.roles import ranked
 from subgraphs.users.models import Privacy, Theme, User, utcnow
 from subgraphs.users.repository import Repositories
+from subgraphs.users.repository.media import AVATAR_PURPOSE
 
 
 class Access(Enum):
@@ -63,9 +65,6 @@ class LifeAreaChanges:
     scores: Mapping[str, int | None] = field(default_factory=dict)
 
 
-AVATAR_PURPOSE = "AVATAR"
-
-
 class AccountService:
     def __init__(
         self, repos: Repositories, passwords: Passwords, publisher: OutboxPublisher
@@ -99,9 +98,9 @@ class AccountService:
             fields["avatar_media_id"] = await self._own_avatar(user_id, changes.avatar_media_id)
         return await self._update(user_id, fields)
 
-    async def record_completed_media(self, media_id: str, owner_id: str, purpose: str) -> None:
-        """Remember verified media (from `media.media.completed`) for ownership checks."""
-        await self._repos.completed_media.record(media_id, owner_id, purpose)
+    async def record_completed_media(self, media: MediaCompleted) -> None:
+        """Remember verified avatars (from `media.media.completed`) for ownership checks."""
+        await self._repos.completed_media.record(media)
 
     async def _own_avatar(self, user_id: str, media_id: str) -> str | None:
         if media_id == "":
@@ -171,6 +170,7 @@ class AccountService:
             await repos.oauth_identities.delete_for_user(user_id, session=session)
             await repos.api_keys.delete_for_user(user_id, session=session)
             await repos.completed_media.forget_owner(user_id, session=session)
+            await repos.phone_verifications.delete_where({"user_id": user_id}, session=session)
             if not await repos.users.remove(user_id, session=session):
                 raise NotFound("The account no longer exists.")
             await tx.publish(events.deleted(user_id))

@@ -110,9 +110,18 @@ class AuthService:
         ):
             raise BadUserInput("The current password is not correct.", field="currentPassword")
         check_policy(new, field="newPassword")
-        await self._repos.users.update_fields(
-            user_id, {"password_hash": await self._passwords.hash(new), "updated_at": utcnow()}
-        )
+        password_hash = await self._passwords.hash(new)
+
+        async def work(tx: OutboxTransaction) -> None:
+            await self._repos.users.update_fields(
+                user_id,
+                {"password_hash": password_hash, "updated_at": utcnow()},
+                session=tx.session,
+            )
+            # The owner hears of it (notifications: in-app, email, push, SMS if opted in).
+            await tx.publish(events.password_changed(user_id))
+
+        await self._publisher.run_in_transaction(work)
         # Whoever else held a session may have known the old password.
         await self._sessions.end_all(user_id, reason="password_changed", keep=session_id)
 

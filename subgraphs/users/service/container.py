@@ -10,6 +10,7 @@ from common.events import OutboxPublisher
 from common.mail import MailSender
 from common.ratelimit import RateLimiter
 from common.settings import UsersSettings
+from common.sms import SmsSender
 from common.urlguard import UrlGuard
 from subgraphs.users.domain.passwords import Passwords
 from subgraphs.users.repository import Repositories
@@ -18,6 +19,7 @@ from subgraphs.users.service.apikeys import ApiKeyService
 from subgraphs.users.service.auth import AuthService
 from subgraphs.users.service.oauth import OAuthService
 from subgraphs.users.service.oidc import OidcProvider
+from subgraphs.users.service.phones import PhoneService
 from subgraphs.users.service.recovery import RecoveryService
 from subgraphs.users.service.sessions import Sessions
 from subgraphs.users.service.signing import SigningKeys
@@ -32,6 +34,7 @@ class UsersServices:
     recovery: RecoveryService
     oauth: OAuthService
     api_keys: ApiKeyService
+    phones: PhoneService
     keys: SigningKeys
     proxies: TrustedProxies
 
@@ -43,6 +46,7 @@ def build_services(
     publisher: OutboxPublisher,
     mail: MailSender,
     limiter: RateLimiter,
+    sms: SmsSender,
 ) -> UsersServices:
     """Every users service, sharing one set of repositories, sessions and password hasher."""
     repos = Repositories()
@@ -60,6 +64,7 @@ def build_services(
         recovery=RecoveryService(repos, passwords, sessions, mail, limiter, settings, publisher),
         oauth=OAuthService(repos, sessions, auth, providers, publisher),
         api_keys=ApiKeyService(repos, sessions),
+        phones=PhoneService(repos, sms, limiter, settings, publisher),
         keys=keys,
         proxies=TrustedProxies(settings.trusted_proxies),
     )

@@ -38,6 +38,11 @@ class Query:
         RESOLVED.append("me")
         return User(id=strawberry.ID("1"))
 
+    @strawberry.field(description="How many ids were given.")
+    def count(self, ids: list[list[strawberry.ID]]) -> int:
+        RESOLVED.append("count")
+        return sum(map(len, ids))
+
 
 @strawberry.type(description="Probe subscriptions.")
 class Subscription:
@@ -99,6 +104,23 @@ async def test_depth_165_is_refused(subgraph: str) -> None:
     result = await _post(subgraph, deep(165))
     assert _reason(result) == "DEPTH_LIMIT_EXCEEDED"
     assert result["errors"][0]["extensions"]["depth"] == 165
+    assert RESOLVED == []
+
+
+async def test_lists_in_the_variables_are_counted_before_they_are_converted(
+    subgraph: str, settings: Settings
+) -> None:
+    count = "query ($ids: [[ID!]!]!) { count(ids: $ids) }"
+    limit = settings.graphql_max_input_items
+    assert limit == 2_000
+    # Two outer entries, then the inner ones: 2,000 entries in all.
+    within = [["a"] * 999, ["b"] * 999]
+    assert (await _post(subgraph, count, variables={"ids": within}))["data"] == {"count": 1998}
+    RESOLVED.clear()
+    over = [["a"] * 999, ["b"] * 1000]
+    result = await _post(subgraph, count, variables={"ids": over})
+    assert _reason(result) == "INPUT_LIMIT_EXCEEDED"
+    assert result["errors"][0]["extensions"]["maxInputItems"] == 2_000
     assert RESOLVED == []
 
 

@@ -36,6 +36,8 @@ class Opened:
     user_id: str
     request_id: str
     conversation_id: str
+    # The upstream socket's handshake headers (the header rules put theirs there).
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -44,6 +46,7 @@ class Tracker:
     opened: list[Opened] = field(default_factory=list)
     entity_batches: list[list[str]] = field(default_factory=list)
     entity_callers: list[str | None] = field(default_factory=list)
+    entity_headers: list[dict[str, str]] = field(default_factory=list)
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
 
     def changed(self) -> None:
@@ -173,7 +176,10 @@ class MessagesSubscription:
         services = info.context.services
         tracker = services.tracker
         async with services.pubsub.subscribe(_channel(conversation)) as subscription:
-            tracker.opened.append(Opened(viewer.user_id, info.context.request_id, conversation))
+            handshake = dict(info.context.request.headers)
+            tracker.opened.append(
+                Opened(viewer.user_id, info.context.request_id, conversation, handshake)
+            )
             tracker.live[conversation] = tracker.live.get(conversation, 0) + 1
             tracker.changed()
             try:
@@ -202,6 +208,7 @@ class User:
         async def fetch_many(ids: list[str]) -> dict[str, User]:
             tracker.entity_batches.append(ids)
             tracker.entity_callers.append(info.context.authorization)
+            tracker.entity_headers.append(dict(info.context.request.headers))
             tracker.changed()
             return {
                 i: User(

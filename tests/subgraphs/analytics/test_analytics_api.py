@@ -85,23 +85,21 @@ def history(make_event: MakeEvent) -> list[Any]:
         make_event("goals.goal.updated", payload=goal("g1", "health", "active", 50)),
         make_event("goals.goal.completed", payload=goal("g2", "career", "completed", 100)),
         make_event("goals.goal.created", payload=goal("g3", "learning", "active", 20)),
-        make_event(
-            "goals.habit.checked_in",
-            payload=HabitCheckedIn(
-                habit_id="h1",
-                owner_id="u1",
-                day=today - timedelta(days=1),
-                current_streak=6,
-                longest_streak=6,
-            ),
-            time=earlier,
-        ),
-        make_event(
-            "goals.habit.checked_in",
-            payload=HabitCheckedIn(
-                habit_id="h1", owner_id="u1", day=today, current_streak=7, longest_streak=7
-            ),
-        ),
+        # Seven days in a row: analytics counts the streak from the check-ins themselves.
+        *[
+            make_event(
+                "goals.habit.checked_in",
+                payload=HabitCheckedIn(
+                    habit_id="h1",
+                    owner_id="u1",
+                    day=today - timedelta(days=6 - n),
+                    current_streak=n + 1,
+                    longest_streak=n + 1,
+                ),
+                time=earlier if n < 6 else None,
+            )
+            for n in range(7)
+        ],
         *[
             make_event(
                 "goals.focus.finished",
@@ -146,7 +144,7 @@ def history(make_event: MakeEvent) -> list[Any]:
     ]
 
 
-EVENT_COUNT = 18
+EVENT_COUNT = 23
 EXPECTED_STATS = {
     "goalsCompleted": 1,
     "goalsActive": 2,
@@ -206,7 +204,7 @@ async def test_bus_events_build_stats_balance_report_and_badges(
         "timezone": "Europe/Berlin",
         "goalsCompleted": 1,
         "tasksCompleted": 1,
-        "habitCheckIns": 2,
+        "habitCheckIns": 7,
         "focusMinutes": 100.0,
         "trackerEntries": 2,
         "posts": 1,

@@ -84,7 +84,8 @@ CREATE_GROUP = """mutation($title: String!, $memberIds: [ID!]!) {
 }"""
 MESSAGE_FIELDS = """id conversationId author text isDeleted isStreaming clientMessageId cursor
   editedAt deletedAt replyTo sender { id } attachment { url mimeType sizeBytes name }
-  proposal { id kind status title area dueDate habit day }"""
+  proposal { id kind status title area dueDate habit day habitId metric value currency goalId
+    progress startsAt durationMinutes focus }"""
 CONFIRM = """mutation($id: ID!) {
   confirmCoachProposal(input: {proposalId: $id}) { id kind status }
 }"""

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from common.events import Event
-from common.events.catalog import CoachGoalCreated
+from common.events.catalog import CoachActionApplied, CoachGoalCreated
 from common.settings import Settings
 from common.testing.tokens import TestKeys
 from common.testing.waiting import wait_until
@@ -132,37 +133,112 @@ async def test_coach_requests_a_goal_once_confirmed_and_says_so_once_created(
     assert f"{settings.public_base_url}/goals/goal-42" in link
 
 
-async def test_coach_answers_check_ins_motivation_and_help(api: ApiFor) -> None:
+def _habit_event(kind: str, user: str, **data: Any) -> Event:
+    return Event.of(f"goals.habit.{kind}", user_id=user, data={"owner_id": user, **data})
+
+
+async def test_a_check_in_is_proposed_requested_and_said_done_only_once_goals_did_it(
+    api: ApiFor, settings: Settings
+) -> None:
     bob = api("bob")
     coach = (await bob.data(OPEN_COACH))["openCoachConversation"]["id"]
+    today = datetime.now(UTC).date().isoformat()
 
     async def ask(text: str) -> str:
-        question = await bob.send(coach, text)
-        answer: list[str] = []
+        return str((await reply_to(bob, coach, await bob.send(coach, text)))["text"])
 
-        async def replied() -> bool:
-            page = (await bob.data(HISTORY, c=coach, first=1))["messages"]
-            node = page["edges"][0]["node"]
-            answer[:] = [node["text"]]
-            return bool(node["replyTo"] == question["id"])
+    await publish_event(
+        settings, _habit_event("changed", "bob", habit_id="h-med", title="Meditation")
+    )
+    # Someone else's habit of the same name is never the coach's to check in.
+    await publish_event(
+        settings, _habit_event("changed", "eve", habit_id="h-eve", title="Juggling")
+    )
 
-        await wait_until(replied)
-        return answer[0]
+    async def knows_it() -> bool:
+        return "Meditation: checked in 0 of the last 7 days" in await ask("how am I doing?")
 
-    offer = await bob.send(coach, "check in meditation")
+    await wait_until(knows_it)
+    assert 'I don\'t see a habit called "juggling"' in await ask("I did my juggling today")
+
+    offer = await bob.send(coach, "I did my meditation today")
     proposed = await reply_to(bob, coach, offer)
-    assert "Shall I check in meditation for today? It would be 1 time" in proposed["text"]
-    assert proposed["proposal"]["habit"] == "meditation"
-    # Nothing is checked in until confirmed; then the coach says it is done.
-    assert "We haven't set any goals" in await ask("how am I doing?")
-    await bob.data(CONFIRM, id=proposed["proposal"]["id"])
-    history = texts((await bob.data(HISTORY, c=coach, first=1))["messages"])
-    assert history[0].startswith("Done! Meditation is checked in for ")
-    assert "already checked in meditation today" in await ask("checked in meditation")
-    assert "meditation: checked in 1 of the last 7 days" in await ask("how am I doing?")
+    assert proposed["text"] == f"Nice work! Shall I check in Meditation for {today}? Confirm below."
+    proposal = proposed["proposal"]
+    assert (proposal["kind"], proposal["habitId"], proposal["day"]) == ("CHECK_IN", "h-med", today)
+    async with captured_events(settings, "chat.coach.action_requested") as requests:
+        await bob.data(CONFIRM, id=proposal["id"])
+        requested = await requests.next()
+    assert requested.user_id == "bob"
+    assert {k: requested.data[k] for k in ("request_id", "action", "habit_id", "day")} == {
+        "request_id": proposal["id"],
+        "action": "check_in_habit",
+        "habit_id": "h-med",
+        "day": today,
+    }
+    # Confirmed is not done: the coach says nothing until goals answers.
+    latest = texts((await bob.data(HISTORY, c=coach, first=1))["messages"])
+    assert not latest[0].startswith("Done!")
+
+    applied = Event.of(
+        "goals.coach_action.applied",
+        user_id="bob",
+        data=CoachActionApplied(
+            request_id=proposal["id"],
+            conversation_id=coach,
+            user_id="bob",
+            action="check_in_habit",
+            applied=True,
+            summary=f"Meditation is checked in for {today}.",
+            object_id="h-med",
+        ),
+    )
+    checked = _habit_event(
+        "checked_in", "bob", habit_id="h-med", day=today, current_streak=1, longest_streak=4
+    )
+    for event in (checked, applied, applied):
+        await publish_event(settings, event)
+
+    async def said_done() -> bool:
+        page = texts((await bob.data(HISTORY, c=coach, first=3))["messages"])
+        return f"Done! Meditation is checked in for {today}." in page
+
+    await wait_until(said_done)
+    assert "Meditation is already checked in for" in await ask("check in meditation")
+    assert "Meditation: checked in 1 of the last 7 days, streak 1 (best 4)" in await ask(
+        "how am I doing?"
+    )
+    history = texts((await bob.data(HISTORY, c=coach, first=30))["messages"])
+    assert sum(t.startswith("Done! Meditation") for t in history) == 1
     motivation = await ask("I need some motivation")
     assert "I'm your LifeGraph coach" not in motivation
     assert "I'm your LifeGraph coach" in await ask("hi!")
+
+
+async def test_a_refused_action_is_said_so(api: ApiFor, settings: Settings) -> None:
+    bob = api("bob")
+    coach = (await bob.data(OPEN_COACH))["openCoachConversation"]["id"]
+    proposed = await reply_to(bob, coach, await bob.send(coach, "I slept 7 hours"))
+    assert proposed["proposal"]["kind"] == "TRACKER_ENTRY"
+    await bob.data(CONFIRM, id=proposed["proposal"]["id"])
+    refused = CoachActionApplied(
+        request_id=proposed["proposal"]["id"],
+        conversation_id=coach,
+        user_id="bob",
+        action="log_tracker",
+        applied=False,
+        summary="Entries cannot be logged in the future.",
+        reason="BAD_USER_INPUT",
+    )
+    await publish_event(
+        settings, Event.of("goals.coach_action.applied", user_id="bob", data=refused)
+    )
+
+    async def told() -> bool:
+        page = texts((await bob.data(HISTORY, c=coach, first=1))["messages"])
+        return page[0] == ("I couldn't do that after all: Entries cannot be logged in the future.")
+
+    await wait_until(told)
 
 
 async def test_goal_confirmations_for_foreign_conversations_are_ignored(
@@ -222,13 +298,13 @@ async def test_the_answer_to_a_proposal_goes_out_live_and_a_declined_one_does_no
 ) -> None:
     alice = api("alice")
     coach = (await alice.data(OPEN_COACH))["openCoachConversation"]["id"]
-    question = await alice.send(coach, "check in yoga")
+    question = await alice.send(coach, "I want to learn yoga")
     proposal = (await reply_to(alice, coach, question))["proposal"]
     async with open_socket(chat_url, test_keys.token("alice")) as socket:
         updated = await socket.subscribe(MESSAGE_UPDATED, c=coach)
 
         async def edit() -> None:
-            await alice.data(EDIT, id=question["id"], t="check in yoga")
+            await alice.data(EDIT, id=question["id"], t="I want to learn yoga")
 
         await socket.until_live(updated, edit)
         declined = await alice.data(DECLINE, id=proposal["id"])
@@ -236,7 +312,7 @@ async def test_the_answer_to_a_proposal_goes_out_live_and_a_declined_one_does_no
         change = await socket.next_data(updated, lambda d: d["messageUpdated"]["proposal"])
     assert change["messageUpdated"]["proposal"]["status"] == "DECLINED"
     assert await alice.error_code(CONFIRM, id=proposal["id"]) == "CONFLICT"
-    # Declined: not checked in, and the coach said nothing more.
+    # Declined: nothing requested, and the coach said nothing more.
     history = (await alice.data(HISTORY, c=coach, first=10))["messages"]
     assert not any(t.startswith("Done!") for t in texts(history))
     assert (

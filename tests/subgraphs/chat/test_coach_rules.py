@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
 from subgraphs.chat.coach.dates import parse_due
 from subgraphs.chat.coach.provider import (
+    CheckInProposal,
+    CoachContext,
     CoachRequest,
     GoalProposal,
-    RememberedCheckIn,
+    KnownGoal,
+    KnownHabit,
+    KnownTask,
+    ProgressProposal,
     RememberedGoal,
+    ScheduleProposal,
+    TaskDoneProposal,
+    TrackerProposal,
 )
 from subgraphs.chat.coach.rules import RuleBasedCoach, understand
 
@@ -88,35 +96,101 @@ async def _reply(request: CoachRequest) -> str:
     return "".join([chunk async for chunk in reply.chunks])
 
 
-async def test_replies_use_what_the_coach_remembers() -> None:
+CONTEXT = CoachContext(
+    goals=(KnownGoal("g1", "Run a 5k", "health", 20),),
+    habits=(
+        KnownHabit("h1", "Meditation", 2, 5, ("2026-11-20", "2026-11-19")),
+        KnownHabit("h2", "Stretch", 0, 3, ()),
+    ),
+    tasks=(KnownTask("t1", "Quarterly report", "2026-11-22"), KnownTask("t2", "Call mum")),
+)
+
+
+def request(text: str, *, context: CoachContext = CONTEXT) -> CoachRequest:
     goal = RememberedGoal("Run a 5k", "health", "2027-03-31", "g1")
-    check_ins = [
-        RememberedCheckIn("meditation", "2026-11-20"),
-        RememberedCheckIn("meditation", "2026-11-19"),
-    ]
+    return CoachRequest(
+        user_id="u",
+        message_id="m1",
+        text=text,
+        today=TODAY,
+        goals=[goal],
+        context=context,
+        now=datetime(2026, 11, 21, 8, tzinfo=UTC),
+    )
 
-    def request(text: str, check_ins: list[RememberedCheckIn]) -> CoachRequest:
-        return CoachRequest(
-            user_id="u",
-            message_id="m1",
-            text=text,
-            today=TODAY,
-            goals=[goal],
-            recent_check_ins=check_ins,
-        )
 
-    progress = await _reply(request("how am I doing?", check_ins))
-    assert "Run a 5k (health, due 2027-03-31), on your board" in progress
-    assert "meditation: checked in 2 of the last 7 days" in progress
+async def test_replies_use_the_users_goals_and_habits() -> None:
+    progress = await _reply(request("how am I doing?"))
+    assert "Run a 5k (health): 20% done" in progress
+    assert "Meditation: checked in 2 of the last 7 days, streak 2 (best 5)" in progress
+    assert "2 open tasks, next: Quarterly report" in progress
 
-    check_in = await RuleBasedCoach().respond(request("check in meditation", check_ins))
-    assert check_in.check_in == "meditation"
-    assert "3 times this week" in "".join([c async for c in check_in.chunks])
-
-    motivation = await _reply(request("I need motivation", []))
+    motivation = await _reply(request("I need motivation"))
     assert "Run a 5k" in motivation
 
     empty = await _reply(
         CoachRequest(text="how am I doing?", user_id="u", message_id="m", today=TODAY)
     )
     assert "haven't set any goals" in empty
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("I did my stretch today", CheckInProposal("h2", "Stretch", TODAY)),
+        ("check in meditation", CheckInProposal("h1", "Meditation", TODAY)),
+        (
+            "I did my stretch yesterday",
+            CheckInProposal("h2", "Stretch", date(2026, 11, 20)),
+        ),
+        ("I slept 7.5 hours", TrackerProposal("sleep_hours", 7.5)),
+        ("I weigh 72 kg", TrackerProposal("weight_kg", 72)),
+        ("I spent €12.50 on lunch", TrackerProposal("spending", 12.5, "EUR")),
+        ("I studied Spanish for 30 minutes", TrackerProposal("learning_minutes", 30)),
+        ("set Run a 5k to 40%", ProgressProposal("g1", "Run a 5k", 40)),
+        ("my 5k is 60% done", ProgressProposal("g1", "Run a 5k", 60)),
+        ("tick off the quarterly report", TaskDoneProposal("t1", "Quarterly report")),
+        ("mark call mum as done", TaskDoneProposal("t2", "Call mum")),
+        ("I finished the report", TaskDoneProposal("t1", "Quarterly report")),
+        (
+            "schedule a focus session tomorrow at 9 for 45 minutes",
+            ScheduleProposal(
+                "Focus session", datetime(2026, 11, 22, 9, tzinfo=UTC), 45, focus=True
+            ),
+        ),
+        (
+            "book dentist on 2026-12-01 at 2:30 pm",
+            ScheduleProposal("Dentist", datetime(2026, 12, 1, 14, 30, tzinfo=UTC), 30),
+        ),
+    ],
+)
+async def test_acting_intents_become_proposals_asked_never_claimed(
+    text: str, action: object
+) -> None:
+    reply = await RuleBasedCoach().respond(request(text))
+    said = "".join([c async for c in reply.chunks])
+    assert reply.action == action
+    assert "Shall I" in said
+    assert "Done" not in said
+    assert "is checked in" not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("I did my juggling today", 'I don\'t see a habit called "juggling"'),
+        ("check in meditation yesterday", "already checked in for 2026-11-20"),
+        ("I slept 30 hours", "must be between 0 and 24"),
+        ("I weigh 9000 kg", "must be between 1 and 500"),
+        ("set Learn Go to 50%", 'I don\'t see an active goal called "Learn Go"'),
+        ("set Run a 5k to 150%", "whole percentage from 0 to 100"),
+        ("tick off taxes", 'I don\'t see an open task called "taxes"'),
+        ("schedule a focus session on 2020-01-01 at 9", "up to a year ahead"),
+        ("schedule deep work tomorrow at 9 for 2 minutes", "5 to 1440 whole minutes"),
+    ],
+)
+async def test_what_cannot_be_done_is_said_and_nothing_proposed(text: str, says: str) -> None:
+    reply = await RuleBasedCoach().respond(request(text))
+    said = "".join([c async for c in reply.chunks])
+    assert reply.action is None
+    assert says in said

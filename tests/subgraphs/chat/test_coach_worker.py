@@ -15,6 +15,7 @@ from subgraphs.chat.coach.service import CoachService
 from subgraphs.chat.coach.worker import CoachWorker
 from subgraphs.chat.models import Message, MessageAuthor
 from subgraphs.chat.repository import (
+    CoachContextRepository,
     CoachMemoryRepository,
     CoachReplyJobRepository,
     ConversationRepository,
@@ -65,6 +66,7 @@ def coach_worker(
         message_store=MessageRepository(),
         provider=provider,
         memory=CoachMemoryRepository(),
+        context=CoachContextRepository(),
         jobs=CoachReplyJobRepository(),
         goal_link_base="https://lifegraph.test",
     )
@@ -91,7 +93,7 @@ async def test_two_workers_answer_each_question_once_and_retry_failures(
             coach = await services.conversations.open_coach("alice")
             coach_id = str(coach.id)
             questions = [
-                await services.messages.send("alice", coach_id, f"check in habit{i}")
+                await services.messages.send("alice", coach_id, f"I slept {i + 1} hours")
                 for i in range(6)
             ]
 
@@ -113,7 +115,7 @@ async def test_two_workers_answer_each_question_once_and_retry_failures(
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
     assert len(replies) == len(questions)  # one reply each, however the claims fell
-    assert all("Shall I check in" in m.text for m in replies)
+    assert all("Shall I log" in m.text for m in replies)
     # A provider's first call failed; that reply was tried again (by either worker).
     used = [p for p in providers if p.calls > 0]
     assert sum(p.calls for p in used) == len(questions) + len(used)

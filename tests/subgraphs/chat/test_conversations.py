@@ -172,7 +172,7 @@ async def test_oversized_titles_member_lists_and_messages_are_refused_and_nothin
     for title, members, field in (
         ("t" * 101, ["bob"], "title"),
         ("Team", too_many, "memberIds"),
-        ("Team", ["bob"] * 100_000, "memberIds"),
+        ("Team", ["bob"] * 1_500, "memberIds"),
     ):
         body = await alice.call(create, t=title, m=members)
         assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": field}

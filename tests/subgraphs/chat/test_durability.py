@@ -20,6 +20,7 @@ from subgraphs.chat.coach.service import reply_client_id
 from subgraphs.chat.models import CoachGoal, CoachReplyJob, Message, utcnow
 from subgraphs.chat.repository import (
     CoachReplyJobRepository,
+    CompletedMediaRepository,
     ConversationRepository,
     MessageRepository,
     ProfileRepository,
@@ -92,6 +93,7 @@ async def test_catching_up_during_a_burst_of_concurrent_sends_never_skips_a_mess
                 messages=MessageRepository(),
                 reads=ReadStateRepository(),
                 jobs=CoachReplyJobRepository(),
+                media=CompletedMediaRepository(),
             )
             for _ in range(4)
         ]
@@ -167,7 +169,7 @@ async def test_a_reply_owed_by_a_process_that_died_is_given_by_the_next(
         goal_question = await services.messages.send(
             "alice", coach_id, "I want to run a 5k by March"
         )
-        check_in = await services.messages.send("alice", coach_id, "check in meditation")
+        check_in = await services.messages.send("alice", coach_id, "I slept 7 hours")
         claimed = await jobs.claim(utcnow(), timedelta(seconds=1))
         assert claimed is not None
         assert claimed.message_id == str(goal_question.id)
@@ -202,7 +204,7 @@ async def test_a_reply_owed_by_a_process_that_died_is_given_by_the_next(
         goal_reply = answered[str(goal_question.id)]
         assert goal_reply["id"] == str(partial.message.id)  # the half answer was replaced
         assert "Run a 5k" in str(goal_reply["text"])
-        assert "Shall I check in meditation" in str(answered[str(check_in.id)]["text"])
+        assert "Shall I log 7 of sleep hours" in str(answered[str(check_in.id)]["text"])
         proposal = goal_reply["proposal"]
         assert isinstance(proposal, dict)
         assert proposal["status"] == "PENDING"

@@ -52,7 +52,7 @@ async def test_oversized_text_and_lists_are_refused_and_nothing_is_stored(
     edit = {"postId": post["id"], "text": "t" * 5001}
     error = await api.error(EDIT_POST, {"input": edit}, user="ana")
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "text"}
-    many = {"postId": post["id"], "mediaUrls": ["https://e.com/a.png"] * 10_000}
+    many = {"postId": post["id"], "mediaUrls": ["https://e.com/a.png"] * 1_000}
     error = await api.error(EDIT_POST, {"input": many}, user="ana")
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "mediaUrls"}
     stored = await api.data(

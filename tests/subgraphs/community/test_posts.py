@@ -43,7 +43,7 @@ async def test_author_writes_a_post_and_anyone_can_read_it(api: Api) -> None:
         (_input(mediaUrls=[f"https://e.com/{i}.png" for i in range(5)]), "mediaUrls"),
         (_input(goalId=""), "goalId"),
         (_input(goalId="g" * 1_000_000), "goalId"),
-        (_input(mediaUrls=["https://e.com/a.png"] * 10_000), "mediaUrls"),
+        (_input(mediaUrls=["https://e.com/a.png"] * 1_000), "mediaUrls"),
     ],
 )
 async def test_bad_posts_are_refused_and_nothing_is_written(

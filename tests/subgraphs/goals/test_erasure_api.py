@@ -22,6 +22,9 @@ EVERYTHING = """query($id: ID!) {
   reminders { nodes { id } }
   trackerEntries { nodes { id } }
   currentFocusSession { id }
+  journalEntries { nodes { id } }
+  moodCheckIns { nodes { id } }
+  vacations { startDate }
   calendar(from: "2025-01-01T00:00:00Z", to: "2025-12-31T00:00:00Z") { startsAt }
   _entities(representations: [{__typename: "User", id: $id}]) {
     ... on User { habits { nodes { id } } } } }"""
@@ -54,6 +57,9 @@ async def fill(api: Api, user: str) -> None:
         user=user,
     )
     await api.ok("mutation { startFocusSession(input: {plannedMinutes: 20}) { id } }", user=user)
+    await api.ok('mutation { writeJournalEntry(input: {body: "Dear diary"}) { id } }', user=user)
+    await api.ok("mutation { logMood(input: {mood: 4}) { id } }", user=user)
+    await api.ok("mutation { startVacation(input: {}) { startDate } }", user=user)
 
 
 def counts(data: dict[str, Any]) -> list[int]:
@@ -64,6 +70,9 @@ def counts(data: dict[str, Any]) -> list[int]:
         int(data["currentFocusSession"] is not None),
         len(data["calendar"]),
         len(data["_entities"][0]["habits"]["nodes"]),
+        len(data["journalEntries"]["nodes"]),
+        len(data["moodCheckIns"]["nodes"]),
+        len(data["vacations"]),
     ]
 
 
@@ -72,13 +81,23 @@ async def test_user_deleted_erases_all_their_data_and_nothing_else(
 ) -> None:
     await fill(api, "alice")
     await fill(api, "bob")
-    assert counts(await api.ok(EVERYTHING, {"id": "alice"}, user="alice")) == [1, 1, 1, 1, 31, 1]
+    assert counts(await api.ok(EVERYTHING, {"id": "alice"}, user="alice")) == [
+        1,
+        1,
+        1,
+        1,
+        31,
+        1,
+        1,
+        1,
+        1,
+    ]
 
     deleted = Event.of("users.user.deleted", user_id="alice", data=UserDeleted(user_id="alice"))
     await bus.publish(deleted)
     await eventually(
         lambda: api.ok(EVERYTHING, {"id": "alice"}, user="alice"),
-        lambda data: counts(data) == [0] * 6,
+        lambda data: counts(data) == [0] * 9,
     )
     # Redelivery and late events about the erased user change nothing.
     await bus.publish(deleted)
@@ -91,8 +110,18 @@ async def test_user_deleted_erases_all_their_data_and_nothing_else(
     # Alice's events apply in order: once the late one is processed, so is the repeat.
     goals_database = infra.mongo[infra.settings.database_name("goals")]
     await wait_processed(goals_database, "goals.users", late)
-    assert counts(await api.ok(EVERYTHING, {"id": "alice"}, user="alice")) == [0] * 6
-    assert counts(await api.ok(EVERYTHING, {"id": "bob"}, user="bob")) == [1, 1, 1, 1, 31, 1]
+    assert counts(await api.ok(EVERYTHING, {"id": "alice"}, user="alice")) == [0] * 9
+    assert counts(await api.ok(EVERYTHING, {"id": "bob"}, user="bob")) == [
+        1,
+        1,
+        1,
+        1,
+        31,
+        1,
+        1,
+        1,
+        1,
+    ]
     public = await api.ok(
         """query { _entities(representations: [{__typename: "User", id: "alice"}]) {
             ... on User { goals { nodes { id } } } } }""",

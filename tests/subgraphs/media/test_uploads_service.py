@@ -4,47 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import io
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from PIL import Image
 
-from common.db import Database, init_database
-from common.events import OutboxPublisher
+from common.db import Database
 from common.events.outbox import COLLECTION
-from common.infra import Infrastructure
-from common.storage.local import LocalStorage
-from common.storage.signing import UrlSigner
 from subgraphs.media.domain.purposes import Purpose
-from subgraphs.media.models import MODELS, MediaState
-from subgraphs.media.service.container import MediaServices, build_services
-from subgraphs.media.service.uploads import UploadLimits
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 1, 12, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-async def database(infra: Infrastructure) -> Database:
-    return await init_database(infra.mongo, infra.settings, "media", MODELS)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def services(database: Database, tmp_path: Path, clock: Clock) -> MediaServices:
-    publisher = OutboxPublisher(database)
-    storage = LocalStorage(tmp_path, base_url="http://unused/storage", signer=UrlSigner(b"k"))
-    return build_services(storage, publisher, limits=UploadLimits(), clock=clock)
+from subgraphs.media.models import MediaState
+from subgraphs.media.service.container import MediaServices
+from tests.subgraphs.media.conftest import Clock
 
 
 def png() -> bytes:

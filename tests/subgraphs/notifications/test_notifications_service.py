@@ -35,9 +35,10 @@ from subgraphs.notifications.models import (
 )
 from subgraphs.notifications.repository.base import Session
 from subgraphs.notifications.repository.deliveries import Deliveries
+from subgraphs.notifications.repository.devices import Devices
 from subgraphs.notifications.repository.presence import Presence
 from subgraphs.notifications.repository.push import PushEndpoints
-from subgraphs.notifications.service.channels import EmailChannel, PushChannel
+from subgraphs.notifications.service.channels import EmailChannel
 from subgraphs.notifications.service.notifications import (
     Config,
     DispatchReport,
@@ -45,6 +46,7 @@ from subgraphs.notifications.service.notifications import (
     PreferenceChange,
     Repos,
 )
+from subgraphs.notifications.service.push import PushChannel
 from tests.subgraphs.conftest import MakeEvent
 
 from .conftest import MailServer
@@ -83,7 +85,7 @@ def make_service(
         presence=Presence(infra.redis, prefix=infra.settings.redis_prefix, ttl_seconds=60),
         senders={
             Channel.EMAIL: EmailChannel(mail, app_url="http://app.test"),
-            Channel.PUSH: PushChannel(PushEndpoints(), private_key=None, subject="mailto:a@b.io"),
+            Channel.PUSH: PushChannel(PushEndpoints(), Devices()),
         },
         config=Config(
             group_window_seconds=600, message_group_window_seconds=60, max_attempts=max_attempts

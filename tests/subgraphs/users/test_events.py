@@ -63,6 +63,7 @@ async def test_register_update_and_delete_are_published(
         "display_name": "Leaving Soon",
         "timezone": "UTC",
         "email": None,  # not verified yet: no other subgraph may mail it
+        "phone": None,  # none proved yet: no SMS
     }
 
     await api.ok('mutation { updateProfile(input: {timezone: "Asia/Tokyo"}) { id } }', token=token)

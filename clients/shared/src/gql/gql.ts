@@ -16,7 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n  }\n": typeof types.ViewerFieldsFragmentDoc,
     "\n  fragment TaskFields on Task {\n    id\n    title\n    done\n    dueDate\n  }\n": typeof types.TaskFieldsFragmentDoc,
-    "\n  fragment GoalFields on Goal {\n    id\n    title\n    area\n    status\n    progress\n    dueDate\n    tasks {\n      ...TaskFields\n    }\n  }\n": typeof types.GoalFieldsFragmentDoc,
+    "\n  fragment GoalFields on Goal {\n    id\n    title\n    area\n    status\n    progress\n    dueDate\n    depth\n    tasks {\n      ...TaskFields\n    }\n    # Every ancestor (5 levels at most), whose progress rolls up from this goal's: each\n    # mutation that answers a goal with this fragment moves the whole tree's bars at once.\n    parent {\n      id\n      progress\n      status\n      parent {\n        id\n        progress\n        status\n        parent {\n          id\n          progress\n          status\n          parent {\n            id\n            progress\n            status\n          }\n        }\n      }\n    }\n  }\n": typeof types.GoalFieldsFragmentDoc,
     "\n  fragment HabitFields on Habit {\n    id\n    title\n    currentStreak\n    longestStreak\n    streakUnit\n    checkedInToday\n  }\n": typeof types.HabitFieldsFragmentDoc,
     "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasSaved\n    author {\n      id\n      displayName\n      viewerFollows\n    }\n    goal {\n      id\n      title\n    }\n  }\n": typeof types.PostFieldsFragmentDoc,
     "\n  fragment AuthFields on AuthPayload {\n    accessToken\n    refreshToken\n    expiresIn\n    user {\n      ...ViewerFields\n    }\n  }\n": typeof types.AuthFieldsFragmentDoc,
@@ -24,6 +24,9 @@ type Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation RefreshToken($input: RefreshTokenInput!) {\n    refreshToken(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.RefreshTokenDocument,
     "\n  mutation Logout($input: LogoutInput!) {\n    logout(input: $input)\n  }\n": typeof types.LogoutDocument,
+    "\n  mutation EnrollTotp {\n    enrollTotp {\n      secret\n      otpauthUri\n    }\n  }\n": typeof types.EnrollTotpDocument,
+    "\n  mutation ConfirmTotp($input: ConfirmTotpInput!) {\n    confirmTotp(input: $input) {\n      ...ViewerFields\n    }\n  }\n": typeof types.ConfirmTotpDocument,
+    "\n  mutation DisableTotp($input: DisableTotpInput!) {\n    disableTotp(input: $input) {\n      ...ViewerFields\n    }\n  }\n": typeof types.DisableTotpDocument,
     "\n  query Home {\n    me {\n      ...ViewerFields\n      goals(first: 50) {\n        nodes {\n          ...GoalFields\n        }\n      }\n      habits(first: 50) {\n        nodes {\n          ...HabitFields\n        }\n      }\n    }\n  }\n": typeof types.HomeDocument,
     "\n  query FollowingFeed($first: Int!, $after: String) {\n    followingFeed(first: $first, after: $after) {\n      nodes {\n        ...PostFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.FollowingFeedDocument,
     "\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      ...GoalFields\n    }\n  }\n": typeof types.CreateGoalDocument,
@@ -38,7 +41,7 @@ type Documents = {
     "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      ...PostFields\n    }\n  }\n": typeof types.CreatePostDocument,
     "\n  mutation LikePost($input: PostInput!) {\n    likePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": typeof types.LikePostDocument,
     "\n  mutation UnlikePost($input: PostInput!) {\n    unlikePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": typeof types.UnlikePostDocument,
-    "\n  query GoalTemplates {\n    goalTemplates {\n      id\n      area\n      builtIn\n      goal {\n        title\n        tasks {\n          title\n        }\n      }\n    }\n  }\n": typeof types.GoalTemplatesDocument,
+    "\n  query GoalTemplates {\n    goalTemplates {\n      id\n      area\n      builtIn\n      goal {\n        title\n        description\n        tasks {\n          title\n        }\n        subGoals {\n          title\n          tasks {\n            title\n          }\n        }\n      }\n    }\n  }\n": typeof types.GoalTemplatesDocument,
     "\n  mutation InstantiateGoalTemplate($input: InstantiateTemplateInput!) {\n    instantiateGoalTemplate(input: $input) {\n      ...GoalFields\n    }\n  }\n": typeof types.InstantiateGoalTemplateDocument,
     "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    isStreaming\n    sender {\n      id\n      displayName\n    }\n    proposal {\n      ...CoachProposalFields\n    }\n  }\n": typeof types.MessageFieldsFragmentDoc,
     "\n  fragment CoachProposalFields on CoachProposal {\n    id\n    kind\n    status\n    title\n    area\n    dueDate\n    habit\n    day\n  }\n": typeof types.CoachProposalFieldsFragmentDoc,
@@ -78,7 +81,7 @@ type Documents = {
 const documents: Documents = {
     "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n  }\n": types.ViewerFieldsFragmentDoc,
     "\n  fragment TaskFields on Task {\n    id\n    title\n    done\n    dueDate\n  }\n": types.TaskFieldsFragmentDoc,
-    "\n  fragment GoalFields on Goal {\n    id\n    title\n    area\n    status\n    progress\n    dueDate\n    tasks {\n      ...TaskFields\n    }\n  }\n": types.GoalFieldsFragmentDoc,
+    "\n  fragment GoalFields on Goal {\n    id\n    title\n    area\n    status\n    progress\n    dueDate\n    depth\n    tasks {\n      ...TaskFields\n    }\n    # Every ancestor (5 levels at most), whose progress rolls up from this goal's: each\n    # mutation that answers a goal with this fragment moves the whole tree's bars at once.\n    parent {\n      id\n      progress\n      status\n      parent {\n        id\n        progress\n        status\n        parent {\n          id\n          progress\n          status\n          parent {\n            id\n            progress\n            status\n          }\n        }\n      }\n    }\n  }\n": types.GoalFieldsFragmentDoc,
     "\n  fragment HabitFields on Habit {\n    id\n    title\n    currentStreak\n    longestStreak\n    streakUnit\n    checkedInToday\n  }\n": types.HabitFieldsFragmentDoc,
     "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasSaved\n    author {\n      id\n      displayName\n      viewerFollows\n    }\n    goal {\n      id\n      title\n    }\n  }\n": types.PostFieldsFragmentDoc,
     "\n  fragment AuthFields on AuthPayload {\n    accessToken\n    refreshToken\n    expiresIn\n    user {\n      ...ViewerFields\n    }\n  }\n": types.AuthFieldsFragmentDoc,
@@ -86,6 +89,9 @@ const documents: Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.LoginDocument,
     "\n  mutation RefreshToken($input: RefreshTokenInput!) {\n    refreshToken(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.RefreshTokenDocument,
     "\n  mutation Logout($input: LogoutInput!) {\n    logout(input: $input)\n  }\n": types.LogoutDocument,
+    "\n  mutation EnrollTotp {\n    enrollTotp {\n      secret\n      otpauthUri\n    }\n  }\n": types.EnrollTotpDocument,
+    "\n  mutation ConfirmTotp($input: ConfirmTotpInput!) {\n    confirmTotp(input: $input) {\n      ...ViewerFields\n    }\n  }\n": types.ConfirmTotpDocument,
+    "\n  mutation DisableTotp($input: DisableTotpInput!) {\n    disableTotp(input: $input) {\n      ...ViewerFields\n    }\n  }\n": types.DisableTotpDocument,
     "\n  query Home {\n    me {\n      ...ViewerFields\n      goals(first: 50) {\n        nodes {\n          ...GoalFields\n        }\n      }\n      habits(first: 50) {\n        nodes {\n          ...HabitFields\n        }\n      }\n    }\n  }\n": types.HomeDocument,
     "\n  query FollowingFeed($first: Int!, $after: String) {\n    followingFeed(first: $first, after: $after) {\n      nodes {\n        ...PostFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.FollowingFeedDocument,
     "\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      ...GoalFields\n    }\n  }\n": types.CreateGoalDocument,
@@ -100,7 +106,7 @@ const documents: Documents = {
     "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      ...PostFields\n    }\n  }\n": types.CreatePostDocument,
     "\n  mutation LikePost($input: PostInput!) {\n    likePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": types.LikePostDocument,
     "\n  mutation UnlikePost($input: PostInput!) {\n    unlikePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": types.UnlikePostDocument,
-    "\n  query GoalTemplates {\n    goalTemplates {\n      id\n      area\n      builtIn\n      goal {\n        title\n        tasks {\n          title\n        }\n      }\n    }\n  }\n": types.GoalTemplatesDocument,
+    "\n  query GoalTemplates {\n    goalTemplates {\n      id\n      area\n      builtIn\n      goal {\n        title\n        description\n        tasks {\n          title\n        }\n        subGoals {\n          title\n          tasks {\n            title\n          }\n        }\n      }\n    }\n  }\n": types.GoalTemplatesDocument,
     "\n  mutation InstantiateGoalTemplate($input: InstantiateTemplateInput!) {\n    instantiateGoalTemplate(input: $input) {\n      ...GoalFields\n    }\n  }\n": types.InstantiateGoalTemplateDocument,
     "\n  fragment MessageFields on Message {\n    id\n    conversationId\n    text\n    createdAt\n    clientMessageId\n    isStreaming\n    sender {\n      id\n      displayName\n    }\n    proposal {\n      ...CoachProposalFields\n    }\n  }\n": types.MessageFieldsFragmentDoc,
     "\n  fragment CoachProposalFields on CoachProposal {\n    id\n    kind\n    status\n    title\n    area\n    dueDate\n    habit\n    day\n  }\n": types.CoachProposalFieldsFragmentDoc,
@@ -163,7 +169,7 @@ export function graphql(source: "\n  fragment TaskFields on Task {\n    id\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment GoalFields on Goal {\n    id\n    title\n    area\n    status\n    progress\n    dueDate\n    tasks {\n      ...TaskFields\n    }\n  }\n"): (typeof documents)["\n  fragment GoalFields on Goal {\n    id\n    title\n    area\n    status\n    progress\n    dueDate\n    tasks {\n      ...TaskFields\n    }\n  }\n"];
+export function graphql(source: "\n  fragment GoalFields on Goal {\n    id\n    title\n    area\n    status\n    progress\n    dueDate\n    depth\n    tasks {\n      ...TaskFields\n    }\n    # Every ancestor (5 levels at most), whose progress rolls up from this goal's: each\n    # mutation that answers a goal with this fragment moves the whole tree's bars at once.\n    parent {\n      id\n      progress\n      status\n      parent {\n        id\n        progress\n        status\n        parent {\n          id\n          progress\n          status\n          parent {\n            id\n            progress\n            status\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment GoalFields on Goal {\n    id\n    title\n    area\n    status\n    progress\n    dueDate\n    depth\n    tasks {\n      ...TaskFields\n    }\n    # Every ancestor (5 levels at most), whose progress rolls up from this goal's: each\n    # mutation that answers a goal with this fragment moves the whole tree's bars at once.\n    parent {\n      id\n      progress\n      status\n      parent {\n        id\n        progress\n        status\n        parent {\n          id\n          progress\n          status\n          parent {\n            id\n            progress\n            status\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -192,6 +198,18 @@ export function graphql(source: "\n  mutation RefreshToken($input: RefreshTokenI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Logout($input: LogoutInput!) {\n    logout(input: $input)\n  }\n"): (typeof documents)["\n  mutation Logout($input: LogoutInput!) {\n    logout(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnrollTotp {\n    enrollTotp {\n      secret\n      otpauthUri\n    }\n  }\n"): (typeof documents)["\n  mutation EnrollTotp {\n    enrollTotp {\n      secret\n      otpauthUri\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTotp($input: ConfirmTotpInput!) {\n    confirmTotp(input: $input) {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTotp($input: ConfirmTotpInput!) {\n    confirmTotp(input: $input) {\n      ...ViewerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableTotp($input: DisableTotpInput!) {\n    disableTotp(input: $input) {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  mutation DisableTotp($input: DisableTotpInput!) {\n    disableTotp(input: $input) {\n      ...ViewerFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -251,7 +269,7 @@ export function graphql(source: "\n  mutation UnlikePost($input: PostInput!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query GoalTemplates {\n    goalTemplates {\n      id\n      area\n      builtIn\n      goal {\n        title\n        tasks {\n          title\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GoalTemplates {\n    goalTemplates {\n      id\n      area\n      builtIn\n      goal {\n        title\n        tasks {\n          title\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query GoalTemplates {\n    goalTemplates {\n      id\n      area\n      builtIn\n      goal {\n        title\n        description\n        tasks {\n          title\n        }\n        subGoals {\n          title\n          tasks {\n            title\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GoalTemplates {\n    goalTemplates {\n      id\n      area\n      builtIn\n      goal {\n        title\n        description\n        tasks {\n          title\n        }\n        subGoals {\n          title\n          tasks {\n            title\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -291,36 +291,64 @@ export type CoachProposal = {
   __typename?: 'CoachProposal';
   /** GOAL: its life area: health, finance, family, career, learning or creativity. */
   area?: Maybe<Scalars['String']['output']>;
+  /** TRACKER_ENTRY: the ISO 4217 currency of spending. */
+  currency?: Maybe<Scalars['String']['output']>;
   /** CHECK_IN: the day it is for. */
   day?: Maybe<Scalars['Date']['output']>;
   /** When you confirmed or declined it; null while pending or once expired. */
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
   /** GOAL: its due date, if any. */
   dueDate?: Maybe<Scalars['Date']['output']>;
+  /** SCHEDULE: how long the block lasts, 5 to 1440 minutes. */
+  durationMinutes?: Maybe<Scalars['Int']['output']>;
   /** When a pending proposal expires if not answered (UTC). */
   expiresAt: Scalars['DateTime']['output'];
-  /** CHECK_IN: the habit. */
+  /** SCHEDULE: a focus session rather than an event. */
+  focus: Scalars['Boolean']['output'];
+  /** GOAL_PROGRESS: the goal; SCHEDULE: the goal the block is for, if any. */
+  goalId?: Maybe<Scalars['ID']['output']>;
+  /** CHECK_IN: the habit's title. */
   habit?: Maybe<Scalars['String']['output']>;
+  /** CHECK_IN: the habit's id (null on check-ins proposed before 2026-12). */
+  habitId?: Maybe<Scalars['ID']['output']>;
   /** The proposal's id. */
   id: Scalars['ID']['output'];
   /** What it would do. */
   kind: CoachProposalKind;
+  /** TRACKER_ENTRY: weight_kg, sleep_hours, resting_heart_rate, spending or learning_minutes. */
+  metric?: Maybe<Scalars['String']['output']>;
+  /** GOAL_PROGRESS: the new progress, 0 to 100. */
+  progress?: Maybe<Scalars['Int']['output']>;
+  /** SCHEDULE: when the block starts (UTC). */
+  startsAt?: Maybe<Scalars['DateTime']['output']>;
   /** Where it stands. */
   status: CoachProposalStatus;
-  /** GOAL: the goal's title. */
+  /** TASK_DONE: the task (its title in `title`). */
+  taskId?: Maybe<Scalars['ID']['output']>;
+  /** GOAL: the goal's title; GOAL_PROGRESS: the goal's; TASK_DONE: the task's; SCHEDULE: the block's. */
   title?: Maybe<Scalars['String']['output']>;
+  /** TRACKER_ENTRY: the value to log. */
+  value?: Maybe<Scalars['Float']['output']>;
 };
 
 /** What the coach proposes to do. */
 export type CoachProposalKind =
-  /** Check a habit in for a day. */
+  /** Check one of your habits in for a day. */
   | 'CHECK_IN'
   /** Create a goal. */
-  | 'GOAL';
+  | 'GOAL'
+  /** Set one of your goals' progress. */
+  | 'GOAL_PROGRESS'
+  /** Put a calendar block, or a focus session (`focus`), in your calendar. */
+  | 'SCHEDULE'
+  /** Tick off one of your open tasks. */
+  | 'TASK_DONE'
+  /** Log a tracker entry (metric, value, currency). */
+  | 'TRACKER_ENTRY';
 
 /** Where a proposal stands. */
 export type CoachProposalStatus =
-  /** You confirmed it; it is being carried out. */
+  /** You confirmed it; it is being carried out (the coach says so once it is done). */
   | 'CONFIRMED'
   /** You declined it; nothing was done. */
   | 'DECLINED'
@@ -579,6 +607,8 @@ export type CreatePostInput = {
   category: PostCategory;
   /** One of the author's own goals this post is about (another user's goal is refused). */
   goalId?: InputMaybe<Scalars['ID']['input']>;
+  /** Up to 4 completed POST_MEDIA uploads of the author's (completeUpload ids), each on no other post. */
+  mediaIds?: Array<Scalars['ID']['input']>;
   /** Up to 4 http(s) URLs of images or videos. */
   mediaUrls?: Array<Scalars['String']['input']>;
   /** 1-5000 characters of plain text. */
@@ -651,6 +681,31 @@ export type CreateUploadInput = {
   purpose: Purpose;
 };
 
+/** One local day gathered: completions, habit check-ins, focus and mood, annotated by the day's journal entry (`writeJournalEntry`). */
+export type DailyReview = {
+  __typename?: 'DailyReview';
+  /** Mean energy of the check-ins that gave one; null without any. */
+  averageEnergy?: Maybe<Scalars['Float']['output']>;
+  /** Mean mood; null without any. */
+  averageMood?: Maybe<Scalars['Float']['output']>;
+  /** The local day reviewed. */
+  day: Scalars['Date']['output'];
+  /** Finished focus minutes of sessions started that day. */
+  focusMinutes: Scalars['Float']['output'];
+  /** Finished focus sessions started that day. */
+  focusSessions: Scalars['Int']['output'];
+  /** Goals' own tasks ticked off that day. */
+  goalTasksCompleted: Array<ReviewItem>;
+  /** Habits checked in for that day. */
+  habitsCheckedIn: Array<ReviewItem>;
+  /** The day's journal entry: the viewer's annotation of the review. */
+  journalEntry?: Maybe<JournalEntry>;
+  /** That day's mood check-ins, in time order. */
+  moodCheckIns: Array<MoodCheckIn>;
+  /** Standalone tasks completed that day. */
+  tasksCompleted: Array<ReviewItem>;
+};
+
 /** Decline what the coach proposed: nothing is done. */
 export type DeclineCoachProposalInput = {
   /** The proposal (`Message.proposal`). */
@@ -682,6 +737,32 @@ export type DeleteTodoTaskPayload = {
   /** The removed task's id. */
   deletedId: Scalars['ID']['output'];
 };
+
+/** What a delete removed. */
+export type DeletedPayload = {
+  __typename?: 'DeletedPayload';
+  /** The removed object's id. */
+  deletedId: Scalars['ID']['output'];
+};
+
+/** An app install that receives the caller's push notifications. */
+export type Device = {
+  __typename?: 'Device';
+  /** The app's bundle id or package name. */
+  appId: Scalars['String']['output'];
+  /** When it was registered. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Which push service reaches it. */
+  platform: DevicePlatform;
+  /** Its push token. */
+  token: Scalars['String']['output'];
+};
+
+/** Which push service reaches a device. */
+export type DevicePlatform =
+  | 'ANDROID'
+  | 'IOS'
+  | 'WEB';
 
 /** Proof for turning two-step sign-in off: a code or the password. */
 export type DisableTotpInput = {
@@ -949,6 +1030,10 @@ export type Habit = Node & {
   currentStreak: Scalars['Int']['output'];
   /** Longer description; may be empty. */
   description: Scalars['String']['output'];
+  /** Freezes a missed day of this month may still use (see docs/goals.md). */
+  freezesLeft: Scalars['Int']['output'];
+  /** Missed days covered by a freeze (`freezeHabitDay`). */
+  frozenDays: Array<Scalars['Date']['output']>;
   /** The goal it serves, if any. */
   goalId?: Maybe<Scalars['ID']['output']>;
   /** The habit's id. */
@@ -959,10 +1044,14 @@ export type Habit = Node & {
   milestonesReached: Array<Scalars['Int']['output']>;
   /** Globally unique, opaque id that names the type too: what `node(id:)` and `nodes(ids:)` take. Relay: set `nodeInterfaceIdField` to `nodeId`. */
   nodeId: Scalars['ID']['output'];
+  /** Whether the owner's vacation pauses streaks today. */
+  onVacation: Scalars['Boolean']['output'];
   /** Check-in days of the last 60 days, oldest first. */
   recentCheckIns: Array<Scalars['Date']['output']>;
   /** When it is due. */
   schedule: ScheduleKind;
+  /** Local days skipped (`skipHabitDay`): they pause the streak. */
+  skippedDays: Array<Scalars['Date']['output']>;
   /** What the streaks count. */
   streakUnit: StreakUnit;
   /** For TIMES_PER_WEEK: N. */
@@ -988,6 +1077,14 @@ export type HabitConnection = {
   pageInfo: PageInfo;
 };
 
+/** A habit and one of its owner's local days. */
+export type HabitDayInput = {
+  /** The local day. */
+  day: Scalars['Date']['input'];
+  /** The habit. */
+  habitId: Scalars['ID']['input'];
+};
+
 /** One item of a connection with its cursor. */
 export type HabitEdge = {
   __typename?: 'HabitEdge';
@@ -1003,6 +1100,15 @@ export type HabitIdInput = {
   id: Scalars['ID']['input'];
 };
 
+/** Mood on days a habit was checked in versus days it was not. */
+export type HabitMoodCorrelation = {
+  __typename?: 'HabitMoodCorrelation';
+  /** The habit (`habit(id:)`); compared from its first check-in on. */
+  habitId: Scalars['ID']['output'];
+  /** The comparison, with sample sizes. */
+  mood: MoodComparison;
+};
+
 /** Create goals from a template. */
 export type InstantiateTemplateInput = {
   /** Nest under it. */
@@ -1013,6 +1119,49 @@ export type InstantiateTemplateInput = {
   templateId: Scalars['ID']['input'];
   /** Visibility of every created goal. */
   visibility?: Visibility;
+};
+
+/** The viewer's journal for one local day. Private: only its owner reads it, and no event, feed or coach sees its text unless `shareWithCoach` is set. */
+export type JournalEntry = {
+  __typename?: 'JournalEntry';
+  /** Markdown, at most 20,000 characters. */
+  body: Scalars['String']['output'];
+  /** When it was first written. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The local day it is about (one entry a day). */
+  day: Scalars['Date']['output'];
+  /** The entry's id. */
+  id: Scalars['ID']['output'];
+  /** Whether the owner lets the AI coach read this entry (off by default). */
+  shareWithCoach: Scalars['Boolean']['output'];
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of items with cursors (Relay cursor connection). */
+export type JournalEntryConnection = {
+  __typename?: 'JournalEntryConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<JournalEntryEdge>;
+  /** The items of this page without cursors. */
+  nodes: Array<JournalEntry>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+};
+
+/** One item of a connection with its cursor. */
+export type JournalEntryEdge = {
+  __typename?: 'JournalEntryEdge';
+  /** Opaque position of this item in the list. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: JournalEntry;
+};
+
+/** Identifies a journal entry. */
+export type JournalEntryIdInput = {
+  /** The entry. */
+  id: Scalars['ID']['input'];
 };
 
 /** The six areas of life goals belong to. */
@@ -1061,6 +1210,18 @@ export type LifeBalance = {
   areas: Array<LifeAreaBalance>;
   /** Mean of the area scores. */
   overall: Scalars['Int']['output'];
+};
+
+/** A mood check-in. */
+export type LogMoodInput = {
+  /** When it was felt (with an offset); now when omitted. */
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Energy from 1 (low) to 5 (high). */
+  energy?: InputMaybe<Scalars['Int']['input']>;
+  /** Mood from 1 (low) to 5 (high). */
+  mood: Scalars['Int']['input'];
+  /** At most 10 tags of at most 40 characters. */
+  tags?: Array<Scalars['String']['input']>;
 };
 
 /** A measurement to log. */
@@ -1118,7 +1279,7 @@ export type MarkNotificationsReadPayload = {
   updatedCount: Scalars['Int']['output'];
 };
 
-/** A verified file: an image, a PDF, audio. */
+/** A verified file, served by the media subgraph. */
 export type Media = {
   __typename?: 'Media';
   /** Size of the stored original, in bytes. */
@@ -1127,6 +1288,8 @@ export type Media = {
   contentType: Scalars['String']['output'];
   /** When the upload started. */
   createdAt: Scalars['DateTime']['output'];
+  /** Length in seconds (audio), read from the file; null if unknown. */
+  durationSeconds?: Maybe<Scalars['Float']['output']>;
   /** Height in pixels (images). */
   height?: Maybe<Scalars['Int']['output']>;
   /** The media's id. */
@@ -1140,7 +1303,7 @@ export type Media = {
 };
 
 
-/** A verified file: an image, a PDF, audio. */
+/** A verified file, served by the media subgraph. */
 export type MediaUrlArgs = {
   size?: MediaSize;
 };
@@ -1156,6 +1319,8 @@ export type Message = Node & {
   __typename?: 'Message';
   /** An attached file, if any. */
   attachment?: Maybe<Attachment>;
+  /** Uploaded files and voice messages (completeUpload), in order; a file already removed is null. Media signs their URLs for the conversation's members only. */
+  attachments: Array<Maybe<Media>>;
   /** Whether a user or the coach wrote it. */
   author: MessageAuthor;
   /** The id the sending client chose to make its send idempotent. */
@@ -1186,6 +1351,8 @@ export type Message = Node & {
   sender?: Maybe<User>;
   /** The text; empty once deleted. */
   text: Scalars['String']['output'];
+  /** What its voice messages say, once transcribed; null without a transcription provider. */
+  transcript?: Maybe<Scalars['String']['output']>;
 };
 
 /** Who wrote a message. */
@@ -1332,6 +1499,81 @@ export type ModerationTarget =
   | 'COMMENT'
   | 'POST';
 
+/** How the viewer felt at one moment. */
+export type MoodCheckIn = {
+  __typename?: 'MoodCheckIn';
+  /** When it was felt. */
+  at: Scalars['DateTime']['output'];
+  /** The viewer's local day of `at` when logged. */
+  day: Scalars['Date']['output'];
+  /** Energy from 1 (low) to 5 (high), if given. */
+  energy?: Maybe<Scalars['Int']['output']>;
+  /** The check-in's id. */
+  id: Scalars['ID']['output'];
+  /** Mood from 1 (low) to 5 (high). */
+  mood: Scalars['Int']['output'];
+  /** Normalised tags (lower case, no '#'). */
+  tags: Array<Scalars['String']['output']>;
+};
+
+/** A page of items with cursors (Relay cursor connection). */
+export type MoodCheckInConnection = {
+  __typename?: 'MoodCheckInConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<MoodCheckInEdge>;
+  /** The items of this page without cursors. */
+  nodes: Array<MoodCheckIn>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+};
+
+/** One item of a connection with its cursor. */
+export type MoodCheckInEdge = {
+  __typename?: 'MoodCheckInEdge';
+  /** Opaque position of this item in the list. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: MoodCheckIn;
+};
+
+/** Identifies a mood check-in. */
+export type MoodCheckInIdInput = {
+  /** The check-in. */
+  id: Scalars['ID']['input'];
+};
+
+/** Mean daily mood on days with something versus days without it. A side with fewer days than `minimumSample` shows no mean (null), and then no difference either. */
+export type MoodComparison = {
+  __typename?: 'MoodComparison';
+  /** `withAverage - withoutAverage`, when both are shown. */
+  difference?: Maybe<Scalars['Float']['output']>;
+  /** Mean mood (1-5) on the days with it; null under the minimum sample. */
+  withAverage?: Maybe<Scalars['Float']['output']>;
+  /** How many mood days had it (sample size). */
+  withDays: Scalars['Int']['output'];
+  /** Mean mood on the other days; null under the minimum sample. */
+  withoutAverage?: Maybe<Scalars['Float']['output']>;
+  /** How many mood days lacked it. */
+  withoutDays: Scalars['Int']['output'];
+};
+
+/** How mood goes with habits and focus over recent local days. */
+export type MoodCorrelations = {
+  __typename?: 'MoodCorrelations';
+  /** The window, in local days up to today. */
+  days: Scalars['Int']['output'];
+  /** Days with a finished focus session versus days without. */
+  focus: MoodComparison;
+  /** One per habit ever checked in. */
+  habits: Array<HabitMoodCorrelation>;
+  /** Days a side needs before its mean is shown. */
+  minimumSample: Scalars['Int']['output'];
+  /** Days in the window with a mood check-in. */
+  moodDays: Scalars['Int']['output'];
+  /** The window's first local day. */
+  since: Scalars['Date']['output'];
+};
+
 /** Move one occurrence of a recurring activity. */
 export type MoveOccurrenceInput = {
   /** The activity. */
@@ -1415,8 +1657,12 @@ export type Mutation = {
   deleteGoalTemplate: Scalars['ID']['output'];
   /** Delete a habit with its check-ins and reminders. */
   deleteHabit: Scalars['ID']['output'];
+  /** Delete one of the viewer's journal entries for good. */
+  deleteJournalEntry: DeletedPayload;
   /** Delete your message, leaving a tombstone in the history. */
   deleteMessage: Message;
+  /** Delete a mood check-in (publishes `goals.mood.deleted`). */
+  deleteMoodCheckIn: DeletedPayload;
   /** Delete one's own post with its comments, likes and saves. */
   deletePost: Removed;
   /** Remove a reminder. */
@@ -1431,6 +1677,8 @@ export type Mutation = {
   editMessage: Message;
   /** Edit one's own post. */
   editPost: Post;
+  /** End the running vacation (its last day is yesterday). */
+  endVacation: Array<Vacation>;
   /** Start turning two-step sign-in on: a secret for the app. */
   enrollTotp: TotpEnrollment;
   /** Trade an API key for a short-lived access token. */
@@ -1439,10 +1687,14 @@ export type Mutation = {
   finishFocusSession: FocusSession;
   /** Follow a user; returns them. */
   followUser: User;
+  /** Spend a freeze on a missed past day so the streak runs over it (limited: see `freezesLeft`). */
+  freezeHabitDay: Habit;
   /** Create a goal with its tasks and sub-goals from a template. */
   instantiateGoalTemplate: Goal;
   /** Like a post; liking twice is the same as once. */
   likePost: Post;
+  /** Log how the viewer feels (publishes `goals.mood.logged`). */
+  logMood: MoodCheckIn;
   /** Log a vitals, spending or learning measurement. */
   logTrackerEntry: TrackerEntry;
   /** Sign in with email and password (and TOTP code if on). */
@@ -1475,10 +1727,14 @@ export type Mutation = {
   refreshToken: AuthPayload;
   /** Create an account and sign in to it. */
   register: AuthPayload;
+  /** Register the caller's app install for push (FCM or APNs). The same token registered again, by anyone, moves to the caller; past the per-user cap the oldest device is dropped. */
+  registerDevice: Device;
   /** Register a browser for web push. */
   registerPushSubscription: PushSubscription;
   /** Remove a member (admins) or leave a group (yourself). */
   removeGroupMember: Conversation;
+  /** Remove the member's phone number (no more SMS notifications). */
+  removePhone: User;
   /** Stop web push to a browser. */
   removePushSubscription: RemovePushSubscriptionPayload;
   /** Remove a task from a goal. */
@@ -1511,10 +1767,16 @@ export type Mutation = {
   setTyping: Scalars['Boolean']['output'];
   /** Set a member's roles (admins only). */
   setUserRoles: User;
+  /** Skip a local day: it pauses the streak (at most 8 a month, a year ahead). */
+  skipHabitDay: Habit;
   /** The one direct conversation with a user, created if new. */
   startDirectConversation: Conversation;
   /** Start a session; CONFLICT while another is open. */
   startFocusSession: FocusSession;
+  /** Text a one-time code to a mobile number for the signed-in member. BAD_USER_INPUT for a number that is not a valid mobile number (nothing is stored); RATE_LIMITED past the codes allowed per number and per member in an hour. */
+  startPhoneVerification: PhoneVerificationStarted;
+  /** Start (or plan) a vacation: every habit's streak pauses. */
+  startVacation: Array<Vacation>;
   /** Lift a block (follows are not restored). */
   unblockUser: User;
   /** Reopen a task (publishes `goals.task.uncompleted`). */
@@ -1525,10 +1787,14 @@ export type Mutation = {
   unfollowUser: User;
   /** Take back a like; harmless when there was none. */
   unlikePost: Post;
+  /** Stop pushing to one of the caller's devices (e.g. on sign-out). */
+  unregisterDevice: UnregisterDevicePayload;
   /** Remove a bookmark. */
   unsavePost: Removed;
   /** Remove a task's time block from the calendar. */
   unscheduleTodoTask: TodoTask;
+  /** Stop skipping a local day. */
+  unskipHabitDay: Habit;
   /** Change an activity; validated as on creation. */
   updateActivity: Activity;
   /** Change a goal's fields, parent or progress. */
@@ -1551,6 +1817,10 @@ export type Mutation = {
   updateTodoTask: TodoTask;
   /** Confirm an email address with the mailed token. */
   verifyEmail: Scalars['Boolean']['output'];
+  /** Prove the number with its code: it becomes the member's `phoneNumber`. A few wrong codes end the verification (RATE_LIMITED): ask for a new code. */
+  verifyPhone: User;
+  /** Write a day's journal entry (one per local day; writing again changes it). */
+  writeJournalEntry: JournalEntry;
 };
 
 
@@ -1735,8 +2005,20 @@ export type MutationDeleteHabitArgs = {
 
 
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationDeleteJournalEntryArgs = {
+  input: JournalEntryIdInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationDeleteMessageArgs = {
   input: DeleteMessageInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationDeleteMoodCheckInArgs = {
+  input: MoodCheckInIdInput;
 };
 
 
@@ -1801,6 +2083,12 @@ export type MutationFollowUserArgs = {
 
 
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationFreezeHabitDayArgs = {
+  input: HabitDayInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationInstantiateGoalTemplateArgs = {
   input: InstantiateTemplateInput;
 };
@@ -1809,6 +2097,12 @@ export type MutationInstantiateGoalTemplateArgs = {
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationLikePostArgs = {
   input: PostInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationLogMoodArgs = {
+  input: LogMoodInput;
 };
 
 
@@ -1887,6 +2181,12 @@ export type MutationRefreshTokenArgs = {
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationRegisterArgs = {
   input: RegisterInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationRegisterDeviceArgs = {
+  input: RegisterDeviceInput;
 };
 
 
@@ -1987,6 +2287,12 @@ export type MutationSetUserRolesArgs = {
 
 
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationSkipHabitDayArgs = {
+  input: HabitDayInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationStartDirectConversationArgs = {
   input: StartDirectConversationInput;
 };
@@ -1995,6 +2301,18 @@ export type MutationStartDirectConversationArgs = {
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationStartFocusSessionArgs = {
   input: StartFocusInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationStartPhoneVerificationArgs = {
+  input: StartPhoneVerificationInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationStartVacationArgs = {
+  input: StartVacationInput;
 };
 
 
@@ -2029,6 +2347,12 @@ export type MutationUnlikePostArgs = {
 
 
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationUnregisterDeviceArgs = {
+  input: UnregisterDeviceInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationUnsavePostArgs = {
   input: PostInput;
 };
@@ -2037,6 +2361,12 @@ export type MutationUnsavePostArgs = {
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationUnscheduleTodoTaskArgs = {
   input: TodoTaskIdInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationUnskipHabitDayArgs = {
+  input: HabitDayInput;
 };
 
 
@@ -2105,6 +2435,18 @@ export type MutationVerifyEmailArgs = {
   input: VerifyEmailInput;
 };
 
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationVerifyPhoneArgs = {
+  input: VerifyPhoneInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationWriteJournalEntryArgs = {
+  input: WriteJournalEntryInput;
+};
+
 /** An object that can be refetched by its global id with `node(id:)` (Relay's global object identification). Fetch `nodeId` to get that id. */
 export type Node = {
   /** The object's id, unique among objects of its type (the cache key with `__typename`). */
@@ -2148,7 +2490,8 @@ export type Notification = Node & {
 export type NotificationChannel =
   | 'EMAIL'
   | 'IN_APP'
-  | 'PUSH';
+  | 'PUSH'
+  | 'SMS';
 
 /** Whether one kind of notification goes to one channel. */
 export type NotificationChannelSetting = {
@@ -2242,7 +2585,8 @@ export type NotificationKind =
   | 'NEW_FOLLOWER'
   | 'POST_COMMENTED'
   | 'POST_LIKED'
-  | 'REMINDER';
+  | 'REMINDER'
+  | 'SECURITY_ALERT';
 
 /** How and when the user wants to be notified. */
 export type NotificationPreferences = {
@@ -2305,6 +2649,15 @@ export type Period =
   | 'DAY'
   | 'WEEK';
 
+/** A code was texted to the number. */
+export type PhoneVerificationStarted = {
+  __typename?: 'PhoneVerificationStarted';
+  /** When the code stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The number in E.164, as it was texted. */
+  phoneNumber: Scalars['String']['output'];
+};
+
 /** A post in the community. */
 export type Post = Node & {
   __typename?: 'Post';
@@ -2326,6 +2679,8 @@ export type Post = Node & {
   id: Scalars['ID']['output'];
   /** How many users like the post. */
   likeCount: Scalars['Int']['output'];
+  /** Photos uploaded with the post (completeUpload), in order; signed-out viewers get none, and a photo already removed is null. */
+  media: Array<Maybe<Media>>;
   /** Attached images or videos (http/https). */
   mediaUrls: Array<Scalars['String']['output']>;
   /** Globally unique, opaque id that names the type too: what `node(id:)` and `nodes(ids:)` take. Relay: set `nodeInterfaceIdField` to `nodeId`. */
@@ -2521,6 +2876,10 @@ export type Query = {
   conversation: Conversation;
   /** The viewer's running or paused session, if any. */
   currentFocusSession?: Maybe<FocusSession>;
+  /** A local day gathered (today when `day` is omitted); never a future day. */
+  dailyReview: DailyReview;
+  /** The caller's app installs that receive push notifications, oldest first. */
+  devices: Array<Device>;
   /** Posts by the people the viewer follows and the viewer, newest first. */
   followingFeed: PostConnection;
   /** A goal the viewer may read; NOT_FOUND otherwise. */
@@ -2531,6 +2890,10 @@ export type Query = {
   goalTemplates: Array<GoalTemplate>;
   /** One of the viewer's habits. */
   habit: Habit;
+  /** The viewer's journal entries, newest day first. */
+  journalEntries: JournalEntryConnection;
+  /** The viewer's journal entry of a local day, or null. */
+  journalEntry?: Maybe<JournalEntry>;
   /** The signed-in member. */
   me: User;
   /** Media by id, when the viewer may see it. */
@@ -2541,6 +2904,8 @@ export type Query = {
   moderationLog: ModerationActionConnection;
   /** Open moderation cases, oldest first. Moderators only. */
   moderationQueue: ModerationCaseConnection;
+  /** The viewer's mood check-ins, newest first. */
+  moodCheckIns: MoodCheckInConnection;
   /** The viewer's own goals, newest first. */
   myGoals: GoalConnection;
   /** Any object by its global id (`nodeId`); null when it does not exist or the viewer may not read it. */
@@ -2561,6 +2926,8 @@ export type Query = {
   reminders: ReminderConnection;
   /** The viewer's saved posts, most recently saved first. */
   savedPosts: SavedPostConnection;
+  /** Search a conversation you are in: messages whose text or voice transcript holds every word of `query`, newest first (deleted ones never). */
+  searchMessages: MessageConnection;
   /** Posts the viewer may see that contain every keyword, newest first. */
   searchPosts: PostConnection;
   /** Public profiles whose display name contains every keyword. */
@@ -2581,6 +2948,8 @@ export type Query = {
   user?: Maybe<User>;
   /** Every member, oldest first (admins only). */
   users: UserConnection;
+  /** The viewer's vacations, past, running and planned. */
+  vacations: Array<Vacation>;
   /** VAPID public key for pushManager.subscribe; null if off. */
   webPushPublicKey?: Maybe<Scalars['String']['output']>;
 };
@@ -2622,6 +2991,12 @@ export type QueryConversationArgs = {
 
 
 /** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
+export type QueryDailyReviewArgs = {
+  day?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
 export type QueryFollowingFeedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
@@ -2653,6 +3028,19 @@ export type QueryHabitArgs = {
 
 
 /** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
+export type QueryJournalEntriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
+export type QueryJournalEntryArgs = {
+  day: Scalars['Date']['input'];
+};
+
+
+/** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
 export type QueryMediaArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2679,6 +3067,15 @@ export type QueryModerationLogArgs = {
 export type QueryModerationQueueArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
+};
+
+
+/** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
+export type QueryMoodCheckInsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  fromDay?: InputMaybe<Scalars['Date']['input']>;
+  toDay?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -2742,6 +3139,15 @@ export type QueryRemindersArgs = {
 export type QuerySavedPostsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
+};
+
+
+/** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
+export type QuerySearchMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  conversationId: Scalars['ID']['input'];
+  first?: Scalars['Int']['input'];
+  query: Scalars['String']['input'];
 };
 
 
@@ -2845,6 +3251,16 @@ export type ReadReceipt = {
 export type RefreshTokenInput = {
   /** The refresh token last received. */
   refreshToken: Scalars['String']['input'];
+};
+
+/** A mobile or web app install's push token, to receive notifications. */
+export type RegisterDeviceInput = {
+  /** The app's bundle id (iOS: the APNs topic) or package name. */
+  appId: Scalars['String']['input'];
+  /** IOS (delivered through APNs), ANDROID or WEB (through FCM). */
+  platform: DevicePlatform;
+  /** The APNs device token (hex) or the FCM registration token. */
+  token: Scalars['String']['input'];
 };
 
 /** A new account. */
@@ -2982,6 +3398,17 @@ export type ResetPasswordInput = {
   token: Scalars['String']['input'];
 };
 
+/** Something done on the reviewed day. */
+export type ReviewItem = {
+  __typename?: 'ReviewItem';
+  /** When it was done, if known. */
+  at?: Maybe<Scalars['DateTime']['output']>;
+  /** A task's or habit's id; a goal's task is `<goal id>:<task id>`. */
+  id: Scalars['ID']['output'];
+  /** Its title. */
+  title: Scalars['String']['output'];
+};
+
 /** The API key to revoke. */
 export type RevokeApiKeyInput = {
   /** The key's id (from `apiKeys`). */
@@ -3043,6 +3470,8 @@ export type ScheduleTodoTaskInput = {
 export type SendMessageInput = {
   /** An optional attached file. */
   attachment?: InputMaybe<AttachmentInput>;
+  /** Up to 10 completed CHAT_ATTACHMENT or VOICE_MESSAGE uploads of yours (completeUpload ids), each on no other message; only the conversation's members can read them. */
+  attachmentIds?: Array<Scalars['ID']['input']>;
   /** Your id for this send: a retry with it returns the first message, not a copy. */
   clientMessageId?: InputMaybe<Scalars['String']['input']>;
   /** Where to send it. */
@@ -3089,6 +3518,22 @@ export type StartFocusInput = {
   plannedMinutes: Scalars['Int']['input'];
   /** Task (of goalId) to link. */
   taskId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A mobile number to put on the account. */
+export type StartPhoneVerificationInput = {
+  /** International (+14155550123) or national with `region`; at most 32 characters. */
+  phoneNumber: Scalars['String']['input'];
+  /** ISO 3166 country code ("US") for a number written without +country. */
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Vacation mode: streaks pause from `startDate` to `endDate`. */
+export type StartVacationInput = {
+  /** The last day (inclusive; at most 366 days); open when null. */
+  endDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The first day (today or later); today when omitted. */
+  startDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** Streaks count days, or weeks for N-times-per-week habits. */
@@ -3434,6 +3879,21 @@ export type TypingIndicator = {
   user: User;
 };
 
+/** The device to stop pushing to. */
+export type UnregisterDeviceInput = {
+  /** The platform it was registered for. */
+  platform: DevicePlatform;
+  /** The token it was registered with. */
+  token: Scalars['String']['input'];
+};
+
+/** Result of unregistering a device. */
+export type UnregisterDevicePayload = {
+  __typename?: 'UnregisterDevicePayload';
+  /** The token that no longer receives pushes. */
+  token: Scalars['String']['output'];
+};
+
 /** Changes to an activity (the whole series); omitted fields stay as they are. */
 export type UpdateActivityInput = {
   /** New description. */
@@ -3643,10 +4103,14 @@ export type User = Node & {
   lifeBalance: LifeBalance;
   /** Language tag for formatting; null if hidden. */
   locale?: Maybe<Scalars['String']['output']>;
+  /** How mood goes with habits and focus (e.g. on days you ran). Owner only. */
+  moodCorrelations: MoodCorrelations;
   /** Globally unique, opaque id that names the type too: what `node(id:)` and `nodes(ids:)` take. Relay: set `nodeInterfaceIdField` to `nodeId`. */
   nodeId: Scalars['ID']['output'];
   /** The user's inbox, newest first. Owner only. */
   notifications: NotificationConnection;
+  /** The verified mobile number in E.164, for SMS (member and admins only). */
+  phoneNumber?: Maybe<Scalars['String']['output']>;
   /** Posts by this user that the viewer may see, newest first. */
   posts: PostConnection;
   /** Settings for the apps (member and admins). */
@@ -3716,6 +4180,12 @@ export type UserGoalsArgs = {
 export type UserHabitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
+};
+
+
+/** A LifeGraph user (owned by users). */
+export type UserMoodCorrelationsArgs = {
+  days?: Scalars['Int']['input'];
 };
 
 
@@ -3790,10 +4260,25 @@ export type UserStats = {
   posts: Scalars['Int']['output'];
 };
 
+/** A span of local days on which every habit's streak pauses. */
+export type Vacation = {
+  __typename?: 'Vacation';
+  /** Its last day; null while open. */
+  endDate?: Maybe<Scalars['Date']['output']>;
+  /** Its first day. */
+  startDate: Scalars['Date']['output'];
+};
+
 /** Confirm an email address with a token from the mail. */
 export type VerifyEmailInput = {
   /** The token from the verification mail. */
   token: Scalars['String']['input'];
+};
+
+/** The code texted to the number being verified. */
+export type VerifyPhoneInput = {
+  /** The 6-digit code. */
+  code: Scalars['String']['input'];
 };
 
 /** Who may read a goal: only the owner, the owner's followers, or anyone. */
@@ -3833,11 +4318,21 @@ export type WeeklyReport = {
   weekStart: Scalars['Date']['output'];
 };
 
+/** Writes the journal entry of a day: creates it or changes it. */
+export type WriteJournalEntryInput = {
+  /** Markdown (at most 20,000 characters); required for a new entry. */
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** The local day; today in the viewer's zone when omitted. */
+  day?: InputMaybe<Scalars['Date']['input']>;
+  /** Let the AI coach read this entry; false for a new entry when omitted. */
+  shareWithCoach?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type ViewerFieldsFragment = { __typename?: 'User', id: string, displayName: string, email?: string | null, totpEnabled?: boolean | null };
 
 export type TaskFieldsFragment = { __typename?: 'Task', id: string, title: string, done: boolean, dueDate?: string | null };
 
-export type GoalFieldsFragment = { __typename?: 'Goal', id: string, title: string, area: LifeArea, status: GoalStatus, progress: number, dueDate?: string | null, tasks: Array<{ __typename?: 'Task', id: string, title: string, done: boolean, dueDate?: string | null }> };
+export type GoalFieldsFragment = { __typename?: 'Goal', id: string, title: string, area: LifeArea, status: GoalStatus, progress: number, dueDate?: string | null, depth: number, tasks: Array<{ __typename?: 'Task', id: string, title: string, done: boolean, dueDate?: string | null }>, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus } | null } | null } | null } | null };
 
 export type HabitFieldsFragment = { __typename?: 'Habit', id: string, title: string, currentStreak: number, longestStreak: number, streakUnit: StreakUnit, checkedInToday: boolean };
 
@@ -3873,10 +4368,29 @@ export type LogoutMutationVariables = Exact<{
 
 export type LogoutMutation = { __typename?: 'Mutation', logout: boolean };
 
+export type EnrollTotpMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EnrollTotpMutation = { __typename?: 'Mutation', enrollTotp: { __typename?: 'TotpEnrollment', secret: string, otpauthUri: string } };
+
+export type ConfirmTotpMutationVariables = Exact<{
+  input: ConfirmTotpInput;
+}>;
+
+
+export type ConfirmTotpMutation = { __typename?: 'Mutation', confirmTotp: { __typename?: 'User', id: string, displayName: string, email?: string | null, totpEnabled?: boolean | null } };
+
+export type DisableTotpMutationVariables = Exact<{
+  input: DisableTotpInput;
+}>;
+
+
+export type DisableTotpMutation = { __typename?: 'Mutation', disableTotp: { __typename?: 'User', id: string, displayName: string, email?: string | null, totpEnabled?: boolean | null } };
+
 export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HomeQuery = { __typename?: 'Query', me: { __typename?: 'User', id: string, displayName: string, email?: string | null, totpEnabled?: boolean | null, goals: { __typename?: 'GoalConnection', nodes: Array<{ __typename?: 'Goal', id: string, title: string, area: LifeArea, status: GoalStatus, progress: number, dueDate?: string | null, tasks: Array<{ __typename?: 'Task', id: string, title: string, done: boolean, dueDate?: string | null }> }> }, habits: { __typename?: 'HabitConnection', nodes: Array<{ __typename?: 'Habit', id: string, title: string, currentStreak: number, longestStreak: number, streakUnit: StreakUnit, checkedInToday: boolean }> } } };
+export type HomeQuery = { __typename?: 'Query', me: { __typename?: 'User', id: string, displayName: string, email?: string | null, totpEnabled?: boolean | null, goals: { __typename?: 'GoalConnection', nodes: Array<{ __typename?: 'Goal', id: string, title: string, area: LifeArea, status: GoalStatus, progress: number, dueDate?: string | null, depth: number, tasks: Array<{ __typename?: 'Task', id: string, title: string, done: boolean, dueDate?: string | null }>, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus } | null } | null } | null } | null }> }, habits: { __typename?: 'HabitConnection', nodes: Array<{ __typename?: 'Habit', id: string, title: string, currentStreak: number, longestStreak: number, streakUnit: StreakUnit, checkedInToday: boolean }> } } };
 
 export type FollowingFeedQueryVariables = Exact<{
   first: Scalars['Int']['input'];
@@ -3891,21 +4405,21 @@ export type CreateGoalMutationVariables = Exact<{
 }>;
 
 
-export type CreateGoalMutation = { __typename?: 'Mutation', createGoal: { __typename?: 'Goal', id: string, title: string, area: LifeArea, status: GoalStatus, progress: number, dueDate?: string | null, tasks: Array<{ __typename?: 'Task', id: string, title: string, done: boolean, dueDate?: string | null }> } };
+export type CreateGoalMutation = { __typename?: 'Mutation', createGoal: { __typename?: 'Goal', id: string, title: string, area: LifeArea, status: GoalStatus, progress: number, dueDate?: string | null, depth: number, tasks: Array<{ __typename?: 'Task', id: string, title: string, done: boolean, dueDate?: string | null }>, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus } | null } | null } | null } | null } };
 
 export type UpdateTaskMutationVariables = Exact<{
   input: UpdateTaskInput;
 }>;
 
 
-export type UpdateTaskMutation = { __typename?: 'Mutation', updateTask: { __typename?: 'Goal', id: string, title: string, area: LifeArea, status: GoalStatus, progress: number, dueDate?: string | null, tasks: Array<{ __typename?: 'Task', id: string, title: string, done: boolean, dueDate?: string | null }> } };
+export type UpdateTaskMutation = { __typename?: 'Mutation', updateTask: { __typename?: 'Goal', id: string, title: string, area: LifeArea, status: GoalStatus, progress: number, dueDate?: string | null, depth: number, tasks: Array<{ __typename?: 'Task', id: string, title: string, done: boolean, dueDate?: string | null }>, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus } | null } | null } | null } | null } };
 
 export type SetGoalStatusMutationVariables = Exact<{
   input: SetGoalStatusInput;
 }>;
 
 
-export type SetGoalStatusMutation = { __typename?: 'Mutation', setGoalStatus: { __typename?: 'Goal', id: string, title: string, area: LifeArea, status: GoalStatus, progress: number, dueDate?: string | null, tasks: Array<{ __typename?: 'Task', id: string, title: string, done: boolean, dueDate?: string | null }> } };
+export type SetGoalStatusMutation = { __typename?: 'Mutation', setGoalStatus: { __typename?: 'Goal', id: string, title: string, area: LifeArea, status: GoalStatus, progress: number, dueDate?: string | null, depth: number, tasks: Array<{ __typename?: 'Task', id: string, title: string, done: boolean, dueDate?: string | null }>, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus } | null } | null } | null } | null } };
 
 export type CreateHabitMutationVariables = Exact<{
   input: CreateHabitInput;
@@ -3962,14 +4476,14 @@ export type UnlikePostMutation = { __typename?: 'Mutation', unlikePost: { __type
 export type GoalTemplatesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type GoalTemplatesQuery = { __typename?: 'Query', goalTemplates: Array<{ __typename?: 'GoalTemplate', id: string, area: LifeArea, builtIn: boolean, goal: { __typename?: 'TemplateGoal', title: string, tasks: Array<{ __typename?: 'TemplateTask', title: string }> } }> };
+export type GoalTemplatesQuery = { __typename?: 'Query', goalTemplates: Array<{ __typename?: 'GoalTemplate', id: string, area: LifeArea, builtIn: boolean, goal: { __typename?: 'TemplateGoal', title: string, description: string, tasks: Array<{ __typename?: 'TemplateTask', title: string }>, subGoals: Array<{ __typename?: 'TemplateGoal', title: string, tasks: Array<{ __typename?: 'TemplateTask', title: string }> }> } }> };
 
 export type InstantiateGoalTemplateMutationVariables = Exact<{
   input: InstantiateTemplateInput;
 }>;
 
 
-export type InstantiateGoalTemplateMutation = { __typename?: 'Mutation', instantiateGoalTemplate: { __typename?: 'Goal', id: string, title: string, area: LifeArea, status: GoalStatus, progress: number, dueDate?: string | null, tasks: Array<{ __typename?: 'Task', id: string, title: string, done: boolean, dueDate?: string | null }> } };
+export type InstantiateGoalTemplateMutation = { __typename?: 'Mutation', instantiateGoalTemplate: { __typename?: 'Goal', id: string, title: string, area: LifeArea, status: GoalStatus, progress: number, dueDate?: string | null, depth: number, tasks: Array<{ __typename?: 'Task', id: string, title: string, done: boolean, dueDate?: string | null }>, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus } | null } | null } | null } | null } };
 
 export type MessageFieldsFragment = { __typename?: 'Message', id: string, conversationId: string, text: string, createdAt: string, clientMessageId?: string | null, isStreaming: boolean, sender?: { __typename?: 'User', id: string, displayName: string } | null, proposal?: { __typename?: 'CoachProposal', id: string, kind: CoachProposalKind, status: CoachProposalStatus, title?: string | null, area?: string | null, dueDate?: string | null, habit?: string | null, day?: string | null } | null };
 
@@ -4168,7 +4682,7 @@ export type UpdateNotificationPreferencesMutationVariables = Exact<{
 export type UpdateNotificationPreferencesMutation = { __typename?: 'Mutation', updateNotificationPreferences: { __typename?: 'NotificationPreferences', channels: Array<{ __typename?: 'NotificationChannelSetting', kind: NotificationKind, channel: NotificationChannel, enabled: boolean }>, quietHours?: { __typename?: 'QuietHours', start: string, end: string } | null } };
 
 export const TaskFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}}]} as unknown as DocumentNode<TaskFieldsFragment, unknown>;
-export const GoalFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GoalFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Goal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}}]} as unknown as DocumentNode<GoalFieldsFragment, unknown>;
+export const GoalFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GoalFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Goal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}}]} as unknown as DocumentNode<GoalFieldsFragment, unknown>;
 export const HabitFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HabitFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Habit"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"currentStreak"}},{"kind":"Field","name":{"kind":"Name","value":"longestStreak"}},{"kind":"Field","name":{"kind":"Name","value":"streakUnit"}},{"kind":"Field","name":{"kind":"Name","value":"checkedInToday"}}]}}]} as unknown as DocumentNode<HabitFieldsFragment, unknown>;
 export const PostFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"likeCount"}},{"kind":"Field","name":{"kind":"Name","value":"commentCount"}},{"kind":"Field","name":{"kind":"Name","value":"viewerHasLiked"}},{"kind":"Field","name":{"kind":"Name","value":"viewerHasSaved"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"viewerFollows"}}]}},{"kind":"Field","name":{"kind":"Name","value":"goal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<PostFieldsFragment, unknown>;
 export const ViewerFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ViewerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"totpEnabled"}}]}}]} as unknown as DocumentNode<ViewerFieldsFragment, unknown>;
@@ -4184,11 +4698,14 @@ export const RegisterDocument = {"kind":"Document","definitions":[{"kind":"Opera
 export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuthFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ViewerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"totpEnabled"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ViewerFields"}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
 export const RefreshTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefreshToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RefreshTokenInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuthFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ViewerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"totpEnabled"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuthFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ViewerFields"}}]}}]}}]} as unknown as DocumentNode<RefreshTokenMutation, RefreshTokenMutationVariables>;
 export const LogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LogoutInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
-export const HomeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Home"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ViewerFields"}},{"kind":"Field","name":{"kind":"Name","value":"goals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GoalFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"habits"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"HabitFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ViewerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"totpEnabled"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GoalFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Goal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HabitFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Habit"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"currentStreak"}},{"kind":"Field","name":{"kind":"Name","value":"longestStreak"}},{"kind":"Field","name":{"kind":"Name","value":"streakUnit"}},{"kind":"Field","name":{"kind":"Name","value":"checkedInToday"}}]}}]} as unknown as DocumentNode<HomeQuery, HomeQueryVariables>;
+export const EnrollTotpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrollTotp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollTotp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"otpauthUri"}}]}}]}}]} as unknown as DocumentNode<EnrollTotpMutation, EnrollTotpMutationVariables>;
+export const ConfirmTotpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmTotp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmTotpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmTotp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ViewerFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ViewerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"totpEnabled"}}]}}]} as unknown as DocumentNode<ConfirmTotpMutation, ConfirmTotpMutationVariables>;
+export const DisableTotpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableTotp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DisableTotpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableTotp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ViewerFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ViewerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"totpEnabled"}}]}}]} as unknown as DocumentNode<DisableTotpMutation, DisableTotpMutationVariables>;
+export const HomeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Home"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ViewerFields"}},{"kind":"Field","name":{"kind":"Name","value":"goals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GoalFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"habits"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"HabitFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ViewerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"totpEnabled"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GoalFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Goal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HabitFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Habit"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"currentStreak"}},{"kind":"Field","name":{"kind":"Name","value":"longestStreak"}},{"kind":"Field","name":{"kind":"Name","value":"streakUnit"}},{"kind":"Field","name":{"kind":"Name","value":"checkedInToday"}}]}}]} as unknown as DocumentNode<HomeQuery, HomeQueryVariables>;
 export const FollowingFeedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FollowingFeed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"followingFeed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"likeCount"}},{"kind":"Field","name":{"kind":"Name","value":"commentCount"}},{"kind":"Field","name":{"kind":"Name","value":"viewerHasLiked"}},{"kind":"Field","name":{"kind":"Name","value":"viewerHasSaved"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"viewerFollows"}}]}},{"kind":"Field","name":{"kind":"Name","value":"goal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<FollowingFeedQuery, FollowingFeedQueryVariables>;
-export const CreateGoalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateGoal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGoalInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGoal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GoalFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GoalFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Goal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskFields"}}]}}]}}]} as unknown as DocumentNode<CreateGoalMutation, CreateGoalMutationVariables>;
-export const UpdateTaskDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateTask"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateTaskInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateTask"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GoalFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GoalFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Goal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskFields"}}]}}]}}]} as unknown as DocumentNode<UpdateTaskMutation, UpdateTaskMutationVariables>;
-export const SetGoalStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetGoalStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetGoalStatusInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setGoalStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GoalFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GoalFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Goal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskFields"}}]}}]}}]} as unknown as DocumentNode<SetGoalStatusMutation, SetGoalStatusMutationVariables>;
+export const CreateGoalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateGoal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGoalInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGoal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GoalFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GoalFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Goal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CreateGoalMutation, CreateGoalMutationVariables>;
+export const UpdateTaskDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateTask"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateTaskInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateTask"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GoalFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GoalFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Goal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<UpdateTaskMutation, UpdateTaskMutationVariables>;
+export const SetGoalStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetGoalStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetGoalStatusInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setGoalStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GoalFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GoalFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Goal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SetGoalStatusMutation, SetGoalStatusMutationVariables>;
 export const CreateHabitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateHabit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateHabitInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createHabit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"HabitFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HabitFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Habit"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"currentStreak"}},{"kind":"Field","name":{"kind":"Name","value":"longestStreak"}},{"kind":"Field","name":{"kind":"Name","value":"streakUnit"}},{"kind":"Field","name":{"kind":"Name","value":"checkedInToday"}}]}}]} as unknown as DocumentNode<CreateHabitMutation, CreateHabitMutationVariables>;
 export const CheckInHabitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CheckInHabit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CheckInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"checkInHabit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"HabitFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HabitFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Habit"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"currentStreak"}},{"kind":"Field","name":{"kind":"Name","value":"longestStreak"}},{"kind":"Field","name":{"kind":"Name","value":"streakUnit"}},{"kind":"Field","name":{"kind":"Name","value":"checkedInToday"}}]}}]} as unknown as DocumentNode<CheckInHabitMutation, CheckInHabitMutationVariables>;
 export const NotificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Notifications"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unreadNotificationCount"}},{"kind":"Field","name":{"kind":"Name","value":"notifications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NotificationFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Notification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"read"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<NotificationsQuery, NotificationsQueryVariables>;
@@ -4197,8 +4714,8 @@ export const MarkAllNotificationsReadDocument = {"kind":"Document","definitions"
 export const CreatePostDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePost"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePostInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPost"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"likeCount"}},{"kind":"Field","name":{"kind":"Name","value":"commentCount"}},{"kind":"Field","name":{"kind":"Name","value":"viewerHasLiked"}},{"kind":"Field","name":{"kind":"Name","value":"viewerHasSaved"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"viewerFollows"}}]}},{"kind":"Field","name":{"kind":"Name","value":"goal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<CreatePostMutation, CreatePostMutationVariables>;
 export const LikePostDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LikePost"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PostInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"likePost"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"likeCount"}},{"kind":"Field","name":{"kind":"Name","value":"viewerHasLiked"}}]}}]}}]} as unknown as DocumentNode<LikePostMutation, LikePostMutationVariables>;
 export const UnlikePostDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnlikePost"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PostInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unlikePost"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"likeCount"}},{"kind":"Field","name":{"kind":"Name","value":"viewerHasLiked"}}]}}]}}]} as unknown as DocumentNode<UnlikePostMutation, UnlikePostMutationVariables>;
-export const GoalTemplatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GoalTemplates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"goalTemplates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"builtIn"}},{"kind":"Field","name":{"kind":"Name","value":"goal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]}}]} as unknown as DocumentNode<GoalTemplatesQuery, GoalTemplatesQueryVariables>;
-export const InstantiateGoalTemplateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InstantiateGoalTemplate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InstantiateTemplateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instantiateGoalTemplate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GoalFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GoalFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Goal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskFields"}}]}}]}}]} as unknown as DocumentNode<InstantiateGoalTemplateMutation, InstantiateGoalTemplateMutationVariables>;
+export const GoalTemplatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GoalTemplates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"goalTemplates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"builtIn"}},{"kind":"Field","name":{"kind":"Name","value":"goal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"subGoals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<GoalTemplatesQuery, GoalTemplatesQueryVariables>;
+export const InstantiateGoalTemplateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InstantiateGoalTemplate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InstantiateTemplateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instantiateGoalTemplate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GoalFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GoalFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Goal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<InstantiateGoalTemplateMutation, InstantiateGoalTemplateMutationVariables>;
 export const ConfirmCoachProposalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmCoachProposal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmCoachProposalInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmCoachProposal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CoachProposalFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CoachProposalFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CoachProposal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"habit"}},{"kind":"Field","name":{"kind":"Name","value":"day"}}]}}]} as unknown as DocumentNode<ConfirmCoachProposalMutation, ConfirmCoachProposalMutationVariables>;
 export const DeclineCoachProposalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeclineCoachProposal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeclineCoachProposalInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declineCoachProposal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CoachProposalFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CoachProposalFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CoachProposal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"habit"}},{"kind":"Field","name":{"kind":"Name","value":"day"}}]}}]} as unknown as DocumentNode<DeclineCoachProposalMutation, DeclineCoachProposalMutationVariables>;
 export const ConversationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Conversations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"conversations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConversationFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConversationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Conversation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"readReceipts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastReadMessageId"}}]}}]}}]} as unknown as DocumentNode<ConversationsQuery, ConversationsQueryVariables>;

@@ -1,4 +1,4 @@
-import { useMutation } from "@apollo/client";
+import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 
 import { LoginDocument, RegisterDocument, describeError, hasCode } from "@lifegraph/shared";

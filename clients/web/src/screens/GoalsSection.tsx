@@ -1,54 +1,76 @@
-import { useMutation, useQuery } from "@apollo/client";
+import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useId, useState } from "react";
 
 import {
   CreateGoalDocument,
   CreatePostDocument,
   GoalTemplatesDocument,
-  InstantiateGoalTemplateDocument,
   type GoalFieldsFragment,
+  type GoalNode,
+  type GoalTemplatesQuery,
+  HomeDocument,
+  InstantiateGoalTemplateDocument,
   type LifeArea,
   SetGoalStatusDocument,
   UpdateTaskDocument,
   appendToViewerList,
   describeError,
+  goalTree,
+  subGoalCounts,
 } from "@lifegraph/shared";
 
 const AREAS: LifeArea[] = ["HEALTH", "FINANCE", "FAMILY", "CAREER", "LEARNING", "CREATIVITY"];
+// The goals subgraph nests goals five levels deep at most.
+const MAX_DEPTH = 5;
 
 function areaName(area: LifeArea): string {
   return area.charAt(0) + area.slice(1).toLowerCase();
 }
 
+function splitTasks(text: string): { title: string }[] {
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => ({ title: line }));
+}
+
 export function GoalsSection({ viewerId, goals }: { viewerId: string; goals: GoalFieldsFragment[] }) {
+  const tree = goalTree(goals);
   return (
     <section className="card" aria-labelledby="goals-heading">
       <h2 id="goals-heading">Goals</h2>
-      {goals.length === 0 ? (
+      {tree.length === 0 ? (
         <p className="empty">No goals yet: write down the first one below.</p>
       ) : (
         <ul className="goals">
-          {goals.map((goal) => (
-            <GoalItem key={goal.id} goal={goal} />
+          {tree.map((node) => (
+            <GoalItem key={node.goal.id} node={node} viewerId={viewerId} level={0} />
           ))}
         </ul>
       )}
       <NewGoalForm viewerId={viewerId} />
-      <TemplateForm viewerId={viewerId} />
+      <TemplateForm />
     </section>
   );
 }
 
-function GoalItem({ goal }: { goal: GoalFieldsFragment }) {
+function GoalItem({ node, viewerId, level }: { node: GoalNode; viewerId: string; level: number }) {
+  const { goal, children } = node;
+  const subGoalsId = useId();
+  const [showSubGoals, setShowSubGoals] = useState(true);
+  const [addingSubGoal, setAddingSubGoal] = useState(false);
   const [updateTask, taskState] = useMutation(UpdateTaskDocument);
   const [setStatus, statusState] = useMutation(SetGoalStatusDocument);
   const [share, shareState] = useMutation(CreatePostDocument);
   const failure = taskState.error ?? statusState.error ?? shareState.error;
   const done = goal.status === "COMPLETED";
+  const Heading = level === 0 ? "h3" : "h4";
+  const counts = subGoalCounts(node);
   return (
-    <li className="goal" aria-label={goal.title}>
+    <li className={level === 0 ? "goal" : "goal sub-goal"} aria-label={goal.title}>
       <div className="goal-head">
-        <h3>{goal.title}</h3>
+        <Heading>{goal.title}</Heading>
         <span className="badge">{areaName(goal.area)}</span>
       </div>
       <div className="progress-row">
@@ -56,7 +78,7 @@ function GoalItem({ goal }: { goal: GoalFieldsFragment }) {
         <span className="percent">{goal.progress}%</span>
       </div>
       {goal.tasks.length > 0 && (
-        <ul className="tasks">
+        <ul className="tasks" aria-label={`${goal.title} tasks`}>
           {goal.tasks.map((task) => (
             <li key={task.id}>
               <label className="check">
@@ -67,7 +89,8 @@ function GoalItem({ goal }: { goal: GoalFieldsFragment }) {
                     const done = e.target.checked;
                     void updateTask({
                       variables: { input: { goalId: goal.id, taskId: task.id, done } },
-                      // The box follows the click at once; progress comes with the answer.
+                      // The box follows the click at once; progress (this goal's and its
+                      // ancestors') comes with the answer.
                       optimisticResponse: {
                         updateTask: {
                           ...goal,
@@ -83,38 +106,51 @@ function GoalItem({ goal }: { goal: GoalFieldsFragment }) {
           ))}
         </ul>
       )}
-      {done ? (
-        <p className="complete">Completed</p>
-      ) : (
-        <button
-          type="button"
-          disabled={statusState.loading}
-          onClick={() =>
-            void setStatus({ variables: { input: { id: goal.id, status: "COMPLETED" } } }).catch(
-              () => null,
-            )
-          }
-        >
-          Mark goal complete
-        </button>
-      )}
-      <button
-        type="button"
-        disabled={shareState.loading}
-        onClick={() =>
-          void share({
-            variables: {
-              input: {
-                text: `Working on "${goal.title}": ${goal.progress}% done.`,
-                category: goal.area,
-                goalId: goal.id,
-              },
-            },
-          }).catch(() => null)
-        }
-      >
-        Share with followers
-      </button>
+      <div className="goal-actions">
+        {done ? (
+          <p className="complete">Completed</p>
+        ) : (
+          <button
+            type="button"
+            disabled={statusState.loading}
+            onClick={() =>
+              void setStatus({ variables: { input: { id: goal.id, status: "COMPLETED" } } }).catch(
+                () => null,
+              )
+            }
+          >
+            Mark goal complete
+          </button>
+        )}
+        {level === 0 && (
+          <button
+            type="button"
+            disabled={shareState.loading}
+            onClick={() =>
+              void share({
+                variables: {
+                  input: {
+                    text: `Working on "${goal.title}": ${goal.progress}% done.`,
+                    category: goal.area,
+                    goalId: goal.id,
+                  },
+                },
+              }).catch(() => null)
+            }
+          >
+            Share with followers
+          </button>
+        )}
+        {goal.depth < MAX_DEPTH && !done && (
+          <button
+            type="button"
+            aria-expanded={addingSubGoal}
+            onClick={() => setAddingSubGoal(!addingSubGoal)}
+          >
+            Add a sub-goal
+          </button>
+        )}
+      </div>
       {shareState.data && (
         <p role="status" className="muted">
           Shared with your followers.
@@ -125,7 +161,87 @@ function GoalItem({ goal }: { goal: GoalFieldsFragment }) {
           {describeError(failure)}
         </p>
       )}
+      {addingSubGoal && (
+        <SubGoalForm viewerId={viewerId} parent={goal} onDone={() => setAddingSubGoal(false)} />
+      )}
+      {children.length > 0 && (
+        <div className="sub-goals">
+          <button
+            type="button"
+            aria-expanded={showSubGoals}
+            aria-controls={subGoalsId}
+            onClick={() => setShowSubGoals(!showSubGoals)}
+          >
+            {counts.done} of {counts.total} sub-goals done
+          </button>
+          <ul
+            className="goals"
+            id={subGoalsId}
+            hidden={!showSubGoals}
+            aria-label={`Sub-goals of ${goal.title}`}
+          >
+            {children.map((child) => (
+              <GoalItem key={child.goal.id} node={child} viewerId={viewerId} level={level + 1} />
+            ))}
+          </ul>
+        </div>
+      )}
     </li>
+  );
+}
+
+function SubGoalForm({
+  viewerId,
+  parent,
+  onDone,
+}: {
+  viewerId: string;
+  parent: GoalFieldsFragment;
+  onDone: () => void;
+}) {
+  const [title, setTitle] = useState("");
+  const [tasks, setTasks] = useState("");
+  const [createGoal, { loading, error }] = useMutation(CreateGoalDocument, {
+    update(cache, { data }) {
+      if (data) appendToViewerList(cache, viewerId, "goals", data.createGoal);
+    },
+  });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = { title, area: parent.area, parentId: parent.id, tasks: splitTasks(tasks) };
+    const created = await createGoal({ variables: { input } }).catch(() => null);
+    if (created?.data) onDone();
+  }
+
+  return (
+    <form
+      className="inline-form sub-goal-form"
+      onSubmit={submit}
+      aria-label={`New sub-goal of ${parent.title}`}
+    >
+      <label>
+        Sub-goal title
+        <input value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus />
+      </label>
+      <label>
+        Its tasks (one per line)
+        <textarea value={tasks} onChange={(e) => setTasks(e.target.value)} rows={2} />
+      </label>
+      {error && (
+        <p role="alert" className="error">
+          {describeError(error)}
+        </p>
+      )}
+      <div className="goal-actions">
+        <button type="submit" className="primary" disabled={loading}>
+          {loading ? "Adding…" : "Add sub-goal"}
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -142,14 +258,8 @@ function NewGoalForm({ viewerId }: { viewerId: string }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const taskList = tasks
-      .split("\n")
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .map((line) => ({ title: line }));
-    const created = await createGoal({ variables: { input: { title, area, tasks: taskList } } }).catch(
-      () => null,
-    );
+    const input = { title, area, tasks: splitTasks(tasks) };
+    const created = await createGoal({ variables: { input } }).catch(() => null);
     if (created?.data) {
       setTitle("");
       setTasks("");
@@ -189,16 +299,18 @@ function NewGoalForm({ viewerId }: { viewerId: string }) {
   );
 }
 
-function TemplateForm({ viewerId }: { viewerId: string }) {
+function TemplateForm() {
   const templates = useQuery(GoalTemplatesDocument);
   const [chosen, setChosen] = useState("");
+  // A template makes a goal and its sub-goals at once; the answer is the top one only,
+  // so the board is read again, whole.
   const [instantiate, { loading, error }] = useMutation(InstantiateGoalTemplateDocument, {
-    update(cache, { data }) {
-      if (data) appendToViewerList(cache, viewerId, "goals", data.instantiateGoalTemplate);
-    },
+    refetchQueries: [HomeDocument],
+    awaitRefetchQueries: true,
   });
   const list = templates.data?.goalTemplates ?? [];
   const templateId = chosen || list[0]?.id || "";
+  const template = list.find((t) => t.id === templateId);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -223,11 +335,12 @@ function TemplateForm({ viewerId }: { viewerId: string }) {
             <select value={templateId} onChange={(e) => setChosen(e.target.value)}>
               {list.map((t) => (
                 <option key={t.id} value={t.id}>
-                  {areaName(t.area)}: {t.goal.title} ({t.goal.tasks.length} tasks)
+                  {areaName(t.area)}: {t.goal.title}
                 </option>
               ))}
             </select>
           </label>
+          {template && <TemplatePreview template={template} />}
           {error && (
             <p role="alert" className="error">
               {describeError(error)}
@@ -239,5 +352,31 @@ function TemplateForm({ viewerId }: { viewerId: string }) {
         </>
       )}
     </form>
+  );
+}
+
+type Template = GoalTemplatesQuery["goalTemplates"][number];
+
+/** What starting the chosen template makes: the goal, its tasks and its sub-goals. */
+function TemplatePreview({ template }: { template: Template }) {
+  const { goal } = template;
+  const tasks = (n: number) => `${n} ${n === 1 ? "task" : "tasks"}`;
+  return (
+    <div className="template-preview" aria-label="What this template sets up" role="group">
+      {goal.description && <p className="muted">{goal.description}</p>}
+      <p>
+        {goal.title}: {tasks(goal.tasks.length)}
+        {goal.subGoals.length > 0 && `, ${goal.subGoals.length} sub-goals`}
+      </p>
+      {goal.subGoals.length > 0 && (
+        <ul>
+          {goal.subGoals.map((sub) => (
+            <li key={sub.title}>
+              {sub.title} ({tasks(sub.tasks.length)})
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useApolloClient, useMutation, useQuery } from "@apollo/client";
+import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
 import { Suspense, lazy } from "react";
 
 import {
@@ -19,6 +19,7 @@ import { HabitsSection } from "./HabitsSection";
 import { NotificationSettingsScreen } from "./NotificationSettingsScreen";
 import { NotificationsBell } from "./NotificationsBell";
 import { TodayScreen } from "./TodayScreen";
+import { TwoStepSection } from "./TwoStepSection";
 
 // The chart library loads with the Insights screen, not with the first page.
 const InsightsScreen = lazy(() => import("./InsightsScreen"));
@@ -85,6 +86,7 @@ export function HomeScreen({ client }: { client: LifeGraphClient }) {
             {me && <ChatSection viewerId={me.id} />}
           </>
         )}
+        {route === "goals" && me && <GoalsSection viewerId={me.id} goals={me.goals.nodes} />}
         {route === "today" && me && <TodayScreen goals={me.goals.nodes} habits={me.habits.nodes} />}
         {route === "calendar" && <CalendarScreen />}
         {route === "community" && me && <CommunityScreen viewerId={me.id} goals={me.goals.nodes} />}
@@ -99,7 +101,12 @@ export function HomeScreen({ client }: { client: LifeGraphClient }) {
             <InsightsScreen />
           </Suspense>
         )}
-        {route === "settings" && <NotificationSettingsScreen />}
+        {route === "settings" && (
+          <>
+            <NotificationSettingsScreen />
+            {me && <TwoStepSection viewer={me} />}
+          </>
+        )}
       </main>
     </div>
   );

@@ -1,4 +1,5 @@
-import { type ApolloCache, useMutation, useQuery } from "@apollo/client";
+import type { ApolloCache } from "@apollo/client";
+import { useMutation, useQuery } from "@apollo/client/react";
 import { useEffect, useState } from "react";
 
 import {
@@ -124,7 +125,7 @@ function OccurrenceItem({ occurrence }: { occurrence: Occurrence }) {
   );
 }
 
-function setCurrentFocus(cache: ApolloCache<unknown>, session: FocusSessionFieldsFragment | null) {
+function setCurrentFocus(cache: ApolloCache, session: FocusSessionFieldsFragment | null) {
   cache.writeQuery({ query: CurrentFocusSessionDocument, data: { currentFocusSession: session } });
 }
 
