@@ -107,7 +107,7 @@ async def test_graphiql_runs_a_subscription_over_the_routers_socket(
     ada, grace = new_client(), new_client()
     await ada.sign_up("Ada")
     grace_id = await grace.sign_up("Grace")
-    started = await ada.ok(
+    started = await ada.ok_once_known(
         "mutation($i: StartDirectConversationInput!) { startDirectConversation(input: $i) { id } }",
         {"i": {"userId": grace_id}},
     )

@@ -37,7 +37,7 @@ async def test_cursors_through_the_router(new_client: NewClient) -> None:
         body = await ada.call(TRENDING, {"a": forged})
         assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", body
 
-    direct = await ada.ok(
+    direct = await ada.ok_once_known(
         "mutation($u: ID!) { startDirectConversation(input: {userId: $u}) { id } }",
         {"u": bob_id},
     )
