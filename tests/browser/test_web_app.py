@@ -622,8 +622,8 @@ async def test_the_coach_proposes_a_goal_and_sets_it_up_once_confirmed(
     await page.get_by_role("button", name="Talk to your coach").click()
     chat = page.get_by_role("region", name="Conversation with Coach")
     # The coach answers at once: ask once the conversation listens (new and changed
-    # messages, typing).
-    await _until_live(http, lifegraph, live_before, {"chat:conversation": 3})
+    # messages, typing, read receipts).
+    await _until_live(http, lifegraph, live_before, {"chat:conversation": 4})
     await chat.get_by_role("textbox", name="Message").fill("I want to run a 5k by March")
     await chat.get_by_role("button", name="Send").click()
     log = chat.get_by_role("log")
@@ -986,9 +986,9 @@ async def test_two_people_chat_live_both_ways_with_typing_shown(
     grace_chat = grace_page.get_by_role("region", name="Conversation with Ada")
 
     # Typing is live only, never stored: type once both open conversations listen,
-    # to new messages, to changed ones and to typing (three subscribers on its channel
-    # for each page).
-    await _until_live(http, lifegraph, live_before, {"chat:conversation": 6})
+    # to new messages, to changed ones, to typing and to read receipts (four
+    # subscribers on its channel for each page).
+    await _until_live(http, lifegraph, live_before, {"chat:conversation": 8})
     box = ada_chat.get_by_role("textbox", name="Message")
     typing = grace_chat.get_by_text("Ada is typing…")
     await box.press_sequentially("Hi Grace,")

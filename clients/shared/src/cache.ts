@@ -27,6 +27,14 @@ export function createCache(): InMemoryCache {
       Goal: { fields: { tasks: { merge: false } } },
       // One post's comments: replaced by each fetch, a new one appended by `addComment`.
       Post: { fields: { comments: { keyArgs: false, merge: false } } },
+      Conversation: {
+        fields: {
+          readReceipts: {
+            merge: (existing: Reference[] | undefined, incoming: Reference[], { readField }) =>
+              newestReceipts(existing, incoming, readField as ReadField),
+          },
+        },
+      },
       // The viewer's one set of preferences (no id): what a mutation answers replaces it.
       NotificationPreferences: { keyFields: [] },
       User: {
@@ -109,6 +117,54 @@ export function addMessage(
       },
     },
   });
+}
+
+/** A member's read receipt arriving live joins the conversation's cached receipts. */
+export function setReadReceipt(
+  cache: ApolloCache,
+  conversationId: string,
+  receipt: { user: { id: string }; lastReadMessageId?: string | null; readAt?: string | null },
+): void {
+  cache.modify({
+    id: cache.identify({ __typename: "Conversation", id: conversationId }),
+    fields: {
+      readReceipts(existing, { readField, toReference }) {
+        const user = toReference({ __typename: "User", id: receipt.user.id });
+        const arrived = { ...receipt, __typename: "ReadReceipt", user } as unknown as Reference;
+        return newestReceipts(existing as readonly Reference[] | undefined, [arrived], readField);
+      },
+    },
+  });
+}
+
+type ReadField = <T>(field: string, from: Reference) => T | undefined;
+
+function receiptUser(receipt: Reference, readField: ReadField): string | undefined {
+  const user = readField<Reference>("user", receipt);
+  return user ? readField<string>("id", user) : undefined;
+}
+
+/**
+ * Every member's newest receipt, of the cache's and the server's. A read position only
+ * moves forward, but a conversation fetched just before a member read can answer after
+ * that read arrived live, with an older receipt of theirs or (a first read) none at
+ * all: neither may undo the newer one. A member who left keeps a receipt here; the
+ * screens name only current members.
+ */
+function newestReceipts(
+  existing: readonly Reference[] | undefined,
+  incoming: readonly Reference[],
+  readField: ReadField,
+): Reference[] {
+  const readAt = (r: Reference) => Date.parse(readField<string>("readAt", r) ?? "") || 0;
+  const newest = new Map<string | undefined, Reference>();
+  for (const receipt of [...(existing ?? []), ...incoming]) {
+    const user = receiptUser(receipt, readField);
+    const kept = newest.get(user);
+    // Equal times: the later arrival wins (the server's word over the cache's).
+    if (kept === undefined || readAt(receipt) >= readAt(kept)) newest.set(user, receipt);
+  }
+  return [...newest.values()];
 }
 
 /** Appends a comment written here to its post's cached comments, once. */

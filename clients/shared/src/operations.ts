@@ -391,6 +391,7 @@ export const ConversationFields = graphql(`
         id
       }
       lastReadMessageId
+      readAt
     }
   }
 `);
@@ -465,6 +466,18 @@ export const TypingDocument = graphql(`
         id
         displayName
       }
+    }
+  }
+`);
+
+export const ReadReceiptUpdatedDocument = graphql(`
+  subscription ReadReceiptUpdated($conversationId: ID!) {
+    readReceiptUpdated(conversationId: $conversationId) {
+      user {
+        id
+      }
+      lastReadMessageId
+      readAt
     }
   }
 `);

@@ -29,9 +29,15 @@ from subgraphs.chat.schema.types import (
     Conversation,
     ConversationUpdate,
     Message,
+    ReadReceipt,
     TypingIndicator,
 )
-from subgraphs.chat.service.live import ConversationStreamSignal, MessageSignal, TypingSignal
+from subgraphs.chat.service.live import (
+    ConversationStreamSignal,
+    MessageSignal,
+    ReadSignal,
+    TypingSignal,
+)
 
 
 @strawberry.type(description="Chat queries.")
@@ -274,6 +280,29 @@ class Subscription:
             return None
 
         return stream.select(others_typing)
+
+    @strawberry.subscription(
+        description=(
+            "Other members' read positions moving forward: each a member's new read receipt,"
+            " as `Conversation.readReceipts` would now show it."
+        )
+    )
+    async def read_receipt_updated(
+        self,
+        info: Info,
+        conversation_id: Annotated[strawberry.ID, strawberry.argument(description="The chat.")],
+    ) -> AsyncIterator[ReadReceipt]:
+        viewer = await viewer_id(info)
+        stream = await info.context.services.streams.watch_conversation(
+            viewer, str(conversation_id)
+        )
+
+        def others_read(signal: ConversationStreamSignal) -> ReadReceipt | None:
+            if isinstance(signal, ReadSignal) and signal.user_id != viewer:
+                return ReadReceipt.from_signal(signal)
+            return None
+
+        return stream.select(others_read)
 
     @strawberry.subscription(description="Changes to any of your conversations.")
     async def conversation_updated(self, info: Info) -> AsyncIterator[ConversationUpdate]:

@@ -22,7 +22,12 @@ from subgraphs.chat.models import MessageAuthor as MessageAuthorModel
 from subgraphs.chat.models import ProfileCard
 from subgraphs.chat.schema.context import Info, loader, viewer_id
 from subgraphs.chat.schema.proposals import CoachProposal
-from subgraphs.chat.service.live import ConversationSignal, MessageSignal, TypingSignal
+from subgraphs.chat.service.live import (
+    ConversationSignal,
+    MessageSignal,
+    ReadSignal,
+    TypingSignal,
+)
 
 
 @strawberry.enum(description="What a conversation is.")
@@ -238,6 +243,14 @@ class ReadReceipt:
         description="The newest message they have read; null when none yet."
     )
     read_at: datetime | None = strawberry.field(description="When they read it.")
+
+    @classmethod
+    def from_signal(cls, signal: ReadSignal) -> ReadReceipt:
+        return cls(
+            user=User(id=strawberry.ID(signal.user_id)),
+            last_read_message_id=strawberry.ID(signal.message_id),
+            read_at=signal.at,
+        )
 
 
 @strawberry.federation.type(keys=["id"], description="A conversation: direct, group or coach.")

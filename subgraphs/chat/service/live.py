@@ -1,7 +1,8 @@
 """Real-time fan-out over pub/sub: what travels on a conversation's and a user's channel.
 
-One channel per conversation carries new and changed messages, typing and
-membership removals, so every stream of a member sees a removal and can end.
+One channel per conversation carries new and changed messages, typing, read
+receipts and membership removals, so every stream of a member sees a removal
+and can end.
 Payloads are self-contained: a replica receiving one needs no database read.
 """
 
@@ -53,12 +54,22 @@ class TypingSignal:
 
 
 @dataclass(frozen=True, slots=True)
+class ReadSignal:
+    """A member's read position moved: the others' read receipts change."""
+
+    conversation_id: str
+    user_id: str
+    message_id: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class ConversationSignal:
     conversation_id: str
     reason: UpdateReason
 
 
-ConversationStreamSignal = MessageSignal | TypingSignal
+ConversationStreamSignal = MessageSignal | TypingSignal | ReadSignal
 
 
 class LiveStream(Generic[E]):
@@ -145,6 +156,12 @@ class LiveFeed:
             },
         )
 
+    async def read(self, conversation_id: str, user_id: str, message_id: str, at: datetime) -> None:
+        await self._pubsub.publish(
+            conversation_channel(conversation_id),
+            {"kind": "read", "user_id": user_id, "message_id": message_id, "at": at.isoformat()},
+        )
+
     async def members_removed(self, conversation_id: str, user_ids: Sequence[str]) -> None:
         await self._pubsub.publish(
             conversation_channel(conversation_id),
@@ -180,6 +197,13 @@ async def conversation_signals(
             yield _message_signals.decode(raw)
         elif kind == "typing":
             yield _typing(subscription.channel, raw)
+        elif kind == "read":
+            yield ReadSignal(
+                conversation_id=subscription.channel.rsplit(":", 1)[-1],
+                user_id=str(raw["user_id"]),
+                message_id=str(raw["message_id"]),
+                at=datetime.fromisoformat(raw["at"]),
+            )
 
 
 class _MessageSignals:

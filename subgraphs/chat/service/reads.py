@@ -36,8 +36,14 @@ class ReadService:
             if message is None or message.conversation_id != conversation_id:
                 raise NotFound("Message not found in this conversation.", field="messageId")
             target_id, seq = message_id, message.seq
-        if await self._reads.advance(conversation_id, viewer, seq, target_id, utcnow()):
+        # At the database's precision, so the live receipt and a fetched one agree.
+        now = utcnow()
+        at = now.replace(microsecond=now.microsecond // 1000 * 1000)
+        if await self._reads.advance(conversation_id, viewer, seq, target_id, at):
+            # The reader's unread count, on their own channel; the receipt, on the
+            # conversation's, for whoever has it open.
             await self._feed.conversation_changed(conversation_id, [viewer], "read")
+            await self._feed.read(conversation_id, viewer, target_id, at)
         return conversation
 
     async def unread_counts(self, viewer: str, conversation_ids: list[str]) -> dict[str, int]:

@@ -139,6 +139,45 @@ async def test_typing_reaches_other_members(
     assert history["messages"]["edges"] == []  # typing is never stored
 
 
+async def test_read_receipts_reach_the_other_members_live(
+    api: ApiFor, chat_url: str, test_keys: TestKeys
+) -> None:
+    alice, bob = api("alice"), api("bob")
+    conversation = await alice.direct("bob")
+    read_up_to = """mutation($c: ID!, $m: ID!) {
+      markConversationRead(input: {conversationId: $c, messageId: $m}) { id }
+    }"""
+    receipts = """subscription($c: ID!) {
+      readReceiptUpdated(conversationId: $c) { user { id } lastReadMessageId readAt }
+    }"""
+    async with open_socket(chat_url, test_keys.token("alice")) as socket:
+        op = await socket.subscribe(receipts, c=conversation)
+
+        async def bob_reads_a_new_message() -> None:
+            sent = await alice.send(conversation, "probe", clientMessageId=f"probe-{next(_probes)}")
+            await bob.data(read_up_to, c=conversation, m=sent["id"])
+
+        await socket.until_live(op, bob_reads_a_new_message)
+        # Alice's own read is not a receipt for her; Bob's next one is.
+        mine = await alice.send(conversation, "run tomorrow?")
+        await alice.data(read_up_to, c=conversation, m=mine["id"])
+        await bob.data(read_up_to, c=conversation, m=mine["id"])
+        data = await socket.next_data(
+            op, lambda d: d["readReceiptUpdated"]["lastReadMessageId"] == mine["id"]
+        )
+        assert data["readReceiptUpdated"]["user"] == {"id": "bob"}
+        assert data["readReceiptUpdated"]["readAt"] is not None
+    stored = await alice.data(
+        """query($c: ID!) {
+          conversation(id: $c) { readReceipts { user { id } lastReadMessageId } }
+        }""",
+        c=conversation,
+    )
+    assert {"user": {"id": "bob"}, "lastReadMessageId": mine["id"]} in stored["conversation"][
+        "readReceipts"
+    ]
+
+
 async def test_edits_and_deletes_are_streamed(
     api: ApiFor, chat_url: str, test_keys: TestKeys
 ) -> None:

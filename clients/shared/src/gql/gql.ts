@@ -47,7 +47,7 @@ type Documents = {
     "\n  fragment CoachProposalFields on CoachProposal {\n    id\n    kind\n    status\n    title\n    area\n    dueDate\n    habit\n    day\n  }\n": typeof types.CoachProposalFieldsFragmentDoc,
     "\n  mutation ConfirmCoachProposal($input: ConfirmCoachProposalInput!) {\n    confirmCoachProposal(input: $input) {\n      ...CoachProposalFields\n    }\n  }\n": typeof types.ConfirmCoachProposalDocument,
     "\n  mutation DeclineCoachProposal($input: DeclineCoachProposalInput!) {\n    declineCoachProposal(input: $input) {\n      ...CoachProposalFields\n    }\n  }\n": typeof types.DeclineCoachProposalDocument,
-    "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n    readReceipts {\n      user {\n        id\n      }\n      lastReadMessageId\n    }\n  }\n": typeof types.ConversationFieldsFragmentDoc,
+    "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n    readReceipts {\n      user {\n        id\n      }\n      lastReadMessageId\n      readAt\n    }\n  }\n": typeof types.ConversationFieldsFragmentDoc,
     "\n  query Conversations {\n    me {\n      id\n      conversations(first: 20) {\n        nodes {\n          ...ConversationFields\n        }\n      }\n    }\n  }\n": typeof types.ConversationsDocument,
     "\n  query Messages($conversationId: ID!) {\n    messages(conversationId: $conversationId, first: 30) {\n      nodes {\n        ...MessageFields\n      }\n    }\n  }\n": typeof types.MessagesDocument,
     "\n  mutation StartDirectConversation($input: StartDirectConversationInput!) {\n    startDirectConversation(input: $input) {\n      ...ConversationFields\n    }\n  }\n": typeof types.StartDirectConversationDocument,
@@ -56,6 +56,7 @@ type Documents = {
     "\n  mutation MarkConversationRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      id\n      unreadCount\n    }\n  }\n": typeof types.MarkConversationReadDocument,
     "\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n": typeof types.MessageAddedDocument,
     "\n  subscription Typing($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      isTyping\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.TypingDocument,
+    "\n  subscription ReadReceiptUpdated($conversationId: ID!) {\n    readReceiptUpdated(conversationId: $conversationId) {\n      user {\n        id\n      }\n      lastReadMessageId\n      readAt\n    }\n  }\n": typeof types.ReadReceiptUpdatedDocument,
     "\n  subscription ConversationUpdated {\n    conversationUpdated {\n      conversationId\n      reason\n    }\n  }\n": typeof types.ConversationUpdatedDocument,
     "\n  query Upcoming($from: DateTime!, $to: DateTime!) {\n    calendar(from: $from, to: $to) {\n      startsAt\n      endsAt\n      originalStart\n      moved\n      activity {\n        id\n        title\n        location\n      }\n    }\n  }\n": typeof types.UpcomingDocument,
     "\n  fragment FocusSessionFields on FocusSession {\n    id\n    status\n    plannedMinutes\n    startedAt\n    endedAt\n    minutes\n  }\n": typeof types.FocusSessionFieldsFragmentDoc,
@@ -112,7 +113,7 @@ const documents: Documents = {
     "\n  fragment CoachProposalFields on CoachProposal {\n    id\n    kind\n    status\n    title\n    area\n    dueDate\n    habit\n    day\n  }\n": types.CoachProposalFieldsFragmentDoc,
     "\n  mutation ConfirmCoachProposal($input: ConfirmCoachProposalInput!) {\n    confirmCoachProposal(input: $input) {\n      ...CoachProposalFields\n    }\n  }\n": types.ConfirmCoachProposalDocument,
     "\n  mutation DeclineCoachProposal($input: DeclineCoachProposalInput!) {\n    declineCoachProposal(input: $input) {\n      ...CoachProposalFields\n    }\n  }\n": types.DeclineCoachProposalDocument,
-    "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n    readReceipts {\n      user {\n        id\n      }\n      lastReadMessageId\n    }\n  }\n": types.ConversationFieldsFragmentDoc,
+    "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n    readReceipts {\n      user {\n        id\n      }\n      lastReadMessageId\n      readAt\n    }\n  }\n": types.ConversationFieldsFragmentDoc,
     "\n  query Conversations {\n    me {\n      id\n      conversations(first: 20) {\n        nodes {\n          ...ConversationFields\n        }\n      }\n    }\n  }\n": types.ConversationsDocument,
     "\n  query Messages($conversationId: ID!) {\n    messages(conversationId: $conversationId, first: 30) {\n      nodes {\n        ...MessageFields\n      }\n    }\n  }\n": types.MessagesDocument,
     "\n  mutation StartDirectConversation($input: StartDirectConversationInput!) {\n    startDirectConversation(input: $input) {\n      ...ConversationFields\n    }\n  }\n": types.StartDirectConversationDocument,
@@ -121,6 +122,7 @@ const documents: Documents = {
     "\n  mutation MarkConversationRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      id\n      unreadCount\n    }\n  }\n": types.MarkConversationReadDocument,
     "\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...MessageFields\n    }\n  }\n": types.MessageAddedDocument,
     "\n  subscription Typing($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      isTyping\n      user {\n        id\n        displayName\n      }\n    }\n  }\n": types.TypingDocument,
+    "\n  subscription ReadReceiptUpdated($conversationId: ID!) {\n    readReceiptUpdated(conversationId: $conversationId) {\n      user {\n        id\n      }\n      lastReadMessageId\n      readAt\n    }\n  }\n": types.ReadReceiptUpdatedDocument,
     "\n  subscription ConversationUpdated {\n    conversationUpdated {\n      conversationId\n      reason\n    }\n  }\n": types.ConversationUpdatedDocument,
     "\n  query Upcoming($from: DateTime!, $to: DateTime!) {\n    calendar(from: $from, to: $to) {\n      startsAt\n      endsAt\n      originalStart\n      moved\n      activity {\n        id\n        title\n        location\n      }\n    }\n  }\n": types.UpcomingDocument,
     "\n  fragment FocusSessionFields on FocusSession {\n    id\n    status\n    plannedMinutes\n    startedAt\n    endedAt\n    minutes\n  }\n": types.FocusSessionFieldsFragmentDoc,
@@ -293,7 +295,7 @@ export function graphql(source: "\n  mutation DeclineCoachProposal($input: Decli
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n    readReceipts {\n      user {\n        id\n      }\n      lastReadMessageId\n    }\n  }\n"): (typeof documents)["\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n    readReceipts {\n      user {\n        id\n      }\n      lastReadMessageId\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n    readReceipts {\n      user {\n        id\n      }\n      lastReadMessageId\n      readAt\n    }\n  }\n"): (typeof documents)["\n  fragment ConversationFields on Conversation {\n    id\n    kind\n    title\n    unreadCount\n    members {\n      id\n      displayName\n    }\n    readReceipts {\n      user {\n        id\n      }\n      lastReadMessageId\n      readAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -326,6 +328,10 @@ export function graphql(source: "\n  subscription MessageAdded($conversationId: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription Typing($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      isTyping\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription Typing($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      isTyping\n      user {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReadReceiptUpdated($conversationId: ID!) {\n    readReceiptUpdated(conversationId: $conversationId) {\n      user {\n        id\n      }\n      lastReadMessageId\n      readAt\n    }\n  }\n"): (typeof documents)["\n  subscription ReadReceiptUpdated($conversationId: ID!) {\n    readReceiptUpdated(conversationId: $conversationId) {\n      user {\n        id\n      }\n      lastReadMessageId\n      readAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -13,11 +13,13 @@ import {
   MessageUpdatedDocument,
   MessagesDocument,
   OpenCoachConversationDocument,
+  ReadReceiptUpdatedDocument,
   SendMessageDocument,
   SetTypingDocument,
   TypingDocument,
   addMessage,
   describeError,
+  setReadReceipt,
 } from "@lifegraph/shared";
 
 /** Say "typing" at most this often while keys are pressed. */
@@ -145,6 +147,14 @@ function ConversationView({
       const typing = data.data?.typing;
       if (!typing || typing.user.id === viewerId) return;
       setTypist(typing.isTyping ? typing.user.displayName : null);
+    },
+  });
+  // Others reading: "Seen by" follows without refetching the conversation.
+  useSubscription(ReadReceiptUpdatedDocument, {
+    variables: { conversationId },
+    onData: ({ client, data }) => {
+      const receipt = data.data?.readReceiptUpdated;
+      if (receipt) setReadReceipt(client.cache, conversationId, receipt);
     },
   });
   useEffect(() => {
@@ -276,8 +286,10 @@ function seenBy(
     if (m.sender?.id === viewerId) mine = i;
   });
   if (mine < 0) return [];
+  // Current members only: the cache keeps the receipt of someone who left.
+  const members = new Map(conversation.members.map((m) => [m.id, m.displayName]));
   return conversation.readReceipts
-    .filter((r) => r.user.id !== viewerId && r.lastReadMessageId)
+    .filter((r) => r.user.id !== viewerId && members.has(r.user.id) && r.lastReadMessageId)
     .filter((r) => (position.get(r.lastReadMessageId ?? "") ?? -1) >= mine)
-    .map((r) => conversation.members.find((m) => m.id === r.user.id)?.displayName ?? "someone");
+    .map((r) => members.get(r.user.id) ?? "someone");
 }
