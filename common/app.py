@@ -52,7 +52,7 @@ from common.supervision import RestartPolicy, Supervisor, Work
 from common.transport.body import RequestBodyMiddleware
 from common.transport.direct import DirectGraphQL
 from common.transport.headers import SecurityHeadersMiddleware
-from common.transport.jsonbody import MalformedJson, loads_exact
+from common.transport.jsonbody import MalformedJson, loads_exact, take_checked
 from common.transport.secret import RouterOnlyMiddleware, router_secret
 
 log = logging.getLogger(__name__)
@@ -370,7 +370,11 @@ class _SubgraphGraphQL(GraphQL[RequestContext[Any], None]):
         return jsoncodec.dumps(data).decode()
 
     def decode_json(self, data: str | bytes) -> object:
-        # Socket messages come here unchecked (HTTP bodies were checked by the middleware).
+        # An HTTP body was checked and parsed by the middleware already; socket
+        # messages come here unchecked.
+        checked, value = take_checked(data)
+        if checked:
+            return value
         try:
             return loads_exact(data, what="Message")
         except MalformedJson as exc:

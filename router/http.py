@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from common.requestid import request_id_for
+from common.transport.jsonbody import take_checked
 from router import jsoncodec
 from router.edge import EdgeRejection
 from router.edge.client import forwarded_headers
@@ -77,10 +78,13 @@ class _Incoming:
 def _decode_post(body: bytes, max_batch_size: int) -> _Incoming | list[_Incoming]:
     """One operation (a JSON object), or a batch of them (a JSON array, Apollo's
     BatchHttpLink) of at most `max_batch_size`."""
-    try:
-        payload = jsoncodec.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise _Malformed("Request body is not valid JSON") from exc
+    # Parsed once already when the body middleware checked it.
+    checked, payload = take_checked(body)
+    if not checked:
+        try:
+            payload = jsoncodec.loads(body)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise _Malformed("Request body is not valid JSON") from exc
     if isinstance(payload, list):
         if not payload:
             raise _Malformed("A batch must hold at least one operation")

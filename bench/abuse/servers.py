@@ -23,6 +23,7 @@ from strawberry.asgi import GraphQL
 from bench.router.servers import run_router as run_canned_router
 from common.app import create_subgraph_app
 from common.auth import StaticKeySource
+from common.gctuning import tune_for_serving
 from common.graphql.limits import OperationLimits
 from common.graphql.schema import build_schema
 from common.infra import open_infrastructure
@@ -65,7 +66,9 @@ def subgraph_app() -> Starlette:
 
 
 def run_subgraph(port: int) -> None:
-    uvicorn.run(subgraph_app(), host="127.0.0.1", port=port, log_level="critical")
+    app = subgraph_app()
+    tune_for_serving(Settings().gc_young_threshold)
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="critical")
 
 
 def run_router(port: int, subgraph_port: int) -> None:
@@ -105,6 +108,8 @@ def run_goals(port: int, mongo_url: str, run: str, jwks: dict[str, Any]) -> None
 
     async def serve() -> None:
         app = create_subgraph_app(goals_subgraph, settings, infrastructure=infrastructure)
+        # The collector as `lifegraph subgraph` and `up` set it before serving.
+        tune_for_serving(settings.gc_young_threshold)
         async with serve_in_loop(app, port=port):
             await asyncio.Event().wait()
 

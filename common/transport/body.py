@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from common.errors import BadUserInput, LifeGraphError, PayloadTooLarge
-from common.transport.jsonbody import check_json
+from common.transport.jsonbody import check_body, check_json
 from common.transport.responses import send_error
 
 # GraphQL over HTTP GET carries JSON in these query parameters.
@@ -113,7 +113,7 @@ def _is_json(scope: Scope) -> bool:
 def _check_json(scope: Scope, body: bytes) -> None:
     try:
         if _is_json(scope):
-            check_json(body)
+            check_body(body)
         query_string: bytes = scope.get("query_string", b"")
         if query_string:
             for name, value in parse_qsl(query_string.decode("latin-1")):

@@ -12,6 +12,7 @@ import httpx
 import pytest
 import strawberry
 from pydantic import SecretStr
+from strawberry.scalars import JSON
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.typing import Subprotocol
@@ -40,6 +41,10 @@ class Query:
     @strawberry.field(description="Answers anyone.")
     def ping(self) -> str:
         return "pong"
+
+    @strawberry.field(description="Its argument, as it arrived.")
+    def echo(self, value: JSON) -> JSON:
+        return value
 
 
 @strawberry.type(description="Probe mutations.")
@@ -140,6 +145,18 @@ async def test_bad_bodies_get_400_with_a_graphql_error(probe: str, body: bytes) 
     assert response.headers["content-type"].startswith("application/json")
     assert _code(response) == "BAD_USER_INPUT"
     assert _recorded() == []
+
+
+async def test_the_app_gets_the_body_the_middleware_checked_big_integers_exact(
+    probe: str,
+) -> None:
+    value = {"n": 123456789012345678901234567890, "s": "x\u00e9", "l": [1.5, None]}
+    body = {"query": "query($v: JSON!) { echo(value: $v) }", "variables": {"v": value}}
+    async with httpx.AsyncClient() as client:
+        response = await client.post(
+            f"{probe}/graphql", content=json.dumps(body), headers=JSON_HEADERS
+        )
+    assert json.loads(response.text) == {"data": {"echo": value}}
 
 
 async def test_bad_json_in_get_parameters_gets_400(probe: str) -> None:
@@ -287,6 +304,12 @@ def test_served_sockets_hold_messages_to_the_body_limit(monkeypatch: pytest.Monk
             True,
         ),
         ('"' + "[" * 5_000 + '"', True),
+        ('{"tasks": [' + ",".join(['{"title": "t"}'] * 5_000) + "]}", True),  # wide
+        ('[{"a": ' * (MAX_JSON_DEPTH // 2) + "1" + "}]" * (MAX_JSON_DEPTH // 2), True),
+        ('[{"a": ' * (MAX_JSON_DEPTH // 2) + "[1]" + "}]" * (MAX_JSON_DEPTH // 2), False),
+        # Deep without a long run of opening brackets.
+        ("[[]," * (MAX_JSON_DEPTH - 1) + "[]" + "]" * (MAX_JSON_DEPTH - 1), True),
+        ("[[]," * MAX_JSON_DEPTH + "[]" + "]" * MAX_JSON_DEPTH, False),
         ('["\\"' + "[" * 100 + '\\\\", ' + "[" * 10 + "]" * 10 + "]", True),  # escapes
         ('["\\\\", ' + "[" * 100 + "]" * 100 + "]", False),  # an escaped backslash ends it
         ("12", True),
