@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Sequence
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
@@ -12,6 +14,8 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 
 from common.events.envelope import Event
+
+_log = logging.getLogger(__name__)
 
 # `async def handler(event) -> None`: what `Runtime.consume` takes, besides `Transactional`.
 EventHandler = Callable[[Event], Awaitable[None]]
@@ -93,12 +97,13 @@ _after_commit: ContextVar[list[AfterCommit] | None] = ContextVar(
 
 
 async def after_commit(callback: AfterCommit) -> None:
-    """Run `callback` once the transaction of the running transactional handler has committed.
+    """Run `callback` once the running transaction has committed: a transactional
+    handler's, or `OutboxPublisher.run_in_transaction`'s.
 
     For side effects others must not see before the writes are visible (a live
-    notification, waking a relay). Outside a transactional handler it runs at
-    once. An aborted attempt drops its callbacks; the retry registers its own.
-    A failing callback is logged: the event is applied by then.
+    notification, waking a relay). Outside both it runs at once. An aborted
+    attempt drops its callbacks; the retry registers its own. A failing callback
+    is logged: the writes are committed by then.
 
     ```python
     await notifications.insert(notification, session=session)
@@ -110,6 +115,31 @@ async def after_commit(callback: AfterCommit) -> None:
         await callback()
     else:
         pending.append(callback)
+
+
+@contextlib.contextmanager
+def collecting_after_commit(callbacks: list[AfterCommit]) -> Iterator[None]:
+    """Queue the `after_commit` callbacks of one transaction attempt in `callbacks`.
+
+    Entered afresh by each attempt: a re-run after a conflict starts with none, so an
+    aborted attempt's side effects never run.
+    """
+    callbacks.clear()
+    token = _after_commit.set(callbacks)
+    try:
+        yield
+    finally:
+        _after_commit.reset(token)
+
+
+async def run_after_commit(callbacks: list[AfterCommit], **context: object) -> None:
+    """Run what a committed transaction queued; a failure is logged, never raised (the
+    writes are committed by then), with `context` in the record."""
+    for callback in callbacks:
+        try:
+            await callback()
+        except Exception:
+            _log.exception("after-commit callback failed", extra=context)
 
 
 class EventPublisher(Protocol):

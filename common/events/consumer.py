@@ -19,7 +19,8 @@ from common.events.bus import (
     DeadLetter,
     RetryLater,
     Transactional,
-    _after_commit,
+    collecting_after_commit,
+    run_after_commit,
 )
 from common.events.catalog import InvalidEvent
 from common.events.envelope import Event
@@ -137,10 +138,7 @@ class Subscription:
         callbacks: list[AfterCommit] = []
 
         async def attempt(session: AsyncClientSession) -> None:
-            # A re-run after a conflict starts over: the aborted attempt's callbacks go.
-            callbacks.clear()
-            token = _after_commit.set(callbacks)
-            try:
+            with collecting_after_commit(callbacks):
                 try:
                     await self.processed.record(event.id, session=session)
                 except DuplicateKeyError as exc:
@@ -149,8 +147,6 @@ class Subscription:
                 if returned is not None:
                     # A handler may also hand back its after-commit work.
                     callbacks.append(returned)
-            finally:
-                _after_commit.reset(token)
 
         try:
             await run_in_transaction(client, attempt, retry=CONFLICT_RETRY)
@@ -160,18 +156,8 @@ class Subscription:
             if is_transient(exc) or exc.has_error_label(UNKNOWN_COMMIT):
                 raise _StillConflicting from exc
             raise
-        await self._run_after_commit(event, callbacks)
+        await run_after_commit(callbacks, consumer=self.consumer, event_id=event.id)
         return Applied.APPLIED
-
-    async def _run_after_commit(self, event: Event, callbacks: list[AfterCommit]) -> None:
-        for callback in callbacks:
-            try:
-                await callback()
-            except Exception:
-                log.exception(
-                    "after-commit callback failed",
-                    extra={"consumer": self.consumer, "event_id": event.id},
-                )
 
     def lane(self, key: str) -> AbstractAsyncContextManager[None]:
         """One event per user at a time, in delivery order."""

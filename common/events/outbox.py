@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import asyncio
 import zlib
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -27,6 +27,7 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
+from common.events.bus import AfterCommit, collecting_after_commit, run_after_commit
 from common.events.envelope import Event
 from common.transactions import TransactionRetry, run_in_transaction
 
@@ -149,7 +150,8 @@ class OutboxPublisher:
         retries the commit only: `work` never applies twice. With
         `retry_duplicates`, a duplicate key (a row another transaction committed
         after this one's snapshot) also re-runs `work`, which then sees that
-        row: for work that looks before it inserts.
+        row: for work that looks before it inserts. What `work` hands to
+        `after_commit` runs once it committed; an aborted attempt's never runs.
 
         ```python
         async def work(tx: OutboxTransaction) -> Post:
@@ -161,8 +163,11 @@ class OutboxPublisher:
         ```
         """
 
+        callbacks: list[AfterCommit] = []
+
         async def attempt(session: AsyncClientSession) -> T:
-            return await work(OutboxTransaction(self, session))
+            with collecting_after_commit(callbacks):
+                return await work(OutboxTransaction(self, session))
 
         result = await run_in_transaction(
             self.database.client,
@@ -177,6 +182,7 @@ class OutboxPublisher:
             database=self.database.name,
         )
         self._wake.set()
+        await run_after_commit(callbacks, database=self.database.name)
         return result
 
 
@@ -192,7 +198,17 @@ class OutboxTransaction:
 
     publisher: OutboxPublisher
     session: AsyncClientSession
+    # Keys `first_time` was given in this attempt (a re-run gets a new transaction object).
+    _done: set[Hashable] = field(default_factory=set, compare=False, repr=False)
 
     async def publish(self, event: Event) -> None:
         """Add `event` to this transaction's outbox rows (see the class example)."""
         await self.publisher.publish(event, session=self.session)
+
+    def first_time(self, key: Hashable) -> bool:
+        """True the first time `key` is offered in this transaction: for what several steps
+        of one unit of work may each ask for but must happen once (a live-sync mark)."""
+        if key in self._done:
+            return False
+        self._done.add(key)
+        return True

@@ -12,7 +12,14 @@ import pytest
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
-from common.events import Event, InvalidEvent, OutboxPublisher, OutboxRelay, RelaySettings
+from common.events import (
+    Event,
+    InvalidEvent,
+    OutboxPublisher,
+    OutboxRelay,
+    RelaySettings,
+    after_commit,
+)
 from common.events.memory import InMemoryEventBus
 from common.events.relay import LEASES
 from common.infra import Infrastructure
@@ -323,3 +330,27 @@ async def test_held_leases_are_renewed_and_a_lost_one_is_let_go(database: Databa
     await relay.leases.refresh()
     assert sorted(relay.leases.owned()) == [s for s in range(FAST.shards) if s != 1]
     assert (await leases.find_one({"_id": 1}) or {})["owner"] == "b"
+
+
+async def test_after_commit_work_runs_once_the_winning_attempt_committed(
+    publisher: OutboxPublisher, database: Database
+) -> None:
+    await database["counters"].insert_one({"_id": "post", "likes": 0})
+    announced: list[Any] = []
+
+    async def like(tx: Any) -> None:
+        raw = await database["counters"].find_one_and_update(
+            {"_id": "post"}, {"$inc": {"likes": 1}}, session=tx.session, return_document=True
+        )
+        mine = raw["likes"]
+
+        async def announce() -> None:
+            # Outside the session: this sees the committed count, at least its own.
+            now = await database["counters"].find_one({"_id": "post"})
+            announced.append((mine, now["likes"] >= mine))
+
+        await after_commit(announce)
+
+    # Conflicting writers: losers re-run, and an aborted attempt's announcement never runs.
+    await asyncio.gather(*(publisher.run_in_transaction(like) for _ in range(10)))
+    assert sorted(announced) == [(n, True) for n in range(1, 11)]
