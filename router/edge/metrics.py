@@ -65,6 +65,13 @@ class RouterMetrics:
             registry=self.registry,
         )
 
+        self.subscriptions = Gauge(
+            "lifegraph_router_subscriptions",
+            "Client subscription operations receiving their upstream's events, by subgraph "
+            "(several clients may share one upstream operation).",
+            ["subgraph"],
+            registry=self.registry,
+        )
         self.circuit = Gauge(
             "lifegraph_router_circuit_state",
             "1 for the state each subgraph's circuit breaker is in (closed, open, half_open).",

@@ -22,7 +22,11 @@ class SubscriptionHub:
     @classmethod
     def for_router(cls, router: Router, config: SubscriptionConfig) -> SubscriptionHub:
         return cls(
-            upstreams=UpstreamPool(config, headers=router.config.subgraph_headers),
+            upstreams=UpstreamPool(
+                config,
+                headers=router.config.subgraph_headers,
+                attached=router.metrics.subscriptions,
+            ),
             shared=SharedResolutions(max_concurrent=config.max_concurrent_event_resolutions),
         )
 

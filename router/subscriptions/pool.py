@@ -24,6 +24,8 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from prometheus_client import Gauge
+
 from router.subscriptions.config import SubscriptionConfig
 from router.subscriptions.upstream import UpstreamConnection, UpstreamSink
 
@@ -92,18 +94,29 @@ class Subscribed:
         self._fan = fan
         self._sink = sink
         self._stopped = False
+        # The gauge's child this hold counts in once its upstream started, else None.
+        self.counted: Gauge | None = None
 
     async def stop(self) -> None:
         if not self._stopped:
             self._stopped = True
+            if self.counted is not None:
+                self.counted.dec()
             await self._fan.pool._release(self._fan, self._sink)
 
 
 class UpstreamPool:
     def __init__(
-        self, config: SubscriptionConfig, headers: Mapping[str, str] | None = None
+        self,
+        config: SubscriptionConfig,
+        headers: Mapping[str, str] | None = None,
+        *,
+        attached: Gauge | None = None,
     ) -> None:
         self._config = config
+        # Client operations whose upstream started, by subgraph: what a probe (or a test)
+        # reads to know a subscription receives what happens from then on.
+        self._attached = attached
         # Sent on every upstream handshake whoever the caller (the router secret).
         self._headers = dict(headers or {})
         self._lines: dict[Hashable, _Line] = {}
@@ -142,6 +155,9 @@ class UpstreamPool:
         except BaseException:
             await subscribed.stop()
             raise
+        if self._attached is not None:
+            subscribed.counted = self._attached.labels(service)
+            subscribed.counted.inc()
         return subscribed
 
     async def _start(

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
+from prometheus_client.parser import text_string_to_metric_families
+
 from common.auth import Role
+from common.testing.waiting import eventually
 from tests.router.subscriptions.conftest import Stack, StackFactory
 from tests.router.subscriptions.wsclient import WsClient
 
@@ -113,3 +117,30 @@ async def test_one_users_devices_share_an_upstream_though_their_tokens_differ(
         await one.complete("s")
         await stack.send("bob", "c1", "to the laptop")
         assert await texts([two, three]) == ["to the laptop", "to the laptop"]
+
+
+async def _attached(stack: Stack) -> float:
+    async with httpx.AsyncClient() as http:
+        text = (await http.get(f"{stack.router_url}/metrics")).text
+    return sum(
+        sample.value
+        for family in text_string_to_metric_families(text)
+        if family.name == "lifegraph_router_subscriptions"
+        for sample in family.samples
+        if sample.labels["subgraph"] == "messages"
+    )
+
+
+async def test_the_router_counts_every_client_operation_its_upstreams_feed(stack: Stack) -> None:
+    alice, bob = stack.keys.bearer("alice"), stack.keys.bearer("bob")
+    async with stack.client() as tab1, stack.client() as tab2, stack.client() as other:
+        await subscribed([(tab1, alice), (tab2, alice), (other, bob)])
+        await everyone_live(stack, [tab1, tab2, other], upstreams=2)
+        # Two upstream operations, three clients receiving from them.
+        assert await _attached(stack) == 3
+        await tab1.complete("s")
+        await stack.send("bob", "c1", "still here")
+        assert await texts([tab2, other]) == ["still here", "still here"]
+        assert await _attached(stack) == 2
+    await stack.tracker.wait_live("c1", 0)
+    await eventually(lambda: _attached(stack), lambda n: n == 0)
