@@ -9,7 +9,7 @@ from subgraphs.analytics.service.container import AnalyticsServices, build_servi
 
 
 async def build(runtime: Runtime) -> AnalyticsServices:
-    services = build_services(runtime.publisher)
+    services = build_services(runtime.publisher, pubsub=runtime.infra.pubsub)
     register_consumers(runtime, services.analytics)
     return services
 

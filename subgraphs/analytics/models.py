@@ -8,6 +8,8 @@ from typing import Any, Literal
 from beanie import Document
 from pymongo import ASCENDING, IndexModel
 
+from common.livesync import CHANGE_INDEXES, ChangeRow
+
 FactKind = Literal[
     "progress",
     "completion",
@@ -197,4 +199,15 @@ PROJECTIONS: list[type[Document]] = [
     Achievement,
     BadgeCheck,
 ]
-MODELS: list[type[Document]] = [StoredEvent, RebuildLock, *PROJECTIONS]
+
+
+class AnalyticsChange(ChangeRow):
+    """Live sync's feed of whose statistics moved (`statsChanged`). Not a projection: a
+    rebuild keeps it, so devices' cursors stay good."""
+
+    class Settings:
+        name = "changes"
+        indexes = CHANGE_INDEXES
+
+
+MODELS: list[type[Document]] = [StoredEvent, RebuildLock, AnalyticsChange, *PROJECTIONS]

@@ -19,7 +19,9 @@ from subgraphs.goals.service.container import GoalsServices, build_services
 
 async def build(runtime: Runtime) -> GoalsServices:
     limits = CalendarLimits.from_settings(runtime.settings(GoalsSettings))
-    services = build_services(runtime.publisher, calendar_limits=limits)
+    services = build_services(
+        runtime.publisher, pubsub=runtime.infra.pubsub, calendar_limits=limits
+    )
     GoalsConsumers(services).register(runtime.infra.bus, runtime.database)
     # Its first pass fires whatever fell due while no replica was running (flagged late).
     runtime.spawn(services.reminders.run, name="reminder-dispatcher")

@@ -8,6 +8,7 @@ from beanie import Document
 from pydantic import BaseModel, Field
 from pymongo import ASCENDING, DESCENDING, IndexModel
 
+from common.livesync import CHANGE_INDEXES, ChangeRow
 from subgraphs.goals.domain.enums import (
     FocusStatus,
     GoalStatus,
@@ -447,6 +448,14 @@ class MoodCheckInDoc(Document):
         ]
 
 
+class GoalsChange(ChangeRow):
+    """Live sync's feed of each owner's changed goals, tasks, habits and activities."""
+
+    class Settings:
+        name = "changes"
+        indexes = CHANGE_INDEXES
+
+
 MODELS: list[type[Document]] = [
     GoalDoc,
     TemplateDoc,
@@ -466,4 +475,5 @@ MODELS: list[type[Document]] = [
     JournalEntryDoc,
     MoodCheckInDoc,
     VacationDoc,
+    GoalsChange,
 ]

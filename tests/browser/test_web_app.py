@@ -64,6 +64,18 @@ async def _live_subscribers(http: httpx.AsyncClient, lifegraph: str) -> LiveCoun
     }
 
 
+async def _router_subscriptions(http: httpx.AsyncClient, lifegraph: str, subgraph: str) -> float:
+    """Client subscriptions the router has attached to `subgraph`'s upstream operations."""
+    text = (await http.get(f"{lifegraph}/metrics")).text
+    return sum(
+        sample.value
+        for family in text_string_to_metric_families(text)
+        if family.name == "lifegraph_router_subscriptions"
+        for sample in family.samples
+        if sample.labels["subgraph"] == subgraph
+    )
+
+
 async def _until_live(
     http: httpx.AsyncClient, lifegraph: str, before: LiveCounts, added: LiveCounts
 ) -> None:
@@ -866,6 +878,55 @@ async def test_a_like_from_a_follower_shows_on_the_badge_live(
     await offline_page.screenshot("web-notifications")
     await panel.get_by_role("button", name="Mark all read").click()
     await expect(badge.get_by_label("0 unread")).to_be_visible()
+    await _quiet(offline_page)
+    await _quiet(another_offline_page)
+
+
+async def test_a_second_device_stays_current_without_a_reload(
+    lifegraph: str,
+    http: httpx.AsyncClient,
+    new_client: NewClient,
+    offline_page: OfflinePage,
+    another_offline_page: OfflinePage,
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    await ada.ok(
+        "mutation($i: CreateHabitInput!) { createHabit(input: $i) { id } }",
+        {"i": {"title": "Stretch"}},
+    )
+    laptop, phone = offline_page.page, another_offline_page.page
+    await phone.set_viewport_size({"width": 390, "height": 844})
+    for page in (laptop, phone):
+        await page.goto(f"{lifegraph}/")
+        await _sign_in(page, f"ada-{id(ada)}@example.com")
+        await expect(page.get_by_role("listitem", name="Stretch")).to_contain_text("0 days streak")
+    # Each page follows goals and habits. One viewer's identical subscriptions share an
+    # upstream, so the router's own count says when both pages receive what happens.
+    await eventually(lambda: _router_subscriptions(http, lifegraph, "goals"), lambda n: n == 4)
+
+    # Checked in on the laptop: the phone's streak moves by itself.
+    await (
+        laptop.get_by_role("listitem", name="Stretch")
+        .get_by_role("button", name="Check in")
+        .click()
+    )
+    phone_habit = phone.get_by_role("listitem", name="Stretch")
+    await expect(phone_habit).to_contain_text("1 day streak", timeout=15_000)
+    await expect(phone_habit.get_by_role("button", name="Done today")).to_be_disabled()
+
+    # A goal added on the phone appears on the laptop; its task ticked off there moves
+    # the phone's bar.
+    await phone.get_by_label("Goal title").fill("Read twelve books")
+    await phone.get_by_label("Tasks (one per line)").fill("Pick the first\nJoin a club")
+    await phone.get_by_role("button", name="Add goal").click()
+    laptop_goal = laptop.get_by_role("listitem", name="Read twelve books")
+    await expect(laptop_goal).to_be_visible(timeout=15_000)
+    await laptop_goal.get_by_label("Pick the first").check()
+    phone_goal = phone.get_by_role("listitem", name="Read twelve books")
+    await expect(phone_goal.get_by_text("50%")).to_be_visible(timeout=15_000)
+    await another_offline_page.screenshot("web-live-sync-phone")
+    await offline_page.screenshot("web-live-sync-laptop")
     await _quiet(offline_page)
     await _quiet(another_offline_page)
 

@@ -254,6 +254,34 @@ export const NotificationsDocument = graphql(`
   }
 `);
 
+// Live sync: another device's changes. The changed object carries its fragment, so
+// Apollo's cache updates it in place; a new or deleted one changes a list instead.
+export const GoalChangedDocument = graphql(`
+  subscription GoalChanged {
+    goalChanged {
+      cursor
+      goalId
+      deleted
+      goal {
+        ...GoalFields
+      }
+    }
+  }
+`);
+
+export const HabitChangedDocument = graphql(`
+  subscription HabitChanged {
+    habitChanged {
+      cursor
+      habitId
+      deleted
+      habit {
+        ...HabitFields
+      }
+    }
+  }
+`);
+
 export const NotificationAddedDocument = graphql(`
   subscription NotificationAdded {
     notificationAdded {

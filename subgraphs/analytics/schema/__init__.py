@@ -12,6 +12,7 @@ from common.graphql.schema import build_schema
 from subgraphs.analytics.schema.achievements import BadgeDefinition, badge_definitions
 from subgraphs.analytics.schema.context import Info
 from subgraphs.analytics.schema.goal import Goal
+from subgraphs.analytics.schema.live import Subscription
 from subgraphs.analytics.schema.user import User
 
 
@@ -30,4 +31,4 @@ class Query:
         return badge_definitions()
 
 
-schema = build_schema("analytics", query=Query, types=[User, Goal])
+schema = build_schema("analytics", query=Query, subscription=Subscription, types=[User, Goal])

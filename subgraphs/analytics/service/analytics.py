@@ -22,6 +22,7 @@ from common.db import Database
 from common.errors import BadUserInput, Conflict
 from common.events import Event, RetryLater, after_commit
 from common.events.catalog import AchievementUnlocked, Payload
+from common.livesync import ChangeFeed
 from common.streaks import Kindness, Schedule, ScheduleKind, compute_streaks
 from common.validation import day_in_range, zone_or_utc
 from common.vocabulary import LIFE_AREAS
@@ -56,6 +57,8 @@ from subgraphs.analytics.service.results import (
 log = logging.getLogger(__name__)
 
 BALANCE_WINDOW = timedelta(days=30)
+# Live sync's one entity here: a user's statistics, named by the user's id.
+STATS = "stats"
 # A rebuild renews its lock at least every quarter of this; a lock not renewed
 # for this long belongs to a rebuild that died and the next one may take it over.
 REBUILD_LEASE = timedelta(seconds=60)
@@ -76,9 +79,13 @@ def utc_now() -> datetime:
 
 
 class AnalyticsService:
-    def __init__(self, publisher: Outbox | None, *, clock: Clock = utc_now) -> None:
+    def __init__(
+        self, publisher: Outbox | None, *, clock: Clock = utc_now, changes: ChangeFeed | None = None
+    ) -> None:
         self._publisher = publisher
         self._clock = clock
+        # Who follows their statistics live (`statsChanged`); None for a rebuild alone.
+        self._changes = changes
         self.repos = new_repos()
 
     # -- consuming ---------------------------------------------------------
@@ -94,8 +101,23 @@ class AnalyticsService:
         if await self.repos.rebuild_locks.held(session=session):
             raise RetryLater("analytics projections are being rebuilt")
         payload = parse(event)
-        await self.repos.events.record(event, concerned_users(payload), session=session)
+        concerned = concerned_users(payload)
+        await self.repos.events.record(event, concerned, session=session)
         await self.apply(event, payload, session=session, publish=True)
+        if self._changes is not None and session is not None:
+            await self._follow_live(event, concerned, session)
+
+    async def _follow_live(
+        self, event: Event, concerned: list[str], session: AsyncClientSession
+    ) -> None:
+        """Tell the concerned users' devices their statistics may have moved, in the
+        event's transaction (an erased user's feed goes with them)."""
+        assert self._changes is not None
+        for user_id in concerned:
+            if event.type == "users.user.deleted":
+                await self._changes.erase(user_id, session=session)
+            else:
+                await self._changes.mark(session, user_id, STATS, user_id)
 
     async def apply(
         self, event: Event, payload: Payload | None, *, session: Session, publish: bool

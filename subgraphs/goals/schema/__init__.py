@@ -10,6 +10,7 @@ from subgraphs.goals.schema.focus import FocusMutations, FocusQueries
 from subgraphs.goals.schema.goals import GoalMutations, GoalQueries, GoalType
 from subgraphs.goals.schema.habits import HabitMutations, HabitQueries
 from subgraphs.goals.schema.journal import JournalMutations, JournalQueries
+from subgraphs.goals.schema.live import LiveSubscriptions
 from subgraphs.goals.schema.reminders import ReminderMutations, ReminderQueries
 from subgraphs.goals.schema.tasks import TaskMutations, TaskQueries
 from subgraphs.goals.schema.templates import TemplateMutations, TemplateQueries
@@ -49,4 +50,15 @@ class Mutation(
     pass
 
 
-schema = build_schema("goals", query=Query, mutation=Mutation, types=[GoalType, User])
+@strawberry.type(description="Live sync of the viewer's goals, tasks, habits and calendar.")
+class Subscription(LiveSubscriptions):
+    pass
+
+
+schema = build_schema(
+    "goals",
+    query=Query,
+    mutation=Mutation,
+    subscription=Subscription,
+    types=[GoalType, User],
+)

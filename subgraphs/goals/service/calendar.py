@@ -34,7 +34,14 @@ from subgraphs.goals.repository._raw import Session
 from subgraphs.goals.repository.calendar import ActivityRepository, FeedRepository
 from subgraphs.goals.repository.reminders import ReminderRepository
 from subgraphs.goals.service.access import Access
-from subgraphs.goals.service.base import UNSET, Deps, _Unset, description, require_text
+from subgraphs.goals.service.base import (
+    UNSET,
+    Deps,
+    Entity,
+    _Unset,
+    description,
+    require_text,
+)
 from subgraphs.goals.service.goals import GoalService
 from subgraphs.goals.service.reminders import ReminderService, exceptions_of
 
@@ -148,7 +155,8 @@ class CalendarService:
                 updated_at=self._deps.clock(),
             )
             await self._activities.insert(activity, session=tx.session)
-            await tx.publish(
+            await self._deps.publish(
+                tx,
                 Event.of(
                     "goals.activity.scheduled",
                     user_id=owner_id,
@@ -158,7 +166,7 @@ class CalendarService:
                         title=title,
                         starts_at=starts_at,
                     ),
-                )
+                ),
             )
             return activity
 
@@ -216,6 +224,7 @@ class CalendarService:
             activity.updated_at = self._deps.clock()
             await self._activities.save(activity, session=tx.session)
             await self._reminders.reschedule_activity(activity, session=tx.session)
+            await self._deps.changed(tx, owner_id, Entity.ACTIVITY, activity_id)
             return activity
 
         return await self._deps.atomically(work, tx)
@@ -229,6 +238,7 @@ class CalendarService:
                 ReminderTarget.ACTIVITY, [activity_id], session=tx.session
             )
             await self._activities.delete(activity, session=tx.session)
+            await self._deps.changed(tx, owner_id, Entity.ACTIVITY, activity_id, deleted=True)
 
         await self._deps.atomically(work, tx)
 
@@ -295,6 +305,7 @@ class CalendarService:
         activity.updated_at = self._deps.clock()
         await self._activities.save(activity, session=tx.session)
         await self._reminders.reschedule_activity(activity, session=tx.session)
+        await self._deps.changed(tx, activity.owner_id, Entity.ACTIVITY, str(activity.id))
         return activity
 
     async def calendar(self, owner_id: str, start: datetime, end: datetime) -> list[CalendarEntry]:

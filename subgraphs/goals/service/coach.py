@@ -83,7 +83,8 @@ class CoachActionService:
             ),
             session=session,
         )
-        await tx.publish(
+        await self._deps.publish(
+            tx,
             Event.of(
                 "goals.coach_action.applied",
                 user_id=request.user_id,
@@ -97,7 +98,7 @@ class CoachActionService:
                     object_id=object_id,
                     reason=reason,
                 ),
-            )
+            ),
         )
 
     async def _carry_out(self, request: CoachActionRequested, tx: OutboxTransaction) -> Outcome:

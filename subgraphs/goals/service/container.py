@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from common.events import OutboxPublisher
+from common.livesync import ChangeFeed
+from common.pubsub import PubSub
+from common.pubsub.memory import InMemoryPubSub
+from subgraphs.goals.models import GoalsChange
 from subgraphs.goals.repository.calendar import ActivityRepository, FeedRepository
 from subgraphs.goals.repository.coach import CoachActionRepository
 from subgraphs.goals.repository.focus import FocusRepository
@@ -59,10 +63,13 @@ class GoalsServices:
 def build_services(
     publisher: OutboxPublisher,
     *,
+    pubsub: PubSub | None = None,
     clock: Clock = system_clock,
     calendar_limits: CalendarLimits | None = None,
 ) -> GoalsServices:
-    deps = Deps(publisher=publisher, clock=clock)
+    """Without `pubsub` (tests of one process), live sync fans out in memory."""
+    changes = ChangeFeed("goals", GoalsChange, pubsub or InMemoryPubSub())
+    deps = Deps(publisher=publisher, changes=changes, clock=clock)
     profiles, follows, erased = ProfileRepository(), FollowRepository(), ErasedRepository()
     goal_repo, template_repo = GoalRepository(), TemplateRepository()
     habit_repo, check_in_repo = HabitRepository(), CheckInRepository()
@@ -136,6 +143,7 @@ def build_services(
             journal=journal_repo,
             moods=mood_repo,
             vacations=vacation_repo,
+            changes=changes,
         ),
         projects=projects,
         todo_tasks=todo_tasks,

@@ -36,7 +36,6 @@ from subgraphs.goals.service.base import (
     Deps,
     _Unset,
     description,
-    publish_all,
     require_text,
 )
 
@@ -205,7 +204,7 @@ class GoalService:
             )
             await self._goals.insert(goal, session=tx.session)
             changed = await self._rollup(goal, include_self=False, session=tx.session)
-            await publish_all(
+            await self._deps.publish_all(
                 tx, [goal_event("created", goal), *(goal_event("updated", g) for g in changed)]
             )
             return goal
@@ -281,7 +280,7 @@ class GoalService:
                 if old is not None:
                     changed += await self._rollup(old, include_self=True, session=session)
             fresh = await self._goals.get(goal_id, session=session) or goal
-            await publish_all(
+            await self._deps.publish_all(
                 tx,
                 [
                     goal_event("updated", fresh),
@@ -338,7 +337,7 @@ class GoalService:
             goal.updated_at = now
             await self._goals.save(goal, session=session)
             changed = await self._rollup(goal, include_self=False, session=session)
-            await publish_all(
+            await self._deps.publish_all(
                 tx, [goal_event(verb, goal), *(goal_event("updated", g) for g in changed)]
             )
             return goal
@@ -363,7 +362,7 @@ class GoalService:
                 parent = await self._goals.get(goal.parent_id, session=session)
                 if parent is not None:
                     changed = await self._rollup(parent, include_self=True, session=session)
-            await publish_all(
+            await self._deps.publish_all(
                 tx,
                 [
                     *(goal_event("deleted", g) for g in subtree),
@@ -438,7 +437,7 @@ class GoalService:
         changed = await self._rollup(goal, include_self=True, session=tx.session)
         fresh = next((g for g in changed if g.id == goal.id), goal)
         others = [goal_event("updated", g) for g in changed if g.id != goal.id]
-        await publish_all(tx, [*extra, goal_event("updated", fresh), *others])
+        await self._deps.publish_all(tx, [*extra, goal_event("updated", fresh), *others])
         return fresh
 
     # roll-up -------------------------------------------------------------------
@@ -450,7 +449,7 @@ class GoalService:
         for goal_id in dict.fromkeys(g for g in goal_ids if g is not None):
             goal = await self.owned(owner_id, goal_id, field="goalId", session=tx.session)
             changed = await self._rollup(goal, include_self=True, session=tx.session)
-            await publish_all(tx, [goal_event("updated", g) for g in changed])
+            await self._deps.publish_all(tx, [goal_event("updated", g) for g in changed])
 
     async def _derived(self, goal: GoalDoc, *, session: Session) -> int | None:
         children = await self._goals.children(str(goal.id), session=session)
@@ -501,7 +500,8 @@ class GoalService:
             )
         if goal.coach_ack_published:
             return
-        await tx.publish(
+        await self._deps.publish(
+            tx,
             Event.of(
                 "goals.coach_goal.created",
                 user_id=request.user_id,
@@ -512,7 +512,7 @@ class GoalService:
                     goal_id=str(goal.id),
                     title=goal.title,
                 ),
-            )
+            ),
         )
         await self._goals.set_fields(str(goal.id), {"coach_ack_published": True}, session=session)
 

@@ -40,7 +40,6 @@ from subgraphs.goals.service.base import (
     Deps,
     _Unset,
     description,
-    publish_all,
     require_text,
 )
 from subgraphs.goals.service.goals import GoalService
@@ -143,7 +142,7 @@ class HabitService:
 
         async def work(tx: OutboxTransaction) -> HabitDoc:
             inserted = await self._habits.insert(habit, session=tx.session)
-            await tx.publish(habit_changed(inserted))
+            await self._deps.publish(tx, habit_changed(inserted))
             await self._publish_rules(tx, inserted)
             return inserted
 
@@ -203,7 +202,7 @@ class HabitService:
                 # Milestones count days or weeks: a streak in the new unit earns them afresh.
                 habit.milestones_reached = []
             saved = await self._habits.save(habit, session=tx.session)
-            await tx.publish(habit_changed(saved))
+            await self._deps.publish(tx, habit_changed(saved))
             await self._publish_rules(tx, saved)
             return saved
 
@@ -219,7 +218,7 @@ class HabitService:
                 ReminderTarget.HABIT, [habit_id], session=tx.session
             )
             await self._habits.delete(habit, session=tx.session)
-            await tx.publish(habit_changed(habit, deleted=True))
+            await self._deps.publish(tx, habit_changed(habit, deleted=True))
 
         await self._deps.atomically(work)
 
@@ -280,7 +279,7 @@ class HabitService:
                             ),
                         )
                     )
-            await publish_all(tx, events)
+            await self._deps.publish_all(tx, events)
             return state
 
         return await self._deps.atomically(work, tx)
@@ -306,7 +305,7 @@ class HabitService:
                 last_day=state.days[-1] if state.days else None,
             )
             undo = Event.of("goals.habit.check_in_undone", user_id=owner_id, data=payload)
-            await tx.publish(undo)
+            await self._deps.publish(tx, undo)
             return state
 
         return await self._deps.atomically(work)
@@ -408,7 +407,7 @@ class HabitService:
             longest_streak=state.streaks.longest,
         )
         event = Event.of("goals.habit.rules_changed", user_id=habit.owner_id, data=rules)
-        await tx.publish(event)
+        await self._deps.publish(tx, event)
         return state
 
 

@@ -28,7 +28,7 @@ from subgraphs.goals.models import ProjectDoc, SubtaskItem, TodoTaskDoc
 from subgraphs.goals.repository._raw import Session
 from subgraphs.goals.repository.tasks import ProjectRepository, TodoTaskRepository, task_query
 from subgraphs.goals.service.access import Access
-from subgraphs.goals.service.base import UNSET, Deps, _Unset, require_text
+from subgraphs.goals.service.base import UNSET, Deps, Entity, _Unset, require_text
 from subgraphs.goals.service.calendar import ActivityInput, ActivityPatch, CalendarService
 from subgraphs.goals.service.goals import GoalService
 
@@ -220,7 +220,7 @@ class TodoTaskService:
             if data.goal_id is not None:
                 task.goal_id = await self._goal_for(owner_id, data.goal_id, tx.session)
             await self._tasks.insert(task, session=tx.session)
-            await tx.publish(task_changed(task))
+            await self._deps.publish(tx, task_changed(task))
             await self._goals.linked_tasks_changed(tx, owner_id, [task.goal_id])
             return task
 
@@ -257,7 +257,7 @@ class TodoTaskService:
                 )
             task.updated_at = self._deps.clock()
             await self._tasks.save(task, session=tx.session)
-            await tx.publish(task_changed(task))
+            await self._deps.publish(tx, task_changed(task))
             if not isinstance(patch.title, _Unset) and await self._blocked_by(task, tx.session):
                 # The time block carries the task's title into the calendar and the feed.
                 block = ActivityPatch(title=task.title)
@@ -296,8 +296,10 @@ class TodoTaskService:
                 goal_id=task.goal_id,
                 project_id=task.project_id,
             )
-            await tx.publish(Event.of(f"goals.task.{verb}", user_id=owner_id, data=data))
-            await tx.publish(task_changed(task))
+            await self._deps.publish(
+                tx, Event.of(f"goals.task.{verb}", user_id=owner_id, data=data)
+            )
+            await self._deps.publish(tx, task_changed(task))
             await self._goals.linked_tasks_changed(tx, owner_id, [task.goal_id])
             return task
 
@@ -321,7 +323,7 @@ class TodoTaskService:
             )
             task.project_id, task.updated_at = target, self._deps.clock()
             await self._tasks.save(task, session=tx.session)
-            await tx.publish(Event.of("goals.task.moved", user_id=owner_id, data=moved))
+            await self._deps.publish(tx, Event.of("goals.task.moved", user_id=owner_id, data=moved))
             return task
 
         return await self._deps.atomically(work)
@@ -330,7 +332,7 @@ class TodoTaskService:
         async def work(tx: OutboxTransaction) -> str:
             task = await self.owned(owner_id, task_id, session=tx.session)
             await self._tasks.delete(task, session=tx.session)
-            await tx.publish(task_changed(task, deleted=True))
+            await self._deps.publish(tx, task_changed(task, deleted=True))
             await self._unblock(tx, task)
             await self._goals.linked_tasks_changed(tx, owner_id, [task.goal_id])
             return task_id
@@ -383,8 +385,10 @@ class TodoTaskService:
             project_id=task.project_id,
             occurrence=occurrence,
         )
-        await tx.publish(Event.of("goals.task.completed", user_id=task.owner_id, data=data))
-        await tx.publish(task_changed(task))
+        await self._deps.publish(
+            tx, Event.of("goals.task.completed", user_id=task.owner_id, data=data)
+        )
+        await self._deps.publish(tx, task_changed(task))
         return task
 
     # time-blocking ---------------------------------------------------------------
@@ -419,6 +423,7 @@ class TodoTaskService:
             activity = await self._calendar.create(owner_id, block, tx=tx)
             task.activity_id, task.updated_at = str(activity.id), self._deps.clock()
             await self._tasks.save(task, session=tx.session)
+            await self._deps.changed(tx, owner_id, Entity.TASK, task_id)
             return task
 
         return await self._deps.atomically(work)
@@ -431,6 +436,7 @@ class TodoTaskService:
             await self._unblock(tx, task)
             task.activity_id, task.updated_at = None, self._deps.clock()
             await self._tasks.save(task, session=tx.session)
+            await self._deps.changed(tx, owner_id, Entity.TASK, task_id)
             return task
 
         return await self._deps.atomically(work)

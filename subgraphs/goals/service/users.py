@@ -6,6 +6,7 @@ from datetime import datetime
 
 from pymongo.asynchronous.client_session import AsyncClientSession
 
+from common.livesync import ChangeFeed
 from subgraphs.goals.repository.calendar import ActivityRepository, FeedRepository
 from subgraphs.goals.repository.coach import CoachActionRepository
 from subgraphs.goals.repository.focus import FocusRepository
@@ -45,7 +46,9 @@ class UserDataService:
         journal: JournalRepository,
         moods: MoodRepository,
         vacations: VacationRepository,
+        changes: ChangeFeed,
     ) -> None:
+        self._changes = changes
         self._profiles = profiles
         self._follows = follows
         self._erased = erased
@@ -109,3 +112,4 @@ class UserDataService:
             await repository.delete_owner(user_id, session=session)
         await self._profiles.delete_owner(user_id, session=session)
         await self._follows.delete_user(user_id, session=session)
+        await self._changes.erase(user_id, session=session)

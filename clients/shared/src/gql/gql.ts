@@ -36,6 +36,8 @@ type Documents = {
     "\n  mutation CheckInHabit($input: CheckInInput!) {\n    checkInHabit(input: $input) {\n      ...HabitFields\n    }\n  }\n": typeof types.CheckInHabitDocument,
     "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    title\n    body\n    count\n    read\n    updatedAt\n  }\n": typeof types.NotificationFieldsFragmentDoc,
     "\n  query Notifications {\n    unreadNotificationCount\n    notifications(first: 10) {\n      nodes {\n        ...NotificationFields\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  subscription GoalChanged {\n    goalChanged {\n      cursor\n      goalId\n      deleted\n      goal {\n        ...GoalFields\n      }\n    }\n  }\n": typeof types.GoalChangedDocument,
+    "\n  subscription HabitChanged {\n    habitChanged {\n      cursor\n      habitId\n      deleted\n      habit {\n        ...HabitFields\n      }\n    }\n  }\n": typeof types.HabitChangedDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationFields\n    }\n  }\n": typeof types.NotificationAddedDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead {\n      unreadCount\n    }\n  }\n": typeof types.MarkAllNotificationsReadDocument,
     "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      ...PostFields\n    }\n  }\n": typeof types.CreatePostDocument,
@@ -102,6 +104,8 @@ const documents: Documents = {
     "\n  mutation CheckInHabit($input: CheckInInput!) {\n    checkInHabit(input: $input) {\n      ...HabitFields\n    }\n  }\n": types.CheckInHabitDocument,
     "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    title\n    body\n    count\n    read\n    updatedAt\n  }\n": types.NotificationFieldsFragmentDoc,
     "\n  query Notifications {\n    unreadNotificationCount\n    notifications(first: 10) {\n      nodes {\n        ...NotificationFields\n      }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  subscription GoalChanged {\n    goalChanged {\n      cursor\n      goalId\n      deleted\n      goal {\n        ...GoalFields\n      }\n    }\n  }\n": types.GoalChangedDocument,
+    "\n  subscription HabitChanged {\n    habitChanged {\n      cursor\n      habitId\n      deleted\n      habit {\n        ...HabitFields\n      }\n    }\n  }\n": types.HabitChangedDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationFields\n    }\n  }\n": types.NotificationAddedDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead {\n      unreadCount\n    }\n  }\n": types.MarkAllNotificationsReadDocument,
     "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      ...PostFields\n    }\n  }\n": types.CreatePostDocument,
@@ -248,6 +252,14 @@ export function graphql(source: "\n  fragment NotificationFields on Notification
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Notifications {\n    unreadNotificationCount\n    notifications(first: 10) {\n      nodes {\n        ...NotificationFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Notifications {\n    unreadNotificationCount\n    notifications(first: 10) {\n      nodes {\n        ...NotificationFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription GoalChanged {\n    goalChanged {\n      cursor\n      goalId\n      deleted\n      goal {\n        ...GoalFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription GoalChanged {\n    goalChanged {\n      cursor\n      goalId\n      deleted\n      goal {\n        ...GoalFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription HabitChanged {\n    habitChanged {\n      cursor\n      habitId\n      deleted\n      habit {\n        ...HabitFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription HabitChanged {\n    habitChanged {\n      cursor\n      habitId\n      deleted\n      habit {\n        ...HabitFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

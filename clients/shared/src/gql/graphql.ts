@@ -60,6 +60,19 @@ export type Activity = {
   title: Scalars['String']['output'];
 };
 
+/** An activity of your calendar changed (a moved or cancelled occurrence included), or was deleted. */
+export type ActivityChange = {
+  __typename?: 'ActivityChange';
+  /** The activity as it is now. */
+  activity?: Maybe<Activity>;
+  /** The activity that changed. */
+  activityId: Scalars['ID']['output'];
+  /** Its place in your changes: pass it as `after` to resume after it. */
+  cursor: Scalars['String']['output'];
+  /** Whether it was deleted (then `activity` is null). */
+  deleted: Scalars['Boolean']['output'];
+};
+
 /** Identifies an activity. */
 export type ActivityIdInput = {
   /** The activity. */
@@ -949,6 +962,19 @@ export type GoalPostsArgs = {
   first?: Scalars['Int']['input'];
 };
 
+/** One of your goals changed: `goal` as it is now, or deleted. */
+export type GoalChange = {
+  __typename?: 'GoalChange';
+  /** Its place in your changes: pass it as `after` to resume after it. */
+  cursor: Scalars['String']['output'];
+  /** Whether it was deleted (then `goal` is null). */
+  deleted: Scalars['Boolean']['output'];
+  /** The goal as it is now. */
+  goal?: Maybe<Goal>;
+  /** The goal that changed. */
+  goalId: Scalars['ID']['output'];
+};
+
 /** A page of items with cursors (Relay cursor connection). */
 export type GoalConnection = {
   __typename?: 'GoalConnection';
@@ -1064,6 +1090,19 @@ export type Habit = Node & {
   today: Scalars['Date']['output'];
   /** For WEEKDAYS: 0 (Monday) to 6 (Sunday). */
   weekdays: Array<Scalars['Int']['output']>;
+};
+
+/** One of your habits changed (its streaks included), or deleted. */
+export type HabitChange = {
+  __typename?: 'HabitChange';
+  /** Its place in your changes: pass it as `after` to resume after it. */
+  cursor: Scalars['String']['output'];
+  /** Whether it was deleted (then `habit` is null). */
+  deleted: Scalars['Boolean']['output'];
+  /** The habit as it is now. */
+  habit?: Maybe<Habit>;
+  /** The habit that changed. */
+  habitId: Scalars['ID']['output'];
 };
 
 /** A page of items with cursors (Relay cursor connection). */
@@ -3536,6 +3575,15 @@ export type StartVacationInput = {
   startDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** Your statistics may have moved: read them from `user` (its `stats`, `lifeBalance` or `achievements`), and Apollo's cache updates the user in place. */
+export type StatsChange = {
+  __typename?: 'StatsChange';
+  /** Its place in your changes: pass it as `after` to resume after it. */
+  cursor: Scalars['String']['output'];
+  /** You, as you are now. */
+  user: User;
+};
+
 /** Streaks count days, or weeks for N-times-per-week habits. */
 export type StreakUnit =
   | 'DAY'
@@ -3544,8 +3592,14 @@ export type StreakUnit =
 /** Live events over the graphql-transport-ws WebSocket at the same `/graphql` URL; the token goes in `connection_init`'s payload as `Authorization`. */
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Your calendar's activities as they change. */
+  calendarChanged: ActivityChange;
   /** Changes to any of your conversations. */
   conversationUpdated: ConversationUpdate;
+  /** Your goals as they change (tasks, progress and status included), from any device or from the coach. */
+  goalChanged: GoalChange;
+  /** Your habits as they change: check-ins, skips, freezes and edits. */
+  habitChanged: HabitChange;
   /** New messages in a conversation. With `after` (the `cursor` of the last message you have), every message since it first, oldest first, then live ones: no gap, no duplicate. */
   messageAdded: Message;
   /** Edited, deleted and streaming (coach) messages in a conversation. */
@@ -3554,8 +3608,30 @@ export type Subscription = {
   notificationAdded: Notification;
   /** Other members' read positions moving forward: each a member's new read receipt, as `Conversation.readReceipts` would now show it. */
   readReceiptUpdated: ReadReceipt;
+  /** Each time an event moves your statistics (a goal completed, a check-in, a like received). With `after`, first one change if any happened since it. */
+  statsChanged: StatsChange;
+  /** Your tasks (outside goals) as they change. */
+  taskChanged: TodoTaskChange;
   /** Other members starting and stopping to type. */
   typing: TypingIndicator;
+};
+
+
+/** Live events over the graphql-transport-ws WebSocket at the same `/graphql` URL; the token goes in `connection_init`'s payload as `Authorization`. */
+export type SubscriptionCalendarChangedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Live events over the graphql-transport-ws WebSocket at the same `/graphql` URL; the token goes in `connection_init`'s payload as `Authorization`. */
+export type SubscriptionGoalChangedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Live events over the graphql-transport-ws WebSocket at the same `/graphql` URL; the token goes in `connection_init`'s payload as `Authorization`. */
+export type SubscriptionHabitChangedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3581,6 +3657,18 @@ export type SubscriptionNotificationAddedArgs = {
 /** Live events over the graphql-transport-ws WebSocket at the same `/graphql` URL; the token goes in `connection_init`'s payload as `Authorization`. */
 export type SubscriptionReadReceiptUpdatedArgs = {
   conversationId: Scalars['ID']['input'];
+};
+
+
+/** Live events over the graphql-transport-ws WebSocket at the same `/graphql` URL; the token goes in `connection_init`'s payload as `Authorization`. */
+export type SubscriptionStatsChangedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Live events over the graphql-transport-ws WebSocket at the same `/graphql` URL; the token goes in `connection_init`'s payload as `Authorization`. */
+export type SubscriptionTaskChangedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3761,6 +3849,19 @@ export type TodoTask = {
   title: Scalars['String']['output'];
   /** When it last changed. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+/** One of your tasks changed: `task` as it is now, or deleted. */
+export type TodoTaskChange = {
+  __typename?: 'TodoTaskChange';
+  /** Its place in your changes: pass it as `after` to resume after it. */
+  cursor: Scalars['String']['output'];
+  /** Whether it was deleted (then `task` is null). */
+  deleted: Scalars['Boolean']['output'];
+  /** The task as it is now. */
+  task?: Maybe<TodoTask>;
+  /** The task that changed. */
+  taskId: Scalars['ID']['output'];
 };
 
 /** A page of items with cursors (Relay cursor connection). */
@@ -4450,6 +4551,16 @@ export type NotificationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type NotificationsQuery = { __typename?: 'Query', unreadNotificationCount: number, notifications: { __typename?: 'NotificationConnection', nodes: Array<{ __typename?: 'Notification', id: string, kind: NotificationKind, title: string, body: string, count: number, read: boolean, updatedAt: string }> } };
 
+export type GoalChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GoalChangedSubscription = { __typename?: 'Subscription', goalChanged: { __typename?: 'GoalChange', cursor: string, goalId: string, deleted: boolean, goal?: { __typename?: 'Goal', id: string, title: string, area: LifeArea, status: GoalStatus, progress: number, dueDate?: string | null, depth: number, tasks: Array<{ __typename?: 'Task', id: string, title: string, done: boolean, dueDate?: string | null }>, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus, parent?: { __typename?: 'Goal', id: string, progress: number, status: GoalStatus } | null } | null } | null } | null } | null } };
+
+export type HabitChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HabitChangedSubscription = { __typename?: 'Subscription', habitChanged: { __typename?: 'HabitChange', cursor: string, habitId: string, deleted: boolean, habit?: { __typename?: 'Habit', id: string, title: string, currentStreak: number, longestStreak: number, streakUnit: StreakUnit, checkedInToday: boolean } | null } };
+
 export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -4724,6 +4835,8 @@ export const SetGoalStatusDocument = {"kind":"Document","definitions":[{"kind":"
 export const CreateHabitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateHabit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateHabitInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createHabit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"HabitFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HabitFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Habit"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"currentStreak"}},{"kind":"Field","name":{"kind":"Name","value":"longestStreak"}},{"kind":"Field","name":{"kind":"Name","value":"streakUnit"}},{"kind":"Field","name":{"kind":"Name","value":"checkedInToday"}}]}}]} as unknown as DocumentNode<CreateHabitMutation, CreateHabitMutationVariables>;
 export const CheckInHabitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CheckInHabit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CheckInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"checkInHabit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"HabitFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HabitFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Habit"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"currentStreak"}},{"kind":"Field","name":{"kind":"Name","value":"longestStreak"}},{"kind":"Field","name":{"kind":"Name","value":"streakUnit"}},{"kind":"Field","name":{"kind":"Name","value":"checkedInToday"}}]}}]} as unknown as DocumentNode<CheckInHabitMutation, CheckInHabitMutationVariables>;
 export const NotificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Notifications"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unreadNotificationCount"}},{"kind":"Field","name":{"kind":"Name","value":"notifications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NotificationFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Notification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"read"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<NotificationsQuery, NotificationsQueryVariables>;
+export const GoalChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"GoalChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"goalChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"goalId"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"goal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GoalFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GoalFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Goal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"area"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<GoalChangedSubscription, GoalChangedSubscriptionVariables>;
+export const HabitChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"HabitChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"habitChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"habitId"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"habit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"HabitFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HabitFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Habit"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"currentStreak"}},{"kind":"Field","name":{"kind":"Name","value":"longestStreak"}},{"kind":"Field","name":{"kind":"Name","value":"streakUnit"}},{"kind":"Field","name":{"kind":"Name","value":"checkedInToday"}}]}}]} as unknown as DocumentNode<HabitChangedSubscription, HabitChangedSubscriptionVariables>;
 export const NotificationAddedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"NotificationAdded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notificationAdded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NotificationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Notification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"read"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<NotificationAddedSubscription, NotificationAddedSubscriptionVariables>;
 export const MarkAllNotificationsReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkAllNotificationsRead"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markAllNotificationsRead"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}}]}}]}}]} as unknown as DocumentNode<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
 export const CreatePostDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePost"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePostInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPost"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"likeCount"}},{"kind":"Field","name":{"kind":"Name","value":"commentCount"}},{"kind":"Field","name":{"kind":"Name","value":"viewerHasLiked"}},{"kind":"Field","name":{"kind":"Name","value":"viewerHasSaved"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"viewerFollows"}}]}},{"kind":"Field","name":{"kind":"Name","value":"goal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<CreatePostMutation, CreatePostMutationVariables>;

@@ -1,7 +1,9 @@
-import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
+import { useApolloClient, useMutation, useQuery, useSubscription } from "@apollo/client/react";
 import { Suspense, lazy } from "react";
 
 import {
+  GoalChangedDocument,
+  HabitChangedDocument,
   HomeDocument,
   type LifeGraphClient,
   LogoutDocument,
@@ -31,6 +33,29 @@ export function HomeScreen({ client }: { client: LifeGraphClient }) {
   const [logout] = useMutation(LogoutDocument);
   const me = home.data?.me;
   const route = useRoute();
+
+  // Live sync: an edit made on another device updates its goal or habit in the cache by
+  // itself; one that adds or removes one changes the lists, which are read again.
+  const known = (ids: { id: string }[] | undefined, id: string) =>
+    ids?.some((item) => item.id === id) ?? false;
+  useSubscription(GoalChangedDocument, {
+    skip: !me,
+    onData: ({ data }) => {
+      const change = data.data?.goalChanged;
+      if (change && (change.deleted || !known(me?.goals.nodes, change.goalId))) {
+        void home.refetch();
+      }
+    },
+  });
+  useSubscription(HabitChangedDocument, {
+    skip: !me,
+    onData: ({ data }) => {
+      const change = data.data?.habitChanged;
+      if (change && (change.deleted || !known(me?.habits.nodes, change.habitId))) {
+        void home.refetch();
+      }
+    },
+  });
 
   async function signOut() {
     const refreshToken = session.current?.refreshToken;
