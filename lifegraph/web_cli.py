@@ -35,12 +35,18 @@ _INITIAL_JS = re.compile(
 def build(
     clients: Annotated[Path, typer.Option(help="The clients workspace.")] = CLIENTS_DIR,
 ) -> None:
-    """`npm ci`, codegen from schema/api.graphql, type check and Vite build into
-    lifegraph/web_dist."""
+    """`npm ci`, codegen from schema/api.graphql, type checks (the shared core without
+    the DOM) and Vite build into lifegraph/web_dist."""
     _install(clients)
-    for script in ("codegen", "typecheck", "build"):
-        typer.echo(f"npm run {script}")
-        _npm(clients, "run", script, "--workspace", "@lifegraph/web")
+    for workspace, script in (
+        ("@lifegraph/web", "codegen"),
+        # The shared core alone, without the DOM's types: it must stay usable from React Native.
+        ("@lifegraph/shared", "typecheck"),
+        ("@lifegraph/web", "typecheck"),
+        ("@lifegraph/web", "build"),
+    ):
+        typer.echo(f"npm run {script} --workspace {workspace}")
+        _npm(clients, "run", script, "--workspace", workspace)
     (WEB_DIST / SOURCE_DIGEST_NAME).write_text(source_digest(clients) + "\n")
     typer.echo(budget_report(WEB_DIST))
 

@@ -389,6 +389,7 @@ async def test_today_shows_habits_tasks_due_focus_and_what_is_coming_up(
     await expect(today_card.get_by_text("Nothing due today.")).to_be_visible()
     await page.set_viewport_size({"width": 390, "height": 844})
     assert await page.evaluate("document.documentElement.scrollWidth") <= 390
+    await offline_page.screenshot("web-today-done-phone")
     await _quiet(offline_page)
 
 
@@ -470,6 +471,7 @@ async def test_the_calendar_week_and_its_subscription_link(
     assert (await http.get(first_url)).status_code == 404
     await page.set_viewport_size({"width": 390, "height": 844})
     assert await page.evaluate("document.documentElement.scrollWidth") <= 390
+    await offline_page.screenshot("web-calendar-new-link-phone")
     await _quiet(offline_page)
 
 
@@ -703,6 +705,7 @@ async def test_notification_preferences_and_quiet_hours(
     assert (await ada.ok(preferences))["notificationPreferences"]["quietHours"] is None
     await page.set_viewport_size({"width": 390, "height": 844})
     assert await page.evaluate("document.documentElement.scrollWidth") <= 390
+    await offline_page.screenshot("web-settings-done-phone")
     await _quiet(offline_page)
 
 
@@ -733,6 +736,7 @@ async def test_two_step_sign_in_asks_for_the_code(
     await offline_page.screenshot("web-totp")
     await form.get_by_role("button", name="Sign in").click()
     await expect(page.get_by_text("Hello, Grace")).to_be_visible()
+    await offline_page.screenshot("web-totp-signed-in")
     await _quiet(offline_page)
 
 
@@ -792,6 +796,7 @@ async def test_two_step_sign_in_turned_on_in_settings_then_asked_for(
     await turn_off.get_by_role("button", name="Turn off two-step sign-in").click()
     await expect(two_step).to_contain_text("Off.")
     assert (await ada.ok("{ me { totpEnabled } }"))["me"]["totpEnabled"] is False
+    await offline_page.screenshot("web-totp-off")
     await _quiet(offline_page)
 
 

@@ -1,4 +1,18 @@
 /** The calendar week view's arithmetic, in the device's zone (no DOM, no React). */
+import { graphql } from "./gql";
+
+export const CreateActivityDocument = graphql(`
+  mutation CreateActivity($input: CreateActivityInput!) {
+    createActivity(input: $input) {
+      id
+      title
+      startsAt
+      endsAt
+      location
+      recurrence
+    }
+  }
+`);
 
 /** Midnight starting the Monday-first week that holds `at`, `offset` weeks on. */
 export function weekStart(at: Date, offset = 0): Date {
@@ -35,4 +49,57 @@ export function byDay<T extends { startsAt: string }>(occurrences: readonly T[],
       })
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   });
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** How a new activity repeats, as the RRULE `createActivity` takes (`null`: once). */
+export const REPEATS = [
+  { label: "Does not repeat", rule: null },
+  { label: "Every day", rule: "FREQ=DAILY" },
+  { label: "Every week", rule: "FREQ=WEEKLY" },
+] as const;
+
+/** `at` as a `datetime-local` value ("2025-03-04T09:30"), in the device's zone. */
+export function localInputValue(at: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  const day = `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;
+  return `${day}T${two(at.getHours())}:${two(at.getMinutes())}`;
+}
+
+/** The instant a `datetime-local` value names in the device's zone; null when it names none. */
+export function fromLocalInput(value: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return new Date(year, month - 1, day, hour, minute);
+}
+
+/** The next whole hour after `now`, and an hour on: a new activity's default span. */
+export function defaultSpan(now: Date): { start: string; end: string } {
+  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate(), now.getHours() + 1);
+  return { start: localInputValue(start), end: localInputValue(new Date(start.getTime() + HOUR_MS)) };
+}
+
+/** The end that keeps an activity's length when its start moves (an hour if it had none). */
+export function movedEnd(start: string, end: string, newStart: string): string {
+  const from = fromLocalInput(start);
+  const to = fromLocalInput(end);
+  const moved = fromLocalInput(newStart);
+  if (moved === null) return end;
+  const length = from !== null && to !== null && to >= from ? to.getTime() - from.getTime() : HOUR_MS;
+  return localInputValue(new Date(moved.getTime() + length));
+}
+
+/** How many weeks after the week of `today` the week holding `at` is (negative: before). */
+export function weekOffset(today: Date, at: Date): number {
+  const weeks = (weekStart(at).getTime() - weekStart(today).getTime()) / (7 * 24 * HOUR_MS);
+  // A daylight-saving change between the two shifts the difference by an hour.
+  return Math.round(weeks);
 }

@@ -1,6 +1,7 @@
 /** LifeGraph's client core, shared by the web app and a React Native app (no DOM). */
 export * from "./cache";
 export * from "./calendar";
+export * from "./chat";
 export * from "./client";
 export * from "./errors";
 export * from "./goals";

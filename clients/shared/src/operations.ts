@@ -199,6 +199,14 @@ export const CreateGoalDocument = graphql(`
   }
 `);
 
+export const AddTaskDocument = graphql(`
+  mutation AddTask($input: AddTaskInput!) {
+    addTask(input: $input) {
+      ...GoalFields
+    }
+  }
+`);
+
 export const UpdateTaskDocument = graphql(`
   mutation UpdateTask($input: UpdateTaskInput!) {
     updateTask(input: $input) {
@@ -286,6 +294,14 @@ export const NotificationAddedDocument = graphql(`
   subscription NotificationAdded {
     notificationAdded {
       ...NotificationFields
+    }
+  }
+`);
+
+export const MarkNotificationsReadDocument = graphql(`
+  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {
+    markNotificationsRead(input: $input) {
+      unreadCount
     }
   }
 `);

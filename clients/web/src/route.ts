@@ -10,15 +10,26 @@ export const ROUTES = [
   { path: "goals", label: "Goals" },
   { path: "calendar", label: "Calendar" },
   { path: "community", label: "Community" },
+  { path: "chat", label: "Chat" },
   { path: "insights", label: "Insights" },
   { path: "settings", label: "Settings" },
 ] as const;
 
 export type RoutePath = (typeof ROUTES)[number]["path"];
 
+/** The hash past `#/`, as the route's path and its query (`chat?conversation=…`). */
+function parts(): [string, string] {
+  const [path = "", query = ""] = window.location.hash.replace(/^#\/?/, "").split("?", 2);
+  return [path, query];
+}
+
 function current(): RoutePath {
-  const path = window.location.hash.replace(/^#\/?/, "");
+  const [path] = parts();
   return ROUTES.find((route) => route.path === path)?.path ?? "";
+}
+
+function currentQuery(): string {
+  return parts()[1];
 }
 
 function subscribe(listener: () => void): () => void {
@@ -28,4 +39,15 @@ function subscribe(listener: () => void): () => void {
 
 export function useRoute(): RoutePath {
   return useSyncExternalStore(subscribe, current);
+}
+
+/** One value of the route's query: what a screen opens on (`#/chat?conversation=…`). */
+export function useRouteParam(name: string): string | null {
+  return new URLSearchParams(useSyncExternalStore(subscribe, currentQuery)).get(name);
+}
+
+/** Go to a screen, opened on what `params` name; the back button returns. */
+export function navigate(path: RoutePath, params: Record<string, string> = {}): void {
+  const query = new URLSearchParams(params).toString();
+  window.location.hash = `#/${path}${query ? `?${query}` : ""}`;
 }

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation CreateActivity($input: CreateActivityInput!) {\n    createActivity(input: $input) {\n      id\n      title\n      startsAt\n      endsAt\n      location\n      recurrence\n    }\n  }\n": typeof types.CreateActivityDocument,
     "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n  }\n": typeof types.ViewerFieldsFragmentDoc,
     "\n  fragment TaskFields on Task {\n    id\n    title\n    done\n    dueDate\n  }\n": typeof types.TaskFieldsFragmentDoc,
     "\n  fragment GoalFields on Goal {\n    id\n    title\n    area\n    status\n    progress\n    dueDate\n    depth\n    tasks {\n      ...TaskFields\n    }\n    # Every ancestor (5 levels at most), whose progress rolls up from this goal's: each\n    # mutation that answers a goal with this fragment moves the whole tree's bars at once.\n    parent {\n      id\n      progress\n      status\n      parent {\n        id\n        progress\n        status\n        parent {\n          id\n          progress\n          status\n          parent {\n            id\n            progress\n            status\n          }\n        }\n      }\n    }\n  }\n": typeof types.GoalFieldsFragmentDoc,
@@ -30,6 +31,7 @@ type Documents = {
     "\n  query Home {\n    me {\n      ...ViewerFields\n      goals(first: 50) {\n        nodes {\n          ...GoalFields\n        }\n      }\n      habits(first: 50) {\n        nodes {\n          ...HabitFields\n        }\n      }\n    }\n  }\n": typeof types.HomeDocument,
     "\n  query FollowingFeed($first: Int!, $after: String) {\n    followingFeed(first: $first, after: $after) {\n      nodes {\n        ...PostFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.FollowingFeedDocument,
     "\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      ...GoalFields\n    }\n  }\n": typeof types.CreateGoalDocument,
+    "\n  mutation AddTask($input: AddTaskInput!) {\n    addTask(input: $input) {\n      ...GoalFields\n    }\n  }\n": typeof types.AddTaskDocument,
     "\n  mutation UpdateTask($input: UpdateTaskInput!) {\n    updateTask(input: $input) {\n      ...GoalFields\n    }\n  }\n": typeof types.UpdateTaskDocument,
     "\n  mutation SetGoalStatus($input: SetGoalStatusInput!) {\n    setGoalStatus(input: $input) {\n      ...GoalFields\n    }\n  }\n": typeof types.SetGoalStatusDocument,
     "\n  mutation CreateHabit($input: CreateHabitInput!) {\n    createHabit(input: $input) {\n      ...HabitFields\n    }\n  }\n": typeof types.CreateHabitDocument,
@@ -39,6 +41,7 @@ type Documents = {
     "\n  subscription GoalChanged {\n    goalChanged {\n      cursor\n      goalId\n      deleted\n      goal {\n        ...GoalFields\n      }\n    }\n  }\n": typeof types.GoalChangedDocument,
     "\n  subscription HabitChanged {\n    habitChanged {\n      cursor\n      habitId\n      deleted\n      habit {\n        ...HabitFields\n      }\n    }\n  }\n": typeof types.HabitChangedDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationFields\n    }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) {\n      unreadCount\n    }\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead {\n      unreadCount\n    }\n  }\n": typeof types.MarkAllNotificationsReadDocument,
     "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      ...PostFields\n    }\n  }\n": typeof types.CreatePostDocument,
     "\n  mutation LikePost($input: PostInput!) {\n    likePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": typeof types.LikePostDocument,
@@ -82,6 +85,7 @@ type Documents = {
     "\n  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      ...NotificationPreferencesFields\n    }\n  }\n": typeof types.UpdateNotificationPreferencesDocument,
 };
 const documents: Documents = {
+    "\n  mutation CreateActivity($input: CreateActivityInput!) {\n    createActivity(input: $input) {\n      id\n      title\n      startsAt\n      endsAt\n      location\n      recurrence\n    }\n  }\n": types.CreateActivityDocument,
     "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n  }\n": types.ViewerFieldsFragmentDoc,
     "\n  fragment TaskFields on Task {\n    id\n    title\n    done\n    dueDate\n  }\n": types.TaskFieldsFragmentDoc,
     "\n  fragment GoalFields on Goal {\n    id\n    title\n    area\n    status\n    progress\n    dueDate\n    depth\n    tasks {\n      ...TaskFields\n    }\n    # Every ancestor (5 levels at most), whose progress rolls up from this goal's: each\n    # mutation that answers a goal with this fragment moves the whole tree's bars at once.\n    parent {\n      id\n      progress\n      status\n      parent {\n        id\n        progress\n        status\n        parent {\n          id\n          progress\n          status\n          parent {\n            id\n            progress\n            status\n          }\n        }\n      }\n    }\n  }\n": types.GoalFieldsFragmentDoc,
@@ -98,6 +102,7 @@ const documents: Documents = {
     "\n  query Home {\n    me {\n      ...ViewerFields\n      goals(first: 50) {\n        nodes {\n          ...GoalFields\n        }\n      }\n      habits(first: 50) {\n        nodes {\n          ...HabitFields\n        }\n      }\n    }\n  }\n": types.HomeDocument,
     "\n  query FollowingFeed($first: Int!, $after: String) {\n    followingFeed(first: $first, after: $after) {\n      nodes {\n        ...PostFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.FollowingFeedDocument,
     "\n  mutation CreateGoal($input: CreateGoalInput!) {\n    createGoal(input: $input) {\n      ...GoalFields\n    }\n  }\n": types.CreateGoalDocument,
+    "\n  mutation AddTask($input: AddTaskInput!) {\n    addTask(input: $input) {\n      ...GoalFields\n    }\n  }\n": types.AddTaskDocument,
     "\n  mutation UpdateTask($input: UpdateTaskInput!) {\n    updateTask(input: $input) {\n      ...GoalFields\n    }\n  }\n": types.UpdateTaskDocument,
     "\n  mutation SetGoalStatus($input: SetGoalStatusInput!) {\n    setGoalStatus(input: $input) {\n      ...GoalFields\n    }\n  }\n": types.SetGoalStatusDocument,
     "\n  mutation CreateHabit($input: CreateHabitInput!) {\n    createHabit(input: $input) {\n      ...HabitFields\n    }\n  }\n": types.CreateHabitDocument,
@@ -107,6 +112,7 @@ const documents: Documents = {
     "\n  subscription GoalChanged {\n    goalChanged {\n      cursor\n      goalId\n      deleted\n      goal {\n        ...GoalFields\n      }\n    }\n  }\n": types.GoalChangedDocument,
     "\n  subscription HabitChanged {\n    habitChanged {\n      cursor\n      habitId\n      deleted\n      habit {\n        ...HabitFields\n      }\n    }\n  }\n": types.HabitChangedDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationFields\n    }\n  }\n": types.NotificationAddedDocument,
+    "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) {\n      unreadCount\n    }\n  }\n": types.MarkNotificationsReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead {\n      unreadCount\n    }\n  }\n": types.MarkAllNotificationsReadDocument,
     "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      ...PostFields\n    }\n  }\n": types.CreatePostDocument,
     "\n  mutation LikePost($input: PostInput!) {\n    likePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": types.LikePostDocument,
@@ -164,6 +170,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateActivity($input: CreateActivityInput!) {\n    createActivity(input: $input) {\n      id\n      title\n      startsAt\n      endsAt\n      location\n      recurrence\n    }\n  }\n"): (typeof documents)["\n  mutation CreateActivity($input: CreateActivityInput!) {\n    createActivity(input: $input) {\n      id\n      title\n      startsAt\n      endsAt\n      location\n      recurrence\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -231,6 +241,10 @@ export function graphql(source: "\n  mutation CreateGoal($input: CreateGoalInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AddTask($input: AddTaskInput!) {\n    addTask(input: $input) {\n      ...GoalFields\n    }\n  }\n"): (typeof documents)["\n  mutation AddTask($input: AddTaskInput!) {\n    addTask(input: $input) {\n      ...GoalFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation UpdateTask($input: UpdateTaskInput!) {\n    updateTask(input: $input) {\n      ...GoalFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTask($input: UpdateTaskInput!) {\n    updateTask(input: $input) {\n      ...GoalFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -264,6 +278,10 @@ export function graphql(source: "\n  subscription HabitChanged {\n    habitChang
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationFields\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) {\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) {\n      unreadCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,12 +1,18 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { useState } from "react";
+import { type FormEvent, useState } from "react";
 
 import {
+  CreateActivityDocument,
+  REPEATS,
   RotateCalendarFeedDocument,
   UpcomingDocument,
   byDay,
+  defaultSpan,
   describeError,
+  fromLocalInput,
+  movedEnd,
   weekDays,
+  weekOffset,
   weekStart,
   weekWindow,
 } from "@lifegraph/shared";
@@ -83,8 +89,119 @@ export function CalendarScreen() {
           ))}
         </ol>
       </section>
+      <NewActivityForm onCreated={(at) => setOffset(weekOffset(today, at))} />
       <FeedLink />
     </>
+  );
+}
+
+/** A new activity, once or repeating; the week view then shows the week it starts in. */
+function NewActivityForm({ onCreated }: { onCreated: (startsAt: Date) => void }) {
+  const [title, setTitle] = useState("");
+  const [span, setSpan] = useState(() => defaultSpan(new Date()));
+  const [location, setLocation] = useState("");
+  const [repeat, setRepeat] = useState(0);
+  const [added, setAdded] = useState<string | null>(null);
+  const [createActivity, { loading, error }] = useMutation(CreateActivityDocument, {
+    // Every cached window (this week, others seen, Today's) may now hold it: the
+    // watched ones fetch again, the others when next shown.
+    update(cache) {
+      cache.evict({ id: "ROOT_QUERY", fieldName: "calendar" });
+      cache.gc();
+    },
+  });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setAdded(null);
+    const start = fromLocalInput(span.start);
+    const end = fromLocalInput(span.end);
+    if (start === null || end === null) return;
+    const created = await createActivity({
+      variables: {
+        input: {
+          title,
+          startsAt: start.toISOString(),
+          endsAt: end.toISOString(),
+          location: location.trim() || null,
+          recurrence: REPEATS[repeat]?.rule ?? null,
+          // A rule repeats in wall time: "every day at 7" stays at 7 in this zone.
+          timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        },
+      },
+    }).catch(() => null);
+    if (!created?.data) return;
+    setAdded(created.data.createActivity.title);
+    setTitle("");
+    setSpan(defaultSpan(new Date()));
+    setLocation("");
+    setRepeat(0);
+    onCreated(start);
+  }
+
+  return (
+    <section className="card new-activity" aria-labelledby="new-activity-heading">
+      <h2 id="new-activity-heading">New activity</h2>
+      <form className="activity-form" aria-labelledby="new-activity-heading" onSubmit={submit}>
+        <label className="wide">
+          Title
+          <input value={title} onChange={(e) => setTitle(e.target.value)} required />
+        </label>
+        <label>
+          Starts
+          <input
+            type="datetime-local"
+            value={span.start}
+            required
+            onChange={(e) => {
+              const start = e.target.value;
+              setSpan(({ start: was, end }) => ({ start, end: movedEnd(was, end, start) }));
+            }}
+          />
+        </label>
+        <label>
+          Ends
+          <input
+            type="datetime-local"
+            value={span.end}
+            required
+            onChange={(e) => {
+              const end = e.target.value;
+              setSpan(({ start }) => ({ start, end }));
+            }}
+          />
+        </label>
+        <label>
+          Location (optional)
+          <input value={location} onChange={(e) => setLocation(e.target.value)} />
+        </label>
+        <label>
+          Repeats
+          <select value={repeat} onChange={(e) => setRepeat(Number(e.target.value))}>
+            {REPEATS.map((r, i) => (
+              <option key={r.label} value={i}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="wide form-end">
+          <button type="submit" className="primary" disabled={loading}>
+            Add activity
+          </button>
+          {added && (
+            <p role="status" className="ok">
+              Added {added}.
+            </p>
+          )}
+        </div>
+        {error && (
+          <p role="alert" className="error wide">
+            {describeError(error)}
+          </p>
+        )}
+      </form>
+    </section>
   );
 }
 

@@ -1,9 +1,10 @@
-import { useMutation, useQuery, useSubscription } from "@apollo/client/react";
+import { useFragment, useMutation, useQuery, useSubscription } from "@apollo/client/react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 
 import {
   type CoachProposalFieldsFragment,
   ConfirmCoachProposalDocument,
+  ConversationFields,
   type ConversationFieldsFragment,
   ConversationUpdatedDocument,
   ConversationsDocument,
@@ -22,6 +23,8 @@ import {
   setReadReceipt,
 } from "@lifegraph/shared";
 
+import { useRouteParam } from "../route";
+
 /** Say "typing" at most this often while keys are pressed. */
 const TYPING_EVERY_MS = 2_000;
 /** Hide someone's "typing…" when no word of it came for this long. */
@@ -38,9 +41,23 @@ export function ChatSection({ viewerId }: { viewerId: string }) {
   const conversations = useQuery(ConversationsDocument);
   // New conversations and unread counts: the list is short, so ask again.
   useSubscription(ConversationUpdatedDocument, { onData: () => void conversations.refetch() });
-  const [openId, setOpenId] = useState<string | null>(null);
+  // Opened on one conversation by the route (`#/chat?conversation=…`), as "Message" does.
+  const requested = useRouteParam("conversation");
+  const [openId, setOpenId] = useState<string | null>(requested);
+  const [lastRequested, setLastRequested] = useState(requested);
+  if (requested !== lastRequested) {
+    setLastRequested(requested);
+    if (requested) setOpenId(requested);
+  }
   const list = conversations.data?.me.conversations.nodes ?? [];
-  const open = list.find((c) => c.id === openId) ?? null;
+  // One beyond the first page of the list stays open from the cache.
+  const cached = useFragment({
+    fragment: ConversationFields,
+    fragmentName: "ConversationFields",
+    from: openId ? { __typename: "Conversation", id: openId } : null,
+  });
+  const open =
+    list.find((c) => c.id === openId) ?? (openId !== null && cached.complete ? cached.data : null);
   const [openCoach, coach] = useMutation(OpenCoachConversationDocument);
 
   async function talkToCoach() {

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useId, useState } from "react";
 
 import {
+  AddTaskDocument,
   CreateGoalDocument,
   CreatePostDocument,
   GoalTemplatesDocument,
@@ -60,6 +61,7 @@ function GoalItem({ node, viewerId, level }: { node: GoalNode; viewerId: string;
   const subGoalsId = useId();
   const [showSubGoals, setShowSubGoals] = useState(true);
   const [addingSubGoal, setAddingSubGoal] = useState(false);
+  const [addingTask, setAddingTask] = useState(false);
   const [updateTask, taskState] = useMutation(UpdateTaskDocument);
   const [setStatus, statusState] = useMutation(SetGoalStatusDocument);
   const [share, shareState] = useMutation(CreatePostDocument);
@@ -101,6 +103,7 @@ function GoalItem({ node, viewerId, level }: { node: GoalNode; viewerId: string;
                   }}
                 />
                 <span className={task.done ? "done" : ""}>{task.title}</span>
+                {task.dueDate && <span className="muted"> · due {dueText(task.dueDate)}</span>}
               </label>
             </li>
           ))}
@@ -141,6 +144,15 @@ function GoalItem({ node, viewerId, level }: { node: GoalNode; viewerId: string;
             Share with followers
           </button>
         )}
+        {!done && (
+          <button
+            type="button"
+            aria-expanded={addingTask}
+            onClick={() => setAddingTask(!addingTask)}
+          >
+            Add a task
+          </button>
+        )}
         {goal.depth < MAX_DEPTH && !done && (
           <button
             type="button"
@@ -161,6 +173,7 @@ function GoalItem({ node, viewerId, level }: { node: GoalNode; viewerId: string;
           {describeError(failure)}
         </p>
       )}
+      {addingTask && <TaskForm goal={goal} onDone={() => setAddingTask(false)} />}
       {addingSubGoal && (
         <SubGoalForm viewerId={viewerId} parent={goal} onDone={() => setAddingSubGoal(false)} />
       )}
@@ -187,6 +200,77 @@ function GoalItem({ node, viewerId, level }: { node: GoalNode; viewerId: string;
         </div>
       )}
     </li>
+  );
+}
+
+/** The end of an inline form under a goal: why it was refused, submit and cancel. */
+function InlineFormEnd({
+  error,
+  loading,
+  submit,
+  onCancel,
+}: {
+  error: unknown;
+  loading: boolean;
+  submit: string;
+  onCancel: () => void;
+}) {
+  return (
+    <>
+      {error != null && (
+        <p role="alert" className="error">
+          {describeError(error)}
+        </p>
+      )}
+      <div className="goal-actions">
+        <button type="submit" className="primary" disabled={loading}>
+          {loading ? "Adding…" : submit}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </>
+  );
+}
+
+// A due day is a calendar day (no zone): shown as written, never shifted by a time zone.
+const dueFormat = new Intl.DateTimeFormat(undefined, {
+  day: "numeric",
+  month: "short",
+  timeZone: "UTC",
+});
+
+function dueText(day: string): string {
+  return dueFormat.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** A task added to an existing goal, with an optional due day (it then shows on Today). */
+function TaskForm({ goal, onDone }: { goal: GoalFieldsFragment; onDone: () => void }) {
+  const [title, setTitle] = useState("");
+  const [dueDate, setDueDate] = useState("");
+  // The answer is the goal with its new task and progress: the cache updates it in place.
+  const [addTask, { loading, error }] = useMutation(AddTaskDocument);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = { goalId: goal.id, title, dueDate: dueDate || null };
+    const added = await addTask({ variables: { input } }).catch(() => null);
+    if (added?.data) onDone();
+  }
+
+  return (
+    <form className="inline-form" onSubmit={submit} aria-label={`New task of ${goal.title}`}>
+      <label>
+        Task
+        <input value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus />
+      </label>
+      <label>
+        Due (optional)
+        <input type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+      </label>
+      <InlineFormEnd error={error} loading={loading} submit="Add task" onCancel={onDone} />
+    </form>
   );
 }
 
@@ -228,19 +312,7 @@ function SubGoalForm({
         Its tasks (one per line)
         <textarea value={tasks} onChange={(e) => setTasks(e.target.value)} rows={2} />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {describeError(error)}
-        </p>
-      )}
-      <div className="goal-actions">
-        <button type="submit" className="primary" disabled={loading}>
-          {loading ? "Adding…" : "Add sub-goal"}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <InlineFormEnd error={error} loading={loading} submit="Add sub-goal" onCancel={onDone} />
     </form>
   );
 }

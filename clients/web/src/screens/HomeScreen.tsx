@@ -115,6 +115,7 @@ export function HomeScreen({ client }: { client: LifeGraphClient }) {
         {route === "today" && me && <TodayScreen goals={me.goals.nodes} habits={me.habits.nodes} />}
         {route === "calendar" && <CalendarScreen />}
         {route === "community" && me && <CommunityScreen viewerId={me.id} goals={me.goals.nodes} />}
+        {route === "chat" && me && <ChatSection viewerId={me.id} />}
         {route === "insights" && (
           <Suspense
             fallback={

@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 
 import {
   MarkAllNotificationsReadDocument,
+  MarkNotificationsReadDocument,
   NotificationAddedDocument,
   NotificationsDocument,
   describeError,
@@ -21,7 +22,11 @@ export function NotificationsBell() {
   const [markAllRead, marking] = useMutation(MarkAllNotificationsReadDocument, {
     refetchQueries: [NotificationsDocument],
   });
+  const [markRead, markingOne] = useMutation(MarkNotificationsReadDocument, {
+    refetchQueries: [NotificationsDocument],
+  });
   const unread = notifications.data?.unreadNotificationCount ?? 0;
+  const markFailure = markingOne.error ?? marking.error;
 
   return (
     <div className="bell">
@@ -39,6 +44,11 @@ export function NotificationsBell() {
       {open && (
         <div id={panelId} className="card bell-panel" role="region" aria-label="Notifications">
           {notifications.loading && !notifications.data && <p role="status">Loading…</p>}
+          {markFailure && (
+            <p role="alert" className="error">
+              {describeError(markFailure)}
+            </p>
+          )}
           {notifications.error && (
             <p role="alert" className="error">
               {describeError(notifications.error)}
@@ -49,9 +59,20 @@ export function NotificationsBell() {
           )}
           <ul>
             {notifications.data?.notifications.nodes.map((n) => (
-              <li key={n.id} className={n.read ? "read" : "unread"}>
+              <li key={n.id} className={n.read ? "read" : "unread"} aria-label={n.title}>
                 <strong>{n.title}</strong>
                 <p>{n.body}</p>
+                {!n.read && (
+                  <button
+                    type="button"
+                    disabled={markingOne.loading}
+                    onClick={() =>
+                      void markRead({ variables: { input: { ids: [n.id] } } }).catch(() => null)
+                    }
+                  >
+                    Mark read
+                  </button>
+                )}
               </li>
             ))}
           </ul>

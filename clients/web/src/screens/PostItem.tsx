@@ -8,14 +8,18 @@ import {
   PostCommentsDocument,
   type PostFieldsFragment,
   SavePostDocument,
+  StartDirectConversationDocument,
   UnfollowUserDocument,
   UnlikePostDocument,
   UnsavePostDocument,
   addComment,
+  addConversation,
   describeError,
 } from "@lifegraph/shared";
 
-/** One post with what a reader does to it: like, save, follow its author, comment. */
+import { navigate } from "../route";
+
+/** One post with what a reader does to it: like, save, follow or message its author, comment. */
 export function PostItem({ post, viewerId }: { post: PostFieldsFragment; viewerId?: string }) {
   const [like, liking] = useMutation(LikePostDocument);
   const [unlike, unliking] = useMutation(UnlikePostDocument);
@@ -31,12 +35,30 @@ export function PostItem({ post, viewerId }: { post: PostFieldsFragment; viewerI
   });
   const [follow, following] = useMutation(FollowUserDocument);
   const [unfollow, unfollowing] = useMutation(UnfollowUserDocument);
+  // Starts the direct conversation with the author, or reopens the one there is.
+  const [startChat, starting] = useMutation(StartDirectConversationDocument, {
+    update(cache, { data }) {
+      if (data && viewerId) addConversation(cache, viewerId, data.startDirectConversation);
+    },
+  });
   const [showComments, setShowComments] = useState(false);
   const error =
-    liking.error ?? unliking.error ?? saving.error ?? unsaving.error ?? following.error ?? unfollowing.error;
+    liking.error ??
+    unliking.error ??
+    saving.error ??
+    unsaving.error ??
+    following.error ??
+    unfollowing.error ??
+    starting.error;
   const input = { postId: post.id };
   const author = post.author;
   const own = viewerId !== undefined && author.id === viewerId;
+
+  async function message() {
+    const started = await startChat({ variables: { input: { userId: author.id } } }).catch(() => null);
+    if (started?.data) navigate("chat", { conversation: started.data.startDirectConversation.id });
+  }
+
   return (
     <li className="post" aria-label={`Post by ${author.displayName}`}>
       <p className="post-meta">
@@ -59,6 +81,15 @@ export function PostItem({ post, viewerId }: { post: PostFieldsFragment; viewerI
               }}
             >
               {author.viewerFollows ? "Following" : "Follow"}
+            </button>{" "}
+            <button
+              type="button"
+              className="small"
+              aria-label={`Message ${author.displayName}`}
+              disabled={starting.loading}
+              onClick={() => void message()}
+            >
+              Message
             </button>
           </>
         )}
