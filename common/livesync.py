@@ -116,7 +116,8 @@ class ChangeFeed:
             upsert=True,
             session=session,
         )
-        signal = {"entity": entity, "id": object_id, "seq": seq, "deleted": deleted}
+        # The row's own fields: subscribers read a signal as they read a row.
+        signal = {"entity": entity, "object_id": object_id, "seq": seq, "deleted": deleted}
         await after_commit(partial(self._pubsub.publish, self._channel(user_id), signal))
 
     async def erase(self, user_id: str, *, session: AsyncClientSession | None = None) -> None:
@@ -145,7 +146,7 @@ class ChangeFeed:
             async def stream() -> AsyncIterator[Change]:
                 async for message in sub:
                     if message.get("entity") == entity:
-                        yield _from_signal(message)
+                        yield _change(message)
 
             if after is None:
                 yield stream()
@@ -161,7 +162,7 @@ class ChangeFeed:
                 sort=[("seq", ASCENDING)],
                 limit=REPLAY_PAGE,
             )
-            page = [_from_row(row) for row in await found.to_list()]
+            page = [_change(row) for row in await found.to_list()]
             for change in page:
                 yield change
             if len(page) < REPLAY_PAGE:
@@ -173,19 +174,11 @@ def _seq(change: Change) -> int:
     return change.seq
 
 
-def _from_row(row: dict[str, Any]) -> Change:
+def _change(fields: dict[str, Any]) -> Change:
+    """A change from a stored row or a live signal (they carry the same fields)."""
     return Change(
-        entity=str(row["entity"]),
-        object_id=str(row["object_id"]),
-        seq=int(row["seq"]),
-        deleted=bool(row.get("deleted", False)),
-    )
-
-
-def _from_signal(message: dict[str, Any]) -> Change:
-    return Change(
-        entity=str(message["entity"]),
-        object_id=str(message["id"]),
-        seq=int(message["seq"]),
-        deleted=bool(message.get("deleted", False)),
+        entity=str(fields["entity"]),
+        object_id=str(fields["object_id"]),
+        seq=int(fields["seq"]),
+        deleted=bool(fields.get("deleted", False)),
     )
