@@ -342,11 +342,12 @@ async def test_after_commit_work_runs_once_the_winning_attempt_committed(
         raw = await database["counters"].find_one_and_update(
             {"_id": "post"}, {"$inc": {"likes": 1}}, session=tx.session, return_document=True
         )
+        assert raw is not None
         mine = raw["likes"]
 
         async def announce() -> None:
             # Outside the session: this sees the committed count, at least its own.
-            now = await database["counters"].find_one({"_id": "post"})
+            now = await database["counters"].find_one({"_id": "post"}) or {}
             announced.append((mine, now["likes"] >= mine))
 
         await after_commit(announce)
