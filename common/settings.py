@@ -197,6 +197,10 @@ class RouterSettings(CommonSettings):
     # dev servers on localhost and 127.0.0.1 and other environments refuse to start
     # (common/transport/cors.py).
     cors_origins: list[str] | None = None
+    # Origins other than its own the web app at `/` may load images from and upload
+    # files to: the media storage's when it is not this server (an S3 bucket's, e.g.
+    # "https://s3.us-east-1.amazonaws.com"). Its Content-Security-Policy names them.
+    web_media_origins: list[str] = Field(default_factory=list)
     # Schema introspection at the router; None: on in development and test only.
     router_introspection: bool | None = None
     # Automatic persisted queries live this long in Redis after their last registration.

@@ -172,4 +172,5 @@ def create_lifegraph_router(
             finally:
                 await setup.close()
 
-    return Starlette(routes=[*web_routes(), Mount("/", app=router)], lifespan=lifespan)
+    web = web_routes(media_origins=settings.web_media_origins)
+    return Starlette(routes=[*web, Mount("/", app=router)], lifespan=lifespan)

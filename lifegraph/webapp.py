@@ -2,13 +2,15 @@
 
 `lifegraph web build` writes web_dist from clients/web; the build is committed, so an
 installed `lifegraph up` serves the app with no Node and nothing fetched at run time.
-The page loads only its own files, so its policy is 'self' throughout; `connect-src
+The page loads only its own files, so its policy is 'self' throughout, plus the media
+storage's origin when that is elsewhere (`web_media_origins`: photos and uploads); `connect-src
 'self'` covers the router's `/graphql` over HTTP and its WebSocket (CSP Level 3 lets
 'self' match ws: and wss: on the same host).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from starlette.requests import Request
@@ -21,19 +23,25 @@ from common.transport.headers import SECURITY_HEADERS, SecurityHeadersMiddleware
 
 WEB_DIST = Path(__file__).parent / "web_dist"
 
-CONTENT_SECURITY_POLICY = "; ".join(
-    (
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-        "object-src 'none'",
+
+def content_security_policy(media_origins: Sequence[str] = ()) -> str:
+    """The app's policy: its own files, plus `media_origins` for photos and uploads."""
+    media = "".join(f" {origin}" for origin in media_origins)
+    return "; ".join(
+        (
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            f"img-src 'self' data:{media}",
+            f"connect-src 'self'{media}",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+            "object-src 'none'",
+        )
     )
-)
+
+
 # Vite names every asset by its content hash, so a fetched file never changes.
 _IMMUTABLE = (b"cache-control", b"public, max-age=31536000, immutable")
 
@@ -53,15 +61,21 @@ class _Immutable:
         await self.app(scope, receive, send_cached)
 
 
-def web_routes(dist: Path = WEB_DIST) -> list[BaseRoute]:
-    """`/` and `/assets/*` for the app built into `dist`; none when it was never built."""
+def web_routes(dist: Path = WEB_DIST, *, media_origins: Sequence[str] = ()) -> list[BaseRoute]:
+    """`/` and `/assets/*` for the app built into `dist`; none when it was never built.
+
+    `media_origins`: where media lives when not on this server (`web_media_origins`).
+    """
     index = dist / "index.html"
     if not index.is_file():
         return []
     page = index.read_bytes()
     # no-cache: a new build's page (naming new asset hashes) is picked up at once.
     headers = {name.decode(): value.decode() for name, value in SECURITY_HEADERS}
-    headers |= {"content-security-policy": CONTENT_SECURITY_POLICY, "cache-control": "no-cache"}
+    headers |= {
+        "content-security-policy": content_security_policy(media_origins),
+        "cache-control": "no-cache",
+    }
 
     async def app_page(_: Request) -> Response:
         return Response(page, media_type="text/html", headers=headers)

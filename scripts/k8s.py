@@ -139,6 +139,8 @@ SHARED_CONFIG: Mapping[str, str] = {
     # subgraphs. Use your cluster's pod CIDR (docs/security.md).
     "LIFEGRAPH_TRUSTED_PROXIES": '["10.0.0.0/8"]',
     "LIFEGRAPH_CORS_ORIGINS": '["https://app.example.com"]',
+    # The bucket's origin (path-style URLs): the web app loads photos from it and PUTs uploads.
+    "LIFEGRAPH_WEB_MEDIA_ORIGINS": '["https://s3.us-east-1.amazonaws.com"]',
     # The `lifegraph-indexes` Job builds indexes once per release; replicas only wait
     # for it (their init container), instead of racing to build the same index.
     "LIFEGRAPH_MONGODB_CREATE_INDEXES": "false",

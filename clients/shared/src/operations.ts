@@ -90,6 +90,10 @@ export const PostFields = graphql(`
       id
       title
     }
+    media {
+      id
+      url(size: MEDIUM)
+    }
   }
 `);
 
@@ -318,6 +322,27 @@ export const CreatePostDocument = graphql(`
   mutation CreatePost($input: CreatePostInput!) {
     createPost(input: $input) {
       ...PostFields
+    }
+  }
+`);
+
+export const CreateUploadDocument = graphql(`
+  mutation CreateUpload($input: CreateUploadInput!) {
+    createUpload(input: $input) {
+      uploadId
+      url
+      headers
+      expiresAt
+    }
+  }
+`);
+
+export const CompleteUploadDocument = graphql(`
+  mutation CompleteUpload($input: CompleteUploadInput!) {
+    completeUpload(input: $input) {
+      id
+      contentType
+      url(size: MEDIUM)
     }
   }
 `);
