@@ -14,6 +14,7 @@ section (docs/operations.md "Settings").
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +41,28 @@ class Environment(StrEnum):
     DEVELOPMENT = "development"
     TEST = "test"
     PRODUCTION = "production"
+
+
+@dataclass(frozen=True, slots=True)
+class OpenAIEndpoint:
+    """One OpenAI-compatible provider as a section's settings name it: where, with which
+    key and model, and how long a call may take (`common/openai_compat.py` calls it)."""
+
+    base_url: str
+    api_key: SecretStr | None
+    model: str
+    timeout_seconds: float
+
+
+def openai_endpoint(
+    base_url: str | None, api_key: SecretStr | None, model: str, timeout_seconds: float
+) -> OpenAIEndpoint | None:
+    """The provider these four settings name, or None when no base URL is set (off)."""
+    if not base_url:
+        return None
+    return OpenAIEndpoint(
+        base_url=base_url, api_key=api_key, model=model, timeout_seconds=timeout_seconds
+    )
 
 
 class MissingSettings(ValueError):
@@ -502,6 +525,15 @@ class MediaSettings(SubgraphSettings):
     transcription_openai_api_key: SecretStr | None = None
     transcription_openai_model: str = "whisper-1"
     transcription_openai_timeout_seconds: float = 60.0
+
+    @property
+    def transcription_endpoint(self) -> OpenAIEndpoint | None:
+        return openai_endpoint(
+            self.transcription_openai_base_url,
+            self.transcription_openai_api_key,
+            self.transcription_openai_model,
+            self.transcription_openai_timeout_seconds,
+        )
 
     def missing_settings(self) -> list[str]:
         missing = super().missing_settings()
