@@ -525,6 +525,16 @@ class MediaSettings(SubgraphSettings):
     transcription_openai_api_key: SecretStr | None = None
     transcription_openai_model: str = "whisper-1"
     transcription_openai_timeout_seconds: float = 60.0
+    # The coach answers a voice message in speech too when a base URL is set: an
+    # OpenAI-compatible `/audio/speech` endpoint says the reply's text, the audio is kept
+    # as a voice message on the reply (docs/media.md "Spoken replies"). Off by default.
+    # The format must be one voice messages accept (mp3, opus in Ogg, wav).
+    speech_openai_base_url: str | None = None
+    speech_openai_api_key: SecretStr | None = None
+    speech_openai_model: str = "tts-1"
+    speech_openai_voice: str = "alloy"
+    speech_openai_format: Literal["mp3", "opus", "wav"] = "mp3"
+    speech_openai_timeout_seconds: float = 30.0
 
     @property
     def transcription_endpoint(self) -> OpenAIEndpoint | None:
@@ -533,6 +543,15 @@ class MediaSettings(SubgraphSettings):
             self.transcription_openai_api_key,
             self.transcription_openai_model,
             self.transcription_openai_timeout_seconds,
+        )
+
+    @property
+    def speech_endpoint(self) -> OpenAIEndpoint | None:
+        return openai_endpoint(
+            self.speech_openai_base_url,
+            self.speech_openai_api_key,
+            self.speech_openai_model,
+            self.speech_openai_timeout_seconds,
         )
 
     def missing_settings(self) -> list[str]:

@@ -119,6 +119,9 @@ SUBGRAPH_SECRETS: Mapping[str, tuple[SecretKey, ...]] = {
         SecretKey("LIFEGRAPH_S3_ACCESS_KEY_ID", optional=True),
         SecretKey("LIFEGRAPH_S3_SECRET_ACCESS_KEY", optional=True),
         SecretKey("LIFEGRAPH_MEDIA_SIGNING_SECRET", optional=True),
+        # The voice providers' keys (transcription, the coach's spoken replies).
+        SecretKey("LIFEGRAPH_TRANSCRIPTION_OPENAI_API_KEY", optional=True),
+        SecretKey("LIFEGRAPH_SPEECH_OPENAI_API_KEY", optional=True),
     ),
 }
 

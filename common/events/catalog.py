@@ -395,6 +395,29 @@ class VoiceTranscribed(Payload):
     text: str
 
 
+class CoachSpeechRequested(Payload):
+    """The coach's final reply to a voice message: media says it when a speech provider is
+    configured, for `member_ids` to hear (docs/media.md "Spoken replies")."""
+
+    conversation_id: str
+    # The coach's reply message.
+    message_id: str
+    # The member who asked: the audio is kept as theirs (their quota, their erasure).
+    user_id: str
+    member_ids: list[str]
+    text: str
+
+
+class CoachSpeechStored(Payload):
+    """The spoken reply is stored: chat attaches `media_id` to the reply message."""
+
+    media_id: str
+    conversation_id: str
+    message_id: str
+    user_id: str
+    duration_seconds: float | None = None
+
+
 EVENTS: dict[str, type[Payload]] = {
     "users.user.registered": UserRegistered,
     "users.user.updated": UserUpdated,
@@ -438,9 +461,11 @@ EVENTS: dict[str, type[Payload]] = {
     "chat.conversation.members_changed": ConversationMembers,
     "chat.coach.goal_requested": CoachGoalRequested,
     "chat.coach.action_requested": CoachActionRequested,
+    "chat.coach.speech_requested": CoachSpeechRequested,
     "analytics.achievement.unlocked": AchievementUnlocked,
     "media.media.completed": MediaCompleted,
     "media.voice.transcribed": VoiceTranscribed,
+    "media.coach_speech.stored": CoachSpeechStored,
 }
 
 

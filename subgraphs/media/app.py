@@ -15,6 +15,7 @@ from subgraphs.media.events import MediaConsumers
 from subgraphs.media.models import MODELS
 from subgraphs.media.schema import schema
 from subgraphs.media.service.container import MediaServices, build_services
+from subgraphs.media.service.speech import speaker
 from subgraphs.media.service.transcription import transcriber
 from subgraphs.media.service.uploads import UploadLimits
 
@@ -23,14 +24,16 @@ async def build(runtime: Runtime) -> MediaServices:
     settings = runtime.settings(MediaSettings)
     storage = await open_storage(settings)
     runtime.on_stop(storage.close)
-    speech = transcriber(settings)
-    if speech is not None:
-        runtime.on_stop(speech.aclose)
+    listener, voice = transcriber(settings), speaker(settings)
+    for provider in (listener, voice):
+        if provider is not None:
+            runtime.on_stop(provider.aclose)
     services = build_services(
         storage,
         runtime.publisher,
         limits=UploadLimits.from_settings(settings),
-        transcriber=speech,
+        transcriber=listener,
+        speaker=voice,
     )
     MediaConsumers(services).register(runtime)
     runtime.spawn(services.uploads.run_sweeper, name="upload-sweeper")

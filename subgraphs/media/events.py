@@ -11,6 +11,7 @@ from __future__ import annotations
 from common.app import Runtime
 from common.events import DeadLetter, Event
 from common.events.catalog import (
+    CoachSpeechRequested,
     ConversationMembers,
     MessageAttached,
     MessageDeleted,
@@ -34,10 +35,20 @@ class MediaConsumers:
     def register(self, runtime: Runtime) -> None:
         runtime.consume("media.users", ["users.user.deleted"], self.on_user_deleted)
         runtime.consume("media.attachments", ATTACHMENT_TOPICS, self.on_attachment_event)
+        if self._services.spoken is not None:
+            # Without a speech provider no queue is bound: the requests go nowhere.
+            runtime.consume(
+                "media.coach-speech", ["chat.coach.speech_requested"], self.on_speech_requested
+            )
 
     async def on_user_deleted(self, event: Event) -> None:
         user_id = UserDeleted.model_validate(event.data).user_id
         await self._services.uploads.erase_owner(user_id)
+
+    async def on_speech_requested(self, event: Event) -> None:
+        if self._services.spoken is not None:
+            request = CoachSpeechRequested.model_validate(event.data)
+            await self._services.spoken.requested(request, event.time)
 
     async def on_attachment_event(self, event: Event) -> None:
         attachments = self._services.attachments

@@ -9,6 +9,8 @@ from common.storage import ObjectStorage
 from subgraphs.media.repository.media import MediaRepository
 from subgraphs.media.repository.readers import ReadersRepository
 from subgraphs.media.service.attachments import AttachmentService
+from subgraphs.media.service.speech import Speaker
+from subgraphs.media.service.spoken import SpokenReplies
 from subgraphs.media.service.transcription import Transcriber
 from subgraphs.media.service.uploads import Clock, UploadLimits, UploadService, system_clock
 
@@ -18,6 +20,8 @@ class MediaServices:
     storage: ObjectStorage
     uploads: UploadService
     attachments: AttachmentService
+    # The coach's spoken replies; None without a speech provider (the default).
+    spoken: SpokenReplies | None = None
 
 
 def build_services(
@@ -27,6 +31,7 @@ def build_services(
     limits: UploadLimits | None = None,
     clock: Clock = system_clock,
     transcriber: Transcriber | None = None,
+    speaker: Speaker | None = None,
 ) -> MediaServices:
     media, readers = MediaRepository(), ReadersRepository()
     uploads = UploadService(
@@ -38,4 +43,7 @@ def build_services(
         clock=clock,
     )
     attachments = AttachmentService(uploads, media, readers, publisher, transcriber)
-    return MediaServices(storage=storage, uploads=uploads, attachments=attachments)
+    spoken = (
+        SpokenReplies(uploads, media, readers, publisher, speaker) if speaker is not None else None
+    )
+    return MediaServices(storage=storage, uploads=uploads, attachments=attachments, spoken=spoken)
