@@ -9,6 +9,7 @@ from common.events import AfterCommit, Event, transactional
 from common.events.catalog import (
     CoachActionApplied,
     CoachGoalCreated,
+    CoachSpeechStored,
     MediaCompleted,
     UserDeleted,
     UserRegistered,
@@ -47,6 +48,14 @@ def register_consumers(runtime: Runtime, services: ChatServices) -> None:
 
     runtime.consume("chat.media", [MEDIA_COMPLETED], on_media_completed)
     runtime.consume("chat.transcripts", ["media.voice.transcribed"], transactional(on_transcribed))
+
+    async def on_speech_stored(event: Event, session: AsyncClientSession) -> AfterCommit | None:
+        stored = CoachSpeechStored.model_validate(event.data)
+        return await services.coach_speech.attach(stored, session=session)
+
+    runtime.consume(
+        "chat.coach-speech", ["media.coach_speech.stored"], transactional(on_speech_stored)
+    )
 
     async def on_coach_action_applied(
         event: Event, session: AsyncClientSession

@@ -29,6 +29,7 @@ from subgraphs.chat.coach.provider import (
     TrackerProposal,
     Turn,
 )
+from subgraphs.chat.coach.speech import CoachSpeech
 from subgraphs.chat.models import (
     CoachProposal,
     CoachReplyJob,
@@ -86,9 +87,11 @@ class CoachService:
         memory: CoachMemoryRepository,
         context: CoachContextRepository,
         jobs: CoachReplyJobRepository,
+        speech: CoachSpeech,
         goal_link_base: str,
     ) -> None:
         self._context = context
+        self._speech = speech
         self._appender = appender
         self._conversations = conversation_store
         self._message_store = message_store
@@ -242,9 +245,15 @@ class CoachService:
             if conversation is None or question is None:
                 return None
             proposal = proposal_of(question, decided) if decided is not None else None
-            return await self._write_reply(
+            final = await self._write_reply(
                 conversation, question, text, answer, proposal, tx.session
             )
+            # With the final text, in its transaction: asked once per reply, never for
+            # a draft, and never again by a worker that lost the job.
+            spoken = await self._speech.request(conversation, question, final.message, tx.session)
+            if spoken is not None:
+                await tx.publish(spoken)
+            return final
 
         try:
             final = await self._appender.appending(job.conversation_id, work)

@@ -209,7 +209,10 @@ class Message:
 
     @strawberry.field(
         description="Uploaded files and voice messages (completeUpload), in order; a file "
-        "already removed is null. Media signs their URLs for the conversation's members only."
+        "already removed is null. On a coach reply to a voice message: the reply spoken "
+        "(a VOICE_MESSAGE with its durationSeconds), added a moment after the text when a "
+        "speech provider is configured. Media signs their URLs for the conversation's "
+        "members only."
     )
     def attachments(self) -> list[Media | None]:
         return [Media(id=strawberry.ID(media_id)) for media_id in self.attachment_ids]

@@ -14,6 +14,7 @@ from subgraphs.chat.coach.proposals import ProposalService
 from subgraphs.chat.coach.provider import CoachProvider
 from subgraphs.chat.coach.rules import RuleBasedCoach
 from subgraphs.chat.coach.service import CoachService
+from subgraphs.chat.coach.speech import CoachSpeech
 from subgraphs.chat.coach.worker import CoachWorker
 from subgraphs.chat.repository import (
     CoachContextRepository,
@@ -46,6 +47,8 @@ class ChatServices:
     proposals: ProposalService
     # For consumers and the background worker, not for resolvers.
     coach: CoachService
+    # Attaches the coach's spoken replies (`media.coach_speech.stored`).
+    coach_speech: CoachSpeech
     # Keeps the coach's context from goals' events.
     coach_context: CoachContextProjector
     erasure: Erasure
@@ -104,6 +107,7 @@ def build_services(
         media=media,
     )
     provider = coach_provider(settings)
+    speech = CoachSpeech(media=media, message_store=message_store, appender=appender)
     coach = CoachService(
         appender=appender,
         conversation_store=conversation_store,
@@ -112,6 +116,7 @@ def build_services(
         memory=memory,
         context=context,
         jobs=jobs,
+        speech=speech,
         goal_link_base=settings.public_base_url,
     )
     erasure = Erasure(
@@ -143,6 +148,7 @@ def build_services(
             memory=memory,
         ),
         coach=coach,
+        coach_speech=speech,
         coach_context=CoachContextProjector(context),
         erasure=erasure,
         coach_worker=CoachWorker(jobs=jobs, answer=coach.answer),

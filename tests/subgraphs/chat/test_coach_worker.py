@@ -68,6 +68,7 @@ def coach_worker(
         memory=CoachMemoryRepository(),
         context=CoachContextRepository(),
         jobs=CoachReplyJobRepository(),
+        speech=host.services.coach_speech,
         goal_link_base="https://lifegraph.test",
     )
     return CoachWorker(
