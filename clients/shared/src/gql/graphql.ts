@@ -1358,7 +1358,7 @@ export type Message = Node & {
   __typename?: 'Message';
   /** An attached file, if any. */
   attachment?: Maybe<Attachment>;
-  /** Uploaded files and voice messages (completeUpload), in order; a file already removed is null. Media signs their URLs for the conversation's members only. */
+  /** Uploaded files and voice messages (completeUpload), in order; a file already removed is null. On a coach reply to a voice message: the reply spoken (a VOICE_MESSAGE with its durationSeconds), added a moment after the text when a speech provider is configured. Media signs their URLs for the conversation's members only. */
   attachments: Array<Maybe<Media>>;
   /** Whether a user or the coach wrote it. */
   author: MessageAuthor;
