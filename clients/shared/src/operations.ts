@@ -11,6 +11,10 @@ export const ViewerFields = graphql(`
     displayName
     email
     totpEnabled
+    avatar {
+      id
+      url(size: SMALL)
+    }
   }
 `);
 
@@ -343,6 +347,14 @@ export const CompleteUploadDocument = graphql(`
       id
       contentType
       url(size: MEDIUM)
+    }
+  }
+`);
+
+export const UpdateProfileDocument = graphql(`
+  mutation UpdateProfile($input: UpdateProfileInput!) {
+    updateProfile(input: $input) {
+      ...ViewerFields
     }
   }
 `);

@@ -12,3 +12,5 @@ export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
 /** Post photos: the types POST_MEDIA takes (subgraphs/media/domain/purposes.py). */
 export const PHOTO_TYPES = "image/jpeg,image/png,image/webp,image/gif";
 export const MAX_PHOTOS = 4;
+/** Profile photos: the types AVATAR takes. */
+export const AVATAR_TYPES = "image/jpeg,image/png,image/webp";
