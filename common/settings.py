@@ -335,6 +335,24 @@ class SubgraphSettings(CommonSettings):
     sms_from: str | None = None
     sms_base_url: str = "https://api.twilio.com"
 
+    # Object storage (common/storage/, docs/media.md). Every subgraph reads it: media
+    # keeps files there, and each subgraph writes its part of a data export there.
+    # "local": files under `media_local_dir` (default `<data_dir>/media`), their URLs
+    # served by the media subgraph; "s3": an S3-compatible service.
+    media_storage: Literal["local", "s3"] = "local"
+    media_local_dir: Path | None = None
+    # Where the local backend's URLs point; default `http://<host>:<port>/subgraphs/media/storage`.
+    media_local_base_url: str | None = None
+    # Signs the local backend's URLs; required outside development and test.
+    media_signing_secret: SecretStr | None = None
+    s3_bucket: str = "lifegraph-media"
+    s3_endpoint_url: str | None = None
+    s3_region: str = "us-east-1"
+    s3_access_key_id: str | None = None
+    s3_secret_access_key: SecretStr | None = None
+    # Development and tests create the bucket when missing; production provisions it.
+    s3_create_bucket: bool = False
+
     # Sections of subgraphs whose mail must not vanish (reset links, notifications)
     # say so: outside development and test they require an SMTP host
     # (common/mail.py, `require_transport`).
@@ -494,24 +512,13 @@ class AnalyticsSettings(SubgraphSettings):
 class MediaSettings(SubgraphSettings):
     """The media subgraph: object storage, signed URLs and upload limits (docs/media.md)."""
 
-    # "local": files under `media_local_dir` (default `<data_dir>/media`), their URLs
-    # served by the media subgraph; "s3": an S3-compatible service.
-    media_storage: Literal["local", "s3"] = "local"
-    media_local_dir: Path | None = None
-    # Where the local backend's URLs point; default `http://<host>:<port>/subgraphs/media/storage`.
-    media_local_base_url: str | None = None
-    # Signs the local backend's URLs; required outside development and test.
-    media_signing_secret: SecretStr | None = None
-    s3_bucket: str = "lifegraph-media"
-    s3_endpoint_url: str | None = None
-    s3_region: str = "us-east-1"
-    s3_access_key_id: str | None = None
-    s3_secret_access_key: SecretStr | None = None
-    # Development and tests create the bucket when missing; production provisions it.
-    s3_create_bucket: bool = False
     # How long a presigned upload URL and a signed download URL stay valid.
     media_upload_url_seconds: int = Field(default=900, ge=0)
     media_download_url_seconds: int = Field(default=3600, gt=0)
+    # How long a finished data export stays downloadable (docs/media.md, "Data export").
+    export_retention_seconds: int = Field(default=7 * 24 * 3600, gt=0)
+    # A job not finished by then (a part never came) is FAILED, and a new one may start.
+    export_timeout_seconds: int = Field(default=3600, gt=0)
     # Per user: bytes stored and uploads started per day (RATE_LIMITED past either).
     media_quota_bytes: int = 500 << 20
     media_daily_uploads: int = 200

@@ -97,6 +97,9 @@ SHARED_SUBGRAPH_SECRETS = (
     SecretKey("LIFEGRAPH_CURSOR_SECRET"),
     MONGODB_URL,
     SecretKey("AMQP_URL"),
+    # Every subgraph writes its part of a data export to the bucket (docs/media.md).
+    SecretKey("LIFEGRAPH_S3_ACCESS_KEY_ID", optional=True),
+    SecretKey("LIFEGRAPH_S3_SECRET_ACCESS_KEY", optional=True),
 )
 SMTP = SecretKey("LIFEGRAPH_SMTP_PASSWORD", optional=True)
 SMS = SecretKey("LIFEGRAPH_SMS_AUTH_TOKEN", optional=True)
@@ -114,10 +117,8 @@ SUBGRAPH_SECRETS: Mapping[str, tuple[SecretKey, ...]] = {
         SecretKey("LIFEGRAPH_APNS_PRIVATE_KEY", optional=True),
     ),
     "chat": (SecretKey("LIFEGRAPH_COACH_OPENAI_API_KEY", optional=True),),
-    # S3 in a cluster (docs/media.md); the signing secret only for the local backend.
+    # The S3 keys are shared (above); the signing secret only for the local backend.
     "media": (
-        SecretKey("LIFEGRAPH_S3_ACCESS_KEY_ID", optional=True),
-        SecretKey("LIFEGRAPH_S3_SECRET_ACCESS_KEY", optional=True),
         SecretKey("LIFEGRAPH_MEDIA_SIGNING_SECRET", optional=True),
         # The voice providers' keys (transcription, the coach's spoken replies).
         SecretKey("LIFEGRAPH_TRANSCRIPTION_OPENAI_API_KEY", optional=True),

@@ -94,3 +94,5 @@ _.without_average
 _.minimum_sample
 # A stored stamp compared on the server (apply_if_newer), never read in Python.
 _.rules_as_of
+# GraphQL fields set by keyword (data export).
+_.parts_received

@@ -385,6 +385,31 @@ class MediaCompleted(Payload):
     purpose: Literal["AVATAR", "POST_MEDIA", "CHAT_ATTACHMENT", "VOICE_MESSAGE"]
 
 
+class ExportRequested(Payload):
+    """A user asked for everything LifeGraph holds about them (docs/media.md, "Data export")."""
+
+    export_id: str
+    user_id: str
+
+
+class ExportPartReady(Payload):
+    """One subgraph stored its part of an export under `key` (object storage)."""
+
+    export_id: str
+    user_id: str
+    subgraph: str
+    key: str
+    records: int
+
+
+class ExportReady(Payload):
+    """An export's archive is ready to download until `expires_at`."""
+
+    export_id: str
+    user_id: str
+    expires_at: datetime
+
+
 class VoiceTranscribed(Payload):
     """A voice message's transcript, for chat to store on the message it was sent in."""
 
@@ -466,6 +491,16 @@ EVENTS: dict[str, type[Payload]] = {
     "media.media.completed": MediaCompleted,
     "media.voice.transcribed": VoiceTranscribed,
     "media.coach_speech.stored": CoachSpeechStored,
+    "media.export.requested": ExportRequested,
+    "media.export.ready": ExportReady,
+    # Each subgraph's part of an export (common/export/keys.py, PARTS).
+    "users.export.part_ready": ExportPartReady,
+    "goals.export.part_ready": ExportPartReady,
+    "community.export.part_ready": ExportPartReady,
+    "chat.export.part_ready": ExportPartReady,
+    "analytics.export.part_ready": ExportPartReady,
+    "notifications.export.part_ready": ExportPartReady,
+    "media.export.part_ready": ExportPartReady,
 }
 
 

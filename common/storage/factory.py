@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 
-from common.settings import MediaSettings
+from common.settings import SubgraphSettings
 from common.storage.base import ObjectStorage
 from common.storage.local import LocalStorage
 from common.storage.s3 import S3Location, S3Storage
@@ -14,7 +14,7 @@ from common.storage.signing import UrlSigner
 LOCAL_ROUTE_PREFIX = "/storage"
 
 
-def local_storage(settings: MediaSettings) -> LocalStorage:
+def local_storage(settings: SubgraphSettings) -> LocalStorage:
     """The directory backend of `settings`, its URLs signed with the media secret."""
     secret = settings.media_signing_secret
     # Without a secret (development, tests) URLs are good for this process only.
@@ -28,11 +28,11 @@ def local_storage(settings: MediaSettings) -> LocalStorage:
     return LocalStorage(root, base_url=base, signer=UrlSigner(key))
 
 
-async def open_storage(settings: MediaSettings) -> ObjectStorage:
+async def open_storage(settings: SubgraphSettings) -> ObjectStorage:
     """`media_storage`'s backend, ready; `close()` it when the process stops.
 
     ```python
-    storage = await open_storage(runtime.settings(MediaSettings))
+    storage = await open_storage(runtime.settings(SubgraphSettings))
     runtime.on_stop(storage.close)
     ```
     """

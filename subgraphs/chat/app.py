@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from common.app import Runtime, SubgraphDefinition
+from common.export import export_part
 from common.settings import ChatSettings
 from subgraphs.chat.events import register_consumers
 from subgraphs.chat.models import MODELS
+from subgraphs.chat.repository.export import OWNED
 from subgraphs.chat.schema import schema
 from subgraphs.chat.service.container import ChatServices, build_services
 
@@ -23,6 +25,7 @@ async def build(runtime: Runtime, *, answer_coach: bool = True) -> ChatServices:
         runtime.on_stop(services.coach_provider.aclose)
         runtime.spawn(worker.run, name="coach")
     register_consumers(runtime, services)
+    await export_part(runtime, OWNED)
     return services
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from common.app import Runtime, SubgraphDefinition
+from common.export import export_part
 from common.settings import CommunitySettings
 from subgraphs.community.events import register_consumers
 from subgraphs.community.models import MODELS
+from subgraphs.community.repository.export import OWNED
 from subgraphs.community.schema import schema
 from subgraphs.community.service.container import CommunityServices, build_services
 from subgraphs.community.service.deps import Deps, Repos
@@ -22,6 +24,7 @@ async def build(runtime: Runtime) -> CommunityServices:
     )
     services = build_services(deps)
     register_consumers(runtime, services)
+    await export_part(runtime, OWNED)
     return services
 
 

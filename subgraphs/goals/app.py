@@ -9,9 +9,11 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from common.app import Runtime, SubgraphDefinition, SubgraphHost
+from common.export import export_part
 from common.settings import GoalsSettings
 from subgraphs.goals.events import GoalsConsumers
 from subgraphs.goals.models import MODELS
+from subgraphs.goals.repository.export import OWNED
 from subgraphs.goals.schema import schema
 from subgraphs.goals.service.calendar import CalendarLimits
 from subgraphs.goals.service.container import GoalsServices, build_services
@@ -25,6 +27,7 @@ async def build(runtime: Runtime) -> GoalsServices:
     GoalsConsumers(services).register(runtime.infra.bus, runtime.database)
     # Its first pass fires whatever fell due while no replica was running (flagged late).
     runtime.spawn(services.reminders.run, name="reminder-dispatcher")
+    await export_part(runtime, OWNED)
     return services
 
 

@@ -7,14 +7,17 @@ from collections.abc import Sequence
 from starlette.routing import BaseRoute
 
 from common.app import Runtime, SubgraphDefinition, SubgraphHost
+from common.export import export_part
 from common.settings import MediaSettings
 from common.storage.factory import LOCAL_ROUTE_PREFIX, open_storage
 from common.storage.local import LocalStorage
 from common.storage.local_routes import local_storage_routes
 from subgraphs.media.events import MediaConsumers
 from subgraphs.media.models import MODELS
+from subgraphs.media.repository.export import OWNED
 from subgraphs.media.schema import schema
 from subgraphs.media.service.container import MediaServices, build_services
+from subgraphs.media.service.exports import ExportLimits
 from subgraphs.media.service.speech import speaker
 from subgraphs.media.service.transcription import transcriber
 from subgraphs.media.service.uploads import UploadLimits
@@ -34,8 +37,11 @@ async def build(runtime: Runtime) -> MediaServices:
         limits=UploadLimits.from_settings(settings),
         transcriber=listener,
         speaker=voice,
+        export_limits=ExportLimits.from_settings(settings),
     )
     MediaConsumers(services).register(runtime)
+    # Media's own part of an export, from the storage it already holds.
+    await export_part(runtime, OWNED, storage=storage)
     runtime.spawn(services.uploads.run_sweeper, name="upload-sweeper")
     return services
 

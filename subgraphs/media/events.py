@@ -1,5 +1,5 @@
-"""What the media subgraph consumes: account erasure, and the events tying media to posts
-and messages (docs/media.md).
+"""What the media subgraph consumes: account erasure, the events tying media to posts
+and messages, and the parts of data exports (docs/media.md).
 
 None is transactional: objects live outside the database. Each handler is idempotent,
 so a redelivery after a crash finishes what the first delivery began, and deleting
@@ -13,6 +13,7 @@ from common.events import DeadLetter, Event
 from common.events.catalog import (
     CoachSpeechRequested,
     ConversationMembers,
+    ExportPartReady,
     MessageAttached,
     MessageDeleted,
     PostDeleted,
@@ -40,6 +41,7 @@ class MediaConsumers:
             runtime.consume(
                 "media.coach-speech", ["chat.coach.speech_requested"], self.on_speech_requested
             )
+        runtime.consume("media.exports", ["*.export.part_ready"], self.on_export_part)
 
     async def on_user_deleted(self, event: Event) -> None:
         user_id = UserDeleted.model_validate(event.data).user_id
@@ -49,6 +51,9 @@ class MediaConsumers:
         if self._services.spoken is not None:
             request = CoachSpeechRequested.model_validate(event.data)
             await self._services.spoken.requested(request, event.time)
+
+    async def on_export_part(self, event: Event) -> None:
+        await self._services.exports.part_ready(ExportPartReady.model_validate(event.data))
 
     async def on_attachment_event(self, event: Event) -> None:
         attachments = self._services.attachments

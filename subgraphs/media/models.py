@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from beanie import Document
-from pymongo import ASCENDING, IndexModel
+from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from subgraphs.media.domain.purposes import Purpose
 
@@ -61,4 +61,42 @@ class ConversationReaders(Document):
         indexes = [IndexModel([("conversation_id", ASCENDING)], unique=True)]
 
 
-MODELS: list[type[Document]] = [StoredMedia, ConversationReaders]
+class ExportStatus(StrEnum):
+    PENDING = "PENDING"  # parts still coming
+    READY = "READY"  # the archive is stored and downloadable until `expires_at`
+    FAILED = "FAILED"  # a part never came before the deadline
+    EXPIRED = "EXPIRED"  # was READY; its download window closed (shown, never stored)
+
+
+class ExportJob(Document):
+    """A user's data export: the parts received from the subgraphs, then the archive."""
+
+    owner_id: str
+    status: ExportStatus = ExportStatus.PENDING
+    include_media: bool = True
+    # Subgraphs whose part arrived (common/export/keys.py, PARTS).
+    parts: list[str] = []
+    requested_at: datetime
+    # Still PENDING past this, the job counts as FAILED and another may start.
+    deadline: datetime
+    ready_at: datetime | None = None
+    expires_at: datetime | None = None
+    archive_key: str | None = None
+    byte_size: int | None = None
+    # The owner's id while the job runs, None after: a unique index on it lets one
+    # job per owner run, decided by the server even for concurrent requests.
+    running: str | None = None
+
+    class Settings:
+        name = "exports"
+        indexes = [
+            IndexModel([("owner_id", ASCENDING), ("requested_at", DESCENDING)]),
+            IndexModel(
+                [("running", ASCENDING)],
+                unique=True,
+                partialFilterExpression={"running": {"$type": "string"}},
+            ),
+        ]
+
+
+MODELS: list[type[Document]] = [StoredMedia, ConversationReaders, ExportJob]

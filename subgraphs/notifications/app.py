@@ -3,10 +3,12 @@ from __future__ import annotations
 from functools import partial
 
 from common.app import Runtime, SubgraphDefinition
+from common.export import export_part
 from common.mail import require_transport
 from common.settings import NotificationsSettings
 from subgraphs.notifications.events import register_consumers
 from subgraphs.notifications.models import MODELS
+from subgraphs.notifications.repository.export import OWNED
 from subgraphs.notifications.schema import schema
 from subgraphs.notifications.service.container import NotificationsServices, build_services
 
@@ -23,6 +25,7 @@ async def build(runtime: Runtime) -> NotificationsServices:
     if settings.notifications_dispatch_interval_seconds > 0:
         interval = settings.notifications_dispatch_interval_seconds
         runtime.spawn(partial(services.notifications.run_dispatcher, interval), name="dispatcher")
+    await export_part(runtime, OWNED)
     return services
 
 

@@ -18,6 +18,7 @@ class Kind(StrEnum):
     ACHIEVEMENT = "achievement"
     MESSAGE = "message"
     SECURITY_ALERT = "security_alert"
+    DATA_EXPORT = "data_export"
 
 
 class Channel(StrEnum):

@@ -10,11 +10,13 @@ from starlette.routing import BaseRoute, Route
 
 from common.app import Runtime, SubgraphDefinition, SubgraphHost
 from common.auth import StaticKeySource, TokenVerifier
+from common.export import export_part
 from common.mail import require_transport
 from common.settings import UsersSettings
 from common.sms import sms_sender_from
 from subgraphs.users.events import MEDIA_COMPLETED, MediaConsumer
 from subgraphs.users.models import MODELS
+from subgraphs.users.repository.export import OWNED
 from subgraphs.users.schema import schema
 from subgraphs.users.service.container import UsersServices, build_services
 from subgraphs.users.service.signing import load_signing_keys
@@ -46,6 +48,7 @@ async def build(runtime: Runtime) -> UsersServices:
     )
     consumer = MediaConsumer(services.accounts)
     runtime.consume("users.media", [MEDIA_COMPLETED], consumer.on_media_completed)
+    await export_part(runtime, OWNED)
     return services
 
 

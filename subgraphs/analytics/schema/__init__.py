@@ -21,6 +21,7 @@ class Query:
     @strawberry.field(
         directives=[Authenticated()],
         description="Everything analytics holds about the caller, as JSON (data export).",
+        deprecation_reason="Use requestDataExport: one archive of every subgraph's data.",
     )
     async def analytics_export(self, info: Info) -> JSON:
         viewer = await info.context.require_viewer()

@@ -22,6 +22,7 @@ from common.db import Database
 from common.errors import BadUserInput, Conflict
 from common.events import Event, RetryLater, after_commit
 from common.events.catalog import AchievementUnlocked, Payload
+from common.export.keys import part_ready_type
 from common.livesync import ChangeFeed
 from common.streaks import Kindness, Schedule, ScheduleKind, compute_streaks
 from common.validation import day_in_range, zone_or_utc
@@ -98,6 +99,9 @@ class AnalyticsService:
         """
         # Read inside the transaction: see docs/analytics.md (Rebuild) for why
         # this read is enough to keep consumers and a rebuild apart.
+        if event.type == part_ready_type("goals"):
+            # `goals.#` also routes goals' data-export bookkeeping here: not activity.
+            return
         if await self.repos.rebuild_locks.held(session=session):
             raise RetryLater("analytics projections are being rebuilt")
         payload = parse(event)

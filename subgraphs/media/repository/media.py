@@ -36,6 +36,12 @@ class MediaRepository(Repository[StoredMedia]):
         )
         return found
 
+    async def ready_of_owner(self, owner_id: str) -> list[StoredMedia]:
+        """Every verified file of the owner's (bounded by the storage quota)."""
+        query = {"owner_id": owner_id, "state": MediaState.READY.value}
+        found: list[StoredMedia] = await self.model.find(query).sort("created_at").to_list()
+        return found
+
     async def of_owner_among(self, owner_id: str, media_ids: list[str]) -> list[StoredMedia]:
         oids = [oid for m in media_ids if (oid := parse_object_id(m)) is not None]
         found: list[StoredMedia] = await self.model.find(

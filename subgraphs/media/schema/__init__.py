@@ -1,4 +1,4 @@
-"""The media GraphQL schema: createUpload, completeUpload, Media."""
+"""The media GraphQL schema: createUpload, completeUpload, Media, data exports."""
 
 from __future__ import annotations
 
@@ -10,18 +10,19 @@ from strawberry.scalars import JSON
 
 from common.graphql.schema import build_schema
 from subgraphs.media.schema.context import Info
+from subgraphs.media.schema.exports import ExportMutation, ExportQuery
 from subgraphs.media.schema.types import CompleteUploadInput, CreateUploadInput, Media, Upload
 
 
 @strawberry.type(description="Media queries.")
-class Query:
+class Query(ExportQuery):
     @strawberry.field(description="Media by id, when the viewer may see it.")
     async def media(self, info: Info, id: strawberry.ID) -> Media | None:
         return await Media.resolve_reference(info, id)
 
 
 @strawberry.type(description="Media mutations.")
-class Mutation:
+class Mutation(ExportMutation):
     @strawberry.mutation(
         directives=[Authenticated()],
         description="Start an upload: a short-lived URL to PUT the file to, straight to storage.",

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 from common.events import OutboxPublisher
 from common.storage import ObjectStorage
+from subgraphs.media.repository.exports import ExportRepository
 from subgraphs.media.repository.media import MediaRepository
 from subgraphs.media.repository.readers import ReadersRepository
 from subgraphs.media.service.attachments import AttachmentService
+from subgraphs.media.service.exports import ExportLimits, ExportService
 from subgraphs.media.service.speech import Speaker
 from subgraphs.media.service.spoken import SpokenReplies
 from subgraphs.media.service.transcription import Transcriber
@@ -20,6 +22,7 @@ class MediaServices:
     storage: ObjectStorage
     uploads: UploadService
     attachments: AttachmentService
+    exports: ExportService
     # The coach's spoken replies; None without a speech provider (the default).
     spoken: SpokenReplies | None = None
 
@@ -32,6 +35,7 @@ def build_services(
     clock: Clock = system_clock,
     transcriber: Transcriber | None = None,
     speaker: Speaker | None = None,
+    export_limits: ExportLimits | None = None,
 ) -> MediaServices:
     media, readers = MediaRepository(), ReadersRepository()
     uploads = UploadService(
@@ -46,4 +50,14 @@ def build_services(
     spoken = (
         SpokenReplies(uploads, media, readers, publisher, speaker) if speaker is not None else None
     )
-    return MediaServices(storage=storage, uploads=uploads, attachments=attachments, spoken=spoken)
+    exports = ExportService(
+        storage,
+        ExportRepository(),
+        media,
+        publisher,
+        limits=export_limits or ExportLimits(),
+        clock=clock,
+    )
+    return MediaServices(
+        storage=storage, uploads=uploads, attachments=attachments, exports=exports, spoken=spoken
+    )

@@ -9,6 +9,7 @@ from typing import Any
 from common.events import Event
 from common.events.catalog import (
     AchievementUnlocked,
+    ExportReady,
     MessageSent,
     PostCommented,
     PostLiked,
@@ -39,6 +40,7 @@ PATTERNS = [
     "analytics.achievement.unlocked",
     "chat.message.sent",
     "users.security.alert",
+    "media.export.ready",
 ]
 
 
@@ -80,6 +82,9 @@ def intents_from(event: Event) -> list[Intent]:
                     payload.user_id, Kind.SECURITY_ALERT, "account", data={"reason": payload.reason}
                 )
             ]
+        case ExportReady():
+            data = {"export_id": payload.export_id, "expires_at": payload.expires_at.isoformat()}
+            return [intent(payload.user_id, Kind.DATA_EXPORT, payload.export_id, data=data)]
         case UserFollowed():
             return [
                 intent(

@@ -12,7 +12,9 @@ from subgraphs.notifications.models import Channel, Kind, Preferences
 DEFAULTS: dict[Channel, frozenset[Kind]] = {
     Channel.IN_APP: frozenset(Kind),
     Channel.PUSH: frozenset(Kind),
-    Channel.EMAIL: frozenset({Kind.REMINDER, Kind.ACHIEVEMENT, Kind.SECURITY_ALERT}),
+    Channel.EMAIL: frozenset(
+        {Kind.REMINDER, Kind.ACHIEVEMENT, Kind.SECURITY_ALERT, Kind.DATA_EXPORT}
+    ),
     Channel.SMS: frozenset(),
 }
 

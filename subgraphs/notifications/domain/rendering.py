@@ -46,6 +46,11 @@ def render(n: Notification) -> Rendered:
                 "Your LifeGraph password was changed",
                 "If this was not you, reset your password now.",
             )
+        case Kind.DATA_EXPORT:
+            return Rendered(
+                "Your export is ready",
+                f"Download it from your account settings before {data.get('expires_at', '')}.",
+            )
         case Kind.ACHIEVEMENT:
             return Rendered(f"Achievement unlocked: {data.get('title', '')}", "Well done!")
         case Kind.MESSAGE:

@@ -1,0 +1,81 @@
+"""All reads and writes of export jobs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from beanie import SortDirection
+from pymongo import ReturnDocument
+from pymongo.asynchronous.client_session import AsyncClientSession
+
+from common.repository import Repository, parse_object_id
+from subgraphs.media.models import ExportJob, ExportStatus
+
+
+class ExportRepository(Repository[ExportJob]):
+    model = ExportJob
+
+    async def owned(self, owner_id: str, export_id: str) -> ExportJob | None:
+        oid = parse_object_id(export_id)
+        if oid is None:
+            return None
+        found: ExportJob | None = await self.model.find_one({"_id": oid, "owner_id": owner_id})
+        return found
+
+    async def latest(self, owner_id: str, *, limit: int) -> list[ExportJob]:
+        found: list[ExportJob] = (
+            await self.model.find({"owner_id": owner_id})
+            .sort(("requested_at", SortDirection.DESCENDING))
+            .limit(limit)
+            .to_list()
+        )
+        return found
+
+    async def running(self, owner_id: str) -> ExportJob | None:
+        found: ExportJob | None = await self.model.find_one({"running": owner_id})
+        return found
+
+    async def fail_overdue(self, owner_id: str, now: datetime) -> None:
+        """Give up the owner's running job once past its deadline (a part never came)."""
+        await self.model.get_pymongo_collection().update_many(
+            {"running": owner_id, "deadline": {"$lte": now}},
+            {"$set": {"status": ExportStatus.FAILED.value, "running": None}},
+        )
+
+    async def add_part(self, export_id: str, subgraph: str) -> ExportJob | None:
+        """Record a part (once, whatever the redeliveries); the job as it is now."""
+        oid = parse_object_id(export_id)
+        if oid is None:
+            return None
+        raw = await self.model.get_pymongo_collection().find_one_and_update(
+            {"_id": oid},
+            {"$addToSet": {"parts": subgraph}},
+            return_document=ReturnDocument.AFTER,
+        )
+        return None if raw is None else ExportJob.model_validate(raw)
+
+    async def mark_ready(
+        self,
+        job: ExportJob,
+        *,
+        archive_key: str,
+        byte_size: int,
+        ready_at: datetime,
+        expires_at: datetime,
+        session: AsyncClientSession,
+    ) -> bool:
+        """READY, once: False when another delivery finished (or the job failed) first."""
+        done = await self.set_fields(
+            str(job.id),
+            {
+                "status": ExportStatus.READY.value,
+                "running": None,
+                "archive_key": archive_key,
+                "byte_size": byte_size,
+                "ready_at": ready_at,
+                "expires_at": expires_at,
+            },
+            where={"status": ExportStatus.PENDING.value},
+            session=session,
+        )
+        return done is not None

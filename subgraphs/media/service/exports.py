@@ -1,0 +1,151 @@
+"""Data exports (docs/media.md, "Data export"): media coordinates the subgraphs' parts."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from pymongo.errors import DuplicateKeyError
+
+from common.errors import NotFound, RateLimited
+from common.events import Event, OutboxPublisher
+from common.events.catalog import ExportPartReady, ExportReady, ExportRequested
+from common.export import PARTS, archive_key, part_key
+from common.export.keys import READY, REQUESTED
+from common.settings import MediaSettings
+from common.storage import ObjectStorage
+from subgraphs.media.models import ExportJob, ExportStatus
+from subgraphs.media.repository.exports import ExportRepository
+from subgraphs.media.repository.media import MediaRepository
+from subgraphs.media.service.archive import build_archive
+from subgraphs.media.service.uploads import Clock, system_clock
+
+log = logging.getLogger(__name__)
+
+MAX_LISTED = 20
+
+
+@dataclass(frozen=True, slots=True)
+class ExportLimits:
+    retention_seconds: int = 7 * 24 * 3600
+    timeout_seconds: int = 3600
+    url_seconds: int = 3600
+
+    @classmethod
+    def from_settings(cls, settings: MediaSettings) -> ExportLimits:
+        return cls(
+            retention_seconds=settings.export_retention_seconds,
+            timeout_seconds=settings.export_timeout_seconds,
+            url_seconds=settings.media_download_url_seconds,
+        )
+
+
+class ExportService:
+    def __init__(
+        self,
+        storage: ObjectStorage,
+        exports: ExportRepository,
+        media: MediaRepository,
+        publisher: OutboxPublisher,
+        *,
+        limits: ExportLimits,
+        clock: Clock = system_clock,
+    ) -> None:
+        self._storage = storage
+        self._exports = exports
+        self._media = media
+        self._publisher = publisher
+        self._limits = limits
+        self._clock = clock
+
+    async def request(self, owner_id: str, *, include_media: bool) -> ExportJob:
+        """A new job, announced to every subgraph in its own transaction (outbox)."""
+        now = self._clock()
+        await self._exports.fail_overdue(owner_id, now)
+        job = ExportJob(
+            owner_id=owner_id,
+            include_media=include_media,
+            requested_at=now,
+            deadline=now + timedelta(seconds=self._limits.timeout_seconds),
+            running=owner_id,
+        )
+        try:
+            async with self._publisher.transaction() as tx:
+                await self._exports.insert(job, session=tx.session)
+                data = ExportRequested(export_id=str(job.id), user_id=owner_id)
+                await tx.publish(Event.of(REQUESTED, user_id=owner_id, data=data))
+        except DuplicateKeyError:
+            raise await self._busy(owner_id, now) from None
+        return job
+
+    async def _busy(self, owner_id: str, now: datetime) -> RateLimited:
+        running = await self._exports.running(owner_id)
+        wait = (running.deadline - now).total_seconds() if running else 1
+        return RateLimited(
+            "An export of yours is still being prepared; wait for it to finish.",
+            retry_after=max(1, int(wait)),
+        )
+
+    async def get(self, owner_id: str, export_id: str) -> ExportJob:
+        """The owner's job; another user's is NOT_FOUND, like one that does not exist."""
+        job = await self._exports.owned(owner_id, export_id)
+        if job is None:
+            raise NotFound("No such export.", field="id")
+        return job
+
+    async def latest(self, owner_id: str) -> list[ExportJob]:
+        return await self._exports.latest(owner_id, limit=MAX_LISTED)
+
+    def status(self, job: ExportJob) -> ExportStatus:
+        """The status as of now: a deadline or an expiry passes without a write."""
+        now = self._clock()
+        if job.status is ExportStatus.PENDING and job.deadline <= now:
+            return ExportStatus.FAILED
+        if job.status is ExportStatus.READY and job.expires_at and job.expires_at <= now:
+            return ExportStatus.EXPIRED
+        return job.status
+
+    async def download_url(self, job: ExportJob) -> str | None:
+        """A signed URL, valid until the download window closes at the latest."""
+        if self.status(job) is not ExportStatus.READY or not job.archive_key:
+            return None
+        assert job.expires_at is not None
+        left = int((job.expires_at - self._clock()).total_seconds())
+        return await self._storage.signed_get(
+            job.archive_key, expires_in=max(1, min(left, self._limits.url_seconds))
+        )
+
+    async def part_ready(self, part: ExportPartReady) -> None:
+        """Note a part; with the last one, build the archive and announce it."""
+        job = await self._exports.add_part(part.export_id, part.subgraph)
+        if job is None or job.owner_id != part.user_id or job.status is not ExportStatus.PENDING:
+            return
+        if not set(PARTS) <= set(job.parts):
+            return
+        # A redelivery after a crash here builds the same archive again: same key.
+        media = await self._media.ready_of_owner(job.owner_id) if job.include_media else []
+        parts = {f"{name}.json": part_key(str(job.id), name) for name in PARTS}
+        body = await build_archive(self._storage, parts, media)
+        key = archive_key(str(job.id))
+        await self._storage.put(key, body, content_type="application/zip")
+        await self._finish(job, key, len(body))
+
+    async def _finish(self, job: ExportJob, key: str, size: int) -> None:
+        now = self._clock()
+        expires = now + timedelta(seconds=self._limits.retention_seconds)
+        async with self._publisher.transaction() as tx:
+            marked = await self._exports.mark_ready(
+                job,
+                archive_key=key,
+                byte_size=size,
+                ready_at=now,
+                expires_at=expires,
+                session=tx.session,
+            )
+            if not marked:
+                return
+            data = ExportReady(export_id=str(job.id), user_id=job.owner_id, expires_at=expires)
+            event = Event.of(READY, user_id=job.owner_id, data=data)
+            await tx.publish(event.model_copy(update={"id": f"{job.id}:ready"}))
+        log.info("data export ready", extra={"export_id": str(job.id), "bytes": size})
