@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from starlette.routing import BaseRoute
 
@@ -43,6 +44,8 @@ async def build(runtime: Runtime) -> MediaServices:
     # Media's own part of an export, from the storage it already holds.
     await export_part(runtime, OWNED, storage=storage)
     runtime.spawn(services.uploads.run_sweeper, name="upload-sweeper")
+    interval = settings.media_sweep_interval_seconds
+    runtime.spawn(partial(services.exports.run_sweeper, interval), name="export-sweeper")
     return services
 
 

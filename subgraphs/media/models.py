@@ -86,6 +86,8 @@ class ExportJob(Document):
     # The owner's id while the job runs, None after: a unique index on it lets one
     # job per owner run, decided by the server even for concurrent requests.
     running: str | None = None
+    # The archive and parts were deleted (past expiry or deadline); the row stays as history.
+    purged: bool = False
 
     class Settings:
         name = "exports"

@@ -42,13 +42,32 @@ class ExportRepository(Repository[ExportJob]):
             {"$set": {"status": ExportStatus.FAILED.value, "running": None}},
         )
 
-    async def add_part(self, export_id: str, subgraph: str) -> ExportJob | None:
-        """Record a part (once, whatever the redeliveries); the job as it is now."""
+    async def to_purge(self, now: datetime, *, limit: int) -> list[ExportJob]:
+        """Jobs whose objects may go: READY past their expiry, PENDING past their deadline."""
+        query = {
+            "$or": [
+                {"status": ExportStatus.READY.value, "expires_at": {"$lte": now}},
+                {"status": ExportStatus.PENDING.value, "deadline": {"$lte": now}},
+            ],
+            "purged": {"$ne": True},
+        }
+        found: list[ExportJob] = await self.model.find(query).limit(limit).to_list()
+        return found
+
+    async def purged(self, job: ExportJob) -> None:
+        """Its objects are gone; a PENDING job is FAILED now and frees its owner's slot."""
+        fields: dict[str, object] = {"purged": True, "running": None}
+        if job.status is ExportStatus.PENDING:
+            fields["status"] = ExportStatus.FAILED.value
+        await self.set_fields(str(job.id), fields)
+
+    async def add_part(self, owner_id: str, export_id: str, subgraph: str) -> ExportJob | None:
+        """Record a part of the owner's job (once, whatever the redeliveries); the job now."""
         oid = parse_object_id(export_id)
         if oid is None:
             return None
         raw = await self.model.get_pymongo_collection().find_one_and_update(
-            {"_id": oid},
+            {"_id": oid, "owner_id": owner_id},
             {"$addToSet": {"parts": subgraph}},
             return_document=ReturnDocument.AFTER,
         )

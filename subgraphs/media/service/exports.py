@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -24,6 +25,8 @@ from subgraphs.media.service.uploads import Clock, system_clock
 log = logging.getLogger(__name__)
 
 MAX_LISTED = 20
+# One sweep pass purges at most this many jobs, then looks again.
+_BATCH = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +105,8 @@ class ExportService:
         now = self._clock()
         if job.status is ExportStatus.PENDING and job.deadline <= now:
             return ExportStatus.FAILED
-        if job.status is ExportStatus.READY and job.expires_at and job.expires_at <= now:
+        expired = job.expires_at is not None and job.expires_at <= now
+        if job.status is ExportStatus.READY and (expired or job.purged):
             return ExportStatus.EXPIRED
         return job.status
 
@@ -118,8 +122,8 @@ class ExportService:
 
     async def part_ready(self, part: ExportPartReady) -> None:
         """Note a part; with the last one, build the archive and announce it."""
-        job = await self._exports.add_part(part.export_id, part.subgraph)
-        if job is None or job.owner_id != part.user_id or job.status is not ExportStatus.PENDING:
+        job = await self._exports.add_part(part.user_id, part.export_id, part.subgraph)
+        if job is None or job.status is not ExportStatus.PENDING:
             return
         if not set(PARTS) <= set(job.parts):
             return
@@ -130,6 +134,32 @@ class ExportService:
         key = archive_key(str(job.id))
         await self._storage.put(key, body, content_type="application/zip")
         await self._finish(job, key, len(body))
+        # In the archive now; a crash before this leaves them to the sweep.
+        await self._delete_parts(str(job.id))
+
+    async def sweep(self) -> int:
+        """Delete archives past their expiry and parts of jobs past their deadline."""
+        now = self._clock()
+        purged = 0
+        while batch := await self._exports.to_purge(now, limit=_BATCH):
+            for job in batch:
+                # Objects first: a crash in between leaves a row the next pass retries.
+                await self._delete_parts(str(job.id))
+                await self._storage.delete(archive_key(str(job.id)))
+                await self._exports.purged(job)
+            purged += len(batch)
+        return purged
+
+    async def run_sweeper(self, interval_seconds: float) -> None:
+        """The background sweep (supervised: a crash restarts it)."""
+        while True:
+            if removed := await self.sweep():
+                log.info("purged %d expired or failed data exports", removed)
+            await asyncio.sleep(interval_seconds)
+
+    async def _delete_parts(self, export_id: str) -> None:
+        for name in PARTS:
+            await self._storage.delete(part_key(export_id, name))
 
     async def _finish(self, job: ExportJob, key: str, size: int) -> None:
         now = self._clock()
