@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Protocol
 
 # Keys are ours (never a client's file name): a conservative alphabet keeps them safe
@@ -45,6 +46,10 @@ class ObjectStorage(Protocol):
 
     async def put(self, key: str, data: bytes, *, content_type: str) -> None:
         """Store `data` under `key`, replacing what was there."""
+        ...
+
+    async def put_file(self, key: str, path: Path, *, content_type: str) -> None:
+        """Store the file at `path` under `key`, read in chunks: memory stays bounded."""
         ...
 
     async def get(self, key: str) -> bytes:

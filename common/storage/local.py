@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,6 +39,9 @@ class LocalStorage:
 
     async def put(self, key: str, data: bytes, *, content_type: str) -> None:
         await asyncio.to_thread(self._write, self.path(key), data, content_type)
+
+    async def put_file(self, key: str, path: Path, *, content_type: str) -> None:
+        await asyncio.to_thread(self._copy, self.path(key), path, content_type)
 
     async def get(self, key: str) -> bytes:
         try:
@@ -87,6 +91,13 @@ class LocalStorage:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.part")
         partial.write_bytes(data)
+        path.with_name(path.name + TYPE_SUFFIX).write_text(content_type)
+        partial.replace(path)
+
+    def _copy(self, path: Path, source: Path, content_type: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.part")
+        shutil.copyfile(source, partial)
         path.with_name(path.name + TYPE_SUFFIX).write_text(content_type)
         partial.replace(path)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aiobotocore.config import AioConfig
@@ -16,8 +18,11 @@ from common.storage.base import ObjectInfo, ObjectMissing, PresignedPut, valid_k
 
 if TYPE_CHECKING:
     from types_aiobotocore_s3 import S3Client
+    from types_aiobotocore_s3.type_defs import CompletedPartTypeDef
 
 _MISSING = {"404", "NoSuchKey", "NotFound"}
+# Parts of a multipart upload: S3 wants at least 5 MiB for every part but the last.
+_PART_BYTES = 8 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +77,41 @@ class S3Storage:
         await self._client.put_object(
             Bucket=self.bucket, Key=_checked(key), Body=data, ContentType=content_type
         )
+
+    async def put_file(self, key: str, path: Path, *, content_type: str) -> None:
+        # Multipart: one chunk in memory at a time, whatever the file's size.
+        checked = _checked(key)
+        started = await self._client.create_multipart_upload(
+            Bucket=self.bucket, Key=checked, ContentType=content_type
+        )
+        upload_id = started["UploadId"]
+        try:
+            parts: list[CompletedPartTypeDef] = []
+            with await asyncio.to_thread(path.open, "rb") as file:
+                # S3 wants at least one part, even for an empty file.
+                while (chunk := await asyncio.to_thread(file.read, _PART_BYTES)) or not parts:
+                    number = len(parts) + 1
+                    answer = await self._client.upload_part(
+                        Bucket=self.bucket,
+                        Key=checked,
+                        UploadId=upload_id,
+                        PartNumber=number,
+                        Body=chunk,
+                    )
+                    parts.append({"ETag": answer["ETag"], "PartNumber": number})
+                    if len(chunk) < _PART_BYTES:
+                        break
+            await self._client.complete_multipart_upload(
+                Bucket=self.bucket,
+                Key=checked,
+                UploadId=upload_id,
+                MultipartUpload={"Parts": parts},
+            )
+        except BaseException:
+            await self._client.abort_multipart_upload(
+                Bucket=self.bucket, Key=checked, UploadId=upload_id
+            )
+            raise
 
     async def get(self, key: str) -> bytes:
         try:

@@ -1,17 +1,19 @@
 """One zip of an export: each subgraph's JSON part, then the user's files.
 
-Zipping and the temporary file run in a thread; objects are fetched one at a time,
-so memory holds one file (and, at the end, the archive for its upload).
+Zipping and file work run in a thread; objects are fetched one at a time and the zip
+grows in a temporary file that storage reads in chunks, so memory holds one object.
 """
 
 from __future__ import annotations
 
 import asyncio
 import mimetypes
+import os
 import tempfile
 import zipfile
-from collections.abc import Mapping, Sequence
-from typing import IO
+from collections.abc import AsyncIterator, Mapping, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
 
 from common.storage import ObjectMissing, ObjectStorage
 from subgraphs.media.models import StoredMedia
@@ -26,36 +28,40 @@ def media_entry(doc: StoredMedia) -> str:
     return f"media/{doc.id}{extension}"
 
 
+@asynccontextmanager
 async def build_archive(
     storage: ObjectStorage, parts: Mapping[str, str], media: Sequence[StoredMedia]
-) -> bytes:
-    """The zip of `parts` (entry name -> storage key) and `media`'s original files."""
-    spool = await asyncio.to_thread(tempfile.TemporaryFile)
+) -> AsyncIterator[Path]:
+    """The zip of `parts` (entry name -> storage key) and `media`'s original files, as a
+    temporary file that is removed on leaving the block."""
+    descriptor, name = await asyncio.to_thread(tempfile.mkstemp, suffix=".zip")
+    path = Path(name)
     try:
-        archive = zipfile.ZipFile(spool, "w", zipfile.ZIP_DEFLATED)
-        for name, key in parts.items():
-            await _add(archive, name, await storage.get(key), zipfile.ZIP_DEFLATED)
-        for doc in media:
-            original = doc.keys.get("ORIGINAL")
-            if original is None:
-                continue
-            try:
-                data = await storage.get(original)
-            except ObjectMissing:
-                continue  # removed since (a deleted post's photo): nothing to export
-            stored = (doc.content_type or "").startswith(_STORED_PREFIXES)
-            method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            await _add(archive, media_entry(doc), data, method)
-        await asyncio.to_thread(archive.close)
-        return await asyncio.to_thread(_read_all, spool)
+        with os.fdopen(descriptor, "wb") as spool:
+            archive = zipfile.ZipFile(spool, "w", zipfile.ZIP_DEFLATED)
+            for entry, key in parts.items():
+                await _add(archive, entry, await storage.get(key), zipfile.ZIP_DEFLATED)
+            for doc in media:
+                await _add_media(archive, storage, doc)
+            await asyncio.to_thread(archive.close)
+        yield path
     finally:
-        await asyncio.to_thread(spool.close)
+        await asyncio.to_thread(path.unlink, missing_ok=True)
+
+
+async def _add_media(archive: zipfile.ZipFile, storage: ObjectStorage, doc: StoredMedia) -> None:
+    original = doc.keys.get("ORIGINAL")
+    if original is None:
+        return
+    try:
+        data = await storage.get(original)
+    except ObjectMissing:
+        return  # removed since (a deleted post's photo): nothing to export
+    stored = (doc.content_type or "").startswith(_STORED_PREFIXES)
+    await _add(
+        archive, media_entry(doc), data, zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    )
 
 
 async def _add(archive: zipfile.ZipFile, name: str, data: bytes, method: int) -> None:
     await asyncio.to_thread(archive.writestr, name, data, method)
-
-
-def _read_all(spool: IO[bytes]) -> bytes:
-    spool.seek(0)
-    return spool.read()

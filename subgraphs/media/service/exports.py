@@ -130,10 +130,11 @@ class ExportService:
         # A redelivery after a crash here builds the same archive again: same key.
         media = await self._media.ready_of_owner(job.owner_id) if job.include_media else []
         parts = {f"{name}.json": part_key(str(job.id), name) for name in PARTS}
-        body = await build_archive(self._storage, parts, media)
         key = archive_key(str(job.id))
-        await self._storage.put(key, body, content_type="application/zip")
-        await self._finish(job, key, len(body))
+        async with build_archive(self._storage, parts, media) as archive:
+            await self._storage.put_file(key, archive, content_type="application/zip")
+            size = (await asyncio.to_thread(archive.stat)).st_size
+        await self._finish(job, key, size)
         # In the archive now; a crash before this leaves them to the sweep.
         await self._delete_parts(str(job.id))
 

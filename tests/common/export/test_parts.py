@@ -11,15 +11,16 @@ from bson import ObjectId
 
 from common.db import Database
 from common.events import Event, OutboxPublisher
-from common.events.catalog import ExportRequested
+from common.events.catalog import EVENTS, ExportPartReady, ExportRequested
 from common.events.outbox import COLLECTION
-from common.export import Owned, part_key
-from common.export.keys import REQUESTED
+from common.export import PARTS, Owned, part_key
+from common.export.keys import REQUESTED, part_ready_type
 from common.export.parts import PartWriter
 from common.export.records import gather, plain
 from common.infra import Infrastructure
 from common.storage.local import LocalStorage
 from common.storage.signing import UrlSigner
+from lifegraph.discovery import discover_subgraphs
 
 OWNED = (
     Owned("accounts", "_id", omit=("password_hash",)),
@@ -88,3 +89,10 @@ async def test_a_redelivered_request_stores_and_announces_the_part_once(
     assert sorted(stored["collections"]) == ["accounts", "notes", "rooms"]
     announced = await database[COLLECTION].find({"type": "goals.export.part_ready"}).to_list()
     assert len(announced) == 1
+
+
+def test_every_subgraph_sends_a_part_and_its_event_is_in_the_catalog() -> None:
+    # A subgraph missing here would leave it out of every archive, unnoticed.
+    assert sorted(PARTS) == sorted(discover_subgraphs())
+    for name in PARTS:
+        assert EVENTS[part_ready_type(name)] is ExportPartReady

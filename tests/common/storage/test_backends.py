@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import httpx
 import pytest
 
@@ -36,3 +39,19 @@ async def test_bad_keys_are_refused(storage: ObjectStorage) -> None:
     for key in ("../escape", "/abs", "a/../b", ""):
         with pytest.raises(ValueError, match="invalid storage key"):
             await storage.put(key, b"x", content_type="text/plain")
+
+
+async def test_put_file_stores_a_file_across_parts(storage: ObjectStorage, tmp_path: Path) -> None:
+    # Past one multipart part (8 MiB) on S3, so parts are joined in order.
+    data = os.urandom(1024) * (9 * 1024)
+    source = tmp_path / "archive.zip"
+    source.write_bytes(data)
+    await storage.put_file("exports/1/a.zip", source, content_type="application/zip")
+    info = await storage.head("exports/1/a.zip")
+    assert info is not None
+    assert (info.size, info.content_type) == (len(data), "application/zip")
+    assert await storage.get("exports/1/a.zip") == data
+    empty = tmp_path / "empty"
+    empty.write_bytes(b"")
+    await storage.put_file("exports/1/empty", empty, content_type="text/plain")
+    assert await storage.get("exports/1/empty") == b""

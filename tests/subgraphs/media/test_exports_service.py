@@ -3,6 +3,7 @@ once every part came, built once however often parts are redelivered, then expir
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import zipfile
@@ -125,3 +126,14 @@ async def test_another_users_export_is_not_found(services: MediaServices) -> Non
     with pytest.raises(NotFound):
         await services.exports.get("u1", "not-an-id")
     assert await services.exports.latest("u2") == []
+
+
+async def test_concurrent_requests_start_one_export(services: MediaServices) -> None:
+    answers = await asyncio.gather(
+        *(services.exports.request("u1", include_media=False) for _ in range(5)),
+        return_exceptions=True,
+    )
+    started = [a for a in answers if not isinstance(a, BaseException)]
+    refused = [a for a in answers if isinstance(a, RateLimited)]
+    assert (len(started), len(refused)) == (1, 4)
+    assert [str(job.id) for job in await services.exports.latest("u1")] == [str(started[0].id)]
