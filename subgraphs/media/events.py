@@ -46,6 +46,7 @@ class MediaConsumers:
     async def on_user_deleted(self, event: Event) -> None:
         user_id = UserDeleted.model_validate(event.data).user_id
         await self._services.uploads.erase_owner(user_id)
+        await self._services.exports.erase_owner(user_id)
 
     async def on_speech_requested(self, event: Event) -> None:
         if self._services.spoken is not None:

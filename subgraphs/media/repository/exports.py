@@ -31,6 +31,13 @@ class ExportRepository(Repository[ExportJob]):
         )
         return found
 
+    async def ids_of_owner(self, owner_id: str) -> list[str]:
+        rows = self.model.get_pymongo_collection().find({"owner_id": owner_id}, {"_id": True})
+        return [str(row["_id"]) async for row in rows]
+
+    async def delete_owner(self, owner_id: str) -> int:
+        return await self.delete_where({"owner_id": owner_id})
+
     async def running(self, owner_id: str) -> ExportJob | None:
         found: ExportJob | None = await self.model.find_one({"running": owner_id})
         return found

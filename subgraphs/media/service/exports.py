@@ -138,6 +138,14 @@ class ExportService:
         # In the archive now; a crash before this leaves them to the sweep.
         await self._delete_parts(str(job.id))
 
+    async def erase_owner(self, owner_id: str) -> None:
+        """Account erasure: every archive and part of the owner's, then the jobs."""
+        for export_id in await self._exports.ids_of_owner(owner_id):
+            # Objects first: a crash in between leaves rows the redelivery finds again.
+            await self._delete_parts(export_id)
+            await self._storage.delete(archive_key(export_id))
+        await self._exports.delete_owner(owner_id)
+
     async def sweep(self) -> int:
         """Delete archives past their expiry and parts of jobs past their deadline."""
         now = self._clock()

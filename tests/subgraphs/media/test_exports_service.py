@@ -137,3 +137,15 @@ async def test_concurrent_requests_start_one_export(services: MediaServices) -> 
     refused = [a for a in answers if isinstance(a, RateLimited)]
     assert (len(started), len(refused)) == (1, 4)
     assert [str(job.id) for job in await services.exports.latest("u1")] == [str(started[0].id)]
+
+
+async def test_erasure_deletes_the_owners_archives_and_jobs(services: MediaServices) -> None:
+    job = await services.exports.request("u1", include_media=False)
+    export_id = str(job.id)
+    for name in PARTS:
+        await _send_part(services, "u1", export_id, name)
+    kept = await services.exports.request("u2", include_media=False)
+    await services.exports.erase_owner("u1")
+    assert await services.storage.head(archive_key(export_id)) is None
+    assert await services.exports.latest("u1") == []
+    assert [str(j.id) for j in await services.exports.latest("u2")] == [str(kept.id)]
