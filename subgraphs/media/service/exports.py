@@ -123,7 +123,8 @@ class ExportService:
     async def part_ready(self, part: ExportPartReady) -> None:
         """Note a part; with the last one, build the archive and announce it."""
         job = await self._exports.add_part(part.user_id, part.export_id, part.subgraph)
-        if job is None or job.status is not ExportStatus.PENDING:
+        # Past its deadline the job has failed (the sweep may be deleting its parts).
+        if job is None or self.status(job) is not ExportStatus.PENDING:
             return
         if not set(PARTS) <= set(job.parts):
             return

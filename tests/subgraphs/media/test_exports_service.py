@@ -149,3 +149,16 @@ async def test_erasure_deletes_the_owners_archives_and_jobs(services: MediaServi
     assert await services.storage.head(archive_key(export_id)) is None
     assert await services.exports.latest("u1") == []
     assert [str(j.id) for j in await services.exports.latest("u2")] == [str(kept.id)]
+
+
+async def test_a_part_after_the_deadline_builds_nothing(
+    services: MediaServices, database: Database, clock: Clock
+) -> None:
+    job = await services.exports.request("u1", include_media=False)
+    export_id = str(job.id)
+    for name in PARTS[:-1]:
+        await _send_part(services, "u1", export_id, name)
+    clock.now += timedelta(hours=1)
+    await _send_part(services, "u1", export_id, PARTS[-1])
+    assert await services.storage.head(archive_key(export_id)) is None
+    assert await _ready_events(database) == 0
