@@ -719,6 +719,36 @@ export type DailyReview = {
   tasksCompleted: Array<ReviewItem>;
 };
 
+/** An archive of everything LifeGraph holds about its owner. */
+export type DataExport = {
+  __typename?: 'DataExport';
+  /** Size of the archive, once ready. */
+  byteSize?: Maybe<Scalars['Int']['output']>;
+  /** A signed URL to GET the zip from; null until READY and after it expires. The URL itself expires: query again for a fresh one. */
+  downloadUrl?: Maybe<Scalars['String']['output']>;
+  /** Once ready: the archive can be downloaded until then. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The export's id. */
+  id: Scalars['ID']['output'];
+  /** Whether the archive holds the files. */
+  includeMedia: Scalars['Boolean']['output'];
+  /** Subgraphs whose part arrived (users, goals, community, ...). */
+  partsReceived: Array<Scalars['String']['output']>;
+  /** When the archive was ready. */
+  readyAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was requested. */
+  requestedAt: Scalars['DateTime']['output'];
+  /** Where it stands now. */
+  status: DataExportStatus;
+};
+
+/** PENDING while subgraphs send their parts; READY to download; FAILED when a part never came; EXPIRED once the download window closed. */
+export type DataExportStatus =
+  | 'EXPIRED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'READY';
+
 /** Decline what the coach proposed: nothing is done. */
 export type DeclineCoachProposalInput = {
   /** The proposal (`Message.proposal`). */
@@ -1780,6 +1810,8 @@ export type Mutation = {
   removeTask: Goal;
   /** Report a post or comment to the moderators. */
   reportContent: ModerationCase;
+  /** Start an archive of everything LifeGraph holds about you, from every subgraph; you are notified when it is ready. One at a time (RATE_LIMITED). */
+  requestDataExport: RequestDataExportPayload;
   /** Mail a link confirming the address; false if not needed. */
   requestEmailVerification: Scalars['Boolean']['output'];
   /** Mail a reset link. Answers true whether or not the account exists. */
@@ -2260,6 +2292,12 @@ export type MutationReportContentArgs = {
 
 
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationRequestDataExportArgs = {
+  input: RequestDataExportInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationRequestPasswordResetArgs = {
   input: RequestPasswordResetInput;
 };
@@ -2620,6 +2658,7 @@ export type NotificationEdge = {
 /** What a notification is about. */
 export type NotificationKind =
   | 'ACHIEVEMENT'
+  | 'DATA_EXPORT'
   | 'MESSAGE'
   | 'NEW_FOLLOWER'
   | 'POST_COMMENTED'
@@ -2899,7 +2938,10 @@ export type PushSubscription = {
 /** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
 export type Query = {
   __typename?: 'Query';
-  /** Everything analytics holds about the caller, as JSON (data export). */
+  /**
+   * Everything analytics holds about the caller, as JSON (data export).
+   * @deprecated Use requestDataExport: one archive of every subgraph's data.
+   */
   analyticsExport: Scalars['JSON']['output'];
   /** The signed-in member's API keys, newest first. */
   apiKeys: ApiKeyConnection;
@@ -2917,6 +2959,10 @@ export type Query = {
   currentFocusSession?: Maybe<FocusSession>;
   /** A local day gathered (today when `day` is omitted); never a future day. */
   dailyReview: DailyReview;
+  /** One of your exports; NOT_FOUND for an unknown id or another user's. */
+  dataExport: DataExport;
+  /** Your latest exports, newest first. */
+  dataExports: Array<DataExport>;
   /** The caller's app installs that receive push notifications, oldest first. */
   devices: Array<Device>;
   /** Posts by the people the viewer follows and the viewer, newest first. */
@@ -3032,6 +3078,12 @@ export type QueryConversationArgs = {
 /** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
 export type QueryDailyReviewArgs = {
   day?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
+export type QueryDataExportArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -3421,6 +3473,19 @@ export type ReportInput = {
   targetId: Scalars['ID']['input'];
   /** Whether a post or a comment. */
   targetType: ModerationTarget;
+};
+
+/** What to export. */
+export type RequestDataExportInput = {
+  /** Put the files you uploaded in the archive too. */
+  includeMedia?: Scalars['Boolean']['input'];
+};
+
+/** The export just started. */
+export type RequestDataExportPayload = {
+  __typename?: 'RequestDataExportPayload';
+  /** The new export, PENDING. */
+  export: DataExport;
 };
 
 /** Ask for a password reset mail. */
