@@ -453,6 +453,7 @@ EVENTS: dict[str, type[Payload]] = {
     "goals.goal.completed": GoalChanged,
     "goals.goal.reopened": GoalChanged,
     "goals.goal.deleted": GoalChanged,
+    "goals.goal.restored": GoalChanged,
     "goals.task.completed": TaskCompleted,
     "goals.task.uncompleted": TaskCompleted,
     "goals.task.moved": TaskMoved,

@@ -34,6 +34,7 @@ GOALS_TOPICS = [
     "goals.goal.completed",
     "goals.goal.reopened",
     "goals.goal.deleted",
+    "goals.goal.restored",
 ]
 
 
@@ -67,7 +68,11 @@ def register_consumers(runtime: Runtime, services: CommunityServices) -> None:
         if not isinstance(payload, GoalChanged):
             raise DeadLetter(f"{event.type} is not a goal change")
         await services.goals.apply(
-            payload, event.time, deleted=event.type == "goals.goal.deleted", session=session
+            payload,
+            event.time,
+            deleted=event.type == "goals.goal.deleted",
+            restored=event.type == "goals.goal.restored",
+            session=session,
         )
 
     async def on_media(event: Event) -> None:

@@ -64,6 +64,7 @@ _GOAL_EVENTS = frozenset(
         "goals.goal.completed",
         "goals.goal.reopened",
         "goals.goal.deleted",
+        "goals.goal.restored",
     }
 )
 

@@ -318,6 +318,8 @@ APPLY: dict[str, Apply] = {
     "goals.goal.completed": _goal,
     "goals.goal.reopened": _goal,
     "goals.goal.deleted": _goal,
+    # A goal back from the trash: the newer event un-deletes the view.
+    "goals.goal.restored": _goal,
     "goals.task.completed": _task,
     "goals.task.uncompleted": _task,
     "goals.habit.checked_in": _checkin,

@@ -25,6 +25,7 @@ GOAL_EVENTS: Final = [
     "goals.goal.completed",
     "goals.goal.reopened",
     "goals.goal.deleted",
+    "goals.goal.restored",
 ]
 HABIT_EVENTS: Final = [
     "goals.habit.changed",

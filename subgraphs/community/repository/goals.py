@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from subgraphs.community.models import GoalAccess, GoalRef, Privacy
 from subgraphs.community.repository.base import CommunityRepository, Session
+
+_FOREVER = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 class GoalRepository(CommunityRepository[GoalRef]):
@@ -32,9 +34,13 @@ class GoalRepository(CommunityRepository[GoalRef]):
         title: str,
         visibility: Privacy,
         deleted: bool,
+        restored: bool = False,
         session: Session = None,
     ) -> bool:
-        """Apply a goals event unless a newer one was applied or the goal is deleted."""
+        """Apply a goals event unless a newer one was applied or the goal is deleted.
+
+        Only a newer `restored` (the goal is back from the trash) brings a deleted goal back.
+        """
         fields = {"owner_id": owner_id, "title": title, "visibility": visibility, "synced_at": at}
         if deleted:
             fields["title"] = ""
@@ -42,13 +48,17 @@ class GoalRepository(CommunityRepository[GoalRef]):
         if current is None:
             await GoalRef(goal_id=goal_id, deleted=deleted, **fields).insert(session=session)
             return True
+        guard: dict[str, object] = {"deleted": False}
+        if restored:
+            guard = {"synced_at": {"$lt": at}}
+        elif deleted:
+            # A restore newer than this (late, retried) deletion stands.
+            guard["synced_at"] = {"$lte": at}
+        else:
+            guard["synced_at"] = {"$lt": at}
         # Compared by the server: both sides at BSON's millisecond precision.
         result = await self.collection().update_one(
-            {
-                "goal_id": goal_id,
-                "deleted": False,
-                **({} if deleted else {"synced_at": {"$lt": at}}),
-            },
+            {"goal_id": goal_id, **guard},
             {"$set": {**fields, "deleted": deleted}},
             session=session,
         )
@@ -56,9 +66,10 @@ class GoalRepository(CommunityRepository[GoalRef]):
 
     async def tombstone_owned_by(self, owner_id: str, *, session: Session = None) -> int:
         """An erased user's goals: hidden for good, titles forgotten."""
+        # Stamped past any event: a goal restored just before the erasure stays gone.
         result = await self.collection().update_many(
             {"owner_id": owner_id, "deleted": False},
-            {"$set": {"deleted": True, "title": ""}},
+            {"$set": {"deleted": True, "title": "", "synced_at": _FOREVER}},
             session=session,
         )
         return result.modified_count

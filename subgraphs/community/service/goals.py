@@ -42,7 +42,13 @@ class GoalService:
         return await self._repos.goals.by_goals(goal_ids)
 
     async def apply(
-        self, goal: GoalChanged, at: datetime, *, deleted: bool, session: Session
+        self,
+        goal: GoalChanged,
+        at: datetime,
+        *,
+        deleted: bool,
+        restored: bool = False,
+        session: Session,
     ) -> None:
         """Apply a goals event; older or repeated events change nothing."""
         await self._repos.goals.apply(
@@ -52,10 +58,12 @@ class GoalService:
             title=goal.title,
             visibility=Privacy(goal.visibility),
             deleted=deleted,
+            restored=restored,
             session=session,
         )
-        # Links nobody may ever see are dropped: all of a deleted goal's, and
-        # those someone made to another user's goal before we knew its owner.
+        # Links nobody may ever see are dropped: those someone made to another user's goal
+        # before we knew its owner. The owner's own links stay: hidden while the goal is
+        # deleted (`Viewer.can_see_goal`), shown again if it comes back from the trash.
         await self._repos.posts.unlink_goal(
-            goal.goal_id, except_author=None if deleted else goal.owner_id, session=session
+            goal.goal_id, except_author=goal.owner_id, session=session
         )

@@ -153,7 +153,7 @@ async def test_a_deleted_goal_takes_its_links_along(api: Api, bus: AmqpEventBus)
     assert gone["extensions"] == {"code": "NOT_FOUND", "field": "goalId"}
 
 
-async def test_goal_events_apply_newest_first_and_deletion_is_final(
+async def test_goal_events_apply_newest_first_and_only_a_restore_undoes_a_deletion(
     services: CommunityServices,
 ) -> None:
     now = datetime.now(UTC)
@@ -162,7 +162,8 @@ async def test_goal_events_apply_newest_first_and_deletion_is_final(
     async def apply(event: Event, *, deleted: bool = False) -> None:
         payload = event.payload()
         assert isinstance(payload, GoalChanged)
-        await goals.apply(payload, event.time, deleted=deleted, session=None)
+        restored = event.type == "goals.goal.restored"
+        await goals.apply(payload, event.time, deleted=deleted, restored=restored, session=None)
 
     await apply(goal_event(goal_id="g", owner_id="ana", visibility="public", time=now))
     stale = goal_event(
@@ -188,6 +189,23 @@ async def test_goal_events_apply_newest_first_and_deletion_is_final(
     stored = await repo.by_goal("g")
     assert stored is not None
     assert (stored.deleted, stored.title) == (True, "")
-    unlinked = await services.repos.posts.get(str(post.id))
-    assert unlinked is not None
-    assert unlinked.goal_id is None
+    # The owner's link is kept, hidden while the goal is deleted (it may come back).
+    kept = await services.repos.posts.get(str(post.id))
+    assert kept is not None
+    assert kept.goal_id == "g"
+    assert not Viewer("ana").shows_goal_link("ana", stored)
+
+    older = goal_event("goals.goal.restored", goal_id="g", owner_id="ana", time=now)
+    await apply(older)
+    assert (await repo.by_goal("g") or stored).deleted is True
+    back = goal_event("goals.goal.restored", goal_id="g", owner_id="ana", time=now + timedelta(2))
+    await apply(back)
+    restored = await repo.by_goal("g")
+    assert restored is not None
+    assert (restored.deleted, restored.title) == (False, "Run a 5k")
+    assert Viewer("ana").shows_goal_link("ana", restored)
+    # A deletion retried late, older than the restore, leaves it restored.
+    await apply(
+        goal_event("goals.goal.deleted", goal_id="g", owner_id="ana", time=now), deleted=True
+    )
+    assert (await repo.by_goal("g") or stored).deleted is False
