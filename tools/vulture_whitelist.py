@@ -25,6 +25,7 @@ _.is_streaming
 _.saved_at
 _.deleted_ids
 _.deleted_id
+_.todo_task
 _.streak_unit
 _.updated_count
 _.otpauth_uri

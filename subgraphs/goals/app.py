@@ -28,6 +28,7 @@ async def build(runtime: Runtime) -> GoalsServices:
     # Its first pass fires whatever fell due while no replica was running (flagged late).
     runtime.spawn(services.reminders.run, name="reminder-dispatcher")
     await export_part(runtime, OWNED)
+    runtime.spawn(services.trash.run, name="trash-purge")
     return services
 
 

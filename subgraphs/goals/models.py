@@ -20,6 +20,7 @@ from subgraphs.goals.domain.enums import (
     TaskPriority,
     TrackerKind,
     TrackerMetric,
+    TrashKind,
     Visibility,
 )
 
@@ -448,6 +449,41 @@ class MoodCheckInDoc(Document):
         ]
 
 
+class TrashedDocument(BaseModel):
+    """One document as it was stored, BSON-encoded, so restoring writes it back unchanged."""
+
+    collection: str
+    bson: bytes
+
+
+class TrashDoc(Document):
+    """A deleted item and everything its deletion removed, restorable until `purge_at`."""
+
+    owner_id: str
+    kind: TrashKind
+    item_id: str
+    title: str
+    deleted_at: datetime
+    purge_at: datetime
+    documents: list[TrashedDocument] = Field(default_factory=list)
+    # Every goal id inside (a goal's sub-tree): a sub-goal restored later finds its parent here.
+    goal_ids: list[str] = Field(default_factory=list)
+    # Standalone tasks the deletion unlinked from these goals: task id -> goal id.
+    unlinked_tasks: dict[str, str] = Field(default_factory=dict)
+
+    class Settings:
+        name = "trash"
+        indexes = [
+            IndexModel([("owner_id", ASCENDING), ("_id", DESCENDING)], name="by_owner"),
+            IndexModel(
+                [("owner_id", ASCENDING), ("item_id", ASCENDING)], unique=True, name="one_per_item"
+            ),
+            IndexModel([("owner_id", ASCENDING), ("goal_ids", ASCENDING)], name="by_goal"),
+            # The purge loop's scan: rows past their time.
+            IndexModel([("purge_at", ASCENDING)], name="by_purge_at"),
+        ]
+
+
 class GoalsChange(ChangeRow):
     """Live sync's feed of each owner's changed goals, tasks, habits and activities."""
 
@@ -475,5 +511,6 @@ MODELS: list[type[Document]] = [
     JournalEntryDoc,
     MoodCheckInDoc,
     VacationDoc,
+    TrashDoc,
     GoalsChange,
 ]

@@ -103,3 +103,12 @@ class TaskView(StrEnum):
     TODAY = "today"
     UPCOMING = "upcoming"
     OVERDUE = "overdue"
+
+
+class TrashKind(StrEnum):
+    """What a trash row holds: the top-level item deleted (a goal brings its sub-tree)."""
+
+    GOAL = "goal"
+    TODO_TASK = "todo_task"
+    HABIT = "habit"
+    JOURNAL_ENTRY = "journal_entry"

@@ -46,3 +46,5 @@ MOOD_MAX: Final = 5
 TAGS_PER_MOOD: Final = 10
 # Check-ins one local day may hold: the daily review lists them all.
 MOOD_CHECK_INS_PER_DAY: Final = 50
+# Deleted goals, tasks, habits and journal entries stay restorable this long.
+TRASH_DAYS: Final = 30

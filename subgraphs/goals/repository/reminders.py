@@ -20,6 +20,16 @@ def _due(now: datetime) -> dict[str, Any]:
     }
 
 
+def of_targets(target_type: ReminderTarget, target_ids: list[str]) -> dict[str, Any]:
+    """The reminders about these objects (what deleting them removes, or trashes)."""
+    return {"target_type": target_type.value, "target_id": {"$in": target_ids}}
+
+
+def of_goals(goal_ids: list[str]) -> dict[str, Any]:
+    """Reminders on these goals or on their tasks."""
+    return {"$or": [{"goal_id": {"$in": goal_ids}}, of_targets(ReminderTarget.GOAL, goal_ids)]}
+
+
 class ReminderRepository(Repository[ReminderDoc]):
     model = ReminderDoc
 
@@ -71,12 +81,10 @@ class ReminderRepository(Repository[ReminderDoc]):
     async def delete_for_targets(
         self, target_type: ReminderTarget, target_ids: list[str], *, session: Session = None
     ) -> int:
-        return await self.delete_where(
-            {"target_type": target_type.value, "target_id": {"$in": target_ids}}, session=session
-        )
+        return await self.delete_where(of_targets(target_type, target_ids), session=session)
 
     async def delete_for_goals(self, goal_ids: list[str], *, session: Session = None) -> int:
-        return await self.delete_where({"goal_id": {"$in": goal_ids}}, session=session)
+        return await self.delete_where(of_goals(goal_ids), session=session)
 
     async def delete_owner(self, owner_id: str, *, session: Session = None) -> int:
         return await self.delete_where({"owner_id": owner_id}, session=session)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from common.repository import Page, PageRequest, Repository
+from common.repository import Page, PageRequest, Repository, parse_object_id
 from subgraphs.goals.domain.enums import TaskView
 from subgraphs.goals.models import ProjectDoc, TodoTaskDoc
 from subgraphs.goals.repository._raw import Session, collection
@@ -89,6 +89,27 @@ class TodoTaskRepository(Repository[TodoTaskDoc]):
 
     async def count_for_goal(self, goal_id: str, *, session: Session = None) -> int:
         return await collection(TodoTaskDoc).count_documents({"goal_id": goal_id}, session=session)
+
+    async def links_to(self, goal_ids: Iterable[str], *, session: Session = None) -> dict[str, str]:
+        """Task id -> goal id of the tasks linked to these goals."""
+        cursor = collection(TodoTaskDoc).find(
+            {"goal_id": {"$in": list(goal_ids)}}, {"goal_id": 1}, session=session
+        )
+        return {str(row["_id"]): str(row["goal_id"]) for row in await cursor.to_list()}
+
+    async def relink(
+        self, owner_id: str, links: Mapping[str, str], *, session: Session = None
+    ) -> None:
+        """Link tasks back to their goals, unless linked elsewhere (or gone) since."""
+        for task_id, goal_id in links.items():
+            oid = parse_object_id(task_id)
+            if oid is None:
+                continue
+            await collection(TodoTaskDoc).update_one(
+                {"_id": oid, "owner_id": owner_id, "goal_id": None},
+                {"$set": {"goal_id": goal_id}},
+                session=session,
+            )
 
     async def unlink_goals(self, goal_ids: Iterable[str], *, session: Session = None) -> None:
         await collection(TodoTaskDoc).update_many(

@@ -15,11 +15,14 @@ from subgraphs.goals.schema.reminders import ReminderMutations, ReminderQueries
 from subgraphs.goals.schema.tasks import TaskMutations, TaskQueries
 from subgraphs.goals.schema.templates import TemplateMutations, TemplateQueries
 from subgraphs.goals.schema.trackers import TrackerMutations, TrackerQueries
+from subgraphs.goals.schema.trash import TrashMutations, TrashQueries
 from subgraphs.goals.schema.user import User
 
 
 @strawberry.type(
-    description="Goals, habits, focus, calendar, reminders, trackers, tasks and the journal."
+    description=(
+        "Goals, habits, focus, calendar, reminders, trackers, tasks, the journal and the trash."
+    )
 )
 class Query(
     GoalQueries,
@@ -31,6 +34,7 @@ class Query(
     TrackerQueries,
     TaskQueries,
     JournalQueries,
+    TrashQueries,
 ):
     pass
 
@@ -46,6 +50,7 @@ class Mutation(
     TrackerMutations,
     TaskMutations,
     JournalMutations,
+    TrashMutations,
 ):
     pass
 

@@ -191,9 +191,13 @@ class TaskIdInput:
     task_id: strawberry.ID = strawberry.field(description="The task.")
 
 
-@strawberry.type(description="The goals a deletion removed (the goal and its sub-goals).")
+@strawberry.type(
+    description="The goals a deletion moved to the trash (the goal and its sub-goals)."
+)
 class DeleteGoalPayload:
-    deleted_ids: list[strawberry.ID] = strawberry.field(description="Ids of removed goals.")
+    deleted_ids: list[strawberry.ID] = strawberry.field(
+        description="Ids of the goals moved to the trash."
+    )
 
 
 @strawberry.type
@@ -262,7 +266,12 @@ class GoalMutations:
         me = await require_viewer_id(info)
         return GoalType.of(await services(info).goals.set_status(me, str(input.id), input.status))
 
-    @strawberry.mutation(description="Delete a goal with all its sub-goals.")
+    @strawberry.mutation(
+        description=(
+            "Move a goal with all its sub-goals (and their reminders) to the trash "
+            "(`restoreFromTrash` for 30 days)."
+        )
+    )
     async def delete_goal(self, info: Info, input: GoalIdInput) -> DeleteGoalPayload:
         me = await require_viewer_id(info)
         ids = await services(info).goals.delete(me, str(input.id))

@@ -295,7 +295,12 @@ class HabitMutations:
         me = await require_viewer_id(info)
         return _vacations(await services(info).vacations.end(me))
 
-    @strawberry.mutation(description="Delete a habit with its check-ins and reminders.")
+    @strawberry.mutation(
+        description=(
+            "Move a habit with its check-ins and reminders to the trash "
+            "(`restoreFromTrash` for 30 days)."
+        )
+    )
     async def delete_habit(self, info: Info, input: HabitIdInput) -> strawberry.ID:
         me = await require_viewer_id(info)
         await services(info).habits.delete(me, str(input.id))

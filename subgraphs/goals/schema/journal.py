@@ -228,7 +228,12 @@ class JournalMutations:
         )
         return JournalEntryType.of(entry)
 
-    @strawberry.mutation(description="Delete one of the viewer's journal entries for good.")
+    @strawberry.mutation(
+        description=(
+            "Move one of the viewer's journal entries to the trash "
+            "(`restoreFromTrash` for 30 days)."
+        )
+    )
     async def delete_journal_entry(self, info: Info, input: JournalEntryIdInput) -> DeletedPayload:
         me = await require_viewer_id(info)
         deleted = await services(info).journal.delete_entry(me, str(input.id))

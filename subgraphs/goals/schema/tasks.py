@@ -379,7 +379,11 @@ class TaskMutations:
         task = await services(info).todo_tasks.move(me, str(input.id), _id(input.project_id))
         return TodoTaskType.of(task)
 
-    @strawberry.mutation(description="Delete a task for good.")
+    @strawberry.mutation(
+        description=(
+            "Move a task (with its time block) to the trash (`restoreFromTrash` for 30 days)."
+        )
+    )
     async def delete_todo_task(self, info: Info, input: TodoTaskIdInput) -> DeleteTodoTaskPayload:
         me = await require_viewer_id(info)
         deleted = await services(info).todo_tasks.delete(me, str(input.id))

@@ -49,6 +49,7 @@ _ENTITY_OF_EVENT: Final = {
     "goals.goal.completed": Entity.GOAL,
     "goals.goal.reopened": Entity.GOAL,
     "goals.goal.deleted": Entity.GOAL,
+    "goals.goal.restored": Entity.GOAL,
     "goals.todo_task.changed": Entity.TASK,
     "goals.task.moved": Entity.TASK,
     "goals.habit.changed": Entity.HABIT,

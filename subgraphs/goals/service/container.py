@@ -24,6 +24,7 @@ from subgraphs.goals.repository.reminders import ReminderRepository
 from subgraphs.goals.repository.review import ReviewRepository
 from subgraphs.goals.repository.tasks import ProjectRepository, TodoTaskRepository
 from subgraphs.goals.repository.trackers import TrackerRepository
+from subgraphs.goals.repository.trash import TrashRepository
 from subgraphs.goals.repository.vacations import VacationRepository
 from subgraphs.goals.service.access import Access
 from subgraphs.goals.service.base import Clock, Deps, system_clock
@@ -37,6 +38,8 @@ from subgraphs.goals.service.reminders import ReminderService
 from subgraphs.goals.service.tasks import ProjectService, TodoTaskService
 from subgraphs.goals.service.templates import TemplateService
 from subgraphs.goals.service.trackers import TrackerService
+from subgraphs.goals.service.trash import TrashService
+from subgraphs.goals.service.trashbin import TrashBin
 from subgraphs.goals.service.users import UserDataService
 from subgraphs.goals.service.vacations import VacationService
 
@@ -58,6 +61,7 @@ class GoalsServices:
     coach: CoachActionService
     journal: JournalService
     vacations: VacationService
+    trash: TrashService
 
 
 def build_services(
@@ -81,12 +85,13 @@ def build_services(
     activity_repo, feed_repo = ActivityRepository(), FeedRepository()
     project_repo, todo_task_repo = ProjectRepository(), TodoTaskRepository()
     journal_repo, mood_repo = JournalRepository(), MoodRepository()
-    vacation_repo = VacationRepository()
+    vacation_repo, trash_repo = VacationRepository(), TrashRepository()
+    trash_bin = TrashBin(deps, trash_repo)
     access = Access(follows, profiles)
-    goals = GoalService(deps, goal_repo, reminder_repo, erased, access, todo_task_repo)
+    goals = GoalService(deps, goal_repo, reminder_repo, erased, access, todo_task_repo, trash_bin)
     projects = ProjectService(deps, project_repo, todo_task_repo)
     habits = HabitService(
-        deps, habit_repo, check_in_repo, reminder_repo, goals, access, vacation_repo
+        deps, habit_repo, check_in_repo, reminder_repo, goals, access, vacation_repo, trash_bin
     )
     reminders = ReminderService(deps, reminder_repo, activity_repo, goals, habits, access)
     calendar = CalendarService(
@@ -100,7 +105,8 @@ def build_services(
         limits=calendar_limits,
     )
     trackers = TrackerService(deps, tracker_repo, access)
-    todo_tasks = TodoTaskService(deps, todo_task_repo, projects, goals, access, calendar)
+    todo_tasks = TodoTaskService(deps, todo_task_repo, projects, goals, access, calendar, trash_bin)
+    journal = JournalService(deps, journal_repo, mood_repo, ReviewRepository(), access, trash_bin)
     coach_repo = CoachActionRepository()
     coach = CoachActionService(
         deps=deps,
@@ -143,11 +149,21 @@ def build_services(
             journal=journal_repo,
             moods=mood_repo,
             vacations=vacation_repo,
+            trash=trash_repo,
             changes=changes,
         ),
         projects=projects,
         todo_tasks=todo_tasks,
         coach=coach,
-        journal=JournalService(deps, journal_repo, mood_repo, ReviewRepository(), access),
+        journal=journal,
         vacations=VacationService(deps, vacation_repo, access),
+        trash=TrashService(
+            deps,
+            trash_repo,
+            goals=goals,
+            todo_tasks=todo_tasks,
+            habits=habits,
+            journal=journal,
+            reminders=reminders,
+        ),
     )

@@ -10,7 +10,7 @@ from typing import Literal
 from bson import ObjectId
 
 from common import validation
-from common.errors import BadUserInput, NotFound
+from common.errors import BadUserInput, Conflict, NotFound
 from common.events import Event, OutboxTransaction
 from common.events.catalog import CoachGoalCreated, CoachGoalRequested, GoalChanged, TaskCompleted
 from common.repository import Page, PageRequest
@@ -21,15 +21,17 @@ from subgraphs.goals.domain.enums import (
     LifeArea,
     ProgressMode,
     ReminderTarget,
+    TrashKind,
     Visibility,
 )
 from subgraphs.goals.domain.progress import derived_progress
-from subgraphs.goals.models import GoalDoc, TaskItem
+from subgraphs.goals.models import GoalDoc, ReminderDoc, TaskItem, TrashDoc
 from subgraphs.goals.repository._raw import Session
 from subgraphs.goals.repository.goals import GoalRepository
 from subgraphs.goals.repository.projections import ErasedRepository
-from subgraphs.goals.repository.reminders import ReminderRepository
+from subgraphs.goals.repository.reminders import ReminderRepository, of_goals
 from subgraphs.goals.repository.tasks import TodoTaskRepository
+from subgraphs.goals.repository.trash import collection_name
 from subgraphs.goals.service.access import Access
 from subgraphs.goals.service.base import (
     UNSET,
@@ -38,8 +40,9 @@ from subgraphs.goals.service.base import (
     description,
     require_text,
 )
+from subgraphs.goals.service.trashbin import TrashBin
 
-GoalVerb = Literal["created", "updated", "completed", "reopened", "deleted"]
+GoalVerb = Literal["created", "updated", "completed", "reopened", "deleted", "restored"]
 
 
 @dataclass(frozen=True)
@@ -109,8 +112,10 @@ class GoalService:
         erased: ErasedRepository,
         access: Access,
         todo_tasks: TodoTaskRepository,
+        trash: TrashBin,
     ) -> None:
         self._deps = deps
+        self._trash = trash
         self._goals = goals
         self._todo_tasks = todo_tasks
         self._reminders = reminders
@@ -345,17 +350,36 @@ class GoalService:
         return await self._deps.atomically(work)
 
     async def delete(self, owner_id: str, goal_id: str) -> list[str]:
-        """The goal, its sub-goals, their reminders, the parent's progress: all or nothing."""
+        """The goal, its sub-goals and their reminders go to the trash, the parent's progress
+        is recomputed and the deletions are told: all or nothing."""
 
         async def work(tx: OutboxTransaction) -> list[str]:
             session = tx.session
             goal = await self.owned(owner_id, goal_id, session=session)
             subtree = [goal, *await self._goals.descendants(goal_id, session=session)]
             ids = [str(g.id) for g in subtree]
+            reminders = of_goals(ids)
+            documents = [
+                *await self._trash.capture(
+                    GoalDoc, {"_id": {"$in": [g.id for g in subtree]}}, session=session
+                ),
+                *await self._trash.capture(ReminderDoc, reminders, session=session),
+            ]
+            # Linked standalone tasks outlive the goal: they only stop counting toward it,
+            # until a restore links them back.
+            unlinked = await self._todo_tasks.links_to(ids, session=session)
+            await self._trash.put(
+                tx,
+                owner_id=owner_id,
+                kind=TrashKind.GOAL,
+                item_id=goal_id,
+                title=goal.title,
+                documents=documents,
+                goal_ids=ids,
+                unlinked_tasks=unlinked,
+            )
             await self._goals.delete_ids(ids, session=session)
             await self._reminders.delete_for_goals(ids, session=session)
-            await self._reminders.delete_for_targets(ReminderTarget.GOAL, ids, session=session)
-            # Linked standalone tasks outlive the goal: they only stop counting toward it.
             await self._todo_tasks.unlink_goals(ids, session=session)
             changed: list[GoalDoc] = []
             if goal.parent_id is not None:
@@ -372,6 +396,63 @@ class GoalService:
             return ids
 
         return await self._deps.atomically(work)
+
+    async def restore_trashed(self, tx: OutboxTransaction, row: TrashDoc) -> GoalDoc:
+        """Put a trashed sub-tree back under its parent (or at the top when the parent is
+        gone for good), link its tasks back, recompute progress and tell `restored`."""
+        session = tx.session
+        contents = self._trash.contents(row)
+        goals = contents.get(collection_name(GoalDoc), [])
+        root = next(g for g in goals if str(g["_id"]) == row.item_id)
+        parent = await self._restored_parent(row.owner_id, root.get("parent_id"), session=session)
+        prefix = [*parent.ancestor_ids, str(parent.id)] if parent else []
+        kept = len(root.get("ancestor_ids", []))
+        for raw in goals:
+            raw["ancestor_ids"] = [*prefix, *raw.get("ancestor_ids", [])[kept:]]
+        root["parent_id"] = str(parent.id) if parent else None
+        if max(len(g["ancestor_ids"]) + 1 for g in goals) > MAX_GOAL_DEPTH:
+            raise Conflict(
+                f"Under its parent now it would nest deeper than {MAX_GOAL_DEPTH} levels.",
+                field="id",
+            )
+        await self._trash.write_back(tx, row, contents)
+        await self._todo_tasks.relink(row.owner_id, row.unlinked_tasks, session=session)
+        restored = await self._goals.get_many(row.goal_ids, session=session)
+        deepest_first = sorted(restored.values(), key=lambda g: -len(g.ancestor_ids))
+        for goal in deepest_first:
+            await self._recompute(goal, session=session)
+        top = restored[row.item_id]
+        changed = await self._rollup(top, include_self=False, session=session)
+        shallowest_first = reversed(deepest_first)
+        await self._deps.publish_all(
+            tx,
+            [
+                *(goal_event("restored", g) for g in shallowest_first),
+                *(goal_event("updated", g) for g in changed),
+            ],
+        )
+        return top
+
+    async def _restored_parent(
+        self, owner_id: str, parent_id: str | None, *, session: Session
+    ) -> GoalDoc | None:
+        if parent_id is None:
+            return None
+        parent = await self._goals.get(parent_id, session=session)
+        if parent is not None and parent.owner_id == owner_id:
+            return parent
+        if await self._trash.holding_goal(owner_id, parent_id, session=session):
+            raise Conflict("Its parent goal is in the trash: restore that first.", field="id")
+        return None
+
+    async def _recompute(self, goal: GoalDoc, *, session: Session) -> None:
+        """Derived progress from what stands now (linked tasks may have changed meanwhile)."""
+        if goal.progress_mode is not ProgressMode.DERIVED or goal.status is GoalStatus.COMPLETED:
+            return
+        value = await self._derived(goal, session=session)
+        if value is not None and value != goal.progress:
+            goal.progress = value
+            await self._goals.set_fields(str(goal.id), {"progress": value}, session=session)
 
     # tasks -------------------------------------------------------------------
 

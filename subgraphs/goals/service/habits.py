@@ -18,7 +18,12 @@ from common.events.catalog import (
 from common.repository import Page, PageRequest
 from common.validation import day_in_range, items, timezone_name
 from subgraphs.goals.domain import limits
-from subgraphs.goals.domain.enums import STREAK_MILESTONES, ReminderTarget, ScheduleKind
+from subgraphs.goals.domain.enums import (
+    STREAK_MILESTONES,
+    ReminderTarget,
+    ScheduleKind,
+    TrashKind,
+)
 from subgraphs.goals.domain.streaks import (
     Kindness,
     Schedule,
@@ -29,10 +34,10 @@ from subgraphs.goals.domain.streaks import (
     on_vacation,
 )
 from subgraphs.goals.domain.timezones import local_day
-from subgraphs.goals.models import CheckInDoc, HabitDoc, VacationDoc
+from subgraphs.goals.models import CheckInDoc, HabitDoc, ReminderDoc, TrashDoc, VacationDoc
 from subgraphs.goals.repository._raw import Session
 from subgraphs.goals.repository.habits import CheckInRepository, HabitRepository
-from subgraphs.goals.repository.reminders import ReminderRepository
+from subgraphs.goals.repository.reminders import ReminderRepository, of_targets
 from subgraphs.goals.repository.vacations import VacationRepository
 from subgraphs.goals.service.access import Access
 from subgraphs.goals.service.base import (
@@ -43,6 +48,7 @@ from subgraphs.goals.service.base import (
     require_text,
 )
 from subgraphs.goals.service.goals import GoalService
+from subgraphs.goals.service.trashbin import TrashBin
 
 
 @dataclass(frozen=True)
@@ -113,8 +119,10 @@ class HabitService:
         goals: GoalService,
         access: Access,
         vacations: VacationRepository,
+        trash: TrashBin,
     ) -> None:
         self._deps = deps
+        self._trash = trash
         self._vacations = vacations
         self._habits = habits
         self._check_ins = check_ins
@@ -209,10 +217,24 @@ class HabitService:
         return await self._deps.atomically(work)
 
     async def delete(self, owner_id: str, habit_id: str) -> None:
-        """The habit, its check-ins and its reminders go together or not at all."""
+        """The habit, its check-ins and its reminders go to the trash together or not at all."""
 
         async def work(tx: OutboxTransaction) -> None:
             habit = await self.owned(owner_id, habit_id, field="id", session=tx.session)
+            reminders = of_targets(ReminderTarget.HABIT, [habit_id])
+            documents = [
+                *await self._trash.capture(HabitDoc, {"_id": habit.id}, session=tx.session),
+                *await self._trash.capture(CheckInDoc, {"habit_id": habit_id}, session=tx.session),
+                *await self._trash.capture(ReminderDoc, reminders, session=tx.session),
+            ]
+            await self._trash.put(
+                tx,
+                owner_id=owner_id,
+                kind=TrashKind.HABIT,
+                item_id=habit_id,
+                title=habit.title,
+                documents=documents,
+            )
             await self._check_ins.delete_habit(habit_id, session=tx.session)
             await self._reminders.delete_for_targets(
                 ReminderTarget.HABIT, [habit_id], session=tx.session
@@ -221,6 +243,14 @@ class HabitService:
             await self._deps.publish(tx, habit_changed(habit, deleted=True))
 
         await self._deps.atomically(work)
+
+    async def restore_trashed(self, tx: OutboxTransaction, row: TrashDoc) -> HabitDoc:
+        """Back with its check-ins, so its streaks are what they were; told as on create."""
+        await self._trash.write_back(tx, row, self._trash.contents(row))
+        habit = await self.owned(row.owner_id, row.item_id, session=tx.session)
+        await self._deps.publish(tx, habit_changed(habit))
+        await self._publish_rules(tx, habit)
+        return habit
 
     async def _zone(self, habit: HabitDoc) -> ZoneInfo:
         return await self._access.timezone(habit.owner_id, habit.timezone)

@@ -11,20 +11,23 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from common import validation
-from common.errors import BadUserInput, NotFound
+from common.errors import BadUserInput, Conflict, NotFound
 from common.events import Event, OutboxTransaction
 from common.events.catalog import MoodDeleted, MoodLogged
 from common.repository import Page, PageRequest
 from subgraphs.goals.domain import limits
+from subgraphs.goals.domain.enums import TrashKind
 from subgraphs.goals.domain.review import Done
 from subgraphs.goals.domain.tasks import normalise_tags
 from subgraphs.goals.domain.timezones import local_day, local_midnight_utc
-from subgraphs.goals.models import JournalEntryDoc, MoodCheckInDoc
+from subgraphs.goals.models import JournalEntryDoc, MoodCheckInDoc, TrashDoc
 from subgraphs.goals.repository._raw import Session
 from subgraphs.goals.repository.journal import JournalRepository, MoodRepository
 from subgraphs.goals.repository.review import ReviewRepository
+from subgraphs.goals.repository.trash import collection_name
 from subgraphs.goals.service.access import Access
 from subgraphs.goals.service.base import UNSET, Deps, _Unset
+from subgraphs.goals.service.trashbin import TrashBin
 
 
 @dataclass(frozen=True)
@@ -88,8 +91,10 @@ class JournalService:
         moods: MoodRepository,
         review: ReviewRepository,
         access: Access,
+        trash: TrashBin,
     ) -> None:
         self._deps = deps
+        self._trash = trash
         self._entries = entries
         self._moods = moods
         self._review = review
@@ -157,9 +162,35 @@ class JournalService:
         return await self._deps.atomically(work)
 
     async def delete_entry(self, owner_id: str, entry_id: str) -> str:
-        entry = await self.owned_entry(owner_id, entry_id)
-        await self._entries.delete(entry)
-        return entry_id
+        """To the trash, titled by its day (its text shows nowhere else)."""
+
+        async def work(tx: OutboxTransaction) -> str:
+            entry = await self.owned_entry(owner_id, entry_id, session=tx.session)
+            documents = await self._trash.capture(
+                JournalEntryDoc, {"_id": entry.id}, session=tx.session
+            )
+            await self._trash.put(
+                tx,
+                owner_id=owner_id,
+                kind=TrashKind.JOURNAL_ENTRY,
+                item_id=entry_id,
+                title=entry.day,
+                documents=documents,
+            )
+            await self._entries.delete(entry, session=tx.session)
+            return entry_id
+
+        return await self._deps.atomically(work)
+
+    async def restore_trashed(self, tx: OutboxTransaction, row: TrashDoc) -> JournalEntryDoc:
+        """Refused while the day has another entry: one entry a day, and merging two
+        texts is the owner's call."""
+        contents = self._trash.contents(row)
+        day = str(contents[collection_name(JournalEntryDoc)][0]["day"])
+        if await self._entries.for_day(row.owner_id, day, session=tx.session) is not None:
+            raise Conflict(f"{day} has a journal entry now: delete or edit that one.", field="id")
+        await self._trash.write_back(tx, row, contents)
+        return await self.owned_entry(row.owner_id, row.item_id, session=tx.session)
 
     # mood ------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ in the same transaction.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -18,19 +18,29 @@ from common import validation
 from common.errors import BadUserInput, NotFound
 from common.events import Event, OutboxTransaction
 from common.events.catalog import TaskCompleted, TaskMoved, TodoTaskChanged
-from common.repository import Page, PageRequest
+from common.repository import Page, PageRequest, parse_object_id
 from subgraphs.goals.domain import limits
-from subgraphs.goals.domain.enums import TaskPriority, TaskView
+from subgraphs.goals.domain.enums import ReminderTarget, TaskPriority, TaskView, TrashKind
 from subgraphs.goals.domain.recurrence import next_start_after, normalise_rule, parse_rule
 from subgraphs.goals.domain.tasks import color, normalise_tags, series_anchor
 from subgraphs.goals.domain.timezones import local_day, zone
-from subgraphs.goals.models import ProjectDoc, SubtaskItem, TodoTaskDoc
+from subgraphs.goals.models import (
+    ActivityDoc,
+    ProjectDoc,
+    ReminderDoc,
+    SubtaskItem,
+    TodoTaskDoc,
+    TrashDoc,
+)
 from subgraphs.goals.repository._raw import Session
+from subgraphs.goals.repository.reminders import of_targets
 from subgraphs.goals.repository.tasks import ProjectRepository, TodoTaskRepository, task_query
+from subgraphs.goals.repository.trash import collection_name
 from subgraphs.goals.service.access import Access
 from subgraphs.goals.service.base import UNSET, Deps, Entity, _Unset, require_text
 from subgraphs.goals.service.calendar import ActivityInput, ActivityPatch, CalendarService
 from subgraphs.goals.service.goals import GoalService
+from subgraphs.goals.service.trashbin import TrashBin
 
 
 @dataclass(frozen=True)
@@ -156,8 +166,10 @@ class TodoTaskService:
         goals: GoalService,
         access: Access,
         calendar: CalendarService,
+        trash: TrashBin,
     ) -> None:
         self._deps = deps
+        self._trash = trash
         self._tasks = tasks
         self._projects = projects
         self._goals = goals
@@ -329,8 +341,29 @@ class TodoTaskService:
         return await self._deps.atomically(work)
 
     async def delete(self, owner_id: str, task_id: str) -> str:
+        """The task goes to the trash with its time block (activity and its reminders)."""
+
         async def work(tx: OutboxTransaction) -> str:
             task = await self.owned(owner_id, task_id, session=tx.session)
+            documents = await self._trash.capture(TodoTaskDoc, {"_id": task.id}, session=tx.session)
+            if task.activity_id is not None and await self._blocked_by(task, tx.session):
+                block = parse_object_id(task.activity_id)
+                documents += await self._trash.capture(
+                    ActivityDoc, {"_id": block}, session=tx.session
+                )
+                documents += await self._trash.capture(
+                    ReminderDoc,
+                    of_targets(ReminderTarget.ACTIVITY, [task.activity_id]),
+                    session=tx.session,
+                )
+            await self._trash.put(
+                tx,
+                owner_id=owner_id,
+                kind=TrashKind.TODO_TASK,
+                item_id=task_id,
+                title=task.title,
+                documents=documents,
+            )
             await self._tasks.delete(task, session=tx.session)
             await self._deps.publish(tx, task_changed(task, deleted=True))
             await self._unblock(tx, task)
@@ -338,6 +371,38 @@ class TodoTaskService:
             return task_id
 
         return await self._deps.atomically(work)
+
+    async def restore_trashed(self, tx: OutboxTransaction, row: TrashDoc) -> TodoTaskDoc:
+        """Back in its project and linked to its goal, each if it still exists (else the
+        inbox, unlinked), with its time block; it counts toward the goal again."""
+        session = tx.session
+        contents = self._trash.contents(row)
+        raw = contents[collection_name(TodoTaskDoc)][0]
+        if raw.get("project_id") and not await self._exists(
+            self._projects.owned, row.owner_id, raw["project_id"], session
+        ):
+            raw["project_id"] = None
+        if raw.get("goal_id") and not await self._exists(
+            self._goals.owned, row.owner_id, raw["goal_id"], session
+        ):
+            raw["goal_id"] = None
+        await self._trash.write_back(tx, row, contents)
+        task = await self.owned(row.owner_id, row.item_id, session=session)
+        await self._deps.publish(tx, task_changed(task))
+        for activity in contents.get(collection_name(ActivityDoc), []):
+            await self._deps.changed(tx, row.owner_id, Entity.ACTIVITY, str(activity["_id"]))
+        await self._goals.linked_tasks_changed(tx, row.owner_id, [task.goal_id])
+        return task
+
+    @staticmethod
+    async def _exists(
+        owned: Callable[..., Awaitable[object]], owner_id: str, object_id: str, session: Session
+    ) -> bool:
+        try:
+            await owned(owner_id, object_id, session=session)
+        except NotFound:
+            return False
+        return True
 
     # recurrence ------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from subgraphs.goals.repository.projections import (
 from subgraphs.goals.repository.reminders import ReminderRepository
 from subgraphs.goals.repository.tasks import ProjectRepository, TodoTaskRepository
 from subgraphs.goals.repository.trackers import TrackerRepository
+from subgraphs.goals.repository.trash import TrashRepository
 from subgraphs.goals.repository.vacations import VacationRepository
 
 
@@ -46,6 +47,7 @@ class UserDataService:
         journal: JournalRepository,
         moods: MoodRepository,
         vacations: VacationRepository,
+        trash: TrashRepository,
         changes: ChangeFeed,
     ) -> None:
         self._changes = changes
@@ -68,6 +70,8 @@ class UserDataService:
             journal,
             moods,
             vacations,
+            # What the user deleted is theirs too: erasure leaves nothing to restore.
+            trash,
         )
 
     # Each runs inside the consumer's transaction (`session`), with the processed-event

@@ -28,12 +28,14 @@ pytestmark = [pytest.mark.rabbitmq]
 
 
 async def snapshot(database: Database) -> dict[str, Any]:
-    """Every goal and reminder as stored, and how many events were ever put in the outbox."""
+    """Every goal, reminder and trash row as stored, and how many events were ever put in
+    the outbox."""
     goals = await database["goals"].find({}, {"updated_at": 0}).sort("_id").to_list()
     reminders = await database["reminders"].find().sort("_id").to_list()
     return {
         "goals": goals,
         "reminders": reminders,
+        "trash": await database["trash"].find().sort("_id").to_list(),
         "outbox": await database[OUTBOX].count_documents({}),
     }
 
@@ -87,6 +89,32 @@ async def test_deleting_a_subtree_that_crashes_half_way_deletes_nothing(
     # Two `deleted` events; the root, with nothing left to derive from, keeps its value.
     assert after["outbox"] == before["outbox"] + 2
     assert str(root.id) == str(after["goals"][0]["_id"])
+    assert [row["item_id"] for row in after["trash"]] == [str(middle.id)]
+
+
+async def test_a_restore_that_crashes_half_way_restores_nothing_and_a_whole_one_all(
+    goals_services: GoalsServices, goals_database: Database, clock: FakeClock
+) -> None:
+    _, middle, _ = await family(goals_services)
+    before_delete = await snapshot(goals_database)
+    await goals_services.goals.delete("alice", str(middle.id))
+    in_trash = await snapshot(goals_database)
+
+    # Both goals and the reminder are back before the second `restored` event.
+    broken = crashing(goals_database, clock, "goals.goal.restored", nth=2)
+    with pytest.raises(InvalidEvent):
+        await broken.trash.restore("alice", str(middle.id))
+    assert await snapshot(goals_database) == in_trash
+
+    await goals_services.trash.restore("alice", str(middle.id))
+    after = await snapshot(goals_database)
+    # Exactly as stored before the delete (the reminder's time has not passed).
+    assert (after["goals"], after["reminders"], after["trash"]) == (
+        before_delete["goals"],
+        before_delete["reminders"],
+        [],
+    )
+    assert after["outbox"] == in_trash["outbox"] + 2
 
 
 async def test_a_template_instantiation_that_crashes_creates_no_goal(

@@ -25,6 +25,7 @@ EVERYTHING = """query($id: ID!) {
   journalEntries { nodes { id } }
   moodCheckIns { nodes { id } }
   vacations { startDate }
+  trash { nodes { id } }
   calendar(from: "2025-01-01T00:00:00Z", to: "2025-12-31T00:00:00Z") { startsAt }
   _entities(representations: [{__typename: "User", id: $id}]) {
     ... on User { habits { nodes { id } } } } }"""
@@ -60,6 +61,14 @@ async def fill(api: Api, user: str) -> None:
     await api.ok('mutation { writeJournalEntry(input: {body: "Dear diary"}) { id } }', user=user)
     await api.ok("mutation { logMood(input: {mood: 4}) { id } }", user=user)
     await api.ok("mutation { startVacation(input: {}) { startDate } }", user=user)
+    old = await api.ok(
+        'mutation { createGoal(input: {title: "Old", area: FAMILY}) { id } }', user=user
+    )
+    await api.ok(
+        "mutation($id: ID!) { deleteGoal(input: {id: $id}) { deletedIds } }",
+        {"id": old["createGoal"]["id"]},
+        user=user,
+    )
 
 
 def counts(data: dict[str, Any]) -> list[int]:
@@ -73,6 +82,7 @@ def counts(data: dict[str, Any]) -> list[int]:
         len(data["journalEntries"]["nodes"]),
         len(data["moodCheckIns"]["nodes"]),
         len(data["vacations"]),
+        len(data["trash"]["nodes"]),
     ]
 
 
@@ -91,13 +101,14 @@ async def test_user_deleted_erases_all_their_data_and_nothing_else(
         1,
         1,
         1,
+        1,
     ]
 
     deleted = Event.of("users.user.deleted", user_id="alice", data=UserDeleted(user_id="alice"))
     await bus.publish(deleted)
     await eventually(
         lambda: api.ok(EVERYTHING, {"id": "alice"}, user="alice"),
-        lambda data: counts(data) == [0] * 9,
+        lambda data: counts(data) == [0] * 10,
     )
     # Redelivery and late events about the erased user change nothing.
     await bus.publish(deleted)
@@ -110,13 +121,14 @@ async def test_user_deleted_erases_all_their_data_and_nothing_else(
     # Alice's events apply in order: once the late one is processed, so is the repeat.
     goals_database = infra.mongo[infra.settings.database_name("goals")]
     await wait_processed(goals_database, "goals.users", late)
-    assert counts(await api.ok(EVERYTHING, {"id": "alice"}, user="alice")) == [0] * 9
+    assert counts(await api.ok(EVERYTHING, {"id": "alice"}, user="alice")) == [0] * 10
     assert counts(await api.ok(EVERYTHING, {"id": "bob"}, user="bob")) == [
         1,
         1,
         1,
         1,
         31,
+        1,
         1,
         1,
         1,
