@@ -257,3 +257,39 @@ async def test_statistics_follow_the_events_that_move_them_and_resume(
         # Waits for analytics to apply the reopening: its change is replayed or live.
         change = await _next(socket, "s")
         assert change["user"]["stats"]["goalsCompleted"] == 0
+
+
+async def test_a_device_sees_what_goes_to_the_trash_leave_and_come_back(
+    lifegraph: str, new_client: NewClient, http: httpx.AsyncClient
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    restore = "mutation($id: ID!) { restoreFromTrash(input: {id: $id}) { item { id } } }"
+    goal_id = await _new_goal(ada, "Run a marathon")
+    made = await ada.ok('mutation { createHabit(input: {title: "Stretch"}) { id } }')
+    habit_id = made["createHabit"]["id"]
+    before = await _live_here(http, lifegraph)
+
+    async with acknowledged(lifegraph, bearer(ada.token)) as socket:
+        await _subscribe(socket, "g", GOALS)
+        await _subscribe(socket, "h", HABITS)
+        await _until_live(http, lifegraph, before + 2)
+
+        await ada.ok(DELETE_GOAL, {"i": {"id": goal_id}})
+        change = await _next(socket, "g")
+        assert (change["goalId"], change["deleted"], change["goal"]) == (goal_id, True, None)
+        await ada.ok(restore, {"id": goal_id})
+        change = await _next(socket, "g")
+        assert (change["goalId"], change["deleted"]) == (goal_id, False)
+        assert change["goal"] == {"id": goal_id, "title": "Run a marathon", "progress": 0}
+
+        await ada.ok("mutation($id: ID!) { deleteHabit(input: {id: $id}) }", {"id": habit_id})
+        change = await _next(socket, "h")
+        assert (change["habitId"], change["deleted"]) == (habit_id, True)
+        await ada.ok(restore, {"id": habit_id})
+        change = await _next(socket, "h")
+        assert (change["habitId"], change["deleted"], change["habit"]) == (
+            habit_id,
+            False,
+            {"id": habit_id, "currentStreak": 0},
+        )

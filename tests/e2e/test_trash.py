@@ -101,6 +101,10 @@ async def test_a_goal_tree_goes_to_the_trash_and_comes_back_whole(new_client: Ne
     unlinked = await ada.ok("query($id: ID!) { todoTask(id: $id) { goalId } }", {"id": task_id})
     assert unlinked["todoTask"]["goalId"] is None
     await _stats(ada, {"goalsActive": 0, "goalsCompleted": 0})
+    # A sub-goal comes back only with the tree it went with.
+    inside = await ada.call(RESTORE, {"id": sub["id"]})
+    assert _code(inside) == ("CONFLICT", "id")
+    assert "Run a marathon" in inside["errors"][0]["message"]
     await eventually(lambda: _post_goal(ada, post_id), lambda goal: goal is None)
 
     restored = (await ada.ok(RESTORE, {"id": root["id"]}))["restoreFromTrash"]

@@ -125,8 +125,9 @@ class TrashMutations:
         description=(
             "Put a trash item back as it was (a goal with its sub-goals, tasks, reminders and "
             "links; a habit with its check-ins). NOT_FOUND when it is not in the viewer's "
-            "trash; CONFLICT when it cannot go back: its parent goal is in the trash (restore "
-            "that first) or it would nest too deep, or its day has a journal entry now."
+            "trash; CONFLICT when it cannot go back: it went with a parent goal's sub-tree "
+            "(restore that), its parent goal is in the trash (restore that first), it would "
+            "nest too deep, or its day has a journal entry now."
         )
     )
     async def restore_from_trash(

@@ -10,7 +10,7 @@ import asyncio
 import logging
 from typing import Final
 
-from common.errors import NotFound
+from common.errors import Conflict, NotFound
 from common.events import OutboxTransaction, after_commit
 from common.repository import Page, PageRequest
 from subgraphs.goals.domain.enums import TrashKind
@@ -51,11 +51,19 @@ class TrashService:
         return await self._rows.live_page(owner_id, self._deps.clock(), request)
 
     async def _row(self, tx: OutboxTransaction, owner_id: str, item_id: str) -> TrashDoc:
-        row = await self._rows.live_item(owner_id, item_id, self._deps.clock(), session=tx.session)
-        if row is None:
-            # Someone else's item answers as a missing (or expired) one: ids do not leak.
-            raise NotFound("Nothing with that id is in your trash.", field="id")
-        return row
+        now = self._deps.clock()
+        row = await self._rows.live_item(owner_id, item_id, now, session=tx.session)
+        if row is not None:
+            return row
+        holder = await self._rows.holding_goal(owner_id, item_id, now, session=tx.session)
+        if holder is not None:
+            # A sub-goal went with its parent's sub-tree: only the whole comes back.
+            raise Conflict(
+                f"It is in the trash with the goal {holder.title!r}: restore or delete that.",
+                field="id",
+            )
+        # Someone else's item answers as a missing (or expired) one: ids do not leak.
+        raise NotFound("Nothing with that id is in your trash.", field="id")
 
     async def restore(self, owner_id: str, item_id: str) -> TrashDoc:
         """The item and what its deletion removed, back in one transaction with its events."""
