@@ -26,6 +26,7 @@ _.saved_at
 _.deleted_ids
 _.deleted_id
 _.todo_task
+_.deleted_task_ids
 _.streak_unit
 _.updated_count
 _.otpauth_uri

@@ -283,3 +283,62 @@ async def test_a_trash_is_its_owners_alone_and_emptying_it_is_final(new_client: 
     assert await _trash(ada) == []
     assert _code(await ada.call(RESTORE, {"id": goals[1]["id"]})) == ("NOT_FOUND", "id")
     assert (await ada.ok(MY_GOALS))["myGoals"]["nodes"] == []
+
+
+async def test_a_project_goes_with_its_tasks_and_comes_back_with_them(
+    new_client: NewClient,
+) -> None:
+    ada = new_client()
+    await ada.sign_up("Ada")
+    goal = await _goal(ada, title="Tidy house", area="FAMILY", tasks=[{"title": "Plan"}])
+    project = await ada.ok('mutation { createProject(input: {name: "Home"}) { id } }')
+    project_id = project["createProject"]["id"]
+    create = "mutation($i: CreateTodoTaskInput!) { createTodoTask(input: $i) { id } }"
+    linked = await ada.ok(
+        create, {"i": {"title": "Attic", "projectId": project_id, "goalId": goal["id"]}}
+    )
+    linked_id = linked["createTodoTask"]["id"]
+    await ada.ok(
+        "mutation($i: TodoTaskIdInput!) { completeTodoTask(input: $i) { id } }",
+        {"i": {"id": linked_id}},
+    )
+    alone = await ada.ok(create, {"i": {"title": "Cellar", "projectId": project_id}})
+    alone_id = alone["createTodoTask"]["id"]
+    await ada.ok(create, {"i": {"title": "Call mum"}})
+    progress = "query($id: ID!) { goal(id: $id) { progress } }"
+    assert (await ada.ok(progress, {"id": goal["id"]}))["goal"]["progress"] == 50
+
+    # One task goes first, on its own; then the project with the other.
+    await ada.ok(
+        "mutation($id: ID!) { deleteTodoTask(input: {id: $id}) { deletedId } }", {"id": alone_id}
+    )
+    deleted = await ada.ok(
+        "mutation($id: ID!) { deleteProject(input: {id: $id}) { deletedId deletedTaskIds } }",
+        {"id": project_id},
+    )
+    assert deleted["deleteProject"] == {"deletedId": project_id, "deletedTaskIds": [linked_id]}
+    listed = await ada.ok("{ projects { nodes { id } } tasks { nodes { title } } }")
+    assert listed == {"projects": {"nodes": []}, "tasks": {"nodes": [{"title": "Call mum"}]}}
+    assert (await ada.ok(progress, {"id": goal["id"]}))["goal"]["progress"] == 0
+    assert [(i["kind"], i["title"]) for i in await _trash(ada)] == [
+        ("PROJECT", "Home"),
+        ("TODO_TASK", "Cellar"),
+    ]
+
+    # Restored while its project is in the trash: it waits in the inbox.
+    inbox = (await ada.ok(RESTORE, {"id": alone_id}))["restoreFromTrash"]["todoTask"]
+    assert (inbox["title"], inbox["projectId"]) == ("Cellar", None)
+    back = await ada.ok(
+        "mutation($id: ID!) { restoreFromTrash(input: {id: $id}) { project { id name } } }",
+        {"id": project_id},
+    )
+    assert back["restoreFromTrash"]["project"] == {"id": project_id, "name": "Home"}
+    in_project = await ada.ok(
+        "query($f: TaskFilterInput) { tasks(filter: $f) { nodes { id goalId completed } } }",
+        {"f": {"projectId": project_id}},
+    )
+    assert in_project["tasks"]["nodes"] == [
+        {"id": linked_id, "goalId": goal["id"], "completed": True}
+    ]
+    assert (await ada.ok(progress, {"id": goal["id"]}))["goal"]["progress"] == 50
+    assert await _trash(ada) == []

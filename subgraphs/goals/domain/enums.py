@@ -106,9 +106,11 @@ class TaskView(StrEnum):
 
 
 class TrashKind(StrEnum):
-    """What a trash row holds: the top-level item deleted (a goal brings its sub-tree)."""
+    """What a trash row holds: the top-level item deleted (a goal brings its sub-tree,
+    a project its tasks)."""
 
     GOAL = "goal"
+    PROJECT = "project"
     TODO_TASK = "todo_task"
     HABIT = "habit"
     JOURNAL_ENTRY = "journal_entry"

@@ -48,3 +48,5 @@ TAGS_PER_MOOD: Final = 10
 MOOD_CHECK_INS_PER_DAY: Final = 50
 # Deleted goals, tasks, habits and journal entries stay restorable this long.
 TRASH_DAYS: Final = 30
+# What one trash row may hold (BSON bytes): below MongoDB's 16 MB document limit.
+TRASH_ROW_BYTES: Final = 15_000_000

@@ -90,6 +90,9 @@ class TodoTaskRepository(Repository[TodoTaskDoc]):
     async def count_for_goal(self, goal_id: str, *, session: Session = None) -> int:
         return await collection(TodoTaskDoc).count_documents({"goal_id": goal_id}, session=session)
 
+    async def in_project(self, project_id: str, *, session: Session = None) -> list[TodoTaskDoc]:
+        return await TodoTaskDoc.find({"project_id": project_id}, session=session).to_list()
+
     async def links_to(self, goal_ids: Iterable[str], *, session: Session = None) -> dict[str, str]:
         """Task id -> goal id of the tasks linked to these goals."""
         cursor = collection(TodoTaskDoc).find(

@@ -236,6 +236,19 @@ class ScheduleTodoTaskInput:
     duration_minutes: int = strawberry.field(description="How long it lasts: 5 to 1,440 minutes.")
 
 
+@strawberry.input(description="Identifies a project.")
+class ProjectIdInput:
+    id: strawberry.ID = strawberry.field(description="The project.")
+
+
+@strawberry.type(description="What `deleteProject` moved to the trash.")
+class DeleteProjectPayload:
+    deleted_id: strawberry.ID = strawberry.field(description="The project's id.")
+    deleted_task_ids: list[strawberry.ID] = strawberry.field(
+        description="Its tasks, which went with it."
+    )
+
+
 @strawberry.type(description="What `deleteTodoTask` removed.")
 class DeleteTodoTaskPayload:
     deleted_id: strawberry.ID = strawberry.field(description="The removed task's id.")
@@ -318,6 +331,19 @@ class TaskMutations:
             ),
         )
         return ProjectType.of(project)
+
+    @strawberry.mutation(
+        description=(
+            "Move a project with all its tasks to the trash (`restoreFromTrash` for 30 days); "
+            "`updateProject(archived: true)` keeps it instead."
+        )
+    )
+    async def delete_project(self, info: Info, input: ProjectIdInput) -> DeleteProjectPayload:
+        me = await require_viewer_id(info)
+        task_ids = await services(info).todo_tasks.delete_project(me, str(input.id))
+        return DeleteProjectPayload(
+            deleted_id=input.id, deleted_task_ids=[strawberry.ID(i) for i in task_ids]
+        )
 
     @strawberry.mutation(description="Create a task in the inbox or a project.")
     async def create_todo_task(self, info: Info, input: CreateTodoTaskInput) -> TodoTaskType:

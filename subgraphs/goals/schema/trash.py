@@ -14,12 +14,12 @@ from subgraphs.goals.schema.base import Info, require_viewer_id, services
 from subgraphs.goals.schema.goals import GoalType
 from subgraphs.goals.schema.habits import HabitType
 from subgraphs.goals.schema.journal import JournalEntryType
-from subgraphs.goals.schema.tasks import TodoTaskType
+from subgraphs.goals.schema.tasks import ProjectType, TodoTaskType
 
 strawberry.enum(
     TrashKind,
-    description="What a trash item is: a goal (with its sub-goals), a task, a habit or a "
-    "journal entry.",
+    description="What a trash item is: a goal (with its sub-goals), a project (with its "
+    "tasks), a task, a habit or a journal entry.",
 )
 
 
@@ -65,6 +65,9 @@ class RestoreFromTrashPayload:
     goal: GoalType | None = strawberry.field(
         description="The restored goal (with its sub-goals and tasks) when `kind` is GOAL."
     )
+    project: ProjectType | None = strawberry.field(
+        description="The restored project (its tasks are back in it) when `kind` is PROJECT."
+    )
     todo_task: TodoTaskType | None = strawberry.field(
         description="The restored task when `kind` is TODO_TASK."
     )
@@ -88,12 +91,19 @@ class EmptyTrashPayload:
 
 async def _restored(info: Info, me: str, row: TrashDoc) -> RestoreFromTrashPayload:
     found = RestoreFromTrashPayload(
-        item=TrashItemType.of(row), goal=None, todo_task=None, habit=None, journal_entry=None
+        item=TrashItemType.of(row),
+        goal=None,
+        project=None,
+        todo_task=None,
+        habit=None,
+        journal_entry=None,
     )
     goals = services(info)
     match row.kind:
         case TrashKind.GOAL:
             found.goal = GoalType.of(await goals.goals.owned(me, row.item_id))
+        case TrashKind.PROJECT:
+            found.project = ProjectType.of(await goals.projects.owned(me, row.item_id))
         case TrashKind.TODO_TASK:
             found.todo_task = TodoTaskType.of(await goals.todo_tasks.owned(me, row.item_id))
         case TrashKind.HABIT:
@@ -124,10 +134,10 @@ class TrashMutations:
     @strawberry.mutation(
         description=(
             "Put a trash item back as it was (a goal with its sub-goals, tasks, reminders and "
-            "links; a habit with its check-ins). NOT_FOUND when it is not in the viewer's "
-            "trash; CONFLICT when it cannot go back: it went with a parent goal's sub-tree "
-            "(restore that), its parent goal is in the trash (restore that first), it would "
-            "nest too deep, or its day has a journal entry now."
+            "links; a project with its tasks; a habit with its check-ins). NOT_FOUND when it "
+            "is not in the viewer's trash; CONFLICT when it cannot go back: it went with a "
+            "parent goal's sub-tree (restore that), its parent goal is in the trash (restore "
+            "that first), it would nest too deep, or its day has a journal entry now."
         )
     )
     async def restore_from_trash(

@@ -31,11 +31,12 @@ from subgraphs.goals.models import (
     SubtaskItem,
     TodoTaskDoc,
     TrashDoc,
+    TrashedDocument,
 )
 from subgraphs.goals.repository._raw import Session
 from subgraphs.goals.repository.reminders import of_targets
 from subgraphs.goals.repository.tasks import ProjectRepository, TodoTaskRepository, task_query
-from subgraphs.goals.repository.trash import collection_name
+from subgraphs.goals.repository.trash import RawDoc, collection_name
 from subgraphs.goals.service.access import Access
 from subgraphs.goals.service.base import UNSET, Deps, Entity, _Unset, require_text
 from subgraphs.goals.service.calendar import ActivityInput, ActivityPatch, CalendarService
@@ -95,6 +96,9 @@ class ProjectService:
             project.archived = patch.archived
         project.updated_at = self._deps.clock()
         return await self._projects.save(project)
+
+    async def remove(self, project: ProjectDoc, *, session: Session) -> None:
+        await self._projects.delete(project, session=session)
 
 
 @dataclass(frozen=True)
@@ -345,54 +349,96 @@ class TodoTaskService:
 
         async def work(tx: OutboxTransaction) -> str:
             task = await self.owned(owner_id, task_id, session=tx.session)
-            documents = await self._trash.capture(TodoTaskDoc, {"_id": task.id}, session=tx.session)
-            if task.activity_id is not None and await self._blocked_by(task, tx.session):
-                block = parse_object_id(task.activity_id)
-                documents += await self._trash.capture(
-                    ActivityDoc, {"_id": block}, session=tx.session
-                )
-                documents += await self._trash.capture(
-                    ReminderDoc,
-                    of_targets(ReminderTarget.ACTIVITY, [task.activity_id]),
-                    session=tx.session,
-                )
             await self._trash.put(
                 tx,
                 owner_id=owner_id,
                 kind=TrashKind.TODO_TASK,
                 item_id=task_id,
                 title=task.title,
-                documents=documents,
+                documents=await self._copies(task, tx.session),
             )
-            await self._tasks.delete(task, session=tx.session)
-            await self._deps.publish(tx, task_changed(task, deleted=True))
-            await self._unblock(tx, task)
+            await self._remove(tx, task)
             await self._goals.linked_tasks_changed(tx, owner_id, [task.goal_id])
             return task_id
 
         return await self._deps.atomically(work)
 
-    async def restore_trashed(self, tx: OutboxTransaction, row: TrashDoc) -> TodoTaskDoc:
-        """Back in its project and linked to its goal, each if it still exists (else the
-        inbox, unlinked), with its time block; it counts toward the goal again."""
+    async def delete_project(self, owner_id: str, project_id: str) -> list[str]:
+        """The project and all its tasks go to the trash as one item; their goals recompute."""
+
+        async def work(tx: OutboxTransaction) -> list[str]:
+            project = await self._projects.owned(owner_id, project_id, session=tx.session)
+            tasks = await self._tasks.in_project(project_id, session=tx.session)
+            documents = await self._trash.capture(
+                ProjectDoc, {"_id": project.id}, session=tx.session
+            )
+            for task in tasks:
+                documents += await self._copies(task, tx.session)
+            await self._trash.put(
+                tx,
+                owner_id=owner_id,
+                kind=TrashKind.PROJECT,
+                item_id=project_id,
+                title=project.name,
+                documents=documents,
+            )
+            for task in tasks:
+                await self._remove(tx, task)
+            await self._projects.remove(project, session=tx.session)
+            await self._goals.linked_tasks_changed(tx, owner_id, [t.goal_id for t in tasks])
+            return [str(t.id) for t in tasks]
+
+        return await self._deps.atomically(work)
+
+    async def _copies(self, task: TodoTaskDoc, session: Session) -> list[TrashedDocument]:
+        """What deleting the task removes: it, and its time block if that still exists."""
+        documents = await self._trash.capture(TodoTaskDoc, {"_id": task.id}, session=session)
+        if task.activity_id is not None and await self._blocked_by(task, session):
+            block = parse_object_id(task.activity_id)
+            documents += await self._trash.capture(ActivityDoc, {"_id": block}, session=session)
+            documents += await self._trash.capture(
+                ReminderDoc,
+                of_targets(ReminderTarget.ACTIVITY, [task.activity_id]),
+                session=session,
+            )
+        return documents
+
+    async def _remove(self, tx: OutboxTransaction, task: TodoTaskDoc) -> None:
+        await self._tasks.delete(task, session=tx.session)
+        await self._deps.publish(tx, task_changed(task, deleted=True))
+        await self._unblock(tx, task)
+
+    async def restore_trashed(self, tx: OutboxTransaction, row: TrashDoc) -> None:
+        """A task, or a project with its tasks, back as they were: each task in its project
+        and linked to its goal if that still exists (else the inbox, unlinked), with its
+        time block; they count toward their goals again."""
         session = tx.session
         contents = self._trash.contents(row)
-        raw = contents[collection_name(TodoTaskDoc)][0]
-        if raw.get("project_id") and not await self._exists(
-            self._projects.owned, row.owner_id, raw["project_id"], session
+        raws = contents.get(collection_name(TodoTaskDoc), [])
+        for raw in raws:
+            await self._check_links(row, raw, session)
+        await self._trash.write_back(tx, row, contents)
+        for raw in raws:
+            task = await self.owned(row.owner_id, str(raw["_id"]), session=session)
+            await self._deps.publish(tx, task_changed(task))
+        for activity in contents.get(collection_name(ActivityDoc), []):
+            await self._deps.changed(tx, row.owner_id, Entity.ACTIVITY, str(activity["_id"]))
+        goal_ids = [raw.get("goal_id") for raw in raws]
+        await self._goals.linked_tasks_changed(tx, row.owner_id, goal_ids)
+
+    async def _check_links(self, row: TrashDoc, raw: RawDoc, session: Session) -> None:
+        restored_with = row.item_id if row.kind is TrashKind.PROJECT else None
+        project_id = raw.get("project_id")
+        if (
+            project_id
+            and project_id != restored_with
+            and not await self._exists(self._projects.owned, row.owner_id, project_id, session)
         ):
             raw["project_id"] = None
         if raw.get("goal_id") and not await self._exists(
             self._goals.owned, row.owner_id, raw["goal_id"], session
         ):
             raw["goal_id"] = None
-        await self._trash.write_back(tx, row, contents)
-        task = await self.owned(row.owner_id, row.item_id, session=session)
-        await self._deps.publish(tx, task_changed(task))
-        for activity in contents.get(collection_name(ActivityDoc), []):
-            await self._deps.changed(tx, row.owner_id, Entity.ACTIVITY, str(activity["_id"]))
-        await self._goals.linked_tasks_changed(tx, row.owner_id, [task.goal_id])
-        return task
 
     @staticmethod
     async def _exists(

@@ -73,7 +73,7 @@ class TrashService:
             match row.kind:
                 case TrashKind.GOAL:
                     await self._goals.restore_trashed(tx, row)
-                case TrashKind.TODO_TASK:
+                case TrashKind.TODO_TASK | TrashKind.PROJECT:
                     await self._todo_tasks.restore_trashed(tx, row)
                 case TrashKind.HABIT:
                     await self._habits.restore_trashed(tx, row)

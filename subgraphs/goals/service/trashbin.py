@@ -13,7 +13,7 @@ from typing import Any
 from beanie import Document
 from pymongo.errors import DuplicateKeyError
 
-from common.errors import Conflict
+from common.errors import BadUserInput, Conflict
 from common.events import OutboxTransaction
 from subgraphs.goals.domain import limits
 from subgraphs.goals.domain.enums import ReminderStatus, TrashKind
@@ -48,6 +48,10 @@ class TrashBin:
         goal_ids: Iterable[str] = (),
         unlinked_tasks: Mapping[str, str] | None = None,
     ) -> None:
+        documents = list(documents)
+        if sum(len(d.bson) for d in documents) > limits.TRASH_ROW_BYTES:
+            # Refused whole rather than half kept: the user can delete its parts first.
+            raise BadUserInput("Too large for the trash: delete its parts first.", field="id")
         now = self._deps.clock()
         row = TrashDoc(
             owner_id=owner_id,
@@ -56,7 +60,7 @@ class TrashBin:
             title=title,
             deleted_at=now,
             purge_at=now + TRASH_TIME,
-            documents=list(documents),
+            documents=documents,
             goal_ids=list(goal_ids),
             unlinked_tasks=dict(unlinked_tasks or {}),
         )

@@ -8,8 +8,9 @@ from datetime import timedelta
 import pytest
 
 from common.db import Database
-from common.errors import NotFound
+from common.errors import BadUserInput, NotFound
 from common.repository import PageRequest
+from subgraphs.goals.domain import limits
 from subgraphs.goals.domain.enums import LifeArea, ReminderTarget
 from subgraphs.goals.service.container import GoalsServices
 from subgraphs.goals.service.goals import GoalInput
@@ -80,3 +81,17 @@ async def test_a_reminder_that_fell_due_in_the_trash_stays_out(
     await goals_services.trash.restore("alice", str(goal.id))
     kept = (await goals_services.reminders.page("alice", PageRequest())).items
     assert [r.at for r in kept] == [start + timedelta(days=10)]
+
+
+async def test_an_item_too_large_for_the_trash_is_refused_whole(
+    goals_services: GoalsServices, goals_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    goal = await goals_services.goals.create(
+        "alice", GoalInput(title="Save", area=LifeArea.FINANCE)
+    )
+    monkeypatch.setattr(limits, "TRASH_ROW_BYTES", 10)
+    with pytest.raises(BadUserInput) as refused:
+        await goals_services.goals.delete("alice", str(goal.id))
+    assert refused.value.field == "id"
+    assert (await goals_services.goals.owned("alice", str(goal.id))).title == "Save"
+    assert await goals_database["trash"].count_documents({}) == 0
