@@ -500,3 +500,35 @@ async def test_likes_received_counts_the_likes_that_stand(
     # The same history applied backwards (retries reorder events) ends the same.
     await consumer.deliver(*reversed(_likes(make_event, steps, base, "other")))
     assert (await consumer.service.stats("other")).likes_received == 2
+
+
+async def test_a_goal_restored_from_the_trash_counts_again_in_any_order(
+    consumer: Consumer, make_event: MakeEvent
+) -> None:
+    base = datetime.now(UTC) - timedelta(minutes=5)
+
+    def history(owner: str) -> list[Event]:
+        def event(kind: str, minutes: int) -> Event:
+            payload = GoalChanged(
+                goal_id=f"{owner}-g",
+                owner_id=owner,
+                title="G",
+                area="career",
+                status="active",
+                progress=10,
+            )
+            return make_event(kind, payload=payload, time=base + timedelta(minutes=minutes))
+
+        return [
+            event("goals.goal.created", 0),
+            event("goals.goal.deleted", 1),
+            event("goals.goal.restored", 2),
+        ]
+
+    await consumer.deliver(*history("u1")[:2])
+    assert (await consumer.service.stats("u1")).goals_active == 0
+    await consumer.deliver(history("u1")[2])
+    assert (await consumer.service.stats("u1")).goals_active == 1
+    # A deletion retried after the restore (older) leaves the goal restored.
+    await consumer.deliver(*reversed(history("u2")))
+    assert (await consumer.service.stats("u2")).goals_active == 1
