@@ -21,4 +21,7 @@ OWNED: tuple[Owned, ...] = (
     Owned("mood_checkins", "owner_id"),
     Owned("vacations", "owner_id"),
     Owned("coach_actions", "owner_id"),
+    # What is in the trash, by kind, title and dates; the stored documents themselves are
+    # BSON kept for a byte-exact restore, not something to read (restore, then export).
+    Owned("trash", "owner_id", omit=("documents",)),
 )
