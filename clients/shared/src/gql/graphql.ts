@@ -761,10 +761,17 @@ export type DeleteAccountInput = {
   password?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** The goals a deletion removed (the goal and its sub-goals). */
+/** What `deleteFromTrashForever` removed for good. */
+export type DeleteFromTrashForeverPayload = {
+  __typename?: 'DeleteFromTrashForeverPayload';
+  /** The deleted object's id. */
+  deletedId: Scalars['ID']['output'];
+};
+
+/** The goals a deletion moved to the trash (the goal and its sub-goals). */
 export type DeleteGoalPayload = {
   __typename?: 'DeleteGoalPayload';
-  /** Ids of removed goals. */
+  /** Ids of the goals moved to the trash. */
   deletedIds: Array<Scalars['ID']['output']>;
 };
 
@@ -772,6 +779,15 @@ export type DeleteGoalPayload = {
 export type DeleteMessageInput = {
   /** Your message. */
   messageId: Scalars['ID']['input'];
+};
+
+/** What `deleteProject` moved to the trash. */
+export type DeleteProjectPayload = {
+  __typename?: 'DeleteProjectPayload';
+  /** The project's id. */
+  deletedId: Scalars['ID']['output'];
+  /** Its tasks, which went with it. */
+  deletedTaskIds: Array<Scalars['ID']['output']>;
 };
 
 /** What `deleteTodoTask` removed. */
@@ -841,6 +857,13 @@ export type EditPostInput = {
   postId: Scalars['ID']['input'];
   /** New text. */
   text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What `emptyTrash` removed for good. */
+export type EmptyTrashPayload = {
+  __typename?: 'EmptyTrashPayload';
+  /** How many trash items went. */
+  deletedCount: Scalars['Int']['output'];
 };
 
 /** An API key to trade for an access token. */
@@ -1720,13 +1743,15 @@ export type Mutation = {
   deleteActivity: Scalars['ID']['output'];
   /** Delete one's own comment (a top-level one takes its replies). */
   deleteComment: Removed;
-  /** Delete a goal with all its sub-goals. */
+  /** Delete one trash item for good; it cannot be restored. */
+  deleteFromTrashForever: DeleteFromTrashForeverPayload;
+  /** Move a goal with all its sub-goals (and their reminders) to the trash (`restoreFromTrash` for 30 days). */
   deleteGoal: DeleteGoalPayload;
   /** Delete one of the viewer's templates. */
   deleteGoalTemplate: Scalars['ID']['output'];
-  /** Delete a habit with its check-ins and reminders. */
+  /** Move a habit with its check-ins and reminders to the trash (`restoreFromTrash` for 30 days). */
   deleteHabit: Scalars['ID']['output'];
-  /** Delete one of the viewer's journal entries for good. */
+  /** Move one of the viewer's journal entries to the trash (`restoreFromTrash` for 30 days). */
   deleteJournalEntry: DeletedPayload;
   /** Delete your message, leaving a tombstone in the history. */
   deleteMessage: Message;
@@ -1734,9 +1759,11 @@ export type Mutation = {
   deleteMoodCheckIn: DeletedPayload;
   /** Delete one's own post with its comments, likes and saves. */
   deletePost: Removed;
+  /** Move a project with all its tasks to the trash (`restoreFromTrash` for 30 days); `updateProject(archived: true)` keeps it instead. */
+  deleteProject: DeleteProjectPayload;
   /** Remove a reminder. */
   deleteReminder: Scalars['ID']['output'];
-  /** Delete a task for good. */
+  /** Move a task (with its time block) to the trash (`restoreFromTrash` for 30 days). */
   deleteTodoTask: DeleteTodoTaskPayload;
   /** Turn two-step sign-in off, proven by a code or the password. */
   disableTotp: User;
@@ -1746,6 +1773,8 @@ export type Mutation = {
   editMessage: Message;
   /** Edit one's own post. */
   editPost: Post;
+  /** Delete everything in the viewer's trash for good. */
+  emptyTrash: EmptyTrashPayload;
   /** End the running vacation (its last day is yesterday). */
   endVacation: Array<Vacation>;
   /** Start turning two-step sign-in on: a secret for the app. */
@@ -1818,6 +1847,8 @@ export type Mutation = {
   requestPasswordReset: Scalars['Boolean']['output'];
   /** Set a new password with a reset token; ends all sessions. */
   resetPassword: Scalars['Boolean']['output'];
+  /** Put a trash item back as it was (a goal with its sub-goals, tasks, reminders and links; a project with its tasks; a habit with its check-ins). NOT_FOUND when it is not in the viewer's trash; CONFLICT when it cannot go back: it went with a parent goal's sub-tree (restore that), its parent goal is in the trash (restore that first), it would nest too deep, or its day has a journal entry now. */
+  restoreFromTrash: RestoreFromTrashPayload;
   /** Resume a paused session. */
   resumeFocusSession: FocusSession;
   /** Revoke one of your API keys; tokens already traded for it live out their few minutes. */
@@ -2058,6 +2089,12 @@ export type MutationDeleteCommentArgs = {
 
 
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationDeleteFromTrashForeverArgs = {
+  input: TrashItemIdInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationDeleteGoalArgs = {
   input: GoalIdInput;
 };
@@ -2096,6 +2133,12 @@ export type MutationDeleteMoodCheckInArgs = {
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationDeletePostArgs = {
   input: PostInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationDeleteProjectArgs = {
+  input: ProjectIdInput;
 };
 
 
@@ -2306,6 +2349,12 @@ export type MutationRequestPasswordResetArgs = {
 /** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
 export type MutationResetPasswordArgs = {
   input: ResetPasswordInput;
+};
+
+
+/** Everything LifeGraph can change. To start: `register` an account, `login` for an `accessToken`, then send it as `Authorization: Bearer <accessToken>`; `refreshToken` renews it. Root fields run one after another, in the order written. */
+export type MutationRestoreFromTrashArgs = {
+  input: TrashItemIdInput;
 };
 
 
@@ -2919,6 +2968,12 @@ export type ProjectEdge = {
   node: Project;
 };
 
+/** Identifies a project. */
+export type ProjectIdInput = {
+  /** The project. */
+  id: Scalars['ID']['input'];
+};
+
 /** What an upload is for: it sets allowed types and size. */
 export type Purpose =
   | 'AVATAR'
@@ -3025,6 +3080,8 @@ export type Query = {
   trackerAggregates: Array<TrackerAggregate>;
   /** The viewer's tracker entries, newest first. */
   trackerEntries: TrackerEntryConnection;
+  /** The viewer's trash, most recently deleted first; expired items never show. */
+  trash: TrashItemConnection;
   /** Public posts ranked by recency and engagement. */
   trendingFeed: PostConnection;
   /** How many of the caller's notifications are unread. */
@@ -3292,6 +3349,13 @@ export type QueryTrackerEntriesArgs = {
 
 
 /** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
+export type QueryTrashArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** Everything LifeGraph can read: goals, habits, calendar, community, chat, analytics and notifications, composed from every subgraph into one graph. Most fields need `Authorization: Bearer <accessToken>` (see `Mutation.login`). */
 export type QueryTrendingFeedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
@@ -3500,6 +3564,23 @@ export type ResetPasswordInput = {
   newPassword: Scalars['String']['input'];
   /** The token from the reset mail. */
   token: Scalars['String']['input'];
+};
+
+/** What `restoreFromTrash` brought back: the item, and the object under its kind. */
+export type RestoreFromTrashPayload = {
+  __typename?: 'RestoreFromTrashPayload';
+  /** The restored goal (with its sub-goals and tasks) when `kind` is GOAL. */
+  goal?: Maybe<Goal>;
+  /** The restored habit, check-ins and streaks included, when `kind` is HABIT. */
+  habit?: Maybe<Habit>;
+  /** The trash item, as it was listed. */
+  item: TrashItem;
+  /** The restored journal entry when `kind` is JOURNAL_ENTRY. */
+  journalEntry?: Maybe<JournalEntry>;
+  /** The restored project (its tasks are back in it) when `kind` is PROJECT. */
+  project?: Maybe<Project>;
+  /** The restored task when `kind` is TODO_TASK. */
+  todoTask?: Maybe<TodoTask>;
 };
 
 /** Something done on the reviewed day. */
@@ -4039,6 +4120,55 @@ export type TrackerMetric =
   | 'SLEEP_HOURS'
   | 'SPENDING'
   | 'WEIGHT_KG';
+
+/** Something the viewer deleted, restorable until `purgeAt`; then gone for good. */
+export type TrashItem = {
+  __typename?: 'TrashItem';
+  /** When it was deleted. */
+  deletedAt: Scalars['DateTime']['output'];
+  /** The deleted object's own id (a goal's, a task's ...): what `restoreFromTrash` and `deleteFromTrashForever` take. */
+  id: Scalars['ID']['output'];
+  /** What it is. */
+  kind: TrashKind;
+  /** When it is deleted for good (30 days after `deletedAt`). */
+  purgeAt: Scalars['DateTime']['output'];
+  /** Its title when deleted (a journal entry's: its day). */
+  title: Scalars['String']['output'];
+};
+
+/** A page of items with cursors (Relay cursor connection). */
+export type TrashItemConnection = {
+  __typename?: 'TrashItemConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<TrashItemEdge>;
+  /** The items of this page without cursors. */
+  nodes: Array<TrashItem>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+};
+
+/** One item of a connection with its cursor. */
+export type TrashItemEdge = {
+  __typename?: 'TrashItemEdge';
+  /** Opaque position of this item in the list. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: TrashItem;
+};
+
+/** Identifies an item in the viewer's trash. */
+export type TrashItemIdInput = {
+  /** The deleted object's id (`TrashItem.id`). */
+  id: Scalars['ID']['input'];
+};
+
+/** What a trash item is: a goal (with its sub-goals), a project (with its tasks), a task, a habit or a journal entry. */
+export type TrashKind =
+  | 'GOAL'
+  | 'HABIT'
+  | 'JOURNAL_ENTRY'
+  | 'PROJECT'
+  | 'TODO_TASK';
 
 /** Someone started or stopped typing. */
 export type TypingIndicator = {
