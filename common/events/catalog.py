@@ -236,6 +236,26 @@ class UserFollowed(Payload):
     followee_id: str
 
 
+class UserBlocked(Payload):
+    """A block added (`community.user.blocked`) or lifted (`community.user.unblocked`)."""
+
+    blocker_id: str
+    blocked_id: str
+
+
+PostStatus = Literal["published", "held", "hidden", "removed"]
+
+
+class PostMediaStatus(Payload):
+    """A post with media, as written or after its moderation status changed: media lets
+    the post's audience read `media_ids` (docs/media.md)."""
+
+    post_id: str
+    author_id: str
+    media_ids: list[str]
+    status: PostStatus
+
+
 class PostCreated(Payload):
     post_id: str
     author_id: str
@@ -474,6 +494,9 @@ EVENTS: dict[str, type[Payload]] = {
     "goals.todo_task.changed": TodoTaskChanged,
     "community.user.followed": UserFollowed,
     "community.user.unfollowed": UserFollowed,
+    "community.user.blocked": UserBlocked,
+    "community.user.unblocked": UserBlocked,
+    "community.post.media_status": PostMediaStatus,
     "community.post.created": PostCreated,
     "community.post.deleted": PostDeleted,
     "community.post.liked": PostLiked,

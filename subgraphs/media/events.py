@@ -1,5 +1,5 @@
 """What the media subgraph consumes: account erasure, the events tying media to posts
-and messages, and the parts of data exports (docs/media.md).
+and messages, the parts of data exports, and who sees a post (docs/media.md).
 
 None is transactional: objects live outside the database. Each handler is idempotent,
 so a redelivery after a crash finishes what the first delivery began, and deleting
@@ -17,8 +17,13 @@ from common.events.catalog import (
     MessageAttached,
     MessageDeleted,
     PostDeleted,
+    PostMediaStatus,
+    UserBlocked,
     UserDeleted,
+    UserFollowed,
+    UserUpdated,
 )
+from subgraphs.media.models import RelationKind
 from subgraphs.media.service.container import MediaServices
 
 ATTACHMENT_TOPICS = [
@@ -26,6 +31,14 @@ ATTACHMENT_TOPICS = [
     "chat.conversation.members_changed",
     "chat.message.deleted",
     "community.post.deleted",
+]
+AUDIENCE_TOPICS = [
+    "community.post.media_status",
+    "community.user.followed",
+    "community.user.unfollowed",
+    "community.user.blocked",
+    "community.user.unblocked",
+    "users.user.updated",
 ]
 
 
@@ -42,11 +55,13 @@ class MediaConsumers:
                 "media.coach-speech", ["chat.coach.speech_requested"], self.on_speech_requested
             )
         runtime.consume("media.exports", ["*.export.part_ready"], self.on_export_part)
+        runtime.consume("media.audience", AUDIENCE_TOPICS, self.on_audience_event)
 
     async def on_user_deleted(self, event: Event) -> None:
         user_id = UserDeleted.model_validate(event.data).user_id
         await self._services.uploads.erase_owner(user_id)
         await self._services.exports.erase_owner(user_id)
+        await self._services.audience.erase(user_id)
 
     async def on_speech_requested(self, event: Event) -> None:
         if self._services.spoken is not None:
@@ -55,6 +70,32 @@ class MediaConsumers:
 
     async def on_export_part(self, event: Event) -> None:
         await self._services.exports.part_ready(ExportPartReady.model_validate(event.data))
+
+    async def on_audience_event(self, event: Event) -> None:
+        audience = self._services.audience
+        payload = event.payload()
+        if isinstance(payload, PostMediaStatus):
+            await audience.post_status(payload, event.time)
+        elif isinstance(payload, UserUpdated):
+            await audience.privacy_changed(payload.user_id, payload.profile_privacy, event.time)
+        elif isinstance(payload, UserFollowed):
+            await audience.relation_changed(
+                RelationKind.FOLLOW,
+                payload.follower_id,
+                payload.followee_id,
+                active=event.type == "community.user.followed",
+                at=event.time,
+            )
+        elif isinstance(payload, UserBlocked):
+            await audience.relation_changed(
+                RelationKind.BLOCK,
+                payload.blocker_id,
+                payload.blocked_id,
+                active=event.type == "community.user.blocked",
+                at=event.time,
+            )
+        else:
+            raise DeadLetter(f"{event.type} is not an audience event")
 
     async def on_attachment_event(self, event: Event) -> None:
         attachments = self._services.attachments

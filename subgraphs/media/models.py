@@ -39,6 +39,9 @@ class StoredMedia(Document):
     # The conversation a chat upload was sent in (`chat.message.attached`): its members
     # may read it. None: not attached to a message (yet).
     conversation_id: str | None = None
+    # The post a POST_MEDIA upload went out in (`community.post.media_status`): the post's
+    # audience may read it. None: not posted (yet), so its owner's alone.
+    post_id: str | None = None
 
     class Settings:
         name = "media"
@@ -101,4 +104,61 @@ class ExportJob(Document):
         ]
 
 
-MODELS: list[type[Document]] = [StoredMedia, ConversationReaders, ExportJob]
+class PostAudience(Document):
+    """A post with media as community last told: its author and moderation status."""
+
+    post_id: str
+    author_id: str
+    status: str  # community's: published, held, hidden, removed
+    as_of: datetime
+
+    class Settings:
+        name = "post_audience"
+        indexes = [IndexModel([("post_id", ASCENDING)], unique=True)]
+
+
+class AuthorPrivacy(Document):
+    """Who may see a member's posts (`users.user.updated`); no row: public, users' default."""
+
+    user_id: str
+    privacy: str  # public, followers, private
+    as_of: datetime
+
+    class Settings:
+        name = "author_privacy"
+        indexes = [IndexModel([("user_id", ASCENDING)], unique=True)]
+
+
+class RelationKind(StrEnum):
+    FOLLOW = "follow"  # from_id follows to_id
+    BLOCK = "block"  # from_id blocked to_id
+
+
+class Relation(Document):
+    """A follow or a block, from community's events. Undone ones stay with `active` false,
+    so an older event arriving late cannot bring them back."""
+
+    kind: RelationKind
+    from_id: str
+    to_id: str
+    active: bool
+    as_of: datetime
+
+    class Settings:
+        name = "relations"
+        indexes = [
+            IndexModel(
+                [("kind", ASCENDING), ("from_id", ASCENDING), ("to_id", ASCENDING)], unique=True
+            ),
+            IndexModel([("to_id", ASCENDING)]),
+        ]
+
+
+MODELS: list[type[Document]] = [
+    StoredMedia,
+    ConversationReaders,
+    ExportJob,
+    PostAudience,
+    AuthorPrivacy,
+    Relation,
+]

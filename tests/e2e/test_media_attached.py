@@ -27,6 +27,12 @@ REMOVE = """mutation($c: ID!, $u: ID!) {
   removeGroupMember(input: {conversationId: $c, userId: $u}) { id }
 }"""
 MEDIA = "query($id: ID!) { media(id: $id) { id url } }"
+POST = "query($id: ID!) { post(id: $id) { id } }"
+FOLLOWERS_ONLY = "mutation { updatePreferences(input: {privacy: FOLLOWERS}) { id } }"
+FOLLOW = "mutation($u: ID!) { followUser(input: {userId: $u}) { id } }"
+UNFOLLOW = "mutation($u: ID!) { unfollowUser(input: {userId: $u}) { id } }"
+BLOCK = "mutation($u: ID!) { blockUser(input: {userId: $u}) { id } }"
+UNBLOCK = "mutation($u: ID!) { unblockUser(input: {userId: $u}) { id } }"
 
 
 async def completed(client: Client, data: bytes, purpose: str, content_type: str) -> str:
@@ -68,12 +74,62 @@ async def test_a_post_carries_its_authors_completed_photos(new_client: NewClient
     post = (await ada.ok_once_known(CREATE_POST, post_input([first, second])))["createPost"]
     assert [m["id"] for m in post["media"]] == [first, second]
     assert post["media"][0]["contentType"] == "image/jpeg"
-    # Another reader gets the photos through the post, signed by media.
-    seen = await bob.ok(
-        "query($id: ID!) { post(id: $id) { media { id url(size: MEDIUM) } } }", {"id": post["id"]}
-    )
-    urls = [m["url"] for m in seen["post"]["media"]]
+
+    # Another reader gets the photos through the post, signed by media once it heard of the
+    # post (an event away).
+    async def bobs_view() -> dict[str, Any]:
+        return await bob.call(
+            "query($id: ID!) { post(id: $id) { media { id url(size: MEDIUM) } } }",
+            {"id": post["id"]},
+        )
+
+    seen = await eventually(bobs_view, lambda body: "errors" not in body)
+    urls = [m["url"] for m in seen["data"]["post"]["media"]]
     assert [(await bob.http.get(url)).status_code for url in urls] == [200, 200]
+
+
+async def reads(client: Client, media_id: str) -> bool:
+    """Whether media signs this reader a URL that serves the file."""
+    found = (await client.ok(MEDIA, {"id": media_id}))["media"]
+    return found is not None and (await client.http.get(found["url"])).status_code == 200
+
+
+async def test_a_followers_only_posts_photos_are_read_by_its_followers_only(
+    new_client: NewClient,
+) -> None:
+    ada, bob, eve = new_client(), new_client(), new_client()
+    ada_id = await ada.sign_up("Ada")
+    await bob.sign_up("Bob")
+    await eve.sign_up("Eve")
+    await ada.ok(FOLLOWERS_ONLY)
+    await bob.ok_once_known(FOLLOW, {"u": ada_id})
+    media_id = await photo(ada)
+    post = (await ada.ok_once_known(CREATE_POST, post_input([media_id])))["createPost"]
+
+    # Bob follows Ada: the photo is his to read once media heard of the post.
+    assert await eventually(lambda: reads(bob, media_id), bool)
+    # Eve may not see the post, so media signs her nothing for its photo either.
+    assert await eve.ok(POST, {"id": post["id"]}) == {"post": None}
+    assert not await eventually(lambda: reads(eve, media_id), lambda r: not r)
+
+    # Unfollowed, Bob gets no new URL once the event arrived.
+    await bob.ok(UNFOLLOW, {"u": ada_id})
+    assert not await eventually(lambda: reads(bob, media_id), lambda r: not r)
+    assert await reads(ada, media_id)
+
+
+async def test_a_block_hides_a_public_posts_photos_until_lifted(new_client: NewClient) -> None:
+    ada, bob = new_client(), new_client()
+    await ada.sign_up("Ada")
+    bob_id = await bob.sign_up("Bob")
+    media_id = await photo(ada)
+    await ada.ok_once_known(CREATE_POST, post_input([media_id]))
+    assert await eventually(lambda: reads(bob, media_id), bool)
+
+    await ada.ok_once_known(BLOCK, {"u": bob_id})
+    assert not await eventually(lambda: reads(bob, media_id), lambda r: not r)
+    await ada.ok(UNBLOCK, {"u": bob_id})
+    assert await eventually(lambda: reads(bob, media_id), bool)
 
 
 async def test_foreign_unfinished_reused_and_too_many_ids_store_nothing(

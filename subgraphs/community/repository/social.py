@@ -124,9 +124,9 @@ class BlockRepository(CommunityRepository[Block]):
             return False
         return True
 
-    async def remove(self, blocker_id: str, blocked_id: str) -> bool:
+    async def remove(self, blocker_id: str, blocked_id: str, *, session: Session = None) -> bool:
         result = await self.collection().delete_one(
-            {"blocker_id": blocker_id, "blocked_id": blocked_id}
+            {"blocker_id": blocker_id, "blocked_id": blocked_id}, session=session
         )
         return result.deleted_count == 1
 

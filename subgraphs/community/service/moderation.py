@@ -21,7 +21,7 @@ from subgraphs.community.repository import Session
 from subgraphs.community.service.comments import CommentService
 from subgraphs.community.service.deps import Deps, Unit
 from subgraphs.community.service.limits import Action
-from subgraphs.community.service.posts import PostService, post_created
+from subgraphs.community.service.posts import PostService, media_status, post_created
 from subgraphs.community.service.scope import Viewer, ensure_active
 
 _STATUS_FOR = {
@@ -111,9 +111,11 @@ class ModerationService:
             if action is ModerationActionKind.WARN:
                 await self._repos.profiles.warn(target.author_id, session=session)
             elif target_type is TargetType.POST:
-                before = await self._repos.posts.set_status(
-                    target_id, _STATUS_FOR[action], session=session
-                )
+                status = _STATUS_FOR[action]
+                before = await self._repos.posts.set_status(target_id, status, session=session)
+                if before is not None and before.media_ids and before.status is not status:
+                    after = before.model_copy(update={"status": status})
+                    await unit.publish(media_status(after))
                 if (
                     action is ModerationActionKind.RESTORE
                     and before is not None

@@ -8,7 +8,12 @@ from beanie import PydanticObjectId
 
 from common.errors import BadUserInput, Forbidden, NotFound
 from common.events import Event
-from common.events.catalog import MediaCompleted, PostCreated, PostDeleted
+from common.events.catalog import (
+    MediaCompleted,
+    PostCreated,
+    PostDeleted,
+    PostMediaStatus,
+)
 from common.repository import Page, PageRequest
 from subgraphs.community.domain import text as texts
 from subgraphs.community.models import Category, ContentStatus, Post, TargetType, utc_now
@@ -48,6 +53,20 @@ def post_created(post: Post) -> Event:
             author_id=post.author_id,
             category=post.category.value,
             goal_id=post.goal_id,
+        ),
+    )
+
+
+def media_status(post: Post) -> Event:
+    """Who may read a post's photos follows its status: media hears of every change."""
+    return Event.of(
+        "community.post.media_status",
+        user_id=post.author_id,
+        data=PostMediaStatus(
+            post_id=str(post.id),
+            author_id=post.author_id,
+            media_ids=post.media_ids,
+            status=post.status.value,
         ),
     )
 
@@ -111,6 +130,8 @@ class PostService:
                 created_at=now,
             )
             await self._repos.posts.insert(post, session=unit.session)
+            if media_ids:
+                await unit.publish(media_status(post))
             if held:
                 await self._repos.cases.open(
                     TargetType.POST,
@@ -154,6 +175,8 @@ class PostService:
             updated = await self._repos.posts.update_content(post_id, update, session=unit.session)
             if updated is None:
                 raise NotFound("Post not found.")
+            if held and updated.media_ids:
+                await unit.publish(media_status(updated))
             if held:
                 await self._repos.cases.open(
                     TargetType.POST,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from common.errors import Forbidden, Unauthenticated
+from common.post_audience import PostView, sees_post
 from subgraphs.community.models import ContentStatus, GoalAccess, GoalRef, Post, Privacy, Profile
 from subgraphs.community.repository import Session
 from subgraphs.community.service.deps import Repos
@@ -38,13 +39,15 @@ class Viewer:
         return privacy is Privacy.FOLLOWERS and author_id in self.following
 
     def can_see_post(self, post: Post) -> bool:
-        if self.moderator:
-            return True
-        if post.author_id == self.user_id:
-            return post.status is not ContentStatus.REMOVED
-        return post.status is ContentStatus.PUBLISHED and self.can_see_author(
-            post.author_id, post.author_privacy
+        # The kit's rule: media applies the same one to the post's photos.
+        view = PostView(
+            author_id=post.author_id,
+            status=post.status.value,
+            privacy=post.author_privacy.value,
+            follows_author=post.author_id in self.following,
+            blocked=post.author_id in self.hidden,
         )
+        return sees_post(view, viewer_id=self.user_id, moderator=self.moderator)
 
     def can_see_goal(self, goal: GoalRef | GoalAccess) -> bool:
         """The goals subgraph's rule: owner, anyone for PUBLIC, followers for FOLLOWERS."""

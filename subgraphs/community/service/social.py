@@ -12,7 +12,7 @@ from datetime import datetime
 from common.auth import Principal, sees_profile
 from common.errors import BadUserInput, Forbidden
 from common.events import Event
-from common.events.catalog import UserFollowed
+from common.events.catalog import UserBlocked, UserFollowed
 from common.known_users import require_known
 from common.repository import Page, PageRequest
 from subgraphs.community.domain import text as texts
@@ -88,7 +88,9 @@ class SocialService:
             await self._repos.profiles.lock(user_id, session=unit.session)
             await self._require_known(target, session=unit.session)
             await self._repos.profiles.lock(target, session=unit.session)
-            await self._repos.blocks.add(user_id, target, session=unit.session)
+            if await self._repos.blocks.add(user_id, target, session=unit.session):
+                # Media hides the blocker's post photos from the blocked and back.
+                await unit.publish(_block_event("community.user.blocked", user_id, target))
             # Blocking ends following both ways; redoing it on a repeat block is harmless.
             await self.drop_follow(user_id, target, unit)
             await self.drop_follow(target, user_id, unit)
@@ -96,7 +98,13 @@ class SocialService:
         await self._deps.write_on(target, work, also=[user_id])
 
     async def unblock(self, viewer: Viewer, target_id: str) -> None:
-        await self._repos.blocks.remove(viewer.require_user(), _clean_user_id(target_id))
+        user_id, target = viewer.require_user(), _clean_user_id(target_id)
+
+        async def work(unit: Unit) -> None:
+            if await self._repos.blocks.remove(user_id, target, session=unit.session):
+                await unit.publish(_block_event("community.user.unblocked", user_id, target))
+
+        await self._deps.write(work)
 
     async def blocked(self, viewer: Viewer, request: PageRequest) -> Page[Block]:
         return await self._repos.blocks.page_blocked_by(viewer.require_user(), request)
@@ -187,6 +195,12 @@ def _follow_event(kind: str, follower_id: str, followee_id: str) -> Event:
         kind,
         user_id=follower_id,
         data=UserFollowed(follower_id=follower_id, followee_id=followee_id),
+    )
+
+
+def _block_event(kind: str, blocker_id: str, blocked_id: str) -> Event:
+    return Event.of(
+        kind, user_id=blocker_id, data=UserBlocked(blocker_id=blocker_id, blocked_id=blocked_id)
     )
 
 

@@ -58,6 +58,12 @@ class MediaRepository(Repository[StoredMedia]):
             {"$set": {"conversation_id": conversation_id}},
         )
 
+    async def attach_to_post(self, owner_id: str, media_ids: list[str], post_id: str) -> None:
+        oids = [oid for m in media_ids if (oid := parse_object_id(m)) is not None]
+        await self.model.get_pymongo_collection().update_many(
+            {"_id": {"$in": oids}, "owner_id": owner_id}, {"$set": {"post_id": post_id}}
+        )
+
     async def pending_before(self, cutoff: datetime, *, limit: int) -> list[StoredMedia]:
         query = {"state": MediaState.PENDING.value, "created_at": {"$lt": cutoff}}
         found: list[StoredMedia] = await self.model.find(query).limit(limit).to_list()

@@ -24,8 +24,9 @@ class ReadersRepository(Repository[ConversationReaders]):
                 upsert=True,
             )
 
-    async def may_read(self, conversation_id: str, user_id: str) -> bool:
-        found = await self.model.find_one(
-            {"conversation_id": conversation_id, "member_ids": user_id}
-        )
-        return found is not None
+    async def readable_among(self, conversation_ids: list[str], user_id: str) -> set[str]:
+        """Those of the conversations `user_id` is a member of, in one query."""
+        found = await self.model.find(
+            {"conversation_id": {"$in": conversation_ids}, "member_ids": user_id}
+        ).to_list()
+        return {row.conversation_id for row in found}

@@ -7,11 +7,10 @@ from datetime import datetime
 import strawberry
 from strawberry.scalars import JSON
 
-from common.errors import NotFound
 from subgraphs.media.domain.images import Size
 from subgraphs.media.domain.purposes import Purpose
 from subgraphs.media.models import StoredMedia
-from subgraphs.media.schema.context import Info, viewer_id
+from subgraphs.media.schema.context import Info, visible_media
 
 strawberry.enum(Purpose, description="What an upload is for: it sets allowed types and size.")
 strawberry.enum(
@@ -51,11 +50,8 @@ class Media:
 
     @classmethod
     async def resolve_reference(cls, info: Info, id: strawberry.ID) -> Media | None:
-        try:
-            doc = await info.context.services.uploads.visible(await viewer_id(info), str(id))
-        except NotFound:
-            return None
-        return cls.from_doc(doc)
+        doc = await (await visible_media(info)).load(str(id))
+        return cls.from_doc(doc) if doc is not None else None
 
     @strawberry.field(
         description="A signed URL to GET this size from; it expires (re-query for a new one). "

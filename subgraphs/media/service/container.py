@@ -6,15 +6,22 @@ from dataclasses import dataclass
 
 from common.events import OutboxPublisher
 from common.storage import ObjectStorage
+from subgraphs.media.repository.audience import (
+    PostAudienceRepository,
+    PrivacyRepository,
+    RelationRepository,
+)
 from subgraphs.media.repository.exports import ExportRepository
 from subgraphs.media.repository.media import MediaRepository
 from subgraphs.media.repository.readers import ReadersRepository
 from subgraphs.media.service.attachments import AttachmentService
+from subgraphs.media.service.audience import AudienceService
 from subgraphs.media.service.exports import ExportLimits, ExportService
 from subgraphs.media.service.speech import Speaker
 from subgraphs.media.service.spoken import SpokenReplies
 from subgraphs.media.service.transcription import Transcriber
 from subgraphs.media.service.uploads import Clock, UploadLimits, UploadService, system_clock
+from subgraphs.media.service.visibility import AudienceRepos, VisibilityService
 
 
 @dataclass
@@ -23,6 +30,8 @@ class MediaServices:
     uploads: UploadService
     attachments: AttachmentService
     exports: ExportService
+    audience: AudienceService
+    visibility: VisibilityService
     # The coach's spoken replies; None without a speech provider (the default).
     spoken: SpokenReplies | None = None
 
@@ -38,14 +47,8 @@ def build_services(
     export_limits: ExportLimits | None = None,
 ) -> MediaServices:
     media, readers = MediaRepository(), ReadersRepository()
-    uploads = UploadService(
-        storage,
-        media,
-        publisher,
-        readers=readers,
-        limits=limits or UploadLimits(),
-        clock=clock,
-    )
+    audience = AudienceRepos(PostAudienceRepository(), PrivacyRepository(), RelationRepository())
+    uploads = UploadService(storage, media, publisher, limits=limits or UploadLimits(), clock=clock)
     attachments = AttachmentService(uploads, media, readers, publisher, transcriber)
     spoken = (
         SpokenReplies(uploads, media, readers, publisher, speaker) if speaker is not None else None
@@ -59,5 +62,11 @@ def build_services(
         clock=clock,
     )
     return MediaServices(
-        storage=storage, uploads=uploads, attachments=attachments, exports=exports, spoken=spoken
+        storage=storage,
+        uploads=uploads,
+        attachments=attachments,
+        exports=exports,
+        audience=AudienceService(media, audience),
+        visibility=VisibilityService(media, readers, audience),
+        spoken=spoken,
     )

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from beanie import PydanticObjectId
 
-from common.errors import BadUserInput, Conflict, NotFound, RateLimited
+from common.errors import BadUserInput, Conflict, RateLimited
 from common.events import Event, OutboxPublisher
 from common.events.catalog import MediaCompleted
 from common.settings import MediaSettings
@@ -30,7 +30,6 @@ from subgraphs.media.domain.purposes import POLICIES, Purpose, is_audio, is_imag
 from subgraphs.media.domain.sniff import HEAD_BYTES, sniff
 from subgraphs.media.models import MediaState, StoredMedia
 from subgraphs.media.repository.media import MediaRepository
-from subgraphs.media.repository.readers import ReadersRepository
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +38,6 @@ _SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
 _DAY = timedelta(days=1)
 # One sweep or erasure pass removes at most this many uploads, then looks again.
 _BATCH = 200
-# Media anyone signed in may see; the rest its owner, and once sent in a conversation,
-# that conversation's members (docs/media.md).
-PUBLIC_PURPOSES = frozenset({Purpose.AVATAR, Purpose.POST_MEDIA})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,13 +72,11 @@ class UploadService:
         media: MediaRepository,
         publisher: OutboxPublisher,
         *,
-        readers: ReadersRepository,
         limits: UploadLimits,
         clock: Clock = system_clock,
     ) -> None:
         self.storage = storage
         self.media = media
-        self.readers = readers
         self.publisher = publisher
         self.limits = limits
         self.clock = clock
@@ -187,27 +181,6 @@ class UploadService:
         )
         return ready
 
-    async def visible(self, viewer_id: str | None, media_id: str) -> StoredMedia:
-        """Ready media the viewer may see; NOT_FOUND otherwise (existence is not told)."""
-        doc = await self.media.get(media_id)
-        if (
-            doc is None
-            or doc.state is not MediaState.READY
-            or not await self._can_see(viewer_id, doc)
-        ):
-            raise NotFound("No such media.")
-        return doc
-
-    async def _can_see(self, viewer_id: str | None, doc: StoredMedia) -> bool:
-        if can_see(viewer_id, doc):
-            return True
-        # Checked at every signing: a member removed from the group gets no new URL.
-        return (
-            viewer_id is not None
-            and doc.conversation_id is not None
-            and await self.readers.may_read(doc.conversation_id, viewer_id)
-        )
-
     async def remove_owned(self, owner_id: str, media_ids: list[str]) -> int:
         """Delete these media of the owner's (their post or message went); idempotent."""
         return await self._remove(await self.media.of_owner_among(owner_id, media_ids))
@@ -287,12 +260,6 @@ class UploadService:
             "height": processed.height,
             "byte_size": len(original),
         }
-
-
-def can_see(viewer_id: str | None, doc: StoredMedia) -> bool:
-    if doc.owner_id == viewer_id:
-        return True
-    return viewer_id is not None and doc.purpose in PUBLIC_PURPOSES
 
 
 def object_key(owner_id: str, media_id: str, size: Size) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 from common.events import Event
 from common.events.amqp import AmqpEventBus
-from common.testing.waiting import wait_until
+from common.testing.waiting import eventually, wait_until
 from subgraphs.community.models import Category
 from subgraphs.community.service.container import CommunityServices
 from subgraphs.community.service.posts import PostDraft
@@ -212,3 +212,56 @@ async def test_erasing_again_changes_nothing(services: CommunityServices) -> Non
     untouched = await services.repos.posts.get(str(other.id))
     assert untouched is not None
     assert untouched.like_count == 0
+
+
+UNBLOCK = "mutation($input: UserInput!) { unblockUser(input: $input) { id } }"
+CREATE_WITH_MEDIA = """mutation($input: CreatePostInput!) { createPost(input: $input) { id } }"""
+MODERATE = """mutation($input: ModerateInput!) { moderate(input: $input) { id } }"""
+
+
+async def test_blocks_and_unblocks_are_published_when_they_change_something(
+    api: Api, recorder: Recorder
+) -> None:
+    bob, ana = {"input": {"userId": "bob"}}, {"input": {"userId": "ana"}}
+    await api.follow("bob", "ana")
+    await api.data(BLOCK, bob, user="ana")
+    await api.data(BLOCK, bob, user="ana")  # no second event: nothing changed
+    await api.data(UNBLOCK, bob, user="ana")
+    await api.data(UNBLOCK, ana, user="bob")  # bob blocked nobody: no event
+
+    events = await recorder.wait_for(4)
+    by_type = {e.type: e.data for e in events}
+    assert sorted(by_type) == [
+        "community.user.blocked",
+        "community.user.followed",
+        "community.user.unblocked",
+        "community.user.unfollowed",
+    ]
+    assert by_type["community.user.blocked"] == {"blocker_id": "ana", "blocked_id": "bob"}
+    assert by_type["community.user.unblocked"] == by_type["community.user.blocked"]
+    assert len(recorder.events) == 4
+
+
+async def test_a_post_with_media_publishes_each_status_for_media(
+    api: Api, recorder: Recorder, bus: AmqpEventBus
+) -> None:
+    media_id = "6650f0c2a1b2c3d4e5f60718"
+    await users_event(
+        bus, "media.media.completed", media_id=media_id, owner_id="ana", purpose="POST_MEDIA"
+    )
+    post = {"text": "Trail run", "category": "HEALTH", "mediaIds": [media_id]}
+    # Community learns of the completed media by event: NOT_FOUND until it arrived.
+    body = await eventually(
+        lambda: api.call(CREATE_WITH_MEDIA, {"input": post}, user="ana"),
+        lambda b: "errors" not in b,
+    )
+    post_id = body["data"]["createPost"]["id"]
+    act = {"action": "HIDE", "targetType": "POST", "targetId": post_id, "reason": "off-topic"}
+    await api.data(MODERATE, {"input": act}, user="mod", moderator=True)
+    await api.data(MODERATE, {"input": act}, user="mod", moderator=True)  # no change, no event
+
+    events = await recorder.wait_for(3)
+    statuses = [e.data for e in events if e.type == "community.post.media_status"]
+    expected = {"post_id": post_id, "author_id": "ana", "media_ids": [media_id]}
+    assert statuses == [{**expected, "status": "published"}, {**expected, "status": "hidden"}]
+    assert len(recorder.events) == 3

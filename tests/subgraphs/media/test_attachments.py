@@ -9,6 +9,7 @@ from datetime import timedelta
 from common.events.catalog import MessageAttached
 from subgraphs.media.domain.purposes import Purpose
 from subgraphs.media.service.container import MediaServices
+from subgraphs.media.service.visibility import Reader
 from tests.subgraphs.media.conftest import Clock
 from tests.subgraphs.media.test_uploads_service import completed, png
 
@@ -30,7 +31,7 @@ async def attachment(services: MediaServices, owner: str) -> str:
 
 async def sees(services: MediaServices, viewer: str, media_id: str) -> bool:
     try:
-        await services.uploads.visible(viewer, media_id)
+        await services.visibility.visible(Reader(viewer), media_id)
     except Exception:
         return False
     return True
