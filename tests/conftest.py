@@ -1,1 +1,1 @@
-pytest_plugins = ["common.testing.fixtures", "tests.plan_checks"]
+pytest_plugins = ["common.testing.fixtures", "common.testing.storage", "tests.plan_checks"]

@@ -25,6 +25,10 @@ class ObjectInfo:
     key: str
     size: int
     content_type: str | None
+    # The object was last written no later than this, by the storage's clock (a file's
+    # mtime; S3's LastModified counts whole seconds, so the end of its second): a late
+    # upload is told apart without trusting a time rounded down.
+    stored_by: datetime
 
 
 @dataclass(frozen=True, slots=True)

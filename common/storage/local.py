@@ -104,14 +104,18 @@ class LocalStorage:
     def _stat(self, key: str) -> ObjectInfo | None:
         path = self.path(key)
         try:
-            size = path.stat().st_size
+            stat = path.stat()
         except FileNotFoundError:
             return None
         try:
             content_type: str | None = path.with_name(path.name + TYPE_SUFFIX).read_text()
         except FileNotFoundError:
             content_type = None
-        return ObjectInfo(key=key, size=size, content_type=content_type)
+        # An upload is written to its partial file, then renamed: the mtime is its last byte.
+        stored_by = datetime.fromtimestamp(stat.st_mtime, UTC)
+        return ObjectInfo(
+            key=key, size=stat.st_size, content_type=content_type, stored_by=stored_by
+        )
 
     @staticmethod
     def _remove(path: Path) -> None:

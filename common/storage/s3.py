@@ -6,7 +6,7 @@ import asyncio
 import time
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 _MISSING = {"404", "NoSuchKey", "NotFound"}
 # Parts of a multipart upload: S3 wants at least 5 MiB for every part but the last.
 _PART_BYTES = 8 << 20
+# LastModified is whole seconds: an object written at 12:00:00.9 reports 12:00:00.
+_LAST_MODIFIED_GRAIN = timedelta(seconds=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +134,10 @@ class S3Storage:
                 return None
             raise
         return ObjectInfo(
-            key=key, size=answer["ContentLength"], content_type=answer.get("ContentType")
+            key=key,
+            size=answer["ContentLength"],
+            content_type=answer.get("ContentType"),
+            stored_by=answer["LastModified"] + _LAST_MODIFIED_GRAIN,
         )
 
     async def delete(self, key: str) -> None:

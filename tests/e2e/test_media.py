@@ -5,11 +5,13 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import secrets
 from typing import Any
 
 import httpx
 import pytest
 from PIL import Image
+from pydantic import SecretStr
 
 from common.settings import Settings
 from common.testing.waiting import eventually
@@ -154,6 +156,35 @@ async def test_expired_upload_url(settings: Settings, http: httpx.AsyncClient) -
         assert put.status_code == 403
         body = await ada.call(COMPLETE, {"id": ticket["uploadId"]})
         assert code_of(body) == "UPLOAD_EXPIRED"
+
+
+async def test_a_late_put_that_s3_stored_is_refused(
+    settings: Settings, http: httpx.AsyncClient, s3_endpoint: str
+) -> None:
+    s3 = {
+        "media_storage": "s3",
+        "s3_endpoint_url": s3_endpoint,
+        "s3_bucket": f"late-{secrets.token_hex(4)}",
+        "s3_access_key_id": "testing",
+        "s3_secret_access_key": SecretStr("testing"),
+        "s3_create_bucket": True,
+    }
+    async with serve_lifegraph(settings, media_upload_url_seconds=0, **s3) as url:
+        ada = Client(http, url)
+        await ada.sign_up("Ada")
+        photo = jpeg_with_gps(32, 32)
+        ticket = (await ada.ok(CREATE, {"i": upload_input(photo, "AVATAR", "image/jpeg")}))[
+            "createUpload"
+        ]
+        # moto checks no expiry of presigned URLs: it stores the late bytes (S3 would not).
+        put = await http.put(ticket["url"], content=photo, headers=ticket["headers"])
+        assert put.status_code == 200
+        body = await ada.call(COMPLETE, {"id": ticket["uploadId"]})
+        assert code_of(body) == "UPLOAD_EXPIRED", body
+        assert "after the upload URL expired" in body["errors"][0]["message"]
+        # Refused for good: the late object is gone, and asking again answers the same.
+        body = await ada.call(COMPLETE, {"id": ticket["uploadId"]})
+        assert code_of(body) == "UPLOAD_EXPIRED", body
 
 
 async def test_foreign_and_unknown_upload_ids(new_client: NewClient) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -33,6 +34,21 @@ async def test_presigned_put_then_signed_get(storage: ObjectStorage) -> None:
         fetched = await http.get(await storage.signed_get("u/1/b", expires_in=60))
     assert fetched.status_code == 200
     assert fetched.content == b"\x89PNG"
+
+
+async def test_head_tells_when_the_bytes_of_a_presigned_put_were_stored(
+    storage: ObjectStorage,
+) -> None:
+    before = datetime.now(UTC)
+    put = await storage.presign_put("u/1/c", content_type="image/png", byte_size=4, expires_in=60)
+    async with httpx.AsyncClient() as http:
+        answer = await http.put(put.url, content=b"\x89PNG", headers=put.headers)
+    assert answer.status_code == 200, answer.text
+    after = datetime.now(UTC)
+    info = await storage.head("u/1/c")
+    assert info is not None
+    # Never earlier than the write; at most S3's one-second grain later.
+    assert before <= info.stored_by <= after + timedelta(seconds=1), (before, info, after)
 
 
 async def test_bad_keys_are_refused(storage: ObjectStorage) -> None:

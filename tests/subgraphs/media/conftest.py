@@ -18,8 +18,10 @@ from subgraphs.media.service.uploads import UploadLimits
 
 
 class Clock:
+    # Starts at the real time: completion compares it with the storage's own clock
+    # (when the bytes were stored).
     def __init__(self) -> None:
-        self.now = datetime(2026, 3, 1, 12, tzinfo=UTC)
+        self.now = datetime.now(UTC)
 
     def __call__(self) -> datetime:
         return self.now

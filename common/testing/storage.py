@@ -1,4 +1,13 @@
-"""Both storage backends, each behind its real HTTP side: a moto S3 server, our local route."""
+"""Both storage backends, each behind its real HTTP side: a moto S3 server, our local route.
+
+Enabled in the root conftest (`pytest_plugins`). A test taking `storage` runs once per
+backend:
+
+```python
+async def test_round_trip(storage: ObjectStorage) -> None:
+    await storage.put("u/1/a", b"hi", content_type="text/plain")
+```
+"""
 
 from __future__ import annotations
 
@@ -37,7 +46,7 @@ async def s3_storage(endpoint: str) -> S3Storage:
             bucket=f"test-{secrets.token_hex(4)}",
             endpoint_url=endpoint,
             access_key_id="testing",
-            secret_access_key="testing",  # moto accepts any
+            secret_access_key="testing",  # noqa: S106 - moto accepts any key
         )
     )
     await storage.ensure_bucket()
