@@ -496,7 +496,7 @@ EVENTS: dict[str, type[Payload]] = {
     "community.user.unfollowed": UserFollowed,
     "community.user.blocked": UserBlocked,
     "community.user.unblocked": UserBlocked,
-    "community.post.media_status": PostMediaStatus,
+    "community.post_media.changed": PostMediaStatus,
     "community.post.created": PostCreated,
     "community.post.deleted": PostDeleted,
     "community.post.liked": PostLiked,

@@ -33,7 +33,7 @@ ATTACHMENT_TOPICS = [
     "community.post.deleted",
 ]
 AUDIENCE_TOPICS = [
-    "community.post.media_status",
+    "community.post_media.changed",
     "community.user.followed",
     "community.user.unfollowed",
     "community.user.blocked",

@@ -39,7 +39,7 @@ class StoredMedia(Document):
     # The conversation a chat upload was sent in (`chat.message.attached`): its members
     # may read it. None: not attached to a message (yet).
     conversation_id: str | None = None
-    # The post a POST_MEDIA upload went out in (`community.post.media_status`): the post's
+    # The post a POST_MEDIA upload went out in (`community.post_media.changed`): the post's
     # audience may read it. None: not posted (yet), so its owner's alone.
     post_id: str | None = None
 

@@ -60,7 +60,7 @@ def post_created(post: Post) -> Event:
 def media_status(post: Post) -> Event:
     """Who may read a post's photos follows its status: media hears of every change."""
     return Event.of(
-        "community.post.media_status",
+        "community.post_media.changed",
         user_id=post.author_id,
         data=PostMediaStatus(
             post_id=str(post.id),

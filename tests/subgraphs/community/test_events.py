@@ -261,7 +261,7 @@ async def test_a_post_with_media_publishes_each_status_for_media(
     await api.data(MODERATE, {"input": act}, user="mod", moderator=True)  # no change, no event
 
     events = await recorder.wait_for(3)
-    statuses = [e.data for e in events if e.type == "community.post.media_status"]
+    statuses = [e.data for e in events if e.type == "community.post_media.changed"]
     expected = {"post_id": post_id, "author_id": "ana", "media_ids": [media_id]}
     assert statuses == [{**expected, "status": "published"}, {**expected, "status": "hidden"}]
     assert len(recorder.events) == 3
