@@ -4,30 +4,16 @@ show on the post; a file that is not an image, or a fifth photo, is refused in w
 
 from __future__ import annotations
 
-import io
-
-from PIL import Image
-from playwright.async_api import FilePayload, Locator, expect
+from playwright.async_api import FilePayload, expect
 
 from tests.browser.conftest import OfflinePage
+from tests.browser.photos import image_file, loaded
 from tests.browser.test_web_app import _every_control_reachable_by_keyboard, _quiet, _sign_in
 from tests.e2e.conftest import NewClient
 
 
-def _png(colour: str, size: int = 96) -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (size, size), colour).save(out, format="PNG")
-    return out.getvalue()
-
-
 def _photo(name: str, colour: str) -> FilePayload:
-    return {"name": name, "mimeType": "image/png", "buffer": _png(colour)}
-
-
-async def _loaded(image: Locator) -> None:
-    """The browser fetched and decoded it: the signed URL answered with a real image."""
-    await expect(image).to_have_js_property("complete", True)
-    assert await image.evaluate("(img) => img.naturalWidth") > 0
+    return image_file(name, "PNG", "image/png", colour)
 
 
 async def test_photos_picked_for_a_post_are_uploaded_and_shown(
@@ -69,7 +55,7 @@ async def test_photos_picked_for_a_post_are_uploaded_and_shown(
     await expect(photos).to_have_count(2)
     await expect(photos.first).to_have_accessible_name("Photo 1 of 2 by Ada")
     for index in range(2):
-        await _loaded(photos.nth(index))
+        await loaded(photos.nth(index))
         src = await photos.nth(index).get_attribute("src")
         assert src is not None
         assert src.startswith(f"{lifegraph}/subgraphs/media/storage/"), src

@@ -4,20 +4,16 @@ refused in words; "Remove photo" clears it."""
 
 from __future__ import annotations
 
-import io
-
-from PIL import Image
 from playwright.async_api import FilePayload, expect
 
 from tests.browser.conftest import OfflinePage
+from tests.browser.photos import image_file, loaded
 from tests.browser.test_web_app import _every_control_reachable_by_keyboard, _quiet, _sign_in
 from tests.e2e.conftest import NewClient
 
 
 def _image(fmt: str, mime: str) -> FilePayload:
-    out = io.BytesIO()
-    Image.new("RGB", (160, 120), "teal").save(out, format=fmt)
-    return {"name": f"me.{fmt.lower()}", "mimeType": mime, "buffer": out.getvalue()}
+    return image_file(f"me.{fmt.lower()}", fmt, mime, "teal", size=120)
 
 
 async def test_a_profile_photo_is_uploaded_shown_and_removed(
@@ -45,8 +41,7 @@ async def test_a_profile_photo_is_uploaded_shown_and_removed(
     await upload.click()
     photo = section.get_by_role("img", name="Ada's profile photo")
     await expect(photo).to_be_visible()
-    await expect(photo).to_have_js_property("complete", True)
-    assert await photo.evaluate("(img) => img.naturalWidth") > 0
+    await loaded(photo)
     await expect(section.get_by_role("alert")).to_have_count(0)
     await expect(upload).to_be_disabled()  # the picker was cleared
     # The server holds it: a fresh read of the profile names the media.

@@ -3,8 +3,6 @@ that checks the multipart request, the transcript on the message, the coach answ
 
 from __future__ import annotations
 
-import io
-import wave
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -23,6 +21,7 @@ from common.testing.waiting import eventually
 from tests.e2e.conftest import Client, NewClient, serve_lifegraph
 from tests.e2e.test_media import COMPLETE, code_of, upload
 from tests.e2e.test_media_attached import GROUP, send_input
+from tests.subgraphs.media.fake_speech import wav as silent_wav
 
 SPOKEN = "Remind me to stretch every evening"
 SEND = """mutation($i: SendMessageInput!) {
@@ -36,14 +35,8 @@ HISTORY = """query($c: ID!) {
 }"""
 
 
-def wav(seconds: float = 1.5, rate: int = 8000) -> bytes:
-    out = io.BytesIO()
-    with wave.open(out, "wb") as audio:
-        audio.setnchannels(1)
-        audio.setsampwidth(2)
-        audio.setframerate(rate)
-        audio.writeframes(b"\x00\x00" * int(seconds * rate))
-    return out.getvalue()
+def wav(seconds: float = 1.5) -> bytes:
+    return silent_wav(seconds)
 
 
 class FakeTranscriptions:
