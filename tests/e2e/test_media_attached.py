@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from common.testing.waiting import eventually
+from tests.e2e.backends import lifegraph  # noqa: F401 - a fixture, by name
 from tests.e2e.conftest import Client, NewClient
 from tests.e2e.test_media import COMPLETE, code_of, jpeg_with_gps, upload
 
