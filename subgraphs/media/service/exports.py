@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from pymongo.errors import DuplicateKeyError
 
 from common.errors import NotFound, RateLimited
-from common.events import Event, OutboxPublisher
+from common.events import Event, OutboxPublisher, OutboxTransaction
 from common.events.catalog import ExportPartReady, ExportReady, ExportRequested
 from common.export import PARTS, archive_key, part_key
 from common.export.keys import READY, REQUESTED
@@ -73,11 +74,17 @@ class ExportService:
             deadline=now + timedelta(seconds=self._limits.timeout_seconds),
             running=owner_id,
         )
+
+        async def start(tx: OutboxTransaction) -> None:
+            await self._exports.insert(job, session=tx.session)
+            data = ExportRequested(export_id=str(job.id), user_id=owner_id)
+            await tx.publish(Event.of(REQUESTED, user_id=owner_id, data=data))
+
         try:
-            async with self._publisher.transaction() as tx:
-                await self._exports.insert(job, session=tx.session)
-                data = ExportRequested(export_id=str(job.id), user_id=owner_id)
-                await tx.publish(Event.of(REQUESTED, user_id=owner_id, data=data))
+            # Concurrent requests of one member collide on the `running` index: the
+            # server aborts the losers for a write conflict, and once re-run they meet
+            # the winner's row as a duplicate key.
+            await self._publisher.run_in_transaction(start)
         except DuplicateKeyError:
             raise await self._busy(owner_id, now) from None
         return job
@@ -87,7 +94,8 @@ class ExportService:
         wait = (running.deadline - now).total_seconds() if running else 1
         return RateLimited(
             "An export of yours is still being prepared; wait for it to finish.",
-            retry_after=max(1, int(wait)),
+            # Rounded up: the database keeps milliseconds, so a full hour reads 3599.999 s.
+            retry_after=max(1, math.ceil(wait)),
         )
 
     async def get(self, owner_id: str, export_id: str) -> ExportJob:

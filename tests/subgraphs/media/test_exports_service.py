@@ -135,7 +135,7 @@ async def test_concurrent_requests_start_one_export(services: MediaServices) -> 
     )
     started = [a for a in answers if not isinstance(a, BaseException)]
     refused = [a for a in answers if isinstance(a, RateLimited)]
-    assert (len(started), len(refused)) == (1, 4)
+    assert (len(started), len(refused)) == (1, 4), answers
     assert [str(job.id) for job in await services.exports.latest("u1")] == [str(started[0].id)]
 
 
