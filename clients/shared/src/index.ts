@@ -9,7 +9,6 @@ export * from "./insights";
 export * from "./operations";
 export * from "./session";
 export * from "./today";
-export * from "./upload";
 export type {
   CoachProposalFieldsFragment,
   ConversationFieldsFragment,

@@ -11,10 +11,6 @@ export const ViewerFields = graphql(`
     displayName
     email
     totpEnabled
-    avatar {
-      id
-      url(size: SMALL)
-    }
   }
 `);
 
@@ -93,10 +89,6 @@ export const PostFields = graphql(`
     goal {
       id
       title
-    }
-    media {
-      id
-      url(size: MEDIUM)
     }
   }
 `);
@@ -326,35 +318,6 @@ export const CreatePostDocument = graphql(`
   mutation CreatePost($input: CreatePostInput!) {
     createPost(input: $input) {
       ...PostFields
-    }
-  }
-`);
-
-export const CreateUploadDocument = graphql(`
-  mutation CreateUpload($input: CreateUploadInput!) {
-    createUpload(input: $input) {
-      uploadId
-      url
-      headers
-      expiresAt
-    }
-  }
-`);
-
-export const CompleteUploadDocument = graphql(`
-  mutation CompleteUpload($input: CompleteUploadInput!) {
-    completeUpload(input: $input) {
-      id
-      contentType
-      url(size: MEDIUM)
-    }
-  }
-`);
-
-export const UpdateProfileDocument = graphql(`
-  mutation UpdateProfile($input: UpdateProfileInput!) {
-    updateProfile(input: $input) {
-      ...ViewerFields
     }
   }
 `);
