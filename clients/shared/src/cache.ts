@@ -71,9 +71,18 @@ declare module "@apollo/client" {
   }
 }
 
-/** Show what is cached at once and refresh it from the network; keep partial data on errors. */
+/**
+ * Show what is cached at once and refresh it from the network; keep partial data on errors.
+ * A refetch merges like any other answer (Apollo's default overwrites): the type policies
+ * above decide what an answer may replace, and a refetched conversation computed just
+ * before a member's live read receipt must not take that receipt back.
+ */
 export const defaultOptions: ApolloClient.DefaultOptions.Input = {
-  watchQuery: { fetchPolicy: "cache-and-network", errorPolicy: "all" },
+  watchQuery: {
+    fetchPolicy: "cache-and-network",
+    errorPolicy: "all",
+    refetchWritePolicy: "merge",
+  },
   query: { fetchPolicy: "network-only", errorPolicy: "all" },
 };
 

@@ -141,6 +141,9 @@ export function createLifeGraphClient(endpoints: Endpoints, session: Session): L
     link: ApolloLink.from([refreshOnUnauthenticated, withToken, transport]),
     cache: createCache(),
     defaultOptions,
+    // The screens refetch when a subscription says something changed; sharing a request
+    // already in flight would answer with data from before that change.
+    queryDeduplication: false,
   });
   return { apollo, socket };
 }
