@@ -3,5 +3,7 @@
 // `document`, `window` or `localStorage` in clients/shared fails it.
 declare function fetch(
   input: string,
-  init?: { method?: string; headers?: Record<string, string>; body?: string },
-): Promise<{ status: number; json(): Promise<unknown> }>;
+  init?: { method?: string; headers?: Record<string, string>; body?: string | ArrayBuffer },
+): Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+
+declare function setTimeout(handler: () => void, milliseconds: number): unknown;

@@ -15,6 +15,11 @@ const MESSAGES: Record<string, string> = {
   UNAVAILABLE: "LifeGraph is briefly unavailable; try again in a moment.",
   PAYLOAD_TOO_LARGE: "That is too large to send.",
   TOTP_REQUIRED: "Enter the code from your authenticator app.",
+  UPLOAD_TYPE_NOT_ALLOWED: "That kind of file is not allowed here.",
+  UPLOAD_TOO_LARGE: "That file is too large.",
+  UPLOAD_CHECKSUM_MISMATCH: "The file did not arrive intact; try again.",
+  UPLOAD_EXPIRED: "The upload took too long; try again.",
+  MEDIA_IN_USE: "That photo is already on another post.",
 };
 
 /** The codes of a failed operation's GraphQL errors, in order. */

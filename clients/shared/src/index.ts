@@ -9,6 +9,7 @@ export * from "./insights";
 export * from "./operations";
 export * from "./session";
 export * from "./today";
+export * from "./upload";
 export type {
   CoachProposalFieldsFragment,
   ConversationFieldsFragment,

@@ -11,6 +11,10 @@ export const ViewerFields = graphql(`
     displayName
     email
     totpEnabled
+    avatar {
+      id
+      url(size: SMALL)
+    }
   }
 `);
 
@@ -89,6 +93,10 @@ export const PostFields = graphql(`
     goal {
       id
       title
+    }
+    media {
+      id
+      url(size: MEDIUM)
     }
   }
 `);
@@ -318,6 +326,35 @@ export const CreatePostDocument = graphql(`
   mutation CreatePost($input: CreatePostInput!) {
     createPost(input: $input) {
       ...PostFields
+    }
+  }
+`);
+
+export const CreateUploadDocument = graphql(`
+  mutation CreateUpload($input: CreateUploadInput!) {
+    createUpload(input: $input) {
+      uploadId
+      url
+      headers
+      expiresAt
+    }
+  }
+`);
+
+export const CompleteUploadDocument = graphql(`
+  mutation CompleteUpload($input: CompleteUploadInput!) {
+    completeUpload(input: $input) {
+      id
+      contentType
+      url(size: MEDIUM)
+    }
+  }
+`);
+
+export const UpdateProfileDocument = graphql(`
+  mutation UpdateProfile($input: UpdateProfileInput!) {
+    updateProfile(input: $input) {
+      ...ViewerFields
     }
   }
 `);

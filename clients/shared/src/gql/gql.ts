@@ -15,11 +15,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation CreateActivity($input: CreateActivityInput!) {\n    createActivity(input: $input) {\n      id\n      title\n      startsAt\n      endsAt\n      location\n      recurrence\n    }\n  }\n": typeof types.CreateActivityDocument,
-    "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n  }\n": typeof types.ViewerFieldsFragmentDoc,
+    "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n    avatar {\n      id\n      url(size: SMALL)\n    }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
     "\n  fragment TaskFields on Task {\n    id\n    title\n    done\n    dueDate\n  }\n": typeof types.TaskFieldsFragmentDoc,
     "\n  fragment GoalFields on Goal {\n    id\n    title\n    area\n    status\n    progress\n    dueDate\n    depth\n    tasks {\n      ...TaskFields\n    }\n    # Every ancestor (5 levels at most), whose progress rolls up from this goal's: each\n    # mutation that answers a goal with this fragment moves the whole tree's bars at once.\n    parent {\n      id\n      progress\n      status\n      parent {\n        id\n        progress\n        status\n        parent {\n          id\n          progress\n          status\n          parent {\n            id\n            progress\n            status\n          }\n        }\n      }\n    }\n  }\n": typeof types.GoalFieldsFragmentDoc,
     "\n  fragment HabitFields on Habit {\n    id\n    title\n    currentStreak\n    longestStreak\n    streakUnit\n    checkedInToday\n  }\n": typeof types.HabitFieldsFragmentDoc,
-    "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasSaved\n    author {\n      id\n      displayName\n      viewerFollows\n    }\n    goal {\n      id\n      title\n    }\n  }\n": typeof types.PostFieldsFragmentDoc,
+    "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasSaved\n    author {\n      id\n      displayName\n      viewerFollows\n    }\n    goal {\n      id\n      title\n    }\n    media {\n      id\n      url(size: MEDIUM)\n    }\n  }\n": typeof types.PostFieldsFragmentDoc,
     "\n  fragment AuthFields on AuthPayload {\n    accessToken\n    refreshToken\n    expiresIn\n    user {\n      ...ViewerFields\n    }\n  }\n": typeof types.AuthFieldsFragmentDoc,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.RegisterDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.LoginDocument,
@@ -44,6 +44,9 @@ type Documents = {
     "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) {\n      unreadCount\n    }\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead {\n      unreadCount\n    }\n  }\n": typeof types.MarkAllNotificationsReadDocument,
     "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      ...PostFields\n    }\n  }\n": typeof types.CreatePostDocument,
+    "\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) {\n      uploadId\n      url\n      headers\n      expiresAt\n    }\n  }\n": typeof types.CreateUploadDocument,
+    "\n  mutation CompleteUpload($input: CompleteUploadInput!) {\n    completeUpload(input: $input) {\n      id\n      contentType\n      url(size: MEDIUM)\n    }\n  }\n": typeof types.CompleteUploadDocument,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      ...ViewerFields\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation LikePost($input: PostInput!) {\n    likePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": typeof types.LikePostDocument,
     "\n  mutation UnlikePost($input: PostInput!) {\n    unlikePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": typeof types.UnlikePostDocument,
     "\n  query GoalTemplates {\n    goalTemplates {\n      id\n      area\n      builtIn\n      goal {\n        title\n        description\n        tasks {\n          title\n        }\n        subGoals {\n          title\n          tasks {\n            title\n          }\n        }\n      }\n    }\n  }\n": typeof types.GoalTemplatesDocument,
@@ -86,11 +89,11 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation CreateActivity($input: CreateActivityInput!) {\n    createActivity(input: $input) {\n      id\n      title\n      startsAt\n      endsAt\n      location\n      recurrence\n    }\n  }\n": types.CreateActivityDocument,
-    "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n  }\n": types.ViewerFieldsFragmentDoc,
+    "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n    avatar {\n      id\n      url(size: SMALL)\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
     "\n  fragment TaskFields on Task {\n    id\n    title\n    done\n    dueDate\n  }\n": types.TaskFieldsFragmentDoc,
     "\n  fragment GoalFields on Goal {\n    id\n    title\n    area\n    status\n    progress\n    dueDate\n    depth\n    tasks {\n      ...TaskFields\n    }\n    # Every ancestor (5 levels at most), whose progress rolls up from this goal's: each\n    # mutation that answers a goal with this fragment moves the whole tree's bars at once.\n    parent {\n      id\n      progress\n      status\n      parent {\n        id\n        progress\n        status\n        parent {\n          id\n          progress\n          status\n          parent {\n            id\n            progress\n            status\n          }\n        }\n      }\n    }\n  }\n": types.GoalFieldsFragmentDoc,
     "\n  fragment HabitFields on Habit {\n    id\n    title\n    currentStreak\n    longestStreak\n    streakUnit\n    checkedInToday\n  }\n": types.HabitFieldsFragmentDoc,
-    "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasSaved\n    author {\n      id\n      displayName\n      viewerFollows\n    }\n    goal {\n      id\n      title\n    }\n  }\n": types.PostFieldsFragmentDoc,
+    "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasSaved\n    author {\n      id\n      displayName\n      viewerFollows\n    }\n    goal {\n      id\n      title\n    }\n    media {\n      id\n      url(size: MEDIUM)\n    }\n  }\n": types.PostFieldsFragmentDoc,
     "\n  fragment AuthFields on AuthPayload {\n    accessToken\n    refreshToken\n    expiresIn\n    user {\n      ...ViewerFields\n    }\n  }\n": types.AuthFieldsFragmentDoc,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.RegisterDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.LoginDocument,
@@ -115,6 +118,9 @@ const documents: Documents = {
     "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) {\n      unreadCount\n    }\n  }\n": types.MarkNotificationsReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead {\n      unreadCount\n    }\n  }\n": types.MarkAllNotificationsReadDocument,
     "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      ...PostFields\n    }\n  }\n": types.CreatePostDocument,
+    "\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) {\n      uploadId\n      url\n      headers\n      expiresAt\n    }\n  }\n": types.CreateUploadDocument,
+    "\n  mutation CompleteUpload($input: CompleteUploadInput!) {\n    completeUpload(input: $input) {\n      id\n      contentType\n      url(size: MEDIUM)\n    }\n  }\n": types.CompleteUploadDocument,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      ...ViewerFields\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation LikePost($input: PostInput!) {\n    likePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": types.LikePostDocument,
     "\n  mutation UnlikePost($input: PostInput!) {\n    unlikePost(input: $input) {\n      id\n      likeCount\n      viewerHasLiked\n    }\n  }\n": types.UnlikePostDocument,
     "\n  query GoalTemplates {\n    goalTemplates {\n      id\n      area\n      builtIn\n      goal {\n        title\n        description\n        tasks {\n          title\n        }\n        subGoals {\n          title\n          tasks {\n            title\n          }\n        }\n      }\n    }\n  }\n": types.GoalTemplatesDocument,
@@ -177,7 +183,7 @@ export function graphql(source: "\n  mutation CreateActivity($input: CreateActiv
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n  }\n"): (typeof documents)["\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n  }\n"];
+export function graphql(source: "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n    avatar {\n      id\n      url(size: SMALL)\n    }\n  }\n"): (typeof documents)["\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    totpEnabled\n    avatar {\n      id\n      url(size: SMALL)\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -193,7 +199,7 @@ export function graphql(source: "\n  fragment HabitFields on Habit {\n    id\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasSaved\n    author {\n      id\n      displayName\n      viewerFollows\n    }\n    goal {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasSaved\n    author {\n      id\n      displayName\n      viewerFollows\n    }\n    goal {\n      id\n      title\n    }\n  }\n"];
+export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasSaved\n    author {\n      id\n      displayName\n      viewerFollows\n    }\n    goal {\n      id\n      title\n    }\n    media {\n      id\n      url(size: MEDIUM)\n    }\n  }\n"): (typeof documents)["\n  fragment PostFields on Post {\n    id\n    text\n    category\n    createdAt\n    likeCount\n    commentCount\n    viewerHasLiked\n    viewerHasSaved\n    author {\n      id\n      displayName\n      viewerFollows\n    }\n    goal {\n      id\n      title\n    }\n    media {\n      id\n      url(size: MEDIUM)\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -290,6 +296,18 @@ export function graphql(source: "\n  mutation MarkAllNotificationsRead {\n    ma
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      ...PostFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      ...PostFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) {\n      uploadId\n      url\n      headers\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUpload($input: CreateUploadInput!) {\n    createUpload(input: $input) {\n      uploadId\n      url\n      headers\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteUpload($input: CompleteUploadInput!) {\n    completeUpload(input: $input) {\n      id\n      contentType\n      url(size: MEDIUM)\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteUpload($input: CompleteUploadInput!) {\n    completeUpload(input: $input) {\n      id\n      contentType\n      url(size: MEDIUM)\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      ...ViewerFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

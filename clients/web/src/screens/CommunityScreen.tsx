@@ -1,8 +1,15 @@
-import { useMutation } from "@apollo/client/react";
+import { useApolloClient, useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 
-import { CreatePostDocument, type GoalFieldsFragment, describeError } from "@lifegraph/shared";
+import {
+  CreatePostDocument,
+  type GoalFieldsFragment,
+  attachWhenKnown,
+  describeError,
+  uploadFile,
+} from "@lifegraph/shared";
 
+import { MAX_PHOTOS, PHOTO_TYPES, sha256Hex } from "../files";
 import { type FeedKind, FeedSection } from "./FeedSection";
 
 const CATEGORIES = [
@@ -38,17 +45,49 @@ function NewPostForm({ goals }: { goals: GoalFieldsFragment[] }) {
   const [text, setText] = useState("");
   const [category, setCategory] = useState<Category>("GENERAL");
   const [goalId, setGoalId] = useState("");
+  const [photos, setPhotos] = useState<File[]>([]);
+  // Remounts the file input to clear it: a file input's value cannot be set.
+  const [pickerKey, setPickerKey] = useState(0);
+  const [uploading, setUploading] = useState(false);
+  const [uploadError, setUploadError] = useState<unknown>(null);
+  const client = useApolloClient();
   const [create, { loading, error, data }] = useMutation(CreatePostDocument, {
     refetchQueries: ["TrendingFeed", "FollowingFeed"],
   });
+  const tooMany = photos.length > MAX_PHOTOS;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const input = { text, category, goalId: goalId || null };
-    const created = await create({ variables: { input } }).catch(() => null);
+    if (tooMany) return;
+    setUploadError(null);
+    let mediaIds: string[] = [];
+    if (photos.length > 0) {
+      setUploading(true);
+      try {
+        const uploaded = await Promise.all(
+          photos.map(async (photo) =>
+            uploadFile(
+              client,
+              { bytes: await photo.arrayBuffer(), contentType: photo.type, purpose: "POST_MEDIA" },
+              sha256Hex,
+            ),
+          ),
+        );
+        mediaIds = uploaded.map((media) => media.id);
+      } catch (refused) {
+        setUploadError(refused);
+        return;
+      } finally {
+        setUploading(false);
+      }
+    }
+    const input = { text, category, goalId: goalId || null, mediaIds };
+    const created = await attachWhenKnown(() => create({ variables: { input } })).catch(() => null);
     if (created?.data) {
       setText("");
       setGoalId("");
+      setPhotos([]);
+      setPickerKey((key) => key + 1);
     }
   }
 
@@ -87,9 +126,34 @@ function NewPostForm({ goals }: { goals: GoalFieldsFragment[] }) {
             ))}
           </select>
         </label>
-        <button type="submit" className="primary" disabled={loading}>
+        <label>
+          Photos (up to {MAX_PHOTOS}, optional)
+          <input
+            key={pickerKey}
+            type="file"
+            accept={PHOTO_TYPES}
+            multiple
+            onChange={(e) => setPhotos(Array.from(e.target.files ?? []))}
+          />
+        </label>
+        {tooMany && (
+          <p role="alert" className="error">
+            Choose at most {MAX_PHOTOS} photos.
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={loading || uploading || tooMany}>
           Post
         </button>
+        {uploading && (
+          <p role="status" className="status">
+            Uploading {photos.length === 1 ? "the photo" : `${photos.length} photos`}…
+          </p>
+        )}
+        {uploadError !== null && (
+          <p role="alert" className="error">
+            {describeError(uploadError)}
+          </p>
+        )}
         {data && !loading && (
           <p role="status" className="ok">
             Posted.

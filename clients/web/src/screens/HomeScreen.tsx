@@ -20,6 +20,7 @@ import { GoalsSection } from "./GoalsSection";
 import { HabitsSection } from "./HabitsSection";
 import { NotificationSettingsScreen } from "./NotificationSettingsScreen";
 import { NotificationsBell } from "./NotificationsBell";
+import { ProfilePhotoSection } from "./ProfilePhotoSection";
 import { TodayScreen } from "./TodayScreen";
 import { TwoStepSection } from "./TwoStepSection";
 
@@ -129,6 +130,7 @@ export function HomeScreen({ client }: { client: LifeGraphClient }) {
         )}
         {route === "settings" && (
           <>
+            {me && <ProfilePhotoSection viewer={me} />}
             <NotificationSettingsScreen />
             {me && <TwoStepSection viewer={me} />}
           </>

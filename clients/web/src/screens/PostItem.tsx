@@ -53,6 +53,8 @@ export function PostItem({ post, viewerId }: { post: PostFieldsFragment; viewerI
   const input = { postId: post.id };
   const author = post.author;
   const own = viewerId !== undefined && author.id === viewerId;
+  // A photo removed since (its upload deleted) is null: nothing to show for it.
+  const photos = post.media.filter((photo) => photo !== null);
 
   async function message() {
     const started = await startChat({ variables: { input: { userId: author.id } } }).catch(() => null);
@@ -95,6 +97,19 @@ export function PostItem({ post, viewerId }: { post: PostFieldsFragment; viewerI
         )}
       </p>
       <p>{post.text}</p>
+      {photos.length > 0 && (
+        <ul className="post-photos" aria-label="Photos">
+          {photos.map((photo, index) => (
+            <li key={photo.id}>
+              <img
+                src={photo.url}
+                alt={`Photo ${index + 1} of ${photos.length} by ${author.displayName}`}
+                loading="lazy"
+              />
+            </li>
+          ))}
+        </ul>
+      )}
       {post.goal && <p className="muted">About: {post.goal.title}</p>}
       <p className="post-actions">
         <button
