@@ -84,10 +84,10 @@ class MediaRefs(Repository[R], Generic[R]):
 
     async def _read(self, query: dict[str, Any], *, session: AsyncClientSession | None) -> list[R]:
         # A free upload's row has no `holder`: it is read as None here, not left to the
-        # model's default. In one process that had run community's tests before chat's
-        # (the whole suite), a missing holder validated as the string "holder", so a free
-        # upload looked attached (MEDIA_IN_USE); the raw rows were right. Which earlier
-        # use of these models changes that is not found yet (docs/media.md).
+        # model's default. init_beanie also initialises this shared base, setting a query
+        # attribute per field on it (`MediaRef.holder == "holder"`); pydantic takes those
+        # for defaults in any subclass defined later, so a missing holder read "holder"
+        # and a free upload looked attached (MEDIA_IN_USE). See docs/media.md.
         rows = self.model.get_pymongo_collection().find(query, session=session)
         return [self.model.model_validate({"holder": None, **row}) async for row in rows]
 
