@@ -25,7 +25,7 @@ from bson import ObjectId
 from pymongo import ASCENDING, IndexModel
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
-from pymongo.errors import BulkWriteError, DuplicateKeyError
+from pymongo.errors import DuplicateKeyError
 
 from common.events.bus import AfterCommit, collecting_after_commit, run_after_commit
 from common.events.envelope import Event
@@ -59,9 +59,6 @@ _ATTEMPTS_GUARD = 5_000
 def shard_of(user_id: str | None, shards: int) -> int:
     # crc32, not hash(): every process must put a user in the same shard.
     return zlib.crc32((user_id or "").encode()) % shards
-
-
-_DUPLICATE_KEY = 11000
 
 
 def outbox_row(event: Event, shards: int) -> dict[str, Any]:
@@ -110,33 +107,15 @@ class OutboxPublisher:
         await publisher.publish(Event.of("users.user.updated", user_id=uid, data=changed))
         ```
         """
+        event.payload()  # a contract violation fails the caller, not every consumer later
         try:
-            await self._collection.insert_one(self.row_for(event), session=session)
+            await self._collection.insert_one(outbox_row(event, self._shards), session=session)
         except DuplicateKeyError:
             if session is not None:
                 raise  # the transaction is aborted server-side; the caller must know
             return  # the same event published again: it is already on its way
         if session is None:
             self._wake.set()
-
-    def row_for(self, event: Event) -> dict[str, Any]:
-        """The outbox row of `event`, checked against its contract first."""
-        event.payload()  # a contract violation fails the caller, not every consumer later
-        return outbox_row(event, self._shards)
-
-    async def insert_rows(self, rows: list[dict[str, Any]], *, session: AsyncClientSession) -> None:
-        """Insert rows built by `row_for` in `session`'s transaction, in order, at once."""
-        if len(rows) == 1:
-            await self._collection.insert_one(rows[0], session=session)
-            return
-        try:
-            await self._collection.insert_many(rows, ordered=True, session=session)
-        except BulkWriteError as exc:
-            # The same answer one insert_one gives: callers re-run work on duplicates.
-            errors = exc.details.get("writeErrors", [])
-            if errors and all(error.get("code") == _DUPLICATE_KEY for error in errors):
-                raise DuplicateKeyError(errors[0].get("errmsg", "duplicate key")) from exc
-            raise
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[OutboxTransaction]:
@@ -188,10 +167,7 @@ class OutboxPublisher:
 
         async def attempt(session: AsyncClientSession) -> T:
             with collecting_after_commit(callbacks):
-                tx = OutboxTransaction(self, session, _rows=[])
-                result = await work(tx)
-                await tx.flush()
-                return result
+                return await work(OutboxTransaction(self, session))
 
         result = await run_in_transaction(
             self.database.client,
@@ -224,23 +200,10 @@ class OutboxTransaction:
     session: AsyncClientSession
     # Keys `first_time` was given in this attempt (a re-run gets a new transaction object).
     _done: set[Hashable] = field(default_factory=set, compare=False, repr=False)
-    # In `run_in_transaction`, rows wait here and go in one insert just before the
-    # commit (`flush`): a batch of 60 likes is one outbox round trip, not 60. None: each
-    # publish inserts at once (a transaction someone else commits).
-    _rows: list[dict[str, Any]] | None = field(default=None, compare=False, repr=False)
 
     async def publish(self, event: Event) -> None:
         """Add `event` to this transaction's outbox rows (see the class example)."""
-        if self._rows is None:
-            await self.publisher.publish(event, session=self.session)
-        else:
-            self._rows.append(self.publisher.row_for(event))
-
-    async def flush(self) -> None:
-        """Insert the rows published so far; `run_in_transaction` does it before commit."""
-        if self._rows:
-            rows, self._rows[:] = list(self._rows), []
-            await self.publisher.insert_rows(rows, session=self.session)
+        await self.publisher.publish(event, session=self.session)
 
     def first_time(self, key: Hashable) -> bool:
         """True the first time `key` is offered in this transaction: for what several steps
