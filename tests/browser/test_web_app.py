@@ -12,13 +12,14 @@ import asyncio
 import json
 import re
 import time
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as dt_time
 from pathlib import Path
 
 import httpx
 import pyotp
-from playwright.async_api import Page, Request, WebSocket, expect
+from playwright.async_api import Locator, Page, Request, WebSocket, expect
 from prometheus_client.parser import text_string_to_metric_families
 
 from common.settings import Settings
@@ -144,6 +145,49 @@ async def _sign_in(page: Page, email: str) -> None:
 
 
 _REFUSED = "Failed to load resource: the server responded with a status of 401 (Unauthorized)"
+
+
+@dataclass(frozen=True)
+class DirectChat:
+    """Ada and Grace in a direct conversation, each with it open in the app."""
+
+    ada: Client
+    grace: Client
+    conversation_id: str
+    ada_chat: Locator  # Ada's "Conversation with Grace"
+    grace_chat: Locator  # Grace's "Conversation with Ada"
+
+
+async def _open_direct_chat(
+    lifegraph: str, http: httpx.AsyncClient, new_client: NewClient, ada_page: Page, grace_page: Page
+) -> DirectChat:
+    """Sign up Ada and Grace, start their conversation, and open it on each page.
+
+    Returns once both open conversations listen: to new messages, to changed ones, to
+    typing and to read receipts (four subscribers on its channel for each page). What
+    either does before that is never seen live.
+    """
+    ada, grace = new_client(), new_client()
+    await ada.sign_up("Ada")
+    grace_id = await grace.sign_up("Grace")
+    started = await ada.ok_once_known(
+        "mutation($i: StartDirectConversationInput!) { startDirectConversation(input: $i) { id } }",
+        {"i": {"userId": grace_id}},
+    )
+    live_before = await _live_subscribers(http, lifegraph)
+    for page, name, client in ((ada_page, "ada", ada), (grace_page, "grace", grace)):
+        await page.goto(f"{lifegraph}/")
+        await _sign_in(page, f"{name}-{id(client)}@example.com")
+    await ada_page.get_by_role("button", name="Grace").click()
+    await grace_page.get_by_role("button", name="Ada").click()
+    await _until_live(http, lifegraph, live_before, {"chat:conversation": 8})
+    return DirectChat(
+        ada=ada,
+        grace=grace,
+        conversation_id=started["startDirectConversation"]["id"],
+        ada_chat=ada_page.get_by_role("region", name="Conversation with Grace"),
+        grace_chat=grace_page.get_by_role("region", name="Conversation with Ada"),
+    )
 
 
 async def _every_control_reachable_by_keyboard(page: Page) -> None:
@@ -1032,29 +1076,11 @@ async def test_two_people_chat_live_both_ways_with_typing_shown(
     offline_page: OfflinePage,
     another_offline_page: OfflinePage,
 ) -> None:
-    ada, grace = new_client(), new_client()
-    await ada.sign_up("Ada")
-    grace_id = await grace.sign_up("Grace")
-    await ada.ok_once_known(
-        "mutation($i: StartDirectConversationInput!) { startDirectConversation(input: $i) { id } }",
-        {"i": {"userId": grace_id}},
+    # Typing is live only, never stored: the helper returns once both pages listen.
+    chat = await _open_direct_chat(
+        lifegraph, http, new_client, offline_page.page, another_offline_page.page
     )
-    live_before = await _live_subscribers(http, lifegraph)
-    pages = {"Ada": offline_page.page, "Grace": another_offline_page.page}
-    for name, page in pages.items():
-        client = ada if name == "Ada" else grace
-        await page.goto(f"{lifegraph}/")
-        await _sign_in(page, f"{name.lower()}-{id(client)}@example.com")
-    ada_page, grace_page = pages["Ada"], pages["Grace"]
-    await ada_page.get_by_role("button", name="Grace").click()
-    await grace_page.get_by_role("button", name="Ada").click()
-    ada_chat = ada_page.get_by_role("region", name="Conversation with Grace")
-    grace_chat = grace_page.get_by_role("region", name="Conversation with Ada")
-
-    # Typing is live only, never stored: type once both open conversations listen,
-    # to new messages, to changed ones, to typing and to read receipts (four
-    # subscribers on its channel for each page).
-    await _until_live(http, lifegraph, live_before, {"chat:conversation": 8})
+    ada_chat, grace_chat = chat.ada_chat, chat.grace_chat
     box = ada_chat.get_by_role("textbox", name="Message")
     typing = grace_chat.get_by_text("Ada is typing…")
     await box.press_sequentially("Hi Grace,")

@@ -14,7 +14,12 @@ import httpx
 from playwright.async_api import Page, Route, WebSocket, expect
 
 from tests.browser.conftest import OfflinePage
-from tests.browser.test_web_app import _live_subscribers, _sign_in, _until_live
+from tests.browser.test_web_app import (
+    _live_subscribers,
+    _open_direct_chat,
+    _sign_in,
+    _until_live,
+)
 from tests.e2e.conftest import NewClient
 
 START = "mutation($i: StartDirectConversationInput!) { startDirectConversation(input: $i) { id } }"
@@ -63,24 +68,11 @@ async def test_a_receipt_pushed_live_outlasts_a_conversation_list_answered_befor
     offline_page: OfflinePage,
     another_offline_page: OfflinePage,
 ) -> None:
-    ada, grace = new_client(), new_client()
-    await ada.sign_up("Ada")
-    grace_id = await grace.sign_up("Grace")
-    started = await ada.ok_once_known(START, {"i": {"userId": grace_id}})
-    conversation = started["startDirectConversation"]["id"]
-    live_before = await _live_subscribers(http, lifegraph)
-
     page, other = offline_page.page, another_offline_page.page
     receipt = asyncio.Event()
     _on_frame(page, "readReceiptUpdated", receipt)
-    for person, email in ((page, f"ada-{id(ada)}"), (other, f"grace-{id(grace)}")):
-        await person.goto(f"{lifegraph}/")
-        await _sign_in(person, f"{email}@example.com")
-        await person.get_by_role("link", name="Chat").click()
-    await page.get_by_role("button", name="Grace").click()
-    await other.get_by_role("button", name="Ada").click()
-    ada_chat = page.get_by_role("region", name="Conversation with Grace")
-    await _until_live(http, lifegraph, live_before, {"chat:conversation": 8})
+    chat = await _open_direct_chat(lifegraph, http, new_client, page, other)
+    ada_chat = chat.ada_chat
 
     # Ada's message makes her list refetch. Grace reads it only once the server has
     # answered that refetch, so the answer predates her receipt; the page gets the answer
@@ -116,11 +108,11 @@ async def test_a_receipt_pushed_live_outlasts_a_conversation_list_answered_befor
     try:
         await ada_chat.get_by_role("textbox", name="Message").fill("Same time tomorrow?")
         await ada_chat.get_by_role("button", name="Send").click()
-        grace_chat = other.get_by_role("region", name="Conversation with Ada")
-        await expect(grace_chat.get_by_role("log")).to_contain_text("Same time tomorrow?")
+        await expect(chat.grace_chat.get_by_role("log")).to_contain_text("Same time tomorrow?")
         await asyncio.wait_for(delivered.wait(), HELD_AT_MOST)
         # Grace typing reaches Ada after the older answer did: by then the page has taken it in.
-        await grace.ok(TYPING, {"i": {"conversationId": conversation, "isTyping": True}})
+        typing = {"conversationId": chat.conversation_id, "isTyping": True}
+        await chat.grace.ok(TYPING, {"i": typing})
         await expect(ada_chat.get_by_text("Grace is typing…")).to_be_visible()
         await expect(ada_chat.get_by_text("Seen by Grace")).to_be_visible()
     finally:
