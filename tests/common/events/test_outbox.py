@@ -9,9 +9,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from pymongo import AsyncMongoClient, monitoring
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
+from common.db import durability_options
 from common.events import (
     Event,
     InvalidEvent,
@@ -304,6 +306,73 @@ async def test_a_duplicate_key_reruns_the_work_only_when_asked(
     attempts.clear()
     assert await publisher.run_in_transaction(like, retry_duplicates=True) == "already liked"
     assert len(attempts) == 2
+
+
+class InsertCounter(monitoring.CommandListener):
+    """Counts the `insert` commands a client sends to the outbox collection."""
+
+    def __init__(self) -> None:
+        self.inserts: list[int] = []
+
+    def started(self, event: monitoring.CommandStartedEvent) -> None:
+        if event.command_name == "insert" and event.command.get("insert") == "outbox":
+            self.inserts.append(len(event.command.get("documents", [])))
+
+    def succeeded(self, event: monitoring.CommandSucceededEvent) -> None:
+        pass
+
+    def failed(self, event: monitoring.CommandFailedEvent) -> None:
+        pass
+
+
+async def test_a_transactions_events_go_in_one_insert_in_order_and_only_on_commit(
+    settings: Settings,
+) -> None:
+    counter = InsertCounter()
+    client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(
+        settings.mongodb_url, event_listeners=[counter], **durability_options(settings)
+    )
+    try:
+        database = client[settings.database_name("goals")]
+        publisher = OutboxPublisher(database, shards=FAST.shards)
+        await publisher.ensure_indexes()
+
+        async def three(tx: Any) -> None:
+            for task in ("a", "b", "c"):
+                await tx.publish(task_completed(task=task))
+
+        await publisher.run_in_transaction(three)
+        assert counter.inserts == [3]
+        rows = await database["outbox"].find().sort("_id", 1).to_list()
+        assert [r["event"]["data"]["task_id"] for r in rows] == ["a", "b", "c"]
+
+        async def then_fail(tx: Any) -> None:
+            await tx.publish(task_completed(task="never"))
+            raise RuntimeError("validation failed")
+
+        with pytest.raises(RuntimeError):
+            await publisher.run_in_transaction(then_fail)
+        assert counter.inserts == [3]  # nothing was sent for the failed work
+
+        # A contract violation fails at publish, where the caller's code is.
+        async def invalid(tx: Any) -> None:
+            await tx.publish(Event.of("goals.task.completed", user_id="u1", data={}))
+
+        with pytest.raises(InvalidEvent):
+            await publisher.run_in_transaction(invalid)
+
+        # An event already in the outbox: the duplicate surfaces as it always did.
+        again = rows[0]["event"]
+
+        async def duplicate(tx: Any) -> None:
+            await tx.publish(task_completed(task="d"))
+            await tx.publish(Event.model_validate(again))
+
+        with pytest.raises(DuplicateKeyError):
+            await publisher.run_in_transaction(duplicate)
+        assert await database["outbox"].count_documents({}) == 3
+    finally:
+        await client.close()
 
 
 async def test_held_leases_are_renewed_and_a_lost_one_is_let_go(database: Database) -> None:
