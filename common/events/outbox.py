@@ -20,7 +20,7 @@ from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from bson import ObjectId
 from pymongo import ASCENDING, IndexModel
@@ -33,6 +33,9 @@ from common.events.envelope import Event
 from common.transactions import TransactionRetry, run_in_transaction
 
 T = TypeVar("T")
+V = TypeVar("V")
+
+Step = Callable[[], Awaitable[None]]
 
 COLLECTION = "outbox"
 PENDING = "pending"
@@ -177,7 +180,9 @@ class OutboxPublisher:
         client = self.database.client
         async with client.start_session() as session:
             async with await session.start_transaction():
-                yield OutboxTransaction(self, session)
+                tx = OutboxTransaction(self, session, _steps=[])
+                yield tx
+                await tx.run_before_commit()
             self._wake.set()
 
     async def run_in_transaction(
@@ -212,7 +217,9 @@ class OutboxPublisher:
 
         async def attempt(session: AsyncClientSession) -> T:
             with collecting_after_commit(callbacks), _staging(session) as staged:
-                result = await work(OutboxTransaction(self, session))
+                tx = OutboxTransaction(self, session, _steps=[])
+                result = await work(tx)
+                await tx.run_before_commit()
                 await self._insert_staged(staged)
                 return result
 
@@ -247,6 +254,10 @@ class OutboxTransaction:
     session: AsyncClientSession
     # Keys `first_time` was given in this attempt (a re-run gets a new transaction object).
     _done: set[Hashable] = field(default_factory=set, compare=False, repr=False)
+    _shared: dict[Hashable, object] = field(default_factory=dict, compare=False, repr=False)
+    # What runs just before the commit. None: someone else commits this transaction (a
+    # consumer's), and nothing would run a step, so `before_commit` refuses one.
+    _steps: list[Step] | None = field(default=None, compare=False, repr=False)
 
     async def publish(self, event: Event) -> None:
         """Add `event` to this transaction's outbox rows (see the class example)."""
@@ -259,6 +270,28 @@ class OutboxTransaction:
             return False
         self._done.add(key)
         return True
+
+    def shared(self, key: Hashable, make: Callable[[OutboxTransaction], V]) -> V:
+        """The one value `key` names in this attempt: `make(self)` the first time, the same
+        value after. What several writes of one batch add to (a post's like counter)."""
+        if key not in self._shared:
+            self._shared[key] = make(self)
+        return cast(V, self._shared[key])
+
+    def before_commit(self, step: Step) -> None:
+        """Run `step` after the work, just before the commit, inside the transaction.
+
+        A step that raises aborts the transaction like the work raising would.
+        """
+        if self._steps is None:
+            raise RuntimeError("this transaction is committed by its owner; no step would run")
+        self._steps.append(step)
+
+    async def run_before_commit(self) -> None:
+        """Run the steps `before_commit` queued, in order; the committer calls it."""
+        steps = self._steps or []
+        while steps:  # a step may queue another
+            await steps.pop(0)()
 
 
 @contextmanager

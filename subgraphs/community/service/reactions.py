@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from common.errors import NotFound
 from common.events import Event
 from common.events.catalog import PostLiked
 from common.repository import Page, PageRequest
 from subgraphs.community.models import Post, Save
+from subgraphs.community.repository import PostRepository
 from subgraphs.community.service.deps import Deps, Unit
 from subgraphs.community.service.limits import Action
 from subgraphs.community.service.posts import PostService
@@ -23,11 +26,11 @@ class ReactionService:
         user_id = viewer.require_user()
         await self._deps.limits.spend(Action.LIKE, user_id)
 
-        async def work(unit: Unit) -> Post:
+        async def work(unit: Unit) -> PostAfter:
             await ensure_active(self._repos, user_id, session=unit.session)
             post = await self._posts.visible(viewer, post_id, session=unit.session)
             if not await self._repos.likes.add(post_id, user_id, session=unit.session):
-                return post  # liked already: nothing changes, nothing is announced
+                return lambda: post  # liked already: nothing changes, nothing is announced
             await unit.publish(
                 Event.of(
                     "community.post.liked",
@@ -35,23 +38,22 @@ class ReactionService:
                     data=PostLiked(post_id=post_id, author_id=post.author_id, liker_id=user_id),
                 )
             )
-            # Last: the post is the contended document; holding it briefly keeps conflicts rare.
-            return _exists(await self._repos.posts.bump(post_id, likes=1, session=unit.session))
+            return _likes_of(unit, self._repos.posts, post_id).add(1)
 
-        return await self._deps.write_on(post_id, work)
+        return (await self._deps.write_on(post_id, work))()
 
     async def unlike(self, viewer: Viewer, post_id: str) -> Post:
         user_id = viewer.require_user()
         await self._deps.limits.spend(Action.LIKE, user_id)
 
-        async def work(unit: Unit) -> Post:
+        async def work(unit: Unit) -> PostAfter:
             post = await self._posts.visible(viewer, post_id, session=unit.session)
             if not await self._repos.likes.remove(post_id, user_id, session=unit.session):
-                return post  # not liked: nothing changes, nothing is announced
+                return lambda: post  # not liked: nothing changes, nothing is announced
             await unit.publish(unliked(post_id, post.author_id, user_id))
-            return _exists(await self._repos.posts.bump(post_id, likes=-1, session=unit.session))
+            return _likes_of(unit, self._repos.posts, post_id).add(-1)
 
-        return await self._deps.write_on(post_id, work)
+        return (await self._deps.write_on(post_id, work))()
 
     async def save(self, viewer: Viewer, post_id: str) -> Post:
         user_id = viewer.require_user()
@@ -94,7 +96,39 @@ def unliked(post_id: str, author_id: str, liker_id: str) -> Event:
     )
 
 
-def _exists(post: Post | None) -> Post:
-    if post is None:
-        raise NotFound("Post not found.")
-    return post
+# The post a like or unlike answers with, read once its transaction committed.
+PostAfter = Callable[[], Post]
+
+
+class _LikeTally:
+    """The likes one transaction adds to a post: its counter moves once, just before the commit.
+
+    Likes on a hot post commit in batches (`Deps.write_on`); a batch of 60 is then one
+    write of the contended document, not 60, and every like answers with the post
+    as the batch left it.
+    """
+
+    def __init__(self, unit: Unit, posts: PostRepository, post_id: str) -> None:
+        self._unit, self._posts, self._post_id = unit, posts, post_id
+        self._delta = 0
+        self._after: Post | None = None
+        unit.before_commit(self._apply)
+
+    def add(self, delta: int) -> PostAfter:
+        self._delta += delta
+        return self._post
+
+    async def _apply(self) -> None:
+        # Even at a net zero it writes: the batch then conflicts with a concurrent delete.
+        after = await self._posts.bump(self._post_id, likes=self._delta, session=self._unit.session)
+        if after is None:
+            raise NotFound("Post not found.")  # aborts the batch; each like re-runs alone
+        self._after = after
+
+    def _post(self) -> Post:
+        assert self._after is not None, "read before the transaction committed"
+        return self._after
+
+
+def _likes_of(unit: Unit, posts: PostRepository, post_id: str) -> _LikeTally:
+    return unit.shared(("likes", post_id), lambda tx: _LikeTally(tx, posts, post_id))

@@ -19,6 +19,7 @@ from common.events import (
     InvalidEvent,
     OutboxPublisher,
     OutboxRelay,
+    OutboxTransaction,
     RelaySettings,
     after_commit,
 )
@@ -424,3 +425,53 @@ async def test_after_commit_work_runs_once_the_winning_attempt_committed(
     # Conflicting writers: losers re-run, and an aborted attempt's announcement never runs.
     await asyncio.gather(*(publisher.run_in_transaction(like) for _ in range(10)))
     assert sorted(announced) == [(n, True) for n in range(1, 11)]
+
+
+async def test_steps_before_commit_run_once_per_attempt_inside_the_transaction(
+    publisher: OutboxPublisher, database: Database
+) -> None:
+    await database["counters"].insert_one({"_id": "post", "likes": 0})
+
+    class Tally:
+        def __init__(self, tx: OutboxTransaction) -> None:
+            self.tx, self.delta = tx, 0
+            tx.before_commit(self.apply)
+
+        async def apply(self) -> None:
+            await database["counters"].update_one(
+                {"_id": "post"}, {"$inc": {"likes": self.delta}}, session=self.tx.session
+            )
+            await self.tx.publish(task_completed(task=f"tally-{self.delta}"))
+
+    async def three_likes(tx: OutboxTransaction) -> None:
+        for _ in range(3):
+            tx.shared("post", Tally).delta += 1
+
+    await publisher.run_in_transaction(three_likes)
+    assert (await database["counters"].find_one({"_id": "post"})) == {"_id": "post", "likes": 3}
+    [row] = await database["outbox"].find().to_list()  # a step's event commits with it
+    assert row["event"]["data"]["task_id"] == "tally-3"
+
+    async def then_fail(tx: OutboxTransaction) -> None:
+        tx.shared("post", Tally).delta += 1
+
+        async def fail() -> None:
+            raise RuntimeError("a step failed")
+
+        tx.before_commit(fail)
+
+    with pytest.raises(RuntimeError):
+        await publisher.run_in_transaction(then_fail)
+    assert (await database["counters"].find_one({"_id": "post"})) == {"_id": "post", "likes": 3}
+    assert await database["outbox"].count_documents({}) == 1
+
+
+async def test_a_transaction_someone_else_commits_refuses_a_step(database: Database) -> None:
+    async with database.client.start_session() as session:
+        tx = OutboxTransaction(OutboxPublisher(database), session)
+
+        async def step() -> None:
+            pass
+
+        with pytest.raises(RuntimeError, match="committed by its owner"):
+            tx.before_commit(step)

@@ -91,3 +91,19 @@ async def test_follows_around_a_ring_all_at_once_never_fight(
     assert await _reruns(api, settings) - before == 0
     each = 6 if mutation == FOLLOW else 0
     assert await _counts(api, ring) == [(each, each)] * len(ring)
+
+
+async def test_a_batch_of_likes_moves_the_post_once_and_answers_as_the_batch_left_it(
+    api: Api,
+) -> None:
+    post = await api.post(user="ana")
+    ref = {"input": {"postId": post["id"]}}
+
+    answers = await asyncio.gather(*(api.call(LIKE, ref, user=f"fan-{n}") for n in range(60)))
+
+    counts = [answer["data"]["likePost"]["likeCount"] for answer in answers]
+    # One counter write per batch: every like in a batch answers with the count the
+    # batch ended at. A write per like would answer 1, 2, ... 60, each count once.
+    assert len(set(counts)) < 20, sorted(counts)
+    assert max(counts) == 60
+    assert (await api.data(COUNT, {"id": post["id"]}))["post"]["likeCount"] == 60
