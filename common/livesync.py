@@ -5,8 +5,11 @@ user's counter row moves on by one and the object's row takes that position, so 
 device that was away replays every object changed since its cursor once, at its
 newest position, then follows live ones (`common.pubsub.resume`). Positions are
 gap-free in commit order: two writes for one user both move the counter row, so the
-second waits for (or re-runs after) the first. Subscribers hear of a change on the
-user's channel once its transaction committed (`after_commit`).
+second waits for (or re-runs after) the first. A write that lost the counter re-runs
+taking it first thing (`OutboxTransaction.on_rerun`): otherwise a long write (it
+reads a lot before it marks) loses to every short one of the same user that commits
+meanwhile, and a steady stream of them starves it past its retry budget. Subscribers
+hear of a change on the user's channel once its transaction committed (`after_commit`).
 
 Each subgraph subclasses `ChangeRow` with its collection's name (a document class
 belongs to one database) and builds one `ChangeFeed` over it.
@@ -19,7 +22,7 @@ class GoalsChange(ChangeRow):
 
 
 feed = ChangeFeed("goals", GoalsChange, pubsub)
-await feed.mark(tx.session, owner_id, "goal", goal_id)         # inside the write
+await feed.mark(tx, owner_id, "goal", goal_id)                 # inside the write
 async with feed.live(user_id, "goal", after=cursor) as changes:  # a subscription
     async for change in changes:
         ...
@@ -38,11 +41,14 @@ from typing import Any
 from beanie import Document
 from pymongo import ASCENDING, IndexModel, ReturnDocument
 from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.collection import AsyncCollection
+from pymongo.errors import PyMongoError
 
 from common import cursors
-from common.events import after_commit
+from common.events import OutboxTransaction, after_commit
 from common.pubsub import PubSub
 from common.pubsub.resume import replay_then_live
+from common.transactions import is_transient
 
 # The counter row's entity and object id: no real entity or id is "*".
 _COUNTER = "*"
@@ -90,17 +96,42 @@ class ChangeFeed:
 
     async def mark(
         self,
-        session: AsyncClientSession,
+        unit: OutboxTransaction | AsyncClientSession,
         user_id: str,
         entity: str,
         object_id: str,
         *,
         deleted: bool = False,
     ) -> None:
-        """Record in `session`'s transaction that `user_id`'s object changed (or went)."""
-        collection = self._model.get_pymongo_collection()
+        """Record in `unit` that `user_id`'s object changed (or went).
+
+        `unit` is the write's transaction, whose re-runs take a counter this attempt
+        lost first thing, or the bare session of a transaction someone else runs
+        (a consumer's, re-run by the consumer kit).
+        """
+        session = unit.session if isinstance(unit, OutboxTransaction) else unit
         now = datetime.now(UTC)
-        counter = await collection.find_one_and_update(
+        try:
+            seq = await self._next_seq(session, user_id, now)
+            await self._collection().update_one(
+                {"user_id": user_id, "entity": entity, "object_id": object_id},
+                {"$set": {"seq": seq, "deleted": deleted, "at": now}},
+                upsert=True,
+                session=session,
+            )
+        except PyMongoError as exc:
+            if is_transient(exc) and isinstance(unit, OutboxTransaction):
+                unit.on_rerun((self._name, user_id), partial(self._claim, user_id=user_id))
+            raise
+        # The row's own fields: subscribers read a signal as they read a row.
+        signal = {"entity": entity, "object_id": object_id, "seq": seq, "deleted": deleted}
+        await after_commit(partial(self._pubsub.publish, self._channel(user_id), signal))
+
+    def _collection(self) -> AsyncCollection[dict[str, Any]]:
+        return self._model.get_pymongo_collection()
+
+    async def _next_seq(self, session: AsyncClientSession, user_id: str, now: datetime) -> int:
+        counter = await self._collection().find_one_and_update(
             {"user_id": user_id, "entity": _COUNTER, "object_id": _COUNTER},
             {"$inc": {"seq": 1}, "$set": {"at": now}},
             upsert=True,
@@ -109,16 +140,17 @@ class ChangeFeed:
         )
         if counter is None:  # an upsert returning the document after never gives None
             raise RuntimeError("the change counter's upsert returned no document")
-        seq = int(counter["seq"])
-        await collection.update_one(
-            {"user_id": user_id, "entity": entity, "object_id": object_id},
-            {"$set": {"seq": seq, "deleted": deleted, "at": now}},
+        return int(counter["seq"])
+
+    async def _claim(self, tx: OutboxTransaction, *, user_id: str) -> None:
+        # A write to the counter row takes it for this transaction: from here on the
+        # others conflict with it (and re-run) instead of it with them.
+        await self._collection().update_one(
+            {"user_id": user_id, "entity": _COUNTER, "object_id": _COUNTER},
+            {"$set": {"at": datetime.now(UTC)}, "$setOnInsert": {"seq": 0}},
             upsert=True,
-            session=session,
+            session=tx.session,
         )
-        # The row's own fields: subscribers read a signal as they read a row.
-        signal = {"entity": entity, "object_id": object_id, "seq": seq, "deleted": deleted}
-        await after_commit(partial(self._pubsub.publish, self._channel(user_id), signal))
 
     async def erase(self, user_id: str, *, session: AsyncClientSession | None = None) -> None:
         """Forget everything recorded for `user_id` (account erasure)."""

@@ -36,6 +36,7 @@ T = TypeVar("T")
 V = TypeVar("V")
 
 Step = Callable[[], Awaitable[None]]
+Opener = Callable[["OutboxTransaction"], Awaitable[None]]
 
 COLLECTION = "outbox"
 PENDING = "pending"
@@ -214,10 +215,13 @@ class OutboxPublisher:
         """
 
         callbacks: list[AfterCommit] = []
+        openers: dict[Hashable, Opener] = {}  # what aborted attempts learned (`on_rerun`)
 
         async def attempt(session: AsyncClientSession) -> T:
             with collecting_after_commit(callbacks), _staging(session) as staged:
-                tx = OutboxTransaction(self, session, _steps=[])
+                tx = OutboxTransaction(self, session, _steps=[], _openers=openers)
+                for opener in list(openers.values()):
+                    await opener(tx)
                 result = await work(tx)
                 await tx.run_before_commit()
                 await self._insert_staged(staged)
@@ -258,6 +262,9 @@ class OutboxTransaction:
     # What runs just before the commit. None: someone else commits this transaction (a
     # consumer's), and nothing would run a step, so `before_commit` refuses one.
     _steps: list[Step] | None = field(default=None, compare=False, repr=False)
+    # Shared by every attempt of one `run_in_transaction`; None when someone else
+    # commits (and re-runs) this transaction.
+    _openers: dict[Hashable, Opener] | None = field(default=None, compare=False, repr=False)
 
     async def publish(self, event: Event) -> None:
         """Add `event` to this transaction's outbox rows (see the class example)."""
@@ -286,6 +293,17 @@ class OutboxTransaction:
         if self._steps is None:
             raise RuntimeError("this transaction is committed by its owner; no step would run")
         self._steps.append(step)
+
+    def on_rerun(self, key: Hashable, opener: Opener) -> None:
+        """Open every later attempt of this work with `opener(tx)`, once per `key`.
+
+        What an aborted attempt learned, for the re-runs: take the document it lost a
+        write conflict on first thing, so a long write is not starved by a stream of
+        short ones committing on that document meanwhile. Nothing happens in a
+        transaction someone else commits and re-runs (a consumer's).
+        """
+        if self._openers is not None:
+            self._openers.setdefault(key, opener)
 
     async def run_before_commit(self) -> None:
         """Run the steps `before_commit` queued, in order; the committer calls it."""

@@ -43,7 +43,7 @@ async def test_concurrent_writes_get_gap_free_positions_and_a_replay_names_each_
 
     async def edit(item: str) -> None:
         async def work(tx: OutboxTransaction) -> None:
-            await feed.mark(tx.session, "ada", "goal", item)
+            await feed.mark(tx, "ada", "goal", item)
 
         await publisher.run_in_transaction(work)
 
@@ -70,7 +70,7 @@ async def test_live_changes_come_after_the_commit_only_for_their_user_and_entity
 
     async def mark(user: str, entity: str, item: str, *, fail: bool = False) -> None:
         async def work(tx: OutboxTransaction) -> None:
-            await feed.mark(tx.session, user, entity, item, deleted=entity == "gone")
+            await feed.mark(tx, user, entity, item, deleted=entity == "gone")
             if fail:
                 raise RuntimeError("rolled back")
 
@@ -90,7 +90,7 @@ async def test_cursors_are_our_own_and_erasure_forgets_the_user(infra: Infrastru
     feed, publisher = await _feed(infra)
 
     async def work(tx: OutboxTransaction) -> None:
-        await feed.mark(tx.session, "ada", "goal", "g1")
+        await feed.mark(tx, "ada", "goal", "g1")
 
     await publisher.run_in_transaction(work)
     async with feed.live("ada", "goal", after=0) as stream:
@@ -103,3 +103,42 @@ async def test_cursors_are_our_own_and_erasure_forgets_the_user(infra: Infrastru
 
     await feed.erase("ada")
     assert await ProbeChange.get_pymongo_collection().count_documents({"user_id": "ada"}) == 0
+
+
+async def test_a_long_write_is_not_starved_by_a_stream_of_short_ones_for_the_same_user(
+    infra: Infrastructure,
+) -> None:
+    feed, publisher = await _feed(infra)
+    notes = publisher.database["notes"]
+    await notes.insert_many([{"_id": n} for n in range(40)])
+    attempts = 0
+    long_done = asyncio.Event()
+
+    async def long_edit(tx: OutboxTransaction) -> None:
+        nonlocal attempts
+        attempts += 1
+        for n in range(40):  # a write that reads a lot before it marks (a goal's subtree)
+            await notes.find_one({"_id": n}, session=tx.session)
+        await feed.mark(tx, "ada", "goal", "long")
+
+    async def short_edits(writer: int) -> int:
+        done = 0
+        while not long_done.is_set():
+
+            async def work(tx: OutboxTransaction) -> None:
+                await feed.mark(tx, "ada", "habit", f"h{writer}")
+
+            await publisher.run_in_transaction(work)
+            done += 1
+        return done
+
+    shorts = [asyncio.create_task(short_edits(w)) for w in range(3)]
+    try:
+        await publisher.run_in_transaction(long_edit)
+    finally:
+        long_done.set()
+    assert sum(await asyncio.gather(*shorts)) > 0
+    # It lost its first attempt at most, and its re-run took the counter first thing.
+    # Without that it lost to every short write committing while it read, until the
+    # retry budget ran out.
+    assert attempts <= 3, attempts

@@ -124,7 +124,7 @@ class Deps:
         reads the object once its transaction committed, so one mark shows it all.
         """
         if tx.first_time(("live", owner_id, entity, object_id, deleted)):
-            await self.changes.mark(tx.session, owner_id, entity, object_id, deleted=deleted)
+            await self.changes.mark(tx, owner_id, entity, object_id, deleted=deleted)
 
     async def atomically(self, work: Work[T], tx: OutboxTransaction | None = None) -> T:
         """Run `work` in `tx`, or in a transaction of its own (re-run on write conflicts).
