@@ -9,7 +9,7 @@ from playwright.async_api import Page, expect
 
 from common.testing.waiting import eventually
 from tests.browser.conftest import OfflinePage
-from tests.e2e.conftest import NewClient
+from tests.e2e.conftest import NewClient, direct_conversation
 
 QUERY_EDITOR = ".graphiql-query-editor .CodeMirror"
 RESULT = ".result-window"
@@ -105,13 +105,7 @@ async def test_graphiql_runs_a_subscription_over_the_routers_socket(
     lifegraph: str, new_client: NewClient, offline_page: OfflinePage
 ) -> None:
     ada, grace = new_client(), new_client()
-    await ada.sign_up("Ada")
-    grace_id = await grace.sign_up("Grace")
-    started = await ada.ok_once_known(
-        "mutation($i: StartDirectConversationInput!) { startDirectConversation(input: $i) { id } }",
-        {"i": {"userId": grace_id}},
-    )
-    conversation = started["startDirectConversation"]["id"]
+    conversation = await direct_conversation(ada, grace)
     page = await _open(offline_page, lifegraph)
     subscription = (
         f'subscription AdaWrites {{ messageAdded(conversationId: "{conversation}") '

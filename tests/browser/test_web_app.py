@@ -32,7 +32,7 @@ from lifegraph.web_cli import (
 )
 from lifegraph.webapp import WEB_DIST
 from tests.browser.conftest import OfflinePage
-from tests.e2e.conftest import Client, NewClient, serve_lifegraph
+from tests.e2e.conftest import Client, NewClient, direct_conversation, serve_lifegraph
 
 CLIENTS = Path(__file__).parents[2] / "clients"
 PASSWORD = "violet-harbour-lantern-42"
@@ -168,12 +168,7 @@ async def _open_direct_chat(
     either does before that is never seen live.
     """
     ada, grace = new_client(), new_client()
-    await ada.sign_up("Ada")
-    grace_id = await grace.sign_up("Grace")
-    started = await ada.ok_once_known(
-        "mutation($i: StartDirectConversationInput!) { startDirectConversation(input: $i) { id } }",
-        {"i": {"userId": grace_id}},
-    )
+    conversation = await direct_conversation(ada, grace)
     live_before = await _live_subscribers(http, lifegraph)
     for page, name, client in ((ada_page, "ada", ada), (grace_page, "grace", grace)):
         await page.goto(f"{lifegraph}/")
@@ -184,7 +179,7 @@ async def _open_direct_chat(
     return DirectChat(
         ada=ada,
         grace=grace,
-        conversation_id=started["startDirectConversation"]["id"],
+        conversation_id=conversation,
         ada_chat=ada_page.get_by_role("region", name="Conversation with Grace"),
         grace_chat=grace_page.get_by_role("region", name="Conversation with Ada"),
     )

@@ -117,6 +117,19 @@ async def http() -> AsyncIterator[httpx.AsyncClient]:
 
 NewClient = Callable[[], Client]
 
+START_DIRECT = (
+    "mutation($i: StartDirectConversationInput!) { startDirectConversation(input: $i) { id } }"
+)
+
+
+async def direct_conversation(ada: Client, grace: Client) -> str:
+    """Sign up Ada and Grace, and start their direct conversation: its id."""
+    await ada.sign_up("Ada")
+    grace_id = await grace.sign_up("Grace")
+    started = await ada.ok_once_known(START_DIRECT, {"i": {"userId": grace_id}})
+    conversation: str = started["startDirectConversation"]["id"]
+    return conversation
+
 
 @pytest.fixture
 def new_client(lifegraph: str, http: httpx.AsyncClient) -> NewClient:

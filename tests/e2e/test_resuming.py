@@ -10,7 +10,7 @@ from typing import Any
 import websockets
 
 from common.testing.ws import acknowledged, bearer, receive
-from tests.e2e.conftest import Client, NewClient
+from tests.e2e.conftest import Client, NewClient, direct_conversation
 
 RESUME = """
 subscription($c: ID!, $after: String) {
@@ -45,22 +45,11 @@ async def _send(ada: Client, conversation: str, text: str) -> str:
     return cursor
 
 
-async def _conversation(ada: Client, grace: Client) -> str:
-    await ada.sign_up("Ada")
-    grace_id = await grace.sign_up("Grace")
-    started = await ada.ok_once_known(
-        "mutation($i: StartDirectConversationInput!) { startDirectConversation(input: $i) { id } }",
-        {"i": {"userId": grace_id}},
-    )
-    conversation: str = started["startDirectConversation"]["id"]
-    return conversation
-
-
 async def test_a_reconnecting_client_gets_exactly_what_it_missed_then_live_ones(
     lifegraph: str, new_client: NewClient
 ) -> None:
     ada, grace = new_client(), new_client()
-    conversation = await _conversation(ada, grace)
+    conversation = await direct_conversation(ada, grace)
     hello = await _send(ada, conversation, "hello")
     await _send(ada, conversation, "before")
 
@@ -90,7 +79,7 @@ async def test_a_bad_cursor_or_a_stranger_is_refused_with_a_clear_code(
     lifegraph: str, new_client: NewClient
 ) -> None:
     ada, grace, eve = new_client(), new_client(), new_client()
-    conversation = await _conversation(ada, grace)
+    conversation = await direct_conversation(ada, grace)
     await eve.sign_up("Eve")
     hello = await _send(ada, conversation, "hello")
 

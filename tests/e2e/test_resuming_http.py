@@ -15,8 +15,8 @@ from common.testing.httpstreams import (
     multipart_parts,
     server_sent_events,
 )
-from tests.e2e.conftest import NewClient
-from tests.e2e.test_resuming import RESUME, _conversation, _send
+from tests.e2e.conftest import NewClient, direct_conversation
+from tests.e2e.test_resuming import RESUME, _send
 
 
 async def _results(response: httpx.Response, accept: str) -> AsyncIterator[dict[str, Any]]:
@@ -35,7 +35,7 @@ async def test_a_resumed_http_subscription_gets_what_was_missed_then_live_ones(
     lifegraph: str, new_client: NewClient, accept: str
 ) -> None:
     ada, grace = new_client(), new_client()
-    conversation = await _conversation(ada, grace)
+    conversation = await direct_conversation(ada, grace)
     hello = await _send(ada, conversation, "hello")
     missed = [f"missed {i}" for i in range(3)]
     for text in missed:
@@ -64,7 +64,7 @@ async def test_a_bad_cursor_ends_an_http_subscription_with_its_code(
     lifegraph: str, new_client: NewClient
 ) -> None:
     ada, grace = new_client(), new_client()
-    conversation = await _conversation(ada, grace)
+    conversation = await direct_conversation(ada, grace)
     async with (
         httpx.AsyncClient(trust_env=False, timeout=30) as http,
         http.stream(

@@ -10,7 +10,7 @@ import pytest
 import websockets
 
 from common.testing.ws import acknowledged, bearer, receive
-from tests.e2e.conftest import Client, NewClient
+from tests.e2e.conftest import Client, NewClient, direct_conversation
 
 MESSAGE_ADDED = """
 subscription($c: ID!) { messageAdded(conversationId: $c) { text sender { displayName } } }
@@ -21,13 +21,7 @@ async def test_a_chat_message_reaches_the_other_member_with_its_sender_resolved(
     lifegraph: str, new_client: NewClient
 ) -> None:
     ada, grace = new_client(), new_client()
-    await ada.sign_up("Ada")
-    grace_id = await grace.sign_up("Grace")
-    started = await ada.ok_once_known(
-        "mutation($i: StartDirectConversationInput!) { startDirectConversation(input: $i) { id } }",
-        {"i": {"userId": grace_id}},
-    )
-    conversation = started["startDirectConversation"]["id"]
+    conversation = await direct_conversation(ada, grace)
 
     async with acknowledged(lifegraph, bearer(grace.token)) as socket:
         received = await _live(socket, ada, conversation, text="Hi Grace!")
@@ -48,15 +42,10 @@ async def test_a_stranger_cannot_subscribe_to_a_conversation(
     lifegraph: str, new_client: NewClient
 ) -> None:
     ada, grace, eve = new_client(), new_client(), new_client()
-    await ada.sign_up("Ada")
-    grace_id = await grace.sign_up("Grace")
+    conversation = await direct_conversation(ada, grace)
     await eve.sign_up("Eve")
-    started = await ada.ok_once_known(
-        "mutation($i: StartDirectConversationInput!) { startDirectConversation(input: $i) { id } }",
-        {"i": {"userId": grace_id}},
-    )
     async with acknowledged(lifegraph, bearer(eve.token)) as socket:
-        variables = {"c": started["startDirectConversation"]["id"]}
+        variables = {"c": conversation}
         await socket.send(
             json.dumps(
                 {
