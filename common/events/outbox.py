@@ -151,19 +151,16 @@ class OutboxPublisher:
 
     async def _insert_staged(self, staged: _Staged) -> None:
         """Insert an attempt's staged rows, in order, in its transaction."""
-        rows, session = staged.rows, staged.session
-        if not rows:
-            return
-        if len(rows) == 1:
-            await self._collection.insert_one(rows[0], session=session)
+        if not staged.rows:
             return
         try:
-            await self._collection.insert_many(rows, ordered=True, session=session)
+            await self._collection.insert_many(staged.rows, ordered=True, session=staged.session)
         except BulkWriteError as exc:
             # The answer one insert_one gives: callers re-run work on a duplicate.
             errors = exc.details.get("writeErrors", [])
             if errors and all(error.get("code") == _DUPLICATE_KEY for error in errors):
-                raise DuplicateKeyError(errors[0].get("errmsg", "duplicate key")) from exc
+                message = errors[0].get("errmsg", "duplicate key")
+                raise DuplicateKeyError(message, _DUPLICATE_KEY, exc.details) from exc
             raise
 
     @asynccontextmanager
